@@ -1,0 +1,9 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+  serverModuleFormat: "esm",
+  // Server-only deps (PGlite's WASM, argon2's native addon, esbuild inside mdx-bundler)
+  // stay external so they load from node_modules at runtime.
+  serverDependenciesToBundle: [],
+  watchPaths: ["content/**/*"],
+};

@@ -1,0 +1,2 @@
+// Database wiring for test files; pure unit tests never touch it.
+export {};
