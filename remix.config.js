@@ -6,4 +6,5 @@ export default {
   // stay external so they load from node_modules at runtime.
   serverDependenciesToBundle: [],
   watchPaths: ["content/**/*"],
+  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
 };

@@ -1,0 +1,1 @@
+console.log("[content] nothing to precompile yet");

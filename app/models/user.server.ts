@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, like, or } from "drizzle-orm";
+import { agencies, users, type NewUser, type Role, type User } from "../../db/schema";
+import { audit } from "./audit.server";
+import { getDb, type Db } from "~/utils/db.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+
+export type NewAccount = {
+  name: string;
+  email: string;
+  nip: string | null;
+  agencyId: string;
+  role: Role;
+  password?: string;
+  passwordHash?: string;
+};
+
+export class DuplicateAccountError extends Error {
+  constructor(public field: "email" | "nip") {
+    super(`duplicate ${field}`);
+  }
+}
+
+/** Creates an account; reports a taken email/NIP as DuplicateAccountError (the unique index decides). */
+export async function createUser(input: NewAccount, actorId: string | null = null, db?: Db): Promise<User> {
+  db ??= await getDb();
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? randomUUID()));
+  const values: NewUser = {
+    id: randomUUID(),
+    name: input.name,
+    email: input.email.toLowerCase(),
+    nip: input.nip,
+    agencyId: input.agencyId,
+    role: input.role,
+    passwordHash,
+  };
+  try {
+    const [row] = await db.insert(users).values(values).returning();
+    await audit({ actorId, action: "user.create", targetType: "user", targetId: row!.id, details: { role: row!.role } }, db);
+    return row!;
+  } catch (error) {
+    const text = String((error as { cause?: unknown }).cause ?? error) + String((error as Error).message);
+    if (/users_email_unique|email/.test(text) && /duplicate|unique/i.test(text)) throw new DuplicateAccountError("email");
+    if (/users_nip_unique|nip/.test(text) && /duplicate|unique/i.test(text)) throw new DuplicateAccountError("nip");
+    throw error;
+  }
+}
+
+export type UserListRow = { id: string; name: string; email: string; nip: string | null; role: Role; agencyName: string };
+
+/** Users whose agency lies in the subtree `scopePath` (scoped in SQL). */
+export async function listUsersInScope(scopePath: string, search = ""): Promise<UserListRow[]> {
+  const db = await getDb();
+  const q = search.trim();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, nip: users.nip, role: users.role, agencyName: agencies.name })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(
+      and(
+        like(agencies.path, `${scopePath}%`),
+        q ? or(like(users.name, `%${q}%`), like(users.nip, `%${q}%`), like(users.email, `%${q}%`)) : undefined,
+      ),
+    )
+    .orderBy(asc(agencies.path), asc(users.name))
+    .limit(500);
+}
+
+/** One user, only when inside the subtree; undefined otherwise (callers answer 404). */
+export async function getUserInScope(scopePath: string, userId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      nip: users.nip,
+      role: users.role,
+      agencyName: agencies.name,
+      agencyCode: agencies.code,
+    })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.id, userId), like(agencies.path, `${scopePath}%`)))
+    .limit(1);
+  return row;
+}
+
+export async function countUsers(): Promise<number> {
+  const db = await getDb();
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length;
+}
+
+/** Checks the current password, stores the new hash and audits; false when the current one is wrong. */
+export async function changePassword(userId: string, current: string, next: string): Promise<boolean> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
+  const passwordHash = await hashPassword(next);
+  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+  await audit({ actorId: userId, action: "user.password-change", targetType: "user", targetId: userId });
+  return true;
+}

@@ -1,0 +1,52 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { Field, FormAlert } from "~/components/field";
+import { changePassword } from "~/models/user.server";
+import { createSessionCookie, requireUser, signOutEverywhere } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { changePasswordSchema, fieldErrors } from "~/validation/account";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireUser(request);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = changePasswordSchema.safeParse(form);
+  if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!(await changePassword(user.id, parsed.data.current, parsed.data.next))) {
+    return json({ ok: false as const, errors: { current: "error.passwordWrong" as const } }, { status: 400 });
+  }
+  // A changed password ends every other session; this device gets a fresh one.
+  await signOutEverywhere(user.id);
+  return json({ ok: true as const, errors: {} }, { headers: { "Set-Cookie": await createSessionCookie(user.id) } });
+}
+
+export default function ChangePassword() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const errors: Record<string, import("~/i18n").MessageKey> = data?.errors ?? {};
+  return (
+    <section className="card narrow">
+      <h1>{t("password.title")}</h1>
+      <FormAlert kind="success" message={data?.ok ? t("password.saved") : null} />
+      <FormAlert message={data && !data.ok ? t("error.formHasErrors") : null} />
+      <Form method="post" noValidate>
+        <Field name="current" label={t("password.current")} type="password" autoComplete="current-password" error={errors.current} />
+        <Field name="next" label={t("password.new")} type="password" autoComplete="new-password" hint={t("password.hint")} error={errors.next} />
+        <Field name="confirm" label={t("password.confirm")} type="password" autoComplete="new-password" error={errors.confirm} />
+        <button type="submit" className="button">
+          {t("password.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "password.title");

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { listUsersInScope } from "~/models/user.server";
+import { requireRole } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { managedScopePath } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["manager", "admin"]);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  return json({ users: await listUsersInScope(managedScopePath(user), q) });
+}
+
+export default function UsersList() {
+  const t = useT();
+  const { users } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <section className="stack">
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <h1>{t("users.title")}</h1>
+        <Link to="/kelola/pengguna/baru" className="button">
+          {t("users.new")}
+        </Link>
+      </div>
+      <Form method="get" role="search" className="row">
+        <label htmlFor="q" className="visually-hidden">
+          {t("users.search")}
+        </label>
+        <input id="q" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder={t("users.search")} style={{ maxWidth: "20rem" }} />
+        <button type="submit" className="button secondary">
+          {t("users.searchSubmit")}
+        </button>
+      </Form>
+      <p className="muted">{t("users.count", { count: users.length })}</p>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("users.colName")}</th>
+              <th scope="col">{t("users.colEmail")}</th>
+              <th scope="col">{t("users.colAgency")}</th>
+              <th scope="col">{t("users.colRole")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/kelola/pengguna/${u.id}`}>{u.name}</Link>
+                </td>
+                <td>{u.email}</td>
+                <td>{u.agencyName}</td>
+                <td>{t(`role.${u.role}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");

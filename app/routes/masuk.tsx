@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormAlert } from "~/components/field";
+import { requireAnonymous, signIn } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+
+const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(200), ke: z.string().optional() });
+
+/** Only same-site paths, so `?ke=` cannot redirect to another site. */
+function safeRedirect(to: string | undefined): string {
+  return to && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = signInSchema.safeParse(form);
+  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+  if (!parsed.success) return json({ failed: true, email }, { status: 400 });
+  const result = await signIn(request, parsed.data.email, parsed.data.password);
+  if (!result.ok) return json({ failed: true, email }, { status: 401 });
+  return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function SignIn() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="card narrow">
+      <h1>{t("auth.signInTitle")}</h1>
+      <FormAlert message={data?.failed ? t("auth.failed") : null} />
+      <FormAlert kind="success" message={!data && params.get("keluar") ? t("auth.signedOut") : null} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="ke" value={params.get("ke") ?? ""} />
+        <Field name="email" label={t("auth.email")} type="email" autoComplete="username" required defaultValue={data?.email ?? ""} />
+        <Field name="password" label={t("auth.password")} type="password" autoComplete="current-password" required />
+        <button type="submit" className="button" disabled={busy}>
+          {t("auth.submit")}
+        </button>
+      </Form>
+      <p className="hint">{t("auth.noSignup")}</p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signInTitle");

@@ -1,0 +1,112 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "../../db/schema";
+import { env } from "./env.server";
+
+/** The one database type every model uses; nothing outside this file knows the engine. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DbHandle = {
+  db: Db;
+  engine: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+const migrationsFolder = path.resolve("db/migrations");
+
+let factory: () => Promise<DbHandle> = () => openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, migrate: true });
+let handle: Promise<DbHandle> | null = null;
+
+/** Opens a PGlite (no url) or postgres.js (url) database and optionally migrates it. */
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  loadDataDir?: Blob;
+  migrate?: boolean;
+  max?: number;
+}): Promise<DbHandle> {
+  if (opts.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 60,
+    });
+    const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+    if (opts.migrate) {
+      const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+      // Several app processes may start together: serialise migrations with an advisory lock
+      // held on one reserved connection while the migrator uses the rest of the pool.
+      const lock = await client.reserve();
+      try {
+        await lock`select pg_advisory_lock(727274)`;
+        await migrate(db as never, { migrationsFolder });
+        await lock`select pg_advisory_unlock(727274)`;
+      } finally {
+        lock.release();
+      }
+    }
+    return { db, engine: "postgres", close: () => client.end({ timeout: 2 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    dir = path.join(opts.dataDir, "pglite");
+    await mkdir(dir, { recursive: true });
+  }
+  const client = opts.loadDataDir ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(dir);
+  await client.waitReady;
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  if (opts.migrate) {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(drizzle({ client }), { migrationsFolder });
+  }
+  return { db, engine: "pglite", close: () => client.close() };
+}
+
+function getHandle(): Promise<DbHandle> {
+  if (!handle) {
+    handle = factory();
+    handle.catch(() => (handle = null));
+  }
+  return handle;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export async function getEngine() {
+  return (await getHandle()).engine;
+}
+
+/** Tests and CLIs swap the connection (e.g. a per-file PGlite clone). */
+export function setDbFactory(next: () => Promise<DbHandle>) {
+  factory = next;
+  handle = null;
+}
+
+export async function closeDb() {
+  const current = handle;
+  handle = null;
+  if (current) await (await current).close();
+}
+
+/** True when the database answers within `timeoutMs`. */
+export async function pingDb(timeoutMs = 2000): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await Promise.race([
+      db.execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}

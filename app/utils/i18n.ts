@@ -1,0 +1,12 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { translator, type Lang } from "~/i18n";
+
+/** Translator for the language chosen in the root loader; usable in every component. */
+export function useT() {
+  const data = useRouteLoaderData<{ lang: Lang }>("root");
+  return translator(data?.lang ?? "id");
+}
+
+export function useLang(): Lang {
+  return useRouteLoaderData<{ lang: Lang }>("root")?.lang ?? "id";
+}

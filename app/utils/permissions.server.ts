@@ -1,0 +1,29 @@
+import type { Role } from "../../db/schema";
+import type { SessionUser } from "./auth.server";
+
+const rank: Record<Role, number> = { learner: 0, instructor: 1, manager: 2, admin: 3 };
+
+/** Path prefix of the agency subtree a user may manage: admins see every agency. */
+export function managedScopePath(user: SessionUser): string {
+  return user.role === "admin" ? "/" : user.agencyPath;
+}
+
+export function canManageAgencies(user: SessionUser): boolean {
+  return user.role === "admin" || user.role === "manager";
+}
+
+/** Managers may grant roles up to their own; admins any. */
+export function canGrantRole(actor: SessionUser, role: Role): boolean {
+  return actor.role === "admin" || (actor.role === "manager" && rank[role] <= rank.manager);
+}
+
+export function grantableRoles(actor: SessionUser): Role[] {
+  return (Object.keys(rank) as Role[]).filter((r) => canGrantRole(actor, r));
+}
+
+/** Throws 404 (not 403) for objects outside the scope so their existence is not revealed. */
+export function assertInScope(user: SessionUser, agencyPath: string | null | undefined) {
+  if (!agencyPath || !agencyPath.startsWith(managedScopePath(user))) {
+    throw new Response("Not found", { status: 404 });
+  }
+}

@@ -1,0 +1,40 @@
+import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
+import { authFailures } from "../../db/schema";
+import { getDb } from "./db.server";
+
+/** Failed sign-ins allowed per window. State lives in Postgres so every app process agrees. */
+export const SIGN_IN_LIMITS = { perAccount: 5, perIp: 30, windowMs: 15 * 60 * 1000 };
+
+export function signInKeys(email: string, ip: string | null): string[] {
+  return [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+}
+
+export async function isSignInBlocked(email: string, ip: string | null, now = new Date()): Promise<boolean> {
+  const db = await getDb();
+  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs);
+  const rows = await db
+    .select({ key: authFailures.key, n: count() })
+    .from(authFailures)
+    .where(and(inArray(authFailures.key, signInKeys(email, ip)), gte(authFailures.createdAt, since)))
+    .groupBy(authFailures.key);
+  return rows.some((r) => r.n >= (r.key.startsWith("ip:") ? SIGN_IN_LIMITS.perIp : SIGN_IN_LIMITS.perAccount));
+}
+
+export async function recordSignInFailure(email: string, ip: string | null) {
+  const db = await getDb();
+  await db.insert(authFailures).values(signInKeys(email, ip).map((key) => ({ key })));
+  // Keep the table small: drop rows far outside any window.
+  await db.delete(authFailures).where(lt(authFailures.createdAt, new Date(Date.now() - 24 * 3600 * 1000)));
+}
+
+export async function clearAccountFailures(email: string) {
+  const db = await getDb();
+  await db.delete(authFailures).where(eq(authFailures.key, `email:${email.toLowerCase()}`));
+}
+
+/** Client address as told by a trusted proxy; null when unknown (then only the account limit applies). */
+export function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64) || null;
+  return request.headers.get("x-real-ip")?.slice(0, 64) ?? null;
+}
