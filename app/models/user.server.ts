@@ -39,11 +39,18 @@ export async function createUser(input: NewAccount, actorId: string | null = nul
     await audit({ actorId, action: "user.create", targetType: "user", targetId: row!.id, details: { role: row!.role } }, db);
     return row!;
   } catch (error) {
-    const text = String((error as { cause?: unknown }).cause ?? error) + String((error as Error).message);
-    if (/users_email_unique|email/.test(text) && /duplicate|unique/i.test(text)) throw new DuplicateAccountError("email");
-    if (/users_nip_unique|nip/.test(text) && /duplicate|unique/i.test(text)) throw new DuplicateAccountError("nip");
+    const constraint = uniqueViolation(error);
+    if (constraint === "users_email_unique") throw new DuplicateAccountError("email");
+    if (constraint === "users_nip_unique") throw new DuplicateAccountError("nip");
     throw error;
   }
+}
+
+/** Name of the unique constraint a failed insert hit (postgres.js and PGlite name it differently). */
+export function uniqueViolation(error: unknown): string | null {
+  const cause = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint?: string; constraint_name?: string };
+  if (cause?.code !== "23505") return null;
+  return cause.constraint ?? cause.constraint_name ?? null;
 }
 
 export type UserListRow = { id: string; name: string; email: string; nip: string | null; role: Role; agencyName: string };

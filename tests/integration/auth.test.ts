@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sessions } from "../../db/schema";
+import { action as signInAction } from "~/routes/masuk";
+import { action as signOutAction } from "~/routes/keluar";
+import { action as passwordAction } from "~/routes/akun.kata-sandi";
+import { getUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { SIGN_IN_LIMITS } from "~/utils/rate-limit.server";
+import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor, TEST_PASSWORD } from "../setup/factories";
+
+let agencyId: string;
+beforeAll(async () => {
+  agencyId = (await createTwoAgencies()).unitA.id;
+});
+
+const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
+
+describe("sign-in", () => {
+  it("signs in with the right password and sets an httpOnly SameSite=Lax cookie", async () => {
+    const user = await createAccount(agencyId);
+    const res = await run(signInAction, post("/masuk", { email: user.email.toUpperCase(), password: TEST_PASSWORD, ke: "/kursus" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/kursus");
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect((await getUser(get("/", cookieOf(res))))?.id).toBe(user.id);
+  });
+
+  it("answers a wrong password and an unknown email with the same generic message and keeps the email", async () => {
+    const user = await createAccount(agencyId);
+    for (const email of [user.email, "tidak-ada@uji.sigap.id"]) {
+      const res = await run(signInAction, post("/masuk", { email, password: "salah-sekali" }));
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ failed: true, email });
+    }
+  });
+
+  it("refuses an off-site redirect target", async () => {
+    const user = await createAccount(agencyId);
+    const res = await run(signInAction, post("/masuk", { email: user.email, password: TEST_PASSWORD, ke: "//evil.example" }));
+    expect(res.headers.get("location")).toBe("/");
+  });
+
+  it("rate-limits an account after repeated failures, even with the right password", async () => {
+    const user = await createAccount(agencyId);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+      expect((await run(signInAction, post("/masuk", { email: user.email, password: "salah" }))).status).toBe(401);
+    }
+    const blocked = await run(signInAction, post("/masuk", { email: user.email, password: TEST_PASSWORD }));
+    expect(blocked.status).toBe(401);
+    const other = await createAccount(agencyId);
+    expect((await run(signInAction, post("/masuk", { email: other.email, password: TEST_PASSWORD }))).status).toBe(302);
+  });
+
+  it("rate-limits one IP across accounts", async () => {
+    const victim = await createAccount(agencyId);
+    const ip = { "x-forwarded-for": "203.0.113.9" };
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
+      await run(signInAction, post("/masuk", { email: `coba${i}@uji.sigap.id`, password: "x" }, undefined, ip));
+    }
+    expect((await run(signInAction, post("/masuk", { email: victim.email, password: TEST_PASSWORD }, undefined, ip))).status).toBe(401);
+    expect((await run(signInAction, post("/masuk", { email: victim.email, password: TEST_PASSWORD }))).status).toBe(302);
+  });
+
+  it("refuses a cross-origin POST", async () => {
+    const user = await createAccount(agencyId);
+    const res = await run(signInAction, post("/masuk", { email: user.email, password: TEST_PASSWORD }, undefined, { origin: "https://evil.example" }));
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("sessions", () => {
+  it("treats an expired session as signed out", async () => {
+    const user = await createAccount(agencyId);
+    const cookie = await sessionCookieFor(user.email);
+    expect(await getUser(get("/", cookie))).not.toBeNull();
+    const db = await getDb();
+    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    expect(await getUser(get("/", cookie))).toBeNull();
+  });
+
+  it("signs out: the session row is gone and the cookie cleared", async () => {
+    const user = await createAccount(agencyId);
+    const cookie = await sessionCookieFor(user.email);
+    const res = await run(signOutAction, post("/keluar", {}, cookie));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("set-cookie")).toMatch(/sigap_session=;/);
+    expect(await getUser(get("/", cookie))).toBeNull();
+  });
+
+  it("changing the password ends other sessions and keeps this device signed in", async () => {
+    const user = await createAccount(agencyId);
+    const phone = await sessionCookieFor(user.email);
+    const laptop = await sessionCookieFor(user.email);
+    const bad = await run(passwordAction, post("/akun/kata-sandi", { current: "salah", next: "sandi-baru-123", confirm: "sandi-baru-123" }, laptop));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors).toEqual({ current: "error.passwordWrong" });
+    const res = await run(passwordAction, post("/akun/kata-sandi", { current: TEST_PASSWORD, next: "sandi-baru-123", confirm: "sandi-baru-123" }, laptop));
+    expect(res.status).toBe(200);
+    expect(await getUser(get("/", phone))).toBeNull();
+    expect(await getUser(get("/", laptop))).toBeNull();
+    expect(await getUser(get("/", cookieOf(res)))).not.toBeNull();
+    await expect(sessionCookieFor(user.email, "sandi-baru-123")).resolves.toMatch(/sigap_session=/);
+  });
+});
