@@ -3,11 +3,17 @@
  * database has no users. `--seed` (npm run db:seed) seeds even in production mode.
  */
 import { seedDemo } from "../../db/seed";
+import { loadContentTree } from "../content/repository.server";
+import { syncContent } from "../content/sync.server";
 import { closeDb, getDb, getEngine } from "../utils/db.server";
 
 const db = await getDb();
 const engine = await getEngine();
 console.log(`[setup] database ready (${engine}, migrations applied)`);
+const tree = await loadContentTree();
+for (const p of tree.problems) console.warn(`[setup] content problem: ${p.file}:${p.line} ${p.message}`);
+const synced = await syncContent(tree);
+console.log(`[setup] content synced: ${synced.courses} courses, ${synced.lessons} lessons${synced.newVersions.length ? `; new versions ${synced.newVersions.join(", ")}` : ""}`);
 const seeded = await seedDemo(db);
 console.log(seeded ? "[setup] demo data seeded" : "[setup] demo data already present");
 await closeDb();

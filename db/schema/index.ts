@@ -1,2 +1,3 @@
 export * from "./agencies";
 export * from "./users";
+export * from "./content";

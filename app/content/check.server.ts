@@ -1,0 +1,102 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { compileMdx } from "./compile.server";
+import { loadContentTree, type ContentTree, type LessonSource, type Problem } from "./repository.server";
+import { env } from "~/utils/env.server";
+
+/** Components lessons may use, with their required attributes and allowed values. */
+export const allowedComponents: Record<string, { required: string[]; values?: Record<string, string[]> }> = {
+  Callout: { required: ["kind"], values: { kind: ["tip", "warning", "rule"] } },
+  DoDont: { required: [] },
+  Example: { required: ["channel"], values: { channel: ["instagram", "whatsapp", "facebook", "x"] } },
+  Glossary: { required: ["term"] },
+  Quiz: { required: ["id"] },
+};
+
+export type ExtraCheck = (tree: ContentTree) => Promise<Problem[]> | Problem[];
+const extraChecks: ExtraCheck[] = [];
+
+/** Lets other lesson kinds (DM exercises, hoax cases) add their own checks. */
+export function registerContentCheck(check: ExtraCheck) {
+  extraChecks.push(check);
+}
+
+async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Set<string>>, courseSlug: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const at = (position: { line: number; column: number }, message: string, severity: Problem["severity"] = "error") =>
+    problems.push({ file: lesson.file, line: position.line, column: position.column, message, severity });
+  let usage;
+  try {
+    usage = (await compileMdx(lesson.body)).usage;
+  } catch (error) {
+    const e = error as { errors?: { location?: { line: number; column: number }; text: string }[]; message: string };
+    const first = e.errors?.[0];
+    at(first?.location ? { line: first.location.line, column: first.location.column + 1 } : { line: 1, column: 1 }, `MDX: ${first?.text ?? e.message.split("\n")[0]}`);
+    return problems;
+  }
+  const quizIds = new Set(lesson.meta.quizzes.map((q) => q.id));
+  const placed = new Set<string>();
+  for (const c of usage.components) {
+    const rule = allowedComponents[c.name];
+    if (!rule) {
+      at(c.position, `unknown component <${c.name}>; allowed: ${Object.keys(allowedComponents).join(", ")}`);
+      continue;
+    }
+    for (const attr of rule.required) if (!c.attributes[attr]) at(c.position, `<${c.name}> needs a ${attr}="…" attribute`);
+    for (const [attr, values] of Object.entries(rule.values ?? {})) {
+      const v = c.attributes[attr];
+      if (v && !values.includes(v)) at(c.position, `<${c.name} ${attr}="${v}"> must be one of ${values.join(", ")}`);
+    }
+    if (c.name === "Quiz" && c.attributes.id) {
+      if (!quizIds.has(c.attributes.id)) at(c.position, `<Quiz id="${c.attributes.id}"> has no quiz with that id in this file's frontmatter`);
+      placed.add(c.attributes.id);
+    }
+  }
+  for (const id of quizIds) if (!placed.has(id)) at({ line: 1, column: 1 }, `quiz "${id}" is defined but never placed with <Quiz id="${id}" />`);
+  for (const s of usage.scripts) {
+    at(s.position, s.kind === "import" ? "import/export is not allowed in lessons" : s.kind === "html" ? "raw HTML is not allowed; use Markdown or a lesson component" : "JavaScript expressions {…} are not allowed in lessons");
+  }
+  for (const img of usage.images) {
+    if (!img.alt.trim()) at(img.position, `image ${img.url} needs alt text: ![what it shows](${img.url})`);
+    if (/^https?:/.test(img.url)) at(img.position, "images must come from this course's media/ folder, not the internet");
+    else if (!existsSync(path.join(env.contentDir, "courses", courseSlug, img.url.replace(/^\.\.\//, "")))) at(img.position, `image not found: ${img.url}`);
+  }
+  for (const link of usage.links) {
+    const m = link.url.match(/^(?:\.\.\/|\/kursus\/([a-z0-9-]+)\/)([a-z0-9-]+)\/?(?:#.*)?$/);
+    if (!m) continue;
+    const targetCourse = m[1] ?? courseSlug;
+    if (!courseSlugs.get(targetCourse)?.has(m[2]!)) at(link.position, `broken link ${link.url}: no lesson "${m[2]}" in course ${targetCourse}`);
+  }
+  return problems;
+}
+
+/** Validates the whole content tree; problems are sorted by file and line. */
+export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
+  tree ??= await loadContentTree();
+  const problems = [...tree.problems];
+  const courseSlugs = new Map(tree.courses.map((c) => [c.slug, new Set(c.lessons.map((l) => l.slug))]));
+  const quizOwners = new Map<string, string>();
+  for (const course of tree.courses) {
+    if (course.lessons.length === 0) problems.push({ file: course.file, line: 1, column: 1, message: "course has no lessons", severity: "error" });
+    for (const lesson of course.lessons) {
+      // One file at a time: esbuild is memory-hungry.
+      problems.push(...(await checkLessonBody(lesson, courseSlugs, course.slug)));
+      for (const quiz of lesson.meta.quizzes) {
+        const owner = quizOwners.get(quiz.id);
+        if (owner) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate quiz id "${quiz.id}" (also in ${owner})`, severity: "error" });
+        quizOwners.set(quiz.id, lesson.file);
+        const qids = new Set<string>();
+        for (const q of quiz.questions) {
+          if (qids.has(q.id)) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate question id "${q.id}" in quiz ${quiz.id}`, severity: "error" });
+          qids.add(q.id);
+        }
+      }
+    }
+  }
+  for (const check of extraChecks) problems.push(...(await check(tree)));
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column} ${p.severity === "warning" ? "warning: " : ""}${p.message}`;
+}

@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { bundleMDX } from "mdx-bundler";
+import remarkGfm from "remark-gfm";
+import { env } from "~/utils/env.server";
+import { emptyUsage, remarkInspect, type MdxUsage } from "./mdx-inspect";
+
+/** Bump when the compile options change so cached output is rebuilt. */
+const COMPILER_VERSION = "1";
+
+export type Compiled = { hash: string; code: string; usage: MdxUsage };
+
+const memory = new Map<string, Compiled>();
+const cacheDir = () => path.join(env.buildDir, "content-cache");
+
+export function contentHash(body: string): string {
+  return createHash("sha256").update(COMPILER_VERSION).update("\0").update(body).digest("hex").slice(0, 32);
+}
+
+/**
+ * Compiles an MDX body (frontmatter already removed) once per content hash: memory first,
+ * then the on-disk cache under build/, then esbuild. Only files from content/ come here.
+ */
+export async function compileMdx(body: string): Promise<Compiled> {
+  const hash = contentHash(body);
+  const hit = memory.get(hash);
+  if (hit) return hit;
+  const file = path.join(cacheDir(), `${hash}.json`);
+  try {
+    const cached = JSON.parse(await readFile(file, "utf8")) as Compiled;
+    memory.set(hash, cached);
+    return cached;
+  } catch {
+    // not cached yet
+  }
+  const usage = emptyUsage();
+  const result = await bundleMDX({
+    source: body,
+    mdxOptions(options) {
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkInspect(usage)];
+      return options;
+    },
+  });
+  const compiled: Compiled = { hash, code: result.code, usage };
+  memory.set(hash, compiled);
+  await mkdir(cacheDir(), { recursive: true });
+  await writeFile(file, JSON.stringify(compiled));
+  return compiled;
+}
+
+/** For tests: forget the in-memory cache (the disk cache stays). */
+export function clearMemoryCache() {
+  memory.clear();
+}

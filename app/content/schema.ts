@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/** Frontmatter schemas for course and lesson files (see content/README.md). Pure, no I/O. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const courseFrontmatter = z.object({
+  title: z.string().min(3),
+  summary: z.string().min(10),
+  level: z.enum(["dasar", "menengah", "lanjut"]),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "version must be semver, e.g. 1.2.0"),
+  minutes: z.number().int().positive(),
+  jp: z.number().positive().default(1),
+  order: z.number().int().default(100),
+  certificate: z.object({
+    passPercent: z.number().int().min(1).max(100),
+    validMonths: z.number().int().min(1).max(120),
+  }),
+  draft: z.boolean().default(false),
+});
+
+const optionSchema = z.object({
+  text: z.string().min(1),
+  correct: z.boolean(),
+  explanation: z.string().min(1),
+});
+
+export const questionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/i),
+    type: z.enum(["single", "multiple", "truefalse"]),
+    prompt: z.string().min(3),
+    options: z.array(optionSchema).min(2).max(8),
+  })
+  .superRefine((q, ctx) => {
+    const correct = q.options.filter((o) => o.correct).length;
+    if ((q.type === "single" || q.type === "truefalse") && correct !== 1) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: `${q.type} question needs exactly one correct option (has ${correct})` });
+    }
+    if (q.type === "truefalse" && q.options.length !== 2) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: "truefalse question needs exactly two options" });
+    }
+    if (q.type === "multiple" && correct < 1) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: "multiple question needs at least one correct option" });
+    }
+  });
+
+export const quizSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, "quiz id must be lowercase letters, digits and dashes"),
+  questions: z.array(questionSchema).min(1),
+});
+
+export const lessonKinds = ["lesson", "quiz", "dm", "hoax"] as const;
+
+/** Fields every lesson file has; kind-specific fields (dm rubric, hoax case) are validated by their own schemas. */
+export const lessonFrontmatter = z
+  .object({
+    title: z.string().min(3),
+    summary: z.string().min(5),
+    minutes: z.number().int().positive(),
+    kind: z.enum(lessonKinds),
+    objectives: z.array(z.string().min(3)).default([]),
+    draft: z.boolean().default(false),
+    quizzes: z.array(quizSchema).default([]),
+  })
+  .passthrough()
+  .superRefine((l, ctx) => {
+    if (l.kind === "quiz" && l.quizzes.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["quizzes"], message: "a quiz lesson needs at least one quiz" });
+    }
+  });
+
+export type CourseFrontmatter = z.infer<typeof courseFrontmatter>;
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;
+export type Quiz = z.infer<typeof quizSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type LessonKind = (typeof lessonKinds)[number];
+
+/** `03-keamanan-akun.mdx` → { position: 3, slug: "keamanan-akun" }; null when the name is not a lesson file. */
+export function parseLessonFileName(name: string): { position: number; slug: string } | null {
+  const m = name.match(/^(\d{2})-([a-z0-9-]+)\.mdx$/);
+  if (!m || !slugPattern.test(m[2]!)) return null;
+  return { position: Number(m[1]), slug: m[2]! };
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import { courses, courseVersions, lessons } from "../../db/schema";
+import { getDb } from "~/utils/db.server";
+import { mdxToPlainText } from "./plain-text";
+import { getContentTree, type ContentTree } from "./repository.server";
+
+export type SyncResult = { courses: number; lessons: number; newVersions: string[] };
+
+/**
+ * Upserts courses and lessons from the content tree in one transaction (idempotent).
+ * Lessons whose file is gone are marked inactive, never deleted, so progress keeps its target.
+ */
+export async function syncContent(tree: ContentTree): Promise<SyncResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Several processes may start at once; one syncs at a time.
+    await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+    const result: SyncResult = { courses: 0, lessons: 0, newVersions: [] };
+    for (const c of tree.courses) {
+      const values = {
+        slug: c.slug,
+        title: c.meta.title,
+        summary: c.meta.summary,
+        level: c.meta.level,
+        version: c.meta.version,
+        minutes: c.meta.minutes,
+        jp: c.meta.jp,
+        passPercent: c.meta.certificate.passPercent,
+        validMonths: c.meta.certificate.validMonths,
+        position: c.meta.order,
+        draft: c.meta.draft,
+        contentHash: c.hash,
+      };
+      const [course] = await tx
+        .insert(courses)
+        .values({ id: randomUUID(), ...values })
+        .onConflictDoUpdate({ target: courses.slug, set: { ...values, updatedAt: new Date() } })
+        .returning({ id: courses.id });
+      const added = await tx
+        .insert(courseVersions)
+        .values({ id: randomUUID(), courseId: course!.id, version: c.meta.version, contentHash: c.hash })
+        .onConflictDoNothing()
+        .returning({ id: courseVersions.id });
+      if (added.length) result.newVersions.push(`${c.slug}@${c.meta.version}`);
+      result.courses++;
+      for (const l of c.lessons) {
+        const lv = {
+          courseId: course!.id,
+          slug: l.slug,
+          title: l.meta.title,
+          summary: l.meta.summary,
+          kind: l.meta.kind,
+          minutes: l.meta.minutes,
+          position: l.position,
+          draft: l.meta.draft,
+          active: true,
+          contentHash: l.hash,
+          searchText: [l.meta.title, l.meta.summary, ...l.meta.objectives, mdxToPlainText(l.body)].join(" \n"),
+        };
+        await tx
+          .insert(lessons)
+          .values({ id: randomUUID(), ...lv })
+          .onConflictDoUpdate({ target: [lessons.courseId, lessons.slug], set: { ...lv, updatedAt: new Date() } });
+        result.lessons++;
+      }
+      const present = c.lessons.map((l) => l.slug);
+      await tx
+        .update(lessons)
+        .set({ active: false })
+        .where(and(eq(lessons.courseId, course!.id), present.length ? notInArray(lessons.slug, present) : undefined));
+    }
+    return result;
+  });
+}
+
+let lastSynced: { db: unknown; key: string } | null = null;
+
+/**
+ * The content tree, synced into the database whenever it changed since this process last
+ * synced (every file's hash is the key), so dev edits and fresh deploys need no extra step.
+ */
+export async function getSyncedContentTree(): Promise<ContentTree> {
+  const tree = await getContentTree();
+  const key = tree.courses.map((c) => c.hash + c.lessons.map((l) => l.hash).join("")).join("|");
+  const db = await getDb();
+  if (!lastSynced || lastSynced.key !== key || lastSynced.db !== db) {
+    await syncContent(tree);
+    lastSynced = { db, key };
+  }
+  return tree;
+}
