@@ -101,7 +101,7 @@ export const quizAttempts = pgTable(
       .notNull()
       .references(() => lessons.id),
     quizId: text("quiz_id").notNull(),
-    answers: jsonb("answers").$type<Record<string, string[]>>().notNull(),
+    answers: jsonb("answers").$type<Record<string, number[]>>().notNull(),
     score: integer("score").notNull(),
     passed: boolean("passed").notNull(),
     courseVersion: text("course_version").notNull(),

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import type { ShownQuizResult } from "~/components/mdx/lesson-context";
+import { answersFromForm, gradeQuiz, publicQuiz, type PublicQuiz } from "~/learning/quiz";
+import { canMarkComplete, isLessonComplete } from "~/learning/progress-rules";
+import { getCourseBySlug, getLessonRows } from "~/models/course.server";
+import { completeLesson, latestQuizAttempts, progressForCourse, recordQuizAttempt, touchLesson } from "~/models/progress.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { compileMdx } from "./compile.server";
+import type { CourseSource, LessonSource } from "./repository.server";
+import { getSyncedContentTree } from "./sync.server";
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+/** Finds a course and lesson in content/ and the database; drafts only when previewing. */
+async function resolveLesson(courseSlug: string, lessonSlug: string, preview: boolean) {
+  const tree = await getSyncedContentTree();
+  const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
+  const visible = course?.lessons.filter((l) => preview || !l.meta.draft) ?? [];
+  const index = visible.findIndex((l) => l.slug === lessonSlug);
+  if (!course || index < 0) throw notFound();
+  const courseRow = await getCourseBySlug(courseSlug);
+  const lessonRow = courseRow && (await getLessonRows(courseRow.id)).find((l) => l.slug === lessonSlug);
+  if (!courseRow || !lessonRow) throw notFound();
+  return { course, lesson: visible[index]!, prev: visible[index - 1], next: visible[index + 1], courseRow, lessonRow };
+}
+
+/** Exercises live at /latihan/:slug; reading lessons and quizzes inside their course. */
+export function lessonHref(courseSlug: string, l: Pick<LessonSource, "slug" | "meta">): string {
+  return l.meta.kind === "dm" || l.meta.kind === "hoax" ? `/latihan/${l.slug}` : `/kursus/${courseSlug}/${l.slug}`;
+}
+
+const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.slug, title: l.meta.title, href: lessonHref(c.slug, l) } : null);
+
+/** Everything the lesson page shows — and nothing more (no answer keys before answering). */
+export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false) {
+  const { course, lesson, prev, next, courseRow, lessonRow } = await resolveLesson(courseSlug, lessonSlug, preview);
+  const ref = { lessonId: lessonRow.id, courseId: courseRow.id, courseVersion: courseRow.version };
+  if (!preview) await touchLesson(user.id, ref);
+  const [compiled, progress, attempts] = await Promise.all([
+    compileMdx(lesson.body),
+    progressForCourse(user.id, courseRow.id),
+    latestQuizAttempts(user.id, lesson.meta.quizzes.map((q) => q.id)),
+  ]);
+  const quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null }> = {};
+  for (const quiz of lesson.meta.quizzes) {
+    const attempt = attempts.get(quiz.id);
+    const graded = attempt ? gradeQuiz(quiz, attempt.answers) : null;
+    quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: graded && { ...graded, passed: graded.score >= courseRow.passPercent } };
+  }
+  return {
+    course: { slug: course.slug, title: course.meta.title, passPercent: courseRow.passPercent },
+    lesson: {
+      slug: lesson.slug,
+      title: lesson.meta.title,
+      summary: lesson.meta.summary,
+      kind: lesson.meta.kind,
+      minutes: lesson.meta.minutes,
+      objectives: lesson.meta.objectives,
+      draft: lesson.meta.draft || course.meta.draft,
+    },
+    code: compiled.code,
+    quizzes,
+    idempotencyKey: randomUUID(),
+    completed: progress.some((p) => p.lessonId === lessonRow.id && p.status === "completed"),
+    canMarkComplete: canMarkComplete(lesson.meta.kind),
+    prev: link(course, prev),
+    next: link(course, next),
+  };
+}
+
+/** Handles "Tandai selesai" and quiz submissions; returns the URL to redirect to (post/redirect/get). */
+export async function submitLessonForm(user: SessionUser, courseSlug: string, lessonSlug: string, form: FormData): Promise<string> {
+  const { lesson, courseRow, lessonRow } = await resolveLesson(courseSlug, lessonSlug, false);
+  const ref = { lessonId: lessonRow.id, courseId: courseRow.id, courseVersion: courseRow.version };
+  const base = `/kursus/${courseSlug}/${lessonSlug}`;
+  const intent = form.get("intent");
+  if (intent === "complete") {
+    if (!canMarkComplete(lesson.meta.kind)) throw new Response("This lesson completes by passing its exercise", { status: 400 });
+    await completeLesson(user.id, ref);
+    return `${base}?selesai=1`;
+  }
+  if (intent === "quiz") {
+    const quiz = lesson.meta.quizzes.find((q) => q.id === form.get("quizId"));
+    const key = String(form.get("key") ?? "");
+    if (!quiz || !/^[\w-]{8,64}$/.test(key)) throw new Response("Bad quiz submission", { status: 400 });
+    const answers = answersFromForm(quiz, form);
+    const result = gradeQuiz(quiz, answers);
+    const passed = result.score >= courseRow.passPercent;
+    const completes =
+      lesson.meta.kind === "quiz" &&
+      isLessonComplete("quiz", { marked: false, bestQuizScore: result.score, exercisePassed: false }, courseRow.passPercent);
+    await recordQuizAttempt(user.id, ref, { quizId: quiz.id, answers, result, passed, idempotencyKey: key, completes });
+    return `${base}#kuis-${quiz.id}`;
+  }
+  throw new Response("Unknown action", { status: 400 });
+}

@@ -1,0 +1,68 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { courses, lessonProgress, lessons, type Course, type Lesson } from "../../db/schema";
+import { getDb } from "~/utils/db.server";
+
+export type CatalogCourse = Pick<Course, "id" | "slug" | "title" | "summary" | "level" | "minutes" | "jp"> & {
+  lessonCount: number;
+  completedCount: number;
+};
+
+const visibleLesson = and(eq(lessons.active, true), eq(lessons.draft, false));
+
+/** Published courses with the learner's completed-lesson count (drafts are invisible here). */
+export async function listCatalog(userId: string): Promise<CatalogCourse[]> {
+  const db = await getDb();
+  return db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      summary: courses.summary,
+      level: courses.level,
+      minutes: courses.minutes,
+      jp: courses.jp,
+      lessonCount: sql<number>`count(${lessons.id})::int`,
+      completedCount: sql<number>`count(${lessonProgress.id}) filter (where ${lessonProgress.status} = 'completed')::int`,
+    })
+    .from(courses)
+    .innerJoin(lessons, and(eq(lessons.courseId, courses.id), visibleLesson))
+    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, userId)))
+    .where(eq(courses.draft, false))
+    .groupBy(courses.id)
+    .orderBy(asc(courses.position), asc(courses.slug));
+}
+
+export type SearchHit = { courseSlug: string; courseTitle: string; lessonSlug: string; lessonTitle: string; snippet: string };
+
+/** Postgres full-text search over published lesson titles and text ('simple' config: no Indonesian dictionary ships with Postgres). */
+export async function searchLessons(query: string): Promise<SearchHit[]> {
+  const q = query.trim().slice(0, 200);
+  if (!q) return [];
+  const db = await getDb();
+  const tsq = sql`websearch_to_tsquery('simple', ${q})`;
+  const doc = sql`to_tsvector('simple', ${lessons.searchText})`;
+  return db
+    .select({
+      courseSlug: courses.slug,
+      courseTitle: courses.title,
+      lessonSlug: lessons.slug,
+      lessonTitle: lessons.title,
+      snippet: sql<string>`ts_headline('simple', ${lessons.searchText}, ${tsq}, 'StartSel=«,StopSel=»,MaxWords=25,MinWords=10')`,
+    })
+    .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId))
+    .where(and(visibleLesson, eq(courses.draft, false), sql`${doc} @@ ${tsq}`))
+    .orderBy(desc(sql`ts_rank(${doc}, ${tsq})`))
+    .limit(20);
+}
+
+export async function getCourseBySlug(slug: string): Promise<Course | undefined> {
+  const db = await getDb();
+  const [row] = await db.select().from(courses).where(eq(courses.slug, slug)).limit(1);
+  return row;
+}
+
+export async function getLessonRows(courseId: string): Promise<Lesson[]> {
+  const db = await getDb();
+  return db.select().from(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.active, true))).orderBy(asc(lessons.position));
+}

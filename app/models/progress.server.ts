@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
+import type { QuizAnswers, QuizResult } from "~/learning/quiz";
+import { getDb } from "~/utils/db.server";
+
+type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
+
+export async function progressForCourse(userId: string, courseId: string): Promise<LessonProgress[]> {
+  const db = await getDb();
+  return db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
+}
+
+/** Records that the learner opened a lesson (for "continue where I left off"); never downgrades a completion. */
+export async function touchLesson(userId: string, ref: LessonRef) {
+  const db = await getDb();
+  await db
+    .insert(lessonProgress)
+    .values({ id: randomUUID(), userId, ...ref, status: "started" })
+    .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { lastSeenAt: new Date() } });
+}
+
+/** Marks a lesson complete, recording the course version; idempotent (a second call keeps the first completion time). */
+export async function completeLesson(userId: string, ref: LessonRef) {
+  const db = await getDb();
+  const now = new Date();
+  await db
+    .insert(lessonProgress)
+    .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.lessonId],
+      set: { status: "completed", courseVersion: ref.courseVersion, lastSeenAt: now },
+      setWhere: eq(lessonProgress.status, "started"),
+    });
+}
+
+/**
+ * Stores a graded quiz attempt once per idempotency key (a double submit is a no-op) and
+ * completes the lesson when `completes` is true. Returns whether this call stored it.
+ */
+export async function recordQuizAttempt(
+  userId: string,
+  ref: LessonRef,
+  attempt: { quizId: string; answers: QuizAnswers; result: QuizResult; passed: boolean; idempotencyKey: string; completes: boolean },
+): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const stored = await tx
+      .insert(quizAttempts)
+      .values({
+        id: randomUUID(),
+        userId,
+        lessonId: ref.lessonId,
+        quizId: attempt.quizId,
+        answers: attempt.answers,
+        score: attempt.result.score,
+        passed: attempt.passed,
+        courseVersion: ref.courseVersion,
+        idempotencyKey: `${userId}:${attempt.idempotencyKey}`,
+      })
+      .onConflictDoNothing({ target: quizAttempts.idempotencyKey })
+      .returning({ id: quizAttempts.id });
+    if (stored.length && attempt.completes) {
+      const now = new Date();
+      await tx
+        .insert(lessonProgress)
+        .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
+        .onConflictDoUpdate({
+          target: [lessonProgress.userId, lessonProgress.lessonId],
+          set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion },
+          setWhere: eq(lessonProgress.status, "started"),
+        });
+    }
+    return stored.length > 0;
+  });
+}
+
+/** The learner's latest attempt per quiz id (to show results with explanations after answering). */
+export async function latestQuizAttempts(userId: string, quizIds: string[]): Promise<Map<string, QuizAttempt>> {
+  if (quizIds.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), inArray(quizAttempts.quizId, quizIds)))
+    .orderBy(desc(quizAttempts.createdAt));
+  const latest = new Map<string, QuizAttempt>();
+  for (const r of rows) if (!latest.has(r.quizId)) latest.set(r.quizId, r);
+  return latest;
+}
+
+export async function bestQuizScores(userId: string, quizIds: string[]): Promise<Map<string, number>> {
+  if (quizIds.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ quizId: quizAttempts.quizId, best: max(quizAttempts.score) })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), inArray(quizAttempts.quizId, quizIds)))
+    .groupBy(quizAttempts.quizId);
+  return new Map(rows.map((r) => [r.quizId, r.best ?? 0]));
+}
+
+export async function countQuizAttempts(userId: string, quizId: string): Promise<number> {
+  const db = await getDb();
+  const rows = await db.select({ id: quizAttempts.id }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.quizId, quizId)));
+  return rows.length;
+}

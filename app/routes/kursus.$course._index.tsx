@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { loadCourseOutline } from "~/content/course-page.server";
+import { MdxContent } from "~/components/mdx-content";
+import { requireUser } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json(await loadCourseOutline(user, params.course ?? ""));
+}
+
+export default function CourseOutline() {
+  const t = useT();
+  const { course, code, items, percent, continueWith } = useLoaderData<typeof loader>();
+  const done = items.filter((i) => i.completed).length;
+  return (
+    <section className="stack">
+      <p>
+        <Link to="/kursus">← {t("courses.title")}</Link>
+      </p>
+      <h1>{course.title}</h1>
+      <p className="muted">
+        {t(`courses.level.${course.level as "dasar"}`)} · {t("courses.minutes", { minutes: course.minutes })} · {t("courses.jp", { jp: course.jp })}
+      </p>
+      <div className="card">
+        <div className="progress" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={t("courses.percent", { percent })}>
+          <span style={{ width: `${percent}%` }} />
+        </div>
+        <p>{t("courses.progress", { done, total: items.length })}</p>
+        {continueWith ? (
+          <Link className="button" to={`/kursus/${course.slug}/${continueWith.slug}`}>
+            {done === 0 ? t("courses.start") : t("courses.continue", { title: continueWith.title })}
+          </Link>
+        ) : (
+          <p className="badge ok">{t("courses.allDone")}</p>
+        )}
+      </div>
+      <MdxContent code={code} />
+      <h2>{t("courses.outline")}</h2>
+      <ol className="outline">
+        {items.map((item) => (
+          <li key={item.slug}>
+            <div>
+              <Link to={item.href}>{item.title}</Link>
+              <div className="meta">
+                {t(`courses.kind.${item.kind}`)} · {t("courses.minutes", { minutes: item.minutes })}
+              </div>
+            </div>
+            <span className={`badge ${item.completed ? "ok" : item.started ? "warn" : ""}`}>
+              {t(item.completed ? "courses.status.completed" : item.started ? "courses.status.started" : "courses.status.new")}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.course.title ?? "");
