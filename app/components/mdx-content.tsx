@@ -1,13 +1,7 @@
-import { getMDXComponent } from "mdx-bundler/client/index.js";
-import { useMemo } from "react";
-import { mdxComponents } from "./mdx";
-
-/** Renders compiled lesson code with the allowed lesson components only. */
-export function MdxContent({ code }: { code: string }) {
-  const Component = useMemo(() => getMDXComponent(code), [code]);
-  return (
-    <div className="prose">
-      <Component components={mdxComponents} />
-    </div>
-  );
+/**
+ * Lesson HTML rendered on the server from content/ only (see app/content/render.server.tsx);
+ * content:check forbids raw HTML and scripts in lessons, and all data inside was escaped by React.
+ */
+export function MdxContent({ html }: { html: string }) {
+  return <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }

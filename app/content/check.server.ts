@@ -25,13 +25,19 @@ async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Se
   const problems: Problem[] = [];
   const at = (position: { line: number; column: number }, message: string, severity: Problem["severity"] = "error") =>
     problems.push({ file: lesson.file, line: position.line, column: position.column, message, severity });
+  // Imports are refused before compiling, so the author sees the real line (esbuild would fail elsewhere).
+  const esm = findEsmLines(lesson.body);
+  for (const line of esm) at({ line, column: 1 }, "import/export is not allowed in lessons");
+  if (esm.length) return problems;
   let usage;
   try {
     usage = (await compileMdx(lesson.body)).usage;
   } catch (error) {
     const e = error as { errors?: { location?: { line: number; column: number }; text: string }[]; message: string };
     const first = e.errors?.[0];
-    at(first?.location ? { line: first.location.line, column: first.location.column + 1 } : { line: 1, column: 1 }, `MDX: ${first?.text ?? e.message.split("\n")[0]}`);
+    // @mdx-js/esbuild wraps the real message ("10:1-10:34: Expected a closing tag…") in a header line.
+    const text = (first?.text ?? e.message).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "";
+    at(first?.location ? { line: first.location.line, column: first.location.column + 1 } : { line: 1, column: 1 }, `MDX: ${text.replace(/^\d+:\d+-\d+:\d+:\s*/, "")}`);
     return problems;
   }
   const quizIds = new Set(lesson.meta.quizzes.map((q) => q.id));
@@ -68,6 +74,17 @@ async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Se
     if (!courseSlugs.get(targetCourse)?.has(m[2]!)) at(link.position, `broken link ${link.url}: no lesson "${m[2]}" in course ${targetCourse}`);
   }
   return problems;
+}
+
+/** 1-based lines that start an import/export statement outside fenced code blocks. */
+export function findEsmLines(body: string): number[] {
+  const lines: number[] = [];
+  let fenced = false;
+  body.split("\n").forEach((text, i) => {
+    if (/^\s*(```|~~~)/.test(text)) fenced = !fenced;
+    else if (!fenced && /^(import|export)\s/.test(text)) lines.push(i + 1);
+  });
+  return lines;
 }
 
 /** Validates the whole content tree; problems are sorted by file and line. */

@@ -37,6 +37,10 @@ export async function compileMdx(body: string): Promise<Compiled> {
   const usage = emptyUsage();
   const result = await bundleMDX({
     source: body,
+    esbuildOptions(options) {
+      options.logLevel = "silent";
+      return options;
+    },
     mdxOptions(options) {
       options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkInspect(usage)];
       return options;

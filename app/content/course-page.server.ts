@@ -1,13 +1,16 @@
 import { continueLesson, coursePercent } from "~/learning/progress-rules";
 import { getCourseBySlug, getLessonRows } from "~/models/course.server";
 import { progressForCourse } from "~/models/progress.server";
+import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
+import { renderMdxHtml } from "./render.server";
 import { lessonHref } from "./lesson-page.server";
 import { getSyncedContentTree } from "./sync.server";
 
 /** Course introduction, lessons with the learner's status, and where to continue. */
-export async function loadCourseOutline(user: SessionUser, courseSlug: string, preview = false) {
+export async function loadCourseOutline(user: SessionUser, courseSlug: string, lang: Lang = "id") {
+  const preview = false;
   const tree = await getSyncedContentTree();
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
   const row = course && (await getCourseBySlug(course.slug));
@@ -27,7 +30,7 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, p
   const next = continueLesson(items, lastSlug);
   return {
     course: { slug: course.slug, title: course.meta.title, level: course.meta.level, minutes: course.meta.minutes, jp: course.meta.jp },
-    code: compiled.code,
+    html: renderMdxHtml(compiled, { lang, action: "", passPercent: row.passPercent, idempotencyKey: "", quizzes: {} }),
     items,
     percent: coursePercent(items),
     continueWith: next ? { slug: next, title: items.find((i) => i.slug === next)!.title } : null,

@@ -4,8 +4,10 @@ import { answersFromForm, gradeQuiz, publicQuiz, type PublicQuiz } from "~/learn
 import { canMarkComplete, isLessonComplete } from "~/learning/progress-rules";
 import { getCourseBySlug, getLessonRows } from "~/models/course.server";
 import { completeLesson, latestQuizAttempts, progressForCourse, recordQuizAttempt, touchLesson } from "~/models/progress.server";
+import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
+import { renderMdxHtml } from "./render.server";
 import type { CourseSource, LessonSource } from "./repository.server";
 import { getSyncedContentTree } from "./sync.server";
 
@@ -32,7 +34,7 @@ export function lessonHref(courseSlug: string, l: Pick<LessonSource, "slug" | "m
 const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.slug, title: l.meta.title, href: lessonHref(c.slug, l) } : null);
 
 /** Everything the lesson page shows — and nothing more (no answer keys before answering). */
-export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false) {
+export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false, lang: Lang = "id") {
   const { course, lesson, prev, next, courseRow, lessonRow } = await resolveLesson(courseSlug, lessonSlug, preview);
   const ref = { lessonId: lessonRow.id, courseId: courseRow.id, courseVersion: courseRow.version };
   if (!preview) await touchLesson(user.id, ref);
@@ -47,6 +49,14 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
     const graded = attempt ? gradeQuiz(quiz, attempt.answers) : null;
     quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: graded && { ...graded, passed: graded.score >= courseRow.passPercent } };
   }
+  const idempotencyKey = randomUUID();
+  const html = renderMdxHtml(compiled, {
+    lang,
+    action: `/kursus/${course.slug}/${lesson.slug}`,
+    passPercent: courseRow.passPercent,
+    idempotencyKey,
+    quizzes,
+  });
   return {
     course: { slug: course.slug, title: course.meta.title, passPercent: courseRow.passPercent },
     lesson: {
@@ -58,9 +68,7 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
       objectives: lesson.meta.objectives,
       draft: lesson.meta.draft || course.meta.draft,
     },
-    code: compiled.code,
-    quizzes,
-    idempotencyKey: randomUUID(),
+    html,
     completed: progress.some((p) => p.lessonId === lessonRow.id && p.status === "completed"),
     canMarkComplete: canMarkComplete(lesson.meta.kind),
     prev: link(course, prev),

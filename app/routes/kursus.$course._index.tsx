@@ -5,16 +5,17 @@ import { loadCourseOutline } from "~/content/course-page.server";
 import { MdxContent } from "~/components/mdx-content";
 import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
+import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await loadCourseOutline(user, params.course ?? ""));
+  return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
 }
 
 export default function CourseOutline() {
   const t = useT();
-  const { course, code, items, percent, continueWith } = useLoaderData<typeof loader>();
+  const { course, html, items, percent, continueWith } = useLoaderData<typeof loader>();
   const done = items.filter((i) => i.completed).length;
   return (
     <section className="stack">
@@ -38,7 +39,7 @@ export default function CourseOutline() {
           <p className="badge ok">{t("courses.allDone")}</p>
         )}
       </div>
-      <MdxContent code={code} />
+      <MdxContent html={html} />
       <h2>{t("courses.outline")}</h2>
       <ol className="outline">
         {items.map((item) => (

@@ -1,10 +1,20 @@
 import path from "node:path";
 
-/** Resolved once: which engine, where files live, whether we run in production. */
+/** Read on every access so tests and CLIs can point the app at other directories. */
 export const env = {
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATA_DIR || path.resolve("data"),
-  isProduction: process.env.NODE_ENV === "production",
-  contentDir: process.env.CONTENT_DIR || path.resolve("content"),
-  buildDir: path.resolve("build"),
+  get databaseUrl() {
+    return process.env.DATABASE_URL || undefined;
+  },
+  get dataDir() {
+    return process.env.DATA_DIR || path.resolve("data");
+  },
+  get isProduction() {
+    return process.env.NODE_ENV === "production";
+  },
+  get contentDir() {
+    return process.env.CONTENT_DIR || path.resolve("content");
+  },
+  get buildDir() {
+    return process.env.BUILD_DIR || path.resolve("build");
+  },
 };

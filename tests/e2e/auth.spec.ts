@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demo, screenshotDir, signIn, signOut } from "./helpers";
 
-const roles = [
+const roles: { email: string; role: string; nav: string[] }[] = [
   { email: demo.admin, role: "Administrator", nav: ["Kelola", "Studio"] },
   { email: demo.instructor, role: "Instruktur", nav: ["Studio"] },
   { email: demo.manager, role: "Manajer pelatihan", nav: ["Kelola"] },

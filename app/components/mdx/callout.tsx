@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { useT } from "~/utils/i18n";
+import { useMdxT } from "./lesson-context";
 
 export function Callout({ kind = "tip", children }: { kind?: "tip" | "warning" | "rule"; children: ReactNode }) {
-  const t = useT();
+  const t = useMdxT();
   return (
     <aside className={`callout callout-${kind}`}>
       <p className="callout-label">{t(`mdx.callout.${kind}`)}</p>

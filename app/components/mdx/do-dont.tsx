@@ -1,8 +1,8 @@
-import { useT } from "~/utils/i18n";
+import { useMdxT } from "./lesson-context";
 
 /** Two columns: what to do and what to avoid. */
 export function DoDont({ do: dos = [], dont = [] }: { do?: string[]; dont?: string[] }) {
-  const t = useT();
+  const t = useMdxT();
   return (
     <div className="dodont">
       <section className="dodont-do">

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { useT } from "~/utils/i18n";
+import { useMdxT } from "./lesson-context";
 
 export function Glossary({ term, children }: { term: string; children: ReactNode }) {
-  const t = useT();
+  const t = useMdxT();
   return (
     <dl className="glossary">
       <dt>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import { translator, type Lang } from "~/i18n";
 import type { PublicQuiz } from "~/learning/quiz";
 
 /** Graded result as shown after the learner answered (explanations included only then). */
@@ -11,10 +12,16 @@ export type ShownQuizResult = {
 };
 
 export type LessonQuizzes = {
+  lang: Lang;
+  /** Where quiz forms post (the lesson URL); the page is rendered to static HTML, so no Remix <Form>. */
+  action: string;
   passPercent: number;
   idempotencyKey: string;
   quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null }>;
 };
 
-export const LessonContext = createContext<LessonQuizzes>({ passPercent: 70, idempotencyKey: "", quizzes: {} });
+export const LessonContext = createContext<LessonQuizzes>({ lang: "id", action: "", passPercent: 70, idempotencyKey: "", quizzes: {} });
 export const useLessonQuizzes = () => useContext(LessonContext);
+
+/** Translator for lesson components (they render outside Remix's route tree). */
+export const useMdxT = () => translator(useContext(LessonContext).lang);

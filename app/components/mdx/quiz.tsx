@@ -1,12 +1,9 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { useT } from "~/utils/i18n";
-import { useLessonQuizzes } from "./lesson-context";
+import { useLessonQuizzes, useMdxT } from "./lesson-context";
 
 /** A quiz placed in a lesson; answers are graded by the lesson's action on the server. */
 export function Quiz({ id }: { id: string }) {
-  const t = useT();
-  const { quizzes, idempotencyKey, passPercent } = useLessonQuizzes();
-  const busy = useNavigation().state === "submitting";
+  const t = useMdxT();
+  const { quizzes, idempotencyKey, passPercent, action } = useLessonQuizzes();
   const entry = quizzes[id];
   if (!entry) return null;
   const { quiz, result } = entry;
@@ -19,7 +16,7 @@ export function Quiz({ id }: { id: string }) {
           <p>{t(result.passed ? "quiz.passed" : "quiz.failed", { percent: passPercent })}</p>
         </div>
       ) : null}
-      <Form method="post" preventScrollReset>
+      <form method="post" action={action}>
         <input type="hidden" name="intent" value="quiz" />
         <input type="hidden" name="quizId" value={id} />
         <input type="hidden" name="key" value={idempotencyKey} />
@@ -40,11 +37,12 @@ export function Quiz({ id }: { id: string }) {
                   return (
                     <li key={o.index} className={g ? (g.correct ? "opt-correct" : g.selected ? "opt-wrong" : "") : ""}>
                       <input id={inputId} type={multiple ? "checkbox" : "radio"} name={`q:${q.id}`} value={o.index} defaultChecked={g?.selected} />
-                      <label htmlFor={inputId}>
-                        {o.text}
-                        {g?.selected ? <span className="tag"> — {t("quiz.yourChoice")}</span> : null}
-                        {g?.correct ? <span className="tag"> — {t("quiz.correctAnswer")}</span> : null}
-                      </label>
+                      <label htmlFor={inputId}>{o.text}</label>
+                      {g?.selected || g?.correct ? (
+                        <p className="tag">
+                          {[g.selected ? t("quiz.yourChoice") : null, g.correct ? t("quiz.correctAnswer") : null].filter(Boolean).join(" · ")}
+                        </p>
+                      ) : null}
                       {g ? <p className="explanation">{g.explanation}</p> : null}
                     </li>
                   );
@@ -53,10 +51,10 @@ export function Quiz({ id }: { id: string }) {
             </fieldset>
           );
         })}
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button">
           {t(result ? "quiz.retry" : "quiz.submit")}
         </button>
-      </Form>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { LessonView } from "~/components/lesson-view";
+import { loadLessonPage } from "~/content/lesson-page.server";
+import { requireRole } from "~/utils/auth.server";
+import { getLang } from "~/utils/i18n.server";
+import { pageTitle } from "~/utils/meta";
+
+/** Instructor preview: same renderer as learners, drafts included, no progress recorded. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["instructor", "admin"]);
+  return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", true, getLang(request)));
+}
+
+export default function StudioPreview() {
+  const data = useLoaderData<typeof loader>();
+  return <LessonView {...data} preview />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.lesson.title ?? "");

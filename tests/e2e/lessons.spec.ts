@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import matter from "gray-matter";
+import { demo, screenshotDir, signIn } from "./helpers";
+
+const COURSE = "tata-kelola-media-sosial";
+type Q = { id: string; type: string; prompt: string; options: { text: string; correct: boolean; explanation: string }[] };
+const finalQuiz = (matter(readFileSync(`content/courses/${COURSE}/90-kuis-akhir.mdx`, "utf8")).data.quizzes as { id: string; questions: Q[] }[])[0]!;
+
+/** Answers every question; `rightCount` questions correctly, the rest wrongly. */
+async function answerQuiz(page: Page, rightCount: number) {
+  for (const [i, q] of finalQuiz.questions.entries()) {
+    const group = page.getByRole("group", { name: q.prompt });
+    const right = i < rightCount;
+    if (q.type === "multiple") {
+      // The form keeps the previous attempt's ticks: set every box explicitly.
+      for (const o of q.options) await group.getByLabel(o.text, { exact: true }).setChecked(o.correct === right);
+    } else {
+      await group.getByLabel(q.options.find((o) => o.correct === right)!.text, { exact: true }).check();
+    }
+  }
+}
+
+for (const js of [true, false]) {
+  test.describe(`learner reads and completes (JavaScript ${js ? "on" : "off"})`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("opens a course, marks a lesson complete, passes the final quiz, sees progress", async ({ page }) => {
+      await signIn(page, js ? "peserta01@demo.sigap.id" : "peserta02@demo.sigap.id");
+      await page.getByRole("link", { name: "Kursus" }).first().click();
+      await page.getByRole("link", { name: "Tata Kelola Media Sosial Instansi" }).click();
+      await expect(page.getByText("0 dari 8 materi selesai")).toBeVisible();
+      await page.getByRole("link", { name: "Mulai kursus" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Peran dan SOP Tim Media Sosial" })).toBeVisible();
+      await page.getByRole("button", { name: "Tandai selesai" }).click();
+      await expect(page.getByText("Materi ini sudah selesai.")).toBeVisible();
+
+      await page.goto(`/kursus/${COURSE}/kuis-akhir`);
+      const html = await page.content();
+      for (const q of finalQuiz.questions) for (const o of q.options) expect(html).not.toContain(o.explanation);
+      await answerQuiz(page, 5);
+      await page.getByRole("button", { name: "Kirim jawaban" }).click();
+      await expect(page.getByText(/Belum lulus/)).toBeVisible();
+      await expect(page.getByText(finalQuiz.questions[11]!.options.find((o) => o.correct)!.explanation)).toBeVisible();
+      await answerQuiz(page, 12);
+      await page.getByRole("button", { name: "Kirim ulang jawaban" }).click();
+      await expect(page.getByText(/Skor Anda: 100%/)).toBeVisible();
+      await expect(page.getByText("Materi ini sudah selesai.")).toBeVisible();
+
+      await page.goto(`/kursus/${COURSE}`);
+      await expect(page.getByText("2 dari 8 materi selesai")).toBeVisible();
+      await expect(page.getByRole("link", { name: /Lanjutkan: / })).toBeVisible();
+      await page.goto("/kursus");
+      await expect(page.getByText("2 dari 8 materi selesai")).toBeVisible();
+    });
+  });
+}
+
+test("search finds lessons by their text", async ({ page }) => {
+  await signIn(page, demo.learner);
+  await page.goto("/kursus");
+  await page.getByRole("searchbox").fill("truth sandwich");
+  await page.getByRole("button", { name: "Cari" }).click();
+  await expect(page.getByRole("heading", { name: /Hasil pencarian/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Merespons Hoaks tanpa Memperkuatnya" })).toBeVisible();
+});
+
+test("a lesson reads well on a 360 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, demo.learner);
+  await page.goto(`/kursus/${COURSE}/konten-yang-melayani`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${screenshotDir}/lesson-360.png`, fullPage: false });
+});
+
+test("drafts: invisible to learners, previewed by instructors in the studio", async ({ page }) => {
+  await signIn(page, demo.learner);
+  const res = await page.goto(`/kursus/${COURSE}/siaran-langsung-tanya-jawab`);
+  expect(res?.status()).toBe(404);
+  expect((await page.goto("/studio"))?.status()).toBe(403);
+  await page.getByRole("button", { name: "Keluar" }).click();
+
+  await signIn(page, demo.instructor);
+  await page.getByRole("link", { name: "Studio" }).click();
+  await expect(page.getByRole("heading", { name: "Studio instruktur" })).toBeVisible();
+  const row = page.getByRole("row", { name: /Siaran Langsung Tanya Jawab/ });
+  await expect(row.getByText("Draf")).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/studio.png`, fullPage: true });
+  await row.getByRole("link").click();
+  await expect(page.getByText("Pratinjau draf — belum terlihat oleh peserta.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Siaran Langsung Tanya Jawab dengan Pejabat" })).toBeVisible();
+});

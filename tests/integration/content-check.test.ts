@@ -1,0 +1,33 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkContent, formatProblem } from "~/content/check.server";
+import { loadContentTree } from "~/content/repository.server";
+
+const fixture = (name: string) => path.resolve("tests/fixtures", name);
+
+describe("content:check", () => {
+  it("passes a clean content tree", async () => {
+    const problems = await checkContent(await loadContentTree(fixture("content-ok")));
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("passes the shipped courses", async () => {
+    const problems = await checkContent(await loadContentTree(path.resolve("content")));
+    expect(problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([]);
+  });
+
+  it("reports every class of error as path:line:col message", async () => {
+    const lines = (await checkContent(await loadContentTree(fixture("content-broken")))).map(formatProblem);
+    const expectLine = (pattern: RegExp) => expect(lines.some((l) => pattern.test(l)), `${pattern} in\n${lines.join("\n")}`).toBe(true);
+    expectLine(/kursus-rusak\/course\.mdx:5:1 version: version must be semver/);
+    expectLine(/01-menit-salah\.mdx:4:1 minutes: /);
+    expectLine(/02-mdx-rusak\.mdx:10:1 MDX: Expected a closing tag for `<Callout>`/);
+    expectLine(/03-komponen-asing\.mdx:10:1 unknown component <Video>/);
+    expectLine(/04-tautan-patah\.mdx:8:\d+ broken link \.\.\/tidak-ada/);
+    expectLine(/05-gambar-tanpa-alt\.mdx:8:1 image \.\/media\/foto\.png needs alt text/);
+    expectLine(/07-kuis-ganda-lagi\.mdx:\d+:\d+ duplicate quiz id "kuis-sama"/);
+    expectLine(/08-impor\.mdx:8:1 import\/export is not allowed/);
+    expectLine(/09-kuis-salah-kunci\.mdx:12:1 quizzes\.0\.questions\.0\.options: single question needs exactly one correct option/);
+    for (const l of lines) expect(l).toMatch(/^tests\/fixtures\/content-broken\/\S+\.mdx:\d+:\d+ /);
+  });
+});
