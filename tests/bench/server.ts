@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Starts the production build (run `npm run build` first) on a free port with its own
+ * fresh PGlite data directory (or DATABASE_URL), after migrating, syncing and seeding it.
+ */
+export async function startServer(port: number, extraEnv: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "sigap-bench-"));
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", ...extraEnv };
+  await new Promise<void>((resolve, reject) => {
+    const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore" });
+    setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))));
+  });
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], { env, stdio: "ignore" });
+  const base = `http://localhost:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.on("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Signs in through the real form and returns the session cookie. */
+export async function signInCookie(base: string, email: string, password = "sigap-demo-2026"): Promise<string> {
+  const res = await fetch(`${base}/masuk`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: new URLSearchParams({ email, password }),
+  });
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return cookie;
+}
