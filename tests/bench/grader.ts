@@ -45,8 +45,10 @@ if (jobs.length === 0) {
   process.exit(0);
 }
 
-function run(budgetMs: number): { graded: number; ms: number } {
+/** Grades the mix repeatedly for `budgetMs` of wall time; CPU time is what one core spent. */
+function run(budgetMs: number): { graded: number; wallMs: number; cpuMs: number } {
   let graded = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   let now = start;
   while (now - start < budgetMs) {
@@ -54,13 +56,16 @@ function run(budgetMs: number): { graded: number; ms: number } {
     graded += jobs.length;
     now = performance.now();
   }
-  return { graded, ms: now - start };
+  const cpu = process.cpuUsage(cpu0);
+  return { graded, wallMs: now - start, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 run(500); // warm-up: JIT, compiled-rubric cache, stem memo
-const { graded, ms } = run(seconds * 1000);
-const perSecond = Math.round((graded / ms) * 1000);
+const { graded, wallMs, cpuMs } = run(seconds * 1000);
+// Node grades on one thread; CPU time keeps the figure honest on a busy machine.
+const perCpuSecond = Math.round((graded / cpuMs) * 1000);
+const perWallSecond = Math.round((graded / wallMs) * 1000);
 const chars = jobs.reduce((n, j) => n + j.reply.length, 0);
-console.log(`grader bench: ${jobs.length} distinct replies (avg ${Math.round(chars / jobs.length)} chars), ${exercises.size} exercises`);
-console.log(`graded ${graded} replies in ${(ms / 1000).toFixed(2)} s on one core`);
-console.log(`${perSecond} replies/s (${(1000 / perSecond).toFixed(3)} ms each) — target ${TARGET_PER_SECOND}/s: ${perSecond >= TARGET_PER_SECOND ? "OK" : "BELOW TARGET"}`);
+console.log(`grader bench: ${jobs.length} distinct replies (avg ${Math.round(chars / jobs.length)} chars) over ${exercises.size} exercises`);
+console.log(`graded ${graded} replies in ${(wallMs / 1000).toFixed(2)} s wall, ${(cpuMs / 1000).toFixed(2)} s CPU`);
+console.log(`${perCpuSecond} replies/s per core (CPU time), ${perWallSecond} replies/s wall clock — target ${TARGET_PER_SECOND}/s: ${perCpuSecond >= TARGET_PER_SECOND ? "OK" : "BELOW TARGET"}`);

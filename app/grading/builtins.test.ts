@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { makeExercise } from "./fixtures";
+import { gradeReply } from "./grade";
+import type { Channel } from "./rubric";
+
+const CITIZEN = "NIK saya 1601234567890001, HP 0812-7788-9900, rumah di Jl. Merdeka No. 12. Tolong dicek!!";
+
+function violations(reply: string, channel: Channel = "whatsapp"): string[] {
+  const exercise = makeExercise({ channel, turns: [{ message: CITIZEN }] });
+  return gradeReply(exercise, "t1", reply).violations;
+}
+
+function evidenceOf(reply: string, id: string, channel: Channel = "facebook-comment"): string[] {
+  const exercise = makeExercise({ channel, turns: [{ message: CITIZEN }] });
+  return gradeReply(exercise, "t1", reply).violated.find((v) => v.id === id)?.evidence.map((e) => e.text) ?? [];
+}
+
+describe("abusive", () => {
+  it.each([
+    "Dasar goblok, baca dulu",
+    "Bapak ini bodoh ya",
+    "anjing, ribet banget",
+    "Gitu aja ga ngerti, dasar kampungan",
+    "Dasar kamu, ga tau diri",
+    "Masa gitu aja percaya, Bu",
+    "Jangan nanya terus, udah ada di highlight",
+    "Ribet amat sih kak",
+    "Awas ya kalau nyebarin lagi",
+    "Ibu bisa dipidana karena ini",
+    "wkwkwk ya ampun",
+    "Itu hoaks bu 🙄",
+    "Kok gampang banget percaya sih",
+  ])("flags %s", (reply) => {
+    expect(violations(reply)).toContain("abusive");
+  });
+
+  it.each([
+    "Dasar hukumnya Perpres 96 Tahun 2018.",
+    "Kami menjaga persatuan bangsa.",
+    "Status berkas bisa dikontrol lewat aplikasi.",
+    "Laporkan oknum tersebut ke polisi atau Ombudsman.",
+    "Silakan tanya lagi kalau ada yang kurang jelas ya, Kak.",
+    "Hati-hati, banyak penipuan mengatasnamakan petugas.",
+  ])("does not flag %s", (reply) => {
+    expect(violations(reply)).not.toContain("abusive");
+  });
+});
+
+describe("pii-public", () => {
+  it.each([
+    ["Baik Pak, NIK 1601234567890001 sudah kami cek.", "1601234567890001"],
+    ["NIK 160123******0001 sudah kami catat.", "160123******0001"],
+    ["Nomor 1601 2345 6789 0001 sedang diproses.", "1601 2345 6789 0001"],
+    ["Kami hubungi Bapak di 0812-7788-9900 ya.", "0812-7788-9900"],
+    ["Alamat Bapak di Jl. Merdeka No. 12 sudah benar?", "Jl. Merdeka No. 12"],
+    ["Kirim ke budi.darman@gmail.com ya Pak.", "budi.darman@gmail.com"],
+    ["NIK Bapak yang berakhiran 0001 sudah masuk.", "0001"],
+    ["Rumah di RT 03/RW 05 ya Pak?", "RT 03/RW 05"],
+  ])("flags %s", (reply, leaked) => {
+    expect(evidenceOf(reply, "pii-public")).toContain(leaked);
+  });
+
+  it("does not flag the agency's own contact or office address", () => {
+    expect(violations("Silakan hubungi WhatsApp resmi kami di 0811-1234-5678.", "facebook-comment")).not.toContain("pii-public");
+    expect(violations("Kantor kami di Jl. Sudirman No. 1 buka pukul 08.00–15.00.", "facebook-comment")).not.toContain("pii-public");
+    expect(violations("E-mail pengaduan: pengaduan@disdukcapil.sukamaju.go.id", "facebook-comment")).not.toContain("pii-public");
+  });
+
+  it("flags the citizen's own number even in an 'official' sentence", () => {
+    expect(violations("Kami akan menghubungi nomor 0812-7788-9900 dari kantor.", "facebook-comment")).toContain("pii-public");
+  });
+
+  it("only runs on public channels", () => {
+    expect(violations("NIK 1601234567890001 sudah kami cek.", "whatsapp")).not.toContain("pii-public");
+    expect(violations("NIK 1601234567890001 sudah kami cek.", "x-reply")).toContain("pii-public");
+  });
+});
+
+describe("pii-request", () => {
+  it.each([
+    "Tolong tulis nomor HP Bapak di sini ya.",
+    "Boleh minta alamat lengkapnya, Pak?",
+    "NIK Bapak berapa?",
+    "Sebutkan nomor KK Bapak agar kami cek.",
+    "Silakan kirim foto KTP di kolom komentar.",
+  ])("flags a request in public: %s", (reply) => {
+    expect(violations(reply, "facebook-comment")).toContain("pii-request");
+  });
+
+  it("accepts asking for data through a private channel", () => {
+    expect(violations("Silakan kirim NIK dan nomor HP Bapak lewat DM ya.", "facebook-comment")).not.toContain("pii-request");
+    expect(violations("Mohon hapus komentar yang memuat NIK, lalu hubungi kami via WhatsApp.", "facebook-comment")).not.toContain("pii-request");
+  });
+
+  it("does not flag warnings against sharing", () => {
+    expect(violations("Jangan tulis NIK di kolom komentar ya, Pak.", "facebook-comment")).not.toContain("pii-request");
+    expect(violations("Tidak perlu kirim foto KK lewat chat, bawa aslinya saja.", "instagram-dm")).not.toContain("pii-request");
+  });
+
+  it("flags document photos and NIK requests in private chats too", () => {
+    expect(violations("Kirim foto KK kakak ke sini dulu ya.", "instagram-dm")).toContain("pii-request");
+    expect(violations("Boleh minta NIK kakak?", "whatsapp")).toContain("pii-request");
+    expect(violations("Bawa KK asli ke kecamatan ya.", "instagram-dm")).not.toContain("pii-request");
+  });
+
+  it("always flags credentials", () => {
+    expect(violations("Sebutkan kode OTP yang masuk ke HP Ibu.", "whatsapp")).toContain("pii-request");
+  });
+});
+
+describe("blame", () => {
+  it.each([
+    "Itu salah Bapak sendiri.",
+    "Mungkin Bapak yang belum melengkapi berkas.",
+    "Pelayanan kami tidak lambat, Pak.",
+    "Makanya baca pengumuman dulu.",
+    "Kan sudah dibilang di highlight.",
+    "Jangan marah-marah di sini, Pak.",
+    "Bukan salah kami, Pak.",
+    "Semua juga antre, Pak.",
+  ])("flags %s", (reply) => {
+    expect(violations(reply)).toContain("blame");
+  });
+
+  it.each(["Mohon maaf atas keterlambatannya, Pak.", "Bagi Bapak yang belum rekam, silakan datang.", "Maka dari itu kami buka layanan Sabtu."])("does not flag %s", (reply) => {
+    expect(violations(reply)).not.toContain("blame");
+  });
+});
+
+describe("shouting", () => {
+  it("flags all caps and runs of !!!", () => {
+    expect(violations("SILAKAN DATANG KE KANTOR")).toContain("shouting");
+    expect(violations("Silakan datang ke kantor!!!")).toContain("shouting");
+    expect(violations("Mohon dibaca, INI SUDAH KAMI JELASKAN, terima kasih")).toContain("shouting");
+    expect(evidenceOf("Datang ya!!!", "shouting", "whatsapp")).toEqual(["!!!"]);
+  });
+
+  it("ignores acronyms and a single exclamation mark", () => {
+    expect(violations("Bawa KTP dan KK ke MPP, lapor ke SP4N-LAPOR! atau Ombudsman RI.")).not.toContain("shouting");
+    expect(violations("Info ini HOAKS ya, Bu.")).not.toContain("shouting");
+  });
+});
+
+describe("empty and too-long", () => {
+  it("flags empty replies and scores them 0", () => {
+    const exercise = makeExercise({ turns: [{ required: [{ id: "salam", patterns: ["halo"] }] }] });
+    const grade = gradeReply(exercise, "t1", "  🙏 ... ");
+    expect(grade.violations).toEqual(["empty"]);
+    expect(grade.missing).toEqual(["salam"]);
+    expect(grade.score).toBe(0);
+  });
+
+  it("flags absurdly long replies", () => {
+    expect(violations("Terima kasih. ".repeat(400))).toContain("too-long");
+    expect(violations("Terima kasih.")).not.toContain("too-long");
+  });
+});

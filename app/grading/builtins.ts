@@ -1,0 +1,357 @@
+/**
+ * Checks every exercise runs on top of its rubric. Lexicons are written in the rubric
+ * pattern syntax (match.ts) so they get the same normalisation, stemming and negation
+ * handling as instructors' patterns; personal data is found with regexes on the raw text.
+ */
+import { compileMatcher, vocabularyOf, type AnalysedText, type CompiledMatcher } from "./match";
+
+export const BUILTIN_IDS = ["abusive", "pii-public", "pii-request", "blame", "shouting", "empty", "too-long"] as const;
+export type BuiltinId = (typeof BUILTIN_IDS)[number];
+export type Severity = "major" | "minor";
+
+export function isBuiltinId(id: string): id is BuiltinId {
+  return (BUILTIN_IDS as readonly string[]).includes(id);
+}
+
+/** Limits for `empty` / `too-long`: a DM reply of 300 words is not a reply any more. */
+export const MAX_REPLY_CHARS = 2000;
+export const MAX_REPLY_WORDS = 300;
+
+/** What the citizen wrote in this exercise: repeating it in public is always a leak. */
+export type CitizenData = { numbers: string[]; streets: string[] };
+
+export type BuiltinContext = {
+  text: string;
+  /** Length of the reply before any truncation for analysis. */
+  length: number;
+  analysed: AnalysedText;
+  citizen: CitizenData;
+};
+
+type Detector = (ctx: BuiltinContext) => Array<[number, number]> | null;
+
+export type BuiltinCheck = {
+  id: BuiltinId;
+  /** Which channels the check runs on. */
+  channels: "all" | "public" | "private";
+  matcher?: CompiledMatcher;
+  detect?: Detector;
+};
+
+export const BUILTIN_TEXT: Record<BuiltinId, { label: string; tip: string; severity: Severity }> = {
+  abusive: {
+    label: "Kata kasar, mengejek, meremehkan, atau mengancam",
+    tip: "Balas dengan bahasa santun dan netral. Hindari makian, ejekan, sindiran, dan ancaman, sekesal apa pun warga.",
+    severity: "major",
+  },
+  "pii-public": {
+    label: "Menulis data pribadi di ruang publik",
+    tip: "Jangan menulis ulang NIK, nomor KK, nomor telepon, e-mail, atau alamat warga di kolom publik, meski sebagian disamarkan. Minta warga menghapusnya dan lanjutkan di DM.",
+    severity: "major",
+  },
+  "pii-request": {
+    label: "Meminta data pribadi atau foto dokumen di tempat yang tidak semestinya",
+    tip: "Di ruang publik jangan meminta NIK, nomor KK, telepon, atau alamat: arahkan ke DM atau WhatsApp resmi. Di chat pun jangan meminta NIK atau foto KTP/KK; dokumen asli diperiksa di loket.",
+    severity: "major",
+  },
+  blame: {
+    label: "Menyalahkan atau berdebat dengan warga",
+    tip: "Akui keluhannya, minta maaf atas ketidaknyamanan, lalu tawarkan bantuan. Jangan membela diri atau menyalahkan warga, apalagi di depan umum.",
+    severity: "major",
+  },
+  shouting: {
+    label: "Berteriak (huruf kapital semua atau tanda seru beruntun)",
+    tip: "Tulis dengan huruf biasa dan paling banyak satu tanda seru; huruf kapital semua terbaca seperti membentak.",
+    severity: "minor",
+  },
+  empty: { label: "Balasan kosong", tip: "Tulis balasan yang menjawab pesan warga.", severity: "major" },
+  "too-long": {
+    label: "Balasan terlalu panjang",
+    tip: `Ringkas jawaban (paling banyak ${MAX_REPLY_WORDS} kata): jawab pertanyaannya dalam beberapa kalimat, lalu tawarkan bantuan lanjutan.`,
+    severity: "minor",
+  },
+};
+
+// ---------------------------------------------------------------- lexicons
+
+const YOU = "bapak/ibu/anda/kamu/kakak/kalian/saudara/lu/lo/elu/adik/mbak/mas";
+
+const ABUSIVE = [
+  // insults and profanity, including common spellings
+  "goblok/goblog/gblk/gblg/bodoh/bodo/bdh/tolol/tolo/tlol/bego/bgo/dungu/idiot/bloon/oon/geblek/dongo/pekok/bolot/budek/telmi/bebal/pandir",
+  "anjing/anjir/anjrit/anjay/njir/anjg/anjim/asu/babi/monyet/bangsat/bgst/bajingan/brengsek/keparat/kampret/sialan/setan/iblis/bedebah/laknat",
+  "jancuk/jancok/dancok/cuk/cok/tai/taik/kontol/memek/ngentot/entot/pantek/puki/fuck/fck/shit/bitch/stupid/damn/wtf/bastard",
+  "kampungan/norak/katrok/katro/udik/ndeso/gaptek/cupu/lebay/alay/bacot/bawel/cerewet/songong/belagu/murahan/rendahan/gila/sinting/edan/gendeng",
+  "sok tahu/pintar/pinter/suci/jago/penting/asik",
+  "otak udang",
+  "tidak punya otak",
+  "pakai/punya otak",
+  "pikir/=mikir dong",
+  "dasar kamu/lu/lo/orang/warga/kampung/udik/bodoh/malas/pemalas/gaptek/miskin/bocah/tua",
+  "tidak tahu (diri|malu|terima kasih)",
+  "kurang ajar",
+  // mocking and dismissive
+  "masa begitu saja",
+  "kok ...3 percaya/termakan/tertipu/terpengaruh",
+  "gampang/mudah banget/sekali/amat ...1 percaya/termakan/tertipu",
+  "begitu saja tidak/percaya/bingung/panik",
+  "=makanya baca",
+  "baca dong",
+  "baca sendiri",
+  "bisa baca tidak",
+  "tidak bisa baca",
+  "buta huruf",
+  "~banyak tanya",
+  "~tanya terus",
+  "~jangan tanya",
+  "ribet/repot/rewel/lebay/bawel amat/banget",
+  "kepo",
+  "kasihan deh",
+  "capek/cape deh",
+  "ya elah",
+  "yaelah/hadeh/hadeuh/halah/idih/dih",
+  "haha",
+  "emang/memang enak",
+  "mampus/rasain/rasakan/sukurin/syukurin",
+  "urus/cari/pikir sendiri",
+  "malas/males ...2 jawab/balas/layan/urus/tanggap",
+  "terserah deh/lah/dah",
+  // threats
+  "awas ya/kamu/lu/lo/kalian",
+  "jangan macam macam",
+  "tahu rasa",
+  "lihat saja nanti",
+  `lapor ${YOU} ...2 polisi/berwajib/aparat`,
+  `=polisikan/=mempolisikan ${YOU}`,
+  `${YOU} ...3 pidana/penjara/tangkap/jerat/bui/ciduk`,
+  `blokir ...2 ${YOU}`,
+  `blokir akun ${YOU}`,
+];
+
+const BLAME = [
+  `salah/kesalahan ${YOU}/sendiri`,
+  `${YOU} sendiri yang`,
+  `mungkin/justru/memang/jelas/karena ${YOU} [sendiri] yang`,
+  "=makanya",
+  "kan sudah ...2 bilang/jelas/informasi/umum/sampai/tulis/ada/kasih/tahu/cantum",
+  "sudah =dibilang/=dibilangin/=dibilangi",
+  "sudah (=dikasih tahu|=diberitahu|=diberi tahu)",
+  "berapa kali ...2 bilang/jelas/ingat",
+  `harusnya/seharusnya/semestinya/mestinya ${YOU} ...2 baca/teliti/sabar/paham/tahu/cek/lengkap/tanya/datang`,
+  "jangan marah/emosi/ngegas/nyolot/protes/komplain/asal/salahkan/menyalahkan/nyalahin",
+  "sabar/tunggu dong",
+  "malu ...2 lihat/orang",
+  "bukan salah/kesalahan kami/saya",
+  "kami/saya tidak salah",
+  "bukan kami yang",
+  "bukan urusan/tanggung jawab kami/saya",
+  `urusan ${YOU} sendiri`,
+  "kami/pelayanan/layanan/petugas ...2 tidak/bukan lambat/lelet",
+  "tidak pernah lambat",
+  `${YOU} ...2 kurang teliti/sabar/lengkap/paham/baca`,
+  `karena/akibat/gara ${YOU} [sendiri] ...2 tidak/belum/kurang/salah/lalai/telat/terlambat/lupa`,
+  "semua [orang] juga antre/antri/tunggu/sama/begitu",
+  "lain kali jangan mudah/gampang/asal/langsung/sembarangan",
+  `bukan hanya ${YOU}`,
+  "kok baru tanya/protes/komplain",
+  "ngeyel",
+  "keras kepala",
+  "susah =dibilangin/=diatur/=dikasih",
+];
+
+// Personal data nouns, grouped by where asking for them is wrong.
+const ID_NUMBER = "(nik|nkk|nomor kk|nomor ktp|nomor induk|nomor kependudukan|nomor kartu keluarga)";
+const CONTACT =
+  "(nomor hp|nomor telepon|nomor whatsapp|nomor kontak|hp|email|surel|alamat lengkap|alamat rumah|alamat tinggal|alamat domisili|(tanggal|tempat) lahir|nama ibu kandung)";
+const DOC_PHOTO = "(foto/scan/gambar/ss/screenshot/swafoto/selfie/pindai ...2 ktp/kk/kartu/akta/dokumen/berkas/identitas/ijazah/surat)";
+const CREDENTIAL = "(pin|otp|kode otp|kode verifikasi|kode akses|password|kata sandi|nama ibu kandung|nomor rekening|cvv)";
+const ASK_VERB =
+  "kirim/sebut/beri/kasih/bagi/share/unggah/upload/lampir/=tuliskan/=tulis/=tulisin/=cantumkan/=sertakan/=masukkan/=ketik/=isi/=isikan/=infokan/=informasikan/=infoin";
+const PASSIVE_ASK =
+  "=dikirim/=dikirimkan/=disebutkan/=diinfokan/=dilampirkan/=dikasih/=diberikan/=disertakan/=dikirimin/=dishare/=diunggah/=diupload/=berapa";
+const POLITE_ASK = "=mohon/=minta/=boleh/=tolong/=silakan [=minta|=tahu|=dikirim|informasi|data]";
+const SEND_DOC = "kirim/unggah/upload/share/lampir/=fotokan/=fotoin/=scankan";
+
+function askingFor(noun: string): string[] {
+  return [`${ASK_VERB} ...2 ${noun}`, `${noun} ...2 ${PASSIVE_ASK}`, `${POLITE_ASK} ${noun}`];
+}
+
+const PII_REQUEST_PUBLIC = [
+  ...askingFor(ID_NUMBER),
+  // Bare "alamat" only right after the verb: "kirim ke alamat email kami" is not a request.
+  `${ASK_VERB} alamat/hp/email`,
+  `${POLITE_ASK} alamat`,
+  ...askingFor(CONTACT),
+  ...askingFor(DOC_PHOTO),
+  "alamat [rumah|lengkap] ...2 mana",
+];
+// Asking the citizen to send it privately is the right move, not a violation.
+const PRIVATE_CHANNEL = ["dm", "inbox", "pesan pribadi", "pesan langsung", "whatsapp", "messenger", "chat pribadi", "direct message", "jalur pribadi", "email resmi"];
+
+const PII_REQUEST_PRIVATE = [
+  ...askingFor(ID_NUMBER),
+  ...askingFor(DOC_PHOTO),
+  `${SEND_DOC} [foto|scan|gambar|fotokopi|dokumen|berkas|salinan] (ktp|kk|akta|ijazah|dokumen|berkas|kartu keluarga)`,
+];
+const CREDENTIAL_REQUEST = askingFor(CREDENTIAL);
+
+// ---------------------------------------------------------------- detectors
+
+const OFFICIAL_CONTEXT = /\b(kami|resmi|layanan|call ?cent(?:er|re)|hotline|pengaduan|admin|instansi|dinas|disdukcapil|dukcapil|kantor|mpp|kecamatan|pemkab|pemkot|lokasi|beralamat|gedung|loket|alamat kantor)\b/i;
+const MASK = "[0-9*xX•#]";
+const ID_LIKE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${MASK}(?:[ .\\-]?${MASK}){9,19}(?![\\p{L}\\p{N}])`, "gu");
+const KEYWORD_NUMBER_RE = new RegExp(
+  `\\b(?:nik|nkk|no\\.?\\s*kk|nomor\\s+kk|nomor\\s+induk(?:\\s+kependudukan)?|no\\.?\\s*ktp|nomor\\s+ktp)\\b[\\s:.=\\-]*(?:(?:adalah|yaitu|bapak|ibu|anda|kakak|saudara|nya|pak|bu)[\\s:]+)*(${MASK}[0-9*xX•#\\s.\\-]{2,}${MASK})`,
+  "giu",
+);
+const PHONE_RE = /(?<![\p{N}\p{L}+])(?:\+62|62|0)[\s.\-]?8[\d*xX•]{1,3}(?:[\s.\-]?[\d*xX•]{2,5}){1,3}(?![\p{N}\p{L}])/gu;
+const EMAIL_RE = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+/gu;
+const STREET_RE =
+  /(?<![\p{L}])(?:[Jj][Ll][Nn]?\.\s*|[Jj][Ll][Nn]?\s+|[Jj]alan\s+|[Gg]ang\s+|[Gg]g\.\s*|[Kk]ompleks?\s+|[Pp]erum(?:ahan)?\.?\s+|[Bb]lok\s+)[A-Z0-9][\p{L}\p{N}.]*(?:\s+[A-Z0-9][\p{L}\p{N}.]*){0,3}(?:\s+[Nn]o\.?\s*\d+[A-Za-z]?)?/gu;
+const RT_RW_RE = /\bRT\.?\s*\d{1,3}\s*\/?\s*(?:RW\.?\s*)?\d{1,3}\b/gi;
+const DIGITS_RE = /\d(?:[ .\-]?\d)*/g;
+
+const symbols = (s: string) => s.replace(/[\s.\-]/g, "");
+const digitCount = (s: string) => (s.match(/\d/g) ?? []).length;
+
+/** The sentence around a match, to tell the agency's own contact from the citizen's. */
+function sentenceBefore(text: string, at: number): string {
+  const from = Math.max(text.lastIndexOf(".", at - 2), text.lastIndexOf("!", at - 1), text.lastIndexOf("?", at - 1), text.lastIndexOf("\n", at - 1), at - 100);
+  return text.slice(from + 1, at);
+}
+
+export function citizenDataOf(messages: readonly string[]): CitizenData {
+  const numbers: string[] = [];
+  const streets: string[] = [];
+  for (const m of messages) {
+    for (const d of m.match(DIGITS_RE) ?? []) if (symbols(d).length >= 9) numbers.push(symbols(d));
+    for (const s of m.match(STREET_RE) ?? []) {
+      const name = s.replace(/^\S+\s*/, "").split(/\s+/)[0]?.toLowerCase();
+      if (name && name.length >= 3 && !/^\d+$/.test(name)) streets.push(name);
+    }
+  }
+  return { numbers, streets };
+}
+
+const detectPiiPublic: Detector = ({ text, citizen }) => {
+  // Most replies hold no digits, "@" or street words: skip the regexes then.
+  const hasDigit = /\d/.test(text);
+  if (!hasDigit && !text.includes("@") && !/\b(?:jl|jln|jalan|gang|gg|kompleks?|perum|blok)\b/i.test(text)) return null;
+  const out: Array<[number, number]> = [];
+  const add = (m: RegExpMatchArray, len = m[0].length, offset = 0) => out.push([m.index! + offset, m.index! + offset + len]);
+  for (const m of text.matchAll(ID_LIKE_RE)) {
+    const n = symbols(m[0]).length;
+    const masked = /[*xX•#]/.test(m[0]);
+    if (digitCount(m[0]) >= 4 && ((n >= 15 && n <= 18) || (masked && !/^(?:\+?62|0)8/.test(m[0])))) add(m);
+  }
+  for (const m of text.matchAll(KEYWORD_NUMBER_RE)) {
+    if (digitCount(m[1]) >= 4) add(m, m[1].length, m[0].length - m[1].length);
+  }
+  for (const m of text.matchAll(PHONE_RE)) {
+    const n = symbols(m[0]).length;
+    if (n < 9 || n > 15) continue;
+    const fromCitizen = citizen.numbers.some((c) => c.includes(symbols(m[0]).replace(/^\+?62/, "0")));
+    if (fromCitizen || !OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) add(m);
+  }
+  for (const m of text.matchAll(EMAIL_RE)) {
+    if (/\.go\.id$/i.test(m[0]) || OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) continue;
+    add(m);
+  }
+  for (const m of text.matchAll(STREET_RE)) {
+    const lower = m[0].toLowerCase();
+    const fromCitizen = citizen.streets.some((s) => lower.includes(s));
+    if (fromCitizen || !OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) add(m);
+  }
+  for (const m of text.matchAll(RT_RW_RE)) add(m);
+  // Any 4+ digit run taken from a long number the citizen posted (e.g. the tail of a NIK).
+  for (const m of text.matchAll(DIGITS_RE)) {
+    const d = symbols(m[0]);
+    if (d.length >= 4 && citizen.numbers.some((c) => c.includes(d))) add(m);
+  }
+  return out.length > 0 ? out : null;
+};
+
+// Acronyms are written in capitals and are not shouting.
+const ACRONYMS = new Set(
+  "ktp kk nik nkk sp4n lapor ri wa dm mpp rt rw uu pdp ite asn opd sim kia bpjs dukcapil disdukcapil capil pns tni polri pt cv ig fb hp rp wib wita wit nip ok sms pin otp url faq kua kpu kpk pemda pemkab pemkot pemprov dprd dll dsb bumn umkm skck kec kel kab nb ps cs atm pdf jpg sop apbd kip ppid lsm mal rsud puskesmas bsre tte qr nib npwp".split(
+    " ",
+  ),
+);
+const LETTER_WORD_RE = /\p{L}+/gu;
+const BANG_RE = /[!?][!?1]*/g;
+
+const CAPS_RUN_RE = /\p{Lu}{3,}/gu;
+
+const detectShouting: Detector = ({ text }) => {
+  // Quick exit for the usual reply: no "!!" and no capitalised word except acronyms.
+  if (!text.includes("!!")) {
+    let capsWord = false;
+    for (const m of text.matchAll(CAPS_RUN_RE)) {
+      if (!ACRONYMS.has(m[0].toLowerCase())) {
+        capsWord = true;
+        break;
+      }
+    }
+    if (!capsWord) return null;
+  }
+  const words: Array<{ caps: boolean; start: number; end: number }> = [];
+  for (const m of text.matchAll(LETTER_WORD_RE)) {
+    const w = m[0];
+    if (w.length < 3 || ACRONYMS.has(w.toLowerCase())) continue;
+    words.push({ caps: w === w.toUpperCase() && w !== w.toLowerCase(), start: m.index!, end: m.index! + w.length });
+  }
+  const out: Array<[number, number]> = [];
+  const capsCount = words.filter((w) => w.caps).length;
+  if (words.length >= 2 && capsCount === words.length) out.push([words[0].start, words[words.length - 1].end]);
+  else {
+    for (let i = 0; i < words.length; ) {
+      let j = i;
+      while (j < words.length && words[j].caps) j++;
+      if (j - i >= 3) out.push([words[i].start, words[j - 1].end]);
+      i = j > i ? j : i + 1;
+    }
+  }
+  for (const m of text.matchAll(BANG_RE)) {
+    if ((m[0].match(/!/g) ?? []).length >= 3) out.push([m.index!, m.index! + m[0].length]);
+  }
+  return out.length > 0 ? out : null;
+};
+
+// Eye-rolls, smirks and laughing faces read as mockery when a citizen asks for help.
+const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F602}\u{1F923}\u{1F926}\u{1F595}\u{1F624}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
+
+const detectMockingEmoji: Detector = ({ text }) => {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(MOCKING_EMOJI_RE)) out.push([m.index!, m.index! + m[0].length]);
+  return out.length > 0 ? out : null;
+};
+
+const detectEmpty: Detector = ({ analysed }) => (analysed.tokens.length === 0 ? [] : null);
+
+const detectTooLong: Detector = ({ length, analysed }) => (length > MAX_REPLY_CHARS || analysed.tokens.length > MAX_REPLY_WORDS ? [] : null);
+
+// ---------------------------------------------------------------- the list
+
+let checks: BuiltinCheck[] | null = null;
+
+/** All built-in checks, compiled once per process. */
+export function builtinChecks(): BuiltinCheck[] {
+  checks ??= [
+    { id: "empty", channels: "all", detect: detectEmpty },
+    { id: "too-long", channels: "all", detect: detectTooLong },
+    { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
+    { id: "abusive", channels: "all", detect: detectMockingEmoji },
+    { id: "pii-public", channels: "public", detect: detectPiiPublic },
+    { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby") },
+    { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE) },
+    { id: "pii-request", channels: "all", matcher: compileMatcher(CREDENTIAL_REQUEST) },
+    { id: "blame", channels: "all", matcher: compileMatcher(BLAME) },
+    { id: "shouting", channels: "all", detect: detectShouting },
+  ];
+  return checks;
+}
+
+/** Stems used by built-in lexicons, for the typo-tolerance index. */
+export function builtinVocabulary(): string[] {
+  return builtinChecks().flatMap((c) => (c.matcher ? c.matcher.patterns.flatMap(vocabularyOf) : []));
+}

@@ -1,0 +1,258 @@
+/**
+ * Grades one learner reply against one turn of a DM exercise.
+ * Pass = every required element met, no violation, and score ≥ passPercent.
+ * Score = weighted share of required elements met, minus a penalty per violation.
+ */
+import { BUILTIN_TEXT, builtinChecks, citizenDataOf, isBuiltinId, type BuiltinCheck, type BuiltinContext, type CitizenData, type Severity } from "./builtins";
+import { analyse, compileMatcher, findMatches, FuzzyIndex, mergeSpans, spansOf, TriggerIndex, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { PUBLIC_CHANNELS, type Exercise, type Turn } from "./rubric";
+import { GRADER_VERSION } from "./version";
+
+export type { EvidenceSpan } from "./match";
+
+export type ElementStatus = "met" | "missed" | "violated";
+
+export type ElementResult = {
+  id: string;
+  label: string;
+  tip: string;
+  kind: "required" | "violation";
+  status: ElementStatus;
+  /** True for the checks every exercise runs (abusive, pii-public, …). */
+  builtin: boolean;
+  weight?: number;
+  severity?: Severity;
+  /** Where in the learner's ORIGINAL text the element was found (empty when missed). */
+  evidence: EvidenceSpan[];
+};
+
+export type TurnGrade = {
+  exercise: string;
+  turnId: string;
+  score: number;
+  passed: boolean;
+  passPercent: number;
+  met: ElementResult[];
+  missed: ElementResult[];
+  violated: ElementResult[];
+  /** Ids only, as in the batch output. */
+  missing: string[];
+  violations: string[];
+  /** Where the conversation goes next; null when this was the last turn. */
+  nextTurnId: string | null;
+  graderVersion: string;
+  /** Changes when the turn's rubric changes, so old grades can be recognised. */
+  rubricHash: string;
+};
+
+export const PENALTY: Record<Severity, number> = { major: 40, minor: 15 };
+
+/** Replies are analysed up to this length; anything longer is already a `too-long` violation. */
+const MAX_ANALYSED_CHARS = 20_000;
+const EVIDENCE_LIMIT = 5;
+const NO_MATCHES: never[] = [];
+
+type CompiledElement = {
+  id: string;
+  label: string;
+  tip: string;
+  builtin: boolean;
+  weight: number;
+  severity: Severity;
+  matcher: CompiledMatcher | null;
+  checks: BuiltinCheck[];
+};
+
+type CompiledTurn = { turn: Turn; required: CompiledElement[]; violations: CompiledElement[]; triggers: TriggerIndex; rubricHash: string };
+
+type CompiledExercise = { turns: Map<string, CompiledTurn>; fuzzy: FuzzyIndex; citizen: CitizenData };
+
+// Exercises are immutable once loaded; compile each one once.
+const compiledCache = new WeakMap<Exercise, CompiledExercise>();
+
+function compiled(exercise: Exercise): CompiledExercise {
+  let c = compiledCache.get(exercise);
+  if (!c) {
+    c = compileExercise(exercise);
+    compiledCache.set(exercise, c);
+  }
+  return c;
+}
+
+function compileExercise(exercise: Exercise): CompiledExercise {
+  const isPublic = PUBLIC_CHANNELS.has(exercise.channel);
+  const checks = builtinChecks().filter((c) => c.channels === "all" || (c.channels === "public") === isPublic);
+  const turns = new Map<string, CompiledTurn>();
+  const requiredVocabulary: string[] = [];
+  for (const turn of exercise.turns) {
+    const required = turn.rubric.required.map((r): CompiledElement => {
+      const matcher = compileMatcher(r.patterns, r.unless, r.unlessScope);
+      matcher.patterns.forEach((p) => requiredVocabulary.push(...vocabularyOf(p)));
+      return { id: r.id, label: r.label, tip: r.tip, builtin: false, weight: r.weight, severity: "major", matcher, checks: [] };
+    });
+    const violations = turn.rubric.violations.map(
+      (v): CompiledElement => ({
+        id: v.id,
+        label: v.label,
+        tip: v.tip,
+        builtin: isBuiltinId(v.id),
+        weight: 0,
+        severity: v.severity,
+        matcher: v.patterns.length > 0 ? compileMatcher(v.patterns, v.unless, v.unlessScope) : null,
+        checks: checks.filter((c) => c.id === v.id && !turn.rubric.skipBuiltins.includes(c.id)),
+      }),
+    );
+    const own = new Set(violations.map((v) => v.id));
+    for (const c of checks) {
+      if (own.has(c.id) || turn.rubric.skipBuiltins.includes(c.id)) continue;
+      const existing = violations.find((v) => v.id === c.id && v.builtin);
+      if (existing) existing.checks.push(c);
+      else {
+        const t = BUILTIN_TEXT[c.id];
+        violations.push({ id: c.id, label: t.label, tip: t.tip, builtin: true, weight: 0, severity: t.severity, matcher: null, checks: [c] });
+      }
+    }
+    const matchers = [...required, ...violations].flatMap((el) => [el.matcher, ...el.checks.map((c) => c.matcher)]);
+    const patterns = matchers.flatMap((m) => (m ? [...m.patterns, ...m.unless] : []));
+    turns.set(turn.id, { turn, required, violations, triggers: new TriggerIndex(patterns), rubricHash: hash(JSON.stringify(turn.rubric)) });
+  }
+  // Typo tolerance only widens required elements: violations stay exact to protect precision.
+  return { turns, fuzzy: new FuzzyIndex(requiredVocabulary), citizen: citizenDataOf(exercise.turns.map((t) => t.message)) };
+}
+
+export type GradeOptions = {
+  /** Turn ids already answered in this attempt, in order; reserved for path-aware rubrics. */
+  history?: readonly string[];
+};
+
+/** Grades `reply` for turn `turnId` of `exercise`. Pure and deterministic. */
+export function gradeReply(exercise: Exercise, turnId: string, reply: string, _opts: GradeOptions = {}): TurnGrade {
+  const ce = compiled(exercise);
+  const ct = ce.turns.get(turnId);
+  if (!ct) throw new Error(`latihan "${exercise.slug}" tidak punya giliran "${turnId}"`);
+  const text = reply.length > MAX_ANALYSED_CHARS ? reply.slice(0, MAX_ANALYSED_CHARS) : reply;
+  const analysed = analyse(text, ce.fuzzy);
+  analysed.live = ct.triggers.live(analysed);
+  const empty = analysed.tokens.length === 0;
+
+  // Hot path: plain loops, no closures.
+  const met: ElementResult[] = [];
+  const missed: ElementResult[] = [];
+  let totalWeight = 0;
+  let metWeight = 0;
+  for (const el of ct.required) {
+    const matches = empty || !el.matcher ? NO_MATCHES : findMatches(el.matcher, analysed, 3);
+    totalWeight += el.weight;
+    if (matches.length > 0) {
+      metWeight += el.weight;
+      met.push(elementResult(el, "required", "met", spansOf(matches, analysed)));
+    } else missed.push(elementResult(el, "required", "missed", []));
+  }
+
+  const violated: ElementResult[] = [];
+  const ctx: BuiltinContext = { text, length: reply.length, analysed, citizen: ce.citizen };
+  let penalty = 0;
+  for (const el of ct.violations) {
+    const evidence = violationEvidence(el, analysed, ctx, empty);
+    if (evidence) {
+      violated.push(elementResult(el, "violation", "violated", evidence));
+      penalty += PENALTY[el.severity];
+    }
+  }
+
+  const base = totalWeight > 0 ? (100 * metWeight) / totalWeight : 100;
+  const score = empty ? 0 : Math.max(0, Math.min(100, Math.round(base - penalty)));
+  const passed = missed.length === 0 && violated.length === 0 && score >= exercise.passPercent;
+  const missing: string[] = [];
+  for (const m of missed) missing.push(m.id);
+  const violations: string[] = [];
+  for (const v of violated) violations.push(v.id);
+
+  const grade: TurnGrade = {
+    exercise: exercise.slug,
+    turnId,
+    score,
+    passed,
+    passPercent: exercise.passPercent,
+    met,
+    missed,
+    violated,
+    missing,
+    violations,
+    nextTurnId: null,
+    graderVersion: GRADER_VERSION,
+    rubricHash: ct.rubricHash,
+  };
+  grade.nextTurnId = nextTurn(exercise, turnId, grade);
+  return grade;
+}
+
+function violationEvidence(el: CompiledElement, analysed: AnalysedText, ctx: BuiltinContext, empty: boolean): EvidenceSpan[] | null {
+  let hit = false;
+  const ranges: Array<[number, number]> = [];
+  for (let i = -1; i < el.checks.length; i++) {
+    const check = i < 0 ? null : el.checks[i];
+    if (empty && check?.id !== "empty") continue;
+    const matcher = check ? check.matcher : el.matcher;
+    if (matcher) {
+      const matches = findMatches(matcher, analysed, EVIDENCE_LIMIT);
+      if (matches.length > 0) {
+        hit = true;
+        for (const s of spansOf(matches, analysed)) ranges.push([s.start, s.end]);
+      }
+    }
+    const found = check?.detect ? check.detect(ctx) : null;
+    if (found) {
+      hit = true;
+      for (const r of found) ranges.push(r);
+    }
+  }
+  return hit ? mergeSpans(ranges, analysed.text).slice(0, EVIDENCE_LIMIT) : null;
+}
+
+function elementResult(el: CompiledElement, kind: "required" | "violation", status: ElementStatus, evidence: EvidenceSpan[]): ElementResult {
+  return kind === "required"
+    ? { id: el.id, label: el.label, tip: el.tip, kind, status, builtin: el.builtin, weight: el.weight, evidence }
+    : { id: el.id, label: el.label, tip: el.tip, kind, status, builtin: el.builtin, severity: el.severity, evidence };
+}
+
+/** The turn that follows `turnId` given its grade: first branch whose `when` holds; null = end. */
+export function nextTurn(exercise: Exercise, turnId: string, grade: Pick<TurnGrade, "met" | "missed" | "violated" | "passed">): string | null {
+  const turn = exercise.turns.find((t) => t.id === turnId);
+  if (!turn?.next) return null;
+  for (const branch of turn.next) {
+    const w = branch.when;
+    if (
+      !w ||
+      (allIn(w.met, grade.met) && allIn(w.missed, grade.missed) && allIn(w.violated, grade.violated) && (w.passed === undefined || w.passed === grade.passed))
+    ) {
+      return branch.goto;
+    }
+  }
+  return null;
+}
+
+function allIn(ids: readonly string[] | undefined, results: readonly ElementResult[]): boolean {
+  if (!ids) return true;
+  for (const id of ids) {
+    let found = false;
+    for (const r of results) if (r.id === id) found = true;
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** 1-based turn number (as in the batch format) → turn id. */
+export function turnIdAt(exercise: Exercise, turnNumber: number): string | undefined {
+  return exercise.turns[turnNumber - 1]?.id;
+}
+
+// FNV-1a, enough to notice that a rubric changed.
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}

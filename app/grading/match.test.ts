@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { analyse, compileMatcher, compilePattern, findMatches, FuzzyIndex, matchPattern, PatternError, spansOf, vocabularyOf, withinOneEdit } from "./match";
+
+const hits = (pattern: string, text: string) => matchPattern(compilePattern(pattern), analyse(text)).length > 0;
+
+function evidence(pattern: string, text: string): string[] {
+  const a = analyse(text);
+  return spansOf(matchPattern(compilePattern(pattern), a), a).map((s) => s.text);
+}
+
+describe("pattern syntax", () => {
+  it("matches phrases word by word after normalisation and stemming", () => {
+    expect(hits("kartu keluarga", "Bawa Kartu Keluarga asli")).toBe(true);
+    expect(hits("kartu keluarga", "kartu tanda keluarga")).toBe(false);
+    expect(hits("syarat", "Persyaratannya cuma KK")).toBe(true);
+    expect(hits("terima kasih", "makasihhh kak")).toBe(true);
+  });
+
+  it("supports / alternatives, (a b|c) groups and [optional] words", () => {
+    expect(hits("datang/hadir langsung", "hadir langsung ya")).toBe(true);
+    expect(hits("ke (mal pelayanan publik|mpp)", "silakan ke MPP")).toBe(true);
+    expect(hits("kk/(kartu keluarga)", "bawa kartu keluarga")).toBe(true);
+    expect(hits("datang [langsung] ke kantor", "datang ke kantor")).toBe(true);
+    expect(hits("datang [langsung] ke kantor", "datang langsung ke kantor")).toBe(true);
+  });
+
+  it("... allows a bounded gap inside one sentence", () => {
+    expect(hits("rekam ...3 kecamatan", "perekaman dilakukan di kantor kecamatan")).toBe(true);
+    expect(hits("rekam ...1 kecamatan", "perekaman dilakukan di kantor kecamatan")).toBe(false);
+    expect(hits("rekam ...6 kecamatan", "Perekaman sudah. Kecamatan buka")).toBe(false);
+  });
+
+  it("supports *, #angka, ^ and =exact", () => {
+    expect(hits("biaya * ribu", "biaya 50 ribu")).toBe(true);
+    expect(hits("biaya #angka", "biayanya 50rb")).toBe(true);
+    expect(hits("biaya #angka", "biayanya nol")).toBe(false);
+    expect(hits("^ malam", "Malam kak")).toBe(true);
+    expect(hits("^ malam", "Datang Sabtu malam")).toBe(false);
+    expect(hits("=dikirim", "dikirim ke sini")).toBe(true);
+    expect(hits("=dikirim", "kami kirim")).toBe(false);
+    expect(hits("kirim", "dikirim ke sini")).toBe(true);
+  });
+
+  it("& needs every part in the same sentence, in any order", () => {
+    expect(hits("calo & lapor", "Kalau ketemu calo, laporkan")).toBe(true);
+    expect(hits("calo & lapor", "Laporkan kalau ada calo")).toBe(true);
+    expect(hits("calo & lapor", "Ada calo. Laporkan ke kami")).toBe(false);
+  });
+
+  it("rejects malformed patterns with a clear message", () => {
+    expect(() => compilePattern("")).toThrow(PatternError);
+    expect(() => compilePattern("(kartu keluarga")).toThrow(/kurung/);
+    expect(() => compilePattern("... datang")).toThrow(/awal atau akhir/);
+    expect(() => compilePattern("datang ...99 kantor")).toThrow(/jarak/);
+    expect(() => compilePattern("#nama")).toThrow(/#angka/);
+    expect(() => compilePattern("datang//hadir")).toThrow(PatternError);
+  });
+
+  it("lists its stems for the typo index", () => {
+    expect(vocabularyOf(compilePattern("persyaratan/(kartu keluarga)"))).toEqual(["syarat", "kartu", "keluarga"]);
+  });
+});
+
+describe("evidence spans", () => {
+  it("point into the original text", () => {
+    const text = "Halo kak 🙏 syaratnya cuma KK aja, GRATISSS ya";
+    expect(evidence("kk", text)).toEqual(["KK"]);
+    expect(evidence("gratis", text)).toEqual(["GRATISSS"]);
+    expect(evidence("syarat ...3 kk", text)).toEqual(["syaratnya cuma KK"]);
+  });
+
+  it("survive full-width characters", () => {
+    const text = "Ｇｒａｔｉｓ kok";
+    const [span] = spansOf(matchPattern(compilePattern("gratis"), analyse(text)), analyse(text));
+    expect(text.slice(span.start, span.end)).toBe("Ｇｒａｔｉｓ");
+  });
+});
+
+describe("unless", () => {
+  const confirm = ["blanko ...3 habis"];
+  it("cancels a match in the same sentence by default", () => {
+    const m = compileMatcher(confirm, ["hoaks"]);
+    expect(findMatches(m, analyse("Kabar blanko habis itu hoaks"))).toHaveLength(0);
+    expect(findMatches(m, analyse("Blanko habis. Itu hoaks"))).toHaveLength(1);
+  });
+
+  it("nearby also looks one sentence before and after", () => {
+    const m = compileMatcher(confirm, ["hoaks"], "nearby");
+    expect(findMatches(m, analyse("Blanko habis? Itu hoaks, Bu."))).toHaveLength(0);
+    expect(findMatches(m, analyse("Blanko habis. Sungguh. Ya. Itu hoaks"))).toHaveLength(1);
+  });
+
+  it("reply cancels anywhere", () => {
+    const m = compileMatcher(confirm, ["hoaks"], "reply");
+    expect(findMatches(m, analyse("Blanko habis. Sungguh. Ya. Itu hoaks"))).toHaveLength(0);
+  });
+});
+
+describe("typo tolerance", () => {
+  it("accepts one edit on longer words", () => {
+    const fuzzy = new FuzzyIndex(["gratis", "keluarga", "kartu"]);
+    const p = compilePattern("gratis");
+    expect(matchPattern(p, analyse("gratsi kok", fuzzy))).toHaveLength(1);
+    expect(matchPattern(compilePattern("kartu keluarga"), analyse("kartu kelurga", fuzzy))).toHaveLength(1);
+    expect(matchPattern(p, analyse("gratsi kok"))).toHaveLength(0);
+  });
+
+  it("leaves short words and real words alone", () => {
+    const fuzzy = new FuzzyIndex(["kontol", "kartu"]);
+    expect(fuzzy.near("kontrol")).toEqual([]); // a real word, not a typo
+    expect(fuzzy.near("karti")).toEqual([]); // too short to guess
+  });
+
+  it("withinOneEdit covers substitution, insertion, deletion and swaps", () => {
+    expect(withinOneEdit("gratis", "gratiz")).toBe(true);
+    expect(withinOneEdit("gratis", "grattis")).toBe(true);
+    expect(withinOneEdit("gratis", "grats")).toBe(true);
+    expect(withinOneEdit("gratis", "gartis")).toBe(true);
+    expect(withinOneEdit("gratis", "gartsi")).toBe(false);
+  });
+});

@@ -1,0 +1,634 @@
+/**
+ * Rubric patterns: compiled once per exercise, matched against an analysed reply.
+ *
+ * Syntax (one string = one way of expressing the element; any string may match):
+ *   kartu keluarga        words in this order, adjacent (each word normalised and stemmed)
+ *   datang/hadir          one word out of several
+ *   (kartu keluarga|kk)   a choice between word sequences; also inside a choice: kk/(kartu keluarga)
+ *   datang [langsung] ke  optional words
+ *   rekam ... kantor      up to 4 other words in between (`...2` = up to 2), same sentence
+ *   *                     exactly one word of any kind
+ *   #angka                any number
+ *   ^                     start of a sentence
+ *   =dikirim              this exact word form, not stemmed
+ *   calo & lapor          both parts somewhere in the same sentence, any order
+ *   ~calo                 also counts when negated ("jangan pakai calo")
+ * Without `~`, a pattern does not match words in the scope of a negation ("tidak perlu
+ * datang" is not "datang"), unless the pattern itself contains the negator ("tidak benar").
+ */
+import { tokenize, type Token } from "./normalise";
+import { stem, isRootWord } from "./stem";
+import { markNegation, NEGATORS } from "./negation";
+
+type TokenTest = { kind: "stem"; value: string } | { kind: "exact"; value: string } | { kind: "number" } | { kind: "any" };
+
+type Node =
+  | { t: "tok"; test: TokenTest }
+  | { t: "alt"; options: Node[][]; optional: boolean }
+  | { t: "gap"; max: number }
+  | { t: "start" };
+
+/** An index lookup: a stem, an exact surface form, or "any number". */
+type Key = { kind: "stem" | "exact" | "number"; value: string };
+
+type CompiledSequence = {
+  nodes: Node[];
+  polarity: boolean;
+  /** Keys one of which the first matched token has; null = any token. */
+  firstKeys: Key[] | null;
+  /** For every mandatory position, keys one of which must occur somewhere: a cheap pre-filter. */
+  requiredKeys: Key[][];
+};
+
+export type CompiledPattern = {
+  /** Process-wide id, so one reply can be pre-screened against all patterns of a turn at once. */
+  id: number;
+  source: string;
+  parts: CompiledSequence[];
+  /** One mandatory position's keys: the pattern cannot match unless one of them occurs. Null = always try. */
+  trigger: Key[] | null;
+};
+
+let nextPatternId = 0;
+
+// Frequent words in replies: poor triggers for the pre-screen.
+const COMMON_WORDS = new Set(
+  "tidak bukan belum jangan kami saya bapak ibu kakak anda kamu yang di ke dan ya untuk sudah bisa ada itu ini dengan akan dari atau juga saja terima kasih mohon silakan maaf selamat harus perlu kita".split(" "),
+);
+
+export type UnlessScope = "sentence" | "nearby" | "reply";
+
+/** An element's patterns plus the patterns that cancel them nearby. */
+export type CompiledMatcher = { patterns: CompiledPattern[]; unless: CompiledPattern[]; unlessScope: UnlessScope };
+
+export type AnalysedText = {
+  text: string;
+  tokens: Token[];
+  /** Token positions by stem (including typo aliases), by surface form, and of numbers. */
+  stems: Map<string, number[]>;
+  surfaces: Map<string, number[]>;
+  numbers: number[];
+  /** Ids of patterns worth trying on this text (see TriggerIndex); absent = try all. */
+  live?: Set<number>;
+};
+
+/** Token index ranges [first, last] (inclusive), one per `&` part. */
+export type PatternMatch = { sentence: number; ranges: Array<[number, number]> };
+
+export class PatternError extends Error {
+  constructor(
+    readonly source: string,
+    message: string,
+  ) {
+    super(`pola "${source}": ${message}`);
+  }
+}
+
+const DEFAULT_GAP = 4;
+const MAX_GAP = 10;
+
+// ---------------------------------------------------------------- compiling
+
+export function compilePattern(source: string): CompiledPattern {
+  let body = source.trim();
+  let anyPolarity = false;
+  if (body.startsWith("~")) {
+    anyPolarity = true;
+    body = body.slice(1).trim();
+  }
+  if (body === "") throw new PatternError(source, "kosong");
+  const parts = splitTopLevel(body, "&", source).map((part) => {
+    const parser = new Parser(part, source);
+    const nodes = parser.sequence();
+    if (!parser.done()) throw new PatternError(source, `karakter tak terduga "${part[parser.i]}"`);
+    if (nodes.length === 0) throw new PatternError(source, "bagian kosong di sekitar &");
+    if (nodes[0].t === "gap" || nodes[nodes.length - 1].t === "gap") throw new PatternError(source, "... tidak boleh di awal atau akhir");
+    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys: requiredKeysOf(nodes) };
+  });
+  // The most selective mandatory position makes the best trigger: few alternatives, no common words.
+  const candidates = parts.flatMap((p) => p.requiredKeys);
+  const cost = (keys: Key[]) => keys.length + 20 * keys.filter((k) => COMMON_WORDS.has(k.value) || k.kind === "number").length;
+  const trigger = candidates.length > 0 ? candidates.reduce((best, k) => (cost(k) < cost(best) ? k : best)) : null;
+  return { id: nextPatternId++, source, parts, trigger };
+}
+
+export function compileMatcher(patterns: readonly string[], unless: readonly string[] = [], unlessScope: UnlessScope = "sentence"): CompiledMatcher {
+  return { patterns: patterns.map(compilePattern), unless: unless.map(compilePattern), unlessScope };
+}
+
+function splitTopLevel(s: string, sep: string, source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === sep && depth === 0) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
+    if (depth < 0) throw new PatternError(source, "kurung tutup tanpa pasangan");
+  }
+  if (depth !== 0) throw new PatternError(source, "kurung tidak seimbang");
+  out.push(s.slice(from));
+  return out;
+}
+
+const WORD_STOP = /[\s()[\]|&]/;
+
+class Parser {
+  i = 0;
+  constructor(
+    readonly s: string,
+    readonly source: string,
+  ) {}
+
+  done(): boolean {
+    this.skipSpace();
+    return this.i >= this.s.length;
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+  }
+
+  sequence(): Node[] {
+    const nodes: Node[] = [];
+    for (;;) {
+      this.skipSpace();
+      const c = this.s[this.i];
+      if (c === undefined || c === ")" || c === "]" || c === "|") return nodes;
+      if (c === "[") {
+        this.i++;
+        nodes.push({ t: "alt", options: this.alternatives("]"), optional: true });
+      } else if (this.s.startsWith("...", this.i)) {
+        const word = this.word();
+        const n = word.length === 3 ? DEFAULT_GAP : Number(word.slice(3));
+        if (!Number.isInteger(n) || n < 1 || n > MAX_GAP) throw new PatternError(this.source, `jarak "${word}" harus ...1 sampai ...${MAX_GAP}`);
+        nodes.push({ t: "gap", max: n });
+      } else if ((c === "*" || c === "^") && this.atWordEnd(this.i + 1)) {
+        this.i++;
+        nodes.push(c === "*" ? { t: "tok", test: { kind: "any" } } : { t: "start" });
+      } else nodes.push(this.slot());
+    }
+  }
+
+  private atWordEnd(at: number): boolean {
+    return at >= this.s.length || WORD_STOP.test(this.s[at]);
+  }
+
+  /** `(a b|c)` after its opening bracket, up to and including `close`. */
+  private alternatives(close: string): Node[][] {
+    const options = [this.sequence()];
+    while (this.s[this.i] === "|") {
+      this.i++;
+      options.push(this.sequence());
+    }
+    if (this.s[this.i] !== close) throw new PatternError(this.source, `kurang "${close}"`);
+    this.i++;
+    if (options.some((o) => o.length === 0)) throw new PatternError(this.source, "pilihan kosong di dalam kurung");
+    return options;
+  }
+
+  /** One position with alternatives: `datang/hadir/(mal pelayanan publik)/#angka`. */
+  private slot(): Node {
+    const options: Node[][] = [];
+    for (;;) {
+      if (this.s[this.i] === "(") {
+        this.i++;
+        options.push(...this.alternatives(")"));
+      } else {
+        const word = this.word();
+        if (word === "") throw new PatternError(this.source, `karakter tak terduga "${this.s[this.i] ?? "/"}"`);
+        options.push(this.atom(word));
+      }
+      if (this.s[this.i] !== "/") break;
+      this.i++;
+    }
+    return options.length === 1 && options[0].length === 1 ? options[0][0] : { t: "alt", options, optional: false };
+  }
+
+  private word(): string {
+    const from = this.i;
+    while (this.i < this.s.length && !WORD_STOP.test(this.s[this.i]) && this.s[this.i] !== "/") this.i++;
+    return this.s.slice(from, this.i);
+  }
+
+  private atom(word: string): Node[] {
+    if (word.startsWith("#")) {
+      if (word !== "#angka") throw new PatternError(this.source, `kelas kata "${word}" tidak dikenal (yang ada: #angka)`);
+      return [{ t: "tok", test: { kind: "number" } }];
+    }
+    const exact = word.startsWith("=");
+    const surfaces = tokenize(exact ? word.slice(1) : word, { resolveKk: false }).map((t) => t.surface);
+    if (surfaces.length === 0) throw new PatternError(this.source, `"${word}" tidak berisi kata`);
+    return surfaces.map((w): Node => ({ t: "tok", test: exact ? { kind: "exact", value: w } : { kind: "stem", value: stemOf(w) } }));
+  }
+}
+
+function stemOf(surface: string): string {
+  return /^\d+$/.test(surface) ? surface : stem(surface);
+}
+
+function containsNegator(nodes: Node[]): boolean {
+  return nodes.some((n) => {
+    if (n.t === "tok") return (n.test.kind === "stem" || n.test.kind === "exact") && NEGATORS.has(n.test.value);
+    if (n.t === "alt") return n.options.some(containsNegator);
+    return false;
+  });
+}
+
+/** Index keys one of which the first matched token must have; null = any token. */
+function keysAt(nodes: Node[], i: number): Key[] | null {
+  const n = nodes[i];
+  if (!n) return null;
+  switch (n.t) {
+    case "start":
+      return keysAt(nodes, i + 1);
+    case "gap":
+      return null;
+    case "tok":
+      if (n.test.kind === "any") return null;
+      return [{ kind: n.test.kind, value: n.test.kind === "number" ? "" : n.test.value }];
+    case "alt": {
+      const keys: Key[] = [];
+      for (const option of n.options) {
+        const k = keysAt(option, 0);
+        if (!k) return null;
+        keys.push(...k);
+      }
+      if (n.optional) {
+        const rest = keysAt(nodes, i + 1);
+        if (!rest) return null;
+        keys.push(...rest);
+      }
+      return keys;
+    }
+  }
+}
+
+function requiredKeysOf(nodes: Node[]): Key[][] {
+  const out: Key[][] = [];
+  nodes.forEach((n, i) => {
+    if (n.t === "tok" || (n.t === "alt" && !n.optional)) {
+      const keys = keysAt(nodes, i);
+      if (keys) out.push(keys);
+    }
+  });
+  return out;
+}
+
+function positions(a: AnalysedText, k: Key): number[] | undefined {
+  if (k.kind === "stem") return a.stems.get(k.value);
+  if (k.kind === "exact") return a.surfaces.get(k.value);
+  return a.numbers.length > 0 ? a.numbers : undefined;
+}
+
+function anyPresent(a: AnalysedText, keys: Key[]): boolean {
+  for (const k of keys) if (positions(a, k) !== undefined) return true;
+  return false;
+}
+
+export function vocabularyOf(p: CompiledPattern): string[] {
+  const out: string[] = [];
+  const walk = (nodes: Node[]) => {
+    for (const n of nodes) {
+      if (n.t === "tok" && n.test.kind === "stem") out.push(n.test.value);
+      else if (n.t === "alt") n.options.forEach(walk);
+    }
+  };
+  p.parts.forEach((part) => walk(part.nodes));
+  return out;
+}
+
+// ---------------------------------------------------------------- typo tolerance
+
+const FUZZY_MIN_PATTERN = 6;
+const FUZZY_MIN_TOKEN = 5;
+
+/** Symmetric-delete index over the pattern vocabulary: edit distance 1 for longer words. */
+export class FuzzyIndex {
+  private readonly vocab = new Set<string>();
+  private readonly deletes = new Map<string, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      if (w.length < FUZZY_MIN_PATTERN || this.vocab.has(w) || /\d/.test(w)) continue;
+      this.vocab.add(w);
+      for (const d of [w, ...deletions(w)]) {
+        const list = this.deletes.get(d);
+        if (list) list.push(w);
+        else this.deletes.set(d, [w]);
+      }
+    }
+  }
+
+  private readonly memo = new Map<string, string[]>();
+
+  /** Pattern words at Damerau distance 1 from `word` (none for real words or short ones). */
+  near(word: string): string[] {
+    if (word.length < FUZZY_MIN_TOKEN || this.vocab.has(word)) return NONE;
+    let found = this.memo.get(word);
+    if (found === undefined) {
+      found = isRootWord(word) || NEGATORS.has(word) ? NONE : this.lookup(word);
+      if (this.memo.size >= 20_000) this.memo.clear();
+      this.memo.set(word, found);
+    }
+    return found;
+  }
+
+  private lookup(word: string): string[] {
+    const found = new Set<string>();
+    for (const probe of [word, ...deletions(word)]) {
+      const hits = this.deletes.get(probe);
+      if (hits) for (const h of hits) if (h !== word && withinOneEdit(word, h)) found.add(h);
+    }
+    return found.size > 0 ? [...found] : NONE;
+  }
+}
+
+function deletions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Damerau–Levenshtein distance ≤ 1 (substitution, insertion, deletion or adjacent swap). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+// ---------------------------------------------------------------- analysing
+
+function put(index: Map<string, number[]>, key: string, pos: number): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [pos]);
+  else if (list[list.length - 1] !== pos) list.push(pos);
+}
+
+export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
+  const tokens = tokenize(text);
+  const stems = new Map<string, number[]>();
+  const surfaces = new Map<string, number[]>();
+  const numbers: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.isNumber) numbers.push(i);
+    else t.stem = stem(t.surface);
+    put(stems, t.stem, i);
+    put(surfaces, t.surface, i);
+    if (fuzzy && !t.isNumber) {
+      const near = fuzzy.near(t.stem);
+      const nearSurface = t.surface !== t.stem ? fuzzy.near(t.surface) : NONE;
+      const all = nearSurface.length > 0 ? [...new Set([...near, ...nearSurface])] : near;
+      if (all.length > 0) {
+        t.aliases = all;
+        for (const alias of all) put(stems, alias, i);
+      }
+    }
+  }
+  markNegation(tokens);
+  return { text, tokens, stems, surfaces, numbers };
+}
+
+const NONE: string[] = [];
+
+// ---------------------------------------------------------------- matching
+
+type Frame = { nodes: Node[]; i: number; next: Frame | null };
+type Run = { a: AnalysedText; sentence: number; polarity: boolean; hits: number[] };
+
+function testToken(test: TokenTest, t: Token): boolean {
+  switch (test.kind) {
+    case "stem":
+      return t.stem === test.value || (t.aliases !== null && t.aliases.includes(test.value));
+    case "exact":
+      return t.surface === test.value;
+    case "number":
+      return t.isNumber;
+    case "any":
+      return true;
+  }
+}
+
+/** Backtracking matcher; returns the position after the match or -1. */
+function step(f: Frame | null, pos: number, run: Run): number {
+  if (f === null) return pos;
+  if (f.i >= f.nodes.length) return step(f.next, pos, run);
+  const node = f.nodes[f.i];
+  const after: Frame = { nodes: f.nodes, i: f.i + 1, next: f.next };
+  const tokens = run.a.tokens;
+  switch (node.t) {
+    case "tok": {
+      const t = tokens[pos];
+      if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || !testToken(node.test, t)) return -1;
+      run.hits.push(pos);
+      const end = step(after, pos + 1, run);
+      if (end < 0) run.hits.pop();
+      return end;
+    }
+    case "gap":
+      for (let k = 0; k <= node.max; k++) {
+        if (k > 0) {
+          const skipped = tokens[pos + k - 1];
+          if (!skipped || skipped.sentence !== run.sentence) return -1;
+        }
+        const end = step(after, pos + k, run);
+        if (end >= 0) return end;
+      }
+      return -1;
+    case "alt": {
+      for (const option of node.options) {
+        const end = step({ nodes: option, i: 0, next: after }, pos, run);
+        if (end >= 0) return end;
+      }
+      return node.optional ? step(after, pos, run) : -1;
+    }
+    case "start": {
+      const t = tokens[pos];
+      if (!t || (pos > 0 && tokens[pos - 1].sentence === t.sentence)) return -1;
+      return step(after, pos, run);
+    }
+  }
+}
+
+function candidateStarts(seq: CompiledSequence, a: AnalysedText): number[] | null {
+  if (!seq.firstKeys) return null;
+  if (seq.firstKeys.length === 1) return positions(a, seq.firstKeys[0]) ?? NO_POSITIONS;
+  let found: number[] | null = null;
+  let merged = false;
+  for (const k of seq.firstKeys) {
+    const p = positions(a, k);
+    if (!p) continue;
+    if (found === null) found = p;
+    else {
+      if (!merged) found = [...found];
+      merged = true;
+      for (const x of p) if (!found.includes(x)) found.push(x);
+    }
+  }
+  if (merged) found!.sort(ascending);
+  return found ?? NO_POSITIONS;
+}
+
+const NO_POSITIONS: number[] = [];
+const ascending = (x: number, y: number) => x - y;
+const bySpan = (x: [number, number], y: [number, number]) => x[0] - y[0] || x[1] - y[1];
+
+function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
+  for (const keys of seq.requiredKeys) if (!anyPresent(a, keys)) return false;
+  return true;
+}
+
+type SequenceMatch = { sentence: number; first: number; last: number };
+
+function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number): SequenceMatch[] {
+  const out: SequenceMatch[] = [];
+  const starts = candidateStarts(seq, a);
+  const count = starts ? starts.length : a.tokens.length;
+  let after = -1;
+  for (let s = 0; s < count && out.length < limit; s++) {
+    const pos = starts ? starts[s] : s;
+    if (pos <= after) continue;
+    const run: Run = { a, sentence: a.tokens[pos].sentence, polarity: seq.polarity, hits: [] };
+    if (step({ nodes: seq.nodes, i: 0, next: null }, pos, run) < 0 || run.hits.length === 0) continue;
+    const first = Math.min(...run.hits);
+    const last = Math.max(...run.hits);
+    out.push({ sentence: run.sentence, first, last });
+    after = last;
+  }
+  return out;
+}
+
+export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5): PatternMatch[] {
+  if (a.live !== undefined && !a.live.has(p.id)) return [];
+  // Cheap rejection first: every mandatory word of every part must occur somewhere.
+  for (const part of p.parts) if (!couldMatch(part, a)) return [];
+  // Hot path: plain loops, no closures (tsx/esbuild wraps every closure it creates).
+  const out: PatternMatch[] = [];
+  if (p.parts.length === 1) {
+    for (const m of findSequence(p.parts[0], a, limit)) out.push({ sentence: m.sentence, ranges: [[m.first, m.last]] });
+    return out;
+  }
+  const perPart: SequenceMatch[][] = [];
+  for (const part of p.parts) perPart.push(findSequence(part, a, 20));
+  const used = new Set<number>();
+  for (const m of perPart[0]) {
+    if (out.length >= limit || used.has(m.sentence)) continue;
+    const ranges: Array<[number, number]> = [[m.first, m.last]];
+    for (let k = 1; k < perPart.length; k++) {
+      let other: SequenceMatch | undefined;
+      for (const x of perPart[k]) {
+        if (x.sentence === m.sentence) {
+          other = x;
+          break;
+        }
+      }
+      if (!other) break;
+      ranges.push([other.first, other.last]);
+    }
+    if (ranges.length === perPart.length) {
+      used.add(m.sentence);
+      out.push({ sentence: m.sentence, ranges });
+    }
+  }
+  return out;
+}
+
+/**
+ * Inverted index from words to the patterns they can trigger, built once per turn.
+ * Screening a reply costs one lookup per distinct word instead of one per pattern.
+ */
+export class TriggerIndex {
+  private readonly byStem = new Map<string, number[]>();
+  private readonly bySurface = new Map<string, number[]>();
+  private readonly onNumber: number[] = [];
+  private readonly always: number[] = [];
+
+  constructor(patterns: Iterable<CompiledPattern>) {
+    const seen = new Set<number>();
+    for (const p of patterns) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      if (!p.trigger) {
+        this.always.push(p.id);
+        continue;
+      }
+      for (const k of p.trigger) {
+        if (k.kind === "number") this.onNumber.push(p.id);
+        else put(k.kind === "stem" ? this.byStem : this.bySurface, k.value, p.id);
+      }
+    }
+  }
+
+  live(a: AnalysedText): Set<number> {
+    const live = new Set<number>(this.always);
+    for (const stem of a.stems.keys()) {
+      const ids = this.byStem.get(stem);
+      if (ids) for (const id of ids) live.add(id);
+    }
+    for (const surface of a.surfaces.keys()) {
+      const ids = this.bySurface.get(surface);
+      if (ids) for (const id of ids) live.add(id);
+    }
+    if (a.numbers.length > 0) for (const id of this.onNumber) live.add(id);
+    return live;
+  }
+}
+
+/** All matches of an element, minus those cancelled by an `unless` pattern in scope. */
+export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5): PatternMatch[] {
+  const found: PatternMatch[] = [];
+  for (const p of m.patterns) {
+    for (const hit of matchPattern(p, a, limit)) found.push(hit);
+    if (found.length >= limit) break;
+  }
+  if (found.length === 0 || m.unless.length === 0) return found;
+  const cancelled = new Set<number>();
+  for (const p of m.unless) for (const hit of matchPattern(p, a, 10)) cancelled.add(hit.sentence);
+  if (cancelled.size === 0) return found;
+  if (m.unlessScope === "reply") return [];
+  const reach = m.unlessScope === "nearby" ? 1 : 0;
+  const kept: PatternMatch[] = [];
+  for (const f of found) {
+    let keep = true;
+    for (let d = -reach; d <= reach; d++) if (cancelled.has(f.sentence + d)) keep = false;
+    if (keep) kept.push(f);
+  }
+  return kept;
+}
+
+export type EvidenceSpan = { start: number; end: number; text: string };
+
+/** Character spans in the original text for a match, merged and in reading order. */
+export function spansOf(matches: PatternMatch[], a: AnalysedText): EvidenceSpan[] {
+  const raw: Array<[number, number]> = [];
+  for (const m of matches) for (const [first, last] of m.ranges) raw.push([a.tokens[first].start, a.tokens[last].end]);
+  return mergeSpans(raw, a.text);
+}
+
+export function mergeSpans(raw: Array<[number, number]>, text: string): EvidenceSpan[] {
+  raw.sort(bySpan);
+  const out: EvidenceSpan[] = [];
+  for (const [start, end] of raw) {
+    const last = out[out.length - 1];
+    if (last && start <= last.end) {
+      if (end > last.end) {
+        last.end = end;
+        last.text = text.slice(last.start, end);
+      }
+    } else out.push({ start, end, text: text.slice(start, end) });
+  }
+  return out;
+}

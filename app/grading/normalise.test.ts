@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { deElongate, normaliseText, normaliseWord, tokenize } from "./normalise";
+
+describe("normaliseWord", () => {
+  it("applies NFKC, lower case and strips diacritics", () => {
+    expect(normaliseWord("ＫＴＰ")).toEqual(["ktp"]);
+    expect(normaliseWord("GRATIS")).toEqual(["gratis"]);
+    expect(normaliseWord("café")).toEqual(["cafe"]);
+  });
+
+  it("collapses repeated letters but keeps real double letters", () => {
+    expect(deElongate("gratisss")).toBe("gratis");
+    expect(deElongate("gratiss")).toBe("gratis");
+    expect(deElongate("tolonggg")).toBe("tolong");
+    expect(deElongate("maaaaf")).toBe("maaf");
+    expect(deElongate("maaf")).toBe("maaf");
+    expect(deElongate("kk")).toBe("kk");
+    expect(normaliseWord("makasihhh")).toEqual(["terima", "kasih"]);
+  });
+
+  it.each([
+    ["yg", "yang"],
+    ["sy", "saya"],
+    ["ga", "tidak"],
+    ["gak", "tidak"],
+    ["nggak", "tidak"],
+    ["ngga", "tidak"],
+    ["enggak", "tidak"],
+    ["tdk", "tidak"],
+    ["dtg", "datang"],
+    ["mhn", "mohon"],
+    ["min", "admin"],
+    ["utk", "untuk"],
+    ["bs", "bisa"],
+    ["blm", "belum"],
+    ["sdh", "sudah"],
+    ["udh", "sudah"],
+    ["krn", "karena"],
+    ["dgn", "dengan"],
+    ["aja", "saja"],
+    ["thx", "terima kasih"],
+    ["makasih", "terima kasih"],
+    ["trims", "terima kasih"],
+    ["japri", "pesan pribadi"],
+    ["hoax", "hoaks"],
+    ["free", "gratis"],
+    ["wkwkwk", "haha"],
+  ])("maps slang %s → %s", (slang, standard) => {
+    expect(normaliseWord(slang).join(" ")).toBe(standard);
+  });
+});
+
+describe("tokenize", () => {
+  it("keeps offsets into the original text, whatever normalisation did", () => {
+    const text = "Ｍｉｎ, sy dtg gratisss 🙏 ya";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.surface)).toEqual(["admin", "saya", "datang", "gratis", "ya"]);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(["Ｍｉｎ", "sy", "dtg", "gratisss", "ya"]);
+  });
+
+  it("splits sentences on . ! ? and newlines, but not in 08.00 or after Jl.", () => {
+    const tokens = tokenize("Buka 08.00 di Jl. Merdeka. Gratis! Bawa KK?\nTerima kasih");
+    const sentenceOf = (w: string) => tokens.find((t) => t.surface === w)!.sentence;
+    expect(sentenceOf("buka")).toBe(sentenceOf("merdeka"));
+    expect(sentenceOf("gratis")).toBe(sentenceOf("merdeka") + 1);
+    expect(sentenceOf("kk")).toBe(sentenceOf("gratis") + 1);
+    expect(sentenceOf("terima")).toBe(sentenceOf("kk") + 1);
+  });
+
+  it("treats commas and emoji as clause breaks inside one sentence", () => {
+    const [a, b, c] = tokenize("tidak, datang 🙏 ya");
+    expect(a.sentence).toBe(c.sentence);
+    expect(b.clause).toBe(a.clause + 1);
+    expect(c.clause).toBe(b.clause + 1);
+  });
+
+  it("splits letters from digits and expands reduplication", () => {
+    expect(normaliseText("bayar 100rb, umur 17thn, hati2")).toBe("bayar 100 ribu umur 17 tahun hati hati");
+  });
+
+  it("glues clitics written with a hyphen to their word", () => {
+    const text = "NIK-nya dan DM-in";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.surface)).toEqual(["nik", "dan", "dm"]);
+    expect(text.slice(tokens[0].start, tokens[0].end)).toBe("NIK-nya");
+  });
+
+  it("tells Kartu Keluarga from kakak", () => {
+    expect(normaliseText("Syaratnya KK ya kk")).toBe("syaratnya kk ya kakak");
+    expect(normaliseText("Halo KK, bawa kk asli")).toBe("halo kakak bawa kk asli");
+    expect(normaliseText("Malam kak, cukup KK.")).toBe("malam kakak cukup kk");
+  });
+
+  it("returns no tokens for emoji and punctuation only", () => {
+    expect(tokenize(" 🙏 !!! ... ")).toEqual([]);
+  });
+});

@@ -1,0 +1,317 @@
+/**
+ * Indonesian text normalisation for grading.
+ *
+ * We never rewrite the learner's text: `tokenize` returns word tokens that carry
+ * offsets into the ORIGINAL string, so evidence can be highlighted exactly where
+ * the learner typed it, whatever NFKC, slang expansion or de-elongation did.
+ */
+
+export type Token = {
+  /** Normalised word: NFKC, lower case, no diacritics, de-elongated, slang expanded. */
+  surface: string;
+  /** Filled by the analyser (stem.ts); equals `surface` for numbers. */
+  stem: string;
+  /** Offsets of the source word in the original text ([start, end)). */
+  start: number;
+  end: number;
+  sentence: number;
+  clause: number;
+  isNumber: boolean;
+  /** Set by negation.ts: inside the scope of tidak/bukan/belum/jangan/tanpa. */
+  negated: boolean;
+  /** Pattern stems this token matches by typo tolerance (match.ts). */
+  aliases: string[] | null;
+};
+
+export type TokenizeOptions = {
+  /** Replies say "kk" for both kakak and Kartu Keluarga; patterns always mean KK. */
+  resolveKk?: boolean;
+};
+
+// Slang and abbreviations → standard words. Grouped by target so the list stays readable.
+const SLANG_GROUPS: Record<string, string[]> = {
+  yang: ["yg", "yng", "yanh"],
+  saya: ["sy", "sya", "aq", "gue", "gw", "gua", "ane"],
+  tidak: ["ga", "gak", "gk", "nggak", "ngga", "ngak", "enggak", "engga", "nda", "ndak", "tdk", "tak", "kagak", "kaga", "tidaklah", "gag"],
+  bukan: ["bkn", "bukanlah"],
+  belum: ["blm", "blum", "belom", "blom"],
+  "tidak usah": ["gausah", "gaus", "gaush", "nggausah", "ndausah"],
+  "tidak perlu": ["gaperlu", "gakperlu", "tdkperlu"],
+  "tidak bisa": ["gabisa", "gbs", "gakbisa"],
+  "tidak ada": ["gaada", "gada", "gakada"],
+  "tidak apa apa": ["gpp", "gapapa", "gakpapa", "nggakpapa", "ngapapa"],
+  datang: ["dtg", "dateng", "dtng"],
+  mohon: ["mhn", "mohn"],
+  "pesan pribadi": ["japri", "jalur pribadi"],
+  admin: ["min", "mimin", "admn", "atmin"],
+  untuk: ["utk", "untk"],
+  bisa: ["bs", "bsa", "bisaa"],
+  sudah: ["sdh", "udh", "udah", "dah", "sudh", "sdah", "uda"],
+  karena: ["krn", "krna", "karna", "soalnya", "coz"],
+  dengan: ["dgn", "dg", "dng"],
+  saja: ["aja", "aj", "ajah", "doang", "sj"],
+  "terima kasih": [
+    "thx", "thanks", "thank", "thankyou", "tq", "ty", "tks", "tengkyu", "makasih", "makasi", "mksh", "mksih",
+    "maksih", "trims", "trimakasih", "terimakasih", "trmksh", "trimksh", "terimakasi", "mkasih", "tenkyu", "suwun", "nuhun",
+  ],
+  kakak: ["kak", "ka", "kaka", "kakk"],
+  bapak: ["pak", "bpk", "bp", "pk", "bapa"],
+  ibu: ["bu", "bunda", "buk"],
+  adik: ["dek", "adek", "dik"],
+  mbak: ["mba", "mbk"],
+  bagaimana: ["gimana", "gmn", "bgmn", "gmana", "bagaimna"],
+  kenapa: ["knp", "napa", "ngapa"],
+  tetapi: ["tp", "tapi", "tpi"],
+  jadi: ["jd", "jdi"],
+  lagi: ["lg", "lgi"],
+  sama: ["sm", "ama"],
+  banget: ["bgt", "bngt", "bangett"],
+  kalau: ["kalo", "klo", "kl", "klu", "kalu"],
+  pakai: ["pake", "pke"],
+  dari: ["dr", "dri"],
+  orang: ["org", "orng"],
+  tanggal: ["tgl"],
+  tahun: ["thn", "th", "taun"],
+  bulan: ["bln"],
+  hari: ["hr"],
+  nomor: ["no", "nmr", "nomer", "nomr", "nmor"],
+  langsung: ["lgsg", "lgsung", "langsng", "lsg", "lngsung"],
+  kecamatan: ["kec", "kcmtn", "kecamtan"],
+  kelurahan: ["kel", "kelurhan"],
+  kabupaten: ["kab"],
+  kantor: ["ktr", "kntor"],
+  whatsapp: ["wa", "wasap", "watsap", "whatsap", "wassap", "whatapp", "watsapp", "wh4tsapp"],
+  instagram: ["ig", "insta"],
+  facebook: ["fb"],
+  dm: ["pm"],
+  hoaks: ["hoax", "hoak", "hoaxs", "hoks", "hox", "hoaxx", "hoaxnya", "hoaksnya"],
+  benar: ["bener", "bnr", "bner"],
+  memang: ["emang", "emg", "mmg"],
+  hanya: ["cuma", "cuman", "cm", "cmn", "hny"],
+  buat: ["bikin", "bkin"],
+  uang: ["duit", "fulus"],
+  gratis: ["free", "gratiss", "gretong", "gratisan", "grts", "grtis", "gratiz"],
+  syarat: ["syrt", "srt2"],
+  bawa: ["bwa", "bw"],
+  ribu: ["rb", "ribuan", "k"],
+  juta: ["jt", "jeti"],
+  "maaf": ["maf", "mf", "maap", "mav", "sorry", "sori", "sory", "afwan", "mohonmaaf"],
+  tolong: ["tlg", "tlng"],
+  silakan: ["silahkan", "slhkan", "silahkn", "silakn", "monggo", "mangga"],
+  harus: ["hrs", "kudu"],
+  masih: ["msh", "masi"],
+  sekarang: ["skrg", "skrng", "skarang", "skr"],
+  besok: ["bsk", "besuk"],
+  kemarin: ["kmrn", "kemaren", "kmren"],
+  sebelum: ["sblm"],
+  setelah: ["stlh"],
+  kepada: ["kpd"],
+  tentang: ["ttg"],
+  tersebut: ["tsb", "trsbt"],
+  seperti: ["spt", "kyk", "kayak", "kaya"],
+  selamat: ["met", "slmt", "selamet"],
+  pagi: ["pgi"],
+  siang: ["siank"],
+  malam: ["mlm", "malem", "mlem"],
+  assalamualaikum: ["aslm", "asalamualaikum", "assalamualaikom", "asslamualaikum", "assalamu", "askum", "ass"],
+  waalaikumsalam: ["walaikumsalam", "wslm", "waalaikumussalam"],
+  oke: ["ok", "okay", "okey", "oce", "okee", "okelah"],
+  iya: ["iyaa", "iy", "yoi", "yup", "yap"],
+  ya: ["yaa", "yah", "y"],
+  fotokopi: ["fc", "fotocopy", "fotokopian", "copy", "kopian", "photocopy"],
+  telepon: ["telpon", "telp", "tlp", "tlpn", "telfon", "nelpon"],
+  hp: ["handphone", "hape", "ponsel"],
+  informasi: ["info", "infonya", "inpo"],
+  begitu: ["gitu", "gt", "bgitu", "gituan"],
+  begini: ["gini"],
+  mau: ["mo", "mw", "pengen", "pengin"],
+  apa: ["ap"],
+  ada: ["ad"],
+  sendiri: ["sndiri", "sndri", "sendri"],
+  tanya: ["nanya", "tny"],
+  tunggu: ["nunggu", "tgu"],
+  urus: ["ngurus", "ngurusin"],
+  kirim: ["ngirim", "kirimin"],
+  terus: ["trs", "trus", "mulu", "melulu"],
+  cepat: ["cpt", "cepet"],
+  dokumen: ["dok", "dokumn"],
+  kependudukan: ["adminduk"],
+  disdukcapil: ["dukcapil", "capil", "disduk"],
+  marah: ["ngamuk"],
+  haha: ["hahaha", "wkwk", "wkwkwk", "xixi", "awokawok", "kwkw", "hihi"],
+};
+
+const SLANG = new Map<string, string[]>();
+for (const [target, variants] of Object.entries(SLANG_GROUPS)) {
+  for (const v of variants) SLANG.set(v, target.split(" "));
+}
+
+// Words whose doubled letter is real: "maaaaf" must become "maaf", not "maf".
+const KEEP_DOUBLE = new Set(["maaf", "saat", "taat", "manfaat", "allah", "maafkan"]);
+
+const COMBINING = /\p{M}+/gu;
+const APOSTROPHES = /['’`]/g;
+
+const wordMemo = new Map<string, string[]>();
+
+/** Normalises one word into zero or more standard words (slang may expand). Memoised. */
+export function normaliseWord(raw: string): string[] {
+  let out = wordMemo.get(raw);
+  if (out === undefined) {
+    out = normaliseUncached(raw);
+    if (wordMemo.size >= 50_000) wordMemo.clear();
+    wordMemo.set(raw, out);
+  }
+  return out;
+}
+
+function normaliseUncached(raw: string): string[] {
+  let w = raw.normalize("NFKC").toLowerCase();
+  if (/[^\x00-\x7f]/.test(w)) w = w.normalize("NFD").replace(COMBINING, "");
+  w = w.replace(APOSTROPHES, "");
+  if (w === "") return [];
+  if (/^\d+$/.test(w)) return [w];
+  const direct = SLANG.get(w);
+  if (direct) return direct;
+  w = deElongate(w);
+  const laughter = /^(?:wk)+w?$|^(?:ha){2,}h?$|^(?:xi){2,}$|^(?:hi){2,}h?$/.test(w);
+  if (laughter) return ["haha"];
+  return SLANG.get(w) ?? [w];
+}
+
+/** "gratisss" → "gratis", "tolonggg" → "tolong", "maaaf" → "maaf". */
+export function deElongate(w: string): string {
+  if (!/(.)\1/.test(w)) return w;
+  const single = w.replace(/(.)\1{2,}/g, "$1");
+  if (single !== w) {
+    const double = w.replace(/(.)\1{2,}/g, "$1$1");
+    if (KEEP_DOUBLE.has(double)) return double;
+  }
+  // A doubled final letter is elongation ("gratiss", "kakk") except in short words like "kk".
+  if (single.length >= 4 && /(.)\1$/.test(single) && !KEEP_DOUBLE.has(single)) return single.slice(0, -1);
+  return single;
+}
+
+// Word runs: letters, marks, digits, with internal apostrophes (o'on, assalamu'alaikum).
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’`][\p{L}\p{M}\p{N}]+)*/gu;
+// Letter↔digit boundaries inside a run: "100rb", "17thn", "rp50".
+const ALNUM_SPLIT_RE = /\p{N}+|[^\p{N}]+/gu;
+const HAS_DIGIT = /\p{N}/u;
+const CLITICS = new Set(["nya", "lah", "kah", "pun", "ku", "mu", "in"]);
+const ABBREVIATIONS = new Set(["jl", "jln", "no", "kec", "kel", "kab", "dll", "dsb", "dr", "tgl", "gg", "rt", "rw", "bpk", "sdr", "an", "prov", "hr", "ds", "kp", "ir", "h", "hj", "st", "drs"]);
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+type RawWord = { text: string; start: number; end: number };
+
+/**
+ * Splits text into normalised word tokens with sentence and clause indices.
+ * Sentence breaks: . ! ? … newline (not "08.00", not after "Jl."). Clause breaks: , ; : ( ) / dashes, emoji.
+ */
+export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
+  const words = rawWords(text);
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let prevEnd = 0;
+  let prevRaw = "";
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const gap = text.slice(prevEnd, w.start);
+    if (tokens.length > 0 && gap.length > 0) {
+      const brk = gapBreak(gap, prevRaw, w.text);
+      if (brk === 2) {
+        sentence++;
+        clause++;
+      } else if (brk === 1) clause++;
+    }
+    for (const surface of normaliseWord(w.text)) {
+      const isNumber = /^\d+$/.test(surface);
+      tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber, negated: false, aliases: null });
+    }
+    prevEnd = w.end;
+    prevRaw = w.text;
+  }
+  if (opts.resolveKk !== false) resolveKk(tokens, text);
+  return tokens;
+}
+
+function rawWords(text: string): RawWord[] {
+  const out: RawWord[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text))) {
+    const start = m.index;
+    const run = m[0];
+    // "NIK-nya", "DM-in": glue the clitic to the word before it and drop it.
+    const prev = out[out.length - 1];
+    if (prev && start - prev.end === 1 && text[prev.end] === "-" && CLITICS.has(run.toLowerCase())) {
+      prev.end = start + run.length;
+      continue;
+    }
+    if (!HAS_DIGIT.test(run)) {
+      out.push({ text: run, start, end: start + run.length });
+      continue;
+    }
+    // "hati2", "kira2": Indonesian reduplication written with a 2.
+    const redup = /^([\p{L}\p{M}]{2,})2$/u.exec(run);
+    if (redup) {
+      out.push({ text: redup[1], start, end: start + redup[1].length });
+      out.push({ text: redup[1], start: start + redup[1].length, end: start + run.length });
+      continue;
+    }
+    ALNUM_SPLIT_RE.lastIndex = 0;
+    let p: RegExpExecArray | null;
+    while ((p = ALNUM_SPLIT_RE.exec(run))) out.push({ text: p[0], start: start + p.index, end: start + p.index + p[0].length });
+  }
+  return out;
+}
+
+/** 0 = none, 1 = clause break, 2 = sentence break. A character loop: this runs for every word. */
+function gapBreak(gap: string, prevRaw: string, nextRaw: string): 0 | 1 | 2 {
+  if (gap === " ") return 0;
+  let clause = false;
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c === 32) continue;
+    if (c === 10 || c === 33 || c === 63 || c === 0x2026) return 2; // \n ! ? …
+    if (c === 46) {
+      const decimal = gap === "." && /^\d+$/.test(prevRaw) && /^\d/.test(nextRaw); // 08.00, 50.000
+      const abbreviation = /^\.\s*$/.test(gap) && ABBREVIATIONS.has(prevRaw.toLowerCase()); // Jl. Merdeka
+      return decimal || abbreviation ? 0 : 2;
+    }
+    if (CLAUSE_CHARS.has(c)) clause = true;
+    else if (c === 45) clause ||= /\s-|-\s/.test(gap); // a spaced dash, not "KTP-el"
+    else if (c >= 0xd800 && c <= 0xdbff) clause ||= PICTOGRAPH.test(gap.slice(i, i + 2));
+    else if (c >= 0x2600 && c <= 0x27bf) clause = true; // ☺ ✅ ✨ …
+  }
+  return clause ? 1 : 0;
+}
+
+const CLAUSE_CHARS = new Set([..."，,;:()[]\"“”|/–—"].map((ch) => ch.charCodeAt(0)));
+
+// "kk" in a reply is usually "kakak" unless it sits next to document words.
+const KK_DOC_BEFORE = new Set(["bawa", "membawa", "syarat", "syaratnya", "persyaratan", "fotokopi", "foto", "kartu", "asli", "nomor", "dan", "atau", "serta", "pakai", "cukup", "hanya", "dengan", "siapkan", "lampirkan", "sertakan", "ktp", "akta", "scan", "data", "berupa", "yaitu", "yakni", "adalah", "saja", "el", "nik", "dibawa", "berisi", "punya", "mengunggah", "kirim"]);
+const KK_DOC_AFTER = new Set(["asli", "dan", "atau", "fotokopi", "ktp", "akta", "orang", "orangtua", "lama", "baru", "terbaru", "milik", "saja", "yang", "sudah", "harus", "wajib", "bapak", "ibu"]);
+const KK_ADDRESS_BEFORE = new Set(["halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "kasih", "iya", "ya", "oke", "baik", "maaf", "selamat", "sama", "nih"]);
+
+function resolveKk(tokens: Token[], text: string): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.surface !== "kk") continue;
+    const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1].surface : "";
+    const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1].surface : "";
+    const upper = text.slice(t.start, t.start + 2) === "KK";
+    let isDocument: boolean;
+    if (KK_ADDRESS_BEFORE.has(prev)) isDocument = false;
+    else if (KK_DOC_BEFORE.has(prev) || KK_DOC_AFTER.has(next)) isDocument = true;
+    else isDocument = upper;
+    if (!isDocument) t.surface = t.stem = "kakak";
+  }
+}
+
+/** Normalised text, for debugging and tests: words joined by single spaces. */
+export function normaliseText(text: string): string {
+  return tokenize(text)
+    .map((t) => t.surface)
+    .join(" ");
+}
