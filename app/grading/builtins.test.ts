@@ -87,6 +87,11 @@ describe("pii-request", () => {
     expect(violations(reply, "facebook-comment")).toContain("pii-request");
   });
 
+  it("flags asking to post data 'here' even when a DM is mentioned too", () => {
+    expect(violations("Mohon cantumkan nomor KK dan nomor HP di balasan ini. DM juga boleh.", "facebook-comment")).toContain("pii-request");
+    expect(violations("Tolong hapus NIK dari komentar, lalu DM kami.", "facebook-comment")).not.toContain("pii-request");
+  });
+
   it("accepts asking for data through a private channel", () => {
     expect(violations("Silakan kirim NIK dan nomor HP Bapak lewat DM ya.", "facebook-comment")).not.toContain("pii-request");
     expect(violations("Mohon hapus komentar yang memuat NIK, lalu hubungi kami via WhatsApp.", "facebook-comment")).not.toContain("pii-request");
@@ -118,6 +123,7 @@ describe("blame", () => {
     "Jangan marah-marah di sini, Pak.",
     "Bukan salah kami, Pak.",
     "Semua juga antre, Pak.",
+    "Kalau nekat pakai calo, ya itu urusan Ibu.",
   ])("flags %s", (reply) => {
     expect(violations(reply)).toContain("blame");
   });

@@ -146,6 +146,7 @@ const BLAME = [
   "bukan kami yang",
   "bukan urusan/tanggung jawab kami/saya",
   `urusan ${YOU} sendiri`,
+  `itu/ya urusan ${YOU}`,
   "kami/pelayanan/layanan/petugas ...2 tidak/bukan lambat/lelet",
   "tidak pernah lambat",
   `${YOU} ...2 kurang teliti/sabar/lengkap/paham/baca`,
@@ -187,6 +188,10 @@ const PII_REQUEST_PUBLIC = [
 ];
 // Asking the citizen to send it privately is the right move, not a violation.
 const PRIVATE_CHANNEL = ["dm", "inbox", "pesan pribadi", "pesan langsung", "whatsapp", "messenger", "chat pribadi", "direct message", "jalur pribadi", "email resmi"];
+
+// "… di balasan ini / di sini / di kolom komentar": plainly public, whatever else the reply says.
+const PII_ANY = "(nik|nkk|nomor kk|nomor ktp|nomor induk|nomor kartu keluarga|nomor hp|nomor telepon|nomor whatsapp|hp|email|alamat|tanggal lahir)";
+const PII_REQUEST_IN_PUBLIC_PLACE = [`${ASK_VERB} ...2 ${PII_ANY} ...4 sini/komentar/kolom/balasan/postingan/utas/publik`];
 
 const PII_REQUEST_PRIVATE = [
   ...askingFor(ID_NUMBER),
@@ -343,6 +348,7 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
     { id: "pii-public", channels: "public", detect: detectPiiPublic },
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby") },
+    { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_IN_PUBLIC_PLACE) },
     { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE) },
     { id: "pii-request", channels: "all", matcher: compileMatcher(CREDENTIAL_REQUEST) },
     { id: "blame", channels: "all", matcher: compileMatcher(BLAME) },

@@ -67,6 +67,13 @@ describe("tokenize", () => {
     expect(sentenceOf("terima")).toBe(sentenceOf("kk") + 1);
   });
 
+  it("keeps a one- or two-word question in the sentence that answers it", () => {
+    const tokens = tokenize("Bayar? Nggak kok. Syaratnya apa saja? KK.");
+    const sentenceOf = (w: string) => tokens.find((t) => t.surface === w)!.sentence;
+    expect(sentenceOf("bayar")).toBe(sentenceOf("kok"));
+    expect(sentenceOf("kk")).toBe(sentenceOf("syaratnya") + 1);
+  });
+
   it("treats commas and emoji as clause breaks inside one sentence", () => {
     const [a, b, c] = tokenize("tidak, datang 🙏 ya");
     expect(a.sentence).toBe(c.sentence);

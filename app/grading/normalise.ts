@@ -212,16 +212,20 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let clause = 0;
+  let sentenceStart = 0;
   let prevEnd = 0;
   let prevRaw = "";
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const gap = text.slice(prevEnd, w.start);
     if (tokens.length > 0 && gap.length > 0) {
-      const brk = gapBreak(gap, prevRaw, w.text);
+      let brk = gapBreak(gap, prevRaw, w.text);
+      // "Biaya? Gratis." / "Bayar? Nggak kok": a one- or two-word question is a topic, not a sentence.
+      if (brk === 3) brk = tokens.length - sentenceStart <= 2 ? 1 : 2;
       if (brk === 2) {
         sentence++;
         clause++;
+        sentenceStart = tokens.length;
       } else if (brk === 1) clause++;
     }
     for (const surface of normaliseWord(w.text)) {
@@ -266,14 +270,15 @@ function rawWords(text: string): RawWord[] {
   return out;
 }
 
-/** 0 = none, 1 = clause break, 2 = sentence break. A character loop: this runs for every word. */
-function gapBreak(gap: string, prevRaw: string, nextRaw: string): 0 | 1 | 2 {
+/** 0 = none, 1 = clause, 2 = sentence, 3 = question mark. A character loop: this runs for every word. */
+function gapBreak(gap: string, prevRaw: string, nextRaw: string): 0 | 1 | 2 | 3 {
   if (gap === " ") return 0;
   let clause = false;
   for (let i = 0; i < gap.length; i++) {
     const c = gap.charCodeAt(i);
     if (c === 32) continue;
-    if (c === 10 || c === 33 || c === 63 || c === 0x2026) return 2; // \n ! ? …
+    if (c === 10 || c === 33 || c === 0x2026) return 2; // \n ! …
+    if (c === 63) return gap.includes("\n") || gap.includes("!") ? 2 : 3; // ?
     if (c === 46) {
       const decimal = gap === "." && /^\d+$/.test(prevRaw) && /^\d/.test(nextRaw); // 08.00, 50.000
       const abbreviation = /^\.\s*$/.test(gap) && ABBREVIATIONS.has(prevRaw.toLowerCase()); // Jl. Merdeka
