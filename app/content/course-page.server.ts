@@ -1,36 +1,35 @@
 import { continueLesson, coursePercent } from "~/learning/progress-rules";
-import { getCourseBySlug, getLessonRows } from "~/models/course.server";
 import { progressForCourse } from "~/models/progress.server";
 import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
 import { renderMdxHtml } from "./render.server";
 import { lessonHref } from "./lesson-page.server";
-import { getSyncedContentTree } from "./sync.server";
+import { getSyncedContent } from "./sync.server";
 
 /** Course introduction, lessons with the learner's status, and where to continue. */
 export async function loadCourseOutline(user: SessionUser, courseSlug: string, lang: Lang = "id") {
   const preview = false;
-  const tree = await getSyncedContentTree();
+  const { tree, ids } = await getSyncedContent();
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
-  const row = course && (await getCourseBySlug(course.slug));
-  if (!course || !row) throw new Response("Not found", { status: 404 });
-  const [rows, progress, compiled] = await Promise.all([getLessonRows(row.id), progressForCourse(user.id, row.id), compileMdx(course.body)]);
+  const courseId = course && ids.get(`${course.slug}/${course.lessons[0]?.slug}`)?.courseId;
+  if (!course || !courseId) throw new Response("Not found", { status: 404 });
+  const [progress, compiled] = await Promise.all([progressForCourse(user.id, courseId), compileMdx(course.body)]);
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
-  const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
   const items = course.lessons
     .filter((l) => preview || !l.meta.draft)
     .map((l) => {
-      const p = byLesson.get(idBySlug.get(l.slug) ?? "");
+      const p = byLesson.get(idOf(l.slug));
       const href = lessonHref(course.slug, l);
       return { slug: l.slug, title: l.meta.title, kind: l.meta.kind, minutes: l.meta.minutes, href, completed: p?.status === "completed", started: !!p };
     });
   const lastSeen = [...progress].sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
-  const lastSlug = rows.find((r) => r.id === lastSeen?.lessonId)?.slug ?? null;
+  const lastSlug = course.lessons.find((l) => idOf(l.slug) === lastSeen?.lessonId)?.slug ?? null;
   const next = continueLesson(items, lastSlug);
   return {
     course: { slug: course.slug, title: course.meta.title, level: course.meta.level, minutes: course.meta.minutes, jp: course.meta.jp },
-    html: renderMdxHtml(compiled, { lang, action: "", passPercent: row.passPercent, idempotencyKey: "", quizzes: {} }),
+    html: renderMdxHtml(compiled, { lang, action: "", passPercent: course.meta.certificate.passPercent, idempotencyKey: "", quizzes: {} }),
     items,
     percent: coursePercent(items),
     continueWith: next ? { slug: next, title: items.find((i) => i.slug === next)!.title } : null,

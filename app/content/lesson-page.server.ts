@@ -2,28 +2,26 @@ import { randomUUID } from "node:crypto";
 import type { ShownQuizResult } from "~/components/mdx/lesson-context";
 import { answersFromForm, gradeQuiz, publicQuiz, type PublicQuiz } from "~/learning/quiz";
 import { canMarkComplete, isLessonComplete } from "~/learning/progress-rules";
-import { getCourseBySlug, getLessonRows } from "~/models/course.server";
-import { completeLesson, latestQuizAttempts, progressForCourse, recordQuizAttempt, touchLesson } from "~/models/progress.server";
+import { completeLesson, latestQuizAttempts, lessonProgressRow, recordQuizAttempt, touchLesson } from "~/models/progress.server";
 import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
 import { renderMdxHtml } from "./render.server";
 import type { CourseSource, LessonSource } from "./repository.server";
-import { getSyncedContentTree } from "./sync.server";
+import { getSyncedContent } from "./sync.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
 /** Finds a course and lesson in content/ and the database; drafts only when previewing. */
 async function resolveLesson(courseSlug: string, lessonSlug: string, preview: boolean) {
-  const tree = await getSyncedContentTree();
+  const { tree, ids } = await getSyncedContent();
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
   const visible = course?.lessons.filter((l) => preview || !l.meta.draft) ?? [];
   const index = visible.findIndex((l) => l.slug === lessonSlug);
-  if (!course || index < 0) throw notFound();
-  const courseRow = await getCourseBySlug(courseSlug);
-  const lessonRow = courseRow && (await getLessonRows(courseRow.id)).find((l) => l.slug === lessonSlug);
-  if (!courseRow || !lessonRow) throw notFound();
-  return { course, lesson: visible[index]!, prev: visible[index - 1], next: visible[index + 1], courseRow, lessonRow };
+  const row = ids.get(`${courseSlug}/${lessonSlug}`);
+  if (!course || index < 0 || !row) throw notFound();
+  const ref = { lessonId: row.lessonId, courseId: row.courseId, courseVersion: course.meta.version };
+  return { course, lesson: visible[index]!, prev: visible[index - 1], next: visible[index + 1], ref, passPercent: course.meta.certificate.passPercent };
 }
 
 /** Exercises live at /latihan/:slug; reading lessons and quizzes inside their course. */
@@ -35,30 +33,27 @@ const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.sl
 
 /** Everything the lesson page shows — and nothing more (no answer keys before answering). */
 export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false, lang: Lang = "id") {
-  const { course, lesson, prev, next, courseRow, lessonRow } = await resolveLesson(courseSlug, lessonSlug, preview);
-  const ref = { lessonId: lessonRow.id, courseId: courseRow.id, courseVersion: courseRow.version };
-  if (!preview) await touchLesson(user.id, ref);
-  const [compiled, progress, attempts] = await Promise.all([
-    compileMdx(lesson.body),
-    progressForCourse(user.id, courseRow.id),
-    latestQuizAttempts(user.id, lesson.meta.quizzes.map((q) => q.id)),
-  ]);
+  const { course, lesson, prev, next, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
+  const [compiled, progress] = await Promise.all([compileMdx(lesson.body), lessonProgressRow(user.id, ref.lessonId)]);
+  const attempts = progress?.quizAnsweredAt ? await latestQuizAttempts(user.id, lesson.meta.quizzes.map((q) => q.id)) : new Map();
+  // Remember the visit for "continue where I left off", at most once every few minutes per lesson.
+  if (!preview && (!progress || Date.now() - progress.lastSeenAt.getTime() > 5 * 60 * 1000)) await touchLesson(user.id, ref);
   const quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null }> = {};
   for (const quiz of lesson.meta.quizzes) {
     const attempt = attempts.get(quiz.id);
     const graded = attempt ? gradeQuiz(quiz, attempt.answers) : null;
-    quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: graded && { ...graded, passed: graded.score >= courseRow.passPercent } };
+    quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: graded && { ...graded, passed: graded.score >= passPercent } };
   }
   const idempotencyKey = randomUUID();
   const html = renderMdxHtml(compiled, {
     lang,
     action: `/kursus/${course.slug}/${lesson.slug}`,
-    passPercent: courseRow.passPercent,
+    passPercent: passPercent,
     idempotencyKey,
     quizzes,
   });
   return {
-    course: { slug: course.slug, title: course.meta.title, passPercent: courseRow.passPercent },
+    course: { slug: course.slug, title: course.meta.title, passPercent: passPercent },
     lesson: {
       slug: lesson.slug,
       title: lesson.meta.title,
@@ -69,7 +64,7 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
       draft: lesson.meta.draft || course.meta.draft,
     },
     html,
-    completed: progress.some((p) => p.lessonId === lessonRow.id && p.status === "completed"),
+    completed: progress?.status === "completed",
     canMarkComplete: canMarkComplete(lesson.meta.kind),
     prev: link(course, prev),
     next: link(course, next),
@@ -78,8 +73,7 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
 
 /** Handles "Tandai selesai" and quiz submissions; returns the URL to redirect to (post/redirect/get). */
 export async function submitLessonForm(user: SessionUser, courseSlug: string, lessonSlug: string, form: FormData): Promise<string> {
-  const { lesson, courseRow, lessonRow } = await resolveLesson(courseSlug, lessonSlug, false);
-  const ref = { lessonId: lessonRow.id, courseId: courseRow.id, courseVersion: courseRow.version };
+  const { lesson, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, false);
   const base = `/kursus/${courseSlug}/${lessonSlug}`;
   const intent = form.get("intent");
   if (intent === "complete") {
@@ -93,10 +87,10 @@ export async function submitLessonForm(user: SessionUser, courseSlug: string, le
     if (!quiz || !/^[\w-]{8,64}$/.test(key)) throw new Response("Bad quiz submission", { status: 400 });
     const answers = answersFromForm(quiz, form);
     const result = gradeQuiz(quiz, answers);
-    const passed = result.score >= courseRow.passPercent;
+    const passed = result.score >= passPercent;
     const completes =
       lesson.meta.kind === "quiz" &&
-      isLessonComplete("quiz", { marked: false, bestQuizScore: result.score, exercisePassed: false }, courseRow.passPercent);
+      isLessonComplete("quiz", { marked: false, bestQuizScore: result.score, exercisePassed: false }, passPercent);
     await recordQuizAttempt(user.id, ref, { quizId: quiz.id, answers, result, passed, idempotencyKey: key, completes });
     return `${base}#kuis-${quiz.id}`;
   }

@@ -5,12 +5,27 @@ import { LessonContext, type LessonQuizzes } from "~/components/mdx/lesson-conte
 import type { Compiled } from "./compile.server";
 
 const components = new Map<string, ReturnType<typeof getMDXComponent>>();
+const pages = new Map<string, string>();
+const KEY_SLOT = "__SIGAP_IDEMPOTENCY_KEY__";
 
 /**
  * Renders compiled lesson MDX to HTML on the server. The browser gets HTML only — no MDX
  * runtime, no `new Function` (so the CSP needs no unsafe-eval) and less JavaScript.
  */
 export function renderMdxHtml(compiled: Compiled, context: LessonQuizzes): string {
+  // Pages without quiz results are identical for everyone but the form key: cache them.
+  const shared = Object.values(context.quizzes).every((q) => !q.result);
+  if (!shared) return render(compiled, context);
+  const cacheKey = `${compiled.hash}|${context.lang}|${context.action}|${context.passPercent}`;
+  let html = pages.get(cacheKey);
+  if (!html) {
+    html = render(compiled, { ...context, idempotencyKey: KEY_SLOT });
+    pages.set(cacheKey, html);
+  }
+  return html.replaceAll(KEY_SLOT, context.idempotencyKey);
+}
+
+function render(compiled: Compiled, context: LessonQuizzes): string {
   let Component = components.get(compiled.hash);
   if (!Component) {
     Component = getMDXComponent(compiled.code);

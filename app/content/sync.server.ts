@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { courses, courseVersions, lessons } from "../../db/schema";
+import { lessonIdIndex, type LessonIds } from "~/models/course.server";
 import { getDb } from "~/utils/db.server";
 import { mdxToPlainText } from "./plain-text";
 import { getContentTree, type ContentTree } from "./repository.server";
@@ -74,19 +75,24 @@ export async function syncContent(tree: ContentTree): Promise<SyncResult> {
   });
 }
 
-let lastSynced: { db: unknown; key: string } | null = null;
+let lastSynced: { db: unknown; key: string; ids: Map<string, LessonIds> } | null = null;
 
 /**
  * The content tree, synced into the database whenever it changed since this process last
  * synced (every file's hash is the key), so dev edits and fresh deploys need no extra step.
  */
 export async function getSyncedContentTree(): Promise<ContentTree> {
+  return (await getSyncedContent()).tree;
+}
+
+/** The synced tree plus the database ids of its lessons (ids never change once synced, so no query per request). */
+export async function getSyncedContent(): Promise<{ tree: ContentTree; ids: Map<string, LessonIds> }> {
   const tree = await getContentTree();
   const key = tree.courses.map((c) => c.hash + c.lessons.map((l) => l.hash).join("")).join("|");
   const db = await getDb();
   if (!lastSynced || lastSynced.key !== key || lastSynced.db !== db) {
     await syncContent(tree);
-    lastSynced = { db, key };
+    lastSynced = { db, key, ids: await lessonIdIndex() };
   }
-  return tree;
+  return { tree, ids: lastSynced.ids };
 }

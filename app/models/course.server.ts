@@ -62,6 +62,18 @@ export async function getCourseBySlug(slug: string): Promise<Course | undefined>
   return row;
 }
 
+export type LessonIds = { lessonId: string; courseId: string; active: boolean };
+
+/** Database ids of every lesson, keyed "course-slug/lesson-slug" (small; cached per sync by the caller). */
+export async function lessonIdIndex(): Promise<Map<string, LessonIds>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ courseSlug: courses.slug, lessonSlug: lessons.slug, lessonId: lessons.id, courseId: courses.id, active: lessons.active })
+    .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId));
+  return new Map(rows.map((r) => [`${r.courseSlug}/${r.lessonSlug}`, { lessonId: r.lessonId, courseId: r.courseId, active: r.active }]));
+}
+
 export async function getLessonRows(courseId: string): Promise<Lesson[]> {
   const db = await getDb();
   return db.select().from(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.active, true))).orderBy(asc(lessons.position));

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
 import type { QuizAnswers, QuizResult } from "~/learning/quiz";
 import { getDb } from "~/utils/db.server";
@@ -9,6 +9,16 @@ type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
 export async function progressForCourse(userId: string, courseId: string): Promise<LessonProgress[]> {
   const db = await getDb();
   return db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
+}
+
+export async function lessonProgressRow(userId: string, lessonId: string): Promise<LessonProgress | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lessonId)))
+    .limit(1);
+  return row;
 }
 
 /** Records that the learner opened a lesson (for "continue where I left off"); never downgrades a completion. */
@@ -60,15 +70,18 @@ export async function recordQuizAttempt(
       })
       .onConflictDoNothing({ target: quizAttempts.idempotencyKey })
       .returning({ id: quizAttempts.id });
-    if (stored.length && attempt.completes) {
+    if (stored.length) {
       const now = new Date();
+      const completed = attempt.completes ? { status: "completed" as const, completedAt: now } : {};
       await tx
         .insert(lessonProgress)
-        .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
+        .values({ id: randomUUID(), userId, ...ref, status: "started", quizAnsweredAt: now, ...completed })
         .onConflictDoUpdate({
           target: [lessonProgress.userId, lessonProgress.lessonId],
-          set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion },
-          setWhere: eq(lessonProgress.status, "started"),
+          // A completion is never undone by a later, lower score.
+          set: attempt.completes
+            ? { quizAnsweredAt: now, status: "completed", completedAt: sql`coalesce(${lessonProgress.completedAt}, ${now})`, courseVersion: ref.courseVersion }
+            : { quizAnsweredAt: now },
         });
     }
     return stored.length > 0;

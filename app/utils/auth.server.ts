@@ -1,9 +1,9 @@
-import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
-import { agencies, sessions, users, type Role } from "../../db/schema";
+import { users, type Role } from "../../db/schema";
 import { getDb } from "./db.server";
+import { SigapLuciaAdapter } from "./lucia-adapter.server";
 import { env } from "./env.server";
 import { burnVerifyTime, verifyPassword } from "./password.server";
 import { clearAccountFailures, clientIp, isSignInBlocked, recordSignInFailure } from "./rate-limit.server";
@@ -12,8 +12,7 @@ import { clearAccountFailures, clientIp, isSignInBlocked, recordSignInFailure } 
  * The only module that knows about Lucia (deprecated upstream), so it can be replaced here alone.
  */
 function createLucia(db: Awaited<ReturnType<typeof getDb>>) {
-  const adapter = new DrizzlePostgreSQLAdapter(db as never, sessions, users);
-  return new Lucia(adapter, {
+  return new Lucia(new SigapLuciaAdapter(db), {
     sessionExpiresIn: new TimeSpan(14, "d"),
     sessionCookie: {
       name: "sigap_session",
@@ -21,6 +20,7 @@ function createLucia(db: Awaited<ReturnType<typeof getDb>>) {
       expires: false,
       attributes: { secure: env.isProduction && process.env.INSECURE_COOKIES !== "1", sameSite: "lax" },
     },
+    getUserAttributes: (a) => a,
   });
 }
 
@@ -29,6 +29,13 @@ async function lucia() {
   const db = await getDb();
   if (!cached || cached.db !== db) cached = { db, lucia: createLucia(db) };
   return cached.lucia;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseUserAttributes: Omit<SessionUser, "id"> & { disabled: boolean };
+  }
 }
 
 export type SessionUser = {
@@ -42,33 +49,27 @@ export type SessionUser = {
   agencyPath: string;
 };
 
+// Root and route loaders of one document request share the Request: validate the session once.
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user, or null. Expired or unknown sessions count as signed out. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = perRequest.get(request);
+  if (!user) {
+    user = loadUser(request);
+    perRequest.set(request, user);
+  }
+  return user;
+}
+
+async function loadUser(request: Request): Promise<SessionUser | null> {
   const auth = await lucia();
   const sessionId = auth.readSessionCookie(request.headers.get("cookie") ?? "");
   if (!sessionId) return null;
-  const { session } = await auth.validateSession(sessionId);
-  if (!session) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      nip: users.nip,
-      role: users.role,
-      disabled: users.disabled,
-      agencyId: users.agencyId,
-      agencyName: agencies.name,
-      agencyPath: agencies.path,
-    })
-    .from(users)
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(eq(users.id, session.userId))
-    .limit(1);
-  if (!row || row.disabled) return null;
-  const { disabled: _disabled, ...user } = row;
-  return user;
+  const { session, user } = await auth.validateSession(sessionId);
+  if (!session || !user || user.disabled) return null;
+  const { disabled: _disabled, ...rest } = user;
+  return rest;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

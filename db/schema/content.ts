@@ -85,6 +85,8 @@ export const lessonProgress = pgTable(
     courseVersion: text("course_version").notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Set when any quiz on the lesson was answered, so most page views skip the attempts query. */
+    quizAnsweredAt: timestamp("quiz_answered_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("lesson_progress_user_lesson_uq").on(t.userId, t.lessonId), index("lesson_progress_user_course_idx").on(t.userId, t.courseId)],
 );

@@ -73,3 +73,4 @@ export const sessionsRelations = relations(sessions, ({ one }) => ({
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof userRole.enumValues)[number];
+

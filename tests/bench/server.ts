@@ -9,7 +9,7 @@ import path from "node:path";
  */
 export async function startServer(port: number, extraEnv: Record<string, string> = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "sigap-bench-"));
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", ...extraEnv };
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", ...extraEnv } as NodeJS.ProcessEnv;
   await new Promise<void>((resolve, reject) => {
     const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore" });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))));

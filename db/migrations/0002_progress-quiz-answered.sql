@@ -1,0 +1,1 @@
+ALTER TABLE "lesson_progress" ADD COLUMN "quiz_answered_at" timestamp with time zone;
