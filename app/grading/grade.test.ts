@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeExercise } from "./fixtures";
 import { gradeReply, nextTurn } from "./grade";
-import { highlightSegments } from "./highlight";
+import { highlightSegments, highlightSpans } from "./highlight";
 import { checkExamples, gradeWithHighlights } from "./index";
 import { GRADER_VERSION } from "./version";
 
@@ -115,6 +115,14 @@ describe("highlighting", () => {
     expect(segments.find((s) => s.text === "Halo")?.marks).toEqual([{ id: "salam", label: "label salam", status: "met" }]);
     expect(segments.find((s) => s.text === "biaya 50")?.marks.map((m) => m.status)).toEqual(["violated"]);
     expect(highlightSegments(reply, grade)).toEqual(segments);
+  });
+
+  it("lists evidence as flat spans in reading order", () => {
+    const reply = "Halo kak, biaya 50 ribu ya";
+    expect(highlightSpans(gradeReply(exercise, "t1", reply))).toEqual([
+      { start: 0, end: 4, text: "Halo", id: "salam", label: "label salam", status: "met" },
+      { start: 10, end: 18, text: "biaya 50", id: "info-salah", label: "label info-salah", status: "violated" },
+    ]);
   });
 
   it("returns one plain segment when nothing matched", () => {

@@ -36,3 +36,15 @@ export function highlightSegments(reply: string, grade: Pick<TurnGrade, "met" | 
 function sameMarks(a: HighlightMark[], b: HighlightMark[]): boolean {
   return a.length === b.length && a.every((m) => b.some((x) => x.id === m.id));
 }
+
+export type HighlightSpan = { start: number; end: number; text: string } & HighlightMark;
+
+/** Every evidence span of a grade as one flat list in reading order (met and violated). */
+export function highlightSpans(grade: Pick<TurnGrade, "met" | "violated">): HighlightSpan[] {
+  const out: HighlightSpan[] = [];
+  for (const el of [...grade.met, ...grade.violated]) {
+    const status = el.status === "met" ? "met" : "violated";
+    for (const e of el.evidence) out.push({ start: e.start, end: e.end, text: e.text, id: el.id, label: el.label, status });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -8,8 +8,8 @@ import type { Exercise, ExerciseExample } from "./rubric";
 
 export { gradeReply, nextTurn, turnIdAt, PENALTY } from "./grade";
 export type { TurnGrade, ElementResult, ElementStatus, EvidenceSpan, GradeOptions } from "./grade";
-export { highlightSegments } from "./highlight";
-export type { HighlightSegment, HighlightMark } from "./highlight";
+export { highlightSegments, highlightSpans } from "./highlight";
+export type { HighlightSegment, HighlightMark, HighlightSpan } from "./highlight";
 export {
   parseExercise,
   exerciseFrontmatterSchema,
