@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { compileMdx } from "./compile.server";
+import { checkDmLesson } from "./exercise-index.server";
 import { loadContentTree, type ContentTree, type LessonSource, type Problem } from "./repository.server";
 import { env } from "~/utils/env.server";
 
@@ -13,15 +14,7 @@ export const allowedComponents: Record<string, { required: string[]; values?: Re
   Quiz: { required: ["id"] },
 };
 
-export type ExtraCheck = (tree: ContentTree) => Promise<Problem[]> | Problem[];
-const extraChecks: ExtraCheck[] = [];
-
-/** Lets other lesson kinds (DM exercises, hoax cases) add their own checks. */
-export function registerContentCheck(check: ExtraCheck) {
-  extraChecks.push(check);
-}
-
-async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Set<string>>, courseSlug: string): Promise<Problem[]> {
+async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Set<string>>, courseSlug: string, exerciseSlugs: Set<string>): Promise<Problem[]> {
   const problems: Problem[] = [];
   const at = (position: { line: number; column: number }, message: string, severity: Problem["severity"] = "error") =>
     problems.push({ file: lesson.file, line: position.line, column: position.column, message, severity });
@@ -68,6 +61,8 @@ async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Se
     else if (!existsSync(path.join(env.contentDir, "courses", courseSlug, img.url.replace(/^\.\.\//, "")))) at(img.position, `image not found: ${img.url}`);
   }
   for (const link of usage.links) {
+    const exercise = link.url.match(/^\/latihan\/([a-z0-9-]+)\/?$/);
+    if (exercise && !exerciseSlugs.has(exercise[1]!)) at(link.position, `broken link ${link.url}: no exercise "${exercise[1]}"`);
     const m = link.url.match(/^(?:\.\.\/|\/kursus\/([a-z0-9-]+)\/)([a-z0-9-]+)\/?(?:#.*)?$/);
     if (!m) continue;
     const targetCourse = m[1] ?? courseSlug;
@@ -93,11 +88,23 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
   const problems = [...tree.problems];
   const courseSlugs = new Map(tree.courses.map((c) => [c.slug, new Set(c.lessons.map((l) => l.slug))]));
   const quizOwners = new Map<string, string>();
+  // Exercises are addressed as /latihan/<slug> across courses, so their slugs must be unique.
+  const exerciseOwners = new Map<string, string>();
+  for (const course of tree.courses) {
+    for (const lesson of course.lessons) {
+      if (lesson.meta.kind !== "dm" && lesson.meta.kind !== "hoax") continue;
+      const owner = exerciseOwners.get(lesson.slug);
+      if (owner) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate exercise slug "${lesson.slug}" (also ${owner})`, severity: "error" });
+      exerciseOwners.set(lesson.slug, lesson.file);
+    }
+  }
+  const exerciseSlugs = new Set(exerciseOwners.keys());
   for (const course of tree.courses) {
     if (course.lessons.length === 0) problems.push({ file: course.file, line: 1, column: 1, message: "course has no lessons", severity: "error" });
     for (const lesson of course.lessons) {
       // One file at a time: esbuild is memory-hungry.
-      problems.push(...(await checkLessonBody(lesson, courseSlugs, course.slug)));
+      problems.push(...(await checkLessonBody(lesson, courseSlugs, course.slug, exerciseSlugs)));
+      if (lesson.meta.kind === "dm") problems.push(...checkDmLesson(course, lesson));
       for (const quiz of lesson.meta.quizzes) {
         const owner = quizOwners.get(quiz.id);
         if (owner) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate quiz id "${quiz.id}" (also in ${owner})`, severity: "error" });
@@ -110,7 +117,6 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
       }
     }
   }
-  for (const check of extraChecks) problems.push(...(await check(tree)));
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { redirect } from "@remix-run/node";
 import type { ShownQuizResult } from "~/components/mdx/lesson-context";
 import { answersFromForm, gradeQuiz, publicQuiz, type PublicQuiz } from "~/learning/quiz";
 import { canMarkComplete, isLessonComplete } from "~/learning/progress-rules";
@@ -34,6 +35,8 @@ const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.sl
 /** Everything the lesson page shows — and nothing more (no answer keys before answering). */
 export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false, lang: Lang = "id") {
   const { course, lesson, prev, next, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
+  // Exercises have their own page; the course URL leads there.
+  if (!preview && (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax")) throw redirect(lessonHref(course.slug, lesson));
   const [compiled, progress] = await Promise.all([compileMdx(lesson.body), lessonProgressRow(user.id, ref.lessonId)]);
   const attempts = progress?.quizAnsweredAt ? await latestQuizAttempts(user.id, lesson.meta.quizzes.map((q) => q.id)) : new Map();
   // Remember the visit for "continue where I left off", at most once every few minutes per lesson.

@@ -80,7 +80,7 @@ export async function recordQuizAttempt(
           target: [lessonProgress.userId, lessonProgress.lessonId],
           // A completion is never undone by a later, lower score.
           set: attempt.completes
-            ? { quizAnsweredAt: now, status: "completed", completedAt: sql`coalesce(${lessonProgress.completedAt}, ${now})`, courseVersion: ref.courseVersion }
+            ? { quizAnsweredAt: now, status: "completed", completedAt: sql`coalesce(${lessonProgress.completedAt}, now())`, courseVersion: ref.courseVersion }
             : { quizAnsweredAt: now },
         });
     }

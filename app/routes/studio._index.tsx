@@ -32,6 +32,10 @@ export default function Studio() {
     <section className="stack">
       <h1>{t("studio.title")}</h1>
       <p className="muted">{t("studio.intro")}</p>
+      <p className="row">
+        <Link to="/studio/latihan">{t("staff.attempts")} →</Link>
+        <Link to="/studio/uji-rubrik">{t("staff.playground")} →</Link>
+      </p>
       {orphanProblems.length ? (
         <div className="alert error" role="alert">
           <ul>

@@ -1,3 +1,4 @@
 export * from "./agencies";
 export * from "./users";
 export * from "./content";
+export * from "./exercises";

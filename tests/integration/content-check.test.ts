@@ -28,6 +28,9 @@ describe("content:check", () => {
     expectLine(/07-kuis-ganda-lagi\.mdx:\d+:\d+ duplicate quiz id "kuis-sama"/);
     expectLine(/08-impor\.mdx:8:1 import\/export is not allowed/);
     expectLine(/09-kuis-salah-kunci\.mdx:12:1 quizzes\.0\.questions\.0\.options: single question needs exactly one correct option/);
+    expectLine(/10-latihan-contoh-salah\.mdx:22:1 examples\[0\] \(t1\): diharapkan lulus, hasil tidak lulus/);
+    expectLine(/10-latihan-contoh-salah\.mdx:27:\d+ broken link \/latihan\/tidak-ada-latihan: no exercise/);
+    expectLine(/11-latihan-rubrik-salah\.mdx:20:1 turns\.0\.next\.0\.goto: giliran "t9" tidak ada/);
     for (const l of lines) expect(l).toMatch(/^tests\/fixtures\/content-broken\/\S+\.mdx:\d+:\d+ /);
   });
 });

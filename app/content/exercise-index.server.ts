@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { checkExamples, exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
+import type { LessonIds } from "~/models/course.server";
+import { lineOfPath, splitFrontmatter } from "./frontmatter";
+import type { CourseSource, LessonSource, Problem } from "./repository.server";
+import { getSyncedContent } from "./sync.server";
+
+export type ExerciseEntry = { exercise: Exercise; course: CourseSource; lesson: LessonSource; ids: LessonIds };
+
+// Parsed once per file version; the grader caches compiled rubrics per Exercise object.
+const parsed = new Map<string, Exercise>();
+
+function exerciseOf(course: CourseSource, lesson: LessonSource): Exercise {
+  let exercise = parsed.get(lesson.hash);
+  if (!exercise) {
+    exercise = parseExercise(lesson.data, { slug: lesson.slug, course: course.slug, briefing: lesson.body, source: lesson.file });
+    parsed.set(lesson.hash, exercise);
+  }
+  return exercise;
+}
+
+/** A published DM exercise by slug (drafts only with `preview`), or null. */
+export async function getExerciseEntry(slug: string, preview = false): Promise<ExerciseEntry | null> {
+  const { tree, ids } = await getSyncedContent();
+  for (const course of tree.courses) {
+    if (course.meta.draft && !preview) continue;
+    const lesson = course.lessons.find((l) => l.slug === slug && l.meta.kind === "dm" && (preview || !l.meta.draft));
+    const lessonIds = lesson && ids.get(`${course.slug}/${lesson.slug}`);
+    if (lesson && lessonIds) return { exercise: exerciseOf(course, lesson), course, lesson, ids: lessonIds };
+  }
+  return null;
+}
+
+/** Every DM exercise (drafts included), for the studio and instructors. */
+export async function listExerciseEntries(): Promise<ExerciseEntry[]> {
+  const { tree, ids } = await getSyncedContent();
+  const out: ExerciseEntry[] = [];
+  for (const course of tree.courses) {
+    for (const lesson of course.lessons) {
+      const lessonIds = ids.get(`${course.slug}/${lesson.slug}`);
+      if (lesson.meta.kind !== "dm" || !lessonIds) continue;
+      try {
+        out.push({ exercise: exerciseOf(course, lesson), course, lesson, ids: lessonIds });
+      } catch {
+        // invalid exercises are reported by content:check
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * content:check for a DM exercise: schema problems at their frontmatter line, and every
+ * `examples` entry the grader disagrees with, as path:line (rubric tests written by authors).
+ */
+export function checkDmLesson(course: CourseSource, lesson: LessonSource): Problem[] {
+  const lines = splitFrontmatter(readFileSync(lesson.file, "utf8")).frontmatterLines;
+  const result = exerciseFrontmatterSchema.safeParse(lesson.data);
+  if (!result.success) {
+    return result.error.issues.map((issue) => ({
+      file: lesson.file,
+      line: lineOfPath(lines, issue.path as (string | number)[]),
+      column: 1,
+      message: `${issue.path.join(".")}: ${issue.message}`,
+      severity: "error" as const,
+    }));
+  }
+  const exercise = exerciseOf(course, lesson);
+  return checkExamples(exercise).flatMap((check, i) =>
+    check.problems.map((problem) => ({
+      file: lesson.file,
+      line: lineOfPath(lines, ["examples", i]),
+      column: 1,
+      message: `examples[${i}] (${check.example.turn}): ${problem}`,
+      severity: "error" as const,
+    })),
+  );
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { highlightSegments, PUBLIC_CHANNELS, type Exercise, type TurnGrade } from "~/grading";
+import type { Lang } from "~/i18n";
+import type { ExerciseTurnRow } from "../../db/schema";
+import { abandonOpenAttempt, getOpenAttempt, getOwnAttempt, listOwnAttempts, submitTurn, type AttemptWithTurns } from "~/models/exercise-attempt.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { compileMdx } from "./compile.server";
+import { getExerciseEntry, type ExerciseEntry } from "./exercise-index.server";
+import { renderMdxHtml } from "./render.server";
+
+export const MAX_REPLY_CHARS = 4000;
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+/** What the learner sees of one graded reply: text cut into highlighted segments and per-element feedback. */
+export function turnFeedback(row: Pick<ExerciseTurnRow, "turnId" | "citizenMessage" | "reply" | "replySeconds" | "grade">, exercise: Exercise) {
+  const grade = row.grade as unknown as TurnGrade;
+  const el = (e: TurnGrade["met"][number]) => ({ id: e.id, label: e.label, tip: e.tip, evidence: e.evidence.map((x) => x.text) });
+  return {
+    turnId: row.turnId,
+    at: exercise.turns.find((t) => t.id === row.turnId)?.at ?? null,
+    citizenMessage: row.citizenMessage,
+    reply: row.reply,
+    replySeconds: row.replySeconds,
+    segments: highlightSegments(row.reply, grade).map((s) => ({ text: s.text, marks: s.marks.map((m) => ({ label: m.label, status: m.status })) })),
+    score: grade.score,
+    passed: grade.passed,
+    met: grade.met.map(el),
+    missed: grade.missed.map(el),
+    violated: grade.violated.map(el),
+  };
+}
+
+function attemptView(attempt: AttemptWithTurns, exercise: Exercise) {
+  return {
+    id: attempt.id,
+    status: attempt.status,
+    score: attempt.score,
+    passed: attempt.passed,
+    overrideScore: attempt.overrideScore,
+    overridePassed: attempt.overridePassed,
+    overrideComment: attempt.overrideComment,
+    completedAt: attempt.completedAt?.toISOString() ?? null,
+    turns: attempt.turns.map((t) => turnFeedback(t, exercise)),
+    // Model answers only once the attempt is finished, and only for the turns it went through.
+    modelAnswers:
+      attempt.status === "completed"
+        ? attempt.turns.map((t) => ({ turnId: t.turnId, modelAnswer: exercise.turns.find((x) => x.id === t.turnId)?.modelAnswer ?? "" }))
+        : [],
+  };
+}
+
+/** Loader data for /latihan/:slug. No rubric, patterns or model answer before the learner has answered. */
+export async function loadExercisePage(user: SessionUser, slug: string, opts: { attemptId?: string | null; lang: Lang; preview?: boolean }) {
+  const entry = await getExerciseEntry(slug, opts.preview);
+  if (!entry) throw notFound();
+  const { exercise, course } = entry;
+  const [open, viewed, history, briefing] = await Promise.all([
+    getOpenAttempt(user.id, slug),
+    opts.attemptId ? getOwnAttempt(user.id, opts.attemptId) : Promise.resolve(null),
+    listOwnAttempts(user.id, slug),
+    compileMdx(entry.lesson.body),
+  ]);
+  if (opts.attemptId && (!viewed || viewed.exerciseSlug !== slug)) throw notFound();
+  const shown = viewed ?? open;
+  const currentTurnId = viewed ? (viewed.status === "in_progress" ? viewed.currentTurnId : null) : (open?.currentTurnId ?? exercise.turns[0]!.id);
+  const currentTurn = currentTurnId ? exercise.turns.find((t) => t.id === currentTurnId) : undefined;
+  return {
+    exercise: {
+      slug,
+      title: exercise.title,
+      channel: exercise.channel,
+      isPublic: PUBLIC_CHANNELS.has(exercise.channel),
+      persona: exercise.persona,
+      context: exercise.context,
+      targetSeconds: exercise.targetSeconds ?? null,
+      passPercent: exercise.passPercent,
+      courseSlug: course.slug,
+      courseTitle: course.meta.title,
+      briefingHtml: renderMdxHtml(briefing, { lang: opts.lang, action: "", passPercent: exercise.passPercent, idempotencyKey: "", quizzes: {} }),
+    },
+    attempt: shown ? attemptView(shown, exercise) : null,
+    current: currentTurn ? { turnId: currentTurn.id, at: currentTurn.at ?? null, message: currentTurn.message, shownAt: Date.now(), key: randomUUID() } : null,
+    history: history.map((h) => ({
+      id: h.id,
+      status: h.status,
+      startedAt: h.startedAt.toISOString(),
+      score: h.overrideScore ?? h.score,
+      passed: h.overridePassed ?? h.passed,
+      overridden: h.overriddenAt !== null,
+    })),
+  };
+}
+
+const replySchema = z.object({
+  turnId: z.string().min(1).max(64),
+  reply: z.string(),
+  key: z.string().regex(/^[\w-]{8,64}$/),
+  shownAt: z.coerce.number().int().nonnegative().optional(),
+});
+
+export type ExerciseActionResult =
+  | { redirect: string }
+  | { error: "exercise.replyEmpty" | "exercise.replyTooLong" | "exercise.stale"; reply: string };
+
+/** Handles a reply (intent=reply) or restarting (intent=restart). */
+export async function submitExerciseForm(user: SessionUser, slug: string, form: FormData): Promise<ExerciseActionResult> {
+  const entry: ExerciseEntry | null = await getExerciseEntry(slug);
+  if (!entry) throw notFound();
+  const base = `/latihan/${slug}`;
+  if (form.get("intent") === "restart") {
+    await abandonOpenAttempt(user.id, slug);
+    return { redirect: base };
+  }
+  const parsed = replySchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const reply = parsed.data.reply.replace(/\r\n/g, "\n");
+  if (!reply.trim()) return { error: "exercise.replyEmpty", reply };
+  if (reply.length > MAX_REPLY_CHARS) return { error: "exercise.replyTooLong", reply };
+  const shownAt = parsed.data.shownAt;
+  const seconds = shownAt ? Math.round((Date.now() - shownAt) / 1000) : null;
+  const result = await submitTurn({
+    userId: user.id,
+    exercise: entry.exercise,
+    ref: { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId, courseVersion: entry.course.meta.version },
+    turnId: parsed.data.turnId,
+    reply,
+    replySeconds: seconds !== null && seconds >= 0 && seconds < 86_400 ? seconds : null,
+    idempotencyKey: parsed.data.key,
+  });
+  if (result.stale) return { error: "exercise.stale", reply };
+  return { redirect: result.completed ? `${base}?percobaan=${result.attemptId}#hasil` : `${base}#balas` };
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
+import { agencies, exerciseAttempts, exerciseTurns, lessonProgress, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
+import { gradeReply, GRADER_VERSION, type Exercise, type TurnGrade } from "~/grading";
+import { audit } from "./audit.server";
+import { getDb, type Db } from "~/utils/db.server";
+
+export type AttemptWithTurns = ExerciseAttempt & { turns: ExerciseTurnRow[] };
+type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
+
+/** Overall result: mean of turn scores; passed when every turn passed and the mean reaches the pass mark. */
+export function attemptResult(turns: Pick<ExerciseTurnRow, "score" | "passed">[], passPercent: number) {
+  const score = turns.length ? Math.round(turns.reduce((sum, t) => sum + t.score, 0) / turns.length) : 0;
+  return { score, passed: turns.length > 0 && turns.every((t) => t.passed) && score >= passPercent };
+}
+
+async function withTurns(db: Db, attempt: ExerciseAttempt | undefined): Promise<AttemptWithTurns | null> {
+  if (!attempt) return null;
+  const turns = await db.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id)).orderBy(asc(exerciseTurns.position));
+  return { ...attempt, turns };
+}
+
+export async function getOpenAttempt(userId: string, slug: string): Promise<AttemptWithTurns | null> {
+  const db = await getDb();
+  const [attempt] = await db
+    .select()
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseSlug, slug), eq(exerciseAttempts.status, "in_progress")))
+    .limit(1);
+  return withTurns(db, attempt);
+}
+
+/** The learner's own attempt (never someone else's). */
+export async function getOwnAttempt(userId: string, attemptId: string): Promise<AttemptWithTurns | null> {
+  const db = await getDb();
+  const [attempt] = await db
+    .select()
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.id, attemptId), eq(exerciseAttempts.userId, userId)))
+    .limit(1);
+  return withTurns(db, attempt);
+}
+
+export async function listOwnAttempts(userId: string, slug: string): Promise<ExerciseAttempt[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseSlug, slug)))
+    .orderBy(desc(exerciseAttempts.startedAt))
+    .limit(50);
+}
+
+export type SubmitTurnInput = {
+  userId: string;
+  exercise: Exercise;
+  ref: LessonRef;
+  turnId: string;
+  reply: string;
+  replySeconds: number | null;
+  idempotencyKey: string;
+};
+
+export type SubmitTurnResult = { attemptId: string; stored: boolean; completed: boolean; stale: boolean };
+
+/**
+ * Grades and stores one reply in one transaction. A repeated idempotency key stores nothing;
+ * a reply to a turn that is no longer current (back button, second tab) is refused as stale.
+ */
+export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResult> {
+  const db = await getDb();
+  const key = `${input.userId}:${input.idempotencyKey}`;
+  return db.transaction(async (tx) => {
+    const [seen] = await tx
+      .select({ attemptId: exerciseTurns.attemptId, status: exerciseAttempts.status })
+      .from(exerciseTurns)
+      .innerJoin(exerciseAttempts, eq(exerciseAttempts.id, exerciseTurns.attemptId))
+      .where(eq(exerciseTurns.idempotencyKey, key))
+      .limit(1);
+    // Same key again (double click, resent form): nothing new, answer as the first time did.
+    if (seen) return { attemptId: seen.attemptId, stored: false, completed: seen.status === "completed", stale: false };
+
+    const open = and(eq(exerciseAttempts.userId, input.userId), eq(exerciseAttempts.exerciseSlug, input.exercise.slug), eq(exerciseAttempts.status, "in_progress"));
+    await tx
+      .insert(exerciseAttempts)
+      .values({
+        id: randomUUID(),
+        userId: input.userId,
+        lessonId: input.ref.lessonId,
+        exerciseSlug: input.exercise.slug,
+        currentTurnId: input.exercise.turns[0]!.id,
+        graderVersion: GRADER_VERSION,
+        courseVersion: input.ref.courseVersion,
+      })
+      .onConflictDoNothing();
+    // Lock the open attempt so two tabs cannot both append the same turn.
+    const [attempt] = await tx.select().from(exerciseAttempts).where(open).for("update").limit(1);
+    if (!attempt) throw new Error("open attempt vanished");
+    if (attempt.currentTurnId !== input.turnId) return { attemptId: attempt.id, stored: false, completed: false, stale: true };
+
+    const turn = input.exercise.turns.find((t) => t.id === input.turnId)!;
+    const grade = gradeReply(input.exercise, input.turnId, input.reply);
+    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id))) as [{ n: number }];
+    const inserted = await tx
+      .insert(exerciseTurns)
+      .values({
+        id: randomUUID(),
+        attemptId: attempt.id,
+        position: n + 1,
+        turnId: input.turnId,
+        citizenMessage: turn.message,
+        reply: input.reply,
+        replySeconds: input.replySeconds,
+        grade: grade as unknown as Record<string, unknown>,
+        score: grade.score,
+        passed: grade.passed,
+        graderVersion: grade.graderVersion,
+        idempotencyKey: key,
+      })
+      .onConflictDoNothing()
+      .returning({ id: exerciseTurns.id });
+    if (inserted.length === 0) return { attemptId: attempt.id, stored: false, completed: false, stale: false };
+
+    if (grade.nextTurnId) {
+      await tx.update(exerciseAttempts).set({ currentTurnId: grade.nextTurnId }).where(eq(exerciseAttempts.id, attempt.id));
+      return { attemptId: attempt.id, stored: true, completed: false, stale: false };
+    }
+    const turns = await tx.select({ score: exerciseTurns.score, passed: exerciseTurns.passed }).from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id));
+    const result = attemptResult(turns, input.exercise.passPercent);
+    await tx
+      .update(exerciseAttempts)
+      .set({ status: "completed", currentTurnId: null, score: result.score, passed: result.passed, completedAt: new Date() })
+      .where(eq(exerciseAttempts.id, attempt.id));
+    if (result.passed) await markExerciseComplete(tx, input.userId, input.ref);
+    return { attemptId: attempt.id, stored: true, completed: true, stale: false };
+  });
+}
+
+/** Completes the exercise's lesson for the learner (idempotent). */
+async function markExerciseComplete(tx: Db, userId: string, ref: LessonRef) {
+  const now = new Date();
+  await tx
+    .insert(lessonProgress)
+    .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.lessonId],
+      set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion },
+      setWhere: eq(lessonProgress.status, "started"),
+    });
+}
+
+/** Abandons the open attempt so the learner can start over ("Coba lagi" mid-way). */
+export async function abandonOpenAttempt(userId: string, slug: string) {
+  const db = await getDb();
+  await db
+    .delete(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseSlug, slug), eq(exerciseAttempts.status, "in_progress")));
+}
+
+export type StaffAttemptRow = {
+  id: string;
+  learnerName: string;
+  agencyName: string;
+  exerciseSlug: string;
+  score: number | null;
+  passed: boolean | null;
+  overrideScore: number | null;
+  overridePassed: boolean | null;
+  completedAt: Date | null;
+};
+
+/** Completed attempts of learners inside `scopePath` (instructors: their agency subtree; admins: "/"). */
+export async function listAttemptsInScope(scopePath: string, slugs: string[]): Promise<StaffAttemptRow[]> {
+  if (slugs.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: exerciseAttempts.id,
+      learnerName: users.name,
+      agencyName: agencies.name,
+      exerciseSlug: exerciseAttempts.exerciseSlug,
+      score: exerciseAttempts.score,
+      passed: exerciseAttempts.passed,
+      overrideScore: exerciseAttempts.overrideScore,
+      overridePassed: exerciseAttempts.overridePassed,
+      completedAt: exerciseAttempts.completedAt,
+    })
+    .from(exerciseAttempts)
+    .innerJoin(users, eq(users.id, exerciseAttempts.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(exerciseAttempts.status, "completed"), inArray(exerciseAttempts.exerciseSlug, slugs), like(agencies.path, `${scopePath}%`)))
+    .orderBy(desc(exerciseAttempts.completedAt))
+    .limit(200);
+}
+
+/** One attempt with its transcript, only when the learner is inside `scopePath`. */
+export async function getAttemptInScope(scopePath: string, attemptId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ attempt: exerciseAttempts, learnerName: users.name, agencyName: agencies.name })
+    .from(exerciseAttempts)
+    .innerJoin(users, eq(users.id, exerciseAttempts.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(exerciseAttempts.id, attemptId), like(agencies.path, `${scopePath}%`)))
+    .limit(1);
+  if (!row) return null;
+  return { ...(await withTurns(db, row.attempt))!, learnerName: row.learnerName, agencyName: row.agencyName };
+}
+
+/**
+ * A trainer's override of an attempt's result, with a comment the learner sees. Audit-logged
+ * with the before and after values; passing by override completes the exercise lesson.
+ */
+export async function overrideAttempt(
+  actorId: string,
+  attempt: Pick<ExerciseAttempt, "id" | "userId" | "lessonId" | "courseVersion" | "score" | "passed" | "overrideScore" | "overridePassed">,
+  courseId: string,
+  change: { score: number; passed: boolean; comment: string },
+) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(exerciseAttempts)
+      .set({ overrideScore: change.score, overridePassed: change.passed, overrideComment: change.comment, overriddenBy: actorId, overriddenAt: new Date() })
+      .where(eq(exerciseAttempts.id, attempt.id));
+    await audit(
+      {
+        actorId,
+        action: "attempt.override",
+        targetType: "exercise_attempt",
+        targetId: attempt.id,
+        details: { before: { score: attempt.overrideScore ?? attempt.score, passed: attempt.overridePassed ?? attempt.passed }, after: change },
+      },
+      tx,
+    );
+    if (change.passed) await markExerciseComplete(tx, attempt.userId, { lessonId: attempt.lessonId, courseId, courseVersion: attempt.courseVersion });
+  });
+}
+
+/**
+ * Re-grades every stored reply of an exercise by learners inside `scopePath` with the current
+ * rubric and grader (after a rubric change). Overrides stay as they are. Returns how many attempts changed result.
+ */
+export async function regradeExercise(
+  actorId: string,
+  scopePath: string,
+  exercise: Exercise,
+  ref: Omit<LessonRef, "courseVersion">,
+): Promise<{ attempts: number; changed: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ attempt: exerciseAttempts })
+      .from(exerciseAttempts)
+      .innerJoin(users, eq(users.id, exerciseAttempts.userId))
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(and(eq(exerciseAttempts.exerciseSlug, exercise.slug), eq(exerciseAttempts.status, "completed"), like(agencies.path, `${scopePath}%`)));
+    const attempts = rows.map((r) => r.attempt);
+    let changed = 0;
+    for (const attempt of attempts) {
+      const turns = await tx.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id)).orderBy(asc(exerciseTurns.position));
+      const regraded: { score: number; passed: boolean }[] = [];
+      for (const t of turns) {
+        if (!exercise.turns.some((x) => x.id === t.turnId)) {
+          regraded.push({ score: t.score, passed: t.passed });
+          continue;
+        }
+        const grade: TurnGrade = gradeReply(exercise, t.turnId, t.reply);
+        regraded.push(grade);
+        await tx
+          .update(exerciseTurns)
+          .set({ grade: grade as unknown as Record<string, unknown>, score: grade.score, passed: grade.passed, graderVersion: grade.graderVersion })
+          .where(eq(exerciseTurns.id, t.id));
+      }
+      const result = attemptResult(regraded, exercise.passPercent);
+      if (result.score !== attempt.score || result.passed !== attempt.passed) changed++;
+      await tx.update(exerciseAttempts).set({ score: result.score, passed: result.passed, graderVersion: GRADER_VERSION }).where(eq(exerciseAttempts.id, attempt.id));
+      if (result.passed) await markExerciseComplete(tx, attempt.userId, { ...ref, courseVersion: attempt.courseVersion });
+    }
+    await audit({ actorId, action: "exercise.regrade", targetType: "exercise", targetId: exercise.slug, details: { attempts: attempts.length, changed } }, tx);
+    return { attempts: attempts.length, changed };
+  });
+}

@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
+import { Field, FormAlert } from "~/components/field";
+import { turnFeedback } from "~/content/exercise-page.server";
+import { getExerciseEntry } from "~/content/exercise-index.server";
+import type { MessageKey } from "~/i18n";
+import { getAttemptInScope, overrideAttempt } from "~/models/exercise-attempt.server";
+import { requireRole, type SessionUser } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { managedScopePath } from "~/utils/permissions.server";
+
+const overrideSchema = z.object({
+  score: z.coerce.number({ message: "staff.scoreInvalid" }).int("staff.scoreInvalid").min(0, "staff.scoreInvalid").max(100, "staff.scoreInvalid"),
+  passed: z.enum(["ya", "tidak"]),
+  comment: z.string().trim().min(3, "staff.commentRequired").max(1000, "staff.commentRequired"),
+});
+
+async function load(user: SessionUser, attemptId: string) {
+  const attempt = await getAttemptInScope(managedScopePath(user), attemptId);
+  const entry = attempt && (await getExerciseEntry(attempt.exerciseSlug, true));
+  // Outside the instructor's agency subtree looks like a missing attempt.
+  if (!attempt || !entry) throw new Response("Not found", { status: 404 });
+  return { attempt, entry };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["instructor", "admin"]);
+  const { attempt, entry } = await load(user, params.attempt ?? "");
+  return json({
+    learnerName: attempt.learnerName,
+    agencyName: attempt.agencyName,
+    title: entry.exercise.title,
+    targetSeconds: entry.exercise.targetSeconds ?? null,
+    score: attempt.score,
+    passed: attempt.passed,
+    overrideScore: attempt.overrideScore,
+    overridePassed: attempt.overridePassed,
+    overrideComment: attempt.overrideComment,
+    turns: attempt.turns.map((t) => turnFeedback(t, entry.exercise)),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, ["instructor", "admin"]);
+  const { attempt, entry } = await load(user, params.attempt ?? "");
+  const form = Object.fromEntries(await request.formData());
+  const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };
+  const parsed = overrideSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors: Record<string, MessageKey> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= (issue.message.startsWith("staff.") ? issue.message : "error.required") as MessageKey;
+    return json({ ok: false as const, errors, values }, { status: 400 });
+  }
+  await overrideAttempt(user.id, attempt, entry.ids.courseId, { score: parsed.data.score, passed: parsed.data.passed === "ya", comment: parsed.data.comment });
+  return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values });
+}
+
+export default function StaffAttempt() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const v = result?.values;
+  return (
+    <article className="stack">
+      <p>
+        <Link to="/studio/latihan">← {t("staff.back")}</Link>
+      </p>
+      <h1>{t("staff.attemptTitle", { learner: data.learnerName })}</h1>
+      <p className="muted">
+        {data.title} · {data.agencyName} · {t("staff.score")}: {data.score ?? "–"}
+      </p>
+      <ol className="chat-log">
+        {data.turns.map((turn, i) => (
+          <li key={i} className="chat-turn">
+            <div className="msg msg-in">
+              <p>{turn.citizenMessage}</p>
+            </div>
+            <div className="msg msg-out">
+              <p className="reply-text">
+                <HighlightedReply segments={turn.segments} />
+              </p>
+            </div>
+            <TurnFeedback turn={turn} targetSeconds={data.targetSeconds} />
+          </li>
+        ))}
+      </ol>
+      <section className="card narrow">
+        <h2>{t("staff.overrideTitle")}</h2>
+        <FormAlert kind="success" message={result?.ok ? t("staff.overrideSaved") : null} />
+        <FormAlert message={result && !result.ok ? t("error.formHasErrors") : null} />
+        <Form method="post" noValidate>
+          <Field name="score" label={t("staff.overrideScore")} inputMode="numeric" defaultValue={v?.score ?? String(data.overrideScore ?? data.score ?? "")} error={result?.errors.score} />
+          <Field name="passed" label={t("staff.overridePassed")} error={result?.errors.passed}>
+            <select id="f-passed" name="passed" defaultValue={v?.passed ?? ((data.overridePassed ?? data.passed) ? "ya" : "tidak")}>
+              <option value="ya">{t("exercise.passed")}</option>
+              <option value="tidak">{t("exercise.failed")}</option>
+            </select>
+          </Field>
+          <div className="field">
+            <label htmlFor="f-comment">{t("staff.overrideComment")}</label>
+            <textarea id="f-comment" name="comment" defaultValue={v?.comment ?? data.overrideComment ?? ""} aria-invalid={result?.errors.comment ? true : undefined} aria-describedby={result?.errors.comment ? "f-comment-err" : undefined} />
+            {result?.errors.comment ? (
+              <p className="field-error" id="f-comment-err">
+                {t(result.errors.comment)}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button">
+            {t("staff.overrideSubmit")}
+          </button>
+        </Form>
+      </section>
+    </article>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff.overrideTitle");

@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.server";
+import { listAttemptsInScope, regradeExercise } from "~/models/exercise-attempt.server";
+import { requireRole } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { managedScopePath } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["instructor", "admin"]);
+  const entries = await listExerciseEntries();
+  const attempts = await listAttemptsInScope(
+    managedScopePath(user),
+    entries.map((e) => e.exercise.slug),
+  );
+  return json({
+    exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, course: e.course.meta.title })),
+    attempts: attempts.map((a) => ({ ...a, completedAt: a.completedAt?.toISOString() ?? null })),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, ["instructor", "admin"]);
+  const form = await request.formData();
+  const entry = await getExerciseEntry(String(form.get("slug") ?? ""), true);
+  if (!entry) throw new Response("Not found", { status: 404 });
+  const result = await regradeExercise(user.id, managedScopePath(user), entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+  return json({ slug: entry.exercise.slug, ...result });
+}
+
+export default function StaffAttempts() {
+  const t = useT();
+  const { exercises, attempts } = useLoaderData<typeof loader>();
+  const regraded = useActionData<typeof action>();
+  const titleOf = (slug: string) => exercises.find((e) => e.slug === slug)?.title ?? slug;
+  return (
+    <section className="stack">
+      <h1>{t("staff.attempts")}</h1>
+      <p className="muted">{t("staff.attemptsIntro")}</p>
+      <p>
+        <Link to="/studio/uji-rubrik">{t("staff.playground")} →</Link>
+      </p>
+      {regraded ? (
+        <p className="alert success" role="status">
+          {titleOf(regraded.slug)}: {t("staff.regraded", { attempts: regraded.attempts, changed: regraded.changed })}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("staff.exercise")}</th>
+              <th scope="col">{t("staff.learner")}</th>
+              <th scope="col">{t("staff.score")}</th>
+              <th scope="col">{t("staff.result")}</th>
+              <th scope="col">{t("staff.open")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attempts.length === 0 ? (
+              <tr>
+                <td colSpan={5}>{t("staff.none")}</td>
+              </tr>
+            ) : null}
+            {attempts.map((a) => {
+              const passed = a.overridePassed ?? a.passed;
+              return (
+                <tr key={a.id}>
+                  <td>{titleOf(a.exerciseSlug)}</td>
+                  <td>
+                    {a.learnerName}
+                    <div className="meta muted">{a.agencyName}</div>
+                  </td>
+                  <td>
+                    {a.overrideScore ?? a.score}
+                    {a.overrideScore !== null ? <span className="badge warn"> {t("staff.overridden")}</span> : null}
+                  </td>
+                  <td>
+                    <span className={`badge ${passed ? "ok" : "bad"}`}>{t(passed ? "exercise.passed" : "exercise.failed")}</span>
+                  </td>
+                  <td>
+                    <Link to={`/studio/latihan/${a.id}`} aria-label={`${t("staff.open")}: ${a.learnerName}, ${titleOf(a.exerciseSlug)}`}>
+                      {t("staff.open")}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("staff.regrade")}</h2>
+      <ul className="outline">
+        {exercises.map((e) => (
+          <li key={e.slug}>
+            <span>
+              {e.title} <span className="meta muted">· {e.course}</span>
+            </span>
+            <Form method="post">
+              <input type="hidden" name="slug" value={e.slug} />
+              <button type="submit" className="button secondary" aria-label={`${t("staff.regrade")}: ${e.title}`}>
+                {t("staff.regrade")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff.attempts");

@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
+import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.server";
+import { MAX_REPLY_CHARS, turnFeedback } from "~/content/exercise-page.server";
+import { gradeReply } from "~/grading";
+import { requireRole } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["instructor", "admin"]);
+  const entries = await listExerciseEntries();
+  return json({
+    exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, turns: e.exercise.turns.map((t) => ({ id: t.id, message: t.message })) })),
+  });
+}
+
+/** Grades a sample reply without storing anything (drafts included): rubric tests before publishing. */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  await requireRole(request, ["instructor", "admin"]);
+  const form = await request.formData();
+  const target = String(form.get("target") ?? "");
+  const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);
+  const [slug, turnId] = target.split("#");
+  const entry = await getExerciseEntry(slug ?? "", true);
+  const turn = entry?.exercise.turns.find((t) => t.id === turnId);
+  if (!entry || !turn) return json({ target, reply, feedback: null }, { status: 400 });
+  const grade = gradeReply(entry.exercise, turn.id, reply);
+  const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
+  return json({ target, reply, feedback });
+}
+
+export default function RubricPlayground() {
+  const t = useT();
+  const { exercises } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="stack">
+      <h1>{t("staff.playground")}</h1>
+      <p className="muted">{t("staff.playgroundIntro")}</p>
+      <Form method="post" className="card">
+        <div className="field">
+          <label htmlFor="target">
+            {t("staff.exercise")} / {t("staff.turn")}
+          </label>
+          <select id="target" name="target" defaultValue={result?.target}>
+            {exercises.map((e) => (
+              <optgroup key={e.slug} label={e.title}>
+                {e.turns.map((turn) => (
+                  <option key={turn.id} value={`${e.slug}#${turn.id}`}>
+                    {turn.id}: {turn.message.slice(0, 70)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="reply">{t("staff.sampleReply")}</label>
+          <textarea id="reply" name="reply" defaultValue={result?.reply ?? ""} maxLength={MAX_REPLY_CHARS} />
+        </div>
+        <button type="submit" className="button">
+          {t("staff.grade")}
+        </button>
+      </Form>
+      {result?.feedback ? (
+        <div className="card" aria-live="polite">
+          <p className="reply-text">
+            <HighlightedReply segments={result.feedback.segments} />
+          </p>
+          <TurnFeedback turn={result.feedback} targetSeconds={null} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff.playground");

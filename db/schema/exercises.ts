@@ -1,0 +1,79 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { lessons } from "./content";
+import { users } from "./users";
+
+export const attemptStatus = pgEnum("attempt_status", ["in_progress", "completed"]);
+
+/**
+ * One run through a DM exercise (or hoax case): the transcript lives in exercise_turns.
+ * At most one attempt per learner and exercise is in progress (partial unique index).
+ */
+export const exerciseAttempts = pgTable(
+  "exercise_attempts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
+    exerciseSlug: text("exercise_slug").notNull(),
+    kind: text("kind").notNull().default("dm"),
+    status: attemptStatus("status").notNull().default("in_progress"),
+    currentTurnId: text("current_turn_id"),
+    score: integer("score"),
+    passed: boolean("passed"),
+    graderVersion: text("grader_version").notNull(),
+    courseVersion: text("course_version").notNull(),
+    overrideScore: integer("override_score"),
+    overridePassed: boolean("override_passed"),
+    overrideComment: text("override_comment"),
+    overriddenBy: text("overridden_by").references(() => users.id),
+    overriddenAt: timestamp("overridden_at", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("exercise_attempts_user_slug_idx").on(t.userId, t.exerciseSlug),
+    index("exercise_attempts_lesson_idx").on(t.lessonId),
+    uniqueIndex("exercise_attempts_one_open_uq").on(t.userId, t.exerciseSlug).where(sql`status = 'in_progress'`),
+  ],
+);
+
+/** One learner reply with its grade. The idempotency key makes a double-submitted turn store once. */
+export const exerciseTurns = pgTable(
+  "exercise_turns",
+  {
+    id: text("id").primaryKey(),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => exerciseAttempts.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    turnId: text("turn_id").notNull(),
+    citizenMessage: text("citizen_message").notNull(),
+    reply: text("reply").notNull(),
+    replySeconds: integer("reply_seconds"),
+    grade: jsonb("grade").$type<Record<string, unknown>>().notNull(),
+    score: integer("score").notNull(),
+    passed: boolean("passed").notNull(),
+    graderVersion: text("grader_version").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("exercise_turns_attempt_position_uq").on(t.attemptId, t.position)],
+);
+
+export const exerciseAttemptsRelations = relations(exerciseAttempts, ({ one, many }) => ({
+  user: one(users, { fields: [exerciseAttempts.userId], references: [users.id] }),
+  lesson: one(lessons, { fields: [exerciseAttempts.lessonId], references: [lessons.id] }),
+  turns: many(exerciseTurns),
+}));
+
+export const exerciseTurnsRelations = relations(exerciseTurns, ({ one }) => ({
+  attempt: one(exerciseAttempts, { fields: [exerciseTurns.attemptId], references: [exerciseAttempts.id] }),
+}));
+
+export type ExerciseAttempt = typeof exerciseAttempts.$inferSelect;
+export type ExerciseTurnRow = typeof exerciseTurns.$inferSelect;
