@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { compileMdx } from "./compile.server";
-import { checkDmLesson } from "./exercise-index.server";
+import { checkDmLesson, checkHoaxLesson } from "./exercise-index.server";
 import { loadContentTree, type ContentTree, type LessonSource, type Problem } from "./repository.server";
 import { env } from "~/utils/env.server";
 
@@ -105,6 +105,7 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
       // One file at a time: esbuild is memory-hungry.
       problems.push(...(await checkLessonBody(lesson, courseSlugs, course.slug, exerciseSlugs)));
       if (lesson.meta.kind === "dm") problems.push(...checkDmLesson(course, lesson));
+      if (lesson.meta.kind === "hoax") problems.push(...checkHoaxLesson(course, lesson));
       for (const quiz of lesson.meta.quizzes) {
         const owner = quizOwners.get(quiz.id);
         if (owner) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate quiz id "${quiz.id}" (also in ${owner})`, severity: "error" });

@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { checkExamples, exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
+import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/hoax";
 import type { LessonIds } from "~/models/course.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
 import type { CourseSource, LessonSource, Problem } from "./repository.server";
@@ -17,6 +19,53 @@ function exerciseOf(course: CourseSource, lesson: LessonSource): Exercise {
     parsed.set(lesson.hash, exercise);
   }
   return exercise;
+}
+
+const parsedHoax = new Map<string, HoaxCase>();
+
+function hoaxOf(course: CourseSource, lesson: LessonSource): HoaxCase {
+  let c = parsedHoax.get(lesson.hash);
+  if (!c) {
+    c = parseHoaxCase(lesson.data, { slug: lesson.slug, course: course.slug, briefing: lesson.body, source: lesson.file });
+    parsedHoax.set(lesson.hash, c);
+  }
+  return c;
+}
+
+export type HoaxEntry = { hoax: HoaxCase; course: CourseSource; lesson: LessonSource; ids: LessonIds };
+
+/** A published hoax case by slug (drafts only with `preview`), or null. */
+export async function getHoaxEntry(slug: string, preview = false): Promise<HoaxEntry | null> {
+  const { tree, ids } = await getSyncedContent();
+  for (const course of tree.courses) {
+    if (course.meta.draft && !preview) continue;
+    const lesson = course.lessons.find((l) => l.slug === slug && l.meta.kind === "hoax" && (preview || !l.meta.draft));
+    const lessonIds = lesson && ids.get(`${course.slug}/${lesson.slug}`);
+    if (lesson && lessonIds) return { hoax: hoaxOf(course, lesson), course, lesson, ids: lessonIds };
+  }
+  return null;
+}
+
+/** content:check for a hoax case: schema problems at their line, then its clarification examples. */
+export function checkHoaxLesson(course: CourseSource, lesson: LessonSource): Problem[] {
+  const lines = splitFrontmatter(readFileSync(lesson.file, "utf8")).frontmatterLines;
+  const result = hoaxFrontmatterSchema.safeParse(lesson.data);
+  const problem = (path: (string | number)[], message: string): Problem => ({ file: lesson.file, line: lineOfPath(lines, path), column: 1, message, severity: "error" });
+  if (!result.success) return result.error.issues.map((i) => problem(i.path as (string | number)[], `${i.path.join(".")}: ${i.message}`));
+  let hoax: HoaxCase;
+  try {
+    hoax = hoaxOf(course, lesson);
+  } catch (error) {
+    return [problem(["clarification"], `clarification: ${(error as Error).message.split("\n").slice(1).join(" ").trim()}`)];
+  }
+  const problems: Problem[] = [];
+  if (hoax.claim.image && !existsSync(path.join(path.dirname(lesson.file), hoax.claim.image.src))) {
+    problems.push(problem(["claim", "image", "src"], `image not found: ${hoax.claim.image.src}`));
+  }
+  checkExamples(hoax.exercise).forEach((check, i) =>
+    check.problems.forEach((p) => problems.push(problem(["examples", i], `examples[${i}]: ${p}`))),
+  );
+  return problems;
 }
 
 /** A published DM exercise by slug (drafts only with `preview`), or null. */

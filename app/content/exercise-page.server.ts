@@ -9,7 +9,8 @@ import { compileMdx } from "./compile.server";
 import { getExerciseEntry, type ExerciseEntry } from "./exercise-index.server";
 import { renderMdxHtml } from "./render.server";
 
-export const MAX_REPLY_CHARS = 4000;
+export { MAX_REPLY_CHARS } from "./exercise-limits";
+import { MAX_REPLY_CHARS } from "./exercise-limits";
 
 const notFound = () => new Response("Not found", { status: 404 });
 

@@ -281,3 +281,65 @@ export async function regradeExercise(
     return { attempts: attempts.length, changed };
   });
 }
+
+/**
+ * Stores a graded hoax-lab submission as a completed attempt with one row holding the answers
+ * and the grade. A repeated idempotency key stores nothing and returns the first attempt.
+ */
+export async function recordHoaxAttempt(input: {
+  userId: string;
+  slug: string;
+  ref: LessonRef;
+  claimText: string;
+  clarification: string;
+  grade: { score: number; passed: boolean } & Record<string, unknown>;
+  idempotencyKey: string;
+}): Promise<{ attemptId: string; stored: boolean }> {
+  const db = await getDb();
+  const key = `${input.userId}:${input.idempotencyKey}`;
+  return db.transaction(async (tx) => {
+    const [seen] = await tx.select({ attemptId: exerciseTurns.attemptId }).from(exerciseTurns).where(eq(exerciseTurns.idempotencyKey, key)).limit(1);
+    if (seen) return { attemptId: seen.attemptId, stored: false };
+    const attemptId = randomUUID();
+    await tx.insert(exerciseAttempts).values({
+      id: attemptId,
+      userId: input.userId,
+      lessonId: input.ref.lessonId,
+      exerciseSlug: input.slug,
+      kind: "hoax",
+      status: "completed",
+      score: input.grade.score,
+      passed: input.grade.passed,
+      graderVersion: GRADER_VERSION,
+      courseVersion: input.ref.courseVersion,
+      completedAt: new Date(),
+    });
+    const inserted = await tx
+      .insert(exerciseTurns)
+      .values({
+        id: randomUUID(),
+        attemptId,
+        position: 1,
+        turnId: "lab",
+        citizenMessage: input.claimText,
+        reply: input.clarification,
+        grade: input.grade,
+        score: input.grade.score,
+        passed: input.grade.passed,
+        graderVersion: GRADER_VERSION,
+        idempotencyKey: key,
+      })
+      .onConflictDoNothing()
+      .returning({ id: exerciseTurns.id });
+    // Lost a race with the same key in another transaction: undo this attempt.
+    if (inserted.length === 0) throw new DuplicateSubmission();
+    if (input.grade.passed) await markExerciseComplete(tx, input.userId, input.ref);
+    return { attemptId, stored: true };
+  }).catch(async (error) => {
+    if (!(error instanceof DuplicateSubmission)) throw error;
+    const [row] = await db.select({ attemptId: exerciseTurns.attemptId }).from(exerciseTurns).where(eq(exerciseTurns.idempotencyKey, key)).limit(1);
+    return { attemptId: row!.attemptId, stored: false };
+  });
+}
+
+class DuplicateSubmission extends Error {}

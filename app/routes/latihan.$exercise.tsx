@@ -1,186 +1,39 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ReplyTimer } from "~/components/exercise/reply-timer";
-import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
-import { MdxContent } from "~/components/mdx-content";
-import { loadExercisePage, MAX_REPLY_CHARS, submitExerciseForm } from "~/content/exercise-page.server";
+import { useLoaderData } from "@remix-run/react";
+import { DmExercise } from "~/components/exercise/dm-exercise";
+import { HoaxLab } from "~/components/exercise/hoax-lab";
+import { getExerciseEntry } from "~/content/exercise-index.server";
+import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
+import { loadHoaxPage, submitHoaxForm } from "~/content/hoax-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
-import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
+/** /latihan/:slug serves both DM exercises and hoax cases (their slugs are unique together). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const attemptId = new URL(request.url).searchParams.get("percobaan");
-  return json(await loadExercisePage(user, params.exercise ?? "", { attemptId, lang: getLang(request) }));
+  const slug = params.exercise ?? "";
+  const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
+  if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
+  return json(await loadHoaxPage(user, slug, opts));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
-  const result = await submitExerciseForm(user, params.exercise ?? "", await request.formData());
+  const slug = params.exercise ?? "";
+  const form = await request.formData();
+  const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
   if ("redirect" in result) return redirect(result.redirect);
   return json(result, { status: 400 });
 }
 
 export default function ExercisePage() {
-  const t = useT();
-  const lang = useLang();
-  const { exercise, attempt, current, history } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === "reply";
-  const finished = attempt?.status === "completed";
-  const effectivePassed = attempt?.overridePassed ?? attempt?.passed;
-  return (
-    <article className="stack exercise">
-      <p>
-        <Link to={`/kursus/${exercise.courseSlug}`}>← {exercise.courseTitle}</Link>
-      </p>
-      <h1>{exercise.title}</h1>
-      <div className="grid-2">
-        <section className="card">
-          <h2>{t("exercise.briefing")}</h2>
-          <MdxContent html={exercise.briefingHtml} />
-        </section>
-        <section className="card">
-          <h2>{t("exercise.context")}</h2>
-          <ul>
-            {exercise.context.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </section>
-      </div>
-
-      <section className={`chat chat-${exercise.channel}`} aria-label={t(`exercise.channel.${exercise.channel}`)}>
-        <header className="chat-head">
-          <strong>{exercise.persona.name}</strong>
-          {exercise.persona.handle ? <span> · {exercise.persona.handle}</span> : null}
-          <span className="chat-channel">
-            {t(`exercise.channel.${exercise.channel}`)} · {t(exercise.isPublic ? "exercise.public" : "exercise.private")}
-          </span>
-        </header>
-        <ol className="chat-log">
-          {attempt?.turns.map((turn, i) => (
-            <li key={i} className="chat-turn">
-              <div className="msg msg-in">
-                {turn.at ? <span className="msg-time">{turn.at}</span> : null}
-                <p>{turn.citizenMessage}</p>
-              </div>
-              <div className="msg msg-out">
-                <span className="msg-time">{t("exercise.you")}</span>
-                <p className="reply-text">
-                  <HighlightedReply segments={turn.segments} />
-                </p>
-              </div>
-              <TurnFeedback turn={turn} targetSeconds={exercise.targetSeconds} />
-            </li>
-          ))}
-          {current && !finished ? (
-            <li className="chat-turn">
-              <div className="msg msg-in" id="balas">
-                {current.at ? <span className="msg-time">{current.at}</span> : null}
-                <p>{current.message}</p>
-              </div>
-              {sending ? (
-                <p className="typing" role="status">
-                  {t("exercise.typing", { name: exercise.persona.name })}
-                </p>
-              ) : null}
-            </li>
-          ) : null}
-        </ol>
-        {attempt?.turns.length ? <p className="meta muted legend">{t("exercise.legend")}</p> : null}
-      </section>
-
-      {current && !finished ? (
-        <Form method="post" className="card reply-form" key={current.key}>
-          <input type="hidden" name="intent" value="reply" />
-          <input type="hidden" name="turnId" value={current.turnId} />
-          <input type="hidden" name="key" value={current.key} />
-          <input type="hidden" name="shownAt" value={current.shownAt} />
-          {failed ? (
-            <div className="alert error" role="alert">
-              {t(failed.error)}
-            </div>
-          ) : null}
-          <label htmlFor="reply">{t("exercise.yourReply")}</label>
-          <textarea
-            id="reply"
-            name="reply"
-            maxLength={MAX_REPLY_CHARS}
-            defaultValue={failed?.reply ?? ""}
-            aria-invalid={failed ? true : undefined}
-            aria-describedby="reply-timer"
-            required
-          />
-          <div id="reply-timer">
-            <ReplyTimer targetSeconds={exercise.targetSeconds} />
-          </div>
-          <div className="row">
-            <button type="submit" className="button" disabled={sending}>
-              {t("exercise.send")}
-            </button>
-          </div>
-        </Form>
-      ) : null}
-      {attempt && !finished ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="restart" />
-          <button type="submit" className="link-button">
-            {t("exercise.restart")}
-          </button>
-        </Form>
-      ) : null}
-
-      {finished && attempt ? (
-        <section className="card result" id="hasil" aria-labelledby="hasil-h">
-          <h2 id="hasil-h">{t("exercise.resultTitle")}</h2>
-          <p className={`alert ${effectivePassed ? "success" : "info"}`} role="status">
-            {t("exercise.total", { score: attempt.score ?? 0, percent: exercise.passPercent })}{" "}
-            {t(attempt.passed ? "exercise.resultPassed" : "exercise.resultFailed")}
-          </p>
-          {attempt.overrideScore !== null ? (
-            <div className="alert info">
-              <p>{t("exercise.override", { score: attempt.overrideScore, result: t(attempt.overridePassed ? "exercise.passed" : "exercise.failed") })}</p>
-              {attempt.overrideComment ? <p>{t("exercise.overrideComment", { comment: attempt.overrideComment })}</p> : null}
-            </div>
-          ) : null}
-          <h3>{t("exercise.modelAnswer")}</h3>
-          {attempt.modelAnswers.map((m) => (
-            <blockquote key={m.turnId} className="model-answer">
-              {m.modelAnswer}
-            </blockquote>
-          ))}
-          <Link to={`/latihan/${exercise.slug}`} className="button">
-            {t("exercise.tryAgain")}
-          </Link>
-        </section>
-      ) : null}
-
-      <section className="card">
-        <h2>{t("exercise.history")}</h2>
-        {history.length === 0 ? <p className="muted">{t("exercise.historyEmpty")}</p> : null}
-        <ul className="outline">
-          {history.map((h) => (
-            <li key={h.id}>
-              <span>
-                {t("exercise.attemptRow", { date: new Date(h.startedAt).toLocaleString(lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }), score: h.score ?? "–" })}
-                {h.status === "in_progress" ? ` (${t("exercise.inProgress")})` : null}
-              </span>
-              <span className="row">
-                {h.passed !== null ? <span className={`badge ${h.passed ? "ok" : "bad"}`}>{t(h.passed ? "exercise.passed" : "exercise.failed")}</span> : null}
-                {h.status === "completed" ? <Link to={`/latihan/${exercise.slug}?percobaan=${h.id}#hasil`}>{t("exercise.view")}</Link> : null}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </article>
-  );
+  const data = useLoaderData<typeof loader>();
+  return data.kind === "dm" ? <DmExercise data={data} /> : <HoaxLab data={data} />;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.exercise.title ?? "");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, null, (data?.kind === "dm" ? data.exercise.title : data?.hoax.title) ?? "");

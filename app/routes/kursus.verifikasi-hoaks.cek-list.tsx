@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { RED_FLAGS } from "~/grading/hoax";
+import { requireUser } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+
+const pillars = ["provenance", "source", "date", "location", "motivation"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({ flags: RED_FLAGS });
+}
+
+/** One printable A4 page (see the @page rules in app.css): print it with the browser. */
+export default function VerificationChecklist() {
+  const t = useT();
+  const box = <span className="box" aria-hidden="true" />;
+  return (
+    <article className="checklist">
+      <h1>{t("checklist.title")}</h1>
+      <p>{t("checklist.intro")}</p>
+      <h2>{t("checklist.stop")}</h2>
+      <h2>{t("checklist.flags")}</h2>
+      <ul className="check-grid">
+        {RED_FLAGS.map((f) => (
+          <li key={f}>
+            {box} {t(`hoax.flag.${f}`)}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("checklist.pillars")}</h2>
+      <ul>
+        {pillars.map((p) => (
+          <li key={p}>
+            {box} {t(`checklist.pillarQuestion.${p}`)}
+          </li>
+        ))}
+      </ul>
+      <p className="meta">{t("checklist.tools")}</p>
+      <h2>{t("checklist.respond")}</h2>
+      <ul>
+        {(["checklist.respond1", "checklist.respond2", "checklist.respond3", "checklist.respond4", "checklist.respond5"] as const).map((k) => (
+          <li key={k}>
+            {box} {t(k)}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("checklist.escalate")}</h2>
+      <ul>
+        {(["checklist.escalate1", "checklist.escalate2", "checklist.escalate3"] as const).map((k) => (
+          <li key={k}>
+            {box} {t(k)}
+          </li>
+        ))}
+      </ul>
+      <p className="checklist-footer">{t("checklist.footer")}</p>
+    </article>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "checklist.title");
