@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { agencies, exerciseAttempts, exerciseTurns, lessonProgress, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
 import { gradeReply, GRADER_VERSION, type Exercise, type TurnGrade } from "~/grading";
 import { audit } from "./audit.server";
+import { refreshEnrollment } from "./certificate.server";
 import { getDb, type Db } from "~/utils/db.server";
 
 export type AttemptWithTurns = ExerciseAttempt & { turns: ExerciseTurnRow[] };
@@ -147,6 +148,7 @@ async function markExerciseComplete(tx: Db, userId: string, ref: LessonRef) {
       set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion },
       setWhere: eq(lessonProgress.status, "started"),
     });
+  await refreshEnrollment(tx, userId, ref.courseId);
 }
 
 /** Abandons the open attempt so the learner can start over ("Coba lagi" mid-way). */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
-import { lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
+import { enrollments, lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
+import { refreshEnrollment } from "./certificate.server";
 import type { QuizAnswers, QuizResult } from "~/learning/quiz";
 import { getDb } from "~/utils/db.server";
 
@@ -28,20 +29,28 @@ export async function touchLesson(userId: string, ref: LessonRef) {
     .insert(lessonProgress)
     .values({ id: randomUUID(), userId, ...ref, status: "started" })
     .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { lastSeenAt: new Date() } });
+  // Opening a course enrols the learner (if no assignment did already) and marks it started.
+  await db
+    .insert(enrollments)
+    .values({ id: randomUUID(), userId, courseId: ref.courseId, startedAt: new Date() })
+    .onConflictDoUpdate({ target: [enrollments.userId, enrollments.courseId], set: { startedAt: sql`coalesce(${enrollments.startedAt}, now())` } });
 }
 
 /** Marks a lesson complete, recording the course version; idempotent (a second call keeps the first completion time). */
 export async function completeLesson(userId: string, ref: LessonRef) {
   const db = await getDb();
-  const now = new Date();
-  await db
-    .insert(lessonProgress)
-    .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
-    .onConflictDoUpdate({
-      target: [lessonProgress.userId, lessonProgress.lessonId],
-      set: { status: "completed", courseVersion: ref.courseVersion, lastSeenAt: now },
-      setWhere: eq(lessonProgress.status, "started"),
-    });
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    await tx
+      .insert(lessonProgress)
+      .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
+      .onConflictDoUpdate({
+        target: [lessonProgress.userId, lessonProgress.lessonId],
+        set: { status: "completed", courseVersion: ref.courseVersion, lastSeenAt: now },
+        setWhere: eq(lessonProgress.status, "started"),
+      });
+    await refreshEnrollment(tx, userId, ref.courseId);
+  });
 }
 
 /**
@@ -83,6 +92,7 @@ export async function recordQuizAttempt(
             ? { quizAnsweredAt: now, status: "completed", completedAt: sql`coalesce(${lessonProgress.completedAt}, now())`, courseVersion: ref.courseVersion }
             : { quizAnsweredAt: now },
         });
+      if (attempt.completes) await refreshEnrollment(tx, userId, ref.courseId);
     }
     return stored.length > 0;
   });

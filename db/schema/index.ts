@@ -2,3 +2,4 @@ export * from "./agencies";
 export * from "./users";
 export * from "./content";
 export * from "./exercises";
+export * from "./certificates";

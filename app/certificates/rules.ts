@@ -1,0 +1,51 @@
+/**
+ * Certificate rules, pure: expiry, status, the "expires soon" warning and the yearly JP duty.
+ * (Issuance itself happens in app/models/certificate.server.ts, in the completing transaction.)
+ */
+export const JP_YEARLY_DUTY = 20;
+export const EXPIRY_WARNING_DAYS = 90;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Issue date plus `months`, clamped to the last day of a shorter month (31 Jan + 1 month = 28/29 Feb). */
+export function expiryDate(issuedAt: Date, months: number): Date {
+  const d = new Date(issuedAt);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+}
+
+export type CertificateState = { expiresAt: Date; revokedAt: Date | null; replacedBy: string | null };
+export type CertificateStatus = "valid" | "expired" | "revoked" | "replaced";
+
+export function certificateStatus(c: CertificateState, now = new Date()): CertificateStatus {
+  if (c.revokedAt) return "revoked";
+  if (c.replacedBy) return "replaced";
+  return c.expiresAt.getTime() <= now.getTime() ? "expired" : "valid";
+}
+
+/** Whole days until expiry (0 on the last day), or null once expired. */
+export function daysUntilExpiry(c: Pick<CertificateState, "expiresAt">, now = new Date()): number | null {
+  const ms = c.expiresAt.getTime() - now.getTime();
+  return ms <= 0 ? null : Math.floor(ms / DAY);
+}
+
+/** The learner is warned from 90 days before expiry. */
+export function expiresSoon(c: CertificateState, now = new Date()): boolean {
+  const days = daysUntilExpiry(c, now);
+  return certificateStatus(c, now) === "valid" && days !== null && days <= EXPIRY_WARNING_DAYS;
+}
+
+/** JP earned in a calendar year (Asia/Jakarta) from certificates that were not revoked. */
+export function jpInYear(certs: { jp: number; issuedAt: Date; revokedAt: Date | null }[], year: number): number {
+  return certs
+    .filter((c) => !c.revokedAt && new Date(c.issuedAt.getTime() + 7 * 3600 * 1000).getUTCFullYear() === year)
+    .reduce((sum, c) => sum + c.jp, 0);
+}
+
+/** Every published lesson of the course complete (quiz/DM/hoax completion already encodes pass marks). */
+export function courseComplete(lessonCount: number, completedCount: number): boolean {
+  return lessonCount > 0 && completedCount >= lessonCount;
+}

@@ -1,0 +1,104 @@
+import { relations, sql } from "drizzle-orm";
+import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { agencies } from "./agencies";
+import { courses } from "./content";
+import { users } from "./users";
+
+/** A manager's assignment of a course to an agency subtree, with a due date. */
+export const courseAssignments = pgTable(
+  "course_assignments",
+  {
+    id: text("id").primaryKey(),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("course_assignments_course_agency_uq").on(t.courseId, t.agencyId)],
+);
+
+/**
+ * Who takes which course. Rows come from assignments (now and for people who join later) or
+ * from a learner opening a course. Lesson counts are kept here so dashboards aggregate one table.
+ */
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id),
+    assignmentId: text("assignment_id").references(() => courseAssignments.id, { onDelete: "set null" }),
+    dueDate: date("due_date", { mode: "string" }),
+    completedLessons: integer("completed_lessons").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("enrollments_user_course_uq").on(t.userId, t.courseId), index("enrollments_course_idx").on(t.courseId)],
+);
+
+/**
+ * Issued certificates. Learner, agency and course fields are copied at issue time so the
+ * verification page shows exactly what was printed. One current (not replaced) per learner and course.
+ */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: text("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id),
+    learnerName: text("learner_name").notNull(),
+    learnerNip: text("learner_nip"),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    agencyName: text("agency_name").notNull(),
+    courseTitle: text("course_title").notNull(),
+    courseVersion: text("course_version").notNull(),
+    jp: real("jp").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+    revokedBy: text("revoked_by").references(() => users.id),
+    /** Set when the learner starts recertifying; the next completion issues a replacement. */
+    renewalStartedAt: timestamp("renewal_started_at", { withTimezone: true }),
+    replacedBy: text("replaced_by"),
+  },
+  (t) => [
+    uniqueIndex("certificates_one_current_uq").on(t.userId, t.courseId).where(sql`replaced_by is null`),
+    index("certificates_course_idx").on(t.courseId, t.expiresAt),
+    index("certificates_agency_idx").on(t.agencyId),
+  ],
+);
+
+export const enrollmentsRelations = relations(enrollments, ({ one }) => ({
+  user: one(users, { fields: [enrollments.userId], references: [users.id] }),
+  course: one(courses, { fields: [enrollments.courseId], references: [courses.id] }),
+}));
+export const certificatesRelations = relations(certificates, ({ one }) => ({
+  user: one(users, { fields: [certificates.userId], references: [users.id] }),
+  course: one(courses, { fields: [certificates.courseId], references: [courses.id] }),
+}));
+export const courseAssignmentsRelations = relations(courseAssignments, ({ one }) => ({
+  course: one(courses, { fields: [courseAssignments.courseId], references: [courses.id] }),
+  agency: one(agencies, { fields: [courseAssignments.agencyId], references: [agencies.id] }),
+}));
+
+export type Certificate = typeof certificates.$inferSelect;
+export type Enrollment = typeof enrollments.$inferSelect;
+export type CourseAssignment = typeof courseAssignments.$inferSelect;

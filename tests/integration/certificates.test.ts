@@ -1,0 +1,90 @@
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, certificates } from "../../db/schema";
+import { checkCertificateCode } from "~/certificates/code";
+import { submitLessonForm } from "~/content/lesson-page.server";
+import { findCertificateByCode, listOwnCertificates, revokeCertificate, startRecertification } from "~/models/certificate.server";
+import { getUser, type SessionUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { createAccount, createTwoAgencies, get, sessionCookieFor } from "../setup/factories";
+
+const original = process.env.CONTENT_DIR;
+let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
+beforeAll(async () => {
+  process.env.CONTENT_DIR = path.resolve("tests/fixtures/content-ok");
+  tree = await createTwoAgencies();
+});
+afterAll(() => {
+  process.env.CONTENT_DIR = original;
+});
+
+async function userIn(agencyId: string, role: "learner" | "manager" = "learner"): Promise<SessionUser> {
+  const account = await createAccount(agencyId, role);
+  return (await getUser(get("/", await sessionCookieFor(account.email))))!;
+}
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+const markReading = (user: SessionUser) => submitLessonForm(user, "kursus-uji", "pembuka", form({ intent: "complete" }));
+const passQuiz = (user: SessionUser, key: string) =>
+  submitLessonForm(user, "kursus-uji", "kuis-akhir", form({ intent: "quiz", quizId: "uji-akhir", key, "q:q1": "1", "q:q2": "1" }));
+
+describe("certificates", () => {
+  it("issues one certificate when the last requirement completes, with every printed field", async () => {
+    const user = await userIn(tree.unitA.id);
+    await passQuiz(user, "kunci-sert-0001");
+    expect(await listOwnCertificates(user.id)).toHaveLength(0);
+    await markReading(user);
+    await markReading(user);
+    const certs = await listOwnCertificates(user.id);
+    expect(certs).toHaveLength(1);
+    const c = certs[0]!;
+    expect(checkCertificateCode(c.code)).toEqual({ ok: true, code: c.code });
+    expect(c).toMatchObject({ learnerName: user.name, agencyName: "Bidang A1", courseTitle: "Kursus Uji", courseVersion: "1.0.0", jp: 1 });
+    const months = (c.expiresAt.getUTCFullYear() - c.issuedAt.getUTCFullYear()) * 12 + c.expiresAt.getUTCMonth() - c.issuedAt.getUTCMonth();
+    expect(months).toBe(12);
+  });
+
+  it("issues exactly once when the last two requirements complete concurrently", async () => {
+    const user = await userIn(tree.unitA.id);
+    await Promise.all([markReading(user), passQuiz(user, "kunci-sert-0002"), markReading(user), passQuiz(user, "kunci-sert-0003")]);
+    const db = await getDb();
+    expect(await db.select().from(certificates).where(eq(certificates.userId, user.id))).toHaveLength(1);
+  });
+
+  it("recertifies: progress resets, a new certificate replaces the old one", async () => {
+    const user = await userIn(tree.unitA.id);
+    await markReading(user);
+    await passQuiz(user, "kunci-sert-0004");
+    const [first] = await listOwnCertificates(user.id);
+    expect(await startRecertification(user.id, first!.courseId)).toBe(true);
+    await markReading(user);
+    expect(await listOwnCertificates(user.id)).toHaveLength(1);
+    await passQuiz(user, "kunci-sert-0005");
+    const certs = await listOwnCertificates(user.id);
+    expect(certs).toHaveLength(2);
+    const old = await findCertificateByCode(first!.code);
+    const renewed = certs.find((c) => c.id !== first!.id)!;
+    expect(old!.replacedByCode).toBe(renewed.code);
+    expect(renewed.replacedBy).toBeNull();
+  });
+
+  it("lets only a manager of the learner's agency revoke, with an audit entry", async () => {
+    const user = await userIn(tree.unitA.id);
+    await markReading(user);
+    await passQuiz(user, "kunci-sert-0006");
+    const [cert] = await listOwnCertificates(user.id);
+    const managerB = await userIn(tree.agencyB.id, "manager");
+    expect(await revokeCertificate(managerB.id, managerB.agencyPath, cert!.id, "Coba-coba")).toBe(false);
+    const managerA = await userIn(tree.agencyA.id, "manager");
+    expect(await revokeCertificate(managerA.id, managerA.agencyPath, cert!.id, "Data NIP keliru")).toBe(true);
+    const found = await findCertificateByCode(cert!.code);
+    expect(found).toMatchObject({ revokedReason: "Data NIP keliru", revokedBy: managerA.id });
+    const db = await getDb();
+    expect(await db.select().from(auditLog).where(eq(auditLog.targetId, cert!.id))).toHaveLength(1);
+  });
+});
