@@ -1,0 +1,44 @@
+export type CsvCell = string | number | null | undefined | Date;
+
+// OWASP CSV injection: spreadsheet apps run cells starting with these as formulas.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",;\r\n]/;
+
+// Reports are read in Indonesia; WIB keeps a timestamp on the day the user saw it happen.
+const dateParts = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Asia/Jakarta",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * A CSV file Excel opens correctly: UTF-8 with BOM, CRLF, quoted where needed. Text cells that
+ * would run as formulas get a leading `'`; numbers (including negative ones) are written as is.
+ * Dates become `YYYY-MM-DD` in Asia/Jakarta. Use `;` for Excel in the Indonesian locale.
+ */
+export function toCsv(header: string[], rows: CsvCell[][], opts: { delimiter?: "," | ";" } = {}): string {
+  const delimiter = opts.delimiter ?? ",";
+  let out = "\uFEFF";
+  for (const row of [header, ...rows]) out += row.map(field).join(delimiter) + "\r\n";
+  return out;
+}
+
+function field(value: CsvCell): string {
+  const text = cellText(value);
+  // Both delimiters are quoted so the file survives re-detection whichever one it uses.
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function cellText(value: CsvCell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : isoDate(value);
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function isoDate(date: Date): string {
+  const parts = dateParts.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
