@@ -1,0 +1,98 @@
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { type CertificatePdfData, formatTanggal, renderCertificatePdf, sanitiseForFont } from "./pdf.server";
+
+function certificateData(overrides: Partial<CertificatePdfData> = {}): CertificatePdfData {
+  return {
+    code: "SGP-7K3M-Q9XD-4TR1",
+    learnerName: "Dr. Rahmawati Kusumaningrum, S.Sos., M.Si.",
+    nip: "19870412 201001 2 003",
+    agencyName: "Dinas Komunikasi dan Informatika Kabupaten Sleman",
+    courseTitle: "Menjawab Pesan Warga di Media Sosial dengan Aman dan Santun",
+    courseVersion: "2026.1",
+    jp: 3,
+    issuedAt: new Date("2026-11-22T03:00:00Z"),
+    expiresAt: new Date("2028-11-22T03:00:00Z"),
+    verifyUrl: "https://sigap.go.id/sertifikat/SGP-7K3M-Q9XD-4TR1",
+    ...overrides,
+  };
+}
+
+describe("formatTanggal", () => {
+  it.each([
+    ["2026-11-22T03:00:00Z", "22 November 2026"],
+    ["2026-01-01T00:00:00Z", "1 Januari 2026"],
+    ["2026-03-05T12:00:00Z", "5 Maret 2026"],
+    ["2027-08-17T09:30:00+07:00", "17 Agustus 2027"],
+    // Late evening UTC is already the next day in Jakarta (UTC+7).
+    ["2026-12-31T17:00:00Z", "1 Januari 2027"],
+    ["2026-12-31T16:59:59Z", "31 Desember 2026"],
+  ])("%s → %s", (iso, expected) => {
+    expect(formatTanggal(new Date(iso))).toBe(expected);
+  });
+
+  it("names every month in Indonesian", () => {
+    const months = Array.from({ length: 12 }, (_, m) => formatTanggal(new Date(Date.UTC(2026, m, 15))).split(" ")[1]);
+    expect(months).toEqual([
+      "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+      "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    ]);
+  });
+});
+
+describe("sanitiseForFont", () => {
+  it("keeps what WinAnsi can draw, swaps or strips the rest", async () => {
+    const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    expect(sanitiseForFont("Siti Nur’aini — Ø ✓", font)).toBe("Siti Nur’aini — Ø");
+    expect(sanitiseForFont("Ngurah\u2011Rai  \t Dewi\u2032s", font)).toBe("Ngurah-Rai Dewi's");
+    expect(sanitiseForFont("Őrsi Łukasz Ştefan", font)).toBe("Orsi Lukasz Stefan");
+    expect(sanitiseForFont("Budi 😀 王", font)).toBe("Budi");
+    // What survives must encode without throwing.
+    expect(() => font.encodeText(sanitiseForFont("ẞ ő ł ğ ı ✓ “x” … € ™", font))).not.toThrow();
+  });
+});
+
+describe("renderCertificatePdf", () => {
+  it("renders one A4 landscape page with the code in the metadata", async () => {
+    const bytes = await renderCertificatePdf(certificateData());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.getPageCount()).toBe(1);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect(width).toBeCloseTo(841.89, 1);
+    expect(height).toBeCloseTo(595.28, 1);
+    expect(pdf.getTitle()).toContain("SGP-7K3M-Q9XD-4TR1");
+    expect(pdf.getAuthor()).toBe("Sigap");
+    expect(pdf.getCreationDate()?.toISOString()).toBe("2026-11-22T03:00:00.000Z");
+  });
+
+  it("renders the same bytes for the same certificate", async () => {
+    const [a, b] = await Promise.all([renderCertificatePdf(certificateData()), renderCertificatePdf(certificateData())]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it("does not throw on characters the standard fonts cannot encode", async () => {
+    const bytes = await renderCertificatePdf(
+      certificateData({
+        learnerName: "Siti Nur’aini — Ø ✓",
+        agencyName: "Badan “Riset” ‐ Inovasi ★ Daerah",
+        courseTitle: "Verifikasi Hoaks → Langkah demi langkah 🔍",
+        nip: null,
+      }),
+    );
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+  });
+
+  it("fits very long names, agencies and titles", async () => {
+    const bytes = await renderCertificatePdf(
+      certificateData({
+        learnerName: "Prof. Dr. Ir. Raden Mas Bambang Wisnu Hadi Kusumo Notonegoro Wiryodiningrat, M.Sc., Ph.D.",
+        agencyName: "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Provinsi Kepulauan Bangka Belitung Bagian Umum",
+        courseTitle: "Pelatihan Lanjutan ".repeat(12).trim(),
+        jp: 12,
+      }),
+    );
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+  });
+});
