@@ -63,9 +63,12 @@ function Header({ user }: { user: RootData["user"] }) {
                 <li>
                   <Link to="/kursus">{t("nav.courses")}</Link>
                 </li>
+                <li>
+                  <Link to="/saya/sertifikat">{t("nav.certificates")}</Link>
+                </li>
                 {manages ? (
                   <li>
-                    <Link to="/kelola/pengguna">{t("nav.manage")}</Link>
+                    <Link to="/kelola">{t("nav.manage")}</Link>
                   </li>
                 ) : null}
                 {authors ? (
@@ -85,9 +88,14 @@ function Header({ user }: { user: RootData["user"] }) {
                 </li>
               </>
             ) : (
-              <li>
-                <Link to="/masuk">{t("nav.signIn")}</Link>
-              </li>
+              <>
+                <li>
+                  <Link to="/sertifikat">{t("nav.verify")}</Link>
+                </li>
+                <li>
+                  <Link to="/masuk">{t("nav.signIn")}</Link>
+                </li>
+              </>
             )}
             <li>
               <Form method="post" action="/bahasa">

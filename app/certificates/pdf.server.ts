@@ -3,6 +3,7 @@
  * Standard fonts only (nothing to ship or embed); they speak WinAnsi, so every string
  * goes through `sanitiseForFont` first.
  */
+import { formatDate } from "~/utils/dates";
 import { type Color, PDFDocument, type PDFFont, StandardFonts, rgb } from "pdf-lib";
 import QRCode from "qrcode";
 
@@ -19,18 +20,9 @@ export type CertificatePdfData = {
   verifyUrl: string;
 };
 
-const BULAN = [
-  "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-  "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-];
-// Asia/Jakarta (WIB) has been UTC+7 without daylight saving since 1964; a fixed offset
-// keeps the result independent of the server's ICU data.
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Indonesian long date in Jakarta time: "22 November 2026". */
+/** Indonesian long date in Jakarta time: "22 November 2026" (the same wording as the web pages). */
 export function formatTanggal(date: Date): string {
-  const wib = new Date(date.getTime() + WIB_OFFSET_MS);
-  return `${wib.getUTCDate()} ${BULAN[wib.getUTCMonth()]} ${wib.getUTCFullYear()}`;
+  return formatDate(date, "id");
 }
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];

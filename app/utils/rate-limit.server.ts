@@ -38,3 +38,19 @@ export function clientIp(request: Request): string | null {
   if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64) || null;
   return request.headers.get("x-real-ip")?.slice(0, 64) ?? null;
 }
+
+/**
+ * A generic fixed-window limiter on the same table (rows keyed "<bucket>:<who>"): records a hit
+ * and reports whether the caller is still within `limit` hits per `windowMs`.
+ */
+export async function allowHit(key: string, limit: number, windowMs: number): Promise<boolean> {
+  const db = await getDb();
+  const since = new Date(Date.now() - windowMs);
+  const [row] = await db
+    .select({ n: count() })
+    .from(authFailures)
+    .where(and(eq(authFailures.key, key), gte(authFailures.createdAt, since)));
+  if ((row?.n ?? 0) >= limit) return false;
+  await db.insert(authFailures).values({ key });
+  return true;
+}

@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { certificateStatus, daysUntilExpiry, expiresSoon, JP_YEARLY_DUTY, jpInYear } from "~/certificates/rules";
+import { listOwnCertificates, startRecertification } from "~/models/certificate.server";
+import { requireUser } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { formatDate, jakartaYear } from "~/utils/dates";
+import { useT } from "~/utils/i18n";
+import { getLang } from "~/utils/i18n.server";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const lang = getLang(request);
+  const certs = await listOwnCertificates(user.id);
+  const year = jakartaYear();
+  return json({
+    year,
+    jp: jpInYear(certs, year),
+    duty: JP_YEARLY_DUTY,
+    certificates: certs.map((c) => {
+      const status = certificateStatus(c);
+      return {
+        code: c.code,
+        courseId: c.courseId,
+        courseTitle: c.courseTitle,
+        courseVersion: c.courseVersion,
+        jp: c.jp,
+        issued: formatDate(c.issuedAt, lang),
+        expires: formatDate(c.expiresAt, lang),
+        status,
+        renewing: c.renewalStartedAt !== null && status !== "replaced",
+        expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
+        canRecertify: (status === "valid" || status === "expired") && !c.renewalStartedAt,
+      };
+    }),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const courseId = String(form.get("courseId") ?? "");
+  await startRecertification(user.id, courseId);
+  return redirect("/saya/sertifikat");
+}
+
+export default function MyCertificates() {
+  const t = useT();
+  const { year, jp, duty, certificates } = useLoaderData<typeof loader>();
+  const percent = Math.min(100, Math.round((jp / duty) * 100));
+  return (
+    <section className="stack">
+      <h1>{t("cert.mine")}</h1>
+      <div className="card">
+        <p>{t("cert.jpYear", { year, jp, duty })}</p>
+        <div className="progress" role="progressbar" aria-valuenow={jp} aria-valuemin={0} aria-valuemax={duty} aria-label={t("cert.jpYear", { year, jp, duty })}>
+          <span style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      {certificates.length === 0 ? <p className="card">{t("cert.none")}</p> : null}
+      {certificates.map((c) => (
+        <article key={c.code} className="card">
+          <h2>{c.courseTitle}</h2>
+          <p>
+            <span className={`badge ${c.status === "valid" ? "ok" : c.status === "revoked" ? "bad" : "warn"}`}>{t(`cert.status.${c.status}`)}</span>{" "}
+            {c.expiresInDays !== null ? <span className="badge warn">{t("cert.expiresIn", { days: c.expiresInDays })}</span> : null}{" "}
+            {c.renewing ? <span className="badge">{t("cert.renewing")}</span> : null}
+          </p>
+          <dl className="facts">
+            <dt>{t("cert.code")}</dt>
+            <dd>{c.code}</dd>
+            <dt>{t("cert.issued")}</dt>
+            <dd>{c.issued}</dd>
+            <dt>{t("cert.expires")}</dt>
+            <dd>{c.expires}</dd>
+            <dt>{t("cert.jp")}</dt>
+            <dd>{c.jp}</dd>
+          </dl>
+          <p className="row">
+            <a className="button" href={`/saya/sertifikat/${c.code}/pdf`} download>
+              {t("cert.download")}
+            </a>
+            <Link to={`/sertifikat/${c.code}`}>{t("cert.verifyLink")}</Link>
+          </p>
+          {c.canRecertify ? (
+            <Form method="post">
+              <input type="hidden" name="courseId" value={c.courseId} />
+              <p className="hint">{t("cert.recertifyHint")}</p>
+              <button type="submit" className="button secondary">
+                {t("cert.recertify")}
+              </button>
+            </Form>
+          ) : null}
+        </article>
+      ))}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cert.mine");

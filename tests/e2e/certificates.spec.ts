@@ -1,0 +1,64 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import matter from "gray-matter";
+import { signIn, screenshotDir } from "./helpers";
+
+const COURSE = "tata-kelola-media-sosial";
+const dir = `content/courses/${COURSE}`;
+const files = readdirSync(dir).filter((f) => /^\d\d-/.test(f));
+const lessons = files.map((f) => ({ slug: f.replace(/^\d\d-|\.mdx$/g, ""), data: matter(readFileSync(`${dir}/${f}`, "utf8")).data as Record<string, any> })).filter((l) => !l.data.draft);
+
+test("a learner finishes a course, downloads the PDF, and anyone can verify it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "peserta11@demo.sigap.id");
+  for (const lesson of lessons.filter((l) => l.data.kind === "lesson")) {
+    await page.goto(`/kursus/${COURSE}/${lesson.slug}`);
+    await page.getByRole("button", { name: "Tandai selesai" }).click();
+    await expect(page.getByText("Materi ini sudah selesai.")).toBeVisible();
+  }
+  for (const dm of lessons.filter((l) => l.data.kind === "dm")) {
+    await page.goto(`/latihan/${dm.slug}`);
+    for (let i = 0; i < 4 && (await page.getByLabel("Balasan Anda").count()) > 0; i++) {
+      const message = (await page.locator(".chat-turn .msg-in p").last().textContent()) ?? "";
+      const turn = (dm.data.turns as { message: string; modelAnswer: string }[]).find((t) => t.message.trim() === message.trim())!;
+      await page.getByLabel("Balasan Anda").fill(turn.modelAnswer);
+      await page.getByRole("button", { name: "Kirim balasan" }).click();
+      await page.waitForLoadState("networkidle");
+    }
+    await expect(page.getByText(/Lulus\. Latihan ini tercatat selesai\./)).toBeVisible();
+  }
+  const quiz = lessons.find((l) => l.data.kind === "quiz")!;
+  await page.goto(`/kursus/${COURSE}/${quiz.slug}`);
+  for (const q of quiz.data.quizzes[0].questions as { prompt: string; type: string; options: { text: string; correct: boolean }[] }[]) {
+    const group = page.getByRole("group", { name: q.prompt });
+    for (const o of q.options) if (o.correct) await group.getByLabel(o.text, { exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Kirim jawaban" }).click();
+  await expect(page.getByText(/Skor Anda: 100%/)).toBeVisible();
+
+  await page.goto("/saya/sertifikat");
+  await expect(page.getByRole("heading", { name: "Tata Kelola Media Sosial Instansi" })).toBeVisible();
+  await expect(page.getByText("Sah", { exact: true })).toBeVisible();
+  await expect(page.getByText(/JP tahun \d{4}: 3 dari 20 JP/)).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/my-certificates.png`, fullPage: true });
+  const code = (await page.locator("dl.facts dd").first().textContent())!.trim();
+  expect(code).toMatch(/^SGP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Unduh PDF" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(`sertifikat-${code}.pdf`);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+
+  // The QR code points to /sertifikat/<code>: open it in a fresh, signed-out browser.
+  const stranger = await browser.newPage();
+  await stranger.goto(`/sertifikat/${code.toLowerCase().replaceAll("-", " ")}`);
+  await expect(stranger.getByText("SAH — sertifikat ini terdaftar di Sigap.")).toBeVisible();
+  await expect(stranger.getByText("Tata Kelola Media Sosial Instansi")).toBeVisible();
+  await expect(stranger.getByRole("button", { name: "Keluar" })).toHaveCount(0);
+  await stranger.screenshot({ path: `${screenshotDir}/verify-valid.png`, fullPage: true });
+  const typo = code.slice(0, -1) + (code.endsWith("0") ? "1" : "0");
+  await stranger.goto(`/sertifikat/${typo}`);
+  await expect(stranger.getByText(/salah ketik/)).toBeVisible();
+});
