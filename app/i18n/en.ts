@@ -1,3 +1,4 @@
+import { adminEn } from "./en.admin";
 import type { MessageKey } from "./id";
 
 /** English strings; the type forces every Indonesian key to have a translation. */
@@ -367,4 +368,5 @@ export const en: Record<MessageKey, string> = {
   "error.back": "Back to home",
 
   "meta.title": "{page} · Sigap",
+  ...adminEn,
 };

@@ -1,3 +1,5 @@
+import { adminId } from "./id.admin";
+
 /** Every UI string in Bahasa Indonesia (the default language). Keys are shared with en.ts. */
 export const id = {
   "app.name": "Sigap",
@@ -365,6 +367,7 @@ export const id = {
   "error.back": "Kembali ke beranda",
 
   "meta.title": "{page} · Sigap",
+  ...adminId,
 } as const;
 
 export type MessageKey = keyof typeof id;
