@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = "data/e2e";
+const dataDir = `data/e2e-${PORT}`;
 
 /**
  * End-to-end suite against a production build on a fresh PGlite data directory
