@@ -76,6 +76,11 @@ function Header({ user }: { user: RootData["user"] }) {
                     <Link to="/studio">{t("nav.studio")}</Link>
                   </li>
                 ) : null}
+                {user.role === "admin" ? (
+                  <li>
+                    <Link to="/admin">{t("admin.nav")}</Link>
+                  </li>
+                ) : null}
                 <li>
                   <Link to="/akun/kata-sandi">{t("nav.account")}</Link>
                 </li>
