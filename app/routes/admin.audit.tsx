@@ -1,0 +1,136 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import type { Lang } from "~/i18n";
+import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
+import { requireRole } from "~/utils/auth.server";
+import { formatDate } from "~/utils/dates";
+import { useLang, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+
+// Bad query values fall back to the first page / all actions instead of failing the page.
+const querySchema = z.object({
+  halaman: z.coerce.number().int().min(1).max(100_000).catch(1),
+  aksi: z.string().trim().max(100).catch(""),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const search = new URL(request.url).searchParams;
+  const query = querySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
+  const { rows, total, actions } = await listAuditLog({ page: query.halaman, action: query.aksi || null });
+  return json({
+    entries: rows,
+    total,
+    actions,
+    action: query.aksi,
+    page: query.halaman,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  });
+}
+
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** "22 November 2026 14:05 WIB": the date as on certificates plus the Jakarta clock time. */
+function formatMoment(iso: string, lang: Lang) {
+  const wib = new Date(new Date(iso).getTime() + WIB_OFFSET_MS);
+  const hhmm = `${String(wib.getUTCHours()).padStart(2, "0")}:${String(wib.getUTCMinutes()).padStart(2, "0")}`;
+  return `${formatDate(iso, lang)} ${hhmm} WIB`;
+}
+
+export default function AdminAudit() {
+  const t = useT();
+  const lang = useLang();
+  const { entries, total, actions, action, page, pageCount } = useLoaderData<typeof loader>();
+  const pageLink = (n: number) => `?${new URLSearchParams({ ...(action ? { aksi: action } : {}), halaman: String(n) })}`;
+  return (
+    <section className="stack">
+      <p>
+        <Link to="/admin">← {t("admin.title")}</Link>
+      </p>
+      <h1>{t("admin.audit.title")}</h1>
+      <Form method="get" className="row" style={{ alignItems: "flex-end" }}>
+        <div className="field">
+          <label htmlFor="f-aksi">{t("admin.audit.filter")}</label>
+          <select id="f-aksi" name="aksi" defaultValue={action}>
+            <option value="">{t("admin.audit.allActions")}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <button type="submit" className="button secondary">
+            {t("admin.audit.filterSubmit")}
+          </button>
+        </div>
+      </Form>
+      <p className="muted">{t("admin.audit.count", { count: total, page, pages: pageCount })}</p>
+      {entries.length === 0 ? (
+        <p>{t("admin.audit.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">{t("admin.audit.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.audit.colTime")}</th>
+                <th scope="col">{t("admin.audit.colActor")}</th>
+                <th scope="col">{t("admin.audit.colAction")}</th>
+                <th scope="col">{t("admin.audit.colTarget")}</th>
+                <th scope="col">{t("admin.audit.colDetails")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.createdAt}>{formatMoment(e.createdAt, lang)}</time>
+                  </td>
+                  <td>{e.actorName ?? <span className="muted">{t("admin.audit.system")}</span>}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>
+                    {e.targetLabel ?? <code>{e.targetId}</code>}
+                    <br />
+                    <span className="muted">{e.targetType}</span>
+                  </td>
+                  <td>
+                    {Object.keys(e.details).length > 0 ? (
+                      <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: "0.82rem", maxWidth: "26rem" }}>
+                        <code>{JSON.stringify(e.details, null, 2)}</code>
+                      </pre>
+                    ) : (
+                      <span className="muted">{t("admin.audit.noDetails")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label={t("admin.audit.pages")} className="row" style={{ justifyContent: "space-between" }}>
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} rel="prev">
+              ← {t("admin.audit.newer")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page < pageCount ? (
+            <Link to={pageLink(page + 1)} rel="next">
+              {t("admin.audit.older")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.audit.title");
