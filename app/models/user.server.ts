@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, like, or } from "drizzle-orm";
 import { agencies, users, type NewUser, type Role, type User } from "../../db/schema";
 import { audit } from "./audit.server";
+import { enrollForAssignments } from "./dashboard.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 
@@ -21,9 +22,11 @@ export class DuplicateAccountError extends Error {
   }
 }
 
-/** Creates an account; reports a taken email/NIP as DuplicateAccountError (the unique index decides). */
+/**
+ * Creates an account and enrols it in every course assigned to its agency (or above), in one
+ * transaction; reports a taken email/NIP as DuplicateAccountError (the unique index decides).
+ */
 export async function createUser(input: NewAccount, actorId: string | null = null, db?: Db): Promise<User> {
-  db ??= await getDb();
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? randomUUID()));
   const values: NewUser = {
     id: randomUUID(),
@@ -34,10 +37,15 @@ export async function createUser(input: NewAccount, actorId: string | null = nul
     role: input.role,
     passwordHash,
   };
-  try {
-    const [row] = await db.insert(users).values(values).returning();
-    await audit({ actorId, action: "user.create", targetType: "user", targetId: row!.id, details: { role: row!.role } }, db);
+  const insert = async (tx: Db) => {
+    const [row] = await tx.insert(users).values(values).returning();
+    const [agency] = await tx.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, row!.agencyId));
+    await enrollForAssignments(tx, row!.id, agency!.path);
+    await audit({ actorId, action: "user.create", targetType: "user", targetId: row!.id, details: { role: row!.role } }, tx);
     return row!;
+  };
+  try {
+    return db ? await insert(db) : await (await getDb()).transaction(insert);
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint === "users_email_unique") throw new DuplicateAccountError("email");

@@ -1,18 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { daysUntilExpiry, expiresSoon } from "~/certificates/rules";
+import { listOwnCertificates } from "~/models/certificate.server";
+import { myAssignedCourses } from "~/models/dashboard.server";
 import { getUser } from "~/utils/auth.server";
-import { useT } from "~/utils/i18n";
+import { formatDate } from "~/utils/dates";
+import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json({ user: user && { name: user.name, role: user.role, agencyName: user.agencyName } });
+  if (!user) return json({ user: null, assigned: [], expiring: [] });
+  const [assigned, certs] = await Promise.all([myAssignedCourses(user.id), listOwnCertificates(user.id)]);
+  return json({
+    user: { name: user.name, role: user.role, agencyName: user.agencyName },
+    assigned,
+    expiring: certs.filter((c) => expiresSoon(c)).map((c) => ({ code: c.code, courseTitle: c.courseTitle, days: daysUntilExpiry(c) ?? 0 })),
+  });
 }
 
 export default function Home() {
   const t = useT();
-  const { user } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const { user, assigned, expiring } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <section className="card hero">
@@ -35,7 +46,7 @@ export default function Home() {
             {t("home.startCourses")}
           </Link>
           {manages ? (
-            <Link to="/kelola/pengguna" className="button secondary">
+            <Link to="/kelola" className="button secondary">
               {t("home.manageUsers")}
             </Link>
           ) : null}
@@ -43,6 +54,29 @@ export default function Home() {
             {t("home.changePassword")}
           </Link>
         </div>
+      </div>
+      {expiring.map((c) => (
+        <p key={c.code} className="alert info">
+          <Link to="/saya/sertifikat">{t("home.expiring", { course: c.courseTitle, days: c.days })}</Link>
+        </p>
+      ))}
+      <div className="card">
+        <h2>{t("home.assigned")}</h2>
+        {assigned.length === 0 ? <p className="muted">{t("home.noAssigned")}</p> : null}
+        <ul className="outline">
+          {assigned.map((a) => (
+            <li key={a.slug}>
+              <span>
+                <Link to={`/kursus/${a.slug}`}>{a.title}</Link>
+                <div className="meta">{t("home.progress", { done: a.completedLessons, total: a.lessonCount })}</div>
+              </span>
+              <span className="row">
+                {a.overdue ? <span className="badge bad">{t("home.overdue")}</span> : null}
+                {a.dueDate ? <span className="meta">{t("home.due", { date: formatDate(a.dueDate, lang) })}</span> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
       </div>
     </section>
   );

@@ -35,6 +35,8 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Email")).toHaveValue(demo.manager);
     await signIn(page, demo.manager);
     await page.getByRole("link", { name: "Kelola" }).first().click();
+    await expect(page.getByRole("heading", { name: "Dasbor pelatihan" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Akun" }).click();
     await expect(page.getByRole("heading", { name: "Pengguna" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Rina Marlina" })).toBeVisible();
     await signOut(page);

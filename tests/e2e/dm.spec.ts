@@ -90,6 +90,7 @@ test("an instructor overrides a grade and the learner sees it", async ({ browser
 test("the rubric playground grades a pasted reply", async ({ page }) => {
   await signIn(page, demo.instructor);
   await page.goto("/studio/uji-rubrik");
+  await page.getByLabel("Latihan / Giliran").selectOption(`${SLUG}#t1`);
   await page.getByLabel("Contoh balasan").fill(turns.t1!.modelAnswer);
   await page.getByRole("button", { name: "Nilai" }).click();
   await expect(page.getByText(/Skor giliran: \d+ — lulus/)).toBeVisible();

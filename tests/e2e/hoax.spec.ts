@@ -17,16 +17,28 @@ const flagLabel: Record<string, RegExp> = {
   urgency: /Mendesak \(/,
   "share-request": /Minta disebarkan/,
   "no-source": /Tanpa sumber yang jelas/,
+  "odd-url": /Tautan atau domain aneh/,
+  "odd-sender": /Pengirim tidak resmi/,
+  "old-media": /Foto\/video lama/,
+  "edited-letterhead": /Kop surat atau logo/,
+  "too-good": /Terlalu bagus/,
   emotional: /Bahasa emosional/,
   "money-or-data": /Meminta uang, data pribadi/,
-  "odd-sender": /Pengirim tidak resmi/,
-  "odd-url": /Tautan atau domain/,
+  attachment: /Lampiran APK/,
+  "no-date": /Tanpa tanggal/,
 };
 const stepLabel: Record<string, RegExp> = {
+  "find-original": /unggahan atau pengirim pertama/,
+  "reverse-image": /gambar terbalik/,
   "check-official": /Cek situs \.go\.id/,
   "ask-agency": /Konfirmasi langsung/,
-  "check-motive": /siapa yang diuntungkan/,
   "check-factcheck": /cekfakta\.com/,
+  "factcheck-explorer": /Fact Check Explorer/,
+  "check-date": /Periksa tanggal/,
+  "check-location": /Cocokkan lokasi/,
+  "check-motive": /siapa yang diuntungkan/,
+  "check-url": /domain dan alamat tautan/,
+  "check-voice": /Bandingkan suara/,
 };
 
 async function solve(page: Page) {
@@ -39,7 +51,8 @@ async function solve(page: Page) {
   await page.getByRole("group", { name: "Label publik (MAFINDO)" }).getByLabel(verdictLabel[data.facts.verdict]!).check();
   await page.getByRole("group", { name: /Jenis/ }).getByLabel(typeLabel[data.facts.type]!).check();
   for (const flag of data.redFlags.present) await page.getByLabel(flagLabel[flag]!).check();
-  await page.getByLabel(/Tautan atau domain/).check(); // one false alarm
+  const falseAlarm = Object.keys(flagLabel).find((f) => !data.redFlags.present.includes(f))!;
+  await page.getByLabel(flagLabel[falseAlarm]!).check();
   for (const [i, step] of data.verification.steps.entries()) {
     await page.getByRole("combobox", { name: new RegExp(`Urutan: .*${stepLabel[step]!.source}`) }).selectOption(String(i + 1));
   }

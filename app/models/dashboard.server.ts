@@ -1,0 +1,309 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gte, like, sql } from "drizzle-orm";
+import { agencies, certificates, courseAssignments, courses, enrollments, exerciseAttempts, users, type Agency } from "../../db/schema";
+import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
+import { audit } from "./audit.server";
+import { getDb, type Db } from "~/utils/db.server";
+
+export type StatusCounts = {
+  enrolled: number;
+  notStarted: number;
+  inProgress: number;
+  completed: number;
+  certified: number;
+  expiring: number;
+  expired: number;
+  overdue: number;
+};
+export const STATUS_KEYS: (keyof StatusCounts)[] = ["enrolled", "notStarted", "inProgress", "completed", "certified", "expiring", "expired", "overdue"];
+const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
+
+/** Per-enrollment status counters as SQL aggregates (one definition for the page and the CSV). */
+function statusColumns() {
+  const valid = sql`${certificates.revokedAt} is null and ${certificates.expiresAt} > now()`;
+  return {
+    enrolled: sql<number>`count(*)::int`,
+    notStarted: sql<number>`count(*) filter (where ${enrollments.startedAt} is null and ${enrollments.completedLessons} = 0)::int`,
+    inProgress: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and (${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0))::int`,
+    completed: sql<number>`count(*) filter (where ${enrollments.completedAt} is not null)::int`,
+    certified: sql<number>`count(${certificates.id}) filter (where ${valid})::int`,
+    expiring: sql<number>`count(${certificates.id}) filter (where ${valid} and ${certificates.expiresAt} <= now() + interval '60 days')::int`,
+    expired: sql<number>`count(${certificates.id}) filter (where ${certificates.revokedAt} is null and ${certificates.expiresAt} <= now())::int`,
+    overdue: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and ${enrollments.dueDate} < current_date)::int`,
+  };
+}
+
+function enrollmentScope(db: Db, scopePath: string) {
+  return db
+    .select({ agencyId: users.agencyId, courseId: enrollments.courseId, ...statusColumns() })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(certificates, and(eq(certificates.userId, enrollments.userId), eq(certificates.courseId, enrollments.courseId), sql`${certificates.replacedBy} is null`))
+    .where(like(agencies.path, `${scopePath}%`))
+    .groupBy(users.agencyId, enrollments.courseId)
+    .$dynamic();
+}
+
+export type UnitRow = { id: string; name: string; code: string; depth: number; counts: StatusCounts; completion: number };
+
+/**
+ * Dashboard numbers for a manager's subtree: totals per course, and for one course a row per
+ * agency/unit with its whole subtree rolled up. One grouped query (scoped in SQL), rollup in memory.
+ */
+export async function dashboardStats(scopePath: string, courseId: string | null) {
+  const db = await getDb();
+  const [rows, tree, courseRows] = await Promise.all([
+    enrollmentScope(db, scopePath),
+    db.select().from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
+    db.select({ id: courses.id, slug: courses.slug, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position)),
+  ]);
+  const perCourse = new Map<string, StatusCounts>();
+  for (const r of rows) {
+    const total = perCourse.get(r.courseId) ?? zero();
+    for (const k of STATUS_KEYS) total[k] += r[k];
+    perCourse.set(r.courseId, total);
+  }
+  const selected = courseId ?? courseRows[0]?.id ?? null;
+  const byAgency = new Map<string, StatusCounts>();
+  for (const r of rows) if (r.courseId === selected) byAgency.set(r.agencyId, r);
+  const rootDepth = scopePath === "/" ? 0 : scopePath.split("/").length - 2;
+  // Roll up along each agency's path: an agency's numbers include every agency below it.
+  const rolled = new Map<string, StatusCounts>(tree.map((a) => [a.id, zero()]));
+  for (const b of tree) {
+    const c = byAgency.get(b.id);
+    if (!c) continue;
+    for (const ancestorId of b.path.split("/").filter(Boolean)) {
+      const target = rolled.get(ancestorId);
+      if (target) for (const k of STATUS_KEYS) target[k] += c[k];
+    }
+  }
+  const units: UnitRow[] = tree.map((a: Agency) => {
+    const counts = rolled.get(a.id)!;
+    return { id: a.id, name: a.name, code: a.code, depth: a.path.split("/").length - 2 - rootDepth, counts, completion: counts.enrolled ? Math.round((counts.completed / counts.enrolled) * 100) : 0 };
+  });
+  return {
+    courses: courseRows.map((c) => ({ ...c, counts: perCourse.get(c.id) ?? zero() })),
+    selectedCourseId: selected,
+    units,
+  };
+}
+
+/** Certificates issued per month (Jakarta time) in the last 12 months, scoped by the agency at issue. */
+export async function certificatesPerMonth(scopePath: string, courseId: string | null): Promise<{ month: string; count: number }[]> {
+  const db = await getDb();
+  const month = sql<string>`to_char(date_trunc('month', ${certificates.issuedAt} at time zone 'Asia/Jakarta'), 'YYYY-MM')`;
+  const rows = await db
+    .select({ month, count: sql<number>`count(*)::int` })
+    .from(certificates)
+    .innerJoin(agencies, eq(agencies.id, certificates.agencyId))
+    .where(
+      and(
+        like(agencies.path, `${scopePath}%`),
+        courseId ? eq(certificates.courseId, courseId) : undefined,
+        gte(certificates.issuedAt, sql`now() - interval '12 months'`),
+      ),
+    )
+    .groupBy(month)
+    .orderBy(month);
+  return rows;
+}
+
+/**
+ * Assigns a course to an agency subtree with a due date: enrols everyone there now (one
+ * INSERT … SELECT) and, through enrollForAssignments, everyone who joins later.
+ */
+export async function assignCourse(actorId: string, input: { courseId: string; agency: Pick<Agency, "id" | "path">; dueDate: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [assignment] = await tx
+      .insert(courseAssignments)
+      .values({ id: randomUUID(), courseId: input.courseId, agencyId: input.agency.id, dueDate: input.dueDate, createdBy: actorId })
+      .onConflictDoUpdate({ target: [courseAssignments.courseId, courseAssignments.agencyId], set: { dueDate: input.dueDate } })
+      .returning();
+    const result = await tx.execute(sql`
+      insert into ${enrollments} (id, user_id, course_id, assignment_id, due_date)
+      select gen_random_uuid()::text, ${users.id}, ${input.courseId}, ${assignment!.id}, ${input.dueDate}::date
+      from ${users} join ${agencies} on ${agencies.id} = ${users.agencyId}
+      where ${agencies.path} like ${input.agency.path + "%"} and not ${users.disabled}
+      on conflict (user_id, course_id) do update set assignment_id = excluded.assignment_id, due_date = excluded.due_date`);
+    await audit({ actorId, action: "course.assign", targetType: "agency", targetId: input.agency.id, details: { courseId: input.courseId, dueDate: input.dueDate } }, tx);
+    return { assignment: assignment!, enrolled: (result as unknown as { affectedRows?: number; count?: number }).affectedRows ?? (result as unknown as { count?: number }).count ?? null };
+  });
+}
+
+/** Enrols a new or moved user in every course assigned to their agency or one above it. */
+export async function enrollForAssignments(tx: Db, userId: string, agencyPath: string) {
+  await tx.execute(sql`
+    insert into ${enrollments} (id, user_id, course_id, assignment_id, due_date)
+    select gen_random_uuid()::text, ${userId}, ${courseAssignments.courseId}, ${courseAssignments.id}, ${courseAssignments.dueDate}
+    from ${courseAssignments} join ${agencies} on ${agencies.id} = ${courseAssignments.agencyId}
+    where ${agencyPath} like ${agencies.path} || '%'
+    on conflict (user_id, course_id) do nothing`);
+}
+
+export async function listAssignments(scopePath: string) {
+  const db = await getDb();
+  return db
+    .select({ id: courseAssignments.id, courseTitle: courses.title, agencyName: agencies.name, dueDate: courseAssignments.dueDate })
+    .from(courseAssignments)
+    .innerJoin(courses, eq(courses.id, courseAssignments.courseId))
+    .innerJoin(agencies, eq(agencies.id, courseAssignments.agencyId))
+    .where(like(agencies.path, `${scopePath}%`))
+    .orderBy(asc(courseAssignments.dueDate));
+}
+
+/** The learner's enrolled courses with due dates and progress, overdue first (home page). */
+export async function myAssignedCourses(userId: string) {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      slug: courses.slug,
+      title: courses.title,
+      dueDate: enrollments.dueDate,
+      completedLessons: enrollments.completedLessons,
+      completedAt: enrollments.completedAt,
+      lessonCount: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active and not l.draft)`,
+    })
+    .from(enrollments)
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(eq(enrollments.userId, userId));
+  const today = new Date().toISOString().slice(0, 10);
+  return rows
+    .map((r) => ({ ...r, overdue: !r.completedAt && !!r.dueDate && r.dueDate < today }))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"));
+}
+
+export type LearnerFilters = { unitId?: string | null; courseId?: string | null; status?: EnrollmentStatus | null; lowJp?: boolean; q?: string };
+export type LearnerRow = {
+  id: string;
+  name: string;
+  nip: string | null;
+  unit: string;
+  courseTitle: string | null;
+  status: EnrollmentStatus | null;
+  completedLessons: number;
+  dueDate: string | null;
+  certCode: string | null;
+  certExpiresAt: Date | null;
+  jp: number;
+};
+
+/**
+ * Learners in the subtree with their status in one course and JP this year — scoped in SQL,
+ * used by the table and the CSV export alike (same filters, same scope).
+ */
+export async function listLearners(scopePath: string, f: LearnerFilters, limit = 5000): Promise<LearnerRow[]> {
+  const db = await getDb();
+  let path = scopePath;
+  if (f.unitId) {
+    const [unit] = await db.select({ path: agencies.path }).from(agencies).where(and(eq(agencies.id, f.unitId), like(agencies.path, `${scopePath}%`)));
+    if (!unit) return [];
+    path = unit.path;
+  }
+  const yearStart = new Date(Date.UTC(new Date(Date.now() + 7 * 3600e3).getUTCFullYear(), 0, 1) - 7 * 3600e3);
+  const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
+  const q = f.q?.trim();
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      nip: users.nip,
+      unit: agencies.name,
+      enrollmentId: enrollments.id,
+      completedLessons: enrollments.completedLessons,
+      startedAt: enrollments.startedAt,
+      completedAt: enrollments.completedAt,
+      dueDate: enrollments.dueDate,
+      certCode: certificates.code,
+      certExpiresAt: certificates.expiresAt,
+      certRevokedAt: certificates.revokedAt,
+      courseTitle: courses.title,
+      jp,
+    })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(enrollments, and(eq(enrollments.userId, users.id), f.courseId ? eq(enrollments.courseId, f.courseId) : sql`false`))
+    .leftJoin(courses, eq(courses.id, enrollments.courseId))
+    .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseId, enrollments.courseId), sql`${certificates.replacedBy} is null`))
+    .where(
+      and(
+        like(agencies.path, `${path}%`),
+        eq(users.disabled, false),
+        q ? sql`(${users.name} ilike ${`%${q}%`} or ${users.nip} like ${`%${q}%`})` : undefined,
+      ),
+    )
+    .orderBy(asc(agencies.path), asc(users.name))
+    .limit(limit);
+  const now = new Date();
+  return rows
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      nip: r.nip,
+      unit: r.unit,
+      courseTitle: r.courseTitle,
+      status: f.courseId
+        ? enrollmentStatus(
+            {
+              enrolled: !!r.enrollmentId,
+              completedLessons: r.completedLessons ?? 0,
+              startedAt: r.startedAt,
+              completedAt: r.completedAt,
+              dueDate: r.dueDate,
+              certExpiresAt: r.certExpiresAt,
+              certRevoked: !!r.certRevokedAt,
+            },
+            now,
+          )
+        : null,
+      completedLessons: r.completedLessons ?? 0,
+      dueDate: r.dueDate,
+      certCode: r.certRevokedAt ? null : r.certCode,
+      certExpiresAt: r.certRevokedAt ? null : r.certExpiresAt,
+      jp: Number(r.jp),
+    }))
+    .filter((r) => (!f.status || r.status === f.status) && (!f.lowJp || r.jp < 20));
+}
+
+/** Everything the learner-detail page shows, or null when the learner is outside the subtree. */
+export async function learnerDetail(scopePath: string, userId: string) {
+  const db = await getDb();
+  const [learner] = await db
+    .select({ id: users.id, name: users.name, nip: users.nip, email: users.email, unit: agencies.name })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.id, userId), like(agencies.path, `${scopePath}%`)))
+    .limit(1);
+  if (!learner) return null;
+  const [progress, attempts, certs] = await Promise.all([
+    db
+      .select({
+        courseTitle: courses.title,
+        completedLessons: enrollments.completedLessons,
+        dueDate: enrollments.dueDate,
+        completedAt: enrollments.completedAt,
+        lessonCount: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active and not l.draft)`,
+      })
+      .from(enrollments)
+      .innerJoin(courses, eq(courses.id, enrollments.courseId))
+      .where(eq(enrollments.userId, userId)),
+    db
+      .select({
+        id: exerciseAttempts.id,
+        slug: exerciseAttempts.exerciseSlug,
+        kind: exerciseAttempts.kind,
+        score: exerciseAttempts.score,
+        passed: exerciseAttempts.passed,
+        overrideScore: exerciseAttempts.overrideScore,
+        overridePassed: exerciseAttempts.overridePassed,
+        completedAt: exerciseAttempts.completedAt,
+      })
+      .from(exerciseAttempts)
+      .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.status, "completed")))
+      .orderBy(sql`${exerciseAttempts.completedAt} desc`)
+      .limit(100),
+    db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(sql`${certificates.issuedAt} desc`),
+  ]);
+  return { learner, progress, attempts, certs };
+}

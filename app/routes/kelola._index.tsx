@@ -1,0 +1,136 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BarChart } from "~/components/kelola/bar-chart";
+import { ManageNav } from "~/components/kelola/manage-nav";
+import { certificatesPerMonth, dashboardStats, STATUS_KEYS, type StatusCounts } from "~/models/dashboard.server";
+import { requireRole } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { managedScopePath } from "~/utils/permissions.server";
+
+const SORTS = ["unit", "completion", ...STATUS_KEYS] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["manager", "admin"]);
+  const url = new URL(request.url);
+  const scope = managedScopePath(user);
+  const stats = await dashboardStats(scope, url.searchParams.get("kursus"));
+  const monthly = await certificatesPerMonth(scope, stats.selectedCourseId);
+  return json({ scopeName: user.role === "admin" ? null : user.agencyName, ...stats, monthly });
+}
+
+export default function Dashboard() {
+  const t = useT();
+  const { scopeName, courses, selectedCourseId, units, monthly } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const sort = SORTS.find((s) => s === params.get("urut")) ?? "unit";
+  const selected = courses.find((c) => c.id === selectedCourseId);
+  // Tree order by default; any other column sorts rows (highest first).
+  const rows = sort === "unit" ? units : [...units].sort((a, b) => (sort === "completion" ? b.completion - a.completion : b.counts[sort] - a.counts[sort]));
+  const sortLink = (column: (typeof SORTS)[number]) => {
+    const next = new URLSearchParams(params);
+    next.set("urut", column);
+    return `?${next.toString()}`;
+  };
+  const exportHref = `/kelola/laporan.csv?${new URLSearchParams(selectedCourseId ? { kursus: selectedCourseId } : {}).toString()}`;
+  return (
+    <section className="stack">
+      <ManageNav />
+      <h1>{t("manage.title")}</h1>
+      {scopeName ? <p className="muted">{t("manage.scope", { agency: scopeName })}</p> : null}
+      <h2>{t("manage.byCourse")}</h2>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("manage.course")}</th>
+              {STATUS_KEYS.map((k) => (
+                <th scope="col" key={k}>
+                  {t(`manage.status.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {courses.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`?kursus=${c.id}`}>{c.title}</Link>
+                </th>
+                {STATUS_KEYS.map((k) => (
+                  <td key={k}>{c.counts[k]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Form method="get" className="row">
+        <label htmlFor="kursus">{t("manage.course")}</label>
+        <select id="kursus" name="kursus" defaultValue={selectedCourseId ?? undefined} style={{ maxWidth: "22rem" }}>
+          {courses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button secondary">
+          {t("manage.show")}
+        </button>
+        <a href={exportHref} className="button secondary" download>
+          {t("manage.nav.export")}
+        </a>
+      </Form>
+      {selected ? (
+        <>
+          <h2>{t("manage.byUnit", { course: selected.title })}</h2>
+          <div className="table-wrap">
+            <table className="data unit-tree">
+              <thead>
+                <tr>
+                  {SORTS.map((column) => (
+                    <th scope="col" key={column} aria-sort={sort === column ? (column === "unit" ? "ascending" : "descending") : undefined}>
+                      <Link to={sortLink(column)} aria-label={t("manage.sortBy", { column: column === "unit" ? t("manage.unit") : column === "completion" ? t("manage.completion") : t(`manage.status.${column as keyof StatusCounts}`) })}>
+                        {column === "unit" ? t("manage.unit") : column === "completion" ? t("manage.completion") : t(`manage.status.${column as keyof StatusCounts}`)}
+                      </Link>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row" style={{ paddingLeft: `${0.6 + (sort === "unit" ? u.depth : 0) * 1.1}rem` }}>
+                      <Link to={`/kelola/peserta?unit=${u.id}${selectedCourseId ? `&kursus=${selectedCourseId}` : ""}`}>{u.name}</Link>
+                    </th>
+                    <td>{u.completion}%</td>
+                    {STATUS_KEYS.map((k) => (
+                      <td key={k}>{u.counts[k]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="grid-2">
+            <figure className="card">
+              <figcaption>
+                <h3>{t("manage.chartCompletion")}</h3>
+              </figcaption>
+              <BarChart title={t("manage.chartCompletion")} bars={units.filter((u) => u.counts.enrolled > 0).slice(0, 20).map((u) => ({ label: u.name, value: u.completion }))} max={100} unit="%" />
+            </figure>
+            <figure className="card">
+              <figcaption>
+                <h3>{t("manage.chartMonthly")}</h3>
+              </figcaption>
+              {monthly.length ? <BarChart title={t("manage.chartMonthly")} bars={monthly.map((m) => ({ label: m.month, value: m.count }))} /> : <p className="muted">{t("manage.chartEmpty")}</p>}
+            </figure>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manage.title");

@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { ManageNav } from "~/components/kelola/manage-nav";
+import { ENROLLMENT_STATUSES } from "~/learning/enrollment-status";
+import { agencySubtree } from "~/models/agency.server";
+import { dashboardStats, listLearners } from "~/models/dashboard.server";
+import { requireRole } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+import { learnerFiltersFrom } from "~/utils/learner-filters.server";
+import { pageTitle } from "~/utils/meta";
+import { managedScopePath } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["manager", "admin"]);
+  const scope = managedScopePath(user);
+  const filters = learnerFiltersFrom(new URL(request.url));
+  const [units, stats] = await Promise.all([agencySubtree({ path: scope }), dashboardStats(scope, filters.courseId)]);
+  const courseId = filters.courseId ?? stats.selectedCourseId;
+  const learners = await listLearners(scope, { ...filters, courseId }, 500);
+  return json({
+    filters: { ...filters, courseId },
+    units: units.map((u) => ({ id: u.id, name: u.name })),
+    courses: stats.courses.map((c) => ({ id: c.id, title: c.title })),
+    learners,
+  });
+}
+
+export default function Learners() {
+  const t = useT();
+  const { filters, units, courses, learners } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  return (
+    <section className="stack">
+      <ManageNav />
+      <h1>{t("learners.title")}</h1>
+      <Form method="get" className="card filters">
+        <div className="filter-grid">
+          <div className="field">
+            <label htmlFor="kursus">{t("learners.filterCourse")}</label>
+            <select id="kursus" name="kursus" defaultValue={filters.courseId ?? ""}>
+              {courses.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="unit">{t("learners.filterUnit")}</label>
+            <select id="unit" name="unit" defaultValue={filters.unitId ?? ""}>
+              <option value="">{t("learners.all")}</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="status">{t("learners.filterStatus")}</label>
+            <select id="status" name="status" defaultValue={filters.status ?? ""}>
+              <option value="">{t("learners.all")}</option>
+              {ENROLLMENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`learners.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="q">{t("learners.search")}</label>
+            <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+          </div>
+        </div>
+        <label className="choice">
+          <input type="checkbox" name="jp" value="kurang" defaultChecked={filters.lowJp} /> {t("learners.lowJp")}
+        </label>
+        <div className="row">
+          <button type="submit" className="button">
+            {t("learners.apply")}
+          </button>
+          <a className="button secondary" href={`/kelola/laporan.csv${search}`} download>
+            {t("manage.nav.export")}
+          </a>
+        </div>
+      </Form>
+      <p className="muted">{t("learners.count", { count: learners.length })}</p>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("learners.colName")}</th>
+              <th scope="col">{t("learners.colNip")}</th>
+              <th scope="col">{t("learners.colUnit")}</th>
+              <th scope="col">{t("learners.colStatus")}</th>
+              <th scope="col">{t("learners.colJp")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {learners.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  <Link to={`/kelola/peserta/${l.id}`}>{l.name}</Link>
+                </td>
+                <td>{l.nip ?? "—"}</td>
+                <td>{l.unit}</td>
+                <td>{l.status ? t(`learners.status.${l.status}`) : "—"}</td>
+                <td>{l.jp}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "learners.title");

@@ -1,0 +1,101 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSyncedContent } from "~/content/sync.server";
+import { submitLessonForm } from "~/content/lesson-page.server";
+import { loader as dashboardLoader } from "~/routes/kelola._index";
+import { loader as csvLoader } from "~/routes/kelola.laporan[.]csv";
+import { loader as learnersLoader } from "~/routes/kelola.peserta._index";
+import { action as detailAction, loader as detailLoader } from "~/routes/kelola.peserta.$id";
+import { action as assignAction } from "~/routes/kelola.penugasan";
+import { getUser } from "~/utils/auth.server";
+import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+
+const original = process.env.CONTENT_DIR;
+let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
+let managerA: string, managerB: string;
+let learnerA: { id: string; cookie: string };
+let courseId: string;
+
+beforeAll(async () => {
+  process.env.CONTENT_DIR = path.resolve("tests/fixtures/content-ok");
+  courseId = (await getSyncedContent()).ids.get("kursus-uji/pembuka")!.courseId;
+  tree = await createTwoAgencies();
+  managerA = await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email);
+  managerB = await sessionCookieFor((await createAccount(tree.agencyB.id, "manager")).email);
+  const la = await createAccount(tree.unitA.id, "learner", "Rina Unit A");
+  learnerA = { id: la.id, cookie: await sessionCookieFor(la.email) };
+  await createAccount(tree.unitB.id, "learner", "Budi Unit B");
+});
+afterAll(() => {
+  process.env.CONTENT_DIR = original;
+});
+
+const future = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
+
+describe("assignments and the dashboard", () => {
+  it("assigns a course: enrols everyone now and people who join later; other agencies untouched", async () => {
+    const res = await run(assignAction, post("/kelola/penugasan", { courseId, agencyId: tree.agencyA.id, dueDate: future }, managerA));
+    expect(res.status).toBe(200);
+    await createAccount(tree.unitA.id, "learner", "Citra Bergabung Kemudian");
+    const data = await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}`, managerA))).json();
+    const course = data.courses.find((c: { id: string }) => c.id === courseId);
+    expect(course.counts).toMatchObject({ enrolled: 3, notStarted: 3, completed: 0 }); // manager, Rina, Citra
+    const unit = data.units.find((u: { id: string }) => u.id === tree.unitA.id);
+    expect(unit.counts.enrolled).toBe(2);
+    const top = data.units.find((u: { id: string }) => u.id === tree.agencyA.id);
+    expect(top.counts.enrolled).toBe(3);
+
+    const outside = await run(assignAction, post("/kelola/penugasan", { courseId, agencyId: tree.agencyB.id, dueDate: future }, managerA));
+    expect((await outside.json()).errors).toEqual({ agencyId: "error.agencyScope" });
+    const past = await run(assignAction, post("/kelola/penugasan", { courseId, agencyId: tree.unitA.id, dueDate: "2020-01-01" }, managerA));
+    expect((await past.json()).errors).toEqual({ dueDate: "assign.dueInvalid" });
+  });
+
+  it("counts progress and certificates per unit", async () => {
+    const user = (await getUser(get("/", learnerA.cookie)))!;
+    const f = new FormData();
+    f.set("intent", "complete");
+    await submitLessonForm(user, "kursus-uji", "pembuka", f);
+    const q = new FormData();
+    for (const [k, v] of Object.entries({ intent: "quiz", quizId: "uji-akhir", key: "kunci-dasbor-01", "q:q1": "1", "q:q2": "1" })) q.set(k, v);
+    await submitLessonForm(user, "kursus-uji", "kuis-akhir", q);
+    const data = await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}`, managerA))).json();
+    const unit = data.units.find((u: { id: string }) => u.id === tree.unitA.id);
+    expect(unit.counts).toMatchObject({ enrolled: 2, completed: 1, certified: 1, notStarted: 1 });
+    expect(unit.completion).toBe(50);
+    expect(data.monthly.reduce((n: number, m: { count: number }) => n + m.count, 0)).toBe(1);
+  });
+
+  it("filters the learner table and exports the same rows as CSV with a BOM", async () => {
+    const table = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&status=certified`, managerA))).json();
+    expect(table.learners.map((l: { name: string }) => l.name)).toEqual(["Rina Unit A"]);
+    const res = await run(csvLoader, get(`/kelola/laporan.csv?kursus=${courseId}&status=certified`, managerA));
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.trim().split("\r\n");
+    expect(lines[0]).toContain("nama,nip,unit,kursus,status");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("Rina Unit A");
+    const low = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&jp=kurang`, managerA))).json();
+    expect(low.learners.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("never shows another agency's data: 404 on its learner, no names in pages or CSV", async () => {
+    for (const path of ["/kelola", "/kelola/peserta", `/kelola/peserta?kursus=${courseId}&unit=${tree.unitA.id}`]) {
+      const loader = path.startsWith("/kelola/peserta") ? learnersLoader : dashboardLoader;
+      const text = JSON.stringify(await (await run(loader, get(path, managerB))).json());
+      expect(text).not.toContain("Rina Unit A");
+      expect(text).not.toContain("Disdukcapil A");
+      expect(text).not.toContain("Bidang A1");
+    }
+    const csv = await (await run(csvLoader, get(`/kelola/laporan.csv?kursus=${courseId}&unit=${tree.unitA.id}`, managerB))).text();
+    expect(csv).not.toContain("Rina");
+    expect((await run(detailLoader, get(`/kelola/peserta/${learnerA.id}`, managerB), { id: learnerA.id })).status).toBe(404);
+    expect((await run(detailAction, post(`/kelola/peserta/${learnerA.id}`, { certificateId: "x", reason: "coba cabut" }, managerB), { id: learnerA.id })).status).toBe(404);
+    expect((await run(detailLoader, get(`/kelola/peserta/${learnerA.id}`, managerA), { id: learnerA.id })).status).toBe(200);
+    expect((await run(dashboardLoader, get("/kelola", learnerA.cookie))).status).toBe(403);
+    expect((await run(csvLoader, get("/kelola/laporan.csv", learnerA.cookie))).status).toBe(403);
+  });
+});
