@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/i18n";
 import { emailSchema, nipError } from "~/validation/account";
 
 /** The columns of the staff import template, in the order the template uses. */
@@ -22,7 +23,7 @@ export const IMPORT_ERROR_KEYS = [
   "error.agencyScope",
   "import.unknownRole",
   "error.roleScope",
-] as const;
+] as const satisfies readonly MessageKey[];
 export type ImportErrorKey = (typeof IMPORT_ERROR_KEYS)[number];
 
 type Role = "learner" | "instructor" | "manager" | "admin";

@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ ok: false as const, errors, values, agencyName: "" }, { status: 400 });
   }
   const agency = await agencyInSubtree(managedScopePath(user), parsed.data.agencyId);
-  if (!agency) return json({ ok: false as const, errors: { agencyId: "error.agencyScope" as MessageKey }, values, agencyName: "" }, { status: 400 });
+  if (!agency) return json({ ok: false as const, errors: { agencyId: "error.agencyScope" } as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
   await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
   return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values, agencyName: agency.name });
 }

@@ -41,6 +41,7 @@ export default function SignIn() {
       <h1>{t("auth.signInTitle")}</h1>
       <FormAlert message={data?.failed ? t("auth.failed") : null} />
       <FormAlert kind="success" message={!data && params.get("keluar") ? t("auth.signedOut") : null} />
+      <FormAlert kind="success" message={!data && params.get("sandi") ? t("setpw.done") : null} />
       <Form method="post" noValidate>
         <input type="hidden" name="ke" value={params.get("ke") ?? ""} />
         <Field name="email" label={t("auth.email")} type="email" autoComplete="username" required defaultValue={data?.email ?? ""} />

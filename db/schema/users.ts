@@ -74,3 +74,29 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof userRole.enumValues)[number];
 
+
+/** One-time links for setting a password (new imported accounts). Only the hash is stored. */
+export const passwordTokens = pgTable(
+  "password_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_tokens_user_idx").on(t.userId)],
+);
+
+/** A confirmed staff import: who ran it and which accounts it created. */
+export const importBatches = pgTable("import_batches", {
+  id: text("id").primaryKey(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  userIds: jsonb("user_ids").$type<string[]>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormAlert } from "~/components/field";
+import type { MessageKey } from "~/i18n";
+import { consumePasswordToken, findPasswordToken } from "~/models/staff-import.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { hashPassword } from "~/utils/password.server";
+import { passwordSchema } from "~/validation/account";
+
+const schema = z.object({ next: passwordSchema, confirm: z.string() }).refine((v) => v.next === v.confirm, { message: "error.passwordMismatch", path: ["confirm"] });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await findPasswordToken(params.token ?? "");
+  return json({ name: found?.name ?? null }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const errors: Record<string, MessageKey> = {};
+    for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message as MessageKey;
+    return json({ errors }, { status: 400 });
+  }
+  if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next)))) return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
+  return redirect("/masuk?sandi=1");
+}
+
+export default function SetPassword() {
+  const t = useT();
+  const { name } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, MessageKey> = result?.errors ?? {};
+  if (!name) {
+    return (
+      <section className="card narrow">
+        <h1>{t("setpw.title")}</h1>
+        <p className="alert error">{t("setpw.invalid")}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="card narrow">
+      <h1>{t("setpw.title")}</h1>
+      <p>{t("setpw.intro", { name })}</p>
+      <FormAlert message={errors._form ? t(errors._form) : null} />
+      <Form method="post" noValidate>
+        <Field name="next" label={t("password.new")} type="password" autoComplete="new-password" hint={t("password.hint")} error={errors.next} />
+        <Field name="confirm" label={t("password.confirm")} type="password" autoComplete="new-password" error={errors.confirm} />
+        <button type="submit" className="button">
+          {t("setpw.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "setpw.title");

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ManageNav } from "~/components/kelola/manage-nav";
+import { getImportBatch } from "~/models/staff-import.server";
+import { requireRole } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["manager", "admin"]);
+  const batch = await getImportBatch(user, params.batch ?? "");
+  if (!batch) throw new Response("Not found", { status: 404 });
+  return json({ id: batch.id, count: batch.userIds.length });
+}
+
+export default function ImportDone() {
+  const t = useT();
+  const { id, count } = useLoaderData<typeof loader>();
+  return (
+    <section className="stack">
+      <ManageNav />
+      <h1>{t("import.doneTitle")}</h1>
+      <p className="alert success" role="status">
+        {t("import.done", { count })}
+      </p>
+      <div className="card">
+        <p>{t("import.linksHint")}</p>
+        <a className="button" href={`/kelola/impor/${id}/tautan.csv`} download>
+          {t("import.links")}
+        </a>
+      </div>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.doneTitle");

@@ -1,0 +1,116 @@
+import { eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../db/schema";
+import { action as importAction } from "~/routes/kelola.impor._index";
+import { loader as linksLoader } from "~/routes/kelola.impor.$batch.tautan[.]csv";
+import { action as setPasswordAction } from "~/routes/atur-sandi.$token";
+import { getDb } from "~/utils/db.server";
+import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+
+let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
+let manager: string;
+beforeAll(async () => {
+  tree = await createTwoAgencies();
+  manager = await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email);
+});
+
+function upload(csv: string, extra: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set("intent", "preview");
+  form.set("berkas", new File([csv], "staf.csv", { type: "text/csv" }));
+  for (const [k, v] of Object.entries(extra)) form.set(k, v);
+  return new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } });
+}
+function confirm(csv: string, expected: number) {
+  const form = new FormData();
+  form.set("intent", "confirm");
+  form.set("csv", csv);
+  form.set("expected", String(expected));
+  return new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } });
+}
+
+describe("staff CSV import", () => {
+  it("previews every row's problems and writes nothing", async () => {
+    const csv = [
+      "nama;email;nip;kode_unit;peran",
+      `Ani Baik;ani@impor.id;198507122010012003;${tree.unitA.code};peserta`,
+      `Ani Lagi;ani@impor.id;;${tree.unitA.code};peserta`,
+      `Bukan NIP;bukan@impor.id;123;${tree.unitA.code};peserta`,
+      `Unit Asing;asing@impor.id;;${tree.unitB.code};peserta`,
+      `Naik Pangkat;naik@impor.id;;${tree.unitA.code};admin`,
+      `Tak Dikenal;tak@impor.id;;KODE-TIDAK-ADA;peserta`,
+    ].join("\n");
+    const res = await run(importAction, upload("\uFEFF" + csv));
+    const body = await res.json();
+    expect(body.preview.validCount).toBe(1);
+    const errorsByLine = Object.fromEntries(body.preview.rows.map((r: { line: number; errors: string[] }) => [r.line, r.errors]));
+    expect(errorsByLine).toMatchObject({
+      2: [],
+      3: ["import.duplicateEmail"],
+      4: ["error.nip"],
+      5: ["error.agencyScope"],
+      6: ["error.roleScope"],
+      7: ["import.unknownUnit"],
+    });
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.email, "ani@impor.id"))).toHaveLength(0);
+  });
+
+  it("creates valid rows in one transaction, then hands out one-time set-password links", async () => {
+    const csv = `nama,email,nip,kode_unit,peran\nDewi Impor,dewi@impor.id,,${tree.unitA.code},learner\nEko Impor,eko@impor.id,,${tree.agencyA.code},instruktur\n`;
+    const res = await run(importAction, confirm(csv, 2));
+    expect(res.status).toBe(302);
+    const batchId = res.headers.get("location")!.split("/").pop()!;
+    const db = await getDb();
+    const created = await db.select().from(users).where(inArray(users.email, ["dewi@impor.id", "eko@impor.id"]));
+    expect(created.map((u) => u.role).sort()).toEqual(["instructor", "learner"]);
+
+    const links = await (await run(linksLoader, get(`/kelola/impor/${batchId}/tautan.csv`, manager), { batch: batchId })).text();
+    const token = links.match(/\/atur-sandi\/([\w-]+)/)![1]!;
+    const bad = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-baru-dewi", confirm: "beda" }), { token });
+    expect((await bad.json()).errors).toEqual({ confirm: "error.passwordMismatch" });
+    const ok = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-baru-dewi", confirm: "sandi-baru-dewi" }), { token });
+    expect(ok.headers.get("location")).toBe("/masuk?sandi=1");
+    const again = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-lain-dewi", confirm: "sandi-lain-dewi" }), { token });
+    expect((await again.json()).errors).toEqual({ _form: "setpw.invalid" });
+  });
+
+  it("imports nothing when the data changed since the preview", async () => {
+    const csv = `nama,email,nip,kode_unit,peran\nFitri Impor,fitri@impor.id,,${tree.unitA.code},peserta\nGita Impor,gita@impor.id,,${tree.unitA.code},peserta\n`;
+    // Someone else creates Gita between preview and confirm.
+    await createAccount(tree.unitA.id).then(async (u) => {
+      const db = await getDb();
+      await db.update(users).set({ email: "gita@impor.id" }).where(eq(users.id, u.id));
+    });
+    const res = await run(importAction, confirm(csv, 2));
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toBe("import.changed");
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.email, "fitri@impor.id"))).toHaveLength(0);
+  });
+
+  it("refuses files that are not UTF-8", async () => {
+    const form = new FormData();
+    form.set("intent", "preview");
+    form.set("berkas", new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x61, 0x0a, 0xff, 0xfe, 0x41])], "x.csv"));
+    const res = await run(importAction, new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }));
+    expect((await res.json()).error).toBe("import.encoding");
+  });
+});
+
+describe("all or nothing", () => {
+  it("rolls back every row when one insert fails inside the transaction", async () => {
+    const { commitStaffImport, previewStaffImport } = await import("~/models/staff-import.server");
+    const { getUser } = await import("~/utils/auth.server");
+    const actor = (await getUser(get("/", manager)))!;
+    const csv = `nama,email,nip,kode_unit,peran\nHana Impor,hana@impor.id,,${tree.unitA.code},peserta\nIra Impor,ira@impor.id,,${tree.unitA.code},peserta\n`;
+    const preview = await previewStaffImport(actor, csv);
+    if (!preview.ok) throw new Error("preview failed");
+    // Ira appears after the preview: the second insert fails, so Hana must not be kept either.
+    const other = await createAccount(tree.unitA.id);
+    const db = await getDb();
+    await db.update(users).set({ email: "ira@impor.id" }).where(eq(users.id, other.id));
+    await expect(commitStaffImport(actor, preview.result)).rejects.toThrow();
+    expect(await db.select().from(users).where(eq(users.email, "hana@impor.id"))).toHaveLength(0);
+  });
+});
