@@ -80,4 +80,9 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   "admin.audit.pages": "Audit log pages",
   "admin.audit.newer": "Newer",
   "admin.audit.older": "Older",
+  "admin.audit.type.user": "account",
+  "admin.audit.type.agency": "agency",
+  "admin.audit.type.certificate": "certificate",
+  "admin.audit.type.exercise": "exercise",
+  "admin.audit.type.exercise_attempt": "exercise attempt",
 };

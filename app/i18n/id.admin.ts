@@ -78,4 +78,9 @@ export const adminId = {
   "admin.audit.pages": "Halaman log audit",
   "admin.audit.newer": "Lebih baru",
   "admin.audit.older": "Lebih lama",
+  "admin.audit.type.user": "akun",
+  "admin.audit.type.agency": "instansi",
+  "admin.audit.type.certificate": "sertifikat",
+  "admin.audit.type.exercise": "latihan",
+  "admin.audit.type.exercise_attempt": "percobaan latihan",
 } as const;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import type { Lang } from "~/i18n";
+import { isMessageKey, type Lang, type MessageKey } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
@@ -96,7 +96,7 @@ export default function AdminAudit() {
                   <td>
                     {e.targetLabel ?? <code>{e.targetId}</code>}
                     <br />
-                    <span className="muted">{e.targetType}</span>
+                    <span className="muted">{isMessageKey(`admin.audit.type.${e.targetType}`) ? t(`admin.audit.type.${e.targetType}` as MessageKey) : e.targetType}</span>
                   </td>
                   <td>
                     {Object.keys(e.details).length > 0 ? (

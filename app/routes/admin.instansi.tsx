@@ -117,8 +117,8 @@ export default function AdminAgencies() {
         <h2 id="new-agency">{t("admin.agencies.new")}</h2>
         <Form method="post" noValidate key={created?.ok ? `${created.done.name}-${agencies.length}` : "create"}>
           <input type="hidden" name="intent" value="create" />
-          <Field name="name" label={t("admin.agencies.name")} autoComplete="off" defaultValue={v?.name} error={errors.name} />
-          <Field name="code" label={t("admin.agencies.code")} autoComplete="off" hint={t("admin.agencies.codeHint")} defaultValue={v?.code} error={errors.code} />
+          <Field name="name" label={t("admin.agencies.name")} type="text" autoComplete="off" defaultValue={v?.name} error={errors.name} />
+          <Field name="code" label={t("admin.agencies.code")} type="text" autoComplete="off" hint={t("admin.agencies.codeHint")} defaultValue={v?.code} error={errors.code} />
           <Field name="kind" label={t("admin.agencies.kind")} error={errors.kind}>
             <select id="f-kind" name="kind" defaultValue={v?.kind ?? "unit"} aria-invalid={errors.kind ? true : undefined}>
               {kinds.map((k) => (
