@@ -2,20 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, like, sql } from "drizzle-orm";
 import { agencies, certificates, courseAssignments, courses, enrollments, exerciseAttempts, users, type Agency } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
+import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
+
+export { STATUS_KEYS, type StatusCounts };
 import { audit } from "./audit.server";
 import { getDb, type Db } from "~/utils/db.server";
 
-export type StatusCounts = {
-  enrolled: number;
-  notStarted: number;
-  inProgress: number;
-  completed: number;
-  certified: number;
-  expiring: number;
-  expired: number;
-  overdue: number;
-};
-export const STATUS_KEYS: (keyof StatusCounts)[] = ["enrolled", "notStarted", "inProgress", "completed", "certified", "expiring", "expired", "overdue"];
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
 
 /** Per-enrollment status counters as SQL aggregates (one definition for the page and the CSV). */

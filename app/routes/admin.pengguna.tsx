@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
-import { ACCOUNTS_LIMIT, listAccounts, updateUserAccount } from "~/models/admin.server";
+import { listAccounts, updateUserAccount } from "~/models/admin.server";
 import { allAgencies } from "~/models/agency.server";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
@@ -92,7 +92,7 @@ export default function AdminUsers() {
         </button>
       </Form>
       <p className="muted" role="status">
-        {total > users.length ? t("admin.users.countLimited", { shown: ACCOUNTS_LIMIT, count: total }) : t("admin.users.count", { count: total })}
+        {total > users.length ? t("admin.users.countLimited", { shown: users.length, count: total }) : t("admin.users.count", { count: total })}
       </p>
       <div className="table-wrap">
         <table className="data">

@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BarChart } from "~/components/kelola/bar-chart";
 import { ManageNav } from "~/components/kelola/manage-nav";
-import { certificatesPerMonth, dashboardStats, STATUS_KEYS, type StatusCounts } from "~/models/dashboard.server";
+import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
+import { certificatesPerMonth, dashboardStats } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -113,7 +114,7 @@ export default function Dashboard() {
               </tbody>
             </table>
           </div>
-          <div className="grid-2">
+          <div className="stack">
             <figure className="card">
               <figcaption>
                 <h3>{t("manage.chartCompletion")}</h3>

@@ -120,7 +120,7 @@ export default function StaffImport() {
             <Form method="post" encType="multipart/form-data">
               <input type="hidden" name="intent" value="confirm" />
               <input type="hidden" name="expected" value={preview.validCount} />
-              <textarea name="csv" defaultValue={data.csv} hidden readOnly aria-hidden="true" />
+              <input type="hidden" name="csv" value={data.csv} />
               <p className="hint">{t("import.confirmHint")}</p>
               <button type="submit" className="button">
                 {t("import.confirm", { count: preview.validCount })}

@@ -20,7 +20,7 @@ export function BarChart({ title, bars, max, unit = "" }: { title: string; bars:
         return (
           <g key={`${b.label}-${i}`}>
             <text x={labelWidth - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1b2430">
-              {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
+              {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
             </text>
             <rect x={labelWidth} y={y + 3} width={Math.max(w, 1)} height={rowHeight - 9} rx="3" fill="#0b5cad" />
             <text x={labelWidth + Math.max(w, 1) + 6} y={y + 16} fontSize="13" fill="#1b2430">

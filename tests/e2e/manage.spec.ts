@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { demo, screenshotDir, signIn } from "./helpers";
+
+const future = new Date(Date.now() + 21 * 86400e3).toISOString().slice(0, 10);
+
+test("a manager assigns a course, imports staff, filters the dashboard and downloads the CSV", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, demo.manager);
+  await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Kelola" }).click();
+  await expect(page.getByRole("heading", { name: "Dasbor pelatihan" })).toBeVisible({ timeout: 15_000 });
+
+  // Assign "Verifikasi Hoaks" to the whole Disdukcapil OKU.
+  await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Penugasan" }).click();
+  await page.getByLabel("Kursus").selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
+  await page.getByLabel("Instansi / unit").selectOption({ label: "Disdukcapil OKU" });
+  await page.getByLabel("Tenggat").fill(future);
+  await page.getByRole("button", { name: "Tugaskan" }).click();
+  await expect(page.getByText(/Kursus ditugaskan ke Disdukcapil OKU/)).toBeVisible();
+
+  // A file with errors: every problem shown per row, nothing imported yet.
+  await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Impor staf" }).click();
+  await page.getByLabel("Berkas CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+  await expect(page.getByRole("heading", { name: "Pratinjau: 1 baris siap, 2 baris bermasalah" })).toBeVisible();
+  await expect(page.getByText("NIP harus 18 digit angka.")).toBeVisible();
+  await expect(page.getByText("Unit ini di luar instansi yang Anda kelola.")).toBeVisible();
+
+  // A clean file: confirm, then download the set-password links.
+  await page.getByLabel("Berkas CSV").setInputFiles("tests/fixtures/csv/staf-bersih.csv");
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+  await page.getByRole("button", { name: "Impor 2 baris yang valid" }).click();
+  await expect(page.getByText("2 akun dibuat.")).toBeVisible();
+  const linksDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Unduh tautan atur kata sandi/ }).click();
+  const links = readFileSync((await (await linksDownload).path())!, "utf8");
+  expect(links).toContain("zahra.impor@demo.sigap.id");
+  expect(links).toMatch(/\/atur-sandi\/[\w-]{20,}/);
+
+  // The imported people joined after the assignment and are enrolled too.
+  await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Dasbor" }).click();
+  await page.getByLabel("Kursus").selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page.getByRole("heading", { name: "Per unit: Verifikasi Hoaks untuk Aparatur" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Persentase penyelesaian per unit" })).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/dashboard.png`, fullPage: true });
+  await page.getByRole("link", { name: "Urutkan: Lewat tenggat" }).click();
+  await expect(page).toHaveURL(/urut=overdue/);
+
+  await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Peserta" }).click();
+  await page.getByLabel("Kursus").selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
+  await page.getByLabel("Cari nama atau NIP").fill("Zahra");
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page.getByRole("cell", { name: "Zahra Lestari" })).toBeVisible();
+  await expect(page.getByText("1 peserta")).toBeVisible();
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Unduh CSV" }).click();
+  const bytes = readFileSync((await (await csvDownload).path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.toString("utf8");
+  expect(csv).toContain("Zahra Lestari");
+  expect(csv).not.toContain("Rina Marlina");
+  expect(csv.split("\r\n")[0]).toContain("nama,nip,unit,kursus,status");
+});
+
+for (const [manager, other] of [
+  [demo.manager, { names: ["Diskominfo Pandeglang", "Bidang Informasi dan Komunikasi Publik"], learnerEmail: "peserta04@demo.sigap.id" }],
+  [demo.managerBanten, { names: ["Disdukcapil OKU", "Rina Marlina"], learnerEmail: "peserta@demo.sigap.id" }],
+] as const) {
+  test(`${manager} never sees the other agency`, async ({ page, browser }) => {
+    // Find the other agency's learner id as an admin would.
+    const admin = await browser.newPage();
+    await signIn(admin, demo.admin);
+    await admin.goto("/kelola/pengguna?q=" + encodeURIComponent(other.learnerEmail));
+    const href = await admin.locator("main table a").first().getAttribute("href");
+    const learnerId = href!.split("/").pop()!;
+
+    await signIn(page, manager);
+    for (const path of ["/kelola", "/kelola/peserta", "/kelola/penugasan", "/kelola/pengguna", "/kelola/impor"]) {
+      await page.goto(path);
+      const text = await page.locator("main").innerText();
+      for (const name of other.names) expect(text, `${path} shows ${name}`).not.toContain(name);
+    }
+    expect((await page.goto(`/kelola/peserta/${learnerId}`))?.status()).toBe(404);
+    expect((await page.goto(`/kelola/pengguna/${learnerId}`))?.status()).toBe(404);
+    const csv = await page.request.get("/kelola/laporan.csv");
+    for (const name of other.names) expect(await csv.text()).not.toContain(name);
+  });
+}
