@@ -102,3 +102,10 @@ describe("tokenize", () => {
     expect(tokenize(" 🙏 !!! ... ")).toEqual([]);
   });
 });
+
+describe("negation slang", () => {
+  it("reads jgn as jangan", async () => {
+    const { normaliseText } = await import("./normalise");
+    expect(JSON.stringify(normaliseText("jgn kirim kodenya"))).toContain("jangan");
+  });
+});

@@ -35,6 +35,7 @@ const SLANG_GROUPS: Record<string, string[]> = {
   tidak: ["ga", "gak", "gk", "nggak", "ngga", "ngak", "enggak", "engga", "nda", "ndak", "tdk", "tak", "kagak", "kaga", "tidaklah", "gag"],
   bukan: ["bkn", "bukanlah"],
   belum: ["blm", "blum", "belom", "blom"],
+  jangan: ["jgn", "jngn", "jangn"],
   "tidak usah": ["gausah", "gaus", "gaush", "nggausah", "ndausah"],
   "tidak perlu": ["gaperlu", "gakperlu", "tdkperlu"],
   "tidak bisa": ["gabisa", "gbs", "gakbisa"],
