@@ -10,31 +10,41 @@ import { getDb, type Db } from "~/utils/db.server";
 
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
 
-/** Per-enrollment status counters as SQL aggregates (one definition for the page and the CSV). */
-function statusColumns() {
-  const valid = sql`${certificates.revokedAt} is null and ${certificates.expiresAt} > now()`;
-  return {
-    enrolled: sql<number>`count(*)::int`,
-    notStarted: sql<number>`count(*) filter (where ${enrollments.startedAt} is null and ${enrollments.completedLessons} = 0)::int`,
-    inProgress: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and (${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0))::int`,
-    completed: sql<number>`count(*) filter (where ${enrollments.completedAt} is not null)::int`,
-    certified: sql<number>`count(${certificates.id}) filter (where ${valid})::int`,
-    expiring: sql<number>`count(${certificates.id}) filter (where ${valid} and ${certificates.expiresAt} <= now() + interval '60 days')::int`,
-    expired: sql<number>`count(${certificates.id}) filter (where ${certificates.revokedAt} is null and ${certificates.expiresAt} <= now())::int`,
-    overdue: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and ${enrollments.dueDate} < current_date)::int`,
-  };
-}
-
-function enrollmentScope(db: Db, scopePath: string) {
+/** Enrollment counters per (agency, course) — progress only; certificates are counted separately. */
+function enrollmentCounts(db: Db, scopePath: string) {
   return db
-    .select({ agencyId: users.agencyId, courseId: enrollments.courseId, ...statusColumns() })
+    .select({
+      agencyId: users.agencyId,
+      courseId: enrollments.courseId,
+      enrolled: sql<number>`count(*)::int`,
+      notStarted: sql<number>`count(*) filter (where ${enrollments.startedAt} is null and ${enrollments.completedLessons} = 0)::int`,
+      inProgress: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and (${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0))::int`,
+      completed: sql<number>`count(*) filter (where ${enrollments.completedAt} is not null)::int`,
+      overdue: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and ${enrollments.dueDate} < current_date)::int`,
+    })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .leftJoin(certificates, and(eq(certificates.userId, enrollments.userId), eq(certificates.courseId, enrollments.courseId), sql`${certificates.replacedBy} is null`))
     .where(like(agencies.path, `${scopePath}%`))
-    .groupBy(users.agencyId, enrollments.courseId)
-    .$dynamic();
+    .groupBy(users.agencyId, enrollments.courseId);
+}
+
+/** Current certificates per (learner's agency, course): valid, expiring within 60 days, expired. */
+function certificateCounts(db: Db, scopePath: string) {
+  const valid = sql`${certificates.revokedAt} is null and ${certificates.expiresAt} > now()`;
+  return db
+    .select({
+      agencyId: users.agencyId,
+      courseId: certificates.courseId,
+      certified: sql<number>`count(*) filter (where ${valid})::int`,
+      expiring: sql<number>`count(*) filter (where ${valid} and ${certificates.expiresAt} <= now() + interval '60 days')::int`,
+      expired: sql<number>`count(*) filter (where ${certificates.revokedAt} is null and ${certificates.expiresAt} <= now())::int`,
+    })
+    .from(certificates)
+    .innerJoin(users, eq(users.id, certificates.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(like(agencies.path, `${scopePath}%`), sql`${certificates.replacedBy} is null`))
+    .groupBy(users.agencyId, certificates.courseId);
 }
 
 export type UnitRow = { id: string; name: string; code: string; depth: number; counts: StatusCounts; completion: number };
@@ -45,11 +55,20 @@ export type UnitRow = { id: string; name: string; code: string; depth: number; c
  */
 export async function dashboardStats(scopePath: string, courseId: string | null) {
   const db = await getDb();
-  const [rows, tree, courseRows] = await Promise.all([
-    enrollmentScope(db, scopePath),
+  const [enrolled, certified, tree, courseRows] = await Promise.all([
+    enrollmentCounts(db, scopePath),
+    certificateCounts(db, scopePath),
     db.select().from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
     db.select({ id: courses.id, slug: courses.slug, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position)),
   ]);
+  const merged = new Map<string, StatusCounts & { agencyId: string; courseId: string }>();
+  for (const r of enrolled) merged.set(`${r.agencyId}|${r.courseId}`, { ...zero(), ...r });
+  for (const r of certified) {
+    const m = merged.get(`${r.agencyId}|${r.courseId}`) ?? { ...zero(), agencyId: r.agencyId, courseId: r.courseId };
+    Object.assign(m, { certified: r.certified, expiring: r.expiring, expired: r.expired });
+    merged.set(`${r.agencyId}|${r.courseId}`, m);
+  }
+  const rows = [...merged.values()];
   const perCourse = new Map<string, StatusCounts>();
   for (const r of rows) {
     const total = perCourse.get(r.courseId) ?? zero();

@@ -43,7 +43,7 @@ export const enrollments = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("enrollments_user_course_uq").on(t.userId, t.courseId), index("enrollments_course_idx").on(t.courseId)],
+  (t) => [uniqueIndex("enrollments_user_course_uq").on(t.userId, t.courseId), index("enrollments_course_user_idx").on(t.courseId, t.userId)],
 );
 
 /**
@@ -83,6 +83,7 @@ export const certificates = pgTable(
     uniqueIndex("certificates_one_current_uq").on(t.userId, t.courseId).where(sql`replaced_by is null`),
     index("certificates_course_idx").on(t.courseId, t.expiresAt),
     index("certificates_agency_idx").on(t.agencyId),
+    index("certificates_user_idx").on(t.userId, t.issuedAt),
   ],
 );
 
