@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import matter from "gray-matter";
-import { demo, screenshotDir, signIn } from "./helpers";
+import { demo, screenshotDir, signIn, signOut } from "./helpers";
 
 const COURSE = "tata-kelola-media-sosial";
 type Q = { id: string; type: string; prompt: string; options: { text: string; correct: boolean; explanation: string }[] };
@@ -79,7 +79,7 @@ test("drafts: invisible to learners, previewed by instructors in the studio", as
   const res = await page.goto(`/kursus/${COURSE}/siaran-langsung-tanya-jawab`);
   expect(res?.status()).toBe(404);
   expect((await page.goto("/studio"))?.status()).toBe(403);
-  await page.getByRole("button", { name: "Keluar" }).click();
+  await signOut(page);
 
   await signIn(page, demo.instructor);
   await page.getByRole("link", { name: "Studio" }).click();

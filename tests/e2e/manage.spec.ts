@@ -12,14 +12,16 @@ test("a manager assigns a course, imports staff, filters the dashboard and downl
 
   // Assign "Verifikasi Hoaks" to the whole Disdukcapil OKU.
   await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Penugasan" }).click();
-  await page.getByLabel("Kursus").selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
-  await page.getByLabel("Instansi / unit").selectOption({ label: "Disdukcapil OKU" });
+  await expect(page.getByRole("heading", { name: "Tugaskan kursus" })).toBeVisible();
+  await page.getByLabel("Kursus", { exact: true }).selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
+  await page.getByLabel("Instansi / unit", { exact: true }).selectOption({ label: "Disdukcapil OKU" });
   await page.getByLabel("Tenggat").fill(future);
   await page.getByRole("button", { name: "Tugaskan" }).click();
   await expect(page.getByText(/Kursus ditugaskan ke Disdukcapil OKU/)).toBeVisible();
 
   // A file with errors: every problem shown per row, nothing imported yet.
   await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Impor staf" }).click();
+  await expect(page.getByRole("heading", { name: "Impor staf dari CSV" })).toBeVisible();
   await page.getByLabel("Berkas CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
   await page.getByRole("button", { name: "Pratinjau" }).click();
   await expect(page.getByRole("heading", { name: "Pratinjau: 1 baris siap, 2 baris bermasalah" })).toBeVisible();
@@ -39,7 +41,8 @@ test("a manager assigns a course, imports staff, filters the dashboard and downl
 
   // The imported people joined after the assignment and are enrolled too.
   await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Dasbor" }).click();
-  await page.getByLabel("Kursus").selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
+  await expect(page.getByRole("heading", { name: "Dasbor pelatihan" })).toBeVisible();
+  await page.getByLabel("Kursus", { exact: true }).selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
   await page.getByRole("button", { name: "Tampilkan" }).click();
   await expect(page.getByRole("heading", { name: "Per unit: Verifikasi Hoaks untuk Aparatur" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Persentase penyelesaian per unit" })).toBeVisible();
@@ -48,7 +51,8 @@ test("a manager assigns a course, imports staff, filters the dashboard and downl
   await expect(page).toHaveURL(/urut=overdue/);
 
   await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Peserta" }).click();
-  await page.getByLabel("Kursus").selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
+  await expect(page.getByRole("heading", { name: "Peserta", exact: true })).toBeVisible();
+  await page.getByLabel("Kursus", { exact: true }).selectOption({ label: "Verifikasi Hoaks untuk Aparatur" });
   await page.getByLabel("Cari nama atau NIP").fill("Zahra");
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page.getByRole("cell", { name: "Zahra Lestari" })).toBeVisible();
