@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
-import { agencies, exerciseAttempts, exerciseTurns, lessonProgress, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
+import { agencies, exerciseAttempts, exerciseTurns, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
 import { gradeReply, GRADER_VERSION, type Exercise, type TurnGrade } from "~/grading";
 import { audit } from "./audit.server";
-import { refreshEnrollment } from "./certificate.server";
+import { markLessonComplete } from "./progress.server";
 import { getDb, type Db } from "~/utils/db.server";
 
 export type AttemptWithTurns = ExerciseAttempt & { turns: ExerciseTurnRow[] };
@@ -132,23 +132,9 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
       .update(exerciseAttempts)
       .set({ status: "completed", currentTurnId: null, score: result.score, passed: result.passed, completedAt: new Date() })
       .where(eq(exerciseAttempts.id, attempt.id));
-    if (result.passed) await markExerciseComplete(tx, input.userId, input.ref);
+    if (result.passed) await markLessonComplete(tx, input.userId, input.ref);
     return { attemptId: attempt.id, stored: true, completed: true, stale: false };
   });
-}
-
-/** Completes the exercise's lesson for the learner (idempotent). */
-async function markExerciseComplete(tx: Db, userId: string, ref: LessonRef) {
-  const now = new Date();
-  await tx
-    .insert(lessonProgress)
-    .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
-    .onConflictDoUpdate({
-      target: [lessonProgress.userId, lessonProgress.lessonId],
-      set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion },
-      setWhere: eq(lessonProgress.status, "started"),
-    });
-  await refreshEnrollment(tx, userId, ref.courseId);
 }
 
 /** Abandons the open attempt so the learner can start over ("Coba lagi" mid-way). */
@@ -235,7 +221,7 @@ export async function overrideAttempt(
       },
       tx,
     );
-    if (change.passed) await markExerciseComplete(tx, attempt.userId, { lessonId: attempt.lessonId, courseId, courseVersion: attempt.courseVersion });
+    if (change.passed) await markLessonComplete(tx, attempt.userId, { lessonId: attempt.lessonId, courseId, courseVersion: attempt.courseVersion });
   });
 }
 
@@ -277,7 +263,7 @@ export async function regradeExercise(
       const result = attemptResult(regraded, exercise.passPercent);
       if (result.score !== attempt.score || result.passed !== attempt.passed) changed++;
       await tx.update(exerciseAttempts).set({ score: result.score, passed: result.passed, graderVersion: GRADER_VERSION }).where(eq(exerciseAttempts.id, attempt.id));
-      if (result.passed) await markExerciseComplete(tx, attempt.userId, { ...ref, courseVersion: attempt.courseVersion });
+      if (result.passed) await markLessonComplete(tx, attempt.userId, { ...ref, courseVersion: attempt.courseVersion });
     }
     await audit({ actorId, action: "exercise.regrade", targetType: "exercise", targetId: exercise.slug, details: { attempts: attempts.length, changed } }, tx);
     return { attempts: attempts.length, changed };
@@ -335,7 +321,7 @@ export async function recordHoaxAttempt(input: {
       .returning({ id: exerciseTurns.id });
     // Lost a race with the same key in another transaction: undo this attempt.
     if (inserted.length === 0) throw new DuplicateSubmission();
-    if (input.grade.passed) await markExerciseComplete(tx, input.userId, input.ref);
+    if (input.grade.passed) await markLessonComplete(tx, input.userId, input.ref);
     return { attemptId, stored: true };
   }).catch(async (error) => {
     if (!(error instanceof DuplicateSubmission)) throw error;

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { enrollments, lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
 import { refreshEnrollment } from "./certificate.server";
 import type { QuizAnswers, QuizResult } from "~/learning/quiz";
-import { getDb } from "~/utils/db.server";
+import { getDb, type Db } from "~/utils/db.server";
 
 type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
 
@@ -36,21 +36,27 @@ export async function touchLesson(userId: string, ref: LessonRef) {
     .onConflictDoUpdate({ target: [enrollments.userId, enrollments.courseId], set: { startedAt: sql`coalesce(${enrollments.startedAt}, now())` } });
 }
 
-/** Marks a lesson complete, recording the course version; idempotent (a second call keeps the first completion time). */
+/**
+ * Marks a lesson complete inside `tx` (idempotent: a second call keeps the first completion)
+ * and refreshes the enrollment, which may issue the certificate in the same transaction.
+ */
+export async function markLessonComplete(tx: Db, userId: string, ref: LessonRef) {
+  const now = new Date();
+  await tx
+    .insert(lessonProgress)
+    .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.lessonId],
+      set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion, lastSeenAt: now },
+      setWhere: eq(lessonProgress.status, "started"),
+    });
+  await refreshEnrollment(tx, userId, ref.courseId);
+}
+
+/** "Tandai selesai" on a reading lesson. */
 export async function completeLesson(userId: string, ref: LessonRef) {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const now = new Date();
-    await tx
-      .insert(lessonProgress)
-      .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
-      .onConflictDoUpdate({
-        target: [lessonProgress.userId, lessonProgress.lessonId],
-        set: { status: "completed", courseVersion: ref.courseVersion, lastSeenAt: now },
-        setWhere: eq(lessonProgress.status, "started"),
-      });
-    await refreshEnrollment(tx, userId, ref.courseId);
-  });
+  await db.transaction((tx) => markLessonComplete(tx, userId, ref));
 }
 
 /**
