@@ -14,10 +14,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { translator, type Lang } from "~/i18n";
+import { translator, type Dictionary, type Lang } from "~/i18n";
 import styles from "~/styles/app.css";
 import { getUser, type SessionUser } from "~/utils/auth.server";
-import { getLang } from "~/utils/i18n.server";
+import { dictionaryFor, getLang } from "~/utils/i18n.server";
 import { useLang, useT } from "~/utils/i18n";
 import { useNonce } from "~/utils/nonce";
 
@@ -28,15 +28,17 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  const lang = getLang(request);
   return json({
-    lang: getLang(request),
+    lang,
+    english: dictionaryFor(lang),
     user: user && { name: user.name, role: user.role, agencyName: user.agencyName },
   });
 }
 
 export const meta: MetaFunction = () => [{ title: "Sigap" }];
 
-type RootData = { lang: Lang; user: Pick<SessionUser, "name" | "role" | "agencyName"> | null };
+type RootData = { lang: Lang; english: Dictionary | null; user: Pick<SessionUser, "name" | "role" | "agencyName"> | null };
 
 function Header({ user }: { user: RootData["user"] }) {
   const t = useT();
@@ -148,7 +150,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<RootData>("root");
-  const t = translator(data?.lang ?? "id");
+  const t = translator(data?.lang ?? "id", data?.english);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : status === 503 ? "error.unavailable" : "error.generic";
   return (

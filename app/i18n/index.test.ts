@@ -11,7 +11,8 @@ describe("i18n", () => {
 
   it("fills placeholders and defaults to Indonesian", () => {
     expect(translator("id")("home.welcome", { name: "Rina" })).toBe("Selamat datang, Rina");
-    expect(translator("en")("home.welcome", { name: "Rina" })).toBe("Welcome, Rina");
+    expect(translator("en", en)("home.welcome", { name: "Rina" })).toBe("Welcome, Rina");
+    expect(translator("en")("home.welcome", { name: "Rina" })).toBe("Selamat datang, Rina");
     expect(parseLang("fr")).toBe("id");
     expect(parseLang("en")).toBe("en");
   });

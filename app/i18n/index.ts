@@ -1,17 +1,20 @@
-import { en } from "./en";
 import { id, type MessageKey } from "./id";
 
 export type Lang = "id" | "en";
 export type { MessageKey };
 export const languages: Lang[] = ["id", "en"];
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
+export type Dictionary = Record<MessageKey, string>;
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** Returns a translator for one language; `{name}` placeholders are filled from `vars`. */
-export function translator(lang: Lang): Translate {
-  const dict = dictionaries[lang] ?? id;
+/**
+ * Returns a translator; `{name}` placeholders are filled from `vars`. Indonesian is built in.
+ * English is passed in (`english`) so browsers of Indonesian users never download it: the
+ * server imports it directly, the browser gets it from the root loader only when chosen.
+ */
+export function translator(lang: Lang, english?: Dictionary | null): Translate {
+  const dict: Dictionary = lang === "en" && english ? english : id;
   return (key, vars) => {
     const text = dict[key] ?? id[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;

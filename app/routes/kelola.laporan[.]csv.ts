@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/csv/write";
-import { translator } from "~/i18n";
 import { dashboardStats, listLearners } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
-import { getLang } from "~/utils/i18n.server";
+import { getLang, serverTranslator } from "~/utils/i18n.server";
 import { learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { managedScopePath } from "~/utils/permissions.server";
 
@@ -15,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const courseId = filters.courseId ?? (await dashboardStats(scope, null)).selectedCourseId;
   const rows = await listLearners(scope, { ...filters, courseId });
   // Column headers are always Indonesian (the agreed report format); statuses follow the viewer's language.
-  const t = translator(getLang(request));
+  const t = serverTranslator(getLang(request));
   const csv = toCsv(
     ["nama", "nip", "unit", "kursus", "status", "materi_selesai", "tenggat", "kode_sertifikat", "sertifikat_berlaku_sampai", "jp_tahun_ini"],
     rows.map((r) => [r.name, r.nip, r.unit, r.courseTitle, r.status ? t(`learners.status.${r.status}`) : "", r.completedLessons, r.dueDate, r.certCode, r.certExpiresAt, r.jp]),

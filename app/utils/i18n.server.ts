@@ -1,4 +1,5 @@
 import { parseLang, translator, type Lang } from "~/i18n";
+import { en } from "~/i18n/en";
 
 export const LANG_COOKIE = "sigap_lang";
 
@@ -10,7 +11,17 @@ export function getLang(request: Request): Lang {
 }
 
 export function getTranslator(request: Request) {
-  return translator(getLang(request));
+  return serverTranslator(getLang(request));
+}
+
+/** Translator with both dictionaries, for server-only code (CSV, server-rendered lessons). */
+export function serverTranslator(lang: Lang) {
+  return translator(lang, en);
+}
+
+/** The English dictionary for the root loader, only when the visitor chose English. */
+export function dictionaryFor(lang: Lang) {
+  return lang === "en" ? en : null;
 }
 
 export function langCookie(lang: Lang): string {

@@ -1,10 +1,10 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { translator, type Lang } from "~/i18n";
+import { translator, type Dictionary, type Lang } from "~/i18n";
 
 /** Translator for the language chosen in the root loader; usable in every component. */
 export function useT() {
-  const data = useRouteLoaderData<{ lang: Lang }>("root");
-  return translator(data?.lang ?? "id");
+  const data = useRouteLoaderData<{ lang: Lang; english: Dictionary | null }>("root");
+  return translator(data?.lang ?? "id", data?.english);
 }
 
 export function useLang(): Lang {

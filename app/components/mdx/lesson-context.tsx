@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import { translator, type Lang } from "~/i18n";
+import { en } from "~/i18n/en";
 import type { PublicQuiz } from "~/learning/quiz";
 
 /** Graded result as shown after the learner answered (explanations included only then). */
@@ -24,4 +25,5 @@ export const LessonContext = createContext<LessonQuizzes>({ lang: "id", action: 
 export const useLessonQuizzes = () => useContext(LessonContext);
 
 /** Translator for lesson components (they render outside Remix's route tree). */
-export const useMdxT = () => translator(useContext(LessonContext).lang);
+// Lesson components only ever render on the server, so both dictionaries are at hand.
+export const useMdxT = () => translator(useContext(LessonContext).lang, en);
