@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, like, sql } from "drizzle-orm";
-import { agencies, certificates, courseAssignments, courses, enrollments, exerciseAttempts, users, type Agency } from "../../db/schema";
+import { agencies, certificateRollups, certificates, courseAssignments, courses, enrollmentRollups, enrollments, exerciseAttempts, users, type Agency } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 
@@ -10,41 +10,41 @@ import { getDb, type Db } from "~/utils/db.server";
 
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
 
-/** Enrollment counters per (agency, course) — progress only; certificates are counted separately. */
+/** Enrollment counters per (agency, course), read from the trigger-maintained rollup table. */
 function enrollmentCounts(db: Db, scopePath: string) {
+  const r = enrollmentRollups;
+  const n = (filter: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${r.n}) filter (where ${filter}), 0)::int`;
   return db
     .select({
-      agencyId: users.agencyId,
-      courseId: enrollments.courseId,
-      enrolled: sql<number>`count(*)::int`,
-      notStarted: sql<number>`count(*) filter (where ${enrollments.startedAt} is null and ${enrollments.completedLessons} = 0)::int`,
-      inProgress: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and (${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0))::int`,
-      completed: sql<number>`count(*) filter (where ${enrollments.completedAt} is not null)::int`,
-      overdue: sql<number>`count(*) filter (where ${enrollments.completedAt} is null and ${enrollments.dueDate} < current_date)::int`,
+      agencyId: r.agencyId,
+      courseId: r.courseId,
+      enrolled: sql<number>`coalesce(sum(${r.n}), 0)::int`,
+      notStarted: n(sql`${r.state} = 'not_started'`),
+      inProgress: n(sql`${r.state} = 'in_progress'`),
+      completed: n(sql`${r.state} = 'completed'`),
+      overdue: n(sql`${r.state} <> 'completed' and ${r.dueDate} < current_date`),
     })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.userId))
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .from(r)
+    .innerJoin(agencies, eq(agencies.id, r.agencyId))
     .where(like(agencies.path, `${scopePath}%`))
-    .groupBy(users.agencyId, enrollments.courseId);
+    .groupBy(r.agencyId, r.courseId);
 }
 
 /** Current certificates per (learner's agency, course): valid, expiring within 60 days, expired. */
 function certificateCounts(db: Db, scopePath: string) {
-  const valid = sql`${certificates.revokedAt} is null and ${certificates.expiresAt} > now()`;
+  const r = certificateRollups;
   return db
     .select({
-      agencyId: users.agencyId,
-      courseId: certificates.courseId,
-      certified: sql<number>`count(*) filter (where ${valid})::int`,
-      expiring: sql<number>`count(*) filter (where ${valid} and ${certificates.expiresAt} <= now() + interval '60 days')::int`,
-      expired: sql<number>`count(*) filter (where ${certificates.revokedAt} is null and ${certificates.expiresAt} <= now())::int`,
+      agencyId: r.agencyId,
+      courseId: r.courseId,
+      certified: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} > current_date), 0)::int`,
+      expiring: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} > current_date and ${r.expiresOn} <= current_date + 60), 0)::int`,
+      expired: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} <= current_date), 0)::int`,
     })
-    .from(certificates)
-    .innerJoin(users, eq(users.id, certificates.userId))
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(and(like(agencies.path, `${scopePath}%`), sql`${certificates.replacedBy} is null`))
-    .groupBy(users.agencyId, certificates.courseId);
+    .from(r)
+    .innerJoin(agencies, eq(agencies.id, r.agencyId))
+    .where(like(agencies.path, `${scopePath}%`))
+    .groupBy(r.agencyId, r.courseId);
 }
 
 export type UnitRow = { id: string; name: string; code: string; depth: number; counts: StatusCounts; completion: number };

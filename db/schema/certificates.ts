@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { courses } from "./content";
 import { users } from "./users";
@@ -103,3 +103,32 @@ export const courseAssignmentsRelations = relations(courseAssignments, ({ one })
 export type Certificate = typeof certificates.$inferSelect;
 export type Enrollment = typeof enrollments.$inferSelect;
 export type CourseAssignment = typeof courseAssignments.$inferSelect;
+
+/**
+ * Dashboard rollups, kept by database triggers (migration 0007) on every enrollment,
+ * certificate and user-agency change, so a province-wide dashboard reads thousands of rows
+ * instead of every enrollment. State: not_started | in_progress | completed.
+ */
+export const enrollmentRollups = pgTable(
+  "enrollment_rollups",
+  {
+    agencyId: text("agency_id").notNull(),
+    courseId: text("course_id").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    state: text("state").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.courseId, t.dueDate, t.state] })],
+);
+
+/** Current (not replaced, not revoked) certificates per learner agency, course and expiry day. */
+export const certificateRollups = pgTable(
+  "certificate_rollups",
+  {
+    agencyId: text("agency_id").notNull(),
+    courseId: text("course_id").notNull(),
+    expiresOn: date("expires_on", { mode: "string" }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.courseId, t.expiresOn] })],
+);

@@ -66,6 +66,23 @@ describe("assignments and the dashboard", () => {
     expect(data.monthly.reduce((n: number, m: { count: number }) => n + m.count, 0)).toBe(1);
   });
 
+  it("keeps the rollups right when a learner moves to another unit", async () => {
+    const { getDb } = await import("~/utils/db.server");
+    const { users } = await import("../../db/schema");
+    const { eq } = await import("drizzle-orm");
+    const db = await getDb();
+    const unitOf = async (id: string) =>
+      (await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}`, managerA))).json()).units.find((u: { id: string }) => u.id === id).counts;
+    const before = await unitOf(tree.unitA.id);
+    await db.update(users).set({ agencyId: tree.agencyA.id }).where(eq(users.id, learnerA.id));
+    const after = await unitOf(tree.unitA.id);
+    expect(after.enrolled).toBe(before.enrolled - 1);
+    expect(after.certified).toBe(before.certified - 1);
+    expect((await unitOf(tree.agencyA.id)).enrolled).toBe(3); // the rollup to the agency is unchanged
+    await db.update(users).set({ agencyId: tree.unitA.id }).where(eq(users.id, learnerA.id));
+    expect(await unitOf(tree.unitA.id)).toEqual(before);
+  });
+
   it("filters the learner table and exports the same rows as CSV with a BOM", async () => {
     const table = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&status=certified`, managerA))).json();
     expect(table.learners.map((l: { name: string }) => l.name)).toEqual(["Rina Unit A"]);
