@@ -10,14 +10,17 @@ import { getDb, type Db } from "~/utils/db.server";
 
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
 
-/** Enrollment counters per (agency, course), read from the trigger-maintained rollup table. */
-function enrollmentCounts(db: Db, scopePath: string) {
+/**
+ * Enrollment counters from the trigger-maintained rollup table: per course for the whole scope
+ * (`courseId` null), or per agency for one course — so the database returns a few thousand rows.
+ */
+function enrollmentCounts(db: Db, scopePath: string, courseId: string | null) {
   const r = enrollmentRollups;
+  const key = courseId ? r.agencyId : r.courseId;
   const n = (filter: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${r.n}) filter (where ${filter}), 0)::int`;
   return db
     .select({
-      agencyId: r.agencyId,
-      courseId: r.courseId,
+      key,
       enrolled: sql<number>`coalesce(sum(${r.n}), 0)::int`,
       notStarted: n(sql`${r.state} = 'not_started'`),
       inProgress: n(sql`${r.state} = 'in_progress'`),
@@ -26,25 +29,34 @@ function enrollmentCounts(db: Db, scopePath: string) {
     })
     .from(r)
     .innerJoin(agencies, eq(agencies.id, r.agencyId))
-    .where(like(agencies.path, `${scopePath}%`))
-    .groupBy(r.agencyId, r.courseId);
+    .where(and(like(agencies.path, `${scopePath}%`), courseId ? eq(r.courseId, courseId) : undefined))
+    .groupBy(key);
 }
 
-/** Current certificates per (learner's agency, course): valid, expiring within 60 days, expired. */
-function certificateCounts(db: Db, scopePath: string) {
+/** Current certificates (valid, expiring within 60 days, expired), grouped like enrollmentCounts. */
+function certificateCounts(db: Db, scopePath: string, courseId: string | null) {
   const r = certificateRollups;
+  const key = courseId ? r.agencyId : r.courseId;
   return db
     .select({
-      agencyId: r.agencyId,
-      courseId: r.courseId,
+      key,
       certified: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} > current_date), 0)::int`,
       expiring: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} > current_date and ${r.expiresOn} <= current_date + 60), 0)::int`,
       expired: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} <= current_date), 0)::int`,
     })
     .from(r)
     .innerJoin(agencies, eq(agencies.id, r.agencyId))
-    .where(like(agencies.path, `${scopePath}%`))
-    .groupBy(r.agencyId, r.courseId);
+    .where(and(like(agencies.path, `${scopePath}%`), courseId ? eq(r.courseId, courseId) : undefined))
+    .groupBy(key);
+}
+
+/** Enrollment and certificate counters merged by key (course id or agency id). */
+async function countsBy(db: Db, scopePath: string, courseId: string | null): Promise<Map<string, StatusCounts>> {
+  const [enrolled, certified] = await Promise.all([enrollmentCounts(db, scopePath, courseId), certificateCounts(db, scopePath, courseId)]);
+  const merged = new Map<string, StatusCounts>();
+  for (const { key, ...c } of enrolled) merged.set(key, { ...zero(), ...c });
+  for (const { key, ...c } of certified) merged.set(key, { ...(merged.get(key) ?? zero()), ...c });
+  return merged;
 }
 
 export type UnitRow = { id: string; name: string; code: string; depth: number; counts: StatusCounts; completion: number };
@@ -55,29 +67,13 @@ export type UnitRow = { id: string; name: string; code: string; depth: number; c
  */
 export async function dashboardStats(scopePath: string, courseId: string | null) {
   const db = await getDb();
-  const [enrolled, certified, tree, courseRows] = await Promise.all([
-    enrollmentCounts(db, scopePath),
-    certificateCounts(db, scopePath),
+  const [perCourse, tree, courseRows] = await Promise.all([
+    countsBy(db, scopePath, null),
     db.select().from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
     db.select({ id: courses.id, slug: courses.slug, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position)),
   ]);
-  const merged = new Map<string, StatusCounts & { agencyId: string; courseId: string }>();
-  for (const r of enrolled) merged.set(`${r.agencyId}|${r.courseId}`, { ...zero(), ...r });
-  for (const r of certified) {
-    const m = merged.get(`${r.agencyId}|${r.courseId}`) ?? { ...zero(), agencyId: r.agencyId, courseId: r.courseId };
-    Object.assign(m, { certified: r.certified, expiring: r.expiring, expired: r.expired });
-    merged.set(`${r.agencyId}|${r.courseId}`, m);
-  }
-  const rows = [...merged.values()];
-  const perCourse = new Map<string, StatusCounts>();
-  for (const r of rows) {
-    const total = perCourse.get(r.courseId) ?? zero();
-    for (const k of STATUS_KEYS) total[k] += r[k];
-    perCourse.set(r.courseId, total);
-  }
   const selected = courseId ?? courseRows[0]?.id ?? null;
-  const byAgency = new Map<string, StatusCounts>();
-  for (const r of rows) if (r.courseId === selected) byAgency.set(r.agencyId, r);
+  const byAgency = selected ? await countsBy(db, scopePath, selected) : new Map<string, StatusCounts>();
   const rootDepth = scopePath === "/" ? 0 : scopePath.split("/").length - 2;
   // Roll up along each agency's path: an agency's numbers include every agency below it.
   const rolled = new Map<string, StatusCounts>(tree.map((a) => [a.id, zero()]));
