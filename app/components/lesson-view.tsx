@@ -2,9 +2,9 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { loadLessonPage } from "~/content/lesson-page.server";
 import { useT } from "~/utils/i18n";
 import { MdxContent } from "./mdx-content";
+import type { Serialized } from "~/utils/serialized";
 
 type LessonPageData = Awaited<ReturnType<typeof loadLessonPage>>;
-type Serialized<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Serialized<T[K]> } : T;
 
 /** Shared by the learner page and the studio preview. */
 export function LessonView(data: Serialized<LessonPageData> & { preview?: boolean }) {

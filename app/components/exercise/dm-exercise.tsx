@@ -5,8 +5,8 @@ import { useLang, useT } from "~/utils/i18n";
 import { MdxContent } from "../mdx-content";
 import { ReplyTimer } from "./reply-timer";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
+import type { Serialized } from "~/utils/serialized";
 
-type Serialized<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Serialized<T[K]> } : T;
 type DmPageData = Serialized<Awaited<ReturnType<typeof loadExercisePage>>>;
 
 /** The DM simulator: chat styled after the channel, one form post per turn. */

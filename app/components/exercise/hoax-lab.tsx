@@ -4,8 +4,8 @@ import type { HoaxAnswers } from "~/grading/hoax";
 import { useT } from "~/utils/i18n";
 import { MdxContent } from "../mdx-content";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
+import type { Serialized } from "~/utils/serialized";
 
-type Serialized<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Serialized<T[K]> } : T;
 type HoaxPageData = Serialized<Awaited<ReturnType<typeof loadHoaxPage>>>;
 
 /** The hoax verification lab: a claim card, then four graded parts in one form (works without JS). */
