@@ -47,11 +47,6 @@ export async function allAgencies(): Promise<Agency[]> {
   return db.select().from(agencies).orderBy(asc(agencies.path));
 }
 
-/** True when `agency` lies inside `root`'s subtree (or is root). */
-export function isInSubtree(root: Pick<Agency, "path">, agency: Pick<Agency, "path">): boolean {
-  return agency.path.startsWith(root.path);
-}
-
 export async function agencyInSubtree(rootPath: string, agencyId: string): Promise<Agency | undefined> {
   const db = await getDb();
   const [row] = await db

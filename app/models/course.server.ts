@@ -56,12 +56,6 @@ export async function searchLessons(query: string): Promise<SearchHit[]> {
     .limit(20);
 }
 
-export async function getCourseBySlug(slug: string): Promise<Course | undefined> {
-  const db = await getDb();
-  const [row] = await db.select().from(courses).where(eq(courses.slug, slug)).limit(1);
-  return row;
-}
-
 export type LessonIds = { lessonId: string; courseId: string; active: boolean };
 
 /** Database ids of every lesson, keyed "course-slug/lesson-slug" (small; cached per sync by the caller). */
@@ -72,9 +66,4 @@ export async function lessonIdIndex(): Promise<Map<string, LessonIds>> {
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId));
   return new Map(rows.map((r) => [`${r.courseSlug}/${r.lessonSlug}`, { lessonId: r.lessonId, courseId: r.courseId, active: r.active }]));
-}
-
-export async function getLessonRows(courseId: string): Promise<Lesson[]> {
-  const db = await getDb();
-  return db.select().from(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.active, true))).orderBy(asc(lessons.position));
 }

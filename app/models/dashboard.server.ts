@@ -96,6 +96,9 @@ export async function dashboardStats(scopePath: string, courseId: string | null)
   };
 }
 
+/** Published lessons of the joined course (the "total" of "N of M lessons"). */
+const publishedLessonCount = () => sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active and not l.draft)`;
+
 /** Certificates issued per month (Jakarta time) in the last 12 months, scoped by the agency at issue. */
 export async function certificatesPerMonth(scopePath: string, courseId: string | null): Promise<{ month: string; count: number }[]> {
   const db = await getDb();
@@ -170,7 +173,7 @@ export async function myAssignedCourses(userId: string) {
       dueDate: enrollments.dueDate,
       completedLessons: enrollments.completedLessons,
       completedAt: enrollments.completedAt,
-      lessonCount: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active and not l.draft)`,
+      lessonCount: publishedLessonCount(),
     })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
@@ -290,7 +293,7 @@ export async function learnerDetail(scopePath: string, userId: string) {
         completedLessons: enrollments.completedLessons,
         dueDate: enrollments.dueDate,
         completedAt: enrollments.completedAt,
-        lessonCount: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active and not l.draft)`,
+        lessonCount: publishedLessonCount(),
       })
       .from(enrollments)
       .innerJoin(courses, eq(courses.id, enrollments.courseId))

@@ -117,20 +117,3 @@ export async function latestQuizAttempts(userId: string, quizIds: string[]): Pro
   for (const r of rows) if (!latest.has(r.quizId)) latest.set(r.quizId, r);
   return latest;
 }
-
-export async function bestQuizScores(userId: string, quizIds: string[]): Promise<Map<string, number>> {
-  if (quizIds.length === 0) return new Map();
-  const db = await getDb();
-  const rows = await db
-    .select({ quizId: quizAttempts.quizId, best: max(quizAttempts.score) })
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), inArray(quizAttempts.quizId, quizIds)))
-    .groupBy(quizAttempts.quizId);
-  return new Map(rows.map((r) => [r.quizId, r.best ?? 0]));
-}
-
-export async function countQuizAttempts(userId: string, quizId: string): Promise<number> {
-  const db = await getDb();
-  const rows = await db.select({ id: quizAttempts.id }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.quizId, quizId)));
-  return rows.length;
-}

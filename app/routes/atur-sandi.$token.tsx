@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { consumePasswordToken, findPasswordToken } from "~/models/staff-import.server";
@@ -9,9 +8,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
-import { passwordSchema } from "~/validation/account";
-
-const schema = z.object({ next: passwordSchema, confirm: z.string() }).refine((v) => v.next === v.confirm, { message: "error.passwordMismatch", path: ["confirm"] });
+import { fieldErrors, newPasswordSchema } from "~/validation/account";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findPasswordToken(params.token ?? "");
@@ -20,12 +17,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const errors: Record<string, MessageKey> = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message as MessageKey;
-    return json({ errors }, { status: 400 });
-  }
+  const parsed = newPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
   if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next)))) return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
   return redirect("/masuk?sandi=1");
 }

@@ -12,6 +12,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { fieldErrors } from "~/validation/account";
 import { managedScopePath } from "~/utils/permissions.server";
 
 const assignSchema = z.object({
@@ -40,11 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
   const parsed = assignSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, MessageKey> = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message as MessageKey;
-    return json({ ok: false as const, errors, values, agencyName: "" }, { status: 400 });
-  }
+  if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
   const agency = await agencyInSubtree(managedScopePath(user), parsed.data.agencyId);
   if (!agency) return json({ ok: false as const, errors: { agencyId: "error.agencyScope" } as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
   await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });

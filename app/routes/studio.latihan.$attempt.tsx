@@ -12,11 +12,12 @@ import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { fieldErrors } from "~/validation/account";
 import { managedScopePath } from "~/utils/permissions.server";
 
 const overrideSchema = z.object({
   score: z.coerce.number({ message: "staff.scoreInvalid" }).int("staff.scoreInvalid").min(0, "staff.scoreInvalid").max(100, "staff.scoreInvalid"),
-  passed: z.enum(["ya", "tidak"]),
+  passed: z.enum(["ya", "tidak"], { message: "error.required" }),
   comment: z.string().trim().min(3, "staff.commentRequired").max(1000, "staff.commentRequired"),
 });
 
@@ -52,11 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };
   const parsed = overrideSchema.safeParse(form);
-  if (!parsed.success) {
-    const errors: Record<string, MessageKey> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= (issue.message.startsWith("staff.") ? issue.message : "error.required") as MessageKey;
-    return json({ ok: false as const, errors, values }, { status: 400 });
-  }
+  if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
   await overrideAttempt(user.id, attempt, entry.ids.courseId, { score: parsed.data.score, passed: parsed.data.passed === "ya", comment: parsed.data.comment });
   return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values });
 }

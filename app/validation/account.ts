@@ -51,12 +51,13 @@ export const newAccountSchema = z.object({
   password: passwordSchema,
 });
 
+/** A new password typed twice (set-password link and password change). */
+export const newPasswordSchema = z
+  .object({ next: passwordSchema, confirm: z.string() })
+  .refine((v) => v.next === v.confirm, { message: "error.passwordMismatch", path: ["confirm"] });
+
 export const changePasswordSchema = z
-  .object({
-    current: z.string().min(1, "error.required"),
-    next: passwordSchema,
-    confirm: z.string(),
-  })
+  .object({ current: z.string().min(1, "error.required"), next: passwordSchema, confirm: z.string() })
   .refine((v) => v.next === v.confirm, { message: "error.passwordMismatch", path: ["confirm"] });
 
 export type FieldErrors = Record<string, MessageKey>;
