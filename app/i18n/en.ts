@@ -40,6 +40,10 @@ export const en: Record<MessageKey, string> = {
   "auth.submit": "Sign in",
   "auth.failed": "Wrong email or password, or the account is temporarily limited. Try again in a few minutes.",
   "auth.noSignup": "Accounts are created by your agency's training manager or administrator.",
+  "auth.signedOutEverywhere": "You have been signed out on every device.",
+  "sessions.title": "Signed-in devices",
+  "sessions.help": "Lost your phone or signed in on a shared computer? Sign this account out on every device, including this one.",
+  "sessions.signOutEverywhere": "Sign out on every device",
   "auth.signedOut": "You have signed out.",
 
   "password.title": "Change password",
@@ -48,7 +52,7 @@ export const en: Record<MessageKey, string> = {
   "password.confirm": "Repeat new password",
   "password.submit": "Save password",
   "password.saved": "Your password has been changed.",
-  "password.hint": "At least 10 characters.",
+  "password.hint": "At least 10 characters, not a common password, without your name or e-mail.",
 
   "users.title": "Users",
   "users.new": "Add user",
@@ -463,6 +467,8 @@ export const en: Record<MessageKey, string> = {
   "error.nipDate": "Invalid NIP: the first 8 digits must be a birth date (YYYYMMDD).",
   "error.passwordShort": "Password must be at least 10 characters.",
   "error.passwordMismatch": "The two new passwords do not match.",
+  "error.passwordCommon": "This password is too common or has appeared in a breach. Use a phrase only you know, such as three random words.",
+  "error.passwordPersonal": "Your password must not contain your name or e-mail.",
   "error.passwordWrong": "Current password is wrong.",
   "error.agencyScope": "This unit is outside the agency you manage.",
   "error.roleScope": "You may not grant this role.",
@@ -471,6 +477,7 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden": "You do not have access to this page.",
   "error.generic": "Something went wrong. Please try again.",
   "error.unavailable": "The service is briefly unavailable. Nothing you typed is lost — submit again in a moment.",
+  "error.resubmit": "Submit again",
   "error.back": "Back to home",
 
   "meta.title": "{page} · Sigap",

@@ -40,6 +40,10 @@ export const id = {
   "auth.failed": "Email atau kata sandi salah, atau akun dibatasi sementara. Coba lagi beberapa menit lagi.",
   "auth.noSignup": "Akun dibuat oleh manajer pelatihan atau administrator instansi Anda.",
   "auth.signedOut": "Anda sudah keluar.",
+  "auth.signedOutEverywhere": "Anda sudah keluar dari semua perangkat.",
+  "sessions.title": "Perangkat yang masuk",
+  "sessions.help": "Ponsel hilang atau pernah masuk di komputer umum? Keluarkan akun ini dari semua perangkat, termasuk yang ini.",
+  "sessions.signOutEverywhere": "Keluar dari semua perangkat",
 
   "password.title": "Ganti kata sandi",
   "password.current": "Kata sandi saat ini",
@@ -47,7 +51,7 @@ export const id = {
   "password.confirm": "Ulangi kata sandi baru",
   "password.submit": "Simpan kata sandi",
   "password.saved": "Kata sandi sudah diganti.",
-  "password.hint": "Minimal 10 karakter.",
+  "password.hint": "Minimal 10 karakter, bukan kata sandi umum, tanpa nama atau e-mail Anda.",
 
   "users.title": "Pengguna",
   "users.new": "Tambah pengguna",
@@ -462,6 +466,8 @@ export const id = {
   "error.nipDate": "NIP tidak valid: 8 digit pertama harus tanggal lahir (TTTTBBHH).",
   "error.passwordShort": "Kata sandi minimal 10 karakter.",
   "error.passwordMismatch": "Kedua kata sandi baru tidak sama.",
+  "error.passwordCommon": "Kata sandi ini terlalu umum atau pernah bocor. Pakai kalimat yang hanya Anda ketahui, misalnya tiga kata acak.",
+  "error.passwordPersonal": "Kata sandi jangan memuat nama atau e-mail Anda.",
   "error.passwordWrong": "Kata sandi saat ini salah.",
   "error.agencyScope": "Unit ini di luar instansi yang Anda kelola.",
   "error.roleScope": "Anda tidak boleh memberi peran ini.",
@@ -470,6 +476,7 @@ export const id = {
   "error.forbidden": "Anda tidak punya akses ke halaman ini.",
   "error.generic": "Terjadi kesalahan. Silakan coba lagi.",
   "error.unavailable": "Layanan sedang tidak tersedia sebentar. Isian Anda tidak hilang — kirim ulang dalam beberapa saat.",
+  "error.resubmit": "Kirim ulang",
   "error.back": "Kembali ke beranda",
 
   "meta.title": "{page} · Sigap",

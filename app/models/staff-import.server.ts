@@ -97,7 +97,7 @@ export async function issuePasswordLinks(tx: Db | null, userIds: string[]): Prom
 export async function findPasswordToken(token: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: passwordTokens.id, userId: users.id, name: users.name })
+    .select({ id: passwordTokens.id, userId: users.id, name: users.name, email: users.email })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
     .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date())))

@@ -8,6 +8,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { changePasswordSchema, fieldErrors } from "~/validation/account";
+import { commonPasswordError } from "~/validation/common-password.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -20,6 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = changePasswordSchema.safeParse(form);
   if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const weak = commonPasswordError(parsed.data.next, user);
+  if (weak) return json({ ok: false as const, errors: { next: weak } }, { status: 400 });
   if (!(await changePassword(user.id, parsed.data.current, parsed.data.next))) {
     return json({ ok: false as const, errors: { current: "error.passwordWrong" as const } }, { status: 400 });
   }
@@ -43,6 +46,14 @@ export default function ChangePassword() {
         <Field name="confirm" label={t("password.confirm")} type="password" autoComplete="new-password" error={errors.confirm} />
         <button type="submit" className="button">
           {t("password.submit")}
+        </button>
+      </Form>
+      <h2>{t("sessions.title")}</h2>
+      <p>{t("sessions.help")}</p>
+      <Form method="post" action="/keluar">
+        <input type="hidden" name="scope" value="semua" />
+        <button type="submit" className="button secondary">
+          {t("sessions.signOutEverywhere")}
         </button>
       </Form>
     </section>

@@ -9,6 +9,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { fieldErrors, newPasswordSchema } from "~/validation/account";
+import { commonPasswordError } from "~/validation/common-password.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findPasswordToken(params.token ?? "");
@@ -19,6 +20,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const parsed = newPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
+  const weak = commonPasswordError(parsed.data.next, (await findPasswordToken(params.token ?? "")) ?? {});
+  if (weak) return json({ errors: { next: weak } as Record<string, MessageKey> }, { status: 400 });
   if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next)))) return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
   return redirect("/masuk?sandi=1");
 }

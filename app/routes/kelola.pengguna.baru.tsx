@@ -11,6 +11,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { canGrantRole, grantableRoles, managedScopePath } from "~/utils/permissions.server";
 import { fieldErrors, newAccountSchema, type FieldErrors } from "~/validation/account";
+import { commonPasswordError } from "~/validation/common-password.server";
 
 async function formOptions(user: SessionUser) {
   const agencies = await agencySubtree({ path: managedScopePath(user) });
@@ -40,6 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const fail = (errors: FieldErrors) => json({ ok: false as const, errors, values }, { status: 400 });
   const parsed = newAccountSchema.safeParse(form);
   if (!parsed.success) return fail(fieldErrors(parsed.error));
+  const weak = commonPasswordError(parsed.data.password, parsed.data);
+  if (weak) return fail({ password: weak });
   if (!(await agencyInSubtree(managedScopePath(user), parsed.data.agencyId))) return fail({ agencyId: "error.agencyScope" });
   if (!canGrantRole(user, parsed.data.role)) return fail({ role: "error.roleScope" });
   try {

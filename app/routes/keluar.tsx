@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { signOut } from "~/utils/auth.server";
+import { getUser, signOut, signOutEverywhere } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 
 export async function loader() {
@@ -8,7 +8,13 @@ export async function loader() {
   return redirect("/");
 }
 
+/** Ends this session, or with `scope=semua` every session of the account (a lost phone). */
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  return redirect("/masuk?keluar=1", { headers: { "Set-Cookie": await signOut(request) } });
+  const everywhere = (await request.formData()).get("scope") === "semua";
+  if (everywhere) {
+    const user = await getUser(request);
+    if (user) await signOutEverywhere(user.id);
+  }
+  return redirect(`/masuk?keluar=${everywhere ? "semua" : "1"}`, { headers: { "Set-Cookie": await signOut(request) } });
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { requireAnonymous, signIn } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { keepFormOnOutage } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -22,13 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = Object.fromEntries(await request.formData());
-  const parsed = signInSchema.safeParse(form);
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-  if (!parsed.success) return json({ failed: true, email }, { status: 400 });
-  const result = await signIn(request, parsed.data.email, parsed.data.password);
-  if (!result.ok) return json({ failed: true, email }, { status: 401 });
-  return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
+  const shown = { email: { show: "email", label: "auth.email" }, password: { show: "password", label: "auth.password" } } as const;
+  return keepFormOnOutage(request, shown, async (formData) => {
+    const form = Object.fromEntries(formData);
+    const parsed = signInSchema.safeParse(form);
+    const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+    if (!parsed.success) return json({ failed: true, email }, { status: 400 });
+    const result = await signIn(request, parsed.data.email, parsed.data.password);
+    if (!result.ok) return json({ failed: true, email }, { status: 401 });
+    return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
+  });
 }
 
 export default function SignIn() {
@@ -40,7 +44,7 @@ export default function SignIn() {
     <section className="card narrow">
       <h1>{t("auth.signInTitle")}</h1>
       <FormAlert message={data?.failed ? t("auth.failed") : null} />
-      <FormAlert kind="success" message={!data && params.get("keluar") ? t("auth.signedOut") : null} />
+      <FormAlert kind="success" message={!data && params.get("keluar") ? t(params.get("keluar") === "semua" ? "auth.signedOutEverywhere" : "auth.signedOut") : null} />
       <FormAlert kind="success" message={!data && params.get("sandi") ? t("setpw.done") : null} />
       <Form method="post" noValidate>
         <input type="hidden" name="ke" value={params.get("ke") ?? ""} />

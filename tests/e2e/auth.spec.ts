@@ -66,3 +66,23 @@ test("home page on a 360×740 phone", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${screenshotDir}/home-360.png`, fullPage: true });
 });
+
+test("refuses a common password, then signs out on every device", async ({ page, browser }) => {
+  const email = "peserta15@demo.sigap.id";
+  const phone = await browser.newContext();
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, email);
+  await signIn(page, email);
+  await page.goto("/akun/kata-sandi");
+  await page.getByLabel("Kata sandi saat ini").fill("sigap-demo-2026");
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("Indonesia2025!");
+  await page.getByLabel("Ulangi kata sandi baru").fill("Indonesia2025!");
+  await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(page.getByText("Kata sandi ini terlalu umum atau pernah bocor.")).toBeVisible();
+  await page.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
+  await expect(page.getByText("Anda sudah keluar dari semua perangkat.")).toBeVisible();
+  await phonePage.goto("/kursus");
+  await expect(phonePage).toHaveURL(/\/masuk\?ke=/);
+  await phone.close();
+});
+

@@ -104,4 +104,34 @@ describe("sessions", () => {
     expect(await getUser(get("/", cookieOf(res)))).not.toBeNull();
     await expect(sessionCookieFor(user.email, "sandi-baru-123")).resolves.toMatch(/sigap_session=/);
   });
+
+  it("signs out on every device: all sessions of the account end, other accounts keep theirs", async () => {
+    const user = await createAccount(agencyId);
+    const other = await createAccount(agencyId);
+    const phone = await sessionCookieFor(user.email);
+    const laptop = await sessionCookieFor(user.email);
+    const colleague = await sessionCookieFor(other.email);
+    const res = await run(signOutAction, post("/keluar", { scope: "semua" }, laptop));
+    expect(res.headers.get("location")).toBe("/masuk?keluar=semua");
+    expect(res.headers.get("set-cookie")).toMatch(/sigap_session=;/);
+    expect(await getUser(get("/", phone))).toBeNull();
+    expect(await getUser(get("/", laptop))).toBeNull();
+    expect((await getUser(get("/", colleague)))?.id).toBe(other.id);
+  });
+
+  it("refuses common, breached and personal passwords with a translated error and keeps the old one", async () => {
+    const user = await createAccount(agencyId, "learner", "Ratna Kusumawati");
+    const cookie = await sessionCookieFor(user.email);
+    for (const [next, error] of [
+      ["password123", "error.passwordCommon"],
+      ["Indonesia2025!", "error.passwordCommon"],
+      ["kusumawati2025", "error.passwordPersonal"],
+    ] as const) {
+      const res = await run(passwordAction, post("/akun/kata-sandi", { current: TEST_PASSWORD, next, confirm: next }, cookie));
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors).toEqual({ next: error });
+    }
+    expect((await getUser(get("/", cookie)))?.id).toBe(user.id);
+    await expect(sessionCookieFor(user.email)).resolves.toMatch(/sigap_session=/);
+  });
 });

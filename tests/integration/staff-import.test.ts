@@ -69,6 +69,10 @@ describe("staff CSV import", () => {
     const token = links.match(/\/atur-sandi\/([\w-]+)/)![1]!;
     const bad = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-baru-dewi", confirm: "beda" }), { token });
     expect((await bad.json()).errors).toEqual({ confirm: "error.passwordMismatch" });
+    const personal = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "Dewi.Impor1", confirm: "Dewi.Impor1" }), { token });
+    expect((await personal.json()).errors).toEqual({ next: "error.passwordPersonal" });
+    const common = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "qwertyuiop", confirm: "qwertyuiop" }), { token });
+    expect((await common.json()).errors).toEqual({ next: "error.passwordCommon" });
     const ok = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-baru-dewi", confirm: "sandi-baru-dewi" }), { token });
     expect(ok.headers.get("location")).toBe("/masuk?sandi=1");
     const again = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-lain-dewi", confirm: "sandi-lain-dewi" }), { token });

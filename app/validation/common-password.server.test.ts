@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { commonPasswordError } from "./common-password.server";
+
+describe("commonPasswordError", () => {
+  it.each(["password123", "qwertyuiop", "1234567890", "Indonesia2024!", "bismillah123", "P4ssw0rd2025", "sayangku99", "!!iloveyou!!"])(
+    "refuses the common or breached password %s",
+    (pw) => expect(commonPasswordError(pw)).toBe("error.passwordCommon"),
+  );
+
+  it.each(["aaaaaaaaaaaa", "abababababab", "abcdefghijkl", "9876543210", "12341234"])("refuses the repetitive or sequential %s", (pw) =>
+    expect(commonPasswordError(pw)).toBe("error.passwordCommon"),
+  );
+
+  it("refuses a password built on the user's own name or e-mail", () => {
+    expect(commonPasswordError("santoso2024!", { name: "Budi Santoso", email: "budi@oku.go.id" })).toBe("error.passwordPersonal");
+    expect(commonPasswordError("budi.oku.2025", { name: "X", email: "budi.oku@oku.go.id" })).toBe("error.passwordPersonal");
+  });
+
+  it("accepts long, unusual passphrases, including ones that merely contain the name among other words", () => {
+    expect(commonPasswordError("kopi-tubruk-hujan-sore")).toBeNull();
+    expect(commonPasswordError("sigap-demo-2026")).toBeNull();
+    expect(commonPasswordError("budi suka kopi tubruk pagi", { name: "Budi Santoso" })).toBeNull();
+  });
+});
