@@ -1,20 +1,23 @@
+const refuse = () => new Response("Cross-origin request refused", { status: 403 });
+
 /**
  * SameSite=Lax already keeps the session cookie off cross-site POSTs; this Origin check
- * is the second layer. Browsers send Origin on every POST; tools without it are allowed.
+ * is the second layer. Browsers send Origin on every POST (and Sec-Fetch-Site on every
+ * request); command-line tools send neither and are allowed, since they hold no victim's cookie.
  */
 export function assertSameOrigin(request: Request) {
   if (request.method === "GET" || request.method === "HEAD") return;
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site" || fetchSite === "same-site") throw refuse();
   const origin = request.headers.get("origin");
-  if (!origin || origin === "null") {
-    if (origin === "null") throw new Response("Cross-origin request refused", { status: 403 });
-    return;
-  }
+  if (origin === null) return;
+  if (origin === "null") throw refuse();
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new Response("Cross-origin request refused", { status: 403 });
+    throw refuse();
   }
-  if (originHost !== host) throw new Response("Cross-origin request refused", { status: 403 });
+  if (originHost !== host) throw refuse();
 }
