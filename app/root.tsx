@@ -14,9 +14,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { isUnavailableData, KeptForm } from "~/components/kept-form";
 import { translator, type Dictionary, type Lang } from "~/i18n";
 import styles from "~/styles/app.css";
 import { getUser, type SessionUser } from "~/utils/auth.server";
+import { unavailableAs503 } from "~/utils/db-unavailable.server";
 import { dictionaryFor, getLang } from "~/utils/i18n.server";
 import { useLang, useT } from "~/utils/i18n";
 import { useNonce } from "~/utils/nonce";
@@ -27,7 +29,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
+  // The session lookup is the first query of nearly every page: an outage shows the 503 page.
+  const user = await unavailableAs503(request, () => getUser(request));
   const lang = getLang(request);
   return json({
     lang,
@@ -122,9 +125,11 @@ function Header({ user }: { user: RootData["user"] }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
+  const error = useRouteError();
   const nonce = useNonce();
+  const unavailable = isRouteErrorResponse(error) && isUnavailableData(error.data) ? error.data : null;
   return (
-    <html lang={data?.lang ?? "id"}>
+    <html lang={data?.lang ?? unavailable?.lang ?? "id"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -152,6 +157,20 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<RootData>("root");
   const t = translator(data?.lang ?? "id", data?.english);
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // Database outage: the root loader may not have run, so the server sent the words along.
+  const unavailable = isRouteErrorResponse(error) && isUnavailableData(error.data) ? error.data : null;
+  if (unavailable) {
+    return (
+      <section className="card error-page">
+        <h1>{status}</h1>
+        <p role="alert">{unavailable.messages.unavailable}</p>
+        {unavailable.form ? <KeptForm form={unavailable.form} resubmit={unavailable.messages.resubmit} /> : null}
+        <p>
+          <Link to="/">{unavailable.messages.back}</Link>
+        </p>
+      </section>
+    );
+  }
   const key = status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : status === 503 ? "error.unavailable" : "error.generic";
   return (
     <section className="card error-page">

@@ -5,6 +5,7 @@ import { LessonView } from "~/components/lesson-view";
 import { loadLessonPage, submitLessonForm } from "~/content/lesson-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { keepFormOnOutage } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -15,8 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireUser(request);
-  return redirect(await submitLessonForm(user, params.course ?? "", params.lesson ?? "", await request.formData()));
+  // Quiz choices and "mark complete" come back as hidden fields of the kept form.
+  return keepFormOnOutage(request, {}, async (form) => {
+    const user = await requireUser(request);
+    return redirect(await submitLessonForm(user, params.course ?? "", params.lesson ?? "", form));
+  });
 }
 
 export default function LessonPage() {

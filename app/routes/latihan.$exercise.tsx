@@ -8,6 +8,7 @@ import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.se
 import { loadHoaxPage, submitHoaxForm } from "~/content/hoax-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { keepFormOnOutage } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -22,12 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireUser(request);
-  const slug = params.exercise ?? "";
-  const form = await request.formData();
-  const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
-  if ("redirect" in result) return redirect(result.redirect);
-  return json(result, { status: 400 });
+  const shown = { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } } as const;
+  return keepFormOnOutage(request, shown, async (form) => {
+    const user = await requireUser(request);
+    const slug = params.exercise ?? "";
+    const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
+    if ("redirect" in result) return redirect(result.redirect);
+    return json(result, { status: 400 });
+  });
 }
 
 export default function ExercisePage() {

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "../../db/schema";
 import { env } from "./env.server";
+import { nulFreeSerializers } from "./pg-text.server";
 
 /** The one database type every model uses; nothing outside this file knows the engine. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -12,12 +13,15 @@ export type DbHandle = {
   db: Db;
   engine: "pglite" | "postgres";
   close: () => Promise<void>;
+  /** False once the handle can never answer again (a closed PGlite); it is then reopened. */
+  alive?: () => boolean;
 };
 
 const migrationsFolder = path.resolve("db/migrations");
 
 let factory: () => Promise<DbHandle> = () => openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, migrate: true });
 let handle: Promise<DbHandle> | null = null;
+let opened: DbHandle | null = null;
 
 /** Opens a PGlite (no url) or postgres.js (url) database and optionally migrates it. */
 export async function openDatabase(opts: {
@@ -30,6 +34,8 @@ export async function openDatabase(opts: {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
+    // The pool reconnects by itself after a server restart: queries in flight fail (the
+    // routes answer 503), the next ones open fresh connections. Nothing here caches a socket.
     const client = postgres(opts.url, {
       max: opts.max ?? 10,
       onnotice: () => {},
@@ -37,6 +43,8 @@ export async function openDatabase(opts: {
       idle_timeout: 60,
     });
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+    // After drizzle(), which installs its own json/date serializers.
+    Object.assign(client.options.serializers, nulFreeSerializers());
     if (opts.migrate) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       // Several app processes may start together: serialise migrations with an advisory lock
@@ -59,22 +67,40 @@ export async function openDatabase(opts: {
     dir = path.join(opts.dataDir, "pglite");
     await mkdir(dir, { recursive: true });
   }
-  const client = opts.loadDataDir ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(dir);
+  const client = new PGlite({ dataDir: dir, loadDataDir: opts.loadDataDir, serializers: nulFreeSerializers() });
   await client.waitReady;
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   if (opts.migrate) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(drizzle({ client }), { migrationsFolder });
   }
-  return { db, engine: "pglite", close: () => client.close() };
+  return { db, engine: "pglite", close: () => client.close(), alive: () => !client.closed };
 }
 
 function getHandle(): Promise<DbHandle> {
+  // Never keep a dead engine or a failed open: the next request tries again.
+  if (opened?.alive && !opened.alive()) {
+    handle = null;
+    opened = null;
+  }
   if (!handle) {
-    handle = factory();
-    handle.catch(() => (handle = null));
+    const pending = factory();
+    handle = pending;
+    pending.then(
+      (h) => {
+        if (handle === pending) opened = h;
+      },
+      () => {
+        if (handle === pending) handle = null;
+      },
+    );
   }
   return handle;
+}
+
+/** The open handle (tests put it back after simulating an outage with another factory). */
+export function currentDbHandle(): Promise<DbHandle> {
+  return getHandle();
 }
 
 export async function getDb(): Promise<Db> {
@@ -89,24 +115,29 @@ export async function getEngine() {
 export function setDbFactory(next: () => Promise<DbHandle>) {
   factory = next;
   handle = null;
+  opened = null;
 }
 
 export async function closeDb() {
   const current = handle;
   handle = null;
+  opened = null;
   if (current) await (await current).close();
 }
 
 /** True when the database answers within `timeoutMs`. */
 export async function pingDb(timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
     const db = await getDb();
     await Promise.race([
       db.execute(sql`select 1`),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), timeoutMs))),
     ]);
     return true;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
