@@ -18,9 +18,14 @@ const dateParts = new Intl.DateTimeFormat("en-US", {
  * Dates become `YYYY-MM-DD` in Asia/Jakarta. Use `;` for Excel in the Indonesian locale.
  */
 export function toCsv(header: string[], rows: CsvCell[][], opts: { delimiter?: "," | ";" } = {}): string {
+  return "\uFEFF" + csvLines([header, ...rows], opts);
+}
+
+/** Rows as CSV lines without the BOM, for files streamed in batches after a `toCsv(header, [])`. */
+export function csvLines(rows: CsvCell[][], opts: { delimiter?: "," | ";" } = {}): string {
   const delimiter = opts.delimiter ?? ",";
-  let out = "\uFEFF";
-  for (const row of [header, ...rows]) out += row.map(field).join(delimiter) + "\r\n";
+  let out = "";
+  for (const row of rows) out += row.map(field).join(delimiter) + "\r\n";
   return out;
 }
 

@@ -199,27 +199,50 @@ export type LearnerRow = {
   jp: number;
 };
 
+/** Where a page of the learner table ends: the sort key of its last row (agency path, name, id). */
+export type LearnerCursor = { path: string; name: string; id: string };
+
+export const LEARNER_PAGE_SIZE = 100;
+
+/** The status of `enrollmentStatus()` in SQL, so filters apply before the page limit. */
+const statusSql = sql<string>`case
+  when ${enrollments.id} is null then 'not-enrolled'
+  when ${certificates.expiresAt} is not null and ${certificates.revokedAt} is null then
+    case when ${certificates.expiresAt} > now() then 'certified' else 'expired' end
+  when ${enrollments.completedAt} is not null then 'completed'
+  when ${enrollments.dueDate} < (now() at time zone 'UTC')::date then 'overdue'
+  when ${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0 then 'in-progress'
+  else 'not-started' end`;
+
 /**
- * Learners in the subtree with their status in one course and JP this year — scoped in SQL,
- * used by the table and the CSV export alike (same filters, same scope).
+ * One page of learners in the subtree with their status in one course and JP this year —
+ * scoped in SQL, filtered in SQL, and paged by keyset (agency path, name, id) so a province of
+ * 100,000 learners costs the same per page as one unit. Shared by the table and the CSV export.
  */
-export async function listLearners(scopePath: string, f: LearnerFilters, limit = 5000): Promise<LearnerRow[]> {
+export async function listLearners(
+  scopePath: string,
+  f: LearnerFilters,
+  page: { after?: LearnerCursor | null; limit?: number } = {},
+): Promise<{ rows: LearnerRow[]; next: LearnerCursor | null }> {
   const db = await getDb();
+  const limit = page.limit ?? LEARNER_PAGE_SIZE;
   let path = scopePath;
   if (f.unitId) {
     const [unit] = await db.select({ path: agencies.path }).from(agencies).where(and(eq(agencies.id, f.unitId), like(agencies.path, `${scopePath}%`)));
-    if (!unit) return [];
+    if (!unit) return { rows: [], next: null };
     path = unit.path;
   }
   const yearStart = new Date(Date.UTC(new Date(Date.now() + 7 * 3600e3).getUTCFullYear(), 0, 1) - 7 * 3600e3);
   const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
   const q = f.q?.trim();
+  const after = page.after;
   const rows = await db
     .select({
       id: users.id,
       name: users.name,
       nip: users.nip,
       unit: agencies.name,
+      path: agencies.path,
       enrollmentId: enrollments.id,
       completedLessons: enrollments.completedLessons,
       startedAt: enrollments.startedAt,
@@ -241,13 +264,20 @@ export async function listLearners(scopePath: string, f: LearnerFilters, limit =
         like(agencies.path, `${path}%`),
         eq(users.disabled, false),
         q ? sql`(${users.name} ilike ${`%${q}%`} or ${users.nip} like ${`%${q}%`})` : undefined,
+        f.status && f.courseId ? sql`${statusSql} = ${f.status}` : undefined,
+        f.lowJp ? sql`${jp} < 20` : undefined,
+        after ? sql`(${agencies.path}, ${users.name}, ${users.id}) > (${after.path}, ${after.name}, ${after.id})` : undefined,
       ),
     )
-    .orderBy(asc(agencies.path), asc(users.name))
-    .limit(limit);
+    .orderBy(asc(agencies.path), asc(users.name), asc(users.id))
+    .limit(limit + 1);
   const now = new Date();
-  return rows
-    .map((r) => ({
+  const more = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    next: more && last ? { path: last.path, name: last.name, id: last.id } : null,
+    rows: pageRows.map((r) => ({
       id: r.id,
       name: r.name,
       nip: r.nip,
@@ -272,8 +302,24 @@ export async function listLearners(scopePath: string, f: LearnerFilters, limit =
       certCode: r.certRevokedAt ? null : r.certCode,
       certExpiresAt: r.certRevokedAt ? null : r.certExpiresAt,
       jp: Number(r.jp),
-    }))
-    .filter((r) => (!f.status || r.status === f.status) && (!f.lowJp || r.jp < 20));
+    })),
+  };
+}
+
+/** Every learner matching the filters, page by page (the CSV export streams these). */
+export async function* allLearners(scopePath: string, f: LearnerFilters, batch = 2000): AsyncGenerator<LearnerRow[]> {
+  let after: LearnerCursor | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof listLearners>> = await listLearners(scopePath, f, { after, limit: batch });
+    if (page.rows.length) yield page.rows;
+    after = page.next;
+  } while (after);
+}
+
+/** Published courses in catalog order (filter menus; the first is the default selection). */
+export async function publishedCourses() {
+  const db = await getDb();
+  return db.select({ id: courses.id, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position));
 }
 
 /** Everything the learner-detail page shows, or null when the learner is outside the subtree. */

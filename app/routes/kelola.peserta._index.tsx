@@ -4,10 +4,10 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { ENROLLMENT_STATUSES } from "~/learning/enrollment-status";
 import { agencySubtree } from "~/models/agency.server";
-import { dashboardStats, listLearners } from "~/models/dashboard.server";
+import { listLearners, publishedCourses } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
-import { learnerFiltersFrom } from "~/utils/learner-filters.server";
+import { cursorFrom, encodeCursor, learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
@@ -15,20 +15,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["manager", "admin"]);
   const scope = managedScopePath(user);
   const filters = learnerFiltersFrom(new URL(request.url));
-  const [units, stats] = await Promise.all([agencySubtree({ path: scope }), dashboardStats(scope, filters.courseId)]);
-  const courseId = filters.courseId ?? stats.selectedCourseId;
-  const learners = await listLearners(scope, { ...filters, courseId }, 500);
+  const url = new URL(request.url);
+  const [units, courses] = await Promise.all([agencySubtree({ path: scope }), publishedCourses()]);
+  const courseId = filters.courseId ?? courses[0]?.id ?? null;
+  const after = cursorFrom(url);
+  const page = await listLearners(scope, { ...filters, courseId }, { after });
+  // The next-page link keeps every filter and only moves the cursor.
+  const nextParams = new URLSearchParams(url.search);
+  if (page.next) nextParams.set("setelah", encodeCursor(page.next));
   return json({
     filters: { ...filters, courseId },
     units: units.map((u) => ({ id: u.id, name: u.name })),
-    courses: stats.courses.map((c) => ({ id: c.id, title: c.title })),
-    learners,
+    courses,
+    learners: page.rows,
+    isFirstPage: !after,
+    nextPage: page.next ? `?${nextParams}` : null,
   });
 }
 
+/** The export covers every page, so it drops the page cursor. */
+function firstPageSearch(search: string) {
+  const params = new URLSearchParams(search);
+  params.delete("setelah");
+  return params.toString();
+}
+const exportSearch = (search: string) => {
+  const rest = firstPageSearch(search);
+  return rest ? `?${rest}` : "";
+};
+
 export default function Learners() {
   const t = useT();
-  const { filters, units, courses, learners } = useLoaderData<typeof loader>();
+  const { filters, units, courses, learners, isFirstPage, nextPage } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <section className="stack">
@@ -80,12 +98,14 @@ export default function Learners() {
           <button type="submit" className="button">
             {t("learners.apply")}
           </button>
-          <a className="button secondary" href={`/kelola/laporan.csv${search}`} download>
+          <a className="button secondary" href={`/kelola/laporan.csv${exportSearch(search)}`} download>
             {t("manage.nav.export")}
           </a>
         </div>
       </Form>
-      <p className="muted">{t("learners.count", { count: learners.length })}</p>
+      <p className="muted" role="status">
+        {t(nextPage || !isFirstPage ? "learners.countPage" : "learners.count", { count: learners.length })}
+      </p>
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -112,6 +132,16 @@ export default function Learners() {
           </tbody>
         </table>
       </div>
+      {nextPage || !isFirstPage ? (
+        <nav className="row" aria-label={t("learners.pages")}>
+          {!isFirstPage ? <Link to={`?${firstPageSearch(search)}`}>{t("learners.firstPage")}</Link> : null}
+          {nextPage ? (
+            <Link to={nextPage} rel="next">
+              {t("learners.nextPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </section>
   );
 }

@@ -8,7 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
-import { certificatesPerMonth, dashboardStats, listLearners } from "../../app/models/dashboard.server";
+import { allLearners, certificatesPerMonth, dashboardStats, listLearners } from "../../app/models/dashboard.server";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const COURSES = 10;
@@ -87,12 +87,28 @@ const results = [
   await measure("dashboard, province level (all units)", () => dashboardStats("/p/", "c1")),
   await measure("dashboard, one regency", () => dashboardStats("/p/r3/", "c1")),
   await measure("certificates per month, province", () => certificatesPerMonth("/p/", "c1")),
-  await measure("learner table / CSV rows, one agency", () => listLearners("/p/r3/a3_2/", { courseId: "c1" })),
-  await measure("learner table / CSV rows, province (5,000 cap)", () => listLearners("/p/", { courseId: "c1" })),
+  await measure("learner table page, province (100 rows)", () => listLearners("/p/", { courseId: "c1" })),
+  await measure("learner table page 3, province", async () => {
+    const first = await listLearners("/p/", { courseId: "c1" });
+    return listLearners("/p/", { courseId: "c1" }, { after: (await listLearners("/p/", { courseId: "c1" }, { after: first.next })).next });
+  }),
+  await measure("learner table page, province, status expired", () => listLearners("/p/", { courseId: "c1", status: "expired" })),
+  await measure("learner table page, province, JP < 20", () => listLearners("/p/", { courseId: "c1", lowJp: true })),
+  await measure("CSV rows, one agency (1,250 learners, all)", () => collect(allLearners("/p/r3/a3_2/", { courseId: "c1" }))),
 ];
+// A whole-province export is a download, not a page view: reported, not held to the 100 ms target.
+const exportStart = performance.now();
+const exported = await collect(allLearners("/p/", { courseId: "c1" }));
+console.log(`CSV rows, whole province: ${exported} rows in ${(performance.now() - exportStart).toFixed(0)} ms (streamed in batches of 2,000)`);
+
+async function collect(batches: AsyncGenerator<unknown[]>) {
+  let n = 0;
+  for await (const batch of batches) n += batch.length;
+  return n;
+}
 await closeDb();
 if (!process.env.BENCH_KEEP) await dropDb?.();
-else console.log(`kept database sigap_bench_${process.pid}`);
+else console.log(`kept database ${process.env.BENCH_REUSE ?? `sigap_bench_${process.pid}`}`);
 const worst = Math.max(...results);
 console.log(`worst p95 ${worst.toFixed(1)} ms (target < 100 ms): ${worst < 100 ? "met" : "NOT met"}`);
 process.exitCode = worst < 100 ? 0 : 1;

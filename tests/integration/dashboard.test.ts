@@ -7,7 +7,10 @@ import { loader as csvLoader } from "~/routes/kelola.laporan[.]csv";
 import { loader as learnersLoader } from "~/routes/kelola.peserta._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/kelola.peserta.$id";
 import { action as assignAction } from "~/routes/kelola.penugasan";
+import { users, enrollments } from "../../db/schema";
+import { createAgency } from "~/models/agency.server";
 import { getUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
 
 const original = process.env.CONTENT_DIR;
@@ -97,6 +100,44 @@ describe("assignments and the dashboard", () => {
     expect(lines[1]).toContain("Rina Unit A");
     const low = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&jp=kurang`, managerA))).json();
     expect(low.learners.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("pages a long learner table by keyset and exports every row, with filters applied before the page limit", async () => {
+    const db = await getDb();
+    const unit = await createAgency({ code: `P-${Date.now()}`, name: "Bidang Ramai", kind: "unit", parentId: tree.agencyA.id });
+    // Direct inserts: 250 argon2 hashes would only slow the test down.
+    await db.insert(users).values(
+      Array.from({ length: 250 }, (_, i) => ({ id: `ramai-${i}`, email: `ramai${i}@uji.sigap.id`, name: `Ramai ${String(i).padStart(3, "0")}`, passwordHash: "x", agencyId: unit.id })),
+    );
+    const seen: string[] = [];
+    let search: string | null = `?unit=${unit.id}&kursus=${courseId}`;
+    const pages: number[] = [];
+    while (search) {
+      const page = await (await run(learnersLoader, get(`/kelola/peserta${search}`, managerA))).json();
+      pages.push(page.learners.length);
+      seen.push(...page.learners.map((l: { name: string }) => l.name));
+      search = page.nextPage;
+    }
+    expect(pages).toEqual([100, 100, 50]);
+    expect(seen).toEqual(Array.from({ length: 250 }, (_, i) => `Ramai ${String(i).padStart(3, "0")}`));
+
+    const csv = await (await run(csvLoader, get(`/kelola/laporan.csv?unit=${unit.id}&kursus=${courseId}`, managerA))).text();
+    expect(csv.trim().split("\r\n")).toHaveLength(251);
+
+    // The last learner in sort order is the only one who started: the filter finds her on page one.
+    await db.insert(enrollments).values({ id: "ramai-e", userId: "ramai-249", courseId, completedLessons: 1, startedAt: new Date() });
+    const started = await (await run(learnersLoader, get(`/kelola/peserta?unit=${unit.id}&kursus=${courseId}&status=in-progress`, managerA))).json();
+    expect(started.learners.map((l: { name: string; status: string }) => [l.name, l.status])).toEqual([["Ramai 249", "in-progress"]]);
+    expect(started.nextPage).toBeNull();
+    const tampered = await (await run(learnersLoader, get(`/kelola/peserta?unit=${unit.id}&kursus=${courseId}&setelah=%7Bbukan`, managerA))).json();
+    expect(tampered.learners[0].name).toBe("Ramai 000");
+  });
+
+  it("agrees with the status rules for every status filter", async () => {
+    for (const status of ["not-enrolled", "not-started", "in-progress", "overdue", "completed", "certified", "expired"]) {
+      const page = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&status=${status}`, managerA))).json();
+      for (const l of page.learners) expect(l.status).toBe(status);
+    }
   });
 
   it("never shows another agency's data: 404 on its learner, no names in pages or CSV", async () => {
