@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAgency } from "~/models/agency.server";
+import { getDb } from "~/utils/db.server";
+import { createTwoAgencies } from "../setup/factories";
+
+/**
+ * The dashboard reads rollup tables kept by statement-level triggers (migration 0009). Whatever
+ * mix of writes happens — bulk inserts, updates that change or keep a key, deletes, certificates
+ * replaced or revoked, people moving unit — the rollups must equal a recount of the base rows.
+ */
+let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
+beforeAll(async () => {
+  tree = await createTwoAgencies();
+});
+
+const rows = async (query: ReturnType<typeof sql>) => {
+  const result = (await (await getDb()).execute(query)) as unknown as { rows?: unknown[] } | unknown[];
+  return (Array.isArray(result) ? result : (result.rows ?? [])) as Record<string, unknown>[];
+};
+
+async function expectRollupsMatchRecount() {
+  const enrolled = await rows(sql`select agency_id, course_id, due_date::text, state, n from enrollment_rollups where n <> 0 order by 1, 2, 3, 4`);
+  const enrolledRecount = await rows(sql`
+    select u.agency_id, e.course_id, coalesce(e.due_date, date '9999-12-31')::text as due_date,
+           enrollment_state(e.completed_at, e.started_at, e.completed_lessons) as state, count(*)::int as n
+    from enrollments e join users u on u.id = e.user_id group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+  expect(enrolled).toEqual(enrolledRecount);
+  const certified = await rows(sql`select agency_id, course_id, expires_on::text, n from certificate_rollups where n <> 0 order by 1, 2, 3`);
+  const certifiedRecount = await rows(sql`
+    select u.agency_id, c.course_id, c.expires_at::date::text as expires_on, count(*)::int as n
+    from certificates c join users u on u.id = c.user_id where c.replaced_by is null and c.revoked_at is null
+    group by 1, 2, 3 order by 1, 2, 3`);
+  expect(certified).toEqual(certifiedRecount);
+  return { enrolled, certified };
+}
+
+describe("rollup tables", () => {
+  it("equal a recount after bulk and single-row writes of every kind", async () => {
+    const db = await getDb();
+    const unit2 = await createAgency({ code: `R-${Date.now()}`, name: "Bidang Rollup", kind: "unit", parentId: tree.agencyA.id });
+    const run = (q: ReturnType<typeof sql>) => db.execute(q);
+    await run(sql`insert into courses (id, slug, title, summary, level, version, minutes, jp, pass_percent, valid_months, position, content_hash)
+      values ('ru-c1', 'ru-1', 'R1', 's', 'dasar', '1', 10, 2, 70, 24, 90, 'h'), ('ru-c2', 'ru-2', 'R2', 's', 'dasar', '1', 10, 2, 70, 24, 91, 'h')`);
+    await run(sql`insert into users (id, email, name, password_hash, agency_id)
+      select 'ru-u' || i, 'ru' || i || '@uji.sigap.id', 'R ' || i, 'x', case when i % 2 = 0 then ${tree.unitA.id} else ${unit2.id} end
+      from generate_series(1, 40) i`);
+    // One statement enrolling everybody in two courses (what an assignment does).
+    await run(sql`insert into enrollments (id, user_id, course_id, due_date)
+      select 'ru-e' || i || c, 'ru-u' || i, 'ru-c' || c, current_date + i from generate_series(1, 40) i, generate_series(1, 2) c`);
+    await expectRollupsMatchRecount();
+
+    // Bulk progress, completions, an update that keeps every key, a due-date change, deletes.
+    await run(sql`update enrollments set completed_lessons = 2, started_at = now() where id like 'ru-e%' and user_id in (select 'ru-u' || i from generate_series(1, 30) i)`);
+    await run(sql`update enrollments set completed_at = now() where id like 'ru-e%1' and user_id in (select 'ru-u' || i from generate_series(1, 12) i)`);
+    await run(sql`update enrollments set completed_lessons = completed_lessons where id like 'ru-e%'`);
+    await run(sql`update enrollments set due_date = null where id = 'ru-e52'`);
+    await run(sql`delete from enrollments where id in ('ru-e401', 'ru-e402', 'ru-e391')`);
+    await expectRollupsMatchRecount();
+
+    // Certificates: a bulk issue, a revocation, a replacement (recertification), a delete.
+    await run(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, issued_at, expires_at)
+      select 'ru-k' || i, 'SGP-RU-' || i, 'ru-u' || i, 'ru-c1', 'R', ${tree.unitA.id}, 'B', 'R1', '1', 2, now(), now() + (i || ' days')::interval
+      from generate_series(1, 12) i`);
+    await run(sql`update certificates set revoked_at = now(), revoked_reason = 'uji' where id = 'ru-k3'`);
+    await run(sql`update certificates set replaced_by = 'ru-k4b' where id = 'ru-k4'`);
+    await run(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, issued_at, expires_at)
+      values ('ru-k4b', 'SGP-RU-4B', 'ru-u4', 'ru-c1', 'R', ${tree.unitA.id}, 'B', 'R1', '2', 2, now(), now() + interval '700 days')`);
+    await run(sql`delete from certificates where id = 'ru-k5'`);
+    await expectRollupsMatchRecount();
+
+    // People moving unit, one at a time and in bulk, take their numbers along.
+    await run(sql`update users set agency_id = ${unit2.id} where id = 'ru-u2'`);
+    await run(sql`update users set agency_id = ${tree.unitA.id} where id in ('ru-u1', 'ru-u3', 'ru-u7')`);
+    const { enrolled, certified } = await expectRollupsMatchRecount();
+    expect(enrolled.length).toBeGreaterThan(10);
+    expect(certified.length).toBeGreaterThan(5);
+  });
+});
