@@ -12,6 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const form = await request.formData();
   const to = String(form.get("ke") ?? "/");
-  const target = to.startsWith("/") && !to.startsWith("//") ? to : "/";
+  // Browsers read "/\host" as "//host": only same-site paths.
+  const target = to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
   return redirect(target, { headers: { "Set-Cookie": langCookie(parseLang(String(form.get("lang")))) } });
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import type { MessageKey } from "~/i18n";
@@ -11,6 +11,8 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 const MAX_BYTES = 2 * 1024 * 1024;
+// The file or the CSV text plus the other fields and the multipart framing.
+const MAX_BODY_BYTES = MAX_BYTES + 64 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["manager", "admin"]);
@@ -25,11 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, ["manager", "admin"]);
+  const tooLarge = () => json({ error: "import.tooLarge" as MessageKey, line: null, preview: null, csv: "" }, { status: 413 });
+  // Refuse an announced oversize body before reading any of it.
+  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return tooLarge();
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
-  } catch {
-    return json({ error: "import.tooLarge" as MessageKey, line: null, preview: null, csv: "" }, { status: 413 });
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return tooLarge();
+    // Not multipart, or cut off: nothing usable was sent.
+    return json({ error: "import.noFile" as MessageKey, line: null, preview: null, csv: "" }, { status: 400 });
   }
   const intent = form.get("intent");
   const file = form.get("berkas");

@@ -42,8 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
   const parsed = assignSchema.safeParse(values);
   if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
-  const agency = await agencyInSubtree(managedScopePath(user), parsed.data.agencyId);
+  const scope = managedScopePath(user);
+  const agency = await agencyInSubtree(scope, parsed.data.agencyId);
   if (!agency) return json({ ok: false as const, errors: { agencyId: "error.agencyScope" } as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
+  // Only a course the form offers; an unknown id would fail the foreign key.
+  if (!(await dashboardStats(scope, null)).courses.some((c) => c.id === parsed.data.courseId)) {
+    return json({ ok: false as const, errors: { courseId: "admin.invalidChoice" } as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
+  }
   await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
   return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values, agencyName: agency.name });
 }

@@ -6,7 +6,8 @@ import { pageTitle } from "~/utils/meta";
 
 /** The public "enter a code" form; a GET with ?kode= goes to the verification page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const kode = new URL(request.url).searchParams.get("kode")?.trim().slice(0, 64);
+  // By code point: a UTF-16 slice can split an emoji, and encodeURIComponent throws on the half.
+  const kode = Array.from(new URL(request.url).searchParams.get("kode")?.trim() ?? "").slice(0, 64).join("");
   if (kode) throw redirect(`/sertifikat/${encodeURIComponent(kode)}`);
   return json({});
 }

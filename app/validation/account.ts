@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MessageKey } from "~/i18n";
+import { isMessageKey, type MessageKey } from "~/i18n";
 
 /**
  * Account field rules shared by forms, the CSV import and the seed. Error messages are
@@ -67,7 +67,9 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    if (!out[field]) out[field] = issue.message as MessageKey;
+    // A tampered form (field missing, value outside a list) gets zod's English text: show a translated one.
+    const message = isMessageKey(issue.message) ? issue.message : issue.code === "invalid_type" ? "error.required" : "admin.invalidChoice";
+    if (!out[field]) out[field] = message;
   }
   return out;
 }
