@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gte, like, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, like, sql } from "drizzle-orm";
 import { agencies, certificateRollups, certificates, courseAssignments, courses, enrollmentRollups, enrollments, exerciseAttempts, users, type Agency } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
@@ -204,6 +204,25 @@ export type LearnerCursor = { path: string; name: string; id: string };
 
 export const LEARNER_PAGE_SIZE = 100;
 
+/** A learner-table row as the queries return it, before the status is worked out. */
+type PersonRow = {
+  id: string;
+  name: string;
+  nip: string | null;
+  unit: string;
+  path: string;
+  enrollmentId: string | null;
+  completedLessons: number | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  dueDate: string | null;
+  certCode: string | null;
+  certExpiresAt: Date | null;
+  certRevokedAt: Date | null;
+  courseTitle: string | null;
+  jp: number;
+};
+
 /** The status of `enrollmentStatus()` in SQL, so filters apply before the page limit. */
 const statusSql = sql<string>`case
   when ${enrollments.id} is null then 'not-enrolled'
@@ -236,41 +255,85 @@ export async function listLearners(
   const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
   const q = f.q?.trim();
   const after = page.after;
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      nip: users.nip,
-      unit: agencies.name,
-      path: agencies.path,
-      enrollmentId: enrollments.id,
-      completedLessons: enrollments.completedLessons,
-      startedAt: enrollments.startedAt,
-      completedAt: enrollments.completedAt,
-      dueDate: enrollments.dueDate,
-      certCode: certificates.code,
-      certExpiresAt: certificates.expiresAt,
-      certRevokedAt: certificates.revokedAt,
-      courseTitle: courses.title,
-      jp,
-    })
-    .from(users)
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .leftJoin(enrollments, and(eq(enrollments.userId, users.id), f.courseId ? eq(enrollments.courseId, f.courseId) : sql`false`))
-    .leftJoin(courses, eq(courses.id, enrollments.courseId))
-    .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseId, enrollments.courseId), sql`${certificates.replacedBy} is null`))
-    .where(
-      and(
-        like(agencies.path, `${path}%`),
-        eq(users.disabled, false),
-        q ? sql`(${users.name} ilike ${`%${q}%`} or ${users.nip} like ${`%${q}%`})` : undefined,
-        f.status && f.courseId ? sql`${statusSql} = ${f.status}` : undefined,
-        f.lowJp ? sql`${jp} < 20` : undefined,
-        after ? sql`(${agencies.path}, ${users.name}, ${users.id}) > (${after.path}, ${after.name}, ${after.id})` : undefined,
-      ),
-    )
-    .orderBy(asc(agencies.path), asc(users.name), asc(users.id))
-    .limit(limit + 1);
+  const fields = {
+    id: users.id,
+    name: users.name,
+    nip: users.nip,
+    enrollmentId: sql<string | null>`${enrollments.id}`.as("enrollment_id"),
+    completedLessons: enrollments.completedLessons,
+    startedAt: enrollments.startedAt,
+    completedAt: enrollments.completedAt,
+    dueDate: enrollments.dueDate,
+    certCode: certificates.code,
+    certExpiresAt: certificates.expiresAt,
+    certRevokedAt: certificates.revokedAt,
+    courseTitle: courses.title,
+    jp: jp.as("jp"),
+  };
+  const personFilters = [
+    eq(users.disabled, false),
+    q ? sql`(${users.name} ilike ${`%${q}%`} or ${users.nip} like ${`%${q}%`})` : undefined,
+    f.status && f.courseId ? sql`${statusSql} = ${f.status}` : undefined,
+    f.lowJp ? sql`${jp} < 20` : undefined,
+  ];
+  let rows: PersonRow[];
+  if (f.courseId && (f.status === "certified" || f.status === "expired")) {
+    // Certificate states are usually a small share of a province: start from the certificates
+    // of the course (index on course and expiry) and sort the few matches.
+    rows = await db
+      .select({ ...fields, unit: agencies.name, path: agencies.path })
+      .from(certificates)
+      .innerJoin(users, eq(users.id, certificates.userId))
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .innerJoin(enrollments, and(eq(enrollments.userId, users.id), eq(enrollments.courseId, certificates.courseId)))
+      .innerJoin(courses, eq(courses.id, enrollments.courseId))
+      .where(
+        and(
+          eq(certificates.courseId, f.courseId),
+          isNull(certificates.replacedBy),
+          isNull(certificates.revokedAt),
+          f.status === "certified" ? sql`${certificates.expiresAt} > now()` : sql`${certificates.expiresAt} <= now()`,
+          like(agencies.path, `${path}%`),
+          ...personFilters,
+          after ? sql`(${agencies.path}, ${users.name}, ${users.id}) > (${after.path}, ${after.name}, ${after.id})` : undefined,
+        ),
+      )
+      .orderBy(asc(agencies.path), asc(users.name), asc(users.id))
+      .limit(limit + 1);
+  } else {
+    // Units in path order, then for each unit its learners by name (index users(agency_id, name,
+    // id)): PostgreSQL stops as soon as a page is full instead of sorting the whole province.
+    const scope = db
+      .select({ unitId: agencies.id, unit: agencies.name, path: agencies.path })
+      .from(agencies)
+      .where(and(like(agencies.path, `${path}%`), after ? gte(agencies.path, after.path) : undefined))
+      .orderBy(asc(agencies.path))
+      .as("scope");
+    const people = db
+      .select(fields)
+      .from(users)
+      .leftJoin(enrollments, and(eq(enrollments.userId, users.id), f.courseId ? eq(enrollments.courseId, f.courseId) : sql`false`))
+      .leftJoin(courses, eq(courses.id, enrollments.courseId))
+      .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseId, enrollments.courseId), isNull(certificates.replacedBy)))
+      .where(
+        and(
+          sql`${users.agencyId} = ${scope.unitId}`,
+          ...personFilters,
+          after ? sql`(${scope.path} <> ${after.path} or (${users.name}, ${users.id}) > (${after.name}, ${after.id}))` : undefined,
+        ),
+      )
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(limit + 1)
+      .as("people");
+    rows = (
+      await db
+        .select()
+        .from(scope)
+        .crossJoinLateral(people)
+        .orderBy(asc(scope.path), asc(people.name), asc(people.id))
+        .limit(limit + 1)
+    ).map(({ scope: s, people: p }) => ({ ...p, unit: s.unit, path: s.path }));
+  }
   const now = new Date();
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);

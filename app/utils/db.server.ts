@@ -41,6 +41,9 @@ export async function openDatabase(opts: {
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 60,
+      // Short indexed queries only: JIT compiling them costs more than running them (it added
+      // ~1 s to the province learner table whose cost estimate crossed jit_above_cost).
+      connection: { jit: "off" },
     });
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
     // After drizzle(), which installs its own json/date serializers.

@@ -20,7 +20,8 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("users_agency_idx").on(t.agencyId)],
+  // (agency, name, id) also serves the learner table: one unit's people already in page order.
+  (t) => [index("users_agency_name_idx").on(t.agencyId, t.name, t.id)],
 );
 
 /** Lucia v3 session rows (see app/utils/auth.server.ts). */
