@@ -67,13 +67,15 @@ export type UnitRow = { id: string; name: string; code: string; depth: number; c
  */
 export async function dashboardStats(scopePath: string, courseId: string | null) {
   const db = await getDb();
-  const [perCourse, tree, courseRows] = await Promise.all([
+  // With a course chosen, its per-agency numbers are fetched alongside everything else.
+  const [perCourse, tree, courseRows, chosen] = await Promise.all([
     countsBy(db, scopePath, null),
     db.select().from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
     db.select({ id: courses.id, slug: courses.slug, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position)),
+    courseId ? countsBy(db, scopePath, courseId) : null,
   ]);
   const selected = courseId ?? courseRows[0]?.id ?? null;
-  const byAgency = selected ? await countsBy(db, scopePath, selected) : new Map<string, StatusCounts>();
+  const byAgency = chosen ?? (selected ? await countsBy(db, scopePath, selected) : new Map<string, StatusCounts>());
   const rootDepth = scopePath === "/" ? 0 : scopePath.split("/").length - 2;
   // Roll up along each agency's path: an agency's numbers include every agency below it.
   const rolled = new Map<string, StatusCounts>(tree.map((a) => [a.id, zero()]));
@@ -94,6 +96,16 @@ export async function dashboardStats(scopePath: string, courseId: string | null)
     selectedCourseId: selected,
     units,
   };
+}
+
+/**
+ * Everything the dashboard page shows for a subtree and course (default: the first published
+ * course), with all queries in flight together.
+ */
+export async function dashboardPage(scopePath: string, requestedCourseId: string | null) {
+  const courseId = requestedCourseId || ((await publishedCourses())[0]?.id ?? null);
+  const [stats, monthly] = await Promise.all([dashboardStats(scopePath, courseId), certificatesPerMonth(scopePath, courseId)]);
+  return { ...stats, monthly };
 }
 
 /** Published lessons of the joined course (the "total" of "N of M lessons"). */

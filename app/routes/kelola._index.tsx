@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BarChart } from "~/components/kelola/bar-chart";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
-import { certificatesPerMonth, dashboardStats } from "~/models/dashboard.server";
+import { dashboardPage } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -16,9 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["manager", "admin"]);
   const url = new URL(request.url);
   const scope = managedScopePath(user);
-  const stats = await dashboardStats(scope, url.searchParams.get("kursus"));
-  const monthly = await certificatesPerMonth(scope, stats.selectedCourseId);
-  return json({ scopeName: user.role === "admin" ? null : user.agencyName, ...stats, monthly });
+  const page = await dashboardPage(scope, url.searchParams.get("kursus"));
+  return json({ scopeName: user.role === "admin" ? null : user.agencyName, ...page });
 }
 
 export default function Dashboard() {

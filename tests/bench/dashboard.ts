@@ -8,7 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
-import { allLearners, certificatesPerMonth, dashboardStats, listLearners } from "../../app/models/dashboard.server";
+import { allLearners, certificatesPerMonth, dashboardPage, dashboardStats, listLearners } from "../../app/models/dashboard.server";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const COURSES = 10;
@@ -86,9 +86,11 @@ async function measure(label: string, fn: () => Promise<unknown>) {
 const pageTwo = (await listLearners("/p/", { courseId: "c1" })).next;
 const pageThree = (await listLearners("/p/", { courseId: "c1" }, { after: pageTwo })).next;
 const results = [
-  await measure("dashboard, province level (all units)", () => dashboardStats("/p/", "c1")),
-  await measure("dashboard, one regency", () => dashboardStats("/p/r3/", "c1")),
-  await measure("certificates per month, province", () => certificatesPerMonth("/p/", "c1")),
+  await measure("dashboard page, province (all its queries)", () => dashboardPage("/p/", "c1")),
+  await measure("dashboard page, province, default course", () => dashboardPage("/p/", null)),
+  await measure("dashboard page, one regency", () => dashboardPage("/p/r3/", "c1")),
+  await measure("  of which: unit tree with rollups, province", () => dashboardStats("/p/", "c1")),
+  await measure("  of which: certificates per month, province", () => certificatesPerMonth("/p/", "c1")),
   await measure("learner table page, province (100 rows)", () => listLearners("/p/", { courseId: "c1" })),
   await measure("learner table page 3, province", () => listLearners("/p/", { courseId: "c1" }, { after: pageThree })),
   await measure("learner table page, province, status expired", () => listLearners("/p/", { courseId: "c1", status: "expired" })),
