@@ -157,6 +157,7 @@ export const en: Record<MessageKey, string> = {
   "exercise.replyTooLong": "Your reply is too long (at most 4,000 characters). Please shorten it.",
   "exercise.stale": "This conversation already moved on in another tab or submission. Your reply is kept here — copy it if needed, then reload the page.",
   "exercise.feedback": "Feedback",
+  "exercise.feedbackTurn": "Feedback on turn {n}",
   "exercise.turnScore": "Turn score: {score} — {result}",
   "exercise.passed": "passed",
   "exercise.failed": "not passed",

@@ -156,6 +156,7 @@ export const id = {
   "exercise.replyTooLong": "Balasan terlalu panjang (maksimal 4.000 karakter). Ringkas jawaban Anda.",
   "exercise.stale": "Percakapan ini sudah berlanjut di tab atau kiriman lain. Balasan Anda tidak hilang — salin bila perlu, lalu muat ulang halaman.",
   "exercise.feedback": "Umpan balik",
+  "exercise.feedbackTurn": "Umpan balik giliran {n}",
   "exercise.turnScore": "Skor giliran: {score} — {result}",
   "exercise.passed": "lulus",
   "exercise.failed": "belum lulus",

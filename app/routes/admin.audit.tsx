@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { TableWrap } from "~/components/table-wrap";
 import { isMessageKey, type Lang, type MessageKey } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
 import { requireRole } from "~/utils/auth.server";
@@ -71,9 +72,11 @@ export default function AdminAudit() {
       {entries.length === 0 ? (
         <p>{t("admin.audit.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap labelledBy="audit-caption">
           <table className="data">
-            <caption className="visually-hidden">{t("admin.audit.caption")}</caption>
+            <caption className="visually-hidden" id="audit-caption">
+              {t("admin.audit.caption")}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("admin.audit.colTime")}</th>
@@ -111,7 +114,7 @@ export default function AdminAudit() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {pageCount > 1 ? (
         <nav aria-label={t("admin.audit.pages")} className="row" style={{ justifyContent: "space-between" }}>

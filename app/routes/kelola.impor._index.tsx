@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
+import { TableWrap } from "~/components/table-wrap";
 import type { MessageKey } from "~/i18n";
 import { commitStaffImport, previewStaffImport } from "~/models/staff-import.server";
 import { DuplicateAccountError } from "~/models/user.server";
@@ -89,13 +90,13 @@ export default function StaffImport() {
       </Form>
       {preview ? (
         <div className="card">
-          <h2>{t("import.previewTitle", { valid: preview.validCount, invalid: preview.invalid })}</h2>
+          <h2 id="import-preview-title">{t("import.previewTitle", { valid: preview.validCount, invalid: preview.invalid })}</h2>
           {preview.headerErrors.map((e) => (
             <p key={e} className="alert error" role="alert">
               {t(e as MessageKey, { columns: [...preview.missingColumns, ...preview.extraColumns].join(", ") })}
             </p>
           ))}
-          <div className="table-wrap">
+          <TableWrap labelledBy="import-preview-title">
             <table className="data">
               <thead>
                 <tr>
@@ -122,7 +123,7 @@ export default function StaffImport() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {preview.validCount > 0 && preview.headerErrors.length === 0 ? (
             <Form method="post" encType="multipart/form-data">
               <input type="hidden" name="intent" value="confirm" />

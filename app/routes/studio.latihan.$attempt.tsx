@@ -83,7 +83,7 @@ export default function StaffAttempt() {
                 <HighlightedReply segments={turn.segments} />
               </p>
             </div>
-            <TurnFeedback turn={turn} targetSeconds={data.targetSeconds} />
+            <TurnFeedback turn={turn} targetSeconds={data.targetSeconds} number={i + 1} />
           </li>
         ))}
       </ol>

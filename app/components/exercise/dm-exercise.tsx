@@ -61,7 +61,7 @@ export function DmExercise({ data }: { data: DmPageData }) {
                   <HighlightedReply segments={turn.segments} />
                 </p>
               </div>
-              <TurnFeedback turn={turn} targetSeconds={exercise.targetSeconds} />
+              <TurnFeedback turn={turn} targetSeconds={exercise.targetSeconds} number={i + 1} />
             </li>
           ))}
           {current && !finished ? (

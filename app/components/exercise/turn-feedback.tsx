@@ -20,12 +20,15 @@ export function HighlightedReply({ segments }: { segments: Feedback["segments"] 
   );
 }
 
-/** What was met, missed and violated in one reply, with the tip for each. */
-export function TurnFeedback({ turn, targetSeconds }: { turn: Feedback; targetSeconds: number | null }) {
+/**
+ * What was met, missed and violated in one reply, with the tip for each.
+ * `number` names the region per turn, so a conversation's feedback regions are told apart.
+ */
+export function TurnFeedback({ turn, targetSeconds, number }: { turn: Feedback; targetSeconds: number | null; number?: number }) {
   const t = useT();
   const evidence = (list: string[]) => (list.length ? <div className="meta">{t("exercise.evidence", { text: list.map((x) => `“${x}”`).join(", ") })}</div> : null);
   return (
-    <section className="feedback" aria-label={t("exercise.feedback")}>
+    <section className="feedback" aria-label={number ? t("exercise.feedbackTurn", { n: number }) : t("exercise.feedback")}>
       <p className={`badge ${turn.passed ? "ok" : "bad"}`}>{t("exercise.turnScore", { score: turn.score, result: t(turn.passed ? "exercise.passed" : "exercise.failed") })}</p>
       {turn.replySeconds !== null ? (
         <p className="meta muted">
