@@ -75,7 +75,9 @@ export async function syncContent(tree: ContentTree): Promise<SyncResult> {
   });
 }
 
-let lastSynced: { db: unknown; key: string; ids: Map<string, LessonIds> } | null = null;
+type Synced = { db: unknown; key: string; ids: Map<string, LessonIds> };
+let lastSynced: Synced | null = null;
+let pending: Promise<Synced> | null = null;
 
 /**
  * The content tree, synced into the database whenever it changed since this process last
@@ -91,8 +93,31 @@ export async function getSyncedContent(): Promise<{ tree: ContentTree; ids: Map<
   const key = tree.courses.map((c) => c.hash + c.lessons.map((l) => l.hash).join("")).join("|");
   const db = await getDb();
   if (!lastSynced || lastSynced.key !== key || lastSynced.db !== db) {
-    await syncContent(tree);
-    lastSynced = { db, key, ids: await lessonIdIndex() };
+    // One sync per process however many requests arrive at once, and no writes (no row locks
+    // that FK checks of learners' inserts would queue behind) when another process already synced.
+    pending ??= (async () => {
+      if (!(await isSynced(tree))) await syncContent(tree);
+      return { db, key, ids: await lessonIdIndex() };
+    })().finally(() => (pending = null));
+    lastSynced = await pending;
+    return { tree, ids: lastSynced.ids };
   }
   return { tree, ids: lastSynced.ids };
+}
+
+/** True when the database already holds every course and lesson of `tree` with the same hashes. */
+async function isSynced(tree: ContentTree): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .select({ course: courses.slug, courseHash: courses.contentHash, lesson: lessons.slug, lessonHash: lessons.contentHash, active: lessons.active })
+    .from(courses)
+    .leftJoin(lessons, eq(lessons.courseId, courses.id));
+  for (const c of tree.courses) {
+    const mine = rows.filter((r) => r.course === c.slug);
+    if (!mine.length || mine[0]!.courseHash !== c.hash) return false;
+    const active = mine.filter((r) => r.active);
+    if (active.length !== c.lessons.length) return false;
+    if (!c.lessons.every((l) => active.some((r) => r.lesson === l.slug && r.lessonHash === l.hash))) return false;
+  }
+  return true;
 }

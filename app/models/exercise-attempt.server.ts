@@ -72,6 +72,10 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
   const db = await getDb();
   const key = `${input.userId}:${input.idempotencyKey}`;
   return db.transaction(async (tx) => {
+    // One reply at a time per learner and exercise: a double-sent form waits for the first and
+    // then finds its key below (instead of reading the advanced turn as "stale", or opening an
+    // empty new attempt after the last turn).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${input.userId}:${input.exercise.slug}`}))`);
     const [seen] = await tx
       .select({ attemptId: exerciseTurns.attemptId, status: exerciseAttempts.status })
       .from(exerciseTurns)

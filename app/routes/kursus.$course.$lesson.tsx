@@ -5,13 +5,16 @@ import { LessonView } from "~/components/lesson-view";
 import { loadLessonPage, submitLessonForm } from "~/content/lesson-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
-import { keepFormOnOutage } from "~/utils/db-unavailable.server";
+import { keepFormOnOutage, unavailableAs503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", false, getLang(request)));
+  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
+  return unavailableAs503(request, async () => {
+    const user = await requireUser(request);
+    return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", false, getLang(request)));
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

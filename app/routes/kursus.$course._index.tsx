@@ -7,10 +7,14 @@ import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { unavailableAs503 } from "~/utils/db-unavailable.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
+  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
+  return unavailableAs503(request, async () => {
+    const user = await requireUser(request);
+    return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
+  });
 }
 
 export default function CourseOutline() {

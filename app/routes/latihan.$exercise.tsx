@@ -8,17 +8,20 @@ import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.se
 import { loadHoaxPage, submitHoaxForm } from "~/content/hoax-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
-import { keepFormOnOutage } from "~/utils/db-unavailable.server";
+import { keepFormOnOutage, unavailableAs503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
 /** /latihan/:slug serves both DM exercises and hoax cases (their slugs are unique together). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const slug = params.exercise ?? "";
-  const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
-  if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
-  return json(await loadHoaxPage(user, slug, opts));
+  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
+  return unavailableAs503(request, async () => {
+    const user = await requireUser(request);
+    const slug = params.exercise ?? "";
+    const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
+    if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
+    return json(await loadHoaxPage(user, slug, opts));
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

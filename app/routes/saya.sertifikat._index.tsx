@@ -9,32 +9,36 @@ import { formatDate, jakartaYear } from "~/utils/dates";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { unavailableAs503 } from "~/utils/db-unavailable.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const lang = getLang(request);
-  const certs = await listOwnCertificates(user.id);
-  const year = jakartaYear();
-  return json({
-    year,
-    jp: jpInYear(certs, year),
-    duty: JP_YEARLY_DUTY,
-    certificates: certs.map((c) => {
-      const status = certificateStatus(c);
-      return {
-        code: c.code,
-        courseId: c.courseId,
-        courseTitle: c.courseTitle,
-        courseVersion: c.courseVersion,
-        jp: c.jp,
-        issued: formatDate(c.issuedAt, lang),
-        expires: formatDate(c.expiresAt, lang),
-        status,
-        renewing: c.renewalStartedAt !== null && status !== "replaced",
-        expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
-        canRecertify: (status === "valid" || status === "expired") && !c.renewalStartedAt,
-      };
-    }),
+  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
+  return unavailableAs503(request, async () => {
+    const user = await requireUser(request);
+    const lang = getLang(request);
+    const certs = await listOwnCertificates(user.id);
+    const year = jakartaYear();
+    return json({
+      year,
+      jp: jpInYear(certs, year),
+      duty: JP_YEARLY_DUTY,
+      certificates: certs.map((c) => {
+        const status = certificateStatus(c);
+        return {
+          code: c.code,
+          courseId: c.courseId,
+          courseTitle: c.courseTitle,
+          courseVersion: c.courseVersion,
+          jp: c.jp,
+          issued: formatDate(c.issuedAt, lang),
+          expires: formatDate(c.expiresAt, lang),
+          status,
+          renewing: c.renewalStartedAt !== null && status !== "replaced",
+          expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
+          canRecertify: (status === "valid" || status === "expired") && !c.renewalStartedAt,
+        };
+      }),
+    });
   });
 }
 

@@ -15,9 +15,18 @@ export type DbHandle = {
   close: () => Promise<void>;
   /** False once the handle can never answer again (a closed PGlite); it is then reopened. */
   alive?: () => boolean;
+  /** Health probe that does not queue behind the pool (its own connection on Postgres). */
+  ping?: () => Promise<unknown>;
 };
 
 const migrationsFolder = path.resolve("db/migrations");
+
+/**
+ * Seconds before a connection retries after a failed connect. postgres.js grows this up to 20 s
+ * (shared by the whole pool), so during an outage queries would hang instead of failing with a
+ * 503, and after it some would keep waiting; capped at 1 s, both stay short.
+ */
+const reconnectDelay = (retries: number) => Math.min(0.1 * 2 ** retries, 1);
 
 let factory: () => Promise<DbHandle> = () => openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, migrate: true });
 let handle: Promise<DbHandle> | null = null;
@@ -41,6 +50,7 @@ export async function openDatabase(opts: {
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 60,
+      backoff: reconnectDelay,
       // Short indexed queries only: JIT compiling them costs more than running them (it added
       // ~1 s to the province learner table whose cost estimate crossed jit_above_cost).
       connection: { jit: "off" },
@@ -61,7 +71,16 @@ export async function openDatabase(opts: {
         lock.release();
       }
     }
-    return { db, engine: "postgres", close: () => client.end({ timeout: 2 }) };
+    // /healthz asks on its own connection: a busy pool is load, not an outage.
+    const probe = postgres(opts.url, { max: 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60, backoff: reconnectDelay });
+    return {
+      db,
+      engine: "postgres",
+      ping: () => probe`select 1`,
+      close: async () => {
+        await Promise.all([client.end({ timeout: 2 }), probe.end({ timeout: 2 })]);
+      },
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -129,12 +148,12 @@ export async function closeDb() {
 }
 
 /** True when the database answers within `timeoutMs`. */
-export async function pingDb(timeoutMs = 2000): Promise<boolean> {
+export async function pingDb(timeoutMs = 3000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const db = await getDb();
+    const handle = await getHandle();
     await Promise.race([
-      db.execute(sql`select 1`),
+      handle.ping ? handle.ping() : handle.db.execute(sql`select 1`),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), timeoutMs))),
     ]);
     return true;

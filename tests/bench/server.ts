@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { openSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -8,13 +10,20 @@ import path from "node:path";
  * fresh PGlite data directory (or DATABASE_URL), after migrating, syncing and seeding it.
  */
 export async function startServer(port: number, extraEnv: Record<string, string> = {}) {
+  // Another process on the port would answer /healthz and the bench would measure it instead.
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer().once("error", () => reject(new Error(`port ${port} is in use (set BENCH_PORT)`)));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "sigap-bench-"));
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", ...extraEnv } as NodeJS.ProcessEnv;
   await new Promise<void>((resolve, reject) => {
     const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore" });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))));
   });
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], { env, stdio: "ignore" });
+  // BENCH_SERVER_LOG=<file> keeps the server's output (errors behind a 500) for a look afterwards.
+  const log = process.env.BENCH_SERVER_LOG ? openSync(`${process.env.BENCH_SERVER_LOG}.${port}`, "a") : "ignore";
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], { env, stdio: ["ignore", log, log] });
   const base = `http://localhost:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
