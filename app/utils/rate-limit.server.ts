@@ -32,10 +32,20 @@ export async function clearAccountFailures(email: string) {
   await db.delete(authFailures).where(eq(authFailures.key, `email:${email.toLowerCase()}`));
 }
 
-/** Client address as told by a trusted proxy; null when unknown (then only the account limit applies). */
+/**
+ * Client address as told by our own proxies; null when unknown (then only the account limit
+ * applies). Each proxy appends the address it saw to X-Forwarded-For, so with `TRUSTED_PROXIES`
+ * (default 1) hops in front of the app the entry that many places from the right is the one a
+ * trusted proxy wrote — entries further left came from the client and could be invented to dodge
+ * the per-address limit.
+ */
 export function clientIp(request: Request): string | null {
   const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64) || null;
+  if (forwarded) {
+    const hops = Math.max(1, Number(process.env.TRUSTED_PROXIES ?? 1) || 1);
+    const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
+    return entries[Math.max(0, entries.length - hops)]?.slice(0, 64) || null;
+  }
   return request.headers.get("x-real-ip")?.slice(0, 64) ?? null;
 }
 
