@@ -11,52 +11,60 @@ import { getDb, type Db } from "~/utils/db.server";
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
 
 /**
- * Enrollment counters from the trigger-maintained rollup table: per course for the whole scope
- * (`courseId` null), or per agency for one course — so the database returns a few thousand rows.
+ * Enrollment and certificate counters from the trigger-maintained rollup tables, merged by key:
+ * per course for the whole scope (`courseId` null), or per agency for one course — one query
+ * returning a few thousand rows at most.
  */
-function enrollmentCounts(db: Db, scopePath: string, courseId: string | null) {
-  const r = enrollmentRollups;
-  const key = courseId ? r.agencyId : r.courseId;
-  const n = (filter: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${r.n}) filter (where ${filter}), 0)::int`;
-  return db
-    .select({
-      key,
-      enrolled: sql<number>`coalesce(sum(${r.n}), 0)::int`,
-      notStarted: n(sql`${r.state} = 'not_started'`),
-      inProgress: n(sql`${r.state} = 'in_progress'`),
-      completed: n(sql`${r.state} = 'completed'`),
-      overdue: n(sql`${r.state} <> 'completed' and ${r.dueDate} < current_date`),
-    })
-    .from(r)
-    .innerJoin(agencies, eq(agencies.id, r.agencyId))
-    .where(and(like(agencies.path, `${scopePath}%`), courseId ? eq(r.courseId, courseId) : undefined))
-    .groupBy(key);
-}
-
-/** Current certificates (valid, expiring within 60 days, expired), grouped like enrollmentCounts. */
-function certificateCounts(db: Db, scopePath: string, courseId: string | null) {
-  const r = certificateRollups;
-  const key = courseId ? r.agencyId : r.courseId;
-  return db
-    .select({
-      key,
-      certified: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} > current_date), 0)::int`,
-      expiring: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} > current_date and ${r.expiresOn} <= current_date + 60), 0)::int`,
-      expired: sql<number>`coalesce(sum(${r.n}) filter (where ${r.expiresOn} <= current_date), 0)::int`,
-    })
-    .from(r)
-    .innerJoin(agencies, eq(agencies.id, r.agencyId))
-    .where(and(like(agencies.path, `${scopePath}%`), courseId ? eq(r.courseId, courseId) : undefined))
-    .groupBy(key);
-}
-
-/** Enrollment and certificate counters merged by key (course id or agency id). */
 async function countsBy(db: Db, scopePath: string, courseId: string | null): Promise<Map<string, StatusCounts>> {
-  const [enrolled, certified] = await Promise.all([enrollmentCounts(db, scopePath, courseId), certificateCounts(db, scopePath, courseId)]);
-  const merged = new Map<string, StatusCounts>();
-  for (const { key, ...c } of enrolled) merged.set(key, { ...zero(), ...c });
-  for (const { key, ...c } of certified) merged.set(key, { ...(merged.get(key) ?? zero()), ...c });
-  return merged;
+  const e = enrollmentRollups;
+  const c = certificateRollups;
+  const inScope = (agencyId: typeof e.agencyId | typeof c.agencyId) =>
+    sql`${agencyId} in (select ${agencies.id} from ${agencies} where ${like(agencies.path, `${scopePath}%`)})`;
+  const sum = (n: typeof e.n | typeof c.n, filter?: ReturnType<typeof sql>) =>
+    filter ? sql<number>`coalesce(sum(${n}) filter (where ${filter}), 0)::int` : sql<number>`coalesce(sum(${n}), 0)::int`;
+  const enrolled = db.$with("enrolled").as(
+    db
+      .select({
+        key: sql<string>`${courseId ? e.agencyId : e.courseId}`.as("ekey"),
+        enrolled: sum(e.n).as("enrolled"),
+        notStarted: sum(e.n, sql`${e.state} = 'not_started'`).as("not_started"),
+        inProgress: sum(e.n, sql`${e.state} = 'in_progress'`).as("in_progress"),
+        completed: sum(e.n, sql`${e.state} = 'completed'`).as("completed"),
+        overdue: sum(e.n, sql`${e.state} <> 'completed' and ${e.dueDate} < current_date`).as("overdue"),
+      })
+      .from(e)
+      .where(and(inScope(e.agencyId), courseId ? eq(e.courseId, courseId) : undefined))
+      .groupBy(sql`1`),
+  );
+  const certified = db.$with("certified").as(
+    db
+      .select({
+        key: sql<string>`${courseId ? c.agencyId : c.courseId}`.as("ckey"),
+        certified: sum(c.n, sql`${c.expiresOn} > current_date`).as("certified"),
+        expiring: sum(c.n, sql`${c.expiresOn} > current_date and ${c.expiresOn} <= current_date + 60`).as("expiring"),
+        expired: sum(c.n, sql`${c.expiresOn} <= current_date`).as("expired"),
+      })
+      .from(c)
+      .where(and(inScope(c.agencyId), courseId ? eq(c.courseId, courseId) : undefined))
+      .groupBy(sql`1`),
+  );
+  const rows = await db
+    .with(enrolled, certified)
+    .select({
+      key: sql<string>`coalesce(${enrolled.key}, ${certified.key})`,
+      enrolled: enrolled.enrolled,
+      notStarted: enrolled.notStarted,
+      inProgress: enrolled.inProgress,
+      completed: enrolled.completed,
+      overdue: enrolled.overdue,
+      certified: certified.certified,
+      expiring: certified.expiring,
+      expired: certified.expired,
+    })
+    .from(enrolled)
+    .fullJoin(certified, sql`${enrolled.key} = ${certified.key}`);
+  // A key missing on one side of the full join comes back with nulls there.
+  return new Map(rows.map(({ key, ...counts }) => [key, Object.fromEntries(STATUS_KEYS.map((k) => [k, counts[k] ?? 0])) as StatusCounts]));
 }
 
 export type UnitRow = { id: string; name: string; code: string; depth: number; counts: StatusCounts; completion: number };
@@ -70,7 +78,7 @@ export async function dashboardStats(scopePath: string, courseId: string | null)
   // With a course chosen, its per-agency numbers are fetched alongside everything else.
   const [perCourse, tree, courseRows, chosen] = await Promise.all([
     countsBy(db, scopePath, null),
-    db.select().from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
+    db.select({ id: agencies.id, name: agencies.name, code: agencies.code, path: agencies.path }).from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
     db.select({ id: courses.id, slug: courses.slug, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position)),
     courseId ? countsBy(db, scopePath, courseId) : null,
   ]);
@@ -87,7 +95,7 @@ export async function dashboardStats(scopePath: string, courseId: string | null)
       if (target) for (const k of STATUS_KEYS) target[k] += c[k];
     }
   }
-  const units: UnitRow[] = tree.map((a: Agency) => {
+  const units: UnitRow[] = tree.map((a) => {
     const counts = rolled.get(a.id)!;
     return { id: a.id, name: a.name, code: a.code, depth: a.path.split("/").length - 2 - rootDepth, counts, completion: counts.enrolled ? Math.round((counts.completed / counts.enrolled) * 100) : 0 };
   });
