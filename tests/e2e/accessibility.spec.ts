@@ -1,8 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import matter from "gray-matter";
-import { demo, DEMO_PASSWORD, screenshotDir, signIn } from "./helpers";
+import { completeReadingLessons, courseLessons, demo, DEMO_PASSWORD, passDmExercises, screenshotDir, signIn } from "./helpers";
 
 /**
  * axe-core (WCAG 2.0/2.1 A and AA) on every page type: no serious or critical violation.
@@ -136,30 +134,11 @@ test("exercises: DM before and after a graded answer, hoax case before, with an 
 });
 
 test("a learner's certificate: my certificates with one, public verification of a valid code", async ({ page, browser }) => {
-  const dir = `content/courses/${COURSE}`;
-  const lessons = readdirSync(dir)
-    .filter((f) => /^\d\d-/.test(f))
-    .map((f) => ({ slug: f.replace(/^\d\d-|\.mdx$/g, ""), data: matter(readFileSync(`${dir}/${f}`, "utf8")).data as Record<string, any> }))
-    .filter((l) => !l.data.draft);
+  const lessons = courseLessons(COURSE);
   await signIn(page, "peserta39@demo.sigap.id");
-  for (const lesson of lessons.filter((l) => l.data.kind === "lesson")) {
-    await page.goto(`/kursus/${COURSE}/${lesson.slug}`);
-    await page.getByRole("button", { name: "Tandai selesai" }).click();
-    await expect(page.getByText("Materi ini sudah selesai.")).toBeVisible();
-  }
+  await completeReadingLessons(page, COURSE, lessons);
   await audit(page, "lesson page after completing it");
-  for (const dm of lessons.filter((l) => l.data.kind === "dm")) {
-    await page.goto(`/latihan/${dm.slug}`);
-    const result = page.getByRole("heading", { name: "Hasil latihan" });
-    for (let answered = 0; answered < 4 && !(await result.isVisible()); answered++) {
-      const message = (await page.locator(".chat-turn .msg-in p").last().textContent()) ?? "";
-      const turn = (dm.data.turns as { message: string; modelAnswer: string }[]).find((t) => t.message.trim() === message.trim())!;
-      await page.getByLabel("Balasan Anda").fill(turn.modelAnswer);
-      await page.getByRole("button", { name: "Kirim balasan" }).click();
-      await expect(page.getByRole("region", { name: "Umpan balik" })).toHaveCount(answered + 1);
-    }
-    await expect(page.getByText(/Lulus\. Latihan ini tercatat selesai\./)).toBeVisible();
-  }
+  await passDmExercises(page, lessons);
   await audit(page, "DM exercise passed");
   const quiz = lessons.find((l) => l.data.kind === "quiz")!;
   await page.goto(`/kursus/${COURSE}/${quiz.slug}`);

@@ -1,34 +1,15 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import matter from "gray-matter";
-import { signIn, screenshotDir } from "./helpers";
+import { completeReadingLessons, courseLessons, passDmExercises, signIn, screenshotDir } from "./helpers";
 
 const COURSE = "tata-kelola-media-sosial";
-const dir = `content/courses/${COURSE}`;
-const files = readdirSync(dir).filter((f) => /^\d\d-/.test(f));
-const lessons = files.map((f) => ({ slug: f.replace(/^\d\d-|\.mdx$/g, ""), data: matter(readFileSync(`${dir}/${f}`, "utf8")).data as Record<string, any> })).filter((l) => !l.data.draft);
+const lessons = courseLessons(COURSE);
 
 test("a learner finishes a course, downloads the PDF, and anyone can verify it", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signIn(page, "peserta11@demo.sigap.id");
-  for (const lesson of lessons.filter((l) => l.data.kind === "lesson")) {
-    await page.goto(`/kursus/${COURSE}/${lesson.slug}`);
-    await page.getByRole("button", { name: "Tandai selesai" }).click();
-    await expect(page.getByText("Materi ini sudah selesai.")).toBeVisible();
-  }
-  for (const dm of lessons.filter((l) => l.data.kind === "dm")) {
-    await page.goto(`/latihan/${dm.slug}`);
-    const result = page.getByRole("heading", { name: "Hasil latihan" });
-    for (let answered = 0; answered < 4 && !(await result.isVisible()); answered++) {
-      const message = (await page.locator(".chat-turn .msg-in p").last().textContent()) ?? "";
-      const turn = (dm.data.turns as { message: string; modelAnswer: string }[]).find((t) => t.message.trim() === message.trim())!;
-      await page.getByLabel("Balasan Anda").fill(turn.modelAnswer);
-      await page.getByRole("button", { name: "Kirim balasan" }).click();
-      // Wait until this reply's feedback is on the page before looking at what comes next.
-      await expect(page.getByRole("region", { name: "Umpan balik" })).toHaveCount(answered + 1);
-    }
-    await expect(page.getByText(/Lulus\. Latihan ini tercatat selesai\./)).toBeVisible();
-  }
+  await completeReadingLessons(page, COURSE, lessons);
+  await passDmExercises(page, lessons);
   const quiz = lessons.find((l) => l.data.kind === "quiz")!;
   await page.goto(`/kursus/${COURSE}/${quiz.slug}`);
   for (const q of quiz.data.quizzes[0].questions as { prompt: string; type: string; options: { text: string; correct: boolean }[] }[]) {

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import matter from "gray-matter";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "sigap-demo-2026";
@@ -23,3 +25,40 @@ export async function signOut(page: Page) {
 }
 
 export const screenshotDir = "tests/e2e/screenshots";
+
+export type CourseFile = { slug: string; data: Record<string, any> };
+
+/** The published lessons of a course, read from its MDX files (frontmatter only). */
+export function courseLessons(course: string): CourseFile[] {
+  const dir = `content/courses/${course}`;
+  return readdirSync(dir)
+    .filter((f) => /^\d\d-/.test(f))
+    .map((f) => ({ slug: f.replace(/^\d\d-|\.mdx$/g, ""), data: matter(readFileSync(`${dir}/${f}`, "utf8")).data as Record<string, any> }))
+    .filter((l) => !l.data.draft);
+}
+
+/** Opens every reading lesson of the course and marks it complete, like a learner would. */
+export async function completeReadingLessons(page: Page, course: string, lessons: CourseFile[]) {
+  for (const lesson of lessons.filter((l) => l.data.kind === "lesson")) {
+    await page.goto(`/kursus/${course}/${lesson.slug}`);
+    await page.getByRole("button", { name: "Tandai selesai" }).click();
+    await expect(page.getByText("Materi ini sudah selesai.")).toBeVisible();
+  }
+}
+
+/** Answers every DM exercise of the course with its model answers until it is passed. */
+export async function passDmExercises(page: Page, lessons: CourseFile[]) {
+  for (const dm of lessons.filter((l) => l.data.kind === "dm")) {
+    await page.goto(`/latihan/${dm.slug}`);
+    const result = page.getByRole("heading", { name: "Hasil latihan" });
+    for (let answered = 0; answered < 4 && !(await result.isVisible()); answered++) {
+      const message = (await page.locator(".chat-turn .msg-in p").last().textContent()) ?? "";
+      const turn = (dm.data.turns as { message: string; modelAnswer: string }[]).find((t) => t.message.trim() === message.trim())!;
+      await page.getByLabel("Balasan Anda").fill(turn.modelAnswer);
+      await page.getByRole("button", { name: "Kirim balasan" }).click();
+      // Wait until this reply's feedback is on the page before looking at what comes next.
+      await expect(page.getByRole("region", { name: "Umpan balik" })).toHaveCount(answered + 1);
+    }
+    await expect(page.getByText(/Lulus\. Latihan ini tercatat selesai\./)).toBeVisible();
+  }
+}
