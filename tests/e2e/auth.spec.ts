@@ -79,6 +79,7 @@ test("refuses a common password, then signs out on every device", async ({ page,
   await page.getByLabel("Ulangi kata sandi baru").fill("Indonesia2025!");
   await page.getByRole("button", { name: "Simpan kata sandi" }).click();
   await expect(page.getByText("Kata sandi ini terlalu umum atau pernah bocor.")).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/account-password-sessions.png`, fullPage: true });
   await page.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
   await expect(page.getByText("Anda sudah keluar dari semua perangkat.")).toBeVisible();
   await phonePage.goto("/kursus");
