@@ -69,21 +69,20 @@ async function countsBy(db: Db, scopePath: string, courseId: string | null): Pro
 
 export type UnitRow = { id: string; name: string; code: string; depth: number; counts: StatusCounts; completion: number };
 
+type CourseOption = Awaited<ReturnType<typeof publishedCourses>>[number];
+
 /**
- * Dashboard numbers for a manager's subtree: totals per course, and for one course a row per
- * agency/unit with its whole subtree rolled up. One grouped query (scoped in SQL), rollup in memory.
+ * Dashboard numbers for a manager's subtree: totals per course, and for the selected course a row
+ * per agency/unit with its whole subtree rolled up. Grouped queries (scoped in SQL) run together;
+ * the rollup along the tree happens in memory.
  */
-export async function dashboardStats(scopePath: string, courseId: string | null) {
+export async function dashboardStats(scopePath: string, courseRows: CourseOption[], selected: string | null) {
   const db = await getDb();
-  // With a course chosen, its per-agency numbers are fetched alongside everything else.
-  const [perCourse, tree, courseRows, chosen] = await Promise.all([
+  const [perCourse, tree, byAgency] = await Promise.all([
     countsBy(db, scopePath, null),
     db.select({ id: agencies.id, name: agencies.name, code: agencies.code, path: agencies.path }).from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
-    db.select({ id: courses.id, slug: courses.slug, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position)),
-    courseId ? countsBy(db, scopePath, courseId) : null,
+    selected ? countsBy(db, scopePath, selected) : new Map<string, StatusCounts>(),
   ]);
-  const selected = courseId ?? courseRows[0]?.id ?? null;
-  const byAgency = chosen ?? (selected ? await countsBy(db, scopePath, selected) : new Map<string, StatusCounts>());
   const rootDepth = scopePath === "/" ? 0 : scopePath.split("/").length - 2;
   // Roll up along each agency's path: an agency's numbers include every agency below it.
   const rolled = new Map<string, StatusCounts>(tree.map((a) => [a.id, zero()]));
@@ -111,8 +110,9 @@ export async function dashboardStats(scopePath: string, courseId: string | null)
  * course), with all queries in flight together.
  */
 export async function dashboardPage(scopePath: string, requestedCourseId: string | null) {
-  const courseId = requestedCourseId || ((await publishedCourses())[0]?.id ?? null);
-  const [stats, monthly] = await Promise.all([dashboardStats(scopePath, courseId), certificatesPerMonth(scopePath, courseId)]);
+  const courseRows = await publishedCourses();
+  const courseId = requestedCourseId || (courseRows[0]?.id ?? null);
+  const [stats, monthly] = await Promise.all([dashboardStats(scopePath, courseRows, courseId), certificatesPerMonth(scopePath, courseId)]);
   return { ...stats, monthly };
 }
 

@@ -6,7 +6,7 @@ import { Field, FormAlert } from "~/components/field";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import type { MessageKey } from "~/i18n";
 import { agencyInSubtree, agencySubtree } from "~/models/agency.server";
-import { assignCourse, dashboardStats, listAssignments } from "~/models/dashboard.server";
+import { assignCourse, listAssignments, publishedCourses } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/dates";
@@ -27,10 +27,10 @@ const assignSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["manager", "admin"]);
   const scope = managedScopePath(user);
-  const [agencies, stats, assignments] = await Promise.all([agencySubtree({ path: scope }), dashboardStats(scope, null), listAssignments(scope)]);
+  const [agencies, courses, assignments] = await Promise.all([agencySubtree({ path: scope }), publishedCourses(), listAssignments(scope)]);
   return json({
     agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
-    courses: stats.courses.map((c) => ({ id: c.id, title: c.title })),
+    courses,
     assignments,
   });
 }
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const agency = await agencyInSubtree(scope, parsed.data.agencyId);
   if (!agency) return json({ ok: false as const, errors: { agencyId: "error.agencyScope" } as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
   // Only a course the form offers; an unknown id would fail the foreign key.
-  if (!(await dashboardStats(scope, null)).courses.some((c) => c.id === parsed.data.courseId)) {
+  if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
     return json({ ok: false as const, errors: { courseId: "admin.invalidChoice" } as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
   }
   await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
