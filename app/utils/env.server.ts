@@ -17,4 +17,8 @@ export const env = {
   get buildDir() {
     return process.env.BUILD_DIR || path.resolve("build");
   },
+  /** Proxy hops in front of the app that append to X-Forwarded-For (at least 1). */
+  get trustedProxies() {
+    return Math.max(1, Number(process.env.TRUSTED_PROXIES ?? 1) || 1);
+  },
 };

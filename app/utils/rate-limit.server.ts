@@ -1,5 +1,6 @@
 import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
 import { authFailures } from "../../db/schema";
+import { env } from "./env.server";
 import { getDb } from "./db.server";
 
 /** Failed sign-ins allowed per window. State lives in Postgres so every app process agrees. */
@@ -42,9 +43,8 @@ export async function clearAccountFailures(email: string) {
 export function clientIp(request: Request): string | null {
   const forwarded = request.headers.get("x-forwarded-for");
   if (forwarded) {
-    const hops = Math.max(1, Number(process.env.TRUSTED_PROXIES ?? 1) || 1);
     const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
-    return entries[Math.max(0, entries.length - hops)]?.slice(0, 64) || null;
+    return entries[Math.max(0, entries.length - env.trustedProxies)]?.slice(0, 64) || null;
   }
   return request.headers.get("x-real-ip")?.slice(0, 64) ?? null;
 }
