@@ -30,7 +30,7 @@ import { createUser } from "../../app/models/user.server";
 import { closeDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
 import { Browser, field, formAt, formWith, percentile, routeTable, sleep, type Fields } from "./client";
-import { startServer } from "./server";
+import { scratchDatabase, startServer } from "./server";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3411);
@@ -44,11 +44,7 @@ const PASSWORD = "sandi-beban-2026";
 const COURSE = "tata-kelola-media-sosial";
 const HOAX = "hoaks-blanko-ktp-habis";
 
-if (!process.env.DATABASE_URL) {
-  console.error("DATABASE_URL is required (the real PostgreSQL server); a database sigap_load_<pid> is created next to it.");
-  process.exit(2);
-}
-const hostname = new URL(process.env.DATABASE_URL).hostname;
+const hostname = new URL(process.env.DATABASE_URL ?? "postgres://127.0.0.1").hostname;
 if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(hostname)) {
   console.error("Loopback only: DATABASE_URL must point at 127.0.0.1/localhost.");
   process.exit(2);
@@ -83,21 +79,15 @@ const hoaxFields: Fields = [
 ];
 
 // ---- a fresh database, the production server on it, 200 learners created through the models ----
-const dbName = `sigap_load_${process.pid}`;
-const adminUrl = new URL(process.env.DATABASE_URL);
-adminUrl.pathname = "/postgres";
-const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${dbName}`);
-const dbUrl = new URL(process.env.DATABASE_URL);
-dbUrl.pathname = `/${dbName}`;
-const sqlc = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
+const scratch = await scratchDatabase("sigap_load");
+const sqlc = postgres(scratch.url, { max: 2, onnotice: () => {} });
 
 let exitCode = 1;
 let server: Awaited<ReturnType<typeof startServer>> | null = null;
 try {
   const t0 = Date.now();
-  server = await startServer(PORT, { DATABASE_URL: dbUrl.toString() });
-  setDbFactory(() => openDatabase({ url: dbUrl.toString(), max: 4 }));
+  server = await startServer(PORT, { DATABASE_URL: scratch.url });
+  setDbFactory(() => openDatabase({ url: scratch.url, max: 4 }));
   const agency = await createAgency({ code: `LOAD-${process.pid}`, name: "Dinas Uji Beban", kind: "agency" });
   const passwordHash = await hashPassword(PASSWORD);
   const learners: { id: string; email: string }[] = [];
@@ -106,7 +96,7 @@ try {
     learners.push({ id: u.id, email: u.email });
   }
   await closeDb();
-  console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: database ${dbName}, ${LEARNERS} learners, server on :${PORT}${RESTART ? `, PostgreSQL ${PG_VERSION}/${PG_CLUSTER} restarts after ${RESTART_AFTER} requests` : ""}`);
+  console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: database ${scratch.name}, ${LEARNERS} learners, server on :${PORT}${RESTART ? `, PostgreSQL ${PG_VERSION}/${PG_CLUSTER} restarts after ${RESTART_AFTER} requests` : ""}`);
 
   const result = await runLoad(server.base, learners);
   exitCode = (await checkDatabase(learners, result)) && result.clean ? 0 : 1;
@@ -115,8 +105,7 @@ try {
 } finally {
   await server?.stop();
   await sqlc.end({ timeout: 2 });
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch((e) => console.error("drop failed", e));
-  await admin.end({ timeout: 2 });
+  await scratch.drop();
 }
 console.log(exitCode === 0 ? "PASS" : "FAIL");
 process.exit(exitCode);

@@ -55,3 +55,30 @@ export async function signInCookie(base: string, email: string, password = "siga
   if (!cookie) throw new Error(`sign-in failed for ${email}: ${res.status}`);
   return cookie;
 }
+
+/**
+ * A throw-away database `<prefix>_<pid>` next to DATABASE_URL (the real PostgreSQL server), for
+ * benches that must not touch anyone's data. Exits with 2 when DATABASE_URL is missing.
+ */
+export async function scratchDatabase(prefix: string) {
+  if (!process.env.DATABASE_URL) {
+    console.error(`DATABASE_URL is required (the real PostgreSQL server); a database ${prefix}_<pid> is created next to it.`);
+    process.exit(2);
+  }
+  const { default: postgres } = await import("postgres");
+  const name = `${prefix}_${process.pid}`;
+  const adminUrl = new URL(process.env.DATABASE_URL);
+  adminUrl.pathname = "/postgres";
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`).catch((e) => console.error("drop failed", e));
+      await admin.end({ timeout: 2 });
+    },
+  };
+}

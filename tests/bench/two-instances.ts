@@ -11,28 +11,16 @@
  *      per-request form keys aside), so no process-local cache changes what anyone sees.
  * Prints each check and exits 0 when all hold. Knobs: BENCH_PORT (3421; B = +1).
  */
-import postgres from "postgres";
 import { loadContentTree } from "../../app/content/repository.server";
 import { Browser, field, formWith } from "./client";
-import { startServer } from "./server";
+import { scratchDatabase, startServer } from "./server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3421);
 const PASSWORD = "sigap-demo-2026";
 const DM = "dm-syarat-ktp";
 const LESSON = "/kursus/tata-kelola-media-sosial/konten-yang-melayani";
 
-if (!process.env.DATABASE_URL) {
-  console.error("DATABASE_URL is required (the real PostgreSQL server); a database sigap_two_<pid> is created next to it.");
-  process.exit(2);
-}
-
-const dbName = `sigap_two_${process.pid}`;
-const adminUrl = new URL(process.env.DATABASE_URL);
-adminUrl.pathname = "/postgres";
-const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${dbName}`);
-const dbUrl = new URL(process.env.DATABASE_URL);
-dbUrl.pathname = `/${dbName}`;
+const scratch = await scratchDatabase("sigap_two");
 
 const results: { name: string; ok: boolean; detail: string }[] = [];
 function check(name: string, ok: boolean, detail: string) {
@@ -44,10 +32,10 @@ const servers: Awaited<ReturnType<typeof startServer>>[] = [];
 try {
   const t0 = Date.now();
   // A migrates and seeds; B starts on the already migrated database (its migrations are no-ops).
-  servers.push(await startServer(PORT, { DATABASE_URL: dbUrl.toString() }));
-  servers.push(await startServer(PORT + 1, { DATABASE_URL: dbUrl.toString() }));
+  servers.push(await startServer(PORT, { DATABASE_URL: scratch.url }));
+  servers.push(await startServer(PORT + 1, { DATABASE_URL: scratch.url }));
   const [A, B] = servers.map((s) => new Browser(s.base)) as [Browser, Browser];
-  console.log(`two instances on :${PORT} and :${PORT + 1}, one database ${dbName} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  console.log(`two instances on :${PORT} and :${PORT + 1}, one database ${scratch.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
 
   const signIn = (on: Browser, email: string, password: string, headers: Record<string, string> = {}) =>
     on.request("POST /masuk", "/masuk", { fields: [["ke", ""], ["email", email], ["password", password]], headers });
@@ -128,8 +116,7 @@ try {
   results.push({ name: "run", ok: false, detail: String(error) });
 } finally {
   await Promise.all(servers.map((s) => s.stop()));
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch((e) => console.error("drop failed", e));
-  await admin.end({ timeout: 2 });
+  await scratch.drop();
 }
 const ok = results.length > 0 && results.every((r) => r.ok);
 console.log(`\n${results.filter((r) => r.ok).length}/${results.length} checks passed — ${ok ? "PASS" : "FAIL"}`);
