@@ -3,6 +3,7 @@ import { and, asc, eq, gte, isNull, like, sql } from "drizzle-orm";
 import { agencies, certificateRollups, certificates, courseAssignments, courses, enrollmentRollups, enrollments, exerciseAttempts, users, type Agency } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
+import { visibleUnits, type OpenUnits, type TreeUnit, type UnitSort } from "~/learning/unit-tree";
 
 export { STATUS_KEYS, type StatusCounts };
 import { audit } from "./audit.server";
@@ -67,7 +68,6 @@ async function countsBy(db: Db, scopePath: string, courseId: string | null): Pro
   return new Map(rows.map(({ key, ...counts }) => [key, Object.fromEntries(STATUS_KEYS.map((k) => [k, counts[k] ?? 0])) as StatusCounts]));
 }
 
-export type UnitRow = { id: string; name: string; code: string; depth: number; counts: StatusCounts; completion: number };
 
 type CourseOption = Awaited<ReturnType<typeof publishedCourses>>[number];
 
@@ -80,10 +80,9 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
   const db = await getDb();
   const [perCourse, tree, byAgency] = await Promise.all([
     countsBy(db, scopePath, null),
-    db.select({ id: agencies.id, name: agencies.name, code: agencies.code, path: agencies.path }).from(agencies).where(like(agencies.path, `${scopePath}%`)).orderBy(asc(agencies.path)),
+    db.select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code, path: agencies.path }).from(agencies).where(like(agencies.path, `${scopePath}%`)),
     selected ? countsBy(db, scopePath, selected) : new Map<string, StatusCounts>(),
   ]);
-  const rootDepth = scopePath === "/" ? 0 : scopePath.split("/").length - 2;
   // Roll up along each agency's path: an agency's numbers include every agency below it.
   const rolled = new Map<string, StatusCounts>(tree.map((a) => [a.id, zero()]));
   for (const b of tree) {
@@ -94,9 +93,10 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
       if (target) for (const k of STATUS_KEYS) target[k] += c[k];
     }
   }
-  const units: UnitRow[] = tree.map((a) => {
+  // Every unit of the scope; which of them the page shows is the tree's job (~/learning/unit-tree).
+  const units: TreeUnit[] = tree.map((a) => {
     const counts = rolled.get(a.id)!;
-    return { id: a.id, name: a.name, code: a.code, depth: a.path.split("/").length - 2 - rootDepth, counts, completion: counts.enrolled ? Math.round((counts.completed / counts.enrolled) * 100) : 0 };
+    return { id: a.id, parentId: a.parentId, name: a.name, code: a.code, counts, completion: counts.enrolled ? Math.round((counts.completed / counts.enrolled) * 100) : 0 };
   });
   return {
     courses: courseRows.map((c) => ({ ...c, counts: perCourse.get(c.id) ?? zero() })),
@@ -109,11 +109,13 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
  * Everything the dashboard page shows for a subtree and course (default: the first published
  * course), with all queries in flight together.
  */
-export async function dashboardPage(scopePath: string, requestedCourseId: string | null) {
+export async function dashboardPage(scopePath: string, requestedCourseId: string | null, view: { open: OpenUnits; sort: UnitSort } = { open: "default", sort: "unit" }) {
   const courseRows = await publishedCourses();
   const courseId = requestedCourseId || (courseRows[0]?.id ?? null);
   const [stats, monthly] = await Promise.all([dashboardStats(scopePath, courseRows, courseId), certificatesPerMonth(scopePath, courseId)]);
-  return { ...stats, monthly };
+  // Only the opened part of the tree goes to the page: a province's 2,000 rows would be ~1 MB.
+  const units = visibleUnits(stats.units, view.open, view.sort);
+  return { ...stats, units, openIds: units.filter((u) => u.expanded).map((u) => u.id), allOpen: view.open === "all", monthly };
 }
 
 /** Published lessons of the joined course (the "total" of "N of M lessons"). */

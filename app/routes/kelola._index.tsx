@@ -4,35 +4,40 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BarChart } from "~/components/kelola/bar-chart";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
+import { parseOpenUnits, toggledOpenParam, UNIT_SORTS } from "~/learning/unit-tree";
 import { dashboardPage } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
-const SORTS = ["unit", "completion", ...STATUS_KEYS] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["manager", "admin"]);
   const url = new URL(request.url);
   const scope = managedScopePath(user);
-  const page = await dashboardPage(scope, url.searchParams.get("kursus"));
+  const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";
+  const page = await dashboardPage(scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
   return json({ scopeName: user.role === "admin" ? null : user.agencyName, ...page });
 }
 
 export default function Dashboard() {
   const t = useT();
-  const { scopeName, courses, selectedCourseId, units, monthly } = useLoaderData<typeof loader>();
+  const { scopeName, courses, selectedCourseId, units, openIds, allOpen, monthly } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const sort = SORTS.find((s) => s === params.get("urut")) ?? "unit";
+  const sort = UNIT_SORTS.find((s) => s === params.get("urut")) ?? "unit";
   const selected = courses.find((c) => c.id === selectedCourseId);
-  // Tree order by default; any other column sorts rows (highest first).
-  const rows = sort === "unit" ? units : [...units].sort((a, b) => (sort === "completion" ? b.completion - a.completion : b.counts[sort] - a.counts[sort]));
-  const sortLink = (column: (typeof SORTS)[number]) => {
+  const withParam = (name: string, value: string, hash = "") => {
     const next = new URLSearchParams(params);
-    next.set("urut", column);
+    next.set(name, value);
+    return `?${next.toString()}${hash}`;
+  };
+  const withoutOpen = () => {
+    const next = new URLSearchParams(params);
+    next.delete("buka");
     return `?${next.toString()}`;
   };
+  // The bars: the units under the top row(s) that are on screen, as in the table.
+  const chartUnits = (units.some((u) => u.depth > 0) ? units.filter((u) => u.depth > 0) : units).filter((u) => u.counts.enrolled > 0).slice(0, 20);
   const exportHref = `/kelola/laporan.csv?${new URLSearchParams(selectedCourseId ? { kursus: selectedCourseId } : {}).toString()}`;
   return (
     <section className="stack">
@@ -85,13 +90,17 @@ export default function Dashboard() {
       {selected ? (
         <>
           <h2>{t("manage.byUnit", { course: selected.title })}</h2>
+          <p className="muted">
+            {t("manage.treeHint")}{" "}
+            {allOpen ? <Link to={withoutOpen()}>{t("manage.collapseAll")}</Link> : <Link to={withParam("buka", "semua")}>{t("manage.expandAll")}</Link>}
+          </p>
           <div className="table-wrap">
             <table className="data unit-tree">
               <thead>
                 <tr>
-                  {SORTS.map((column) => (
+                  {UNIT_SORTS.map((column) => (
                     <th scope="col" key={column} aria-sort={sort === column ? (column === "unit" ? "ascending" : "descending") : undefined}>
-                      <Link to={sortLink(column)} aria-label={t("manage.sortBy", { column: column === "unit" ? t("manage.unit") : column === "completion" ? t("manage.completion") : t(`manage.status.${column as keyof StatusCounts}`) })}>
+                      <Link to={withParam("urut", column)} aria-label={t("manage.sortBy", { column: column === "unit" ? t("manage.unit") : column === "completion" ? t("manage.completion") : t(`manage.status.${column as keyof StatusCounts}`) })}>
                         {column === "unit" ? t("manage.unit") : column === "completion" ? t("manage.completion") : t(`manage.status.${column as keyof StatusCounts}`)}
                       </Link>
                     </th>
@@ -99,9 +108,23 @@ export default function Dashboard() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row" style={{ paddingLeft: `${0.6 + (sort === "unit" ? u.depth : 0) * 1.1}rem` }}>
+                {units.map((u) => (
+                  <tr key={u.id} id={`unit-${u.id}`}>
+                    <th scope="row" style={{ paddingLeft: `${0.6 + u.depth * 1.1}rem` }}>
+                      {/* A plain link per row: the tree opens and closes without JavaScript. */}
+                      {u.childCount > 0 && !allOpen ? (
+                        <Link
+                          className="tree-toggle"
+                          to={withParam("buka", toggledOpenParam(openIds, u.id), `#unit-${u.id}`)}
+                          aria-expanded={u.expanded}
+                          aria-label={u.expanded ? t("manage.collapse", { unit: u.name }) : t("manage.expand", { unit: u.name, count: u.childCount })}
+                          preventScrollReset
+                        >
+                          <span aria-hidden="true">{u.expanded ? "▾" : "▸"}</span>
+                        </Link>
+                      ) : (
+                        <span className="tree-toggle" aria-hidden="true" />
+                      )}
                       <Link to={`/kelola/peserta?unit=${u.id}${selectedCourseId ? `&kursus=${selectedCourseId}` : ""}`}>{u.name}</Link>
                     </th>
                     <td>{u.completion}%</td>
@@ -118,7 +141,7 @@ export default function Dashboard() {
               <figcaption>
                 <h3>{t("manage.chartCompletion")}</h3>
               </figcaption>
-              <BarChart title={t("manage.chartCompletion")} bars={units.filter((u) => u.counts.enrolled > 0).slice(0, 20).map((u) => ({ label: u.name, value: u.completion }))} max={100} unit="%" />
+              <BarChart title={t("manage.chartCompletion")} bars={chartUnits.map((u) => ({ label: u.name, value: u.completion }))} max={100} unit="%" />
             </figure>
             <figure className="card">
               <figcaption>

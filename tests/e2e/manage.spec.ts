@@ -91,3 +91,40 @@ for (const [manager, other] of [
     for (const name of other.names) expect(await csv.text()).not.toContain(name);
   });
 }
+
+test.describe("the unit tree without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an admin opens a regency to see its agencies, then closes it again", async ({ page }) => {
+    await signIn(page, demo.admin);
+    await page.goto("/kelola");
+    const tree = page.locator("table.unit-tree");
+    await expect(tree.getByRole("link", { name: "Provinsi Sumatera Selatan", exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(tree.getByRole("link", { name: "Kabupaten Ogan Komering Ulu", exact: true })).toBeVisible();
+    // Closed by default: the agency below the regency is counted in its row but not listed.
+    await expect(tree.getByRole("link", { name: "Disdukcapil OKU", exact: true })).toHaveCount(0);
+
+    const open = tree.getByRole("link", { name: /^Buka Kabupaten Ogan Komering Ulu \(\d+ unit di bawahnya\)$/ });
+    await expect(open).toHaveAttribute("aria-expanded", "false");
+    await open.click();
+    await expect(page).toHaveURL(/buka=/);
+    await expect(tree.getByRole("link", { name: "Disdukcapil OKU", exact: true })).toBeVisible();
+    await expect(tree.getByRole("link", { name: "Tutup Kabupaten Ogan Komering Ulu" })).toHaveAttribute("aria-expanded", "true");
+    await page.screenshot({ path: `${screenshotDir}/dashboard-tree-open.png`, fullPage: true });
+
+    // Sorting keeps the opened branch open and the agency under its regency.
+    await tree.getByRole("link", { name: "Urutkan: Terdaftar" }).click();
+    await expect(page).toHaveURL(/urut=enrolled/);
+    const names = await tree.locator("tbody th").allInnerTexts();
+    const regency = names.findIndex((n) => n.includes("Kabupaten Ogan Komering Ulu"));
+    expect(names[regency + 1]).toContain("Disdukcapil OKU");
+
+    await tree.getByRole("link", { name: "Tutup Kabupaten Ogan Komering Ulu" }).click();
+    await expect(tree.getByRole("link", { name: "Disdukcapil OKU", exact: true })).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Buka semua unit" }).click();
+    await expect(tree.getByRole("link", { name: "Bidang Pelayanan Pendaftaran Penduduk", exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Tampilkan tingkat teratas saja" }).click();
+    await expect(tree.getByRole("link", { name: "Bidang Pelayanan Pendaftaran Penduduk", exact: true })).toHaveCount(0);
+  });
+});

@@ -86,6 +86,35 @@ describe("assignments and the dashboard", () => {
     expect(await unitOf(tree.unitA.id)).toEqual(before);
   });
 
+  it("sends only the opened part of the unit tree, with every row rolled up over its hidden units", async () => {
+    const view = async (query: string) => (await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}${query}`, managerA))).json());
+    const rows = (data: { units: { id: string; depth: number; expanded: boolean }[] }) => data.units.map((u) => [u.id, u.depth, u.expanded]);
+    const before = (await view("")).units.find((u: { id: string }) => u.id === tree.unitA.id).counts;
+    const team = await createAgency({ code: `T-${Date.now()}`, name: "Seksi Pohon", kind: "unit", parentId: tree.unitA.id });
+    await createAccount(team.id, "learner", "Dewi Seksi Pohon"); // enrolled by the agency-wide assignment
+
+    const closed = await view("");
+    expect(rows(closed)).toContainEqual([tree.agencyA.id, 0, true]);
+    expect(rows(closed)).toContainEqual([tree.unitA.id, 1, false]);
+    expect(closed.units.map((u: { id: string }) => u.id)).not.toContain(team.id);
+    // The unit's row counts the new team's learner although the team's row is not sent.
+    const unitCounts = closed.units.find((u: { id: string }) => u.id === tree.unitA.id).counts;
+    expect(unitCounts.enrolled).toBe(before.enrolled + 1);
+
+    const opened = await view(`&buka=${tree.agencyA.id},${tree.unitA.id}`);
+    expect(rows(opened)).toContainEqual([tree.unitA.id, 1, true]);
+    expect(rows(opened)).toContainEqual([team.id, 2, false]);
+    expect(opened.units.find((u: { id: string }) => u.id === team.id).counts.enrolled).toBe(1);
+    expect(opened.units.find((u: { id: string }) => u.id === tree.unitA.id).counts).toEqual(unitCounts);
+    expect(opened.openIds).toEqual([tree.agencyA.id, tree.unitA.id]);
+
+    const none = await view("&buka=");
+    expect(rows(none)).toEqual([[tree.agencyA.id, 0, false]]);
+    const all = await view("&buka=semua&urut=enrolled");
+    expect(all.allOpen).toBe(true);
+    expect(all.units.map((u: { id: string }) => u.id)).toContain(team.id);
+  });
+
   it("filters the learner table and exports the same rows as CSV with a BOM", async () => {
     const table = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&status=certified`, managerA))).json();
     expect(table.learners.map((l: { name: string }) => l.name)).toEqual(["Rina Unit A"]);
@@ -141,7 +170,8 @@ describe("assignments and the dashboard", () => {
   });
 
   it("never shows another agency's data: 404 on its learner, no names in pages or CSV", async () => {
-    for (const path of ["/kelola", "/kelola/peserta", `/kelola/peserta?kursus=${courseId}&unit=${tree.unitA.id}`]) {
+    const openA = `buka=${tree.provA.id},${tree.agencyA.id},${tree.unitA.id}`;
+    for (const path of ["/kelola", `/kelola?kursus=${courseId}&buka=semua`, `/kelola?kursus=${courseId}&${openA}`, "/kelola/peserta", `/kelola/peserta?kursus=${courseId}&unit=${tree.unitA.id}`]) {
       const loader = path.startsWith("/kelola/peserta") ? learnersLoader : dashboardLoader;
       const text = JSON.stringify(await (await run(loader, get(path, managerB))).json());
       expect(text).not.toContain("Rina Unit A");

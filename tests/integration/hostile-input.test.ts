@@ -341,7 +341,7 @@ const targets: Target[] = [
     base: () => ({ unit: tree.unitA.id, kursus: dmCourseId, status: "in_progress", jp: "kurang", q: "a" }),
     inject: ["q"], choices: ["unit", "kursus", "status", "jp"],
   },
-  { name: "dashboard", fn: dashboard.loader, method: "GET", path: "/kelola", cookie: () => cookies.manager, base: () => ({ kursus: dmCourseId }), inject: [], choices: ["kursus"] },
+  { name: "dashboard", fn: dashboard.loader, method: "GET", path: "/kelola", cookie: () => cookies.manager, base: () => ({ kursus: dmCourseId, buka: tree.agencyA.id, urut: "enrolled" }), inject: ["buka"], choices: ["kursus", "urut"] },
   {
     name: "report CSV",
     fn: report.loader,
