@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseOpenUnits, toggledOpenParam, visibleUnits, type TreeUnit } from "./unit-tree";
+import { parseOpenUnits, toggledOpenParam, visibleUnitIds, visibleUnits as visible, type OpenUnits, type TreeNode, type UnitSort } from "./unit-tree";
 
 const counts = (enrolled: number, completed: number) => ({ enrolled, notStarted: 0, inProgress: 0, completed, certified: 0, expiring: 0, expired: 0, overdue: enrolled - completed });
-const unit = (id: string, parentId: string | null, name: string, enrolled = 0, completed = 0): TreeUnit => ({
-  id,
-  parentId,
-  name,
-  code: id.toUpperCase(),
-  counts: counts(enrolled, completed),
-  completion: enrolled ? Math.round((completed / enrolled) * 100) : 0,
-});
+const numbers = new Map<string, ReturnType<typeof counts>>();
+const unit = (id: string, parentId: string | null, name: string, enrolled = 0, completed = 0): TreeNode => {
+  numbers.set(id, counts(enrolled, completed));
+  return { id, parentId, name, code: id.toUpperCase() };
+};
 
 // Province → two regencies → agencies → a unit, in storage (id) order, not name order.
 const units = [
@@ -20,6 +17,12 @@ const units = [
   unit("u1", "a1", "Bidang Pelayanan", 6, 1),
   unit("a2", "r2", "Diskominfo Lahat", 4, 4),
 ];
+const asked: string[] = [];
+const visibleUnits = (nodes: TreeNode[], open: OpenUnits, sort: UnitSort) =>
+  visible(nodes, open, sort, (id) => {
+    asked.push(id);
+    return numbers.get(id)!;
+  });
 const names = (rows: { name: string; depth: number }[]) => rows.map((r) => `${"-".repeat(r.depth)}${r.name}`);
 
 describe("the dashboard's unit tree", () => {
@@ -31,6 +34,18 @@ describe("the dashboard's unit tree", () => {
       ["r2", false, 1],
       ["r1", false, 1],
     ]);
+  });
+
+  it("asks for the numbers of shown rows only, and carries them with a completion percentage", () => {
+    asked.length = 0;
+    const rows = visibleUnits(units, "default", "completion");
+    expect(new Set(asked)).toEqual(new Set(["p", "r1", "r2"]));
+    expect(rows.map((r) => [r.id, r.counts.enrolled, r.completion])).toEqual([
+      ["p", 10, 50],
+      ["r2", 4, 100],
+      ["r1", 6, 17],
+    ]);
+    expect(visibleUnitIds(units, new Set(["p", "r2"]))).toEqual(["p", "r2", "a2", "r1"]);
   });
 
   it("opens exactly the rows asked for, and only under open parents", () => {

@@ -1,7 +1,9 @@
 import { STATUS_KEYS, type StatusCounts } from "./status-counts";
 
-/** One agency or unit on the dashboard, its counts already rolled up over its whole subtree. */
-export type TreeUnit = { id: string; parentId: string | null; name: string; code: string; counts: StatusCounts; completion: number };
+/** One agency or unit of the manager's scope, as stored (no numbers yet). */
+export type TreeNode = { id: string; parentId: string | null; name: string; code: string };
+/** A row's counters cover its whole subtree. */
+export type CountsOf = (id: string) => StatusCounts;
 
 export const UNIT_SORTS = ["unit", "completion", ...STATUS_KEYS] as const;
 export type UnitSort = (typeof UNIT_SORTS)[number];
@@ -9,7 +11,7 @@ export type UnitSort = (typeof UNIT_SORTS)[number];
 /** Which rows are expanded: every row, an explicit set, or the default (only the top rows). */
 export type OpenUnits = "all" | ReadonlySet<string> | "default";
 
-export type VisibleUnit = TreeUnit & { depth: number; childCount: number; expanded: boolean };
+export type VisibleUnit = TreeNode & { counts: StatusCounts; completion: number; depth: number; childCount: number; expanded: boolean };
 
 /** The `buka` query parameter: absent → default, `semua` → all, else comma-separated ids (may be empty: all closed). */
 export function parseOpenUnits(param: string | null): OpenUnits {
@@ -25,39 +27,48 @@ export function toggledOpenParam(openIds: readonly string[], id: string): string
 
 const collator = new Intl.Collator("id", { numeric: true, sensitivity: "base" });
 
-function compareBy(sort: UnitSort) {
-  const byName = (a: TreeUnit, b: TreeUnit) => collator.compare(a.name, b.name) || collator.compare(a.code, b.code);
+export const completionPercent = (c: StatusCounts) => (c.enrolled ? Math.round((c.completed / c.enrolled) * 100) : 0);
+
+function compareBy(sort: UnitSort, countsOf: CountsOf) {
+  const byName = (a: TreeNode, b: TreeNode) => collator.compare(a.name, b.name) || collator.compare(a.code, b.code);
   if (sort === "unit") return byName;
-  const value = (u: TreeUnit) => (sort === "completion" ? u.completion : u.counts[sort]);
+  const value = (u: TreeNode) => (sort === "completion" ? completionPercent(countsOf(u.id)) : countsOf(u.id)[sort]);
   // Highest first; ties keep name order so the page is stable between requests.
-  return (a: TreeUnit, b: TreeUnit) => value(b) - value(a) || byName(a, b);
+  return (a: TreeNode, b: TreeNode) => value(b) - value(a) || byName(a, b);
 }
 
 /**
  * The rows the dashboard shows: the top of the scope, and below it the children of every
  * expanded row, depth first. Siblings are sorted by the chosen column, so sorting never tears
- * a unit away from its parent. A province has ~2,000 units; only what was opened is sent.
+ * a unit away from its parent. A province has ~2,000 units; only what was opened is sent, and
+ * only those rows need counters (`countsOf` is asked for visible rows only).
  */
-export function visibleUnits(units: readonly TreeUnit[], open: OpenUnits, sort: UnitSort): VisibleUnit[] {
-  const ids = new Set(units.map((u) => u.id));
-  const children = new Map<string | null, TreeUnit[]>();
-  for (const u of units) {
+export function visibleUnits(nodes: readonly TreeNode[], open: OpenUnits, sort: UnitSort, countsOf: CountsOf): VisibleUnit[] {
+  const ids = new Set(nodes.map((u) => u.id));
+  const children = new Map<string | null, TreeNode[]>();
+  for (const u of nodes) {
     // A parent outside the list (above the manager's scope) makes this one a top row.
     const key = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
     const list = children.get(key);
     if (list) list.push(u);
     else children.set(key, [u]);
   }
-  const compare = compareBy(sort);
-  for (const list of children.values()) list.sort(compare);
+  const compare = compareBy(sort, countsOf);
 
   const out: VisibleUnit[] = [];
-  const visit = (u: TreeUnit, depth: number) => {
+  const visit = (u: TreeNode, depth: number) => {
     const kids = children.get(u.id) ?? [];
     const expanded = kids.length > 0 && (open === "all" || (open === "default" ? depth === 0 : open.has(u.id)));
-    out.push({ ...u, depth, childCount: kids.length, expanded });
-    if (expanded) for (const k of kids) visit(k, depth + 1);
+    const counts = countsOf(u.id);
+    out.push({ ...u, counts, completion: completionPercent(counts), depth, childCount: kids.length, expanded });
+    if (expanded) for (const k of [...kids].sort(compare)) visit(k, depth + 1);
   };
-  for (const top of children.get(null) ?? []) visit(top, 0);
+  for (const top of [...(children.get(null) ?? [])].sort(compare)) visit(top, 0);
   return out;
+}
+
+/** Which rows `visibleUnits` will show (the set does not depend on the sort). */
+export function visibleUnitIds(nodes: readonly TreeNode[], open: OpenUnits): string[] {
+  const none: StatusCounts = { enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 };
+  return visibleUnits(nodes, open, "unit", () => none).map((u) => u.id);
 }

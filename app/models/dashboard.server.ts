@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gte, isNull, like, sql } from "drizzle-orm";
-import { agencies, certificateRollups, certificates, courseAssignments, courses, enrollmentRollups, enrollments, exerciseAttempts, users, type Agency } from "../../db/schema";
+import { and, asc, eq, gte, inArray, isNull, like, sql } from "drizzle-orm";
+import { agencies, certificates, certificateSubtreeRollups, courseAssignments, courses, enrollments, enrollmentSubtreeRollups, exerciseAttempts, users, type Agency } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
-import { visibleUnits, type OpenUnits, type TreeUnit, type UnitSort } from "~/learning/unit-tree";
+import { visibleUnitIds, visibleUnits, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 
 export { STATUS_KEYS, type StatusCounts };
 import { audit } from "./audit.server";
@@ -12,21 +12,29 @@ import { getDb, type Db } from "~/utils/db.server";
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
 
 /**
- * Enrollment and certificate counters from the trigger-maintained rollup tables, merged by key:
- * per course for the whole scope (`courseId` null), or per agency for one course — one query
- * returning a few thousand rows at most.
+ * Enrollment and certificate counters from the trigger-maintained subtree rollups, where each
+ * agency's rows already cover everything below it: per course for the scope's top agencies, or
+ * per agency for one course. The agencies are checked against the scope in SQL here, whatever
+ * ids the caller passes. One query, a few hundred rows for a province.
  */
-async function countsBy(db: Db, scopePath: string, courseId: string | null): Promise<Map<string, StatusCounts>> {
-  const e = enrollmentRollups;
-  const c = certificateRollups;
-  const inScope = (agencyId: typeof e.agencyId | typeof c.agencyId) =>
-    sql`${agencyId} in (select ${agencies.id} from ${agencies} where ${like(agencies.path, `${scopePath}%`)})`;
+async function subtreeCounts(
+  db: Db,
+  scopePath: string,
+  group: { by: "course" } | { by: "agency"; courseId: string; agencyIds: string[] },
+): Promise<Map<string, StatusCounts>> {
+  const e = enrollmentSubtreeRollups;
+  const c = certificateSubtreeRollups;
+  const inScope = like(agencies.path, `${scopePath}%`);
+  // The scope's top agencies: the manager's own agency, or for an admin ("/") every root.
+  const agencyFilter = group.by === "course" ? and(inScope, sql`(${agencies.path} = ${scopePath} or ${agencies.parentId} is null)`) : and(inScope, inArray(agencies.id, group.agencyIds));
+  const ancestors = (ancestorId: typeof e.ancestorId | typeof c.ancestorId) => sql`${ancestorId} in (select ${agencies.id} from ${agencies} where ${agencyFilter})`;
   const sum = (n: typeof e.n | typeof c.n, filter?: ReturnType<typeof sql>) =>
     filter ? sql<number>`coalesce(sum(${n}) filter (where ${filter}), 0)::int` : sql<number>`coalesce(sum(${n}), 0)::int`;
+  const byCourse = group.by === "course";
   const enrolled = db.$with("enrolled").as(
     db
       .select({
-        key: sql<string>`${courseId ? e.agencyId : e.courseId}`.as("ekey"),
+        key: sql<string>`${byCourse ? e.courseId : e.ancestorId}`.as("ekey"),
         enrolled: sum(e.n).as("enrolled"),
         notStarted: sum(e.n, sql`${e.state} = 'not_started'`).as("not_started"),
         inProgress: sum(e.n, sql`${e.state} = 'in_progress'`).as("in_progress"),
@@ -34,19 +42,19 @@ async function countsBy(db: Db, scopePath: string, courseId: string | null): Pro
         overdue: sum(e.n, sql`${e.state} <> 'completed' and ${e.dueDate} < current_date`).as("overdue"),
       })
       .from(e)
-      .where(and(inScope(e.agencyId), courseId ? eq(e.courseId, courseId) : undefined))
+      .where(and(ancestors(e.ancestorId), byCourse ? undefined : eq(e.courseId, group.courseId)))
       .groupBy(sql`1`),
   );
   const certified = db.$with("certified").as(
     db
       .select({
-        key: sql<string>`${courseId ? c.agencyId : c.courseId}`.as("ckey"),
+        key: sql<string>`${byCourse ? c.courseId : c.ancestorId}`.as("ckey"),
         certified: sum(c.n, sql`${c.expiresOn} > current_date`).as("certified"),
         expiring: sum(c.n, sql`${c.expiresOn} > current_date and ${c.expiresOn} <= current_date + 60`).as("expiring"),
         expired: sum(c.n, sql`${c.expiresOn} <= current_date`).as("expired"),
       })
       .from(c)
-      .where(and(inScope(c.agencyId), courseId ? eq(c.courseId, courseId) : undefined))
+      .where(and(ancestors(c.ancestorId), byCourse ? undefined : eq(c.courseId, group.courseId)))
       .groupBy(sql`1`),
   );
   const rows = await db
@@ -68,40 +76,29 @@ async function countsBy(db: Db, scopePath: string, courseId: string | null): Pro
   return new Map(rows.map(({ key, ...counts }) => [key, Object.fromEntries(STATUS_KEYS.map((k) => [k, counts[k] ?? 0])) as StatusCounts]));
 }
 
-
 type CourseOption = Awaited<ReturnType<typeof publishedCourses>>[number];
+export type DashboardView = { open: OpenUnits; sort: UnitSort };
 
 /**
- * Dashboard numbers for a manager's subtree: totals per course, and for the selected course a row
- * per agency/unit with its whole subtree rolled up. Grouped queries (scoped in SQL) run together;
- * the rollup along the tree happens in memory.
+ * Dashboard numbers for a manager's subtree: totals per course, and for the selected course the
+ * rows of the unit tree that are open (each with its whole subtree rolled up). The course totals
+ * and the agency list are read together; then one query for the shown rows' counters.
  */
-export async function dashboardStats(scopePath: string, courseRows: CourseOption[], selected: string | null) {
+export async function dashboardStats(scopePath: string, courseRows: CourseOption[], selected: string | null, view: DashboardView = { open: "default", sort: "unit" }) {
   const db = await getDb();
-  const [perCourse, tree, byAgency] = await Promise.all([
-    countsBy(db, scopePath, null),
-    db.select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code, path: agencies.path }).from(agencies).where(like(agencies.path, `${scopePath}%`)),
-    selected ? countsBy(db, scopePath, selected) : new Map<string, StatusCounts>(),
+  const [perCourse, tree] = await Promise.all([
+    subtreeCounts(db, scopePath, { by: "course" }),
+    db.select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code }).from(agencies).where(like(agencies.path, `${scopePath}%`)),
   ]);
-  // Roll up along each agency's path: an agency's numbers include every agency below it.
-  const rolled = new Map<string, StatusCounts>(tree.map((a) => [a.id, zero()]));
-  for (const b of tree) {
-    const c = byAgency.get(b.id);
-    if (!c) continue;
-    for (const ancestorId of b.path.split("/").filter(Boolean)) {
-      const target = rolled.get(ancestorId);
-      if (target) for (const k of STATUS_KEYS) target[k] += c[k];
-    }
-  }
-  // Every unit of the scope; which of them the page shows is the tree's job (~/learning/unit-tree).
-  const units: TreeUnit[] = tree.map((a) => {
-    const counts = rolled.get(a.id)!;
-    return { id: a.id, parentId: a.parentId, name: a.name, code: a.code, counts, completion: counts.enrolled ? Math.round((counts.completed / counts.enrolled) * 100) : 0 };
-  });
+  const byAgency = selected ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: visibleUnitIds(tree, view.open) }) : new Map<string, StatusCounts>();
+  // Only the opened part of the tree goes to the page: a province's 2,000 rows would be ~1 MB.
+  const units = visibleUnits(tree, view.open, view.sort, (id) => byAgency.get(id) ?? zero());
   return {
     courses: courseRows.map((c) => ({ ...c, counts: perCourse.get(c.id) ?? zero() })),
     selectedCourseId: selected,
     units,
+    openIds: units.filter((u) => u.expanded).map((u) => u.id),
+    allOpen: view.open === "all",
   };
 }
 
@@ -109,13 +106,11 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
  * Everything the dashboard page shows for a subtree and course (default: the first published
  * course), with all queries in flight together.
  */
-export async function dashboardPage(scopePath: string, requestedCourseId: string | null, view: { open: OpenUnits; sort: UnitSort } = { open: "default", sort: "unit" }) {
+export async function dashboardPage(scopePath: string, requestedCourseId: string | null, view?: DashboardView) {
   const courseRows = await publishedCourses();
   const courseId = requestedCourseId || (courseRows[0]?.id ?? null);
-  const [stats, monthly] = await Promise.all([dashboardStats(scopePath, courseRows, courseId), certificatesPerMonth(scopePath, courseId)]);
-  // Only the opened part of the tree goes to the page: a province's 2,000 rows would be ~1 MB.
-  const units = visibleUnits(stats.units, view.open, view.sort);
-  return { ...stats, units, openIds: units.filter((u) => u.expanded).map((u) => u.id), allOpen: view.open === "all", monthly };
+  const [stats, monthly] = await Promise.all([dashboardStats(scopePath, courseRows, courseId, view), certificatesPerMonth(scopePath, courseId)]);
+  return { ...stats, monthly };
 }
 
 /** Published lessons of the joined course (the "total" of "N of M lessons"). */

@@ -132,3 +132,31 @@ export const certificateRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.courseId, t.expiresOn] })],
 );
+
+/**
+ * The same counters summed over each agency's whole subtree, one row set per ancestor (migration
+ * 0011): a province's totals are its own rows, not a sum over its 2,000 units at read time. Kept
+ * by triggers on the two tables above and on agency moves.
+ */
+export const enrollmentSubtreeRollups = pgTable(
+  "enrollment_subtree_rollups",
+  {
+    ancestorId: text("ancestor_id").notNull(),
+    courseId: text("course_id").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    state: text("state").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.dueDate, t.state] })],
+);
+
+export const certificateSubtreeRollups = pgTable(
+  "certificate_subtree_rollups",
+  {
+    ancestorId: text("ancestor_id").notNull(),
+    courseId: text("course_id").notNull(),
+    expiresOn: date("expires_on", { mode: "string" }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.expiresOn] })],
+);

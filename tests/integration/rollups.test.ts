@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency } from "~/models/agency.server";
+import { moveAgency, renameAgency } from "~/models/admin.server";
 import { getDb } from "~/utils/db.server";
-import { createTwoAgencies } from "../setup/factories";
+import { createAccount, createTwoAgencies } from "../setup/factories";
 
 /**
  * The dashboard reads rollup tables kept by statement-level triggers (migration 0009). Whatever
@@ -32,7 +33,24 @@ async function expectRollupsMatchRecount() {
     from certificates c join users u on u.id = c.user_id where c.replaced_by is null and c.revoked_at is null
     group by 1, 2, 3 order by 1, 2, 3`);
   expect(certified).toEqual(certifiedRecount);
-  return { enrolled, certified };
+
+  // Subtree rollups (migration 0011): every ancestor on the learner's agency path counts them.
+  const ancestors = sql`cross join lateral unnest(string_to_array(trim(both '/' from a.path), '/')) as anc`;
+  const enrolledSubtree = await rows(sql`select ancestor_id, course_id, due_date::text, state, n from enrollment_subtree_rollups where n <> 0 order by 1, 2, 3, 4`);
+  const enrolledSubtreeRecount = await rows(sql`
+    select anc as ancestor_id, e.course_id, coalesce(e.due_date, date '9999-12-31')::text as due_date,
+           enrollment_state(e.completed_at, e.started_at, e.completed_lessons) as state, count(*)::int as n
+    from enrollments e join users u on u.id = e.user_id join agencies a on a.id = u.agency_id ${ancestors}
+    group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+  expect(enrolledSubtree).toEqual(enrolledSubtreeRecount);
+  const certifiedSubtree = await rows(sql`select ancestor_id, course_id, expires_on::text, n from certificate_subtree_rollups where n <> 0 order by 1, 2, 3`);
+  const certifiedSubtreeRecount = await rows(sql`
+    select anc as ancestor_id, c.course_id, c.expires_at::date::text as expires_on, count(*)::int as n
+    from certificates c join users u on u.id = c.user_id join agencies a on a.id = u.agency_id ${ancestors}
+    where c.replaced_by is null and c.revoked_at is null
+    group by 1, 2, 3 order by 1, 2, 3`);
+  expect(certifiedSubtree).toEqual(certifiedSubtreeRecount);
+  return { enrolled, certified, enrolledSubtree };
 }
 
 describe("rollup tables", () => {
@@ -75,5 +93,18 @@ describe("rollup tables", () => {
     const { enrolled, certified } = await expectRollupsMatchRecount();
     expect(enrolled.length).toBeGreaterThan(10);
     expect(certified.length).toBeGreaterThan(5);
+
+    // Agencies moving: the unit with its learners goes to another province, then its agency
+    // follows under the unit's old parent's sibling; a rename changes no path.
+    const admin = await createAccount(tree.agencyA.id, "admin");
+    expect(await moveAgency(admin.id, unit2.id, tree.agencyB.id)).toBe(true);
+    await expectRollupsMatchRecount();
+    expect(await moveAgency(admin.id, tree.agencyA.id, tree.provB.id)).toBe(true);
+    expect(await moveAgency(admin.id, unit2.id, null)).toBe(true);
+    expect(await renameAgency(admin.id, tree.unitA.id, "Bidang A1 Baru")).toBe(true);
+    const { enrolledSubtree } = await expectRollupsMatchRecount();
+    // Province B now counts unit A's learners through agency A; province A counts none.
+    expect(enrolledSubtree.some((r) => r.ancestor_id === tree.provB.id && r.course_id === "ru-c1")).toBe(true);
+    expect(enrolledSubtree.some((r) => r.ancestor_id === tree.provA.id && r.course_id === "ru-c1")).toBe(false);
   });
 });
