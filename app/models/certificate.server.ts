@@ -118,8 +118,11 @@ export async function startRecertification(userId: string, courseId: string): Pr
   });
 }
 
-/** Revokes a certificate of a learner inside `scopePath` (manager's subtree; admin "/"); audit-logged. */
-export async function revokeCertificate(actorId: string, scopePath: string, certificateId: string, reason: string): Promise<boolean> {
+/**
+ * Revokes `learnerId`'s certificate when that learner is inside `scopePath` (manager's subtree; admin "/");
+ * audit-logged. False when the certificate is someone else's, out of scope or already revoked.
+ */
+export async function revokeCertificate(actorId: string, scopePath: string, learnerId: string, certificateId: string, reason: string): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -127,7 +130,7 @@ export async function revokeCertificate(actorId: string, scopePath: string, cert
       .from(certificates)
       .innerJoin(users, eq(users.id, certificates.userId))
       .innerJoin(agencies, eq(agencies.id, users.agencyId))
-      .where(and(eq(certificates.id, certificateId), isNull(certificates.revokedAt), like(agencies.path, `${scopePath}%`)))
+      .where(and(eq(certificates.id, certificateId), eq(certificates.userId, learnerId), isNull(certificates.revokedAt), like(agencies.path, `${scopePath}%`)))
       .limit(1);
     if (!row) return false;
     await tx.update(certificates).set({ revokedAt: new Date(), revokedReason: reason, revokedBy: actorId }).where(eq(certificates.id, row.id));

@@ -34,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = revokeSchema.safeParse(form);
   if (!parsed.success) return json({ ok: false as const, reason: String(form.reason ?? "") }, { status: 400 });
-  const done = await revokeCertificate(user.id, scope, parsed.data.certificateId, parsed.data.reason);
+  // The certificate must be this learner's: another learner's id posted here is refused like a missing one.
+  const done = await revokeCertificate(user.id, scope, params.id ?? "", parsed.data.certificateId, parsed.data.reason);
   if (!done) throw new Response("Not found", { status: 404 });
   return json({ ok: true as const, reason: "" });
 }

@@ -5,9 +5,10 @@ import { auditLog, certificates } from "../../db/schema";
 import { checkCertificateCode } from "~/certificates/code";
 import { submitLessonForm } from "~/content/lesson-page.server";
 import { findCertificateByCode, listOwnCertificates, revokeCertificate, startRecertification } from "~/models/certificate.server";
+import { action as learnerDetailAction } from "~/routes/kelola.peserta.$id";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { createAccount, createTwoAgencies, get, sessionCookieFor } from "../setup/factories";
+import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
 
 const original = process.env.CONTENT_DIR;
 let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
@@ -79,12 +80,33 @@ describe("certificates", () => {
     await passQuiz(user, "kunci-sert-0006");
     const [cert] = await listOwnCertificates(user.id);
     const managerB = await userIn(tree.agencyB.id, "manager");
-    expect(await revokeCertificate(managerB.id, managerB.agencyPath, cert!.id, "Coba-coba")).toBe(false);
+    expect(await revokeCertificate(managerB.id, managerB.agencyPath, user.id, cert!.id, "Coba-coba")).toBe(false);
     const managerA = await userIn(tree.agencyA.id, "manager");
-    expect(await revokeCertificate(managerA.id, managerA.agencyPath, cert!.id, "Data NIP keliru")).toBe(true);
+    expect(await revokeCertificate(managerA.id, managerA.agencyPath, user.id, cert!.id, "Data NIP keliru")).toBe(true);
     const found = await findCertificateByCode(cert!.code);
     expect(found).toMatchObject({ revokedReason: "Data NIP keliru", revokedBy: managerA.id });
     const db = await getDb();
     expect(await db.select().from(auditLog).where(eq(auditLog.targetId, cert!.id))).toHaveLength(1);
+  });
+
+  it("revokes from a learner's page only that learner's certificate, even when both are in scope", async () => {
+    const owner = await userIn(tree.unitA.id);
+    await markReading(owner);
+    await passQuiz(owner, "kunci-sert-0007");
+    const [cert] = await listOwnCertificates(owner.id);
+    const other = await userIn(tree.unitA.id);
+    const manager = await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email);
+    const revoke = (learnerId: string, reason: string) =>
+      run(learnerDetailAction, post(`/kelola/peserta/${learnerId}`, { certificateId: cert!.id, reason }, manager), { id: learnerId });
+
+    expect((await revoke(other.id, "Lewat halaman orang lain")).status).toBe(404);
+    const db = await getDb();
+    expect(await findCertificateByCode(cert!.code)).toMatchObject({ revokedAt: null, revokedReason: null, revokedBy: null });
+    expect(await db.select().from(auditLog).where(eq(auditLog.targetId, cert!.id))).toHaveLength(0);
+
+    const res = await revoke(owner.id, "Data NIP keliru");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, reason: "" });
+    expect(await findCertificateByCode(cert!.code)).toMatchObject({ revokedReason: "Data NIP keliru" });
   });
 });
