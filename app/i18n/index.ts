@@ -22,7 +22,8 @@ export function translator(lang: Lang, english?: Dictionary | null): Translate {
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && value in id;
+  // Own keys only: `in` would also accept "constructor", "__proto__", "toString" from Object.prototype.
+  return typeof value === "string" && Object.hasOwn(id, value);
 }
 
 export function parseLang(value: string | null | undefined): Lang {
