@@ -1,28 +1,45 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { mediaAudience } from "~/content/media-access";
+import { getContentTree } from "~/content/repository.server";
+import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { canPreviewDrafts } from "~/utils/permissions.server";
 
 const types: Record<string, string> = { ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
 
-/** Lesson images from content/courses/<course>/media/ only; names are checked, never joined blindly. */
-export async function loader({ params }: LoaderFunctionArgs) {
+// Every 404 looks the same (a draft image must not be told apart from a missing one) and is not
+// cached, so a page published later is not hidden behind a stored 404.
+const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+/**
+ * Lesson images from content/courses/<course>/media/ only; names are checked, never joined blindly.
+ * Images of published pages are public and cacheable; the rest only for those who preview drafts.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = params.course ?? "";
   const file = params.file ?? "";
   const type = types[path.extname(file).toLowerCase()];
-  if (!/^[a-z0-9-]+$/.test(course) || !/^[\w-]+\.[a-z]+$/i.test(file) || !type) throw new Response("Not found", { status: 404 });
+  if (!/^[a-z0-9-]+$/.test(course) || !/^[\w-]+\.[a-z]+$/i.test(file) || !type) throw notFound();
+  const audience = mediaAudience(await getContentTree(), course, file);
+  if (audience === "previewers") {
+    const user = await getUser(request);
+    if (!user || !canPreviewDrafts(user)) throw notFound();
+  }
   try {
     const body = await readFile(path.join(env.contentDir, "courses", course, "media", file));
     return new Response(body, {
       headers: {
         "Content-Type": type,
-        "Cache-Control": "public, max-age=3600",
+        // A draft image is sent to one signed-in reviewer: no shared or browser cache keeps it.
+        "Cache-Control": audience === "everyone" ? "public, max-age=3600" : "private, no-store",
         "X-Content-Type-Options": "nosniff",
         // An SVG opened directly must not run script.
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
       },
     });
   } catch {
-    throw new Response("Not found", { status: 404 });
+    throw notFound();
   }
 }

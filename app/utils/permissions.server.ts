@@ -8,6 +8,11 @@ export function managedScopePath(user: SessionUser): string {
   return user.role === "admin" ? "/" : user.agencyPath;
 }
 
+/** Instructors and admins review drafts (the /studio preview), so they may also load draft lessons' images. */
+export function canPreviewDrafts(user: SessionUser): boolean {
+  return user.role === "instructor" || user.role === "admin";
+}
+
 export function canManageAgencies(user: SessionUser): boolean {
   return user.role === "admin" || user.role === "manager";
 }
