@@ -1,5 +1,5 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import type { loadLessonPage } from "~/content/lesson-page.server";
+import type { LessonActionResult, loadLessonPage } from "~/content/lesson-page.server";
 import { useT } from "~/utils/i18n";
 import { MdxContent } from "./mdx-content";
 import type { Serialized } from "~/utils/serialized";
@@ -7,10 +7,10 @@ import type { Serialized } from "~/utils/serialized";
 type LessonPageData = Awaited<ReturnType<typeof loadLessonPage>>;
 
 /** Shared by the learner page and the studio preview. */
-export function LessonView(data: Serialized<LessonPageData> & { preview?: boolean }) {
+export function LessonView(data: Serialized<LessonPageData> & { preview?: boolean; formError?: Extract<LessonActionResult, { error: unknown }>["error"] }) {
   const t = useT();
   const [params] = useSearchParams();
-  const { course, lesson, html, completed, canMarkComplete, prev, next, preview } = data;
+  const { course, lesson, html, completed, canMarkComplete, prev, next, preview, formError } = data;
   return (
     <article className="stack">
       <p>
@@ -23,6 +23,11 @@ export function LessonView(data: Serialized<LessonPageData> & { preview?: boolea
           {t(`courses.kind.${lesson.kind}`)} · {t("courses.minutes", { minutes: lesson.minutes })}
         </p>
       </header>
+      {formError ? (
+        <p className="alert error" role="alert">
+          {t(formError)}
+        </p>
+      ) : null}
       {lesson.objectives.length ? (
         <section className="card">
           <h2>{t("lesson.objectives")}</h2>

@@ -103,7 +103,7 @@ const replySchema = z.object({
 
 export type ExerciseActionResult =
   | { redirect: string }
-  | { error: "exercise.replyEmpty" | "exercise.replyTooLong" | "exercise.stale"; reply: string };
+  | { error: "exercise.replyEmpty" | "exercise.replyTooLong" | "exercise.stale" | "error.badForm"; reply: string };
 
 /** Handles a reply (intent=reply) or restarting (intent=restart). */
 export async function submitExerciseForm(user: SessionUser, slug: string, form: FormData): Promise<ExerciseActionResult> {
@@ -115,7 +115,11 @@ export async function submitExerciseForm(user: SessionUser, slug: string, form: 
     return { redirect: base };
   }
   const parsed = replySchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  // Tampered or missing hidden fields (turn, key): say so in the page and keep what was typed.
+  if (!parsed.success) {
+    const typed = form.get("reply");
+    return { error: "error.badForm", reply: typeof typed === "string" ? typed : "" };
+  }
   const reply = parsed.data.reply.replace(/\r\n/g, "\n");
   if (!reply.trim()) return { error: "exercise.replyEmpty", reply };
   if (reply.length > MAX_REPLY_CHARS) return { error: "exercise.replyTooLong", reply };

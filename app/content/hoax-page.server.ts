@@ -74,15 +74,16 @@ export async function loadHoaxPage(user: SessionUser, slug: string, opts: { atte
   };
 }
 
-export type HoaxActionResult = { redirect: string } | { error: "hoax.clarificationEmpty"; values: HoaxAnswers };
+export type HoaxActionResult = { redirect: string } | { error: "hoax.clarificationEmpty" | "error.badForm"; values: HoaxAnswers };
 
 /** Grades all four parts at once and stores the attempt (idempotent by form key). */
 export async function submitHoaxForm(user: SessionUser, slug: string, form: FormData): Promise<HoaxActionResult> {
   const entry = await getHoaxEntry(slug);
   if (!entry) throw notFound();
   const key = String(form.get("key") ?? "");
-  if (!/^[\w-]{8,64}$/.test(key)) throw new Response("Bad request", { status: 400 });
   const answers = hoaxAnswersFromForm(form);
+  // A missing or changed idempotency key: said in the page, the answers given stay filled in.
+  if (!/^[\w-]{8,64}$/.test(key)) return { error: "error.badForm", values: answers };
   if (!answers.clarification.trim()) return { error: "hoax.clarificationEmpty", values: answers };
   const grade = gradeHoax(entry.hoax, answers);
   const { attemptId } = await recordHoaxAttempt({

@@ -74,20 +74,24 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
   };
 }
 
-/** Handles "Tandai selesai" and quiz submissions; returns the URL to redirect to (post/redirect/get). */
-export async function submitLessonForm(user: SessionUser, courseSlug: string, lessonSlug: string, form: FormData): Promise<string> {
+// Hidden fields the page wrote itself came back missing or changed: answered in the page, translated.
+export type LessonActionResult = { redirect: string } | { error: "error.badForm" };
+
+/** Handles "Tandai selesai" and quiz submissions; says where to redirect (post/redirect/get). */
+export async function submitLessonForm(user: SessionUser, courseSlug: string, lessonSlug: string, form: FormData): Promise<LessonActionResult> {
   const { lesson, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, false);
   const base = `/kursus/${courseSlug}/${lessonSlug}`;
   const intent = form.get("intent");
   if (intent === "complete") {
-    if (!canMarkComplete(lesson.meta.kind)) throw new Response("This lesson completes by passing its exercise", { status: 400 });
+    // Exercises and quizzes complete by passing them; the page shows no button for them.
+    if (!canMarkComplete(lesson.meta.kind)) return { error: "error.badForm" };
     await completeLesson(user.id, ref);
-    return `${base}?selesai=1`;
+    return { redirect: `${base}?selesai=1` };
   }
   if (intent === "quiz") {
     const quiz = lesson.meta.quizzes.find((q) => q.id === form.get("quizId"));
     const key = String(form.get("key") ?? "");
-    if (!quiz || !/^[\w-]{8,64}$/.test(key)) throw new Response("Bad quiz submission", { status: 400 });
+    if (!quiz || !/^[\w-]{8,64}$/.test(key)) return { error: "error.badForm" };
     const answers = answersFromForm(quiz, form);
     const result = gradeQuiz(quiz, answers);
     const passed = result.score >= passPercent;
@@ -95,7 +99,7 @@ export async function submitLessonForm(user: SessionUser, courseSlug: string, le
       lesson.meta.kind === "quiz" &&
       isLessonComplete("quiz", { marked: false, bestQuizScore: result.score, exercisePassed: false }, passPercent);
     await recordQuizAttempt(user.id, ref, { quizId: quiz.id, answers, result, passed, idempotencyKey: key, completes });
-    return `${base}#kuis-${quiz.id}`;
+    return { redirect: `${base}#kuis-${quiz.id}` };
   }
-  throw new Response("Unknown action", { status: 400 });
+  return { error: "error.badForm" };
 }

@@ -483,6 +483,7 @@ export const en: Record<MessageKey, string> = {
   "error.agencyScope": "This unit is outside the agency you manage.",
   "error.roleScope": "You may not grant this role.",
   "error.formHasErrors": "Please check the highlighted fields.",
+  "error.badForm": "This form is incomplete or no longer valid. Reload the page, then send it again.",
   "error.notFound": "Page not found.",
   "error.forbidden": "You do not have access to this page.",
   "error.generic": "Something went wrong. Please try again.",

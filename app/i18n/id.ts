@@ -482,6 +482,7 @@ export const id = {
   "error.agencyScope": "Unit ini di luar instansi yang Anda kelola.",
   "error.roleScope": "Anda tidak boleh memberi peran ini.",
   "error.formHasErrors": "Periksa kembali isian yang ditandai.",
+  "error.badForm": "Formulir ini tidak lengkap atau sudah tidak berlaku. Muat ulang halaman, lalu kirim lagi.",
   "error.notFound": "Halaman tidak ditemukan.",
   "error.forbidden": "Anda tidak punya akses ke halaman ini.",
   "error.generic": "Terjadi kesalahan. Silakan coba lagi.",

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { LessonView } from "~/components/lesson-view";
 import { loadLessonPage, submitLessonForm } from "~/content/lesson-page.server";
 import { requireUser } from "~/utils/auth.server";
@@ -22,13 +22,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Quiz choices and "mark complete" come back as hidden fields of the kept form.
   return keepFormOnOutage(request, {}, async (form) => {
     const user = await requireUser(request);
-    return redirect(await submitLessonForm(user, params.course ?? "", params.lesson ?? "", form));
+    const result = await submitLessonForm(user, params.course ?? "", params.lesson ?? "", form);
+    if ("redirect" in result) return redirect(result.redirect);
+    // Returned, not thrown: the page (and the root loader with the chosen language) renders around it.
+    return json(result, { status: 400 });
   });
 }
 
 export default function LessonPage() {
   const data = useLoaderData<typeof loader>();
-  return <LessonView {...data} />;
+  const failed = useActionData<typeof action>();
+  return <LessonView {...data} formError={failed?.error} />;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.lesson.title ?? "");

@@ -14,7 +14,7 @@ export function DmExercise({ data }: { data: DmPageData }) {
   const t = useT();
   const lang = useLang();
   const { exercise, attempt, current, history } = data;
-  const failed = useActionData<{ error?: "exercise.replyEmpty" | "exercise.replyTooLong" | "exercise.stale"; reply?: string }>();
+  const failed = useActionData<{ error?: "exercise.replyEmpty" | "exercise.replyTooLong" | "exercise.stale" | "error.badForm"; reply?: string }>();
   const navigation = useNavigation();
   const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === "reply";
   const finished = attempt?.status === "completed";

@@ -12,7 +12,7 @@ type HoaxPageData = Serialized<Awaited<ReturnType<typeof loadHoaxPage>>>;
 export function HoaxLab({ data }: { data: HoaxPageData }) {
   const t = useT();
   const { hoax, options, key, result, history } = data;
-  const failed = useActionData<{ error?: "hoax.clarificationEmpty"; values?: HoaxAnswers }>();
+  const failed = useActionData<{ error?: "hoax.clarificationEmpty" | "error.badForm"; values?: HoaxAnswers }>();
   const v = failed?.values;
   return (
     <article className="stack hoax-lab">
@@ -102,7 +102,7 @@ export function HoaxLab({ data }: { data: HoaxPageData }) {
             <label htmlFor="clarification" className="hint">
               {t("hoax.part4Help")}
             </label>
-            <textarea id="clarification" name="clarification" defaultValue={v?.clarification ?? ""} maxLength={4000} aria-invalid={failed?.error ? true : undefined} />
+            <textarea id="clarification" name="clarification" defaultValue={v?.clarification ?? ""} maxLength={4000} aria-invalid={failed?.error === "hoax.clarificationEmpty" ? true : undefined} />
           </fieldset>
           <button type="submit" className="button">
             {t("hoax.submit")}
