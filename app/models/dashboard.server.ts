@@ -216,8 +216,11 @@ export type LearnerRow = {
   jp: number;
 };
 
-/** Where a page of the learner table ends: the sort key of its last row (agency path, name, id). */
-export type LearnerCursor = { path: string; name: string; id: string };
+/**
+ * A learner's place in the table's sort order (agency path, name, id). It stays on the server:
+ * the page URL carries only the last row's user id, so no name ends up in links or logs.
+ */
+type LearnerKey = { path: string; name: string; id: string };
 
 export const LEARNER_PAGE_SIZE = 100;
 
@@ -250,28 +253,36 @@ const statusSql = sql<string>`case
   when ${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0 then 'in-progress'
   else 'not-started' end`;
 
+/** The subtree the learner table lists: the scope, or the chosen unit if it lies inside the scope (else null). */
+async function listedSubtree(db: Db, scopePath: string, unitId: string | null | undefined): Promise<string | null> {
+  if (!unitId) return scopePath;
+  const [unit] = await db.select({ path: agencies.path }).from(agencies).where(and(eq(agencies.id, unitId), like(agencies.path, `${scopePath}%`)));
+  return unit?.path ?? null;
+}
+
 /**
- * One page of learners in the subtree with their status in one course and JP this year —
- * scoped in SQL, filtered in SQL, and paged by keyset (agency path, name, id) so a province of
- * 100,000 learners costs the same per page as one unit. Shared by the table and the CSV export.
+ * The sort key of a learner in the subtree, by primary key. Null for an unknown id or anyone
+ * outside the subtree, so a cursor never tells where someone else would sort.
  */
-export async function listLearners(
-  scopePath: string,
-  f: LearnerFilters,
-  page: { after?: LearnerCursor | null; limit?: number } = {},
-): Promise<{ rows: LearnerRow[]; next: LearnerCursor | null }> {
-  const db = await getDb();
-  const limit = page.limit ?? LEARNER_PAGE_SIZE;
-  let path = scopePath;
-  if (f.unitId) {
-    const [unit] = await db.select({ path: agencies.path }).from(agencies).where(and(eq(agencies.id, f.unitId), like(agencies.path, `${scopePath}%`)));
-    if (!unit) return { rows: [], next: null };
-    path = unit.path;
-  }
+async function learnerKey(db: Db, subtreePath: string, userId: string): Promise<LearnerKey | null> {
+  const [key] = await db
+    .select({ path: agencies.path, name: users.name, id: users.id })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.id, userId), like(agencies.path, `${subtreePath}%`)))
+    .limit(1);
+  return key ?? null;
+}
+
+/**
+ * One page of learners with their status in one course and JP this year — listed `subtreePath`
+ * in SQL, filtered in SQL, and paged by keyset (agency path, name, id) so a province of 100,000
+ * learners costs the same per page as one unit. `last` is the last row's key when more follow.
+ */
+async function learnerRows(db: Db, path: string, f: LearnerFilters, after: LearnerKey | null, limit: number): Promise<{ rows: LearnerRow[]; last: LearnerKey | null }> {
   const yearStart = new Date(Date.UTC(new Date(Date.now() + 7 * 3600e3).getUTCFullYear(), 0, 1) - 7 * 3600e3);
   const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
   const q = f.q?.trim();
-  const after = page.after;
   const fields = {
     id: users.id,
     name: users.name,
@@ -356,7 +367,7 @@ export async function listLearners(
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
   return {
-    next: more && last ? { path: last.path, name: last.name, id: last.id } : null,
+    last: more && last ? { path: last.path, name: last.name, id: last.id } : null,
     rows: pageRows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -386,13 +397,36 @@ export async function listLearners(
   };
 }
 
-/** Every learner matching the filters, page by page (the CSV export streams these). */
+/**
+ * One page of the learner table in the scope. `after` is the previous page's `next`: the id of
+ * its last learner, whose place is looked up in the listed subtree; an id that names nobody
+ * there starts from the top (`firstPage`), as for a tampered link.
+ */
+export async function listLearners(
+  scopePath: string,
+  f: LearnerFilters,
+  page: { after?: string | null; limit?: number } = {},
+): Promise<{ rows: LearnerRow[]; next: string | null; firstPage: boolean }> {
+  const db = await getDb();
+  const path = await listedSubtree(db, scopePath, f.unitId);
+  if (!path) return { rows: [], next: null, firstPage: true };
+  const after = page.after ? await learnerKey(db, path, page.after) : null;
+  const { rows, last } = await learnerRows(db, path, f, after, page.limit ?? LEARNER_PAGE_SIZE);
+  return { rows, next: last?.id ?? null, firstPage: !after };
+}
+
+/**
+ * Every learner matching the filters, batch by batch (the CSV export streams these). The batches
+ * chain by full sort key, so someone moved or renamed mid-export cannot restart the file.
+ */
 export async function* allLearners(scopePath: string, f: LearnerFilters, batch = 2000): AsyncGenerator<LearnerRow[]> {
-  let after: LearnerCursor | null = null;
+  const path = await listedSubtree(await getDb(), scopePath, f.unitId);
+  if (!path) return;
+  let after: LearnerKey | null = null;
   do {
-    const page: Awaited<ReturnType<typeof listLearners>> = await listLearners(scopePath, f, { after, limit: batch });
+    const page: Awaited<ReturnType<typeof learnerRows>> = await learnerRows(await getDb(), path, f, after, batch);
     if (page.rows.length) yield page.rows;
-    after = page.next;
+    after = page.last;
   } while (after);
 }
 

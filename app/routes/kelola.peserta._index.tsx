@@ -7,7 +7,7 @@ import { agencySubtree } from "~/models/agency.server";
 import { listLearners, publishedCourses } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
-import { cursorFrom, encodeCursor, learnerFiltersFrom } from "~/utils/learner-filters.server";
+import { cursorFrom, learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
@@ -18,17 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [units, courses] = await Promise.all([agencySubtree({ path: scope }), publishedCourses()]);
   const courseId = filters.courseId ?? courses[0]?.id ?? null;
-  const after = cursorFrom(url);
-  const page = await listLearners(scope, { ...filters, courseId }, { after });
+  const page = await listLearners(scope, { ...filters, courseId }, { after: cursorFrom(url) });
   // The next-page link keeps every filter and only moves the cursor.
   const nextParams = new URLSearchParams(url.search);
-  if (page.next) nextParams.set("setelah", encodeCursor(page.next));
+  if (page.next) nextParams.set("setelah", page.next);
   return json({
     filters: { ...filters, courseId },
     units: units.map((u) => ({ id: u.id, name: u.name })),
     courses,
     learners: page.rows,
-    isFirstPage: !after,
+    isFirstPage: page.firstPage,
     nextPage: page.next ? `?${nextParams}` : null,
   });
 }

@@ -1,5 +1,5 @@
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from "~/learning/enrollment-status";
-import type { LearnerCursor, LearnerFilters } from "~/models/dashboard.server";
+import type { LearnerFilters } from "~/models/dashboard.server";
 
 /** Reads the learner-table filters from the query string (shared by the page and the CSV). */
 export function learnerFiltersFrom(url: URL): LearnerFilters & { courseId: string | null } {
@@ -14,18 +14,11 @@ export function learnerFiltersFrom(url: URL): LearnerFilters & { courseId: strin
   };
 }
 
-/** The keyset cursor of the learner table as an opaque query parameter (`setelah`). */
-export function encodeCursor(cursor: LearnerCursor): string {
-  return Buffer.from(JSON.stringify([cursor.path, cursor.name, cursor.id])).toString("base64url");
-}
-
-/** The cursor from `?setelah=`, or null when missing or tampered with (the first page is shown). */
-export function cursorFrom(url: URL): LearnerCursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(url.searchParams.get("setelah") ?? "", "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === "string")) return { path: value[0], name: value[1], id: value[2] };
-  } catch {
-    // fall through
-  }
-  return null;
+/**
+ * The learner-table cursor from `?setelah=`: the id of the previous page's last learner (opaque,
+ * no name in URLs or logs). Anything that is not id-shaped is dropped and the first page shown.
+ */
+export function cursorFrom(url: URL): string | null {
+  const value = url.searchParams.get("setelah") ?? "";
+  return /^[\w-]{1,64}$/.test(value) ? value : null;
 }

@@ -39,11 +39,28 @@ async function filterToRun(page: Page, tag: string) {
 const rowNames = (page: Page) => page.getByRole("table").getByRole("link").allInnerTexts();
 const pager = (page: Page) => page.getByRole("navigation", { name: "Halaman daftar peserta" });
 
-/** Page one: 100 rows in name order, a next link and no first-page link. */
+/** A value as someone reading a URL or a log might decode it: raw, URL-decoded, base64, base64url, hex. */
+const readings = (value: string) => [value, decodeURIComponent(value.replace(/\+/g, " ")), ...(["base64", "base64url", "hex"] as const).map((e) => Buffer.from(value, e).toString("utf8"))];
+
+/**
+ * The next-page link carries no learner's name: the last row's name is in no decoding of the
+ * link, and the cursor itself holds no part of any name (the search filter `q` may, by design).
+ */
+async function expectCursorNamesNobody(page: Page, lastName: string) {
+  const href = await pager(page).getByRole("link", { name: "Halaman berikutnya →" }).getAttribute("href");
+  const params = new URL(href!, page.url()).searchParams;
+  const cursor = params.get("setelah")!;
+  expect(cursor).toBeTruthy();
+  for (const reading of [...readings(href!), ...[...params.values()].flatMap(readings)]) expect(reading).not.toContain(lastName);
+  for (const reading of readings(cursor)) expect(reading).not.toMatch(/Peserta|Halaman/);
+}
+
+/** Page one: 100 rows in name order, a next link that names nobody and no first-page link. */
 async function expectFirstPage(page: Page, names: string[]) {
   await expect(page.getByRole("status").filter({ hasText: "peserta di halaman ini" })).toHaveText(`${PAGE_SIZE} peserta di halaman ini`);
   expect(await rowNames(page)).toEqual(names.slice(0, PAGE_SIZE));
   await expect(pager(page).getByRole("link", { name: "Halaman berikutnya →" })).toBeVisible();
+  await expectCursorNamesNobody(page, names[PAGE_SIZE - 1]!);
   await expect(pager(page).getByRole("link", { name: "← Halaman pertama" })).toHaveCount(0);
 }
 

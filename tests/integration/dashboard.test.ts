@@ -7,7 +7,7 @@ import { loader as csvLoader } from "~/routes/kelola.laporan[.]csv";
 import { loader as learnersLoader } from "~/routes/kelola.peserta._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/kelola.peserta.$id";
 import { action as assignAction } from "~/routes/kelola.penugasan";
-import { users, enrollments } from "../../db/schema";
+import { agencies, users, enrollments } from "../../db/schema";
 import { createAgency } from "~/models/agency.server";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -17,6 +17,7 @@ const original = process.env.CONTENT_DIR;
 let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
 let managerA: string, managerB: string;
 let learnerA: { id: string; cookie: string };
+let learnerBId: string;
 let courseId: string;
 
 beforeAll(async () => {
@@ -27,11 +28,18 @@ beforeAll(async () => {
   managerB = await sessionCookieFor((await createAccount(tree.agencyB.id, "manager")).email);
   const la = await createAccount(tree.unitA.id, "learner", "Rina Unit A");
   learnerA = { id: la.id, cookie: await sessionCookieFor(la.email) };
-  await createAccount(tree.unitB.id, "learner", "Budi Unit B");
+  learnerBId = (await createAccount(tree.unitB.id, "learner", "Budi Unit B")).id;
 });
 afterAll(() => {
   process.env.CONTENT_DIR = original;
 });
+
+/** A query string as a person or a log reader might decode it: raw, URL-decoded, and each value as base64, base64url and hex. */
+function readings(search: string): string[] {
+  const values = [...new URLSearchParams(search).values()];
+  const decoded = values.flatMap((v) => (["base64", "base64url", "hex"] as const).map((encoding) => Buffer.from(v, encoding).toString("utf8")));
+  return [search, decodeURIComponent(search), ...values, ...decoded];
+}
 
 const future = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
 
@@ -145,6 +153,8 @@ describe("assignments and the dashboard", () => {
       const page = await (await run(learnersLoader, get(`/kelola/peserta${search}`, managerA))).json();
       pages.push(page.learners.length);
       seen.push(...page.learners.map((l: { name: string }) => l.name));
+      // The cursor names nobody: no learner's name in the link however it is decoded.
+      if (page.nextPage) for (const reading of readings(page.nextPage)) expect(reading).not.toMatch(/Ramai \d/);
       search = page.nextPage;
     }
     expect(pages).toEqual([100, 100, 50]);
@@ -160,6 +170,36 @@ describe("assignments and the dashboard", () => {
     expect(started.nextPage).toBeNull();
     const tampered = await (await run(learnersLoader, get(`/kelola/peserta?unit=${unit.id}&kursus=${courseId}&setelah=%7Bbukan`, managerA))).json();
     expect(tampered.learners[0].name).toBe("Ramai 000");
+  });
+
+  it("ignores a cursor naming someone outside the listed subtree: page one, not that person's place", async () => {
+    const db = await getDb();
+    const stamp = Date.now();
+    const unit = await createAgency({ code: `K-${stamp}`, name: "Bidang Kecil", kind: "unit", parentId: tree.agencyA.id });
+    await db.insert(users).values(["Ani", "Bayu", "Cici"].map((name, i) => ({ id: `kecil-${i}`, email: `kecil${i}@uji.sigap.id`, name: `${name} Kecil`, passwordHash: "x", agencyId: unit.id })));
+    // An agency outside A whose path sorts after every other: honouring its learner's place would give an empty page.
+    const outsider = { id: `zz-luar-${stamp}`, path: `/zz-luar-${stamp}/` };
+    await db.insert(agencies).values({ ...outsider, code: `Z-${stamp}`, name: "Dinas Luar", kind: "agency" });
+    await db.insert(users).values({ id: `luar-${stamp}`, email: `luar${stamp}@uji.sigap.id`, name: "Bayu Luar", passwordHash: "x", agencyId: outsider.id });
+    const table = async (setelah: string, cookie = managerA) =>
+      (await run(learnersLoader, get(`/kelola/peserta?unit=${unit.id}&kursus=${courseId}&setelah=${setelah}`, cookie))).json();
+    const names = (page: { learners: { name: string }[] }) => page.learners.map((l) => l.name);
+
+    const resumed = await table("kecil-0");
+    expect(names(resumed)).toEqual(["Bayu Kecil", "Cici Kecil"]);
+    expect(resumed.isFirstPage).toBe(false);
+    // Another agency's learners, and A's own learner outside the chosen unit, all start at page one.
+    for (const foreign of [`luar-${stamp}`, learnerBId, learnerA.id, "tidak-ada"]) {
+      const page = await table(foreign);
+      expect(names(page), foreign).toEqual(["Ani Kecil", "Bayu Kecil", "Cici Kecil"]);
+      expect(page.isFirstPage, foreign).toBe(true);
+    }
+    // Manager B, handed a cursor naming A's learner, sees B's own first page.
+    const pageOfB = async (search: string) => (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}${search}`, managerB))).json();
+    const [plainB, cursoredB] = [await pageOfB(""), await pageOfB(`&setelah=${learnerA.id}`)];
+    expect(names(plainB)).toContain("Budi Unit B");
+    expect(names(cursoredB)).toEqual(names(plainB));
+    expect(cursoredB.isFirstPage).toBe(true);
   });
 
   it("agrees with the status rules for every status filter", async () => {
