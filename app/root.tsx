@@ -171,7 +171,7 @@ export function ErrorBoundary() {
       </section>
     );
   }
-  const key = status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : status === 503 ? "error.unavailable" : "error.generic";
+  const key = status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : status === 503 ? "error.unavailableRetry" : "error.generic";
   return (
     <section className="card error-page">
       <h1>{status}</h1>

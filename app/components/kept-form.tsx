@@ -1,12 +1,13 @@
 /** What a 503 answer carries when the database was unavailable (see `app/utils/db-unavailable.server.ts`). */
-export type KeptField = { name: string; value: string; show?: "email" | "textarea" | "password"; label?: string };
+export type KeptField = { name: string; value: string; show?: "text" | "email" | "date" | "textarea" | "password" | "new-password"; label?: string };
 
 export type UnavailableData = {
   unavailable: true;
   lang: "id" | "en";
   /** Pre-translated on the server: the root loader (and with it the dictionary) may not have run. */
   messages: { unavailable: string; resubmit: string; back: string };
-  form: { action: string; fields: KeptField[] } | null;
+  /** `multipart`: the action reads multipart form data (the staff import's confirm step). */
+  form: { action: string; fields: KeptField[]; multipart?: boolean } | null;
 };
 
 export function isUnavailableData(data: unknown): data is UnavailableData {
@@ -20,7 +21,7 @@ export function isUnavailableData(data: unknown): data is UnavailableData {
  */
 export function KeptForm({ form, resubmit }: { form: NonNullable<UnavailableData["form"]>; resubmit: string }) {
   return (
-    <form method="post" action={form.action} className="stack">
+    <form method="post" action={form.action} encType={form.multipart ? "multipart/form-data" : undefined} className="stack">
       {form.fields.map((f, i) => {
         const id = `kept-${f.name}`;
         if (!f.show) return <input key={i} type="hidden" name={f.name} value={f.value} />;
@@ -30,7 +31,14 @@ export function KeptForm({ form, resubmit }: { form: NonNullable<UnavailableData
             {f.show === "textarea" ? (
               <textarea id={id} name={f.name} defaultValue={f.value} />
             ) : (
-              <input id={id} name={f.name} type={f.show} defaultValue={f.value} autoComplete={f.show === "password" ? "current-password" : undefined} required={f.show === "password"} />
+              <input
+                id={id}
+                name={f.name}
+                type={f.show === "new-password" ? "password" : f.show}
+                defaultValue={f.value}
+                autoComplete={f.show === "password" ? "current-password" : f.show === "new-password" ? "new-password" : undefined}
+                required={f.show === "password" || f.show === "new-password"}
+              />
             )}
           </p>
         );

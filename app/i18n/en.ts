@@ -488,6 +488,9 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden": "You do not have access to this page.",
   "error.generic": "Something went wrong. Please try again.",
   "error.unavailable": "The service is briefly unavailable. Nothing you typed is lost — submit again in a moment.",
+  "error.unavailableRetry": "The service is briefly unavailable. Please try again in a moment.",
+  "error.unavailableUpload": "The service is briefly unavailable. The file you uploaded was not processed — choose it and upload it again in a moment.",
+  "error.unavailableDownload": "The service is briefly unavailable, so the file cannot be downloaded yet. Please try again in a moment.",
   "error.resubmit": "Submit again",
   "error.back": "Back to home",
 

@@ -487,6 +487,9 @@ export const id = {
   "error.forbidden": "Anda tidak punya akses ke halaman ini.",
   "error.generic": "Terjadi kesalahan. Silakan coba lagi.",
   "error.unavailable": "Layanan sedang tidak tersedia sebentar. Isian Anda tidak hilang — kirim ulang dalam beberapa saat.",
+  "error.unavailableRetry": "Layanan sedang tidak tersedia sebentar. Coba lagi dalam beberapa saat.",
+  "error.unavailableUpload": "Layanan sedang tidak tersedia sebentar. Berkas yang Anda unggah belum diproses — pilih dan unggah lagi dalam beberapa saat.",
+  "error.unavailableDownload": "Layanan sedang tidak tersedia sebentar, berkas belum dapat diunduh. Coba lagi dalam beberapa saat.",
   "error.resubmit": "Kirim ulang",
   "error.back": "Kembali ke beranda",
 

@@ -39,17 +39,31 @@ export function isDbUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The 503 answer (rendered by the root ErrorBoundary), optionally carrying the posted form back. */
-export function dbUnavailable(request: Request, form: UnavailableData["form"] = null): Response {
+const RETRY_AFTER = "5";
+
+/**
+ * The 503 answer (rendered by the root ErrorBoundary), optionally carrying the posted form back.
+ * `message` overrides what it says (default: "nothing typed is lost" with a form, "try again" without).
+ */
+export function dbUnavailable(request: Request, form: UnavailableData["form"] = null, message?: MessageKey): Response {
   const lang = getLang(request);
   const t = serverTranslator(lang);
   const data: UnavailableData = {
     unavailable: true,
     lang,
-    messages: { unavailable: t("error.unavailable"), resubmit: t("error.resubmit"), back: t("error.back") },
+    messages: { unavailable: t(message ?? (form ? "error.unavailable" : "error.unavailableRetry")), resubmit: t("error.resubmit"), back: t("error.back") },
     form,
   };
-  return json(data, { status: 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } });
+  return json(data, { status: 503, headers: { "Retry-After": RETRY_AFTER, "Cache-Control": "no-store" } });
+}
+
+/** A download's 503 (CSV, PDF): no page renders it, so it is one translated line of text. */
+function downloadUnavailable(request: Request): Response {
+  const t = serverTranslator(getLang(request));
+  return new Response(`${t("error.unavailableDownload")}\n`, {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": RETRY_AFTER, "Cache-Control": "no-store" },
+  });
 }
 
 /** Runs `fn`; a database outage becomes a thrown 503 page instead of a 500. */
@@ -64,11 +78,26 @@ export async function unavailableAs503<T>(request: Request, fn: () => Promise<T>
 
 export type ShownFields = Record<string, { show: NonNullable<KeptField["show"]>; label: MessageKey }>;
 
+/** The posted fields for the kept form: those in `shown` visible (passwords blanked), the rest hidden. */
+function keptForm(request: Request, form: FormData, shown: ShownFields, multipart = false): NonNullable<UnavailableData["form"]> {
+  const t = serverTranslator(getLang(request));
+  const fields: KeptField[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const spec = shown[name];
+    const secret = spec?.show === "password" || spec?.show === "new-password";
+    fields.push(spec ? { name, value: secret ? "" : value, show: spec.show, label: t(spec.label) } : { name, value });
+  }
+  const url = new URL(request.url);
+  return { action: url.pathname + url.search, fields, ...(multipart ? { multipart } : {}) };
+}
+
 /**
- * Every form action that stores what a learner typed goes through here: it reads the form, runs
+ * For an action that wants its form handed in (sign-in, lesson, exercise): reads the form, runs
  * `handle`, and when the database is unavailable throws a 503 that carries the form back (visible
  * fields as given in `shown`, the rest hidden; passwords never echoed). The idempotency key rides
- * along, so sending the kept form again cannot store anything twice.
+ * along, so sending the kept form again cannot store anything twice. `withOutage503` with `keep`
+ * does the same for a whole action.
  */
 export async function keepFormOnOutage<T>(request: Request, shown: ShownFields, handle: (form: FormData) => Promise<T>): Promise<T> {
   const form = await request.formData();
@@ -76,14 +105,60 @@ export async function keepFormOnOutage<T>(request: Request, shown: ShownFields, 
     return await handle(form);
   } catch (error) {
     if (!isDbUnavailable(error)) throw error;
-    const t = serverTranslator(getLang(request));
-    const fields: KeptField[] = [];
-    for (const [name, value] of form.entries()) {
-      if (typeof value !== "string") continue;
-      const spec = shown[name];
-      fields.push(spec ? { name, value: spec.show === "password" ? "" : value, show: spec.show, label: t(spec.label) } : { name, value });
-    }
-    const url = new URL(request.url);
-    throw dbUnavailable(request, { action: url.pathname + url.search, fields });
+    throw dbUnavailable(request, keptForm(request, form, shown));
   }
+}
+
+// A form larger than this (a big CSV upload) is not carried back: the 503 stays small.
+const MAX_KEPT_BYTES = 3 * 1024 * 1024;
+
+/** The form in an unread copy of the request, or null when it is too large or unreadable. */
+async function readCopy(copy: Request): Promise<FormData | null> {
+  if (!copy.body) return null;
+  const reader = copy.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_KEPT_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Response(Buffer.concat(chunks), { headers: { "Content-Type": copy.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+}
+
+export type OutageOptions = {
+  /** An action: carry the posted form back with the 503 (these fields visible, the rest hidden, passwords blanked). */
+  keep?: ShownFields;
+  /** A download (CSV, PDF): a plain-text 503, as no page renders it. */
+  download?: true;
+};
+
+/**
+ * Wraps a route's loader or action: a database outage anywhere inside answers the translated 503
+ * (with Retry-After) instead of a 500. It has to be per route: Remix's production build hides
+ * loader and action errors from entry.server and from the error boundary. With `keep`, the
+ * posted form comes back as in `keepFormOnOutage`, read from a copy of the body so the action
+ * reads its own as usual; a form with a file (an upload) cannot be kept, and says so.
+ */
+export function withOutage503<Args extends { request: Request }, T>(fn: (args: Args) => Promise<T>, { keep, download }: OutageOptions = {}): (args: Args) => Promise<T> {
+  return async (args) => {
+    const { request } = args;
+    const copy = keep ? request.clone() : null;
+    try {
+      return await fn(args);
+    } catch (error) {
+      if (!isDbUnavailable(error)) throw error;
+      if (download) throw downloadUnavailable(request);
+      const form = copy ? await readCopy(copy) : null;
+      if (!keep || !form) throw dbUnavailable(request);
+      if ([...form.values()].some((v) => typeof v !== "string" && v.size > 0)) throw dbUnavailable(request, null, "error.unavailableUpload");
+      const multipart = /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "");
+      throw dbUnavailable(request, keptForm(request, form, keep, multipart));
+    }
+  };
 }
