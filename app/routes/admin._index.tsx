@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -12,10 +13,10 @@ const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
   { to: "/admin/audit", title: "admin.audit.title", body: "admin.home.audit" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, ["admin"]);
   return json({});
-}
+});
 
 export default function AdminHome() {
   const t = useT();

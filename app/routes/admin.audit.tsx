@@ -7,6 +7,7 @@ import { isMessageKey, type Lang, type MessageKey } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -16,7 +17,7 @@ const querySchema = z.object({
   aksi: z.string().trim().max(100).catch(""),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, ["admin"]);
   const search = new URL(request.url).searchParams;
   const query = querySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: query.halaman,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   });
-}
+});
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 /** "22 November 2026 14:05 WIB": the date as on certificates plus the Jakarta clock time. */

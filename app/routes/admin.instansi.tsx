@@ -8,6 +8,7 @@ import { addAgency, AgencyCodeTakenError, AgencyCycleError, moveAgency, renameAg
 import { allAgencies, getAgency, type AgencyKind } from "~/models/agency.server";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors, type FieldErrors } from "~/validation/account";
@@ -38,15 +39,15 @@ const agencyActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("move"), agencyId: z.string().min(1), parentId: parentSchema }),
 ]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, ["admin"]);
   const agencies = await allAgencies();
   return json({
     agencies: agencies.map((a) => ({ id: a.id, name: a.name, code: a.code, kind: a.kind, parentId: a.parentId, path: a.path })),
   });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireRole(request, ["admin"]);
   const form = Object.fromEntries(await request.formData());
@@ -86,7 +87,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return done("admin.agencies.moved", (await getAgency(data.agencyId))?.name ?? "");
     }
   }
-}
+}, {
+  keep: {
+    name: { show: "text", label: "admin.agencies.name" },
+    code: { show: "text", label: "admin.agencies.code" },
+  },
+});
 
 type AgencyItem = ReturnType<typeof useLoaderData<typeof loader>>["agencies"][number];
 type Result = ReturnType<typeof useActionData<typeof action>>;

@@ -8,6 +8,7 @@ import { listAccounts, updateUserAccount } from "~/models/admin.server";
 import { allAgencies } from "~/models/agency.server";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors, type FieldErrors } from "~/validation/account";
@@ -25,7 +26,7 @@ const accountSchema = z.object({
     .transform((v) => v === "on"),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["admin"]);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [{ rows, total }, agencies] = await Promise.all([listAccounts(q), allAgencies()]);
@@ -36,9 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selfId: user.id,
     agencies: agencies.map((a) => ({ id: a.id, label: `${"· ".repeat(depth(a.path))}${a.name}` })),
   });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const admin = await requireRole(request, ["admin"]);
   const form = Object.fromEntries(await request.formData());
@@ -65,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "updated":
       return done("admin.users.saved");
   }
-}
+}, { keep: {} });
 
 export default function AdminUsers() {
   const t = useT();

@@ -5,17 +5,18 @@ import { Field, FormAlert } from "~/components/field";
 import { changePassword } from "~/models/user.server";
 import { createSessionCookie, requireUser, signOutEverywhere } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { changePasswordSchema, fieldErrors } from "~/validation/account";
 import { commonPasswordError } from "~/validation/common-password.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireUser(request);
   return json({});
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const form = Object.fromEntries(await request.formData());
@@ -29,7 +30,13 @@ export async function action({ request }: ActionFunctionArgs) {
   // A changed password ends every other session; this device gets a fresh one.
   await signOutEverywhere(user.id);
   return json({ ok: true as const, errors: {} }, { headers: { "Set-Cookie": await createSessionCookie(user.id) } });
-}
+}, {
+  keep: {
+    current: { show: "password", label: "password.current" },
+    next: { show: "new-password", label: "password.new" },
+    confirm: { show: "new-password", label: "password.confirm" },
+  },
+});
 
 export default function ChangePassword() {
   const t = useT();

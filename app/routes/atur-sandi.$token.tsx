@@ -5,18 +5,19 @@ import { Field, FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { consumePasswordToken, findPasswordToken } from "~/models/staff-import.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { fieldErrors, newPasswordSchema } from "~/validation/account";
 import { commonPasswordError } from "~/validation/common-password.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ params }: LoaderFunctionArgs) => {
   const found = await findPasswordToken(params.token ?? "");
   return json({ name: found?.name ?? null }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const parsed = newPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
@@ -24,7 +25,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (weak) return json({ errors: { next: weak } as Record<string, MessageKey> }, { status: 400 });
   if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next)))) return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
   return redirect("/masuk?sandi=1");
-}
+}, {
+  keep: {
+    next: { show: "new-password", label: "password.new" },
+    confirm: { show: "new-password", label: "password.confirm" },
+  },
+});
 
 export default function SetPassword() {
   const t = useT();

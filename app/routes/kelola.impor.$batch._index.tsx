@@ -4,15 +4,16 @@ import { useLoaderData } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { getImportBatch } from "~/models/staff-import.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const batch = await getImportBatch(user, params.batch ?? "");
   if (!batch) throw new Response("Not found", { status: 404 });
   return json({ id: batch.id, count: batch.userIds.length });
-}
+});
 
 export default function ImportDone() {
   const t = useT();

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/csv/write";
 import { getImportBatch, issuePasswordLinks } from "~/models/staff-import.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 
 /** Fresh one-time set-password links for a batch's accounts (no e-mail server: the manager hands them out). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const batch = await getImportBatch(user, params.batch ?? "");
   if (!batch) throw new Response("Not found", { status: 404 });
@@ -17,4 +18,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(csv, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="tautan-sandi-${batch.id.slice(0, 8)}.csv"`, "Cache-Control": "no-store" },
   });
-}
+}, { download: true });

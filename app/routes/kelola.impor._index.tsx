@@ -8,6 +8,7 @@ import { commitStaffImport, previewStaffImport } from "~/models/staff-import.ser
 import { DuplicateAccountError } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -15,17 +16,17 @@ const MAX_BYTES = 2 * 1024 * 1024;
 // The file or the CSV text plus the other fields and the multipart framing.
 const MAX_BODY_BYTES = MAX_BYTES + 64 * 1024;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, ["manager", "admin"]);
   return json({});
-}
+});
 
 /**
  * intent=preview: upload → validate → show every row's problems (nothing written).
  * intent=confirm: the same CSV text comes back, is validated again, and valid rows are
  * created in one transaction; if anything changed since the preview, a new preview is shown.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireRole(request, ["manager", "admin"]);
   const tooLarge = () => json({ error: "import.tooLarge" as MessageKey, line: null, preview: null, csv: "" }, { status: 413 });
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: "import.changed" as MessageKey, line: null, preview: { ...preview.result, invalid }, csv }, { status: 409 });
   }
   return json({ error: null, line: null, preview: { ...preview.result, invalid }, csv });
-}
+}, { keep: {} });
 
 export default function StaffImport() {
   const t = useT();

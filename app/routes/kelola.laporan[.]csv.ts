@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvLines, toCsv } from "~/csv/write";
 import { allLearners, publishedCourses, type LearnerRow } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang, serverTranslator } from "~/utils/i18n.server";
 import { learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { managedScopePath } from "~/utils/permissions.server";
@@ -14,7 +15,7 @@ const HEADER = ["nama", "nip", "unit", "kursus", "status", "materi_selesai", "te
  * every matching learner, not one page: streamed in keyset batches so a whole province
  * (100,000 rows) never sits in memory at once.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const scope = managedScopePath(user);
   const filters = learnerFiltersFrom(new URL(request.url));
@@ -47,4 +48,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+}, { download: true });

@@ -3,17 +3,18 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUserInScope } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const target = await getUserInScope(managedScopePath(user), params.id ?? "");
   // Outside the manager's subtree looks exactly like a missing user.
   if (!target) throw new Response("Not found", { status: 404 });
   return json({ target });
-}
+});
 
 export default function UserDetail() {
   const t = useT();

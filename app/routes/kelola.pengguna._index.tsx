@@ -3,15 +3,16 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listUsersInScope } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   return json({ users: await listUsersInScope(managedScopePath(user), q) });
-}
+});
 
 export default function UsersList() {
   const t = useT();

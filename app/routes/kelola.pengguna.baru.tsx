@@ -7,6 +7,7 @@ import { agencyInSubtree, agencySubtree } from "~/models/agency.server";
 import { createUser, DuplicateAccountError } from "~/models/user.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { canGrantRole, grantableRoles, managedScopePath } from "~/utils/permissions.server";
@@ -22,12 +23,12 @@ async function formOptions(user: SessionUser) {
   };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   return json(await formOptions(user));
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireRole(request, ["manager", "admin"]);
   const form = Object.fromEntries(await request.formData());
@@ -52,7 +53,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof DuplicateAccountError) return fail({ [error.field]: error.field === "email" ? "error.emailTaken" : "error.nipTaken" });
     throw error;
   }
-}
+}, {
+  keep: {
+    name: { show: "text", label: "users.name" },
+    email: { show: "email", label: "users.email" },
+    nip: { show: "text", label: "users.nip" },
+    password: { show: "new-password", label: "users.password" },
+  },
+});
 
 export default function NewUser() {
   const t = useT();

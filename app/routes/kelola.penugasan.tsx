@@ -10,6 +10,7 @@ import { assignCourse, listAssignments, publishedCourses } from "~/models/dashbo
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/dates";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/account";
@@ -24,7 +25,7 @@ const assignSchema = z.object({
     .refine((d) => !Number.isNaN(Date.parse(d)) && d >= new Date().toISOString().slice(0, 10), "assign.dueInvalid"),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const scope = managedScopePath(user);
   const [agencies, courses, assignments] = await Promise.all([agencySubtree({ path: scope }), publishedCourses(), listAssignments(scope)]);
@@ -33,9 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     courses,
     assignments,
   });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireRole(request, ["manager", "admin"]);
   const form = Object.fromEntries(await request.formData());
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
   return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values, agencyName: agency.name });
-}
+}, { keep: { dueDate: { show: "date", label: "assign.due" } } });
 
 export default function Assignments() {
   const t = useT();

@@ -9,13 +9,14 @@ import { learnerDetail } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/dates";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
 const revokeSchema = z.object({ certificateId: z.string().min(1), reason: z.string().trim().min(5).max(500) });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const detail = await learnerDetail(managedScopePath(user), params.id ?? "");
   // Outside the manager's subtree looks exactly like a missing learner.
@@ -24,9 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...detail,
     certs: detail.certs.map((c) => ({ id: c.id, code: c.code, courseTitle: c.courseTitle, issuedAt: c.issuedAt, expiresAt: c.expiresAt, status: certificateStatus(c), revokedReason: c.revokedReason })),
   });
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withOutage503(revoke, { keep: { reason: { show: "text", label: "cert.revokeReason" } } });
+
+async function revoke({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, ["manager", "admin"]);
   const scope = managedScopePath(user);

@@ -6,12 +6,13 @@ import { ENROLLMENT_STATUSES } from "~/learning/enrollment-status";
 import { agencySubtree } from "~/models/agency.server";
 import { listLearners, publishedCourses } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { cursorFrom, learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const scope = managedScopePath(user);
   const filters = learnerFiltersFrom(new URL(request.url));
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isFirstPage: page.firstPage,
     nextPage: page.next ? `?${nextParams}` : null,
   });
-}
+});
 
 /** The export covers every page, so it drops the page cursor. */
 function firstPageSearch(search: string) {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getUser, signOut, signOutEverywhere } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 
 export async function loader() {
   // Sign-out changes state, so it is POST only; a GET just goes home.
@@ -9,7 +10,7 @@ export async function loader() {
 }
 
 /** Ends this session, or with `scope=semua` every session of the account (a lost phone). */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const everywhere = (await request.formData()).get("scope") === "semua";
   if (everywhere) {
@@ -17,4 +18,4 @@ export async function action({ request }: ActionFunctionArgs) {
     if (user) await signOutEverywhere(user.id);
   }
   return redirect(`/masuk?keluar=${everywhere ? "semua" : "1"}`, { headers: { "Set-Cookie": await signOut(request) } });
-}
+}, { keep: {} });

@@ -4,18 +4,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadCourseOutline } from "~/content/course-page.server";
 import { MdxContent } from "~/components/mdx-content";
 import { requireUser } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { unavailableAs503 } from "~/utils/db-unavailable.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
-  return unavailableAs503(request, async () => {
-    const user = await requireUser(request);
-    return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
-  });
-}
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
+  const user = await requireUser(request);
+  return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
+});
 
 export default function CourseOutline() {
   const t = useT();

@@ -4,20 +4,17 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSyncedContentTree } from "~/content/sync.server";
 import { listCatalog, searchLessons } from "~/models/course.server";
 import { requireUser } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { unavailableAs503 } from "~/utils/db-unavailable.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
-  return unavailableAs503(request, async () => {
-    const user = await requireUser(request);
-    await getSyncedContentTree();
-    const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-    const [courses, hits] = await Promise.all([listCatalog(user.id), q.trim() ? searchLessons(q) : Promise.resolve(null)]);
-    return json({ courses, hits, q });
-  });
-}
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
+  const user = await requireUser(request);
+  await getSyncedContentTree();
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  const [courses, hits] = await Promise.all([listCatalog(user.id), q.trim() ? searchLessons(q) : Promise.resolve(null)]);
+  return json({ courses, hits, q });
+});
 
 export default function Catalog() {
   const t = useT();

@@ -2,15 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { RED_FLAGS } from "~/grading/hoax";
 import { requireUser } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 const pillars = ["provenance", "source", "date", "location", "motivation"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireUser(request);
   return json({ flags: RED_FLAGS });
-}
+});
 
 /** One printable A4 page (see the @page rules in app.css): print it with the browser. */
 export default function VerificationChecklist() {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { requireAnonymous, signIn } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
-import { keepFormOnOutage } from "~/utils/db-unavailable.server";
+import { keepFormOnOutage, withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -16,10 +16,10 @@ function safeRedirect(to: string | undefined): string {
   return to && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireAnonymous(request);
   return json({});
-}
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);

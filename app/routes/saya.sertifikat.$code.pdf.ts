@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderCertificatePdf } from "~/certificates/pdf.server";
 import { getOwnCertificate } from "~/models/certificate.server";
 import { requireUser } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 
 /** The learner's own certificate as an A4 landscape PDF with a QR code to the public check. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const cert = await getOwnCertificate(user.id, params.code ?? "");
   if (!cert) throw new Response("Not found", { status: 404 });
@@ -28,4 +29,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+}, { download: true });

@@ -6,50 +6,47 @@ import { listOwnCertificates, startRecertification } from "~/models/certificate.
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate, jakartaYear } from "~/utils/dates";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { unavailableAs503 } from "~/utils/db-unavailable.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
-  return unavailableAs503(request, async () => {
-    const user = await requireUser(request);
-    const lang = getLang(request);
-    const certs = await listOwnCertificates(user.id);
-    const year = jakartaYear();
-    return json({
-      year,
-      jp: jpInYear(certs, year),
-      duty: JP_YEARLY_DUTY,
-      certificates: certs.map((c) => {
-        const status = certificateStatus(c);
-        return {
-          code: c.code,
-          courseId: c.courseId,
-          courseTitle: c.courseTitle,
-          courseVersion: c.courseVersion,
-          jp: c.jp,
-          issued: formatDate(c.issuedAt, lang),
-          expires: formatDate(c.expiresAt, lang),
-          status,
-          renewing: c.renewalStartedAt !== null && status !== "replaced",
-          expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
-          canRecertify: (status === "valid" || status === "expired") && !c.renewalStartedAt,
-        };
-      }),
-    });
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
+  const user = await requireUser(request);
+  const lang = getLang(request);
+  const certs = await listOwnCertificates(user.id);
+  const year = jakartaYear();
+  return json({
+    year,
+    jp: jpInYear(certs, year),
+    duty: JP_YEARLY_DUTY,
+    certificates: certs.map((c) => {
+      const status = certificateStatus(c);
+      return {
+        code: c.code,
+        courseId: c.courseId,
+        courseTitle: c.courseTitle,
+        courseVersion: c.courseVersion,
+        jp: c.jp,
+        issued: formatDate(c.issuedAt, lang),
+        expires: formatDate(c.expiresAt, lang),
+        status,
+        renewing: c.renewalStartedAt !== null && status !== "replaced",
+        expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
+        canRecertify: (status === "valid" || status === "expired") && !c.renewalStartedAt,
+      };
+    }),
   });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const form = await request.formData();
   const courseId = String(form.get("courseId") ?? "");
   await startRecertification(user.id, courseId);
   return redirect("/saya/sertifikat");
-}
+}, { keep: {} });
 
 export default function MyCertificates() {
   const t = useT();

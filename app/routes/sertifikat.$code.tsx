@@ -5,6 +5,7 @@ import { checkCertificateCode } from "~/certificates/code";
 import { formatDate } from "~/utils/dates";
 import { certificateStatus } from "~/certificates/rules";
 import { findCertificateByCode } from "~/models/certificate.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -14,7 +15,7 @@ import { allowHit, clientIp } from "~/utils/rate-limit.server";
  * Public verification, no sign-in. Shows every printed field so an edited PDF is caught by
  * comparison. Lookups are rate-limited per client address.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const input = (params.code ?? "").slice(0, 64);
   const ip = clientIp(request);
   const allowed = await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       replacedByCode: found.replacedByCode,
     },
   });
-}
+});
 
 export default function VerifyCertificate() {
   const t = useT();

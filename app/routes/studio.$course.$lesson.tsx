@@ -4,14 +4,15 @@ import { useLoaderData } from "@remix-run/react";
 import { LessonView } from "~/components/lesson-view";
 import { loadLessonPage } from "~/content/lesson-page.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
 /** Instructor preview: same renderer as learners, drafts included, no progress recorded. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["instructor", "admin"]);
   return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", true, getLang(request)));
-}
+});
 
 export default function StudioPreview() {
   const data = useLoaderData<typeof loader>();

@@ -4,10 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { checkContent } from "~/content/check.server";
 import { getSyncedContentTree } from "~/content/sync.server";
 import { requireRole } from "~/utils/auth.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, ["instructor", "admin"]);
   const tree = await getSyncedContentTree();
   const problems = await checkContent(tree);
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     orphanProblems: problems.filter((p) => !tree.courses.some((c) => c.file === p.file || c.lessons.some((l) => l.file === p.file))),
   });
-}
+});
 
 export default function Studio() {
   const t = useT();

@@ -10,6 +10,7 @@ import type { MessageKey } from "~/i18n";
 import { getAttemptInScope, overrideAttempt } from "~/models/exercise-attempt.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/account";
@@ -29,7 +30,7 @@ async function load(user: SessionUser, attemptId: string) {
   return { attempt, entry };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["instructor", "admin"]);
   const { attempt, entry } = await load(user, params.attempt ?? "");
   return json({
@@ -44,9 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overrideComment: attempt.overrideComment,
     turns: attempt.turns.map((t) => turnFeedback(t, entry.exercise)),
   });
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireRole(request, ["instructor", "admin"]);
   const { attempt, entry } = await load(user, params.attempt ?? "");
@@ -56,7 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
   await overrideAttempt(user.id, attempt, entry.ids.courseId, { score: parsed.data.score, passed: parsed.data.passed === "ya", comment: parsed.data.comment });
   return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values });
-}
+}, {
+  keep: {
+    score: { show: "text", label: "staff.overrideScore" },
+    comment: { show: "textarea", label: "staff.overrideComment" },
+  },
+});
 
 export default function StaffAttempt() {
   const t = useT();

@@ -5,11 +5,12 @@ import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.
 import { listAttemptsInScope, regradeExercise } from "~/models/exercise-attempt.server";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["instructor", "admin"]);
   const entries = await listExerciseEntries();
   const attempts = await listAttemptsInScope(
@@ -20,9 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, course: e.course.meta.title })),
     attempts: attempts.map((a) => ({ ...a, completedAt: a.completedAt?.toISOString() ?? null })),
   });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await requireRole(request, ["instructor", "admin"]);
   const form = await request.formData();
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!entry) throw new Response("Not found", { status: 404 });
   const result = await regradeExercise(user.id, managedScopePath(user), entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
   return json({ slug: entry.exercise.slug, ...result });
-}
+}, { keep: {} });
 
 export default function StaffAttempts() {
   const t = useT();

@@ -8,19 +8,20 @@ import { MAX_REPLY_CHARS } from "~/content/exercise-limits";
 import { gradeReply } from "~/grading";
 import { requireRole } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, ["instructor", "admin"]);
   const entries = await listExerciseEntries();
   return json({
     exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, turns: e.exercise.turns.map((t) => ({ id: t.id, message: t.message })) })),
   });
-}
+});
 
 /** Grades a sample reply without storing anything (drafts included): rubric tests before publishing. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   await requireRole(request, ["instructor", "admin"]);
   const form = await request.formData();
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const grade = gradeReply(entry.exercise, turn.id, reply);
   const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
   return json({ target, reply, feedback });
-}
+}, { keep: { reply: { show: "textarea", label: "staff.sampleReply" } } });
 
 export default function RubricPlayground() {
   const t = useT();
