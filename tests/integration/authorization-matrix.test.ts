@@ -1,6 +1,4 @@
-import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificates, exerciseAttempts, lessonProgress } from "../../db/schema";
@@ -13,6 +11,7 @@ import { commitStaffImport, previewStaffImport } from "~/models/staff-import.ser
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+import { routeFiles, routesDir, urlPattern } from "../setup/routes";
 import { matrix, ROLES, SCOPED_TARGETS, type BodyFixtures, type Cell, type Entry, type MatrixRole, type Outcome, type Scope, type Target } from "./authorization-matrix";
 
 /**
@@ -20,22 +19,6 @@ import { matrix, ROLES, SCOPED_TARGETS, type BodyFixtures, type Cell, type Entry
  * database. The route list is read from app/routes/, so a new route without a line in
  * authorization-matrix.ts fails here.
  */
-
-const routesDir = fileURLToPath(new URL("../../app/routes/", import.meta.url));
-// The same files Remix ignores (remix.config.js: dotfiles and tests).
-const routeFiles = fs
-  .readdirSync(routesDir)
-  .filter((f) => !f.startsWith(".") && !/\.test\.tsx?$/.test(f) && /\.(tsx?|jsx?)$/.test(f))
-  .sort();
-
-/** The URL pattern of a flat-routes file name: `kelola.peserta.$id.tsx` → `/kelola/peserta/:id`. */
-function urlPattern(file: string): string {
-  const segments = file.replace(/\.(tsx?|jsx?)$/, "").match(/(?:\[[^\]]*\]|[^.])+/g) ?? [];
-  const parts = segments
-    .filter((s) => s !== "_index" && !s.startsWith("_"))
-    .map((s) => s.replace(/_$/, "").replace(/\[([^\]]*)\]/g, "$1").replace(/^\$(.+)$/, ":$1"));
-  return `/${parts.join("/")}`;
-}
 
 const SLUG = "dm-syarat-ktp";
 const COURSE = "tata-kelola-media-sosial";

@@ -9,13 +9,13 @@ import { action as signInAction } from "~/routes/masuk";
 import { loader as healthLoader } from "~/routes/healthz";
 import { getUser } from "~/utils/auth.server";
 import { isDbUnavailable } from "~/utils/db-unavailable.server";
-import { currentDbHandle, getDb, openDatabase, setDbFactory, type DbHandle } from "~/utils/db.server";
+import { getDb } from "~/utils/db.server";
 import { createLearner, createTwoAgencies, get, post, run, sessionCookieFor, TEST_PASSWORD } from "../setup/factories";
+import { databaseBack, databaseDown } from "../setup/outage";
 
 const SLUG = "dm-syarat-ktp";
 const REPLY = "Selamat pagi Kak, untuk KTP-el cukup bawa KK asli ke Disdukcapil. Gratis, tidak dipungut biaya.";
 
-let real: DbHandle;
 let learner: { email: string; id: string };
 let cookie: string;
 
@@ -23,23 +23,7 @@ beforeAll(async () => {
   const tree = await createTwoAgencies();
   learner = await createLearner(tree.unitA.id);
   cookie = await sessionCookieFor(learner.email);
-  real = await currentDbHandle();
 });
-
-let down: DbHandle | null = null;
-
-/** A real connection failure: nothing listens on port 1, so every query is refused. */
-async function databaseDown() {
-  down = await openDatabase({ url: "postgres://postgres@127.0.0.1:1/none", migrate: false });
-  setDbFactory(async () => down!);
-}
-
-/** The database is back, in the same process (no restart). */
-async function databaseBack() {
-  await down?.close();
-  down = null;
-  setDbFactory(async () => real);
-}
 
 afterEach(databaseBack);
 
