@@ -20,13 +20,18 @@ const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, c
 async function subtreeCounts(
   db: Db,
   scopePath: string,
-  group: { by: "course" } | { by: "agency"; courseId: string; agencyIds: string[] },
+  group: { by: "course" } | { by: "agency"; courseId: string; agencyIds: string[] | "all" },
 ): Promise<Map<string, StatusCounts>> {
   const e = enrollmentSubtreeRollups;
   const c = certificateSubtreeRollups;
   const inScope = like(agencies.path, `${scopePath}%`);
   // The scope's top agencies: the manager's own agency, or for an admin ("/") every root.
-  const agencyFilter = group.by === "course" ? and(inScope, sql`(${agencies.path} = ${scopePath} or ${agencies.parentId} is null)`) : and(inScope, inArray(agencies.id, group.agencyIds));
+  const agencyFilter =
+    group.by === "course"
+      ? and(inScope, sql`(${agencies.path} = ${scopePath} or ${agencies.parentId} is null)`)
+      : group.agencyIds === "all"
+        ? inScope // the whole tree is open: no list of 2,000 ids to send and match
+        : and(inScope, inArray(agencies.id, group.agencyIds));
   const ancestors = (ancestorId: typeof e.ancestorId | typeof c.ancestorId) => sql`${ancestorId} in (select ${agencies.id} from ${agencies} where ${agencyFilter})`;
   const sum = (n: typeof e.n | typeof c.n, filter?: ReturnType<typeof sql>) =>
     filter ? sql<number>`coalesce(sum(${n}) filter (where ${filter}), 0)::int` : sql<number>`coalesce(sum(${n}), 0)::int`;
@@ -90,7 +95,7 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
     subtreeCounts(db, scopePath, { by: "course" }),
     db.select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code }).from(agencies).where(like(agencies.path, `${scopePath}%`)),
   ]);
-  const byAgency = selected ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: visibleUnitIds(tree, view.open) }) : new Map<string, StatusCounts>();
+  const byAgency = selected ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: view.open === "all" ? "all" : visibleUnitIds(tree, view.open) }) : new Map<string, StatusCounts>();
   // Only the opened part of the tree goes to the page: a province's 2,000 rows would be ~1 MB.
   const units = visibleUnits(tree, view.open, view.sort, (id) => byAgency.get(id) ?? zero());
   return {

@@ -99,6 +99,11 @@ const results = [
   await measure("learner table page, province, JP < 20", () => listLearners("/p/", { courseId: "c1", lowJp: true })),
   await measure("CSV rows, one agency (1,250 learners, all)", () => collect(allLearners("/p/r3/a3_2/", { courseId: "c1" }))),
 ];
+// What a phone downloads: the loader data of the province page (the HTML carries about as much).
+for (const [label, view] of [["closed tree (default)", undefined], ["every unit open", { open: "all" as const, sort: "unit" as const }]] as const) {
+  const data = await dashboardPage("/p/", "c1", view);
+  console.log(`loader data, province, ${label}: ${data.units.length} unit rows, ${(Buffer.byteLength(JSON.stringify(data)) / 1024).toFixed(1)} kB`);
+}
 // A whole-province export is a download, not a page view: reported, not held to the 100 ms target.
 const exportStart = performance.now();
 const exported = await collect(allLearners("/p/", { courseId: "c1" }));
