@@ -10,7 +10,7 @@ import { assignCourse } from "~/models/dashboard.server";
 import { commitStaffImport, previewStaffImport } from "~/models/staff-import.server";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor, signedInRoles } from "../setup/factories";
 import { routeFiles, routesDir, urlPattern } from "../setup/routes";
 import { matrix, ROLES, SCOPED_TARGETS, type BodyFixtures, type Cell, type Entry, type MatrixRole, type Outcome, type Scope, type Target } from "./authorization-matrix";
 
@@ -52,16 +52,9 @@ beforeAll(async () => {
   const { ids, tree: content } = await getSyncedContent();
   tree = await createTwoAgencies();
 
-  const accounts = {
-    learner: await createAccount(tree.unitA.id, "learner", "Rina Peserta Sendiri"),
-    instructor: await createAccount(tree.agencyA.id, "instructor"),
-    manager: await createAccount(tree.agencyA.id, "manager"),
-    admin: await createAccount(tree.provA.id, "admin"),
-  };
-  for (const [role, account] of Object.entries(accounts) as [keyof typeof accounts, { email: string }][]) {
-    emails[role] = account.email;
-    cookies[role] = await sessionCookieFor(account.email);
-  }
+  const signedIn = await signedInRoles(tree, "Rina Peserta Sendiri");
+  Object.assign(emails, signedIn.emails);
+  Object.assign(cookies, signedIn.cookies);
   const learnerB = await createAccount(tree.unitB.id, "learner", LEARNER_B);
   const managerB = await createAccount(tree.agencyB.id, "manager", MANAGER_B);
   const learners = { own: await signedInUser(cookies.learner!), other: await signedInUser(await sessionCookieFor(learnerB.email)) };

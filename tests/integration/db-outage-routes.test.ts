@@ -5,7 +5,7 @@ import { isUnavailableData, type UnavailableData } from "~/components/kept-form"
 import { getExerciseEntry } from "~/content/exercise-index.server";
 import { getSyncedContent } from "~/content/sync.server";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+import { BASE, createTwoAgencies, get, post, run, sessionCookieFor, signedInRoles } from "../setup/factories";
 import { databaseBack, databaseDown } from "../setup/outage";
 import { routeFiles, routesDir, urlPattern } from "../setup/routes";
 
@@ -183,16 +183,9 @@ beforeAll(async () => {
   process.env.CONTENT_DIR = path.resolve("content");
   await getSyncedContent();
   const tree = await createTwoAgencies();
-  const accounts = {
-    learner: await createAccount(tree.unitA.id, "learner"),
-    instructor: await createAccount(tree.agencyA.id, "instructor"),
-    manager: await createAccount(tree.agencyA.id, "manager"),
-    admin: await createAccount(tree.provA.id, "admin"),
-  };
-  for (const [role, account] of Object.entries(accounts) as [keyof typeof accounts, { email: string }][]) {
-    emails[role] = account.email;
-    cookies[role] = await sessionCookieFor(account.email);
-  }
+  const signedIn = await signedInRoles(tree);
+  Object.assign(emails, signedIn.emails);
+  Object.assign(cookies, signedIn.cookies);
   fx = { firstTurnId: (await getExerciseEntry(SLUG))!.exercise.turns[0]!.id };
 }, 120_000);
 

@@ -24,6 +24,26 @@ export async function createAccount(agencyId: string, role: Role = "learner", na
 
 export const createLearner = (agencyId: string) => createAccount(agencyId, "learner");
 
+/**
+ * One signed-in account per role in agency A of `createTwoAgencies` (learner in its unit, admin
+ * at the province): the cast the route-wide tests call every route with.
+ */
+export async function signedInRoles(tree: Awaited<ReturnType<typeof createTwoAgencies>>, learnerName?: string) {
+  const accounts = {
+    learner: await createAccount(tree.unitA.id, "learner", learnerName),
+    instructor: await createAccount(tree.agencyA.id, "instructor"),
+    manager: await createAccount(tree.agencyA.id, "manager"),
+    admin: await createAccount(tree.provA.id, "admin"),
+  };
+  const emails = {} as Record<keyof typeof accounts, string>;
+  const cookies = {} as Record<keyof typeof accounts, string>;
+  for (const [role, account] of Object.entries(accounts) as [keyof typeof accounts, { email: string }][]) {
+    emails[role] = account.email;
+    cookies[role] = await sessionCookieFor(account.email);
+  }
+  return { emails, cookies };
+}
+
 export const BASE = "http://localhost:3000";
 
 /** Signs in and returns the Cookie header value for later requests. */
