@@ -142,7 +142,7 @@ export default function Dashboard() {
               <figcaption>
                 <h3>{t("manage.chartCompletion")}</h3>
               </figcaption>
-              <BarChart title={t("manage.chartCompletion")} bars={chartUnits.map((u) => ({ label: u.name, value: u.completion }))} max={100} unit="%" />
+              {chartUnits.length ? <BarChart title={t("manage.chartCompletion")} bars={chartUnits.map((u) => ({ label: u.name, value: u.completion }))} max={100} unit="%" /> : <p className="muted">{t("manage.chartEmpty")}</p>}
             </figure>
             <figure className="card">
               <figcaption>

@@ -95,7 +95,7 @@ for (const [manager, other] of [
 test.describe("the unit tree without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("an admin opens a regency to see its agencies, then closes it again", async ({ page }) => {
+  test("an admin opens a regency to see its agencies, then closes it again", async ({ page, browser }) => {
     await signIn(page, demo.admin);
     await page.goto("/kelola");
     const tree = page.locator("table.unit-tree");
@@ -111,6 +111,20 @@ test.describe("the unit tree without JavaScript", () => {
     await expect(tree.getByRole("link", { name: "Disdukcapil OKU", exact: true })).toBeVisible();
     await expect(tree.getByRole("link", { name: "Tutup Kabupaten Ogan Komering Ulu" })).toHaveAttribute("aria-expanded", "true");
     await page.screenshot({ path: `${screenshotDir}/dashboard-tree-open.png`, fullPage: true });
+    // The same view as a phone opens it (fresh page: no scroll state carried over).
+    const phone = await browser.newPage({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
+    await signIn(phone, demo.admin);
+    await phone.goto(page.url());
+    const phoneTree = phone.locator("table.unit-tree");
+    await expect(phoneTree.getByRole("link", { name: "Disdukcapil OKU", exact: true })).toBeVisible();
+    // Closing and opening again on a phone lands on the row, names in view (not scrolled sideways).
+    await phoneTree.getByRole("link", { name: "Tutup Kabupaten Ogan Komering Ulu" }).click();
+    await phoneTree.getByRole("link", { name: /^Buka Kabupaten Ogan Komering Ulu/ }).click();
+    await expect(phoneTree.getByRole("link", { name: "Disdukcapil OKU", exact: true })).toBeInViewport();
+    await expect(phoneTree.getByRole("link", { name: "Kabupaten Ogan Komering Ulu", exact: true })).toBeInViewport();
+    await phone.screenshot({ path: `${screenshotDir}/dashboard-tree-phone-toggled.png` });
+    await phone.screenshot({ path: `${screenshotDir}/dashboard-tree-phone.png`, fullPage: true });
+    await phone.close();
 
     // Sorting keeps the opened branch open and the agency under its regency.
     await tree.getByRole("link", { name: "Urutkan: Terdaftar" }).click();
