@@ -18,7 +18,7 @@ import { isUnavailableData, KeptForm } from "~/components/kept-form";
 import { translator, type Dictionary, type Lang } from "~/i18n";
 import styles from "~/styles/app.css";
 import { getUser, type SessionUser } from "~/utils/auth.server";
-import { unavailableAs503 } from "~/utils/db-unavailable.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { dictionaryFor, getLang } from "~/utils/i18n.server";
 import { useLang, useT } from "~/utils/i18n";
 import { useNonce } from "~/utils/nonce";
@@ -28,16 +28,16 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // The session lookup is the first query of nearly every page: an outage shows the 503 page.
-  const user = await unavailableAs503(request, () => getUser(request));
+// The session lookup is the first query of nearly every page: an outage shows the 503 page.
+export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
+  const user = await getUser(request);
   const lang = getLang(request);
   return json({
     lang,
     english: dictionaryFor(lang),
     user: user && { name: user.name, role: user.role, agencyName: user.agencyName },
   });
-}
+});
 
 export const meta: MetaFunction = () => [{ title: "Sigap" }];
 

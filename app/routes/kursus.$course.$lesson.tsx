@@ -5,29 +5,24 @@ import { LessonView } from "~/components/lesson-view";
 import { loadLessonPage, submitLessonForm } from "~/content/lesson-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
-import { keepFormOnOutage, unavailableAs503 } from "~/utils/db-unavailable.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
-  return unavailableAs503(request, async () => {
-    const user = await requireUser(request);
-    return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", false, getLang(request)));
-  });
-}
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
+  const user = await requireUser(request);
+  return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", false, getLang(request)));
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+// Quiz choices and "mark complete" come back as hidden fields of the kept form.
+export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  // Quiz choices and "mark complete" come back as hidden fields of the kept form.
-  return keepFormOnOutage(request, {}, async (form) => {
-    const user = await requireUser(request);
-    const result = await submitLessonForm(user, params.course ?? "", params.lesson ?? "", form);
-    if ("redirect" in result) return redirect(result.redirect);
-    // Returned, not thrown: the page (and the root loader with the chosen language) renders around it.
-    return json(result, { status: 400 });
-  });
-}
+  const user = await requireUser(request);
+  const result = await submitLessonForm(user, params.course ?? "", params.lesson ?? "", await request.formData());
+  if ("redirect" in result) return redirect(result.redirect);
+  // Returned, not thrown: the page (and the root loader with the chosen language) renders around it.
+  return json(result, { status: 400 });
+}, { keep: {} });
 
 export default function LessonPage() {
   const data = useLoaderData<typeof loader>();

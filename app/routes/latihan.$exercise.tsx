@@ -8,33 +8,30 @@ import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.se
 import { loadHoaxPage, submitHoaxForm } from "~/content/hoax-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
-import { keepFormOnOutage, unavailableAs503 } from "~/utils/db-unavailable.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 
 /** /latihan/:slug serves both DM exercises and hoax cases (their slugs are unique together). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Learners' pages: a database outage mid-request shows the 503 page, not a 500.
-  return unavailableAs503(request, async () => {
-    const user = await requireUser(request);
-    const slug = params.exercise ?? "";
-    const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
-    if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
-    return json(await loadHoaxPage(user, slug, opts));
-  });
-}
+export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
+  const user = await requireUser(request);
+  const slug = params.exercise ?? "";
+  const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
+  if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
+  return json(await loadHoaxPage(user, slug, opts));
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const shown = { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } } as const;
-  return keepFormOnOutage(request, shown, async (form) => {
-    const user = await requireUser(request);
-    const slug = params.exercise ?? "";
-    const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
-    if ("redirect" in result) return redirect(result.redirect);
-    return json(result, { status: 400 });
-  });
-}
+  const user = await requireUser(request);
+  const slug = params.exercise ?? "";
+  const form = await request.formData();
+  const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
+  if ("redirect" in result) return redirect(result.redirect);
+  return json(result, { status: 400 });
+}, {
+  keep: { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } },
+});
 
 export default function ExercisePage() {
   const data = useLoaderData<typeof loader>();

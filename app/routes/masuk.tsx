@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { requireAnonymous, signIn } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
-import { keepFormOnOutage, withOutage503 } from "~/utils/db-unavailable.server";
+import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -21,19 +21,18 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   return json({});
 });
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const shown = { email: { show: "email", label: "auth.email" }, password: { show: "password", label: "auth.password" } } as const;
-  return keepFormOnOutage(request, shown, async (formData) => {
-    const form = Object.fromEntries(formData);
-    const parsed = signInSchema.safeParse(form);
-    const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-    if (!parsed.success) return json({ failed: true, email }, { status: 400 });
-    const result = await signIn(request, parsed.data.email, parsed.data.password);
-    if (!result.ok) return json({ failed: true, email }, { status: 401 });
-    return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
-  });
-}
+  const form = Object.fromEntries(await request.formData());
+  const parsed = signInSchema.safeParse(form);
+  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+  if (!parsed.success) return json({ failed: true, email }, { status: 400 });
+  const result = await signIn(request, parsed.data.email, parsed.data.password);
+  if (!result.ok) return json({ failed: true, email }, { status: 401 });
+  return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
+}, {
+  keep: { email: { show: "email", label: "auth.email" }, password: { show: "password", label: "auth.password" } },
+});
 
 export default function SignIn() {
   const t = useT();

@@ -45,7 +45,7 @@ const RETRY_AFTER = "5";
  * The 503 answer (rendered by the root ErrorBoundary), optionally carrying the posted form back.
  * `message` overrides what it says (default: "nothing typed is lost" with a form, "try again" without).
  */
-export function dbUnavailable(request: Request, form: UnavailableData["form"] = null, message?: MessageKey): Response {
+function dbUnavailable(request: Request, form: UnavailableData["form"] = null, message?: MessageKey): Response {
   const lang = getLang(request);
   const t = serverTranslator(lang);
   const data: UnavailableData = {
@@ -66,16 +66,6 @@ function downloadUnavailable(request: Request): Response {
   });
 }
 
-/** Runs `fn`; a database outage becomes a thrown 503 page instead of a 500. */
-export async function unavailableAs503<T>(request: Request, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (isDbUnavailable(error)) throw dbUnavailable(request);
-    throw error;
-  }
-}
-
 export type ShownFields = Record<string, { show: NonNullable<KeptField["show"]>; label: MessageKey }>;
 
 /** The posted fields for the kept form: those in `shown` visible (passwords blanked), the rest hidden. */
@@ -90,23 +80,6 @@ function keptForm(request: Request, form: FormData, shown: ShownFields, multipar
   }
   const url = new URL(request.url);
   return { action: url.pathname + url.search, fields, ...(multipart ? { multipart } : {}) };
-}
-
-/**
- * For an action that wants its form handed in (sign-in, lesson, exercise): reads the form, runs
- * `handle`, and when the database is unavailable throws a 503 that carries the form back (visible
- * fields as given in `shown`, the rest hidden; passwords never echoed). The idempotency key rides
- * along, so sending the kept form again cannot store anything twice. `withOutage503` with `keep`
- * does the same for a whole action.
- */
-export async function keepFormOnOutage<T>(request: Request, shown: ShownFields, handle: (form: FormData) => Promise<T>): Promise<T> {
-  const form = await request.formData();
-  try {
-    return await handle(form);
-  } catch (error) {
-    if (!isDbUnavailable(error)) throw error;
-    throw dbUnavailable(request, keptForm(request, form, shown));
-  }
 }
 
 // A form larger than this (a big CSV upload) is not carried back: the 503 stays small.
@@ -142,8 +115,10 @@ export type OutageOptions = {
  * Wraps a route's loader or action: a database outage anywhere inside answers the translated 503
  * (with Retry-After) instead of a 500. It has to be per route: Remix's production build hides
  * loader and action errors from entry.server and from the error boundary. With `keep`, the
- * posted form comes back as in `keepFormOnOutage`, read from a copy of the body so the action
- * reads its own as usual; a form with a file (an upload) cannot be kept, and says so.
+ * posted form comes back with the 503 (those fields visible, the rest hidden, passwords blanked),
+ * read from a copy of the body so the action reads its own as usual. The idempotency key rides
+ * along, so sending the kept form again cannot store anything twice. A form with a file (an
+ * upload) cannot be kept, and says so.
  */
 export function withOutage503<Args extends { request: Request }, T>(fn: (args: Args) => Promise<T>, { keep, download }: OutageOptions = {}): (args: Args) => Promise<T> {
   return async (args) => {
