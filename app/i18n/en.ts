@@ -485,6 +485,7 @@ export const en: Record<MessageKey, string> = {
   "error.formHasErrors": "Please check the highlighted fields.",
   "error.badForm": "This form is incomplete or no longer valid. Reload the page, then send it again.",
   "error.notFound": "Page not found.",
+  "error.fileNotFound": "File not found.",
   "error.forbidden": "You do not have access to this page.",
   "error.generic": "Something went wrong. Please try again.",
   "error.unavailable": "The service is briefly unavailable. Nothing you typed is lost — submit again in a moment.",

@@ -484,6 +484,7 @@ export const id = {
   "error.formHasErrors": "Periksa kembali isian yang ditandai.",
   "error.badForm": "Formulir ini tidak lengkap atau sudah tidak berlaku. Muat ulang halaman, lalu kirim lagi.",
   "error.notFound": "Halaman tidak ditemukan.",
+  "error.fileNotFound": "Berkas tidak ditemukan.",
   "error.forbidden": "Anda tidak punya akses ke halaman ini.",
   "error.generic": "Terjadi kesalahan. Silakan coba lagi.",
   "error.unavailable": "Layanan sedang tidak tersedia sebentar. Isian Anda tidak hilang — kirim ulang dalam beberapa saat.",

@@ -58,7 +58,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   const fail = (errors: FieldErrors) => json({ ok: false as const, intent, agencyId, errors, values, done: null }, { status: 400 });
   const done = (key: MessageKey, name: string) => json({ ok: true as const, intent, agencyId, errors: {} as FieldErrors, values: null, done: { key, name } });
 
-  if (!["create", "rename", "move"].includes(intent)) throw new Response("Unknown intent", { status: 400 });
+  // A tampered intent gets the page with a translated message, like any other bad form.
+  if (!["create", "rename", "move"].includes(intent)) return fail({ _form: "error.badForm" });
   const parsed = agencyActionSchema.safeParse(form);
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const data = parsed.data;
@@ -117,7 +118,7 @@ export default function AdminAgencies() {
       </p>
       <h1>{t("admin.agencies.title")}</h1>
       <FormAlert kind="success" message={result?.done ? t(result.done.key, { name: result.done.name }) : null} />
-      <FormAlert message={result && !result.ok ? t("error.formHasErrors") : null} />
+      <FormAlert message={result && !result.ok ? t(result.errors._form ?? "error.formHasErrors") : null} />
 
       <section className="card" aria-labelledby="new-agency">
         <h2 id="new-agency">{t("admin.agencies.new")}</h2>

@@ -3,12 +3,13 @@ import { toCsv } from "~/csv/write";
 import { getImportBatch, issuePasswordLinks } from "~/models/staff-import.server";
 import { requireRole } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
+import { plainTextAnswer } from "~/utils/i18n.server";
 
 /** Fresh one-time set-password links for a batch's accounts (no e-mail server: the manager hands them out). */
 export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["manager", "admin"]);
   const batch = await getImportBatch(user, params.batch ?? "");
-  if (!batch) throw new Response("Not found", { status: 404 });
+  if (!batch) throw plainTextAnswer(request, "error.fileNotFound", { status: 404 });
   const tokens = await issuePasswordLinks(null, batch.accounts.map((a) => a.id));
   const origin = process.env.PUBLIC_URL ?? new URL(request.url).origin;
   const csv = toCsv(

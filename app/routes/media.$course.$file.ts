@@ -5,13 +5,14 @@ import { mediaAudience } from "~/content/media-access";
 import { getContentTree } from "~/content/repository.server";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { plainTextAnswer } from "~/utils/i18n.server";
 import { canPreviewDrafts } from "~/utils/permissions.server";
 
 const types: Record<string, string> = { ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
 
 // Every 404 looks the same (a draft image must not be told apart from a missing one) and is not
 // cached, so a page published later is not hidden behind a stored 404.
-const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+const notFound = (request: Request) => plainTextAnswer(request, "error.fileNotFound", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 /**
  * Lesson images from content/courses/<course>/media/ only; names are checked, never joined blindly.
@@ -21,11 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = params.course ?? "";
   const file = params.file ?? "";
   const type = types[path.extname(file).toLowerCase()];
-  if (!/^[a-z0-9-]+$/.test(course) || !/^[\w-]+\.[a-z]+$/i.test(file) || !type) throw notFound();
+  if (!/^[a-z0-9-]+$/.test(course) || !/^[\w-]+\.[a-z]+$/i.test(file) || !type) throw notFound(request);
   const audience = mediaAudience(await getContentTree(), course, file);
   if (audience === "previewers") {
     const user = await getUser(request);
-    if (!user || !canPreviewDrafts(user)) throw notFound();
+    if (!user || !canPreviewDrafts(user)) throw notFound(request);
   }
   try {
     const body = await readFile(path.join(env.contentDir, "courses", course, "media", file));
@@ -40,6 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   } catch {
-    throw notFound();
+    throw notFound(request);
   }
 }

@@ -3,12 +3,13 @@ import { renderCertificatePdf } from "~/certificates/pdf.server";
 import { getOwnCertificate } from "~/models/certificate.server";
 import { requireUser } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
+import { plainTextAnswer } from "~/utils/i18n.server";
 
 /** The learner's own certificate as an A4 landscape PDF with a QR code to the public check. */
 export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const cert = await getOwnCertificate(user.id, params.code ?? "");
-  if (!cert) throw new Response("Not found", { status: 404 });
+  if (!cert) throw plainTextAnswer(request, "error.fileNotFound", { status: 404 });
   const origin = process.env.PUBLIC_URL ?? new URL(request.url).origin;
   const pdf = await renderCertificatePdf({
     code: cert.code,

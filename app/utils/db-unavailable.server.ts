@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import type { KeptField, UnavailableData } from "~/components/kept-form";
 import type { MessageKey } from "~/i18n";
-import { getLang, serverTranslator } from "./i18n.server";
+import { getLang, plainTextAnswer, serverTranslator } from "./i18n.server";
 
 // postgres.js / Node socket codes and SQLSTATEs that mean "no database right now", not "bad query".
 const CONNECTION_CODES = new Set([
@@ -59,11 +59,7 @@ function dbUnavailable(request: Request, form: UnavailableData["form"] = null, m
 
 /** A download's 503 (CSV, PDF): no page renders it, so it is one translated line of text. */
 function downloadUnavailable(request: Request): Response {
-  const t = serverTranslator(getLang(request));
-  return new Response(`${t("error.unavailableDownload")}\n`, {
-    status: 503,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": RETRY_AFTER, "Cache-Control": "no-store" },
-  });
+  return plainTextAnswer(request, "error.unavailableDownload", { status: 503, headers: { "Retry-After": RETRY_AFTER, "Cache-Control": "no-store" } });
 }
 
 export type ShownFields = Record<string, { show: NonNullable<KeptField["show"]>; label: MessageKey }>;

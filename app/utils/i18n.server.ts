@@ -1,4 +1,4 @@
-import { parseLang, translator, type Lang } from "~/i18n";
+import { parseLang, translator, type Lang, type MessageKey } from "~/i18n";
 import { en } from "~/i18n/en";
 
 export const LANG_COOKIE = "sigap_lang";
@@ -26,4 +26,12 @@ export function dictionaryFor(lang: Lang) {
 
 export function langCookie(lang: Lang): string {
   return `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/** A translated one-line plain-text answer, for what no page renders (downloads, lesson images). */
+export function plainTextAnswer(request: Request, key: MessageKey, init: { status: number; headers?: Record<string, string> }): Response {
+  return new Response(`${getTranslator(request)(key)}\n`, {
+    status: init.status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers },
+  });
 }

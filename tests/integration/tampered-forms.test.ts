@@ -5,6 +5,7 @@ import { loadExercisePage } from "~/content/exercise-page.server";
 import { translator } from "~/i18n";
 import { en } from "~/i18n/en";
 import { id } from "~/i18n/id";
+import { action as agenciesAction } from "~/routes/admin.instansi";
 import { action as lessonAction } from "~/routes/kursus.$course.$lesson";
 import { action as exerciseAction } from "~/routes/latihan.$exercise";
 import { getUser } from "~/utils/auth.server";
@@ -20,25 +21,30 @@ const HOAX = "hoaks-blanko-ktp-habis";
 const KEY = "kunci-utuh-0001";
 
 let learner: { id: string; cookie: string };
+let adminCookie: string;
 beforeAll(async () => {
-  const account = await createAccount((await createTwoAgencies()).unitA.id);
+  const tree = await createTwoAgencies();
+  const account = await createAccount(tree.unitA.id);
   learner = { id: account.id, cookie: await sessionCookieFor(account.email) };
+  adminCookie = await sessionCookieFor((await createAccount(tree.provA.id, "admin")).email);
 });
 
 /** The answer a person sees: status, and the message in each language as the page would show it. */
 async function answer(res: Response) {
-  const body = (await res.clone().json()) as { error: keyof typeof id; reply?: string };
-  return { status: res.status, body, raw: await res.text(), id: translator("id")(body.error), en: translator("en", en)(body.error) };
+  // Learner pages answer `error`; staff forms answer `errors._form` beside their field errors.
+  const body = (await res.clone().json()) as { error?: keyof typeof id; errors?: { _form?: keyof typeof id }; reply?: string };
+  const key = body.error ?? body.errors?._form ?? "error.generic";
+  return { status: res.status, body, key, raw: await res.text(), id: translator("id")(key), en: translator("en", en)(key) };
 }
 
 function expectBadForm(a: Awaited<ReturnType<typeof answer>>) {
   expect(a.status).toBe(400);
-  expect(a.body.error).toBe("error.badForm");
+  expect(a.key).toBe("error.badForm");
   expect(a.id).toBe(id["error.badForm"]);
   expect(a.en).toBe(en["error.badForm"]);
   expect(a.id).not.toBe(a.en);
   // Not the plain-text English answers these forms used to get.
-  expect(a.raw).not.toMatch(/Bad (quiz submission|request)|Unknown action|completes by passing/);
+  expect(a.raw).not.toMatch(/Bad (quiz submission|request)|Unknown (action|intent)|completes by passing/);
 }
 
 describe("tampered hidden fields answer a translated 400 in the page", () => {
@@ -93,5 +99,12 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
     }
     const db = await getDb();
     expect(await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, learner.id))).not.toContainEqual(expect.objectContaining({ exerciseSlug: HOAX }));
+  });
+
+  it("on the admin agencies page: an unknown intent, in either language", async () => {
+    const fields = { intent: "hapus", name: "Unit Sisipan", code: "SISIPAN.UJI", kind: "unit", parentId: "" };
+    for (const cookie of [adminCookie, `${adminCookie}; sigap_lang=en`]) {
+      expectBadForm(await answer(await run(agenciesAction, post("/admin/instansi", fields, cookie))));
+    }
   });
 });
