@@ -7,10 +7,11 @@ import { requireRole } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { STUDIO_ROLES } from "~/utils/permissions.server";
 
 /** Instructor preview: same renderer as learners, drafts included, no progress recorded. */
 export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["instructor", "admin"]);
+  const user = await requireRole(request, STUDIO_ROLES);
   return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", true, getLang(request)));
 });
 

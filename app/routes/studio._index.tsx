@@ -7,9 +7,10 @@ import { requireRole } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { STUDIO_ROLES } from "~/utils/permissions.server";
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, ["instructor", "admin"]);
+  await requireRole(request, STUDIO_ROLES);
   const tree = await getSyncedContentTree();
   const problems = await checkContent(tree);
   const problemsOf = (file: string) => problems.filter((p) => p.file === file).map((p) => ({ line: p.line, column: p.column, message: p.message, severity: p.severity }));

@@ -14,7 +14,7 @@ import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/account";
-import { managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath, STUDIO_ROLES } from "~/utils/permissions.server";
 
 const overrideSchema = z.object({
   score: z.coerce.number({ message: "staff.scoreInvalid" }).int("staff.scoreInvalid").min(0, "staff.scoreInvalid").max(100, "staff.scoreInvalid"),
@@ -31,7 +31,7 @@ async function load(user: SessionUser, attemptId: string) {
 }
 
 export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["instructor", "admin"]);
+  const user = await requireRole(request, STUDIO_ROLES);
   const { attempt, entry } = await load(user, params.attempt ?? "");
   return json({
     learnerName: attempt.learnerName,
@@ -49,7 +49,7 @@ export const loader = withOutage503(async ({ request, params }: LoaderFunctionAr
 
 export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["instructor", "admin"]);
+  const user = await requireRole(request, STUDIO_ROLES);
   const { attempt, entry } = await load(user, params.attempt ?? "");
   const form = Object.fromEntries(await request.formData());
   const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };

@@ -8,10 +8,10 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath, STUDIO_ROLES } from "~/utils/permissions.server";
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["instructor", "admin"]);
+  const user = await requireRole(request, STUDIO_ROLES);
   const entries = await listExerciseEntries();
   const attempts = await listAttemptsInScope(
     managedScopePath(user),
@@ -25,7 +25,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["instructor", "admin"]);
+  const user = await requireRole(request, STUDIO_ROLES);
   const form = await request.formData();
   const entry = await getExerciseEntry(String(form.get("slug") ?? ""), true);
   if (!entry) throw new Response("Not found", { status: 404 });

@@ -11,9 +11,10 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { STUDIO_ROLES } from "~/utils/permissions.server";
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, ["instructor", "admin"]);
+  await requireRole(request, STUDIO_ROLES);
   const entries = await listExerciseEntries();
   return json({
     exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, turns: e.exercise.turns.map((t) => ({ id: t.id, message: t.message })) })),
@@ -23,7 +24,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
 /** Grades a sample reply without storing anything (drafts included): rubric tests before publishing. */
 export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  await requireRole(request, ["instructor", "admin"]);
+  await requireRole(request, STUDIO_ROLES);
   const form = await request.formData();
   const target = String(form.get("target") ?? "");
   const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);

@@ -81,7 +81,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export async function requireRole(request: Request, roles: Role[]): Promise<SessionUser> {
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
   return user;

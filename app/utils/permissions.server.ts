@@ -8,9 +8,12 @@ export function managedScopePath(user: SessionUser): string {
   return user.role === "admin" ? "/" : user.agencyPath;
 }
 
-/** Instructors and admins review drafts (the /studio preview), so they may also load draft lessons' images. */
+/** Who may open /studio: authoring, draft previews and reviewing exercise attempts. */
+export const STUDIO_ROLES: readonly Role[] = ["instructor", "admin"];
+
+/** Those who use the studio preview drafts there, so they may also load draft lessons' images. */
 export function canPreviewDrafts(user: SessionUser): boolean {
-  return user.role === "instructor" || user.role === "admin";
+  return STUDIO_ROLES.includes(user.role);
 }
 
 export function canManageAgencies(user: SessionUser): boolean {
