@@ -487,6 +487,7 @@ export const en: Record<MessageKey, string> = {
   "error.notFound": "Page not found.",
   "error.fileNotFound": "File not found.",
   "error.forbidden": "You do not have access to this page.",
+  "error.crossSite": "This request was sent from another site, so it was refused. Open Sigap directly and try again.",
   "error.generic": "Something went wrong. Please try again.",
   "error.unavailable": "The service is briefly unavailable. Nothing you typed is lost — submit again in a moment.",
   "error.unavailableRetry": "The service is briefly unavailable. Please try again in a moment.",

@@ -486,6 +486,7 @@ export const id = {
   "error.notFound": "Halaman tidak ditemukan.",
   "error.fileNotFound": "Berkas tidak ditemukan.",
   "error.forbidden": "Anda tidak punya akses ke halaman ini.",
+  "error.crossSite": "Permintaan ini dikirim dari situs lain, jadi ditolak. Buka Sigap langsung, lalu coba lagi.",
   "error.generic": "Terjadi kesalahan. Silakan coba lagi.",
   "error.unavailable": "Layanan sedang tidak tersedia sebentar. Isian Anda tidak hilang — kirim ulang dalam beberapa saat.",
   "error.unavailableRetry": "Layanan sedang tidak tersedia sebentar. Coba lagi dalam beberapa saat.",

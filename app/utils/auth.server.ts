@@ -5,6 +5,7 @@ import { users, type Role } from "../../db/schema";
 import { getDb } from "./db.server";
 import { SigapLuciaAdapter } from "./lucia-adapter.server";
 import { env } from "./env.server";
+import { plainTextAnswer } from "./i18n.server";
 import { burnVerifyTime, verifyPassword } from "./password.server";
 import { clearAccountFailures, clientIp, isSignInBlocked, recordSignInFailure } from "./rate-limit.server";
 
@@ -81,9 +82,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
+/** The signed-in user if their role is one of `roles`; otherwise a 403 in the reader's language (downloads show its body). */
 export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  if (!roles.includes(user.role)) throw plainTextAnswer(request, "error.forbidden", { status: 403 });
   return user;
 }
 
