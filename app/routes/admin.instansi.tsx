@@ -22,6 +22,8 @@ const parentSchema = z
   .max(100)
   .transform((v) => v || null);
 
+const agencyIdSchema = z.string().min(1, "error.required");
+
 const agencyActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
@@ -35,8 +37,8 @@ const agencyActionSchema = z.discriminatedUnion("intent", [
     kind: z.enum(kinds, { message: "admin.invalidChoice" }),
     parentId: parentSchema,
   }),
-  z.object({ intent: z.literal("rename"), agencyId: z.string().min(1), name: nameSchema }),
-  z.object({ intent: z.literal("move"), agencyId: z.string().min(1), parentId: parentSchema }),
+  z.object({ intent: z.literal("rename"), agencyId: agencyIdSchema, name: nameSchema }),
+  z.object({ intent: z.literal("move"), agencyId: agencyIdSchema, parentId: parentSchema }),
 ]);
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
@@ -61,7 +63,11 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   // A tampered intent gets the page with a translated message, like any other bad form.
   if (!["create", "rename", "move"].includes(intent)) return fail({ _form: "error.badForm" });
   const parsed = agencyActionSchema.safeParse(form);
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    // The agency is a hidden field of the rename and move forms: no editor can show its mark, so the alert says why.
+    return fail(errors.agencyId ? { ...errors, _form: "error.badForm" } : errors);
+  }
   const data = parsed.data;
   switch (data.intent) {
     case "create": {

@@ -5,6 +5,7 @@ import { loadExercisePage } from "~/content/exercise-page.server";
 import { translator } from "~/i18n";
 import { en } from "~/i18n/en";
 import { id } from "~/i18n/id";
+import { allAgencies } from "~/models/agency.server";
 import { action as agenciesAction } from "~/routes/admin.instansi";
 import { action as lessonAction } from "~/routes/kursus.$course.$lesson";
 import { action as exerciseAction } from "~/routes/latihan.$exercise";
@@ -106,5 +107,23 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
     for (const cookie of [adminCookie, `${adminCookie}; sigap_lang=en`]) {
       expectBadForm(await answer(await run(agenciesAction, post("/admin/instansi", fields, cookie))));
     }
+  });
+
+  it("on the admin agencies page: a rename or move without its agency marks the agency and says the form is stale", async () => {
+    const before = await allAgencies();
+    const tampered: Record<string, string>[] = [
+      { intent: "rename", name: "Nama Sisipan" },
+      { intent: "rename", agencyId: "", name: "Nama Sisipan" },
+      { intent: "move", parentId: "" },
+      { intent: "move", agencyId: "", parentId: before[0]!.id },
+    ];
+    for (const fields of tampered) {
+      for (const cookie of [adminCookie, `${adminCookie}; sigap_lang=en`]) {
+        const a = await answer(await run(agenciesAction, post("/admin/instansi", fields, cookie)));
+        expectBadForm(a);
+        expect(a.body.errors).toEqual({ agencyId: "error.required", _form: "error.badForm" });
+      }
+    }
+    expect(await allAgencies()).toEqual(before);
   });
 });
