@@ -16,6 +16,15 @@ describe("pattern syntax", () => {
     expect(hits("terima kasih", "makasihhh kak")).toBe(true);
   });
 
+  it("tells a promise (pasti) from a check (pastikan) and forwarding (teruskan) from 'keep on' (terus)", () => {
+    expect(hits("pasti ...4 selesai", "Kami pastikan dulu apakah berkasnya sudah selesai")).toBe(false);
+    expect(hits("pasti ...4 selesai", "Aktanya pasti selesai besok")).toBe(true);
+    expect(hits("pastikan ...3 dulu", "Akan kami pastikan dulu ya")).toBe(true);
+    expect(hits("teruskan ...2 bpbd", "Permintaan ini sudah diteruskan ke BPBD")).toBe(true);
+    expect(hits("tanya terus", "Pertanyaannya diteruskan ke bidang terkait")).toBe(false);
+    expect(hits("akan ...2 sampai", "Petugas akan menyampaikan kabarnya")).toBe(false);
+  });
+
   it("supports / alternatives, (a b|c) groups and [optional] words", () => {
     expect(hits("datang/hadir langsung", "hadir langsung ya")).toBe(true);
     expect(hits("ke (mal pelayanan publik|mpp)", "silakan ke MPP")).toBe(true);

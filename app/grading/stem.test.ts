@@ -38,7 +38,7 @@ describe("stem", () => {
     ["meminta", "minta"], // m-initial root
     ["menulis", "tulis"], // men+V hides a t
     ["menikah", "nikah"], // n-initial root
-    ["menyampaikan", "sampai"], // meny+V hides an s
+    ["menyimpan", "simpan"], // meny+V hides an s
     ["pengaduan", "adu"],
     ["perekaman", "rekam"], // pe+rekam, not per+ekam
     ["pemeriksaan", "periksa"],
@@ -64,6 +64,15 @@ describe("stem", () => {
     for (const root of ["berkas", "perlu", "selamat", "terima", "pesan", "bukan", "bebas", "keluarga", "sekolah", "masalah", "hanya", "tanya"]) {
       expect(stem(root)).toBe(root);
     }
+  });
+
+  it.each([
+    ["pastikan", ["memastikan", "dipastikan", "dipastikannya", "pastiin", "mastiin"], ["pasti", "pastinya", "kepastian"]],
+    ["teruskan", ["meneruskan", "diteruskan", "terusin", "nerusin", "penerusan"], ["terus", "terusnya", "terusan"]],
+    ["sampaikan", ["menyampaikan", "disampaikan", "penyampaian"], ["sampai", "sesampainya"]],
+  ])("keeps the -kan verb %s apart from its adverb root", (verb, forms, rootForms) => {
+    for (const w of [verb, ...forms]) expect(stem(w), w).toBe(verb);
+    for (const w of rootForms) expect(stem(w), w).not.toBe(verb);
   });
 
   it("understands colloquial verbs when the root is known", () => {

@@ -17,6 +17,15 @@ const MIN_ROOT = 3;
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, string>();
 
+/**
+ * -kan verbs whose meaning drifted away from their adverb/preposition root keep the -kan as
+ * their stem, so rubrics can tell them apart: "pasti" (certainly: a promise) vs "pastikan"
+ * (make sure: a check), "terus" (keep on, then) vs "teruskan" (forward), "sampai" (until,
+ * arrive) vs "sampaikan" (convey). All their forms share the verb stem: memastikan,
+ * dipastikan, pastiin, pemastian → pastikan. Nominalisations of the root (kepastian) keep the root.
+ */
+const KAN_VERBS = new Set(["pastikan", "teruskan", "sampaikan"]);
+
 export function isRootWord(word: string): boolean {
   return ROOTS.has(word);
 }
@@ -59,6 +68,8 @@ function stemWithRoots(word: string): string | null {
   if (ROOTS.has(w1)) return w1;
   const w2 = stripEnd(w1, POSSESSIVES);
   if (ROOTS.has(w2)) return w2;
+  const verb = kanVerb(w2);
+  if (verb) return verb;
   const derived = derivationalVariants(w2, true);
   for (const d of derived) if (ROOTS.has(d)) return d;
   for (const base of [...derived, w2, w1, word]) {
@@ -66,6 +77,23 @@ function stemWithRoots(word: string): string | null {
     if (found) return found;
   }
   return informalPrefix(w2, derived);
+}
+
+function kanVerb(w: string): string | null {
+  const bases = [w];
+  if (w.endsWith("in")) bases.push(w.slice(0, -2) + "kan"); // Jakarta -in for -kan: pastiin, terusin
+  if (w.startsWith("pe") && w.endsWith("an")) bases.push(w.slice(0, -2) + "kan"); // peN-…-an names the act: penyampaian
+  for (const b of bases) {
+    if (KAN_VERBS.has(b)) return b;
+    const layer1 = prefixCandidates(b);
+    if (b.startsWith("n")) layer1.push("t" + b.slice(1)); // colloquial nerusin
+    if (b.startsWith("m")) layer1.push("p" + b.slice(1)); // colloquial mastiin
+    for (const c of layer1) {
+      if (KAN_VERBS.has(c)) return c;
+      for (const d of prefixCandidates(c)) if (KAN_VERBS.has(d)) return d;
+    }
+  }
+  return null;
 }
 
 function stripPrefixes(w: string, depth: number): string | null {
