@@ -66,6 +66,10 @@ describe("pii-public", () => {
     expect(violations("E-mail pengaduan: pengaduan@disdukcapil.sukamaju.go.id", "facebook-comment")).not.toContain("pii-public");
   });
 
+  it("reads the agency's web address as part of the sentence, not as sentence ends", () => {
+    expect(violations("Cek dukcapil.sukamajukab.go.id atau hubungi 0811-1234-5678.", "facebook-comment")).not.toContain("pii-public");
+  });
+
   it("flags the citizen's own number even in an 'official' sentence", () => {
     expect(violations("Kami akan menghubungi nomor 0812-7788-9900 dari kantor.", "facebook-comment")).toContain("pii-public");
   });

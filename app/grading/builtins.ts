@@ -219,10 +219,18 @@ const DIGITS_RE = /\d(?:[ .\-]?\d)*/g;
 const symbols = (s: string) => s.replace(/[\s.\-]/g, "");
 const digitCount = (s: string) => (s.match(/\d/g) ?? []).length;
 
-/** The sentence around a match, to tell the agency's own contact from the citizen's. */
+/**
+ * The sentence before a match, to tell the agency's own contact from the citizen's. A dot ends
+ * a sentence only before a space: not in lapor.go.id, 08.00 or an e-mail address.
+ */
 function sentenceBefore(text: string, at: number): string {
-  const from = Math.max(text.lastIndexOf(".", at - 2), text.lastIndexOf("!", at - 1), text.lastIndexOf("?", at - 1), text.lastIndexOf("\n", at - 1), at - 100);
-  return text.slice(from + 1, at);
+  const stop = Math.max(0, at - 100);
+  let i = at - 1;
+  for (; i >= stop; i--) {
+    const c = text[i];
+    if (c === "!" || c === "?" || c === "\n" || (c === "." && /\s/.test(text[i + 1] ?? ""))) break;
+  }
+  return text.slice(i + 1, at);
 }
 
 export function citizenDataOf(messages: readonly string[]): CitizenData {

@@ -25,6 +25,12 @@ describe("pattern syntax", () => {
     expect(hits("akan ...2 sampai", "Petugas akan menyampaikan kabarnya")).toBe(false);
   });
 
+  it("matches acronyms in capitals as themselves, not as slang", () => {
+    expect(hits("pppk", "Seleksi PPPK gratis")).toBe(true);
+    expect(hits("bapak", "Seleksi PPPK gratis")).toBe(false);
+    expect(hits("TP PKK", "Ketua TP PKK hadir")).toBe(true);
+  });
+
   it("supports / alternatives, (a b|c) groups and [optional] words", () => {
     expect(hits("datang/hadir langsung", "hadir langsung ya")).toBe(true);
     expect(hits("ke (mal pelayanan publik|mpp)", "silakan ke MPP")).toBe(true);

@@ -67,6 +67,17 @@ describe("tokenize", () => {
     expect(sentenceOf("terima")).toBe(sentenceOf("kk") + 1);
   });
 
+  it("keeps web addresses, e-mail addresses and decimals inside one sentence", () => {
+    const sentences = (text: string) => new Set(tokenize(text).map((t) => t.sentence)).size;
+    expect(sentences("Cek di lapor.go.id atau cekdptonline.kpu.go.id ya.")).toBe(1);
+    expect(sentences("Pulihkan lewat https://www.instagram.com/hacked. Lalu ganti sandi.")).toBe(2);
+    expect(sentences("Kirim ke pengaduan.disdukcapil@sukamajukab.go.id ya. Terima kasih.")).toBe(2);
+    expect(sentences("Kunjungi bkpsdm.sukamajukab.go.id. Pengumuman asli ada di sana.")).toBe(2);
+    expect(sentences("Sudah kami cek.Kami kabari besok")).toBe(2);
+    const [a, , b] = tokenize("genangan 2,5 meter");
+    expect(b.clause).toBe(a.clause);
+  });
+
   it("keeps a one- or two-word question in the sentence that answers it", () => {
     const tokens = tokenize("Bayar? Nggak kok. Syaratnya apa saja? KK.");
     const sentenceOf = (w: string) => tokens.find((t) => t.surface === w)!.sentence;
@@ -100,6 +111,25 @@ describe("tokenize", () => {
 
   it("returns no tokens for emoji and punctuation only", () => {
     expect(tokenize(" 🙏 !!! ... ")).toEqual([]);
+  });
+});
+
+describe("acronyms in capitals", () => {
+  it("are not read as slang inside normal text", () => {
+    expect(normaliseText("Seleksi PPPK tidak dipungut biaya")).toBe("seleksi pppk tidak dipungut biaya");
+    expect(normaliseText("seleksi pppk")).toBe("seleksi pppk");
+    expect(normaliseText("Ketua TP PKK, BPK dan BKN")).toBe("ketua tp pkk bpk dan bkn");
+    expect(normaliseText("makasih pak, tp bpk bisa datang")).toBe("terima kasih bapak tetapi bapak bisa datang");
+  });
+
+  it("keep the meaning of abbreviations, negators and emphasis", () => {
+    expect(normaliseText("Hubungi WA kami, KEC. Tanjung")).toBe("hubungi whatsapp kami kecamatan tanjung");
+    expect(normaliseText("Bayar? GAK kok, GRATISSS")).toBe("bayar tidak kok gratis");
+  });
+
+  it("are slang again when the text is shouted", () => {
+    expect(normaliseText("SY GA BS DTG")).toBe("saya tidak bisa datang");
+    expect(normaliseText("Maaf, SAYA GA BISA DATANG")).toBe("maaf saya tidak bisa datang");
   });
 });
 

@@ -142,6 +142,14 @@ const SLANG_GROUPS: Record<string, string[]> = {
   haha: ["hahaha", "wkwk", "wkwkwk", "xixi", "awokawok", "kwkw", "hihi"],
 };
 
+// Abbreviations that mean the same in capitals: "KEC." is kecamatan, "WA" is WhatsApp, "FC KK" a photocopy.
+const CAPS_ABBREVIATIONS = new Set(["wa", "ig", "fb", "pm", "kec", "kel", "kab", "no", "tgl", "thn", "bln", "telp", "tlp", "fc", "ok", "capil", "disduk"]);
+// Acronyms are short; a longer word in capitals is emphasis ("MAKASIH") and read as usual.
+const MAX_ACRONYM = 4;
+// Negators in capitals are emphasis ("GAK bayar"), except BKN (Badan Kepegawaian Negara).
+const CAPS_NEGATORS = new Set(["tidak", "bukan", "belum", "jangan"]);
+const CAPS_NOT_NEGATORS = new Set(["bkn"]);
+
 const SLANG = new Map<string, string[]>();
 for (const [target, variants] of Object.entries(SLANG_GROUPS)) {
   for (const v of variants) SLANG.set(v, target.split(" "));
@@ -166,10 +174,15 @@ export function normaliseWord(raw: string): string[] {
   return out;
 }
 
-function normaliseUncached(raw: string): string[] {
+/** NFKC, lower case, no diacritics, no apostrophes. */
+function plainWord(raw: string): string {
   let w = raw.normalize("NFKC").toLowerCase();
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize("NFD").replace(COMBINING, "");
-  w = w.replace(APOSTROPHES, "");
+  return w.replace(APOSTROPHES, "");
+}
+
+function normaliseUncached(raw: string): string[] {
+  let w = plainWord(raw);
   if (w === "") return [];
   if (/^\d+$/.test(w)) return [w];
   const direct = SLANG.get(w);
@@ -180,12 +193,63 @@ function normaliseUncached(raw: string): string[] {
   return SLANG.get(w) ?? [w];
 }
 
-/** "gratisss" → "gratis", "tolonggg" → "tolong", "maaaf" → "maaf". */
+// A letter typed three or more times. At the start of a word it is an acronym ("PPPK"), not elongation.
+const RUN = /(.)\1{2,}/g;
+
+function collapseRuns(w: string, keep: number): string {
+  return w.replace(RUN, (run: string, ch: string, at: number) => (at === 0 ? run : ch.repeat(keep)));
+}
+
+const acronymMemo = new Map<string, string[]>();
+
+/**
+ * A short word in capitals inside normally written text is an acronym (PPPK, BPK, TP PKK, HR),
+ * not chat slang: it is lower-cased but not expanded ("TP" is not "tapi", "PK" not "pak").
+ */
+function normaliseAcronym(raw: string): string[] {
+  let out = acronymMemo.get(raw);
+  if (out === undefined) {
+    const lower = plainWord(raw);
+    const expanded = normaliseWord(raw);
+    const keepsMeaning = CAPS_ABBREVIATIONS.has(lower) || (CAPS_NEGATORS.has(expanded[0] ?? "") && !CAPS_NOT_NEGATORS.has(lower));
+    out = keepsMeaning ? expanded : [lower];
+    if (acronymMemo.size >= 10_000) acronymMemo.clear();
+    acronymMemo.set(raw, out);
+  }
+  return out;
+}
+
+/** Two or more letters and no lower-case one: "PPPK", "TP". */
+function isCapsWord(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (raw.length < 2 || (c >= 97 && c <= 122)) return false;
+  return raw.toUpperCase() === raw && raw.toLowerCase() !== raw;
+}
+
+const isAcronymSized = (raw: string) => raw.length <= MAX_ACRONYM && isCapsWord(raw);
+
+/**
+ * Capitals carry no meaning in shouted text: three or more words in capitals in a row, one of
+ * them longer than an acronym ("GA BISA DATANG", not "KTP KK NIK"), or a reply of several
+ * words without a lower-case letter. There slang is read as slang.
+ */
+function isShouted(words: RawWord[], i: number, text: string): boolean {
+  if (words.length >= 2 && !/\p{Ll}/u.test(text)) return true;
+  let from = i;
+  let to = i;
+  while (from > 0 && isCapsWord(words[from - 1].text)) from--;
+  while (to + 1 < words.length && isCapsWord(words[to + 1].text)) to++;
+  if (to - from < 2) return false;
+  for (let j = from; j <= to; j++) if (words[j].text.length > MAX_ACRONYM) return true;
+  return false;
+}
+
+/** "gratisss" → "gratis", "tolonggg" → "tolong", "maaaf" → "maaf"; "pppk" stays. */
 export function deElongate(w: string): string {
   if (!/(.)\1/.test(w)) return w;
-  const single = w.replace(/(.)\1{2,}/g, "$1");
+  const single = collapseRuns(w, 1);
   if (single !== w) {
-    const double = w.replace(/(.)\1{2,}/g, "$1$1");
+    const double = collapseRuns(w, 2);
     if (KEEP_DOUBLE.has(double)) return double;
   }
   // A doubled final letter is elongation ("gratiss", "kakk") except in short words like "kk".
@@ -206,7 +270,8 @@ type RawWord = { text: string; start: number; end: number };
 
 /**
  * Splits text into normalised word tokens with sentence and clause indices.
- * Sentence breaks: . ! ? … newline (not "08.00", not after "Jl."). Clause breaks: , ; : ( ) / dashes, emoji.
+ * Sentence breaks: . ! ? … newline (not "08.00", not after "Jl.", not inside lapor.go.id or an e-mail
+ * address). Clause breaks: , ; : ( ) / dashes, emoji (not "2,5").
  */
 export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   const words = rawWords(text);
@@ -216,11 +281,17 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   let sentenceStart = 0;
   let prevEnd = 0;
   let prevRaw = "";
+  let links: Array<[number, number]> | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const gap = text.slice(prevEnd, w.start);
     if (tokens.length > 0 && gap.length > 0) {
       let brk = gapBreak(gap, prevRaw, w.text);
+      // Dots, slashes and colons inside a web or e-mail address end nothing: lapor.go.id, https://…
+      if (brk !== 0 && LINK_GAP.test(gap)) {
+        links ??= linkSpans(text);
+        if (links.some(([start, end]) => start < prevEnd && w.start < end)) brk = 0;
+      }
       // "Biaya? Gratis." / "Bayar? Nggak kok": a one- or two-word question is a topic, not a sentence.
       if (brk === 3) brk = tokens.length - sentenceStart <= 2 ? 1 : 2;
       if (brk === 2) {
@@ -229,7 +300,8 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
         sentenceStart = tokens.length;
       } else if (brk === 1) clause++;
     }
-    for (const surface of normaliseWord(w.text)) {
+    const surfaces = isAcronymSized(w.text) && !isShouted(words, i, text) ? normaliseAcronym(w.text) : normaliseWord(w.text);
+    for (const surface of surfaces) {
       const isNumber = /^\d+$/.test(surface);
       tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber, negated: false, aliases: null });
     }
@@ -271,20 +343,31 @@ function rawWords(text: string): RawWord[] {
   return out;
 }
 
+// A gap inside an address: no space, only address punctuation.
+const LINK_GAP = /^[./:@]+$/;
+const LINK_RE =
+  /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?:[\p{L}\p{N}-]+\.)+(?:com|id|org|net|info|io|ly|me|co|app|gov|edu|biz|xyz|link|site|online|tv)(?![\p{L}\p{N}])(?:\/\S*)?/giu;
+const TRAILING_PUNCTUATION = /[.,!?;:)\]"'”’]+$/u;
+
+/** Character spans of web addresses (with or without https://) and e-mail addresses. */
+function linkSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(LINK_RE)) out.push([m.index, m.index + m[0].replace(TRAILING_PUNCTUATION, "").length]);
+  return out;
+}
+
 /** 0 = none, 1 = clause, 2 = sentence, 3 = question mark. A character loop: this runs for every word. */
 function gapBreak(gap: string, prevRaw: string, nextRaw: string): 0 | 1 | 2 | 3 {
   if (gap === " ") return 0;
+  // Numbers: 08.00, 50.000, 2,5.
+  if ((gap === "." || gap === ",") && /^\d+$/.test(prevRaw) && /^\d/.test(nextRaw)) return 0;
   let clause = false;
   for (let i = 0; i < gap.length; i++) {
     const c = gap.charCodeAt(i);
     if (c === 32) continue;
     if (c === 10 || c === 33 || c === 0x2026) return 2; // \n ! …
     if (c === 63) return gap.includes("\n") || gap.includes("!") ? 2 : 3; // ?
-    if (c === 46) {
-      const decimal = gap === "." && /^\d+$/.test(prevRaw) && /^\d/.test(nextRaw); // 08.00, 50.000
-      const abbreviation = /^\.\s*$/.test(gap) && ABBREVIATIONS.has(prevRaw.toLowerCase()); // Jl. Merdeka
-      return decimal || abbreviation ? 0 : 2;
-    }
+    if (c === 46) return /^\.\s*$/.test(gap) && ABBREVIATIONS.has(prevRaw.toLowerCase()) ? 0 : 2; // Jl. Merdeka
     if (CLAUSE_CHARS.has(c)) clause = true;
     else if (c === 45) clause ||= /\s-|-\s/.test(gap); // a spaced dash, not "KTP-el"
     else if (c >= 0xd800 && c <= 0xdbff) clause ||= PICTOGRAPH.test(gap.slice(i, i + 2));
