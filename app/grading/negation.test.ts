@@ -32,6 +32,24 @@ describe("negation scope", () => {
     expect(negatedWords("tidak hanya gratis tapi cepat")).toEqual([]);
   });
 
+  it("denies the subject of a post-posed negation", () => {
+    expect(negatedWords("Uang pelicin tidak perlu, Bu")).toEqual(["uang", "pelicin", "perlu"]);
+    expect(negatedWords("uang rokok juga gak perlu dikasih ya")).toEqual(expect.arrayContaining(["uang", "rokok"]));
+    expect(negatedWords("Biaya tidak dipungut sama sekali")).toContain("biaya");
+    expect(negatedWords("Pungutan tambahan tidak dikenakan")).toEqual(expect.arrayContaining(["pungutan", "tambahan"]));
+    expect(negatedWords("Biaya tambahan tidak ada")).toEqual(expect.arrayContaining(["biaya", "tambahan"]));
+    expect(negatedWords("Kabar tanggul jebol itu tidak benar")).toEqual(expect.arrayContaining(["tanggul", "jebol"]));
+    expect(negatedWords("Info itu belum terkonfirmasi")).toContain("informasi");
+  });
+
+  it("leaves the subject alone when the negation governs what follows it", () => {
+    expect(negatedWords("Cukup bawa KK asli tidak perlu fotokopi")).toEqual(["perlu", "fotokopi"]);
+    expect(negatedWords("Ibu tidak perlu membayar apa pun")).not.toContain("ibu");
+    expect(negatedWords("Penunggak PBB tidak dilayani, katanya")).toEqual(["dilayani"]);
+    expect(negatedWords("Hindari biaya yang tidak perlu")).toEqual(["perlu"]);
+    expect(negatedWords("Calo bukan petugas kami")).toEqual(["petugas", "kami"]);
+  });
+
   it("slang negators count too", () => {
     expect(negatedWords("ga usah dtg")).toEqual(["usah", "datang"]);
   });
@@ -48,6 +66,14 @@ describe("negation in matching", () => {
     expect(matches("tidak/bukan benar/fakta", "Itu bukan fakta, Bu")).toBe(true);
     expect(matches("benar", "Informasi itu tidak benar")).toBe(false);
     expect(matches("benar ...3 blanko", "Iya Bu, benar bahwa blanko habis")).toBe(true);
+  });
+
+  it("'uang pelicin tidak perlu' and 'biaya tidak dipungut' do not mention them positively", () => {
+    expect(matches("uang pelicin", "Uang pelicin tidak perlu, Bu")).toBe(false);
+    expect(matches("uang pelicin", "Kasih uang pelicin saja")).toBe(true);
+    expect(matches("biaya", "Biaya tidak dipungut untuk KTP-el")).toBe(false);
+    expect(matches("tanggul ...3 jebol", "Kabar tanggul jebol itu tidak benar, Bu")).toBe(false);
+    expect(matches("biaya/bayar ...2 tidak", "Biaya tidak dipungut")).toBe(true);
   });
 
   it("~ matches negated words on purpose", () => {
