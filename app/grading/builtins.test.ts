@@ -112,8 +112,33 @@ describe("pii-request", () => {
     expect(violations("Bawa KK asli ke kecamatan ya.", "instagram-dm")).not.toContain("pii-request");
   });
 
+  it.each([
+    "Segera telepon 112 dan sebutkan alamat lengkapnya ya Bu.",
+    "Sebutkan alamat lengkap orang tua Ibu saat menelepon 112.",
+    "Saat menelepon 112, sebutkan alamat dan nomor HP yang bisa dihubungi.",
+    "Sebutkan NIK Bapak kepada petugas di loket.",
+    "Masukkan NIK di aplikasi IKD, lalu ikuti langkahnya.",
+  ])("accepts advice about what to tell someone else, elsewhere: %s", (reply) => {
+    expect(violations(reply, "facebook-comment")).not.toContain("pii-request");
+  });
+
+  it.each(["Sebutkan nomor HP Bapak, nanti kami hubungi lewat telepon.", "Kami akan hubungi petugas, mohon kirim NIK Bapak.", "Tulis alamat lengkap di sini, petugas akan datang."])(
+    "still flags asking the admin for data: %s",
+    (reply) => {
+      expect(violations(reply, "facebook-comment")).toContain("pii-request");
+    },
+  );
+
   it("always flags credentials", () => {
     expect(violations("Sebutkan kode OTP yang masuk ke HP Ibu.", "whatsapp")).toContain("pii-request");
+    expect(violations("Sebutkan kode OTP saat petugas menelepon.", "whatsapp")).toContain("pii-request");
+    expect(violations("Kirim kata sandi barunya ke saya ya.", "whatsapp")).toContain("pii-request");
+    expect(violations("Masukkan kode OTP-nya di sini ya Bu.", "whatsapp")).toContain("pii-request");
+  });
+
+  it("accepts advice to enter a credential in one's own app", () => {
+    expect(violations("Buka aplikasi, lalu masukkan kata sandi baru yang kuat.", "whatsapp")).not.toContain("pii-request");
+    expect(violations("Masukkan kata sandi baru di aplikasi resmi, bukan di tautan.", "facebook-comment")).not.toContain("pii-request");
   });
 });
 

@@ -166,21 +166,26 @@ const CONTACT =
   "(nomor hp|nomor telepon|nomor whatsapp|nomor kontak|hp|email|surel|alamat lengkap|alamat rumah|alamat tinggal|alamat domisili|(tanggal|tempat) lahir|nama ibu kandung)";
 const DOC_PHOTO = "(foto/scan/gambar/ss/screenshot/swafoto/selfie/pindai ...2 ktp/kk/kartu/akta/dokumen/berkas/identitas/ijazah/surat)";
 const CREDENTIAL = "(pin|otp|kode otp|kode verifikasi|kode akses|password|kata sandi|nama ibu kandung|nomor rekening|cvv)";
-const ASK_VERB =
-  "kirim/sebut/beri/kasih/bagi/share/unggah/upload/lampir/=tuliskan/=tulis/=tulisin/=cantumkan/=sertakan/=masukkan/=ketik/=isi/=isikan/=infokan/=informasikan/=infoin";
+// Who is asked to give data to whom decides whether it is a request. Giving verbs hand it to a
+// person: in a reply with no other recipient named, that person is the admin. Entering verbs put
+// it into a form or an app ("masukkan kata sandi baru"): a request only when "here" is the form.
+const GIVE_VERB =
+  "kirim/sebut/beri/kasih/bagi/share/unggah/upload/lampir/=tuliskan/=tulis/=tulisin/=cantumkan/=sertakan/=ketik/=infokan/=informasikan/=infoin";
+const ENTER_VERB = "=masukkan/=masukin/=isi/=isikan/=input/=inputkan/=entri";
+const ASK_VERB = `${GIVE_VERB}/${ENTER_VERB}`;
 const PASSIVE_ASK =
   "=dikirim/=dikirimkan/=disebutkan/=diinfokan/=dilampirkan/=dikasih/=diberikan/=disertakan/=dikirimin/=dishare/=diunggah/=diupload/=berapa";
 const POLITE_ASK = "=mohon/=minta/=boleh/=tolong/=silakan [=minta|=tahu|=dikirim|informasi|data]";
 const SEND_DOC = "kirim/unggah/upload/share/lampir/=fotokan/=fotoin/=scankan";
 
 function askingFor(noun: string): string[] {
-  return [`${ASK_VERB} ...2 ${noun}`, `${noun} ...2 ${PASSIVE_ASK}`, `${POLITE_ASK} ${noun}`];
+  return [`${GIVE_VERB} ...2 ${noun}`, `${noun} ...2 ${PASSIVE_ASK}`, `${POLITE_ASK} ${noun}`];
 }
 
 const PII_REQUEST_PUBLIC = [
   ...askingFor(ID_NUMBER),
   // Bare "alamat" only right after the verb: "kirim ke alamat email kami" is not a request.
-  `${ASK_VERB} alamat/hp/email`,
+  `${GIVE_VERB} alamat/hp/email`,
   `${POLITE_ASK} alamat`,
   ...askingFor(CONTACT),
   ...askingFor(DOC_PHOTO),
@@ -188,6 +193,19 @@ const PII_REQUEST_PUBLIC = [
 ];
 // Asking the citizen to send it privately is the right move, not a violation.
 const PRIVATE_CHANNEL = ["dm", "inbox", "pesan pribadi", "pesan langsung", "whatsapp", "messenger", "chat pribadi", "direct message", "jalur pribadi", "email resmi"];
+
+// Advice on what to tell someone else, elsewhere, is not a request: the data goes to them, not
+// here. The other recipient is named right after the data ("sebutkan alamat saat menelepon 112",
+// "sebutkan NIK Bapak kepada petugas loket") or leads the sentence ("saat menelepon 112, sebutkan
+// alamat", "telepon 112 dan sebutkan alamatnya"); "kirim NIK, nanti kami telepon" stays a request.
+const ELSEWHERE = "(telepon|panggilan|112|call center|hotline|loket|petugas|operator|aplikasi|formulir|situs|laman|website)";
+const WHEN_OR_VIA = "saat/ketika/waktu/sewaktu/lewat/via/melalui/di/ke/kepada/pada/dalam";
+const PII_ANY_DATA = `(${ID_NUMBER}|${CONTACT}|alamat|${DOC_PHOTO})`;
+const ADVICE_FOR_ELSEWHERE = [
+  `${GIVE_VERB} ...2 ${PII_ANY_DATA} [orang tua|keluarga] [${YOU}] ${WHEN_OR_VIA} ...1 ${ELSEWHERE}`,
+  `saat/ketika/waktu/sewaktu ...1 ${ELSEWHERE} ...6 ${GIVE_VERB} ...2 ${PII_ANY_DATA}`,
+  `^ [segera|silakan|mohon|langsung] telepon/hubungi ...1 ${ELSEWHERE} ...6 ${GIVE_VERB} ...2 ${PII_ANY_DATA}`,
+];
 
 // "… di balasan ini / di sini / di kolom komentar": plainly public, whatever else the reply says.
 const PII_ANY = "(nik|nkk|nomor kk|nomor ktp|nomor induk|nomor kartu keluarga|nomor hp|nomor telepon|nomor whatsapp|hp|email|alamat|tanggal lahir)";
@@ -198,7 +216,8 @@ const PII_REQUEST_PRIVATE = [
   ...askingFor(DOC_PHOTO),
   `${SEND_DOC} [foto|scan|gambar|fotokopi|dokumen|berkas|salinan] (ktp|kk|akta|ijazah|dokumen|berkas|kartu keluarga)`,
 ];
-const CREDENTIAL_REQUEST = askingFor(CREDENTIAL);
+// Credentials go to nobody, whoever is named; typing one in is only wrong into this conversation.
+const CREDENTIAL_REQUEST = [...askingFor(CREDENTIAL), `${ENTER_VERB} ...2 ${CREDENTIAL} ...4 sini/komentar/kolom/balasan/chat/percakapan`];
 
 // ---------------------------------------------------------------- detectors
 
@@ -355,9 +374,9 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
     { id: "pii-public", channels: "public", detect: detectPiiPublic },
-    { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby") },
+    { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby", ADVICE_FOR_ELSEWHERE) },
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_IN_PUBLIC_PLACE) },
-    { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE) },
+    { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE, [], "sentence", ADVICE_FOR_ELSEWHERE) },
     { id: "pii-request", channels: "all", matcher: compileMatcher(CREDENTIAL_REQUEST) },
     { id: "blame", channels: "all", matcher: compileMatcher(BLAME) },
     { id: "shouting", channels: "all", detect: detectShouting },

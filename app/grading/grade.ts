@@ -4,7 +4,7 @@
  * Score = weighted share of required elements met, minus a penalty per violation.
  */
 import { BUILTIN_TEXT, builtinChecks, citizenDataOf, isBuiltinId, type BuiltinCheck, type BuiltinContext, type CitizenData, type Severity } from "./builtins";
-import { analyse, compileMatcher, findMatches, FuzzyIndex, mergeSpans, spansOf, TriggerIndex, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, FuzzyIndex, mergeSpans, patternsOf, spansOf, TriggerIndex, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { PUBLIC_CHANNELS, type Exercise, type Turn } from "./rubric";
 import { GRADER_VERSION } from "./version";
 
@@ -113,7 +113,7 @@ function compileExercise(exercise: Exercise): CompiledExercise {
       }
     }
     const matchers = [...required, ...violations].flatMap((el) => [el.matcher, ...el.checks.map((c) => c.matcher)]);
-    const patterns = matchers.flatMap((m) => (m ? [...m.patterns, ...m.unless] : []));
+    const patterns = matchers.flatMap((m) => (m ? patternsOf(m) : []));
     turns.set(turn.id, { turn, required, violations, triggers: new TriggerIndex(patterns), rubricHash: hash(JSON.stringify(turn.rubric)) });
   }
   // Typo tolerance only widens required elements: violations stay exact to protect precision.

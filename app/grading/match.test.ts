@@ -91,6 +91,13 @@ describe("evidence spans", () => {
   });
 });
 
+describe("exceptions", () => {
+  it("drop a match that lies inside a longer phrase meaning something else", () => {
+    const m = compileMatcher(["sebut alamat"], [], "sentence", ["sebut alamat saat ...1 telepon"]);
+    expect(findMatches(m, analyse("Sebutkan alamat saat menelepon 112. Lalu sebutkan alamat di sini juga")).map((x) => x.sentence)).toEqual([1]);
+  });
+});
+
 describe("unless", () => {
   const confirm = ["blanko ...3 habis"];
   it("cancels a match in the same sentence by default", () => {

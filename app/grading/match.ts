@@ -58,8 +58,12 @@ const COMMON_WORDS = new Set(
 
 export type UnlessScope = "sentence" | "nearby" | "reply";
 
-/** An element's patterns plus the patterns that cancel them nearby. */
-export type CompiledMatcher = { patterns: CompiledPattern[]; unless: CompiledPattern[]; unlessScope: UnlessScope };
+/**
+ * An element's patterns plus the patterns that cancel them nearby, and exceptions: longer
+ * phrases that contain a match but mean something else ("sebutkan alamat saat menelepon 112"
+ * is advice, not a request). A match that shares words with an exception's match is dropped.
+ */
+export type CompiledMatcher = { patterns: CompiledPattern[]; unless: CompiledPattern[]; unlessScope: UnlessScope; exceptions: CompiledPattern[] };
 
 export type AnalysedText = {
   text: string;
@@ -112,8 +116,18 @@ export function compilePattern(source: string): CompiledPattern {
   return { id: nextPatternId++, source, parts, trigger };
 }
 
-export function compileMatcher(patterns: readonly string[], unless: readonly string[] = [], unlessScope: UnlessScope = "sentence"): CompiledMatcher {
-  return { patterns: patterns.map(compilePattern), unless: unless.map(compilePattern), unlessScope };
+export function compileMatcher(
+  patterns: readonly string[],
+  unless: readonly string[] = [],
+  unlessScope: UnlessScope = "sentence",
+  exceptions: readonly string[] = [],
+): CompiledMatcher {
+  return { patterns: patterns.map(compilePattern), unless: unless.map(compilePattern), unlessScope, exceptions: exceptions.map(compilePattern) };
+}
+
+/** Every pattern a matcher may try, for the trigger index. */
+export function patternsOf(m: CompiledMatcher): CompiledPattern[] {
+  return [...m.patterns, ...m.unless, ...m.exceptions];
 }
 
 function splitTopLevel(s: string, sep: string, source: string): string[] {
@@ -587,13 +601,14 @@ export class TriggerIndex {
   }
 }
 
-/** All matches of an element, minus those cancelled by an `unless` pattern in scope. */
+/** All matches of an element, minus those inside an exception or cancelled by an `unless` pattern in scope. */
 export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5): PatternMatch[] {
-  const found: PatternMatch[] = [];
+  let found: PatternMatch[] = [];
   for (const p of m.patterns) {
     for (const hit of matchPattern(p, a, limit)) found.push(hit);
     if (found.length >= limit) break;
   }
+  if (found.length > 0 && m.exceptions.length > 0) found = withoutExceptions(found, m.exceptions, a);
   if (found.length === 0 || m.unless.length === 0) return found;
   const cancelled = new Set<number>();
   for (const p of m.unless) for (const hit of matchPattern(p, a, 10)) cancelled.add(hit.sentence);
@@ -605,6 +620,19 @@ export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5): Pat
     let keep = true;
     for (let d = -reach; d <= reach; d++) if (cancelled.has(f.sentence + d)) keep = false;
     if (keep) kept.push(f);
+  }
+  return kept;
+}
+
+function withoutExceptions(found: PatternMatch[], exceptions: CompiledPattern[], a: AnalysedText): PatternMatch[] {
+  const covered: Array<[number, number]> = [];
+  for (const p of exceptions) for (const hit of matchPattern(p, a, 10)) for (const r of hit.ranges) covered.push(r);
+  if (covered.length === 0) return found;
+  const kept: PatternMatch[] = [];
+  for (const f of found) {
+    let inside = false;
+    for (const [first, last] of f.ranges) for (const [from, to] of covered) if (first <= to && last >= from) inside = true;
+    if (!inside) kept.push(f);
   }
   return kept;
 }
