@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkExamples, exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
+import { rubricWarnings, type RubricWarning } from "~/grading/rubric";
 import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/hoax";
 import type { LessonIds } from "~/models/course.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
@@ -65,7 +66,12 @@ export function checkHoaxLesson(course: CourseSource, lesson: LessonSource): Pro
   checkExamples(hoax.exercise).forEach((check, i) =>
     check.problems.forEach((p) => problems.push(problem(["examples", i], `examples[${i}]: ${p}`))),
   );
+  problems.push(...warningProblems(lesson, lines, rubricWarnings(hoax.clarification.rubric, ["clarification", "rubric"])));
   return problems;
+}
+
+function warningProblems(lesson: LessonSource, lines: string[], warnings: RubricWarning[]): Problem[] {
+  return warnings.map((w) => ({ file: lesson.file, line: lineOfPath(lines, w.path), column: 1, message: `${w.path.join(".")}: ${w.message}`, severity: "warning" as const }));
 }
 
 /** A published DM exercise by slug (drafts only with `preview`), or null. */
@@ -99,8 +105,9 @@ export async function listExerciseEntries(): Promise<ExerciseEntry[]> {
 }
 
 /**
- * content:check for a DM exercise: schema problems at their frontmatter line, and every
- * `examples` entry the grader disagrees with, as path:line (rubric tests written by authors).
+ * content:check for a DM exercise: schema problems at their frontmatter line, every
+ * `examples` entry the grader disagrees with, as path:line (rubric tests written by authors),
+ * and warnings for patterns that probably do not say what their author meant.
  */
 export function checkDmLesson(course: CourseSource, lesson: LessonSource): Problem[] {
   const lines = splitFrontmatter(readFileSync(lesson.file, "utf8")).frontmatterLines;
@@ -115,7 +122,7 @@ export function checkDmLesson(course: CourseSource, lesson: LessonSource): Probl
     }));
   }
   const exercise = exerciseOf(course, lesson);
-  return checkExamples(exercise).flatMap((check, i) =>
+  const problems: Problem[] = checkExamples(exercise).flatMap((check, i) =>
     check.problems.map((problem) => ({
       file: lesson.file,
       line: lineOfPath(lines, ["examples", i]),
@@ -124,4 +131,6 @@ export function checkDmLesson(course: CourseSource, lesson: LessonSource): Probl
       severity: "error" as const,
     })),
   );
+  const warnings = exercise.turns.flatMap((turn, ti) => rubricWarnings(turn.rubric, ["turns", ti, "rubric"]));
+  return [...problems, ...warningProblems(lesson, lines, warnings)];
 }

@@ -91,6 +91,27 @@ describe("evidence spans", () => {
   });
 });
 
+describe("pattern warnings", () => {
+  it.each([
+    ["keliru/salah/kurang tepat", "kurang tepat"],
+    ["sekitar/kira/kurang lebih ...3 #angka", "kurang lebih"],
+    ["maaf ...5 keliru/tidak pantas/ralat", "tidak pantas"],
+    ["bohong/keliru/salah kaprah/clickbait", "salah kaprah"],
+    ["dm/inbox/pesan pribadi", "pesan pribadi"],
+  ])("flag a phrase inside a / list: %s", (source, phrase) => {
+    const [warning] = compilePattern(source).warnings;
+    expect(warning).toContain(`"${phrase}" terbaca sebagai`);
+    expect(warning).toContain(`tulis (${phrase})`);
+  });
+
+  it.each(["tidak/bukan benar/betul", "siang/sore/malam ini", "tidak perlu/usah datang/hadir", "tindak lanjut/lanjuti", "keliru/salah/(kurang tepat)", "(keliru|salah|kurang) tepat", "uang pelicin/rokok/(terima kasih)"])(
+    "leave deliberate combinations alone: %s",
+    (source) => {
+      expect(compilePattern(source).warnings).toEqual([]);
+    },
+  );
+});
+
 describe("exceptions", () => {
   it("drop a match that lies inside a longer phrase meaning something else", () => {
     const m = compileMatcher(["sebut alamat"], [], "sentence", ["sebut alamat saat ...1 telepon"]);

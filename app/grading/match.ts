@@ -16,7 +16,7 @@
  * Without `~`, a pattern does not match words in the scope of a negation ("tidak perlu
  * datang" is not "datang"), unless the pattern itself contains the negator ("tidak benar").
  */
-import { tokenize, type Token } from "./normalise";
+import { normaliseWord, tokenize, type Token } from "./normalise";
 import { stem, isRootWord } from "./stem";
 import { markNegation, NEGATORS } from "./negation";
 
@@ -44,6 +44,8 @@ export type CompiledPattern = {
   /** Process-wide id, so one reply can be pre-screened against all patterns of a turn at once. */
   id: number;
   source: string;
+  /** Likely authoring mistakes that still compile (see Parser.lint), for content:check. */
+  warnings: string[];
   parts: CompiledSequence[];
   /** One mandatory position's keys: the pattern cannot match unless one of them occurs. Null = always try. */
   trigger: Key[] | null;
@@ -101,9 +103,11 @@ export function compilePattern(source: string): CompiledPattern {
     body = body.slice(1).trim();
   }
   if (body === "") throw new PatternError(source, "kosong");
+  const warnings: string[] = [];
   const parts = splitTopLevel(body, "&", source).map((part) => {
     const parser = new Parser(part, source);
     const nodes = parser.sequence();
+    warnings.push(...parser.warnings);
     if (!parser.done()) throw new PatternError(source, `karakter tak terduga "${part[parser.i]}"`);
     if (nodes.length === 0) throw new PatternError(source, "bagian kosong di sekitar &");
     if (nodes[0].t === "gap" || nodes[nodes.length - 1].t === "gap") throw new PatternError(source, "... tidak boleh di awal atau akhir");
@@ -113,7 +117,7 @@ export function compilePattern(source: string): CompiledPattern {
   const candidates = parts.flatMap((p) => p.requiredKeys);
   const cost = (keys: Key[]) => keys.length + 20 * keys.filter((k) => COMMON_WORDS.has(k.value) || k.kind === "number").length;
   const trigger = candidates.length > 0 ? candidates.reduce((best, k) => (cost(k) < cost(best) ? k : best)) : null;
-  return { id: nextPatternId++, source, parts, trigger };
+  return { id: nextPatternId++, source, warnings, parts, trigger };
 }
 
 export function compileMatcher(
@@ -151,8 +155,25 @@ function splitTopLevel(s: string, sep: string, source: string): string[] {
 
 const WORD_STOP = /[\s()[\]|&]/;
 
+/** The options of one `/` slot as written: a word, or null for a bracketed group. */
+type SlotWords = Array<string | null>;
+
+// Words that only make sense with the word after them ("kurang tepat", "tidak pantas").
+const MODIFIERS = new Set(["tidak", "bukan", "belum", "jangan", "tanpa", "kurang", "lebih", "paling", "sangat", "amat", "terlalu", "agak", "makin", "semakin"]);
+// Fixed phrases that lose their meaning when split across two `/` lists (compared by stem).
+const FIXED_PHRASES = new Set(
+  ["terima kasih", "mohon maaf", "pesan pribadi", "pesan langsung", "direct message", "call center", "kartu keluarga", "cek fakta", "tindak lanjut", "orang dalam", "salah kaprah"].map(
+    (p) => p.split(" ").map(stemOf).join(" "),
+  ),
+);
+
+/** A pattern word as the matcher sees it: normalised and stemmed. */
+const standard = (word: string) => normaliseWord(word.replace(/^=/, "")).map(stemOf).join(" ");
+
 class Parser {
   i = 0;
+  readonly warnings: string[] = [];
+  private slotWords: SlotWords = [];
   constructor(
     readonly s: string,
     readonly source: string,
@@ -169,10 +190,20 @@ class Parser {
 
   sequence(): Node[] {
     const nodes: Node[] = [];
+    let previous: SlotWords | null = null;
     for (;;) {
       this.skipSpace();
       const c = this.s[this.i];
       if (c === undefined || c === ")" || c === "]" || c === "|") return nodes;
+      const plain = c !== "[" && !this.s.startsWith("...", this.i) && !((c === "*" || c === "^") && this.atWordEnd(this.i + 1));
+      if (plain) {
+        nodes.push(this.slot());
+        const current = this.slotWords;
+        if (previous) this.lint(previous, current);
+        previous = current;
+        continue;
+      }
+      previous = null;
       if (c === "[") {
         this.i++;
         nodes.push({ t: "alt", options: this.alternatives("]"), optional: true });
@@ -184,8 +215,36 @@ class Parser {
       } else if ((c === "*" || c === "^") && this.atWordEnd(this.i + 1)) {
         this.i++;
         nodes.push(c === "*" ? { t: "tok", test: { kind: "any" } } : { t: "start" });
-      } else nodes.push(this.slot());
+      }
     }
+  }
+
+  /**
+   * `/` joins single words, so "keliru/salah/kurang tepat" means keliru/salah/kurang, then tepat.
+   * Warn when two adjacent slots look like a phrase split by mistake: the list mixes a modifier
+   * with plain words, two lists share a word, or only the touching words form a fixed phrase.
+   */
+  private lint(before: SlotWords, after: SlotWords): void {
+    if (before.length < 2 && after.length < 2) return;
+    const last = before[before.length - 1];
+    const first = after[0];
+    if (last == null || first == null) return;
+    const a = before.map((w) => (w == null ? null : standard(w)));
+    const b = after.map((w) => (w == null ? null : standard(w)));
+    const edge = `${a[a.length - 1]} ${b[0]}`;
+    const mixedModifier = a.length >= 2 && MODIFIERS.has(a[a.length - 1]!) && a.some((w) => w != null && !MODIFIERS.has(w));
+    const shared = a.length >= 2 && b.length >= 2 && a.some((w) => w != null && b.includes(w));
+    const splitPhrase =
+      FIXED_PHRASES.has(edge) &&
+      (a.some((w) => w != null && w !== a[a.length - 1] && !FIXED_PHRASES.has(`${w} ${b[0]}`)) ||
+        b.some((w) => w != null && w !== b[0] && !FIXED_PHRASES.has(`${a[a.length - 1]} ${w}`)));
+    if (!mixedModifier && !shared && !splitPhrase) return;
+    const show = (words: SlotWords) => words.map((w) => w ?? "(…)");
+    const phrase = `${last.replace(/^=/, "")} ${first.replace(/^=/, "")}`;
+    this.warnings.push(
+      `pola "${this.source}": "/" hanya memisahkan satu kata, jadi "${phrase}" terbaca sebagai ${show(before).join("/")} lalu ${show(after).join("/")}. ` +
+        `Jika "${phrase}" satu pilihan, tulis (${phrase}); jika memang berurutan, tulis (${show(before).join("|")}) ${show(after).join("/")}.`,
+    );
   }
 
   private atWordEnd(at: number): boolean {
@@ -208,18 +267,22 @@ class Parser {
   /** One position with alternatives: `datang/hadir/(mal pelayanan publik)/#angka`. */
   private slot(): Node {
     const options: Node[][] = [];
+    const words: SlotWords = [];
     for (;;) {
       if (this.s[this.i] === "(") {
         this.i++;
         options.push(...this.alternatives(")"));
+        words.push(null);
       } else {
         const word = this.word();
         if (word === "") throw new PatternError(this.source, `karakter tak terduga "${this.s[this.i] ?? "/"}"`);
         options.push(this.atom(word));
+        words.push(word.startsWith("#") ? null : word);
       }
       if (this.s[this.i] !== "/") break;
       this.i++;
     }
+    this.slotWords = words;
     return options.length === 1 && options[0].length === 1 ? options[0][0] : { t: "alt", options, optional: false };
   }
 

@@ -162,6 +162,26 @@ function checkReferences(ex: ExerciseFrontmatter, ctx: z.RefinementCtx<ExerciseF
   });
 }
 
+export type RubricWarning = { path: Array<string | number>; message: string };
+
+/**
+ * Patterns that compile but probably do not say what their author meant (see match.ts, Parser
+ * lint), with their frontmatter path under `base`. content:check prints them as warnings.
+ */
+export function rubricWarnings(rubric: Rubric, base: Array<string | number>): RubricWarning[] {
+  const out: RubricWarning[] = [];
+  for (const kind of ["required", "violations"] as const) {
+    rubric[kind].forEach((element, ei) => {
+      for (const list of ["patterns", "unless"] as const) {
+        element[list].forEach((source, pi) => {
+          for (const message of compilePattern(source).warnings) out.push({ path: [...base, kind, ei, list, pi], message });
+        });
+      }
+    });
+  }
+  return out;
+}
+
 export class ExerciseValidationError extends Error {
   constructor(
     readonly source: string,

@@ -16,6 +16,12 @@ describe("content:check", () => {
     expect(problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([]);
   });
 
+  it("warns about a phrase inside a / list without failing", async () => {
+    const problems = await checkContent(await loadContentTree(fixture("content-broken")));
+    const ambiguous = problems.filter((p) => p.file.endsWith("12-latihan-pola-ambigu.mdx"));
+    expect(ambiguous.map((p) => p.severity)).toEqual(["warning"]);
+  });
+
   it("reports every class of error as path:line:col message", async () => {
     const lines = (await checkContent(await loadContentTree(fixture("content-broken")))).map(formatProblem);
     const expectLine = (pattern: RegExp) => expect(lines.some((l) => pattern.test(l)), `${pattern} in\n${lines.join("\n")}`).toBe(true);
@@ -31,6 +37,7 @@ describe("content:check", () => {
     expectLine(/10-latihan-contoh-salah\.mdx:22:1 examples\[0\] \(t1\): diharapkan lulus, hasil tidak lulus/);
     expectLine(/10-latihan-contoh-salah\.mdx:27:\d+ broken link \/latihan\/tidak-ada-latihan: no exercise/);
     expectLine(/11-latihan-rubrik-salah\.mdx:20:1 turns\.0\.next\.0\.goto: giliran "t9" tidak ada/);
+    expectLine(/12-latihan-pola-ambigu\.mdx:19:1 warning: turns\.0\.rubric\.required\.0\.patterns\.1: pola "keliru\/salah\/kurang tepat": .*"kurang tepat" terbaca sebagai keliru\/salah\/kurang lalu tepat.*tulis \(kurang tepat\)/);
     for (const l of lines) expect(l).toMatch(/^tests\/fixtures\/content-broken\/\S+\.mdx:\d+:\d+ /);
   });
 });
