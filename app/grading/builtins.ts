@@ -232,8 +232,23 @@ const PHONE_RE = /(?<![\p{N}\p{L}+])(?:\+62|62|0)[\s.\-]?8[\d*xX•]{1,3}(?:[\s.
 const EMAIL_RE = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+/gu;
 const STREET_RE =
   /(?<![\p{L}])(?:[Jj][Ll][Nn]?\.\s*|[Jj][Ll][Nn]?\s+|[Jj]alan\s+|[Gg]ang\s+|[Gg]g\.\s*|[Kk]ompleks?\s+|[Pp]erum(?:ahan)?\.?\s+|[Bb]lok\s+)[A-Z0-9][\p{L}\p{N}.]*(?:\s+[A-Z0-9][\p{L}\p{N}.]*){0,3}(?:\s+[Nn]o\.?\s*\d+[A-Za-z]?)?/gu;
+// Cheap pre-checks, looser than the regexes they guard.
+const STREET_HINT = /j(?:l|alan)|gang|gg|komplek|perum|blok/i;
+const ID_KEYWORD_HINT = /nik|nkk|kk|ktp|induk/i;
 const RT_RW_RE = /\bRT\.?\s*\d{1,3}\s*\/?\s*(?:RW\.?\s*)?\d{1,3}\b/gi;
 const DIGITS_RE = /\d(?:[ .\-]?\d)*/g;
+
+/** All matches of a global regex, without the copy of the regex String#matchAll makes per call: detectors run on every reply. */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    out.push(m);
+    if (m[0] === "") re.lastIndex++;
+  }
+  return out;
+}
 
 const symbols = (s: string) => s.replace(/[\s.\-]/g, "");
 const digitCount = (s: string) => (s.match(/\d/g) ?? []).length;
@@ -268,35 +283,37 @@ export function citizenDataOf(messages: readonly string[]): CitizenData {
 const detectPiiPublic: Detector = ({ text, citizen }) => {
   // Most replies hold no digits, "@" or street words: skip the regexes then.
   const hasDigit = /\d/.test(text);
-  if (!hasDigit && !text.includes("@") && !/\b(?:jl|jln|jalan|gang|gg|kompleks?|perum|blok)\b/i.test(text)) return null;
+  const hasAt = text.includes("@");
+  if (!hasDigit && !hasAt && !/\b(?:jl|jln|jalan|gang|gg|kompleks?|perum|blok)\b/i.test(text)) return null;
+  const maybeStreet = STREET_HINT.test(text);
   const out: Array<[number, number]> = [];
   const add = (m: RegExpMatchArray, len = m[0].length, offset = 0) => out.push([m.index! + offset, m.index! + offset + len]);
-  for (const m of text.matchAll(ID_LIKE_RE)) {
+  for (const m of allMatches(ID_LIKE_RE, text)) {
     const n = symbols(m[0]).length;
     const masked = /[*xX•#]/.test(m[0]);
     if (digitCount(m[0]) >= 4 && ((n >= 15 && n <= 18) || (masked && !/^(?:\+?62|0)8/.test(m[0])))) add(m);
   }
-  for (const m of text.matchAll(KEYWORD_NUMBER_RE)) {
+  for (const m of ID_KEYWORD_HINT.test(text) ? allMatches(KEYWORD_NUMBER_RE, text) : []) {
     if (digitCount(m[1]) >= 4) add(m, m[1].length, m[0].length - m[1].length);
   }
-  for (const m of text.matchAll(PHONE_RE)) {
+  for (const m of allMatches(PHONE_RE, text)) {
     const n = symbols(m[0]).length;
     if (n < 9 || n > 15) continue;
     const fromCitizen = citizen.numbers.some((c) => c.includes(symbols(m[0]).replace(/^\+?62/, "0")));
     if (fromCitizen || !OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) add(m);
   }
-  for (const m of text.matchAll(EMAIL_RE)) {
+  for (const m of hasAt ? allMatches(EMAIL_RE, text) : []) {
     if (/\.go\.id$/i.test(m[0]) || OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) continue;
     add(m);
   }
-  for (const m of text.matchAll(STREET_RE)) {
+  for (const m of maybeStreet ? allMatches(STREET_RE, text) : []) {
     const lower = m[0].toLowerCase();
     const fromCitizen = citizen.streets.some((s) => lower.includes(s));
     if (fromCitizen || !OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) add(m);
   }
-  for (const m of text.matchAll(RT_RW_RE)) add(m);
+  for (const m of /rt/i.test(text) ? allMatches(RT_RW_RE, text) : []) add(m);
   // Any 4+ digit run taken from a long number the citizen posted (e.g. the tail of a NIK).
-  for (const m of text.matchAll(DIGITS_RE)) {
+  for (const m of allMatches(DIGITS_RE, text)) {
     const d = symbols(m[0]);
     if (d.length >= 4 && citizen.numbers.some((c) => c.includes(d))) add(m);
   }
@@ -318,7 +335,7 @@ const detectShouting: Detector = ({ text }) => {
   // Quick exit for the usual reply: no "!!" and no capitalised word except acronyms.
   if (!text.includes("!!")) {
     let capsWord = false;
-    for (const m of text.matchAll(CAPS_RUN_RE)) {
+    for (const m of allMatches(CAPS_RUN_RE, text)) {
       if (!ACRONYMS.has(m[0].toLowerCase())) {
         capsWord = true;
         break;
@@ -327,7 +344,7 @@ const detectShouting: Detector = ({ text }) => {
     if (!capsWord) return null;
   }
   const words: Array<{ caps: boolean; start: number; end: number }> = [];
-  for (const m of text.matchAll(LETTER_WORD_RE)) {
+  for (const m of allMatches(LETTER_WORD_RE, text)) {
     const w = m[0];
     if (w.length < 3 || ACRONYMS.has(w.toLowerCase())) continue;
     words.push({ caps: w === w.toUpperCase() && w !== w.toLowerCase(), start: m.index!, end: m.index! + w.length });
@@ -343,7 +360,7 @@ const detectShouting: Detector = ({ text }) => {
       i = j > i ? j : i + 1;
     }
   }
-  for (const m of text.matchAll(BANG_RE)) {
+  for (const m of allMatches(BANG_RE, text)) {
     if ((m[0].match(/!/g) ?? []).length >= 3) out.push([m.index!, m.index! + m[0].length]);
   }
   return out.length > 0 ? out : null;
@@ -354,7 +371,7 @@ const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F602}\u{1F923}\u{1F926}\u{1F595
 
 const detectMockingEmoji: Detector = ({ text }) => {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(MOCKING_EMOJI_RE)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of allMatches(MOCKING_EMOJI_RE, text)) out.push([m.index, m.index + m[0].length]);
   return out.length > 0 ? out : null;
 };
 

@@ -219,14 +219,21 @@ function normaliseAcronym(raw: string): string[] {
   return out;
 }
 
-/** Two or more letters and no lower-case one: "PPPK", "TP". */
+/** Two or more letters and no lower-case one: "PPPK", "TP". A character loop: this runs for every word. */
 function isCapsWord(raw: string): boolean {
-  const c = raw.charCodeAt(0);
-  if (raw.length < 2 || (c >= 97 && c <= 122)) return false;
-  return raw.toUpperCase() === raw && raw.toLowerCase() !== raw;
+  if (raw.length < 2) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) continue;
+    if (c < 128) return false; // lower case, digit or apostrophe
+    return raw.toUpperCase() === raw && raw.toLowerCase() !== raw; // other scripts
+  }
+  return true;
 }
 
 const isAcronymSized = (raw: string) => raw.length <= MAX_ACRONYM && isCapsWord(raw);
+
+const HAS_LOWER = /\p{Ll}/u;
 
 /**
  * Capitals carry no meaning in shouted text: three or more words in capitals in a row, one of
@@ -234,7 +241,7 @@ const isAcronymSized = (raw: string) => raw.length <= MAX_ACRONYM && isCapsWord(
  * words without a lower-case letter. There slang is read as slang.
  */
 function isShouted(words: RawWord[], i: number, text: string): boolean {
-  if (words.length >= 2 && !/\p{Ll}/u.test(text)) return true;
+  if (words.length >= 2 && !HAS_LOWER.test(text)) return true;
   let from = i;
   let to = i;
   while (from > 0 && isCapsWord(words[from - 1].text)) from--;
@@ -262,6 +269,27 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’`][\p{L}\p{M}\p{N}]+)*/gu;
 // Letter↔digit boundaries inside a run: "100rb", "17thn", "rp50".
 const ALNUM_SPLIT_RE = /\p{N}+|[^\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
+
+/** Only ASCII digits: "08", "100". A character loop: this runs for every token. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Any digit, of any script ("١٢"); the ASCII loop spares the Unicode regex for most words. */
+function hasDigit(s: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c > 127) ascii = false;
+  }
+  return !ascii && HAS_DIGIT.test(s);
+}
 const CLITICS = new Set(["nya", "lah", "kah", "pun", "ku", "mu", "in"]);
 const ABBREVIATIONS = new Set(["jl", "jln", "no", "kec", "kel", "kab", "dll", "dsb", "dr", "tgl", "gg", "rt", "rw", "bpk", "sdr", "an", "prov", "hr", "ds", "kp", "ir", "h", "hj", "st", "drs"]);
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -281,17 +309,13 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   let sentenceStart = 0;
   let prevEnd = 0;
   let prevRaw = "";
-  let links: Array<[number, number]> | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const gap = text.slice(prevEnd, w.start);
     if (tokens.length > 0 && gap.length > 0) {
       let brk = gapBreak(gap, prevRaw, w.text);
       // Dots, slashes and colons inside a web or e-mail address end nothing: lapor.go.id, https://…
-      if (brk !== 0 && LINK_GAP.test(gap)) {
-        links ??= linkSpans(text);
-        if (links.some(([start, end]) => start < prevEnd && w.start < end)) brk = 0;
-      }
+      if (brk !== 0 && isLinkGap(gap) && insideLink(text, prevEnd, w.start)) brk = 0;
       // "Biaya? Gratis." / "Bayar? Nggak kok": a one- or two-word question is a topic, not a sentence.
       if (brk === 3) brk = tokens.length - sentenceStart <= 2 ? 1 : 2;
       if (brk === 2) {
@@ -302,7 +326,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
     }
     const surfaces = isAcronymSized(w.text) && !isShouted(words, i, text) ? normaliseAcronym(w.text) : normaliseWord(w.text);
     for (const surface of surfaces) {
-      const isNumber = /^\d+$/.test(surface);
+      const isNumber = isDigits(surface);
       tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber, negated: false, aliases: null });
     }
     prevEnd = w.end;
@@ -325,7 +349,7 @@ function rawWords(text: string): RawWord[] {
       prev.end = start + run.length;
       continue;
     }
-    if (!HAS_DIGIT.test(run)) {
+    if (!hasDigit(run)) {
       out.push({ text: run, start, end: start + run.length });
       continue;
     }
@@ -343,24 +367,42 @@ function rawWords(text: string): RawWord[] {
   return out;
 }
 
-// A gap inside an address: no space, only address punctuation.
-const LINK_GAP = /^[./:@]+$/;
 const LINK_RE =
   /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?:[\p{L}\p{N}-]+\.)+(?:com|id|org|net|info|io|ly|me|co|app|gov|edu|biz|xyz|link|site|online|tv)(?![\p{L}\p{N}])(?:\/\S*)?/giu;
 const TRAILING_PUNCTUATION = /[.,!?;:)\]"'”’]+$/u;
 
-/** Character spans of web addresses (with or without https://) and e-mail addresses. */
-function linkSpans(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(LINK_RE)) out.push([m.index, m.index + m[0].replace(TRAILING_PUNCTUATION, "").length]);
-  return out;
+/** A gap that can sit inside an address: only . / : @, no space. */
+function isLinkGap(gap: string): boolean {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c !== 46 && c !== 47 && c !== 58 && c !== 64) return false;
+  }
+  return true;
+}
+
+const isSpaceAt = (text: string, i: number) => /\s/.test(text[i]!);
+
+/** Whether the gap [prevEnd, nextStart) lies inside a web address (with or without https://) or an e-mail address. */
+function insideLink(text: string, prevEnd: number, nextStart: number): boolean {
+  let from = prevEnd;
+  while (from > 0 && !isSpaceAt(text, from - 1)) from--;
+  let to = nextStart;
+  while (to < text.length && !isSpaceAt(text, to)) to++;
+  const chunk = text.slice(from, to);
+  LINK_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LINK_RE.exec(chunk))) {
+    const start = from + m.index;
+    if (start < prevEnd && nextStart < start + m[0].replace(TRAILING_PUNCTUATION, "").length) return true;
+  }
+  return false;
 }
 
 /** 0 = none, 1 = clause, 2 = sentence, 3 = question mark. A character loop: this runs for every word. */
 function gapBreak(gap: string, prevRaw: string, nextRaw: string): 0 | 1 | 2 | 3 {
   if (gap === " ") return 0;
   // Numbers: 08.00, 50.000, 2,5.
-  if ((gap === "." || gap === ",") && /^\d+$/.test(prevRaw) && /^\d/.test(nextRaw)) return 0;
+  if ((gap === "." || gap === ",") && isDigits(prevRaw) && isDigits(nextRaw[0] ?? "")) return 0;
   let clause = false;
   for (let i = 0; i < gap.length; i++) {
     const c = gap.charCodeAt(i);
