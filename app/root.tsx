@@ -15,12 +15,12 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { isUnavailableData, KeptForm } from "~/components/kept-form";
-import { translator, type Dictionary, type Lang } from "~/i18n";
+import { translator } from "~/i18n";
 import styles from "~/styles/app.css";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
-import { dictionaryFor, getLang } from "~/utils/i18n.server";
-import { useLang, useT } from "~/utils/i18n";
+import { dictionaryFor, getLang, staffDictionaryFor } from "~/utils/i18n.server";
+import { useLang, useT, type RootStrings } from "~/utils/i18n";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -35,13 +35,15 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   return json({
     lang,
     english: dictionaryFor(lang),
+    // Strings of the kelola/admin/studio pages: only for the roles that can open them.
+    staff: staffDictionaryFor(lang, user?.role),
     user: user && { name: user.name, role: user.role, agencyName: user.agencyName },
   });
 });
 
 export const meta: MetaFunction = () => [{ title: "Sigap" }];
 
-type RootData = { lang: Lang; english: Dictionary | null; user: Pick<SessionUser, "name" | "role" | "agencyName"> | null };
+type RootData = RootStrings & { user: Pick<SessionUser, "name" | "role" | "agencyName"> | null };
 
 function Header({ user }: { user: RootData["user"] }) {
   const t = useT();
@@ -155,7 +157,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<RootData>("root");
-  const t = translator(data?.lang ?? "id", data?.english);
+  const t = translator(data?.lang ?? "id", data?.english, data?.staff);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // Database outage: the root loader may not have run, so the server sent the words along.
   const unavailable = isRouteErrorResponse(error) && isUnavailableData(error.data) ? error.data : null;

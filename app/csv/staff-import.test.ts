@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "~/i18n";
+import { serverTranslator } from "~/utils/i18n.server";
 import { parseCsv } from "./parse";
 import { IMPORT_ERROR_KEYS, validateStaffImport, type ImportContext } from "./staff-import";
 import { toCsv } from "./write";
@@ -168,7 +168,7 @@ describe("validateStaffImport", () => {
   });
 
   it("has an error key for every check, and the shared ones are in the dictionary", () => {
-    const t = translator("id");
+    const t = serverTranslator("id");
     for (const key of IMPORT_ERROR_KEYS.filter((k) => k.startsWith("error."))) expect(t(key as Parameters<typeof t>[0])).not.toBe(key);
     expect(IMPORT_ERROR_KEYS).toHaveLength(17);
   });

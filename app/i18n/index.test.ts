@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
+import { enStaff } from "./en.staff";
 import { id } from "./id";
+import { idStaff } from "./id.staff";
 import { isMessageKey, parseLang, translator } from "./index";
 
 describe("i18n", () => {
-  it("has an English string for every Indonesian key and none extra", () => {
+  it("has an English string for every Indonesian key and none extra, in both parts", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
-    for (const [key, value] of Object.entries(en)) expect(value, key).not.toBe("");
+    expect(Object.keys(enStaff).sort()).toEqual(Object.keys(idStaff).sort());
+    for (const [key, value] of Object.entries({ ...en, ...enStaff })) expect(value, key).not.toBe("");
+  });
+
+  it("keeps each key in exactly one part (base or staff-only)", () => {
+    expect(Object.keys(idStaff).filter((key) => Object.hasOwn(id, key))).toEqual([]);
   });
 
   it("fills placeholders and defaults to Indonesian", () => {
@@ -17,10 +24,23 @@ describe("i18n", () => {
     expect(parseLang("en")).toBe("en");
   });
 
+  it("translates staff-only keys only when the staff strings are given", () => {
+    expect(translator("id")("manage.title")).toBe("manage.title");
+    expect(translator("id", null, idStaff)("manage.title")).toBe(idStaff["manage.title"]);
+    expect(translator("en", en, enStaff)("manage.title")).toBe(enStaff["manage.title"]);
+    expect(translator("en", en, enStaff)("home.welcome", { name: "Rina" })).toBe("Welcome, Rina");
+  });
+
   it("knows its own keys and nothing inherited from Object.prototype", () => {
     expect(isMessageKey("home.welcome")).toBe(true);
-    expect(isMessageKey("admin.invalidChoice")).toBe(true); // merged in from id.admin.ts
-    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "nope.key", ""]) expect(isMessageKey(name), name).toBe(false);
+    expect(isMessageKey("admin.invalidChoice")).toBe(true); // base: learner forms fall back to it
+    expect(isMessageKey("manage.title")).toBe(false); // staff-only, not given
+    expect(isMessageKey("manage.title", idStaff)).toBe(true);
+    expect(isMessageKey("admin.audit.type.agency", enStaff)).toBe(true);
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "nope.key", ""]) {
+      expect(isMessageKey(name), name).toBe(false);
+      expect(isMessageKey(name, idStaff), name).toBe(false);
+    }
     expect(isMessageKey(42)).toBe(false);
   });
 });

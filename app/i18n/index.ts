@@ -1,29 +1,45 @@
-import { id, type MessageKey } from "./id";
+import { id, type BaseKey } from "./id";
+// Type only: the staff dictionary itself never enters the browser bundle (docs/decisions/010).
+import type { StaffKey } from "./id.staff";
 
 export type Lang = "id" | "en";
-export type { MessageKey };
+export type { BaseKey, StaffKey };
+/** Every key of every dictionary part: what `t()` accepts everywhere. */
+export type MessageKey = BaseKey | StaffKey;
 export const languages: Lang[] = ["id", "en"];
 
-export type Dictionary = Record<MessageKey, string>;
+/** The English strings of the base dictionary (id.ts). */
+export type Dictionary = Record<BaseKey, string>;
+/** Staff-only strings (id.staff.ts / en.staff.ts) in one language. */
+export type StaffDictionary = Record<StaffKey, string>;
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /**
  * Returns a translator; `{name}` placeholders are filled from `vars`. Indonesian is built in.
- * English is passed in (`english`) so browsers of Indonesian users never download it: the
- * server imports it directly, the browser gets it from the root loader only when chosen.
+ * English and the staff-only strings are passed in so browsers never download what they don't
+ * show: the server imports them directly, the browser gets them from the root loader —
+ * `english` only when chosen, `staff` (in the chosen language) only for managers, admins and
+ * instructors.
  */
-export function translator(lang: Lang, english?: Dictionary | null): Translate {
-  const dict: Dictionary = lang === "en" && english ? english : id;
+export function translator(lang: Lang, english?: Dictionary | null, staff?: StaffDictionary | null): Translate {
+  const base: Record<string, string> = lang === "en" && english ? english : id;
+  const extra: Record<string, string> = staff ?? {};
+  const fallback: Record<string, string> = id;
   return (key, vars) => {
-    const text = dict[key] ?? id[key] ?? key;
+    const text = base[key] ?? extra[key] ?? fallback[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
   };
 }
 
-export function isMessageKey(value: unknown): value is MessageKey {
+/**
+ * Whether `value` is a dictionary key. Base keys are always known; staff keys only when the staff
+ * strings are passed (browser: from the root loader via `useIsMessageKey`; server:
+ * `isAnyMessageKey` in ~/utils/i18n.server).
+ */
+export function isMessageKey(value: unknown, staff?: StaffDictionary | null): value is MessageKey {
   // Own keys only: `in` would also accept "constructor", "__proto__", "toString" from Object.prototype.
-  return typeof value === "string" && Object.hasOwn(id, value);
+  return typeof value === "string" && (Object.hasOwn(id, value) || (staff != null && Object.hasOwn(staff, value)));
 }
 
 export function parseLang(value: string | null | undefined): Lang {

@@ -3,12 +3,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { TableWrap } from "~/components/table-wrap";
-import { isMessageKey, type Lang, type MessageKey } from "~/i18n";
+import type { Lang, MessageKey } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { withOutage503 } from "~/utils/db-unavailable.server";
-import { useLang, useT } from "~/utils/i18n";
+import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 // Bad query values fall back to the first page / all actions instead of failing the page.
@@ -42,6 +42,7 @@ function formatMoment(iso: string, lang: Lang) {
 
 export default function AdminAudit() {
   const t = useT();
+  const isMessageKey = useIsMessageKey();
   const lang = useLang();
   const { entries, total, actions, action, page, pageCount } = useLoaderData<typeof loader>();
   const pageLink = (n: number) => `?${new URLSearchParams({ ...(action ? { aksi: action } : {}), halaman: String(n) })}`;

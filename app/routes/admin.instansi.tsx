@@ -11,7 +11,8 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { fieldErrors, type FieldErrors } from "~/validation/account";
+import { type FieldErrors } from "~/validation/account";
+import { fieldErrors } from "~/validation/field-errors.server";
 
 const kinds = ["province", "regency", "agency", "unit"] as const satisfies readonly AgencyKind[];
 

@@ -8,7 +8,8 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { changePasswordSchema, fieldErrors } from "~/validation/account";
+import { changePasswordSchema } from "~/validation/account";
+import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {

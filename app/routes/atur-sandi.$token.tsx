@@ -9,7 +9,8 @@ import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
-import { fieldErrors, newPasswordSchema } from "~/validation/account";
+import { newPasswordSchema } from "~/validation/account";
+import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 
 export const loader = withOutage503(async ({ params }: LoaderFunctionArgs) => {

@@ -11,7 +11,8 @@ import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { canGrantRole, grantableRoles, managedScopePath } from "~/utils/permissions.server";
-import { fieldErrors, newAccountSchema, type FieldErrors } from "~/validation/account";
+import { newAccountSchema, type FieldErrors } from "~/validation/account";
+import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 
 async function formOptions(user: SessionUser) {

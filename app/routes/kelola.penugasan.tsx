@@ -13,7 +13,7 @@ import { formatDate } from "~/utils/dates";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { fieldErrors } from "~/validation/account";
+import { fieldErrors } from "~/validation/field-errors.server";
 import { managedScopePath } from "~/utils/permissions.server";
 
 const assignSchema = z.object({

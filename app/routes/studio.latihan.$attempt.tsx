@@ -13,7 +13,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { fieldErrors } from "~/validation/account";
+import { fieldErrors } from "~/validation/field-errors.server";
 import { managedScopePath, STUDIO_ROLES } from "~/utils/permissions.server";
 
 const overrideSchema = z.object({

@@ -1,5 +1,8 @@
-import { parseLang, translator, type Lang, type MessageKey } from "~/i18n";
+import { isMessageKey, parseLang, translator, type Lang, type MessageKey, type StaffDictionary } from "~/i18n";
 import { en } from "~/i18n/en";
+import { enStaff } from "~/i18n/en.staff";
+import { idStaff } from "~/i18n/id.staff";
+import type { Role } from "../../db/schema";
 
 export const LANG_COOKIE = "sigap_lang";
 
@@ -14,9 +17,24 @@ export function getTranslator(request: Request) {
   return serverTranslator(getLang(request));
 }
 
-/** Translator with both dictionaries, for server-only code (CSV, server-rendered lessons). */
+/** Translator with every dictionary, for server-only code (CSV, PDF, server-rendered lessons). */
 export function serverTranslator(lang: Lang) {
-  return translator(lang, en);
+  return translator(lang, en, staffDictionary(lang));
+}
+
+/** Staff-only strings in one language. */
+export function staffDictionary(lang: Lang): StaffDictionary {
+  return lang === "en" ? enStaff : idStaff;
+}
+
+/** The staff-only strings for the root loader: only managers, admins and instructors see those pages. */
+export function staffDictionaryFor(lang: Lang, role: Role | null | undefined): StaffDictionary | null {
+  return role === "manager" || role === "admin" || role === "instructor" ? staffDictionary(lang) : null;
+}
+
+/** `isMessageKey` for server code: knows the staff-only keys too. */
+export function isAnyMessageKey(value: unknown): value is MessageKey {
+  return isMessageKey(value, idStaff);
 }
 
 /** The English dictionary for the root loader, only when the visitor chose English. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
-import { changePasswordSchema, emailSchema, fieldErrors, newAccountSchema, nipError } from "./account";
+import { changePasswordSchema, emailSchema, newAccountSchema, nipError } from "./account";
+import { fieldErrors } from "./field-errors.server";
 
 const t = translator("id");
 

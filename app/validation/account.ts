@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isMessageKey, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 
 /**
  * Account field rules shared by forms, the CSV import and the seed. Error messages are
@@ -61,15 +61,3 @@ export const changePasswordSchema = z
   .refine((v) => v.next === v.confirm, { message: "error.passwordMismatch", path: ["confirm"] });
 
 export type FieldErrors = Record<string, MessageKey>;
-
-/** Flattens a zod error into `{ field: messageKey }` (first problem per field). */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    // A tampered form (field missing, value outside a list) gets zod's English text: show a translated one.
-    const message = isMessageKey(issue.message) ? issue.message : issue.code === "invalid_type" ? "error.required" : "admin.invalidChoice";
-    if (!out[field]) out[field] = message;
-  }
-  return out;
-}

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exerciseAttempts, exerciseTurns, lessonProgress, quizAttempts } from "../../db/schema";
 import { loadExercisePage } from "~/content/exercise-page.server";
-import { translator } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { en } from "~/i18n/en";
 import { id } from "~/i18n/id";
 import { allAgencies } from "~/models/agency.server";
@@ -11,6 +11,7 @@ import { action as lessonAction } from "~/routes/kursus.$course.$lesson";
 import { action as exerciseAction } from "~/routes/latihan.$exercise";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { serverTranslator } from "~/utils/i18n.server";
 import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
 
 // Real content: a reading lesson with a quiz, the course's final quiz, a DM exercise and a hoax case.
@@ -33,9 +34,9 @@ beforeAll(async () => {
 /** The answer a person sees: status, and the message in each language as the page would show it. */
 async function answer(res: Response) {
   // Learner pages answer `error`; staff forms answer `errors._form` beside their field errors.
-  const body = (await res.clone().json()) as { error?: keyof typeof id; errors?: { _form?: keyof typeof id }; reply?: string };
+  const body = (await res.clone().json()) as { error?: MessageKey; errors?: { _form?: MessageKey }; reply?: string };
   const key = body.error ?? body.errors?._form ?? "error.generic";
-  return { status: res.status, body, key, raw: await res.text(), id: translator("id")(key), en: translator("en", en)(key) };
+  return { status: res.status, body, key, raw: await res.text(), id: serverTranslator("id")(key), en: serverTranslator("en")(key) };
 }
 
 function expectBadForm(a: Awaited<ReturnType<typeof answer>>) {
