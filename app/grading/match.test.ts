@@ -25,6 +25,13 @@ describe("pattern syntax", () => {
     expect(hits("akan ...2 sampai", "Petugas akan menyampaikan kabarnya")).toBe(false);
   });
 
+  it("reads a unit in a pattern as the unit, as after a number in a reply", () => {
+    expect(hits("#angka (cm|sentimeter)", "genangan cuma 30 cm")).toBe(true);
+    expect(hits("#angka (cm|sentimeter)", "genangan 30cm")).toBe(true);
+    expect(hits("hanya 2 hari", "cm 2 hari kok")).toBe(true);
+    expect(hits("30 hanya", "genangan 30 cm")).toBe(false);
+  });
+
   it("matches acronyms in capitals as themselves, not as slang", () => {
     expect(hits("pppk", "Seleksi PPPK gratis")).toBe(true);
     expect(hits("bapak", "Seleksi PPPK gratis")).toBe(false);

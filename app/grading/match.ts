@@ -16,7 +16,7 @@
  * Without `~`, a pattern does not match words in the scope of a negation ("tidak perlu
  * datang" is not "datang"), unless the pattern itself contains the negator ("tidak benar").
  */
-import { normaliseWord, tokenize, type Token } from "./normalise";
+import { isUnitWord, normaliseWord, tokenize, type Token } from "./normalise";
 import { stem, isRootWord } from "./stem";
 import { markNegation, NEGATORS } from "./negation";
 
@@ -168,7 +168,10 @@ const FIXED_PHRASES = new Set(
 );
 
 /** A pattern word as the matcher sees it: normalised and stemmed. */
-const standard = (word: string) => normaliseWord(word.replace(/^=/, "")).map(stemOf).join(" ");
+const standard = (word: string) => {
+  const w = word.replace(/^=/, "");
+  return isUnitWord(w) ? w.toLowerCase() : normaliseWord(w).map(stemOf).join(" ");
+};
 
 class Parser {
   i = 0;
@@ -298,7 +301,9 @@ class Parser {
       return [{ t: "tok", test: { kind: "number" } }];
     }
     const exact = word.startsWith("=");
-    const surfaces = tokenize(exact ? word.slice(1) : word, { resolveKk: false }).map((t) => t.surface);
+    const spelled = exact ? word.slice(1) : word;
+    // A unit in a pattern is the unit ("#angka cm"), as it is after a number in a reply.
+    const surfaces = isUnitWord(spelled) ? [spelled.toLowerCase()] : tokenize(spelled, { resolveKk: false }).map((t) => t.surface);
     if (surfaces.length === 0) throw new PatternError(this.source, `"${word}" tidak berisi kata`);
     return surfaces.map((w): Node => ({ t: "tok", test: exact ? { kind: "exact", value: w } : { kind: "stem", value: stemOf(w) } }));
   }

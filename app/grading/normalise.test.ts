@@ -51,6 +51,14 @@ describe("normaliseWord", () => {
 });
 
 describe("tokenize", () => {
+  it("reads a unit after a number as the unit, not chat slang", () => {
+    expect(normaliseText("genangan 30 cm saja")).toBe("genangan 30 cm saja");
+    expect(normaliseText("tinggi 30cm, berat 5 KG")).toBe("tinggi 30 cm berat 5 kg");
+    expect(normaliseText("cm 2 hari kok")).toBe("hanya 2 hari kok");
+    expect(normaliseText("tunggu cm sebentar")).toBe("tunggu hanya sebentar");
+    expect(normaliseText("100k aja, 17 thn")).toBe("100 ribu saja 17 tahun");
+  });
+
   it("keeps offsets into the original text, whatever normalisation did", () => {
     const text = "Ｍｉｎ, sy dtg gratisss 🙏 ya";
     const tokens = tokenize(text);

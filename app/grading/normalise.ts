@@ -150,6 +150,10 @@ const MAX_ACRONYM = 4;
 const CAPS_NEGATORS = new Set(["tidak", "bukan", "belum", "jangan"]);
 const CAPS_NOT_NEGATORS = new Set(["bkn"]);
 
+// Units of measure after a number are units, not chat slang: "30 cm" is thirty centimetres, while "cm 2 hari"
+// is "cuma 2 hari". Number words (rb, jt, k, thn, hr) stay slang there: "100k" is "100 ribu".
+const UNITS = new Set(["mm", "cm", "m", "km", "mg", "g", "gr", "kg", "ml", "l", "ha", "cc", "kb", "mb", "gb", "kwh"]);
+
 const SLANG = new Map<string, string[]>();
 for (const [target, variants] of Object.entries(SLANG_GROUPS)) {
   for (const v of variants) SLANG.set(v, target.split(" "));
@@ -324,7 +328,11 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
         sentenceStart = tokens.length;
       } else if (brk === 1) clause++;
     }
-    const surfaces = isAcronymSized(w.text) && !isShouted(words, i, text) ? normaliseAcronym(w.text) : normaliseWord(w.text);
+    const surfaces = isUnitAfterNumber(w.text, prevRaw, gap)
+      ? [plainWord(w.text)]
+      : isAcronymSized(w.text) && !isShouted(words, i, text)
+        ? normaliseAcronym(w.text)
+        : normaliseWord(w.text);
     for (const surface of surfaces) {
       const isNumber = isDigits(surface);
       tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber, negated: false, aliases: null });
@@ -334,6 +342,16 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   }
   if (opts.resolveKk !== false) resolveKk(tokens, text);
   return tokens;
+}
+
+/** A unit of measure ("cm", "KG"). Rubric patterns spell units as units: "#angka cm" means centimetres. */
+export function isUnitWord(raw: string): boolean {
+  return raw.length <= 3 && UNITS.has(raw.toLowerCase());
+}
+
+/** "30 cm", "30cm", "2,5 CM": a unit right after a number, with nothing but spaces between. */
+function isUnitAfterNumber(raw: string, prevRaw: string, gap: string): boolean {
+  return raw.length <= 3 && isDigits(prevRaw) && /^[ \t]*$/.test(gap) && UNITS.has(raw.toLowerCase());
 }
 
 function rawWords(text: string): RawWord[] {
