@@ -32,6 +32,16 @@ describe("pattern syntax", () => {
     expect(hits("30 hanya", "genangan 30 cm")).toBe(false);
   });
 
+  it("tells a rule (ketentuan) from 'certainly' (tentu) and a policy (kebijakan) from 'wise' (bijak)", () => {
+    expect(hits("belum ...2 tentu", "Berkasnya belum sesuai ketentuan, Kak")).toBe(false);
+    expect(hits("belum ...2 tentu", "Pesannya belum tentu langsung dibalas")).toBe(true);
+    expect(hits("sesuai ketentuan", "Sudah sesuai ketentuannya")).toBe(true);
+    expect(hits("mohon ...4 bijak", "Mohon maaf, kebijakan ini dari pusat")).toBe(false);
+    expect(hits("tidak ada ...4 kebijakan", "Tidak ada kebijakan seperti itu")).toBe(true);
+    expect(hits("keterangan ...2 hilang", "bawa surat keterangan kehilangan")).toBe(true);
+    expect(hits("datang", "Kedatangan Bapak kami tunggu")).toBe(true);
+  });
+
   it("matches acronyms in capitals as themselves, not as slang", () => {
     expect(hits("pppk", "Seleksi PPPK gratis")).toBe(true);
     expect(hits("bapak", "Seleksi PPPK gratis")).toBe(false);

@@ -75,6 +75,17 @@ describe("stem", () => {
     for (const w of rootForms) expect(stem(w), w).not.toBe(verb);
   });
 
+  it.each([
+    ["ketentuan", ["ketentuannya"], ["tentu", "tertentu"]],
+    ["kebijakan", ["kebijakannya"], ["bijak", "bijaknya"]],
+    ["keterangan", ["keterangannya"], ["terang", "terangnya"]],
+  ])("keeps the ke-an noun %s apart from its root", (noun, forms, rootForms) => {
+    for (const w of [noun, ...forms]) expect(stem(w), w).toBe(noun);
+    for (const w of rootForms) expect(stem(w), w).not.toBe(noun);
+    expect(stem("kepastian")).toBe("pasti");
+    expect(stem("kelengkapan")).toBe("lengkap");
+  });
+
   it("understands colloquial verbs when the root is known", () => {
     expect(stem("mikir")).toBe("pikir");
     expect(stem("bayarin")).toBe("bayar");

@@ -26,6 +26,16 @@ const memo = new Map<string, string>();
  */
 const KAN_VERBS = new Set(["pastikan", "teruskan", "sampaikan"]);
 
+/**
+ * ke-…-an nouns whose meaning drifted away from their adjective/adverb root are stems of their
+ * own, like the -kan verbs above: "ketentuan" (a provision, a rule) is not "tentu" (certainly),
+ * "kebijakan" (a policy) not "bijak" (wise), "keterangan" (a statement, a certificate) not
+ * "terang" (bright, clear). "belum sesuai ketentuan" is no promise-hedge "belum tentu". Only the
+ * noun and its suffixed forms (ketentuannya) share it; ke-an nouns that keep the root's meaning
+ * (kepastian, kedatangan, kelengkapan) still stem to the root.
+ */
+const KE_AN_NOUNS = new Set(["ketentuan", "kebijakan", "keterangan"]);
+
 export function isRootWord(word: string): boolean {
   return ROOTS.has(word);
 }
@@ -67,7 +77,7 @@ function stemWithRoots(word: string): string | null {
   const w1 = stripEnd(word, PARTICLES);
   if (ROOTS.has(w1)) return w1;
   const w2 = stripEnd(w1, POSSESSIVES);
-  if (ROOTS.has(w2)) return w2;
+  if (ROOTS.has(w2) || KE_AN_NOUNS.has(w2)) return w2;
   const verb = kanVerb(w2);
   if (verb) return verb;
   const derived = derivationalVariants(w2, true);
