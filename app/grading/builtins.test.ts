@@ -134,6 +134,8 @@ describe("pii-request", () => {
     expect(violations("Sebutkan kode OTP saat petugas menelepon.", "whatsapp")).toContain("pii-request");
     expect(violations("Kirim kata sandi barunya ke saya ya.", "whatsapp")).toContain("pii-request");
     expect(violations("Masukkan kode OTP-nya di sini ya Bu.", "whatsapp")).toContain("pii-request");
+    // The scam pattern: announce the code, then ask for "the code" without naming it again.
+    expect(violations("Kode OTP akan dikirim ke HP Ibu, lalu sebutkan kodenya ke kami.", "whatsapp")).toContain("pii-request");
   });
 
   it("accepts advice to enter a credential in one's own app", () => {
