@@ -37,15 +37,15 @@ function compareBy(sort: UnitSort, countsOf: CountsOf) {
   return (a: TreeNode, b: TreeNode) => value(b) - value(a) || byName(a, b);
 }
 
+type Children = Map<string | null, TreeNode[]>;
+
 /**
- * The rows the dashboard shows: the top of the scope, and below it the children of every
- * expanded row, depth first. Siblings are sorted by the chosen column, so sorting never tears
- * a unit away from its parent. A province has ~2,000 units; only what was opened is sent, and
- * only those rows need counters (`countsOf` is asked for visible rows only).
+ * The scope's agencies grouped under their parents once, for both questions the dashboard asks:
+ * which rows are shown (to fetch only their counters), then those rows in order.
  */
-export function visibleUnits(nodes: readonly TreeNode[], open: OpenUnits, sort: UnitSort, countsOf: CountsOf): VisibleUnit[] {
+export function unitTree(nodes: readonly TreeNode[]) {
   const ids = new Set(nodes.map((u) => u.id));
-  const children = new Map<string | null, TreeNode[]>();
+  const children: Children = new Map();
   for (const u of nodes) {
     // A parent outside the list (above the manager's scope) makes this one a top row.
     const key = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
@@ -53,22 +53,48 @@ export function visibleUnits(nodes: readonly TreeNode[], open: OpenUnits, sort: 
     if (list) list.push(u);
     else children.set(key, [u]);
   }
-  const compare = compareBy(sort, countsOf);
-
-  const out: VisibleUnit[] = [];
-  const visit = (u: TreeNode, depth: number) => {
-    const kids = children.get(u.id) ?? [];
-    const expanded = kids.length > 0 && (open === "all" || (open === "default" ? depth === 0 : open.has(u.id)));
-    const counts = countsOf(u.id);
-    out.push({ ...u, counts, completion: completionPercent(counts), depth, childCount: kids.length, expanded });
-    if (expanded) for (const k of [...kids].sort(compare)) visit(k, depth + 1);
+  // Depth first from the top rows, into expanded rows only; `order` arranges each sibling list.
+  const walk = (open: OpenUnits, order: (siblings: TreeNode[]) => TreeNode[], visit: (u: TreeNode, depth: number, childCount: number, expanded: boolean) => void) => {
+    const step = (u: TreeNode, depth: number) => {
+      const kids = children.get(u.id) ?? [];
+      const expanded = kids.length > 0 && (open === "all" || (open === "default" ? depth === 0 : open.has(u.id)));
+      visit(u, depth, kids.length, expanded);
+      if (expanded) for (const k of order(kids)) step(k, depth + 1);
+    };
+    for (const top of order(children.get(null) ?? [])) step(top, 0);
   };
-  for (const top of [...(children.get(null) ?? [])].sort(compare)) visit(top, 0);
-  return out;
+  return {
+    /** Which rows are shown (the set does not depend on the sort, so nothing is sorted). */
+    visibleIds(open: OpenUnits): string[] {
+      const ids: string[] = [];
+      walk(open, (siblings) => siblings, (u) => ids.push(u.id));
+      return ids;
+    },
+    /**
+     * The rows the dashboard shows, siblings sorted by the chosen column so sorting never tears
+     * a unit away from its parent. `countsOf` is asked for shown rows only.
+     */
+    visible(open: OpenUnits, sort: UnitSort, countsOf: CountsOf): VisibleUnit[] {
+      const compare = compareBy(sort, countsOf);
+      const out: VisibleUnit[] = [];
+      walk(open, (siblings) => [...siblings].sort(compare), (u, depth, childCount, expanded) => {
+        const counts = countsOf(u.id);
+        out.push({ ...u, counts, completion: completionPercent(counts), depth, childCount, expanded });
+      });
+      return out;
+    },
+  };
 }
 
-/** Which rows `visibleUnits` will show (the set does not depend on the sort). */
+/**
+ * The rows the dashboard shows: the top of the scope, and below it the children of every
+ * expanded row, depth first. A province has ~2,000 units; only what was opened is sent.
+ */
+export function visibleUnits(nodes: readonly TreeNode[], open: OpenUnits, sort: UnitSort, countsOf: CountsOf): VisibleUnit[] {
+  return unitTree(nodes).visible(open, sort, countsOf);
+}
+
+/** Which rows `visibleUnits` will show. */
 export function visibleUnitIds(nodes: readonly TreeNode[], open: OpenUnits): string[] {
-  const none: StatusCounts = { enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 };
-  return visibleUnits(nodes, open, "unit", () => none).map((u) => u.id);
+  return unitTree(nodes).visibleIds(open);
 }

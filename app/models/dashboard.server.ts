@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, like, sql } from "drizzle-orm";
 import { agencies, certificates, certificateSubtreeRollups, courseAssignments, courses, enrollments, enrollmentSubtreeRollups, exerciseAttempts, users, type Agency } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
-import { visibleUnitIds, visibleUnits, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
+import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 
 export { STATUS_KEYS, type StatusCounts };
 import { audit } from "./audit.server";
@@ -95,9 +95,10 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
     subtreeCounts(db, scopePath, { by: "course" }),
     db.select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code }).from(agencies).where(like(agencies.path, `${scopePath}%`)),
   ]);
-  const byAgency = selected ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: view.open === "all" ? "all" : visibleUnitIds(tree, view.open) }) : new Map<string, StatusCounts>();
+  const shape = unitTree(tree);
+  const byAgency = selected ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: view.open === "all" ? "all" : shape.visibleIds(view.open) }) : new Map<string, StatusCounts>();
   // Only the opened part of the tree goes to the page: a province's 2,000 rows would be ~1 MB.
-  const units = visibleUnits(tree, view.open, view.sort, (id) => byAgency.get(id) ?? zero());
+  const units = shape.visible(view.open, view.sort, (id) => byAgency.get(id) ?? zero());
   return {
     courses: courseRows.map((c) => ({ ...c, counts: perCourse.get(c.id) ?? zero() })),
     selectedCourseId: selected,
