@@ -10,10 +10,10 @@ import { requireRole } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { managedScopePath } from "~/utils/permissions.server";
+import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const url = new URL(request.url);
   const scope = managedScopePath(user);
   const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/csv/write";
 import { getImportBatch, issuePasswordLinks } from "~/models/staff-import.server";
 import { requireRole } from "~/utils/auth.server";
+import { MANAGE_ROLES } from "~/utils/permissions.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { plainTextAnswer } from "~/utils/i18n.server";
 
 /** Fresh one-time set-password links for a batch's accounts (no e-mail server: the manager hands them out). */
 export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const batch = await getImportBatch(user, params.batch ?? "");
   if (!batch) throw plainTextAnswer(request, "error.fileNotFound", { status: 404 });
   const tokens = await issuePasswordLinks(null, batch.accounts.map((a) => a.id));

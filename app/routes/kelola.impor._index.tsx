@@ -7,6 +7,7 @@ import type { MessageKey } from "~/i18n";
 import { commitStaffImport, previewStaffImport } from "~/models/staff-import.server";
 import { DuplicateAccountError } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
+import { MANAGE_ROLES } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
@@ -17,7 +18,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 const MAX_BODY_BYTES = MAX_BYTES + 64 * 1024;
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, ["manager", "admin"]);
+  await requireRole(request, MANAGE_ROLES);
   return json({});
 });
 
@@ -28,7 +29,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
  */
 export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const tooLarge = () => json({ error: "import.tooLarge" as MessageKey, line: null, preview: null, csv: "" }, { status: 413 });
   // Refuse an announced oversize body before reading any of it.
   if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return tooLarge();

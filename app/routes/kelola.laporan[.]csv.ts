@@ -5,7 +5,7 @@ import { requireRole } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang, serverTranslator } from "~/utils/i18n.server";
 import { learnerFiltersFrom } from "~/utils/learner-filters.server";
-import { managedScopePath } from "~/utils/permissions.server";
+import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
 
 // Column headers are always Indonesian (the agreed report format); statuses follow the viewer's language.
 const HEADER = ["nama", "nip", "unit", "kursus", "status", "materi_selesai", "tenggat", "kode_sertifikat", "sertifikat_berlaku_sampai", "jp_tahun_ini"];
@@ -16,7 +16,7 @@ const HEADER = ["nama", "nip", "unit", "kursus", "status", "materi_selesai", "te
  * (100,000 rows) never sits in memory at once.
  */
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const scope = managedScopePath(user);
   const filters = learnerFiltersFrom(new URL(request.url));
   const courseId = filters.courseId ?? (await publishedCourses())[0]?.id ?? null;

@@ -6,10 +6,10 @@ import { requireRole } from "~/utils/auth.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { managedScopePath } from "~/utils/permissions.server";
+import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
 
 export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const target = await getUserInScope(managedScopePath(user), params.id ?? "");
   // Outside the manager's subtree looks exactly like a missing user.
   if (!target) throw new Response("Not found", { status: 404 });

@@ -10,7 +10,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { canGrantRole, grantableRoles, managedScopePath } from "~/utils/permissions.server";
+import { canGrantRole, grantableRoles, MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
 import { newAccountSchema, type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
@@ -25,13 +25,13 @@ async function formOptions(user: SessionUser) {
 }
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   return json(await formOptions(user));
 });
 
 export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const form = Object.fromEntries(await request.formData());
   const values = {
     name: String(form.name ?? ""),

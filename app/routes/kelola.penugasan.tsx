@@ -14,7 +14,7 @@ import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/field-errors.server";
-import { managedScopePath } from "~/utils/permissions.server";
+import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
 
 const assignSchema = z.object({
   courseId: z.string().min(1, "error.required"),
@@ -26,7 +26,7 @@ const assignSchema = z.object({
 });
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const scope = managedScopePath(user);
   const [agencies, courses, assignments] = await Promise.all([agencySubtree({ path: scope }), publishedCourses(), listAssignments(scope)]);
   return json({
@@ -38,7 +38,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const form = Object.fromEntries(await request.formData());
   const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
   const parsed = assignSchema.safeParse(values);

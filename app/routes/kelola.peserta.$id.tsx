@@ -12,12 +12,12 @@ import { formatDate } from "~/utils/dates";
 import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { managedScopePath } from "~/utils/permissions.server";
+import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
 
 const revokeSchema = z.object({ certificateId: z.string().min(1), reason: z.string().trim().min(5).max(500) });
 
 export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const detail = await learnerDetail(managedScopePath(user), params.id ?? "");
   // Outside the manager's subtree looks exactly like a missing learner.
   if (!detail) throw new Response("Not found", { status: 404 });
@@ -31,7 +31,7 @@ export const action = withOutage503(revoke, { keep: { reason: { show: "text", la
 
 async function revoke({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const scope = managedScopePath(user);
   if (!(await learnerDetail(scope, params.id ?? ""))) throw new Response("Not found", { status: 404 });
   const form = Object.fromEntries(await request.formData());

@@ -10,10 +10,10 @@ import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { cursorFrom, learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { pageTitle } from "~/utils/meta";
-import { managedScopePath } from "~/utils/permissions.server";
+import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
 
 export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const user = await requireRole(request, MANAGE_ROLES);
   const scope = managedScopePath(user);
   const filters = learnerFiltersFrom(new URL(request.url));
   const url = new URL(request.url);

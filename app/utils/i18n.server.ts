@@ -3,6 +3,7 @@ import { en } from "~/i18n/en";
 import { enStaff } from "~/i18n/en.staff";
 import { idStaff } from "~/i18n/id.staff";
 import type { Role } from "../../db/schema";
+import { seesStaffPages } from "./permissions.server";
 
 export const LANG_COOKIE = "sigap_lang";
 
@@ -29,7 +30,7 @@ export function staffDictionary(lang: Lang): StaffDictionary {
 
 /** The staff-only strings for the root loader: only managers, admins and instructors see those pages. */
 export function staffDictionaryFor(lang: Lang, role: Role | null | undefined): StaffDictionary | null {
-  return role === "manager" || role === "admin" || role === "instructor" ? staffDictionary(lang) : null;
+  return role && seesStaffPages(role) ? staffDictionary(lang) : null;
 }
 
 /** `isMessageKey` for server code: knows the staff-only keys too. */

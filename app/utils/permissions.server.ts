@@ -8,6 +8,9 @@ export function managedScopePath(user: SessionUser): string {
   return user.role === "admin" ? "/" : user.agencyPath;
 }
 
+/** Who may open /kelola: the dashboard, learners, assignments, staff import (scoped to their agency). */
+export const MANAGE_ROLES: readonly Role[] = ["manager", "admin"];
+
 /** Who may open /studio: authoring, draft previews and reviewing exercise attempts. */
 export const STUDIO_ROLES: readonly Role[] = ["instructor", "admin"];
 
@@ -17,7 +20,12 @@ export function canPreviewDrafts(user: SessionUser): boolean {
 }
 
 export function canManageAgencies(user: SessionUser): boolean {
-  return user.role === "admin" || user.role === "manager";
+  return MANAGE_ROLES.includes(user.role);
+}
+
+/** Everyone who opens a staff page (/kelola, /admin, /studio): they get the staff-only strings. */
+export function seesStaffPages(role: Role): boolean {
+  return MANAGE_ROLES.includes(role) || STUDIO_ROLES.includes(role);
 }
 
 /** Managers may grant roles up to their own; admins any. */
