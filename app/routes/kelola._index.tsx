@@ -18,24 +18,20 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
   const scope = managedScopePath(user);
   const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";
   const page = await dashboardPage(scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
-  return json({ scopeName: user.role === "admin" ? null : user.agencyName, ...page });
+  return json({ scopeName: user.role === "admin" ? null : user.agencyName, sort, ...page });
 });
 
 export default function Dashboard() {
   const t = useT();
-  const { scopeName, courses, selectedCourseId, units, openIds, allOpen, monthly } = useLoaderData<typeof loader>();
+  const { scopeName, sort, courses, selectedCourseId, units, openIds, allOpen, monthly } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const sort = UNIT_SORTS.find((s) => s === params.get("urut")) ?? "unit";
   const selected = courses.find((c) => c.id === selectedCourseId);
-  const withParam = (name: string, value: string, hash = "") => {
+  // This page's URL with one parameter set (or removed with null): sort and tree links keep the rest.
+  const withParam = (name: string, value: string | null, hash = "") => {
     const next = new URLSearchParams(params);
-    next.set(name, value);
+    if (value === null) next.delete(name);
+    else next.set(name, value);
     return `?${next.toString()}${hash}`;
-  };
-  const withoutOpen = () => {
-    const next = new URLSearchParams(params);
-    next.delete("buka");
-    return `?${next.toString()}`;
   };
   // The bars: the units under the top row(s) that are on screen, as in the table.
   const chartUnits = (units.some((u) => u.depth > 0) ? units.filter((u) => u.depth > 0) : units).filter((u) => u.counts.enrolled > 0).slice(0, 20);
@@ -93,7 +89,7 @@ export default function Dashboard() {
           <h2>{t("manage.byUnit", { course: selected.title })}</h2>
           <p className="muted">
             {t("manage.treeHint")}{" "}
-            {allOpen ? <Link to={withoutOpen()}>{t("manage.collapseAll")}</Link> : <Link to={withParam("buka", "semua")}>{t("manage.expandAll")}</Link>}
+            {allOpen ? <Link to={withParam("buka", null)}>{t("manage.collapseAll")}</Link> : <Link to={withParam("buka", "semua")}>{t("manage.expandAll")}</Link>}
           </p>
           <div className="table-wrap">
             <table className="data unit-tree">
