@@ -16,6 +16,12 @@ export const courseFrontmatter = z.object({
     validMonths: z.number().int().min(1).max(120),
   }),
   draft: z.boolean().default(false),
+  /** Final-quiz attempts allowed per window (decision 011). */
+  quizAttempts: z
+    .object({ max: z.number().int().min(1).max(20), windowHours: z.number().int().min(1).max(24 * 14) })
+    .default({ max: 3, windowHours: 24 }),
+  /** An ungraded pre-test drawn from the final quiz's bank before lesson 1 (LAN practice). */
+  pretest: z.boolean().default(false),
 });
 
 const optionSchema = z.object({
@@ -30,6 +36,8 @@ export const questionSchema = z
     type: z.enum(["single", "multiple", "truefalse"]),
     prompt: z.string().min(3),
     options: z.array(optionSchema).min(2).max(8),
+    /** Slug of the lesson this item tests: a failed final attempt names it as a topic to review. */
+    topic: z.string().regex(slugPattern).optional(),
   })
   .superRefine((q, ctx) => {
     const correct = q.options.filter((o) => o.correct).length;
@@ -47,6 +55,8 @@ export const questionSchema = z
 export const quizSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, "quiz id must be lowercase letters, digits and dashes"),
   questions: z.array(questionSchema).min(1),
+  /** Final quizzes: items drawn per attempt from `questions` (the bank). Absent = every item. */
+  draw: z.number().int().positive().optional(),
 });
 
 export const lessonKinds = ["lesson", "quiz", "dm", "hoax"] as const;
