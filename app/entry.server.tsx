@@ -5,11 +5,20 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { closeDb } from "~/utils/db.server";
+import { closeDb, getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { NonceContext } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Called once by app/cli/serve.ts before it listens: opens (and migrates) the database so a
+ * locked or unwritable data directory stops the start with one clear line instead of failing
+ * the first request.
+ */
+export async function startup() {
+  await getDb();
+}
 
 // remix-serve keeps running while a database handle is open: close it and exit on signals.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -18,10 +18,10 @@ import { isUnavailableData, KeptForm } from "~/components/kept-form";
 import { translator } from "~/i18n";
 import styles from "~/styles/app.css";
 import { getUser, type SessionUser } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { dictionaryFor, getLang, staffDictionaryFor } from "~/utils/i18n.server";
 import { useLang, useT, type RootStrings } from "~/utils/i18n";
 import { useNonce } from "~/utils/nonce";
+import { handleLoader } from "~/utils/pipeline.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -29,7 +29,8 @@ export const links: LinksFunction = () => [
 ];
 
 // The session lookup is the first query of nearly every page: an outage shows the 503 page.
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "public" }, async ({ request }) => {
   const user = await getUser(request);
   const lang = getLang(request);
   return json({
@@ -40,6 +41,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     user: user && { name: user.name, role: user.role, agencyName: user.agencyName },
   });
 });
+};
 
 export const meta: MetaFunction = () => [{ title: "Sigap" }];
 

@@ -5,9 +5,16 @@
 import { seedDemo } from "../../db/seed";
 import { loadContentTree } from "../content/repository.server";
 import { syncContent } from "../content/sync.server";
+import { DataDirError } from "../utils/data-dir-lock.server";
 import { closeDb, getDb, getEngine } from "../utils/db.server";
+import { loadEnv } from "../utils/env.server";
 
-const db = await getDb();
+loadEnv();
+const db = await getDb().catch((error: unknown) => {
+  if (!(error instanceof DataDirError)) throw error;
+  console.error(`[setup] ${error.message}`);
+  process.exit(1);
+});
 const engine = await getEngine();
 console.log(`[setup] database ready (${engine}, migrations applied)`);
 const tree = await loadContentTree();

@@ -31,15 +31,21 @@ describe("validateStaffImport", () => {
       [
         HEADER,
         "\"Rina Wulandari, S.Kom.\", Rina@OKU.go.id ,1985 0712 2010 01 2 003,16.01.DUKCAPIL.PDP,",
-        "Budi Santoso,budi@oku.go.id,,16.01.dukcapil,instruktur",
+        "Budi Santoso,budi@oku.go.id,,16.01.dukcapil,manajer",
       ].join("\n"),
     );
     expect(result.headerErrors).toEqual([]);
     expect(result.validCount).toBe(2);
     expect(result.rows).toEqual([
       { line: 2, name: "Rina Wulandari, S.Kom.", email: "rina@oku.go.id", nip: "198507122010012003", unitCode: "16.01.DUKCAPIL.PDP", role: "learner", agencyId: "pdp", errors: [] },
-      { line: 3, name: "Budi Santoso", email: "budi@oku.go.id", nip: null, unitCode: "16.01.dukcapil", role: "instructor", agencyId: "dukcapil", errors: [] },
+      { line: 3, name: "Budi Santoso", email: "budi@oku.go.id", nip: null, unitCode: "16.01.dukcapil", role: "manager", agencyId: "dukcapil", errors: [] },
     ]);
+  });
+
+  it("refuses roles a manager may not grant: instructors override grades (decision 012)", () => {
+    const result = validate([HEADER, "Budi Santoso,budi@oku.go.id,,16.01.dukcapil,instruktur"].join("\n"));
+    expect(result.rows[0]!.errors).toEqual(["error.roleScope"]);
+    expect(result.validCount).toBe(0);
   });
 
   it("reads a semicolon file with BOM from Excel, with the columns in any order and case", () => {

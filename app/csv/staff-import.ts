@@ -1,5 +1,6 @@
 import type { MessageKey } from "~/i18n";
 import { emailSchema, nipError } from "~/validation/account";
+import { canGrantRole } from "~/utils/policy";
 
 /** The columns of the staff import template, in the order the template uses. */
 export const STAFF_IMPORT_COLUMNS = ["nama", "email", "nip", "kode_unit", "peran"] as const;
@@ -147,7 +148,7 @@ export function validateStaffImport(
     }
 
     if (!role) errors.add("import.unknownRole");
-    else if (role === "admin" && ctx.actorRole !== "admin") errors.add("error.roleScope");
+    else if (!canGrantRole({ role: ctx.actorRole }, role)) errors.add("error.roleScope");
 
     row.errors = [...errors];
   }

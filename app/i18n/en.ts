@@ -319,6 +319,7 @@ export const en: Record<BaseKey, string> = {
   "error.badForm": "This form is incomplete or no longer valid. Reload the page, then send it again.",
   "error.notFound": "Page not found.",
   "error.fileNotFound": "File not found.",
+  "error.tooLarge": "This submission is too large, so it was refused. Send shorter input or a smaller file.",
   "error.forbidden": "You do not have access to this page.",
   "error.crossSite": "This request was sent from another site, so it was refused. Open Sigap directly and try again.",
   "error.generic": "Something went wrong. Please try again.",

@@ -321,6 +321,7 @@ export const id = {
   "error.badForm": "Formulir ini tidak lengkap atau sudah tidak berlaku. Muat ulang halaman, lalu kirim lagi.",
   "error.notFound": "Halaman tidak ditemukan.",
   "error.fileNotFound": "Berkas tidak ditemukan.",
+  "error.tooLarge": "Kiriman ini terlalu besar, jadi ditolak. Kirim isian yang lebih pendek atau berkas yang lebih kecil.",
   "error.forbidden": "Anda tidak punya akses ke halaman ini.",
   "error.crossSite": "Permintaan ini dikirim dari situs lain, jadi ditolak. Buka Sigap langsung, lalu coba lagi.",
   "error.generic": "Terjadi kesalahan. Silakan coba lagi.",

@@ -6,11 +6,12 @@ import { listOwnCertificates } from "~/models/certificate.server";
 import { myAssignedCourses } from "~/models/dashboard.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "public" }, async ({ request }) => {
   const user = await getUser(request);
   if (!user) return json({ user: null, assigned: [], expiring: [] });
   const [assigned, certs] = await Promise.all([myAssignedCourses(user.id), listOwnCertificates(user.id)]);
@@ -20,6 +21,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     expiring: certs.filter((c) => expiresSoon(c)).map((c) => ({ code: c.code, courseTitle: c.courseTitle, days: daysUntilExpiry(c) ?? 0 })),
   });
 });
+};
 
 export default function Home() {
   const t = useT();

@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
-import { requireRole } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader } from "~/utils/pipeline.server";
 
 const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
   { to: "/admin/instansi", title: "admin.agencies.title", body: "admin.home.agencies" },
@@ -13,10 +12,11 @@ const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
   { to: "/admin/audit", title: "admin.audit.title", body: "admin.home.audit" },
 ];
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, ["admin"]);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "admin:open" }, async ({  }) => {
   return json({});
 });
+};
 
 export default function AdminHome() {
   const t = useT();

@@ -5,11 +5,10 @@ import { z } from "zod";
 import { TableWrap } from "~/components/table-wrap";
 import type { Lang, MessageKey } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
-import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader } from "~/utils/pipeline.server";
 
 // Bad query values fall back to the first page / all actions instead of failing the page.
 const querySchema = z.object({
@@ -17,8 +16,8 @@ const querySchema = z.object({
   aksi: z.string().trim().max(100).catch(""),
 });
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, ["admin"]);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "admin:open" }, async ({ request }) => {
   const search = new URL(request.url).searchParams;
   const query = querySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
   const { rows, total, actions } = await listAuditLog({ page: query.halaman, action: query.aksi || null });
@@ -31,6 +30,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   });
 });
+};
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 /** "22 November 2026 14:05 WIB": the date as on certificates plus the Jakarta clock time. */

@@ -6,13 +6,11 @@ import { Field, FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { addAgency, AgencyCodeTakenError, AgencyCycleError, moveAgency, renameAgency } from "~/models/admin.server";
 import { allAgencies, getAgency, type AgencyKind } from "~/models/agency.server";
-import { requireRole } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 const kinds = ["province", "regency", "agency", "unit"] as const satisfies readonly AgencyKind[];
 
@@ -42,18 +40,21 @@ const agencyActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("move"), agencyId: agencyIdSchema, parentId: parentSchema }),
 ]);
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, ["admin"]);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "admin:open" }, async ({  }) => {
   const agencies = await allAgencies();
   return json({
     agencies: agencies.map((a) => ({ id: a.id, name: a.name, code: a.code, kind: a.kind, parentId: a.parentId, path: a.path })),
   });
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireRole(request, ["admin"]);
-  const form = Object.fromEntries(await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "agency:edit", keep: {
+    name: { show: "text", label: "admin.agencies.name" },
+    code: { show: "text", label: "admin.agencies.code" },
+  }, }, async ({ user, form: formData }) => {
+  const form = Object.fromEntries(formData);
   const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
   const values = { name: text("name"), code: text("code"), kind: text("kind"), parentId: text("parentId") };
   const intent = text("intent");
@@ -95,12 +96,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
       return done("admin.agencies.moved", (await getAgency(data.agencyId))?.name ?? "");
     }
   }
-}, {
-  keep: {
-    name: { show: "text", label: "admin.agencies.name" },
-    code: { show: "text", label: "admin.agencies.code" },
-  },
 });
+};
 
 type AgencyItem = ReturnType<typeof useLoaderData<typeof loader>>["agencies"][number];
 type Result = ReturnType<typeof useActionData<typeof action>>;

@@ -6,13 +6,11 @@ import { FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { listAccounts, updateUserAccount } from "~/models/admin.server";
 import { allAgencies } from "~/models/agency.server";
-import { requireRole } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 const roles = ["learner", "instructor", "manager", "admin"] as const;
 
@@ -27,8 +25,8 @@ const accountSchema = z.object({
     .transform((v) => v === "on"),
 });
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["admin"]);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "admin:open" }, async ({ request, user }) => {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [{ rows, total }, agencies] = await Promise.all([listAccounts(q), allAgencies()]);
   const depth = (path: string) => path.split("/").length - 3;
@@ -39,11 +37,11 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     agencies: agencies.map((a) => ({ id: a.id, label: `${"· ".repeat(depth(a.path))}${a.name}` })),
   });
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const admin = await requireRole(request, ["admin"]);
-  const form = Object.fromEntries(await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "admin:open", keep: {} }, async ({ user: admin, form: formData }) => {
+  const form = Object.fromEntries(formData);
   const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
   const userId = text("userId");
   const values = { role: text("role"), agencyId: text("agencyId"), disabled: text("disabled") === "on" };
@@ -67,7 +65,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
     case "updated":
       return done("admin.users.saved");
   }
-}, { keep: {} });
+});
+};
 
 export default function AdminUsers() {
   const t = useT();

@@ -3,24 +3,27 @@ import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/field";
 import { changePassword } from "~/models/user.server";
-import { createSessionCookie, requireUser, signOutEverywhere } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
+import { createSessionCookie, signOutEverywhere } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { changePasswordSchema } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user" }, async ({  }) => {
   return json({});
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireUser(request);
-  const form = Object.fromEntries(await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "user", keep: {
+    current: { show: "password", label: "password.current" },
+    next: { show: "new-password", label: "password.new" },
+    confirm: { show: "new-password", label: "password.confirm" },
+  }, }, async ({ user, form: formData }) => {
+  const form = Object.fromEntries(formData);
   const parsed = changePasswordSchema.safeParse(form);
   if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
   const weak = commonPasswordError(parsed.data.next, user);
@@ -31,13 +34,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   // A changed password ends every other session; this device gets a fresh one.
   await signOutEverywhere(user.id);
   return json({ ok: true as const, errors: {} }, { headers: { "Set-Cookie": await createSessionCookie(user.id) } });
-}, {
-  keep: {
-    current: { show: "password", label: "password.current" },
-    next: { show: "new-password", label: "password.new" },
-    confirm: { show: "new-password", label: "password.confirm" },
-  },
 });
+};
 
 export default function ChangePassword() {
   const t = useT();

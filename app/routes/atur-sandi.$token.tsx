@@ -4,34 +4,34 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { consumePasswordToken, findPasswordToken } from "~/models/staff-import.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { newPasswordSchema } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ params }: LoaderFunctionArgs) => {
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "public" }, async ({ params }) => {
   const found = await findPasswordToken(params.token ?? "");
   return json({ name: found?.name ?? null }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
 });
+};
 
-export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const parsed = newPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "public", keep: {
+    next: { show: "new-password", label: "password.new" },
+    confirm: { show: "new-password", label: "password.confirm" },
+  }, }, async ({ params, form: formData }) => {
+  const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
   const weak = commonPasswordError(parsed.data.next, (await findPasswordToken(params.token ?? "")) ?? {});
   if (weak) return json({ errors: { next: weak } as Record<string, MessageKey> }, { status: 400 });
   if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next)))) return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
   return redirect("/masuk?sandi=1");
-}, {
-  keep: {
-    next: { show: "new-password", label: "password.new" },
-    confirm: { show: "new-password", label: "password.confirm" },
-  },
 });
+};
 
 export default function SetPassword() {
   const t = useT();

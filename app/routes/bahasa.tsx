@@ -1,18 +1,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { parseLang } from "~/i18n";
-import { assertSameOrigin } from "~/utils/csrf.server";
 import { langCookie } from "~/utils/i18n.server";
+import { handleAction } from "~/utils/pipeline.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 export async function loader() {
   return redirect("/");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const form = await request.formData();
-  const to = String(form.get("ke") ?? "/");
-  // Browsers read "/\host" as "//host": only same-site paths.
-  const target = to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
-  return redirect(target, { headers: { "Set-Cookie": langCookie(parseLang(String(form.get("lang")))) } });
+/** Switches the language and returns to the page the reader was on (a same-site path only). */
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "public" }, async ({ form }) => {
+    return redirect(safeRedirect(form.get("ke")), { headers: { "Set-Cookie": langCookie(parseLang(String(form.get("lang")))) } });
+  });
 }

@@ -6,20 +6,20 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { parseOpenUnits, toggledOpenParam, UNIT_SORTS } from "~/learning/unit-tree";
 import { dashboardPage } from "~/models/dashboard.server";
-import { requireRole } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
   const url = new URL(request.url);
   const scope = managedScopePath(user);
   const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";
   const page = await dashboardPage(scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
   return json({ scopeName: user.role === "admin" ? null : user.agencyName, sort, ...page });
 });
+};
 
 export default function Dashboard() {
   const t = useT();

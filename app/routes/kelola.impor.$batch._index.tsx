@@ -3,18 +3,17 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { getImportBatch } from "~/models/staff-import.server";
-import { requireRole } from "~/utils/auth.server";
-import { MANAGE_ROLES } from "~/utils/permissions.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
   const batch = await getImportBatch(user, params.batch ?? "");
   if (!batch) throw new Response("Not found", { status: 404 });
   return json({ id: batch.id, count: batch.userIds.length });
 });
+};
 
 export default function ImportDone() {
   const t = useT();

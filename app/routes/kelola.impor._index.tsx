@@ -1,46 +1,36 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { TableWrap } from "~/components/table-wrap";
 import type { MessageKey } from "~/i18n";
 import { commitStaffImport, previewStaffImport } from "~/models/staff-import.server";
 import { DuplicateAccountError } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
-import { MANAGE_ROLES } from "~/utils/permissions.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 // The file or the CSV text plus the other fields and the multipart framing.
 const MAX_BODY_BYTES = MAX_BYTES + 64 * 1024;
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({  }) => {
   return json({});
 });
+};
 
 /**
  * intent=preview: upload → validate → show every row's problems (nothing written).
  * intent=confirm: the same CSV text comes back, is validated again, and valid rows are
  * created in one transaction; if anything changed since the preview, a new preview is shown.
  */
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireRole(request, MANAGE_ROLES);
-  const tooLarge = () => json({ error: "import.tooLarge" as MessageKey, line: null, preview: null, csv: "" }, { status: 413 });
-  // Refuse an announced oversize body before reading any of it.
-  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return tooLarge();
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return tooLarge();
-    // Not multipart, or cut off: nothing usable was sent.
-    return json({ error: "import.noFile" as MessageKey, line: null, preview: null, csv: "" }, { status: 400 });
-  }
+export async function action(args: ActionFunctionArgs) {
+  // The import's own cap; the pipeline refuses a bigger body before reading it and the page says why.
+  return handleAction(args, { access: "staff:import", keep: {}, maxBytes: MAX_BODY_BYTES, body: "lenient" }, async ({ user, form, badBody }) => {
+  if (badBody === 413) return json({ error: "import.tooLarge" as MessageKey, line: null, preview: null, csv: "" }, { status: 413 });
+  // Not multipart, or cut off: nothing usable was sent.
+  if (badBody) return json({ error: "import.noFile" as MessageKey, line: null, preview: null, csv: "" }, { status: 400 });
   const intent = form.get("intent");
   const file = form.get("berkas");
   const input = intent === "confirm" ? String(form.get("csv") ?? "") : file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
@@ -64,7 +54,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
     return json({ error: "import.changed" as MessageKey, line: null, preview: { ...preview.result, invalid }, csv }, { status: 409 });
   }
   return json({ error: null, line: null, preview: { ...preview.result, invalid }, csv });
-}, { keep: {} });
+});
+};
 
 export default function StaffImport() {
   const t = useT();

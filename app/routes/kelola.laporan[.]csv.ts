@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvLines, toCsv } from "~/csv/write";
 import { allLearners, publishedCourses, type LearnerRow } from "~/models/dashboard.server";
-import { requireRole } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang, serverTranslator } from "~/utils/i18n.server";
 import { learnerFiltersFrom } from "~/utils/learner-filters.server";
-import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
 // Column headers are always Indonesian (the agreed report format); statuses follow the viewer's language.
 const HEADER = ["nama", "nip", "unit", "kursus", "status", "materi_selesai", "tenggat", "kode_sertifikat", "sertifikat_berlaku_sampai", "jp_tahun_ini"];
@@ -15,8 +14,8 @@ const HEADER = ["nama", "nip", "unit", "kursus", "status", "materi_selesai", "te
  * every matching learner, not one page: streamed in keyset batches so a whole province
  * (100,000 rows) never sits in memory at once.
  */
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open", download: true }, async ({ request, user }) => {
   const scope = managedScopePath(user);
   const filters = learnerFiltersFrom(new URL(request.url));
   const courseId = filters.courseId ?? (await publishedCourses())[0]?.id ?? null;
@@ -48,4 +47,5 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
       "Cache-Control": "private, no-store",
     },
   });
-}, { download: true });
+});
+};

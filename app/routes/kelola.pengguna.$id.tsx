@@ -2,19 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUserInScope } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
   const target = await getUserInScope(managedScopePath(user), params.id ?? "");
   // Outside the manager's subtree looks exactly like a missing user.
   if (!target) throw new Response("Not found", { status: 404 });
   return json({ target });
 });
+};
 
 export default function UserDetail() {
   const t = useT();

@@ -5,15 +5,14 @@ import { Field, FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { agencyInSubtree, agencySubtree } from "~/models/agency.server";
 import { createUser, DuplicateAccountError } from "~/models/user.server";
-import { requireRole, type SessionUser } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
+import { type SessionUser } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { canGrantRole, grantableRoles, MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
+import { canGrantRole, grantableRoles, managedScopePath } from "~/utils/permissions.server";
 import { newAccountSchema, type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 async function formOptions(user: SessionUser) {
   const agencies = await agencySubtree({ path: managedScopePath(user) });
@@ -24,15 +23,20 @@ async function formOptions(user: SessionUser) {
   };
 }
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({ user }) => {
   return json(await formOptions(user));
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireRole(request, MANAGE_ROLES);
-  const form = Object.fromEntries(await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "user:create", keep: {
+    name: { show: "text", label: "users.name" },
+    email: { show: "email", label: "users.email" },
+    nip: { show: "text", label: "users.nip" },
+    password: { show: "new-password", label: "users.password" },
+  }, }, async ({ user, form: formData }) => {
+  const form = Object.fromEntries(formData);
   const values = {
     name: String(form.name ?? ""),
     email: String(form.email ?? ""),
@@ -54,14 +58,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
     if (error instanceof DuplicateAccountError) return fail({ [error.field]: error.field === "email" ? "error.emailTaken" : "error.nipTaken" });
     throw error;
   }
-}, {
-  keep: {
-    name: { show: "text", label: "users.name" },
-    email: { show: "email", label: "users.email" },
-    nip: { show: "text", label: "users.nip" },
-    password: { show: "new-password", label: "users.password" },
-  },
 });
+};
 
 export default function NewUser() {
   const t = useT();

@@ -7,14 +7,12 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import type { MessageKey } from "~/i18n";
 import { agencyInSubtree, agencySubtree } from "~/models/agency.server";
 import { assignCourse, listAssignments, publishedCourses } from "~/models/dashboard.server";
-import { requireRole } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/dates";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/field-errors.server";
-import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 const assignSchema = z.object({
   courseId: z.string().min(1, "error.required"),
@@ -25,8 +23,8 @@ const assignSchema = z.object({
     .refine((d) => !Number.isNaN(Date.parse(d)) && d >= new Date().toISOString().slice(0, 10), "assign.dueInvalid"),
 });
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({ user }) => {
   const scope = managedScopePath(user);
   const [agencies, courses, assignments] = await Promise.all([agencySubtree({ path: scope }), publishedCourses(), listAssignments(scope)]);
   return json({
@@ -35,11 +33,11 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     assignments,
   });
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireRole(request, MANAGE_ROLES);
-  const form = Object.fromEntries(await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "manage:open", keep: { dueDate: { show: "date", label: "assign.due" } } }, async ({ user, form: formData }) => {
+  const form = Object.fromEntries(formData);
   const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
   const parsed = assignSchema.safeParse(values);
   if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values, agencyName: "" }, { status: 400 });
@@ -52,7 +50,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   }
   await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
   return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values, agencyName: agency.name });
-}, { keep: { dueDate: { show: "date", label: "assign.due" } } });
+});
+};
 
 export default function Assignments() {
   const t = useT();

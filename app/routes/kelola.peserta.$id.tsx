@@ -6,18 +6,16 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import { certificateStatus } from "~/certificates/rules";
 import { revokeCertificate } from "~/models/certificate.server";
 import { learnerDetail } from "~/models/dashboard.server";
-import { requireRole } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/dates";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 const revokeSchema = z.object({ certificateId: z.string().min(1), reason: z.string().trim().min(5).max(500) });
 
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
   const detail = await learnerDetail(managedScopePath(user), params.id ?? "");
   // Outside the manager's subtree looks exactly like a missing learner.
   if (!detail) throw new Response("Not found", { status: 404 });
@@ -26,21 +24,20 @@ export const loader = withOutage503(async ({ request, params }: LoaderFunctionAr
     certs: detail.certs.map((c) => ({ id: c.id, code: c.code, courseTitle: c.courseTitle, issuedAt: c.issuedAt, expiresAt: c.expiresAt, status: certificateStatus(c), revokedReason: c.revokedReason })),
   });
 });
+};
 
-export const action = withOutage503(revoke, { keep: { reason: { show: "text", label: "cert.revokeReason" } } });
-
-async function revoke({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "certificate:revoke", keep: { reason: { show: "text", label: "cert.revokeReason" } } }, async ({ params, user, form: formData }) => {
   const scope = managedScopePath(user);
   if (!(await learnerDetail(scope, params.id ?? ""))) throw new Response("Not found", { status: 404 });
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(formData);
   const parsed = revokeSchema.safeParse(form);
   if (!parsed.success) return json({ ok: false as const, reason: String(form.reason ?? "") }, { status: 400 });
   // The certificate must be this learner's: another learner's id posted here is refused like a missing one.
   const done = await revokeCertificate(user.id, scope, params.id ?? "", parsed.data.certificateId, parsed.data.reason);
   if (!done) throw new Response("Not found", { status: 404 });
   return json({ ok: true as const, reason: "" });
+  });
 }
 
 export default function LearnerDetail() {

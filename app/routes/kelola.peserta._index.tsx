@@ -5,15 +5,14 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import { ENROLLMENT_STATUSES } from "~/learning/enrollment-status";
 import { agencySubtree } from "~/models/agency.server";
 import { listLearners, publishedCourses } from "~/models/dashboard.server";
-import { requireRole } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { cursorFrom, learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { pageTitle } from "~/utils/meta";
-import { MANAGE_ROLES, managedScopePath } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, MANAGE_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
   const scope = managedScopePath(user);
   const filters = learnerFiltersFrom(new URL(request.url));
   const url = new URL(request.url);
@@ -32,6 +31,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     nextPage: page.next ? `?${nextParams}` : null,
   });
 });
+};
 
 /** The export covers every page, so it drops the page cursor. */
 function firstPageSearch(search: string) {

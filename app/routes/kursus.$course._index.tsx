@@ -3,16 +3,16 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadCourseOutline } from "~/content/course-page.server";
 import { MdxContent } from "~/components/mdx-content";
-import { requireUser } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user" }, async ({ request, params, user }) => {
   return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
 });
+};
 
 export default function CourseOutline() {
   const t = useT();

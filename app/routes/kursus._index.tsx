@@ -3,18 +3,18 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSyncedContentTree } from "~/content/sync.server";
 import { listCatalog, searchLessons } from "~/models/course.server";
-import { requireUser } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user" }, async ({ request, user }) => {
   await getSyncedContentTree();
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
   const [courses, hits] = await Promise.all([listCatalog(user.id), q.trim() ? searchLessons(q) : Promise.resolve(null)]);
   return json({ courses, hits, q });
 });
+};
 
 export default function Catalog() {
   const t = useT();

@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { RED_FLAGS } from "~/grading/hoax";
-import { requireUser } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader } from "~/utils/pipeline.server";
 
 const pillars = ["provenance", "source", "date", "location", "motivation"] as const;
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user" }, async ({  }) => {
   return json({ flags: RED_FLAGS });
 });
+};
 
 /** One printable A4 page (see the @page rules in app.css): print it with the browser. */
 export default function VerificationChecklist() {

@@ -6,32 +6,28 @@ import { HoaxLab } from "~/components/exercise/hoax-lab";
 import { getExerciseEntry } from "~/content/exercise-index.server";
 import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
 import { loadHoaxPage, submitHoaxForm } from "~/content/hoax-page.server";
-import { requireUser } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 /** /latihan/:slug serves both DM exercises and hoax cases (their slugs are unique together). */
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user" }, async ({ request, params, user }) => {
   const slug = params.exercise ?? "";
   const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
   if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
   return json(await loadHoaxPage(user, slug, opts));
 });
+};
 
-export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireUser(request);
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "user", keep: { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } }, }, async ({ params, user, form }) => {
   const slug = params.exercise ?? "";
-  const form = await request.formData();
   const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
   if ("redirect" in result) return redirect(result.redirect);
   return json(result, { status: 400 });
-}, {
-  keep: { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } },
 });
+};
 
 export default function ExercisePage() {
   const data = useLoaderData<typeof loader>();

@@ -3,36 +3,31 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
-import { requireAnonymous, signIn } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
+import { signIn } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(200), ke: z.string().optional() });
 
-/** Only same-site paths, so `?ke=` cannot redirect to another site. */
-function safeRedirect(to: string | undefined): string {
-  return to && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
-}
-
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireAnonymous(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "anonymous" }, async ({  }) => {
   return json({});
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const form = Object.fromEntries(await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "public", keep: { email: { show: "email", label: "auth.email" }, password: { show: "password", label: "auth.password" } }, }, async ({ request, form: formData }) => {
+  const form = Object.fromEntries(formData);
   const parsed = signInSchema.safeParse(form);
   const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
   if (!parsed.success) return json({ failed: true, email }, { status: 400 });
   const result = await signIn(request, parsed.data.email, parsed.data.password);
   if (!result.ok) return json({ failed: true, email }, { status: 401 });
   return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
-}, {
-  keep: { email: { show: "email", label: "auth.email" }, password: { show: "password", label: "auth.password" } },
 });
+};
 
 export default function SignIn() {
   const t = useT();

@@ -6,7 +6,7 @@ import { getContentTree } from "~/content/repository.server";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { plainTextAnswer } from "~/utils/i18n.server";
-import { canPreviewDrafts } from "~/utils/permissions.server";
+import { can } from "~/utils/policy";
 
 const types: Record<string, string> = { ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const audience = mediaAudience(await getContentTree(), course, file);
   if (audience === "previewers") {
     const user = await getUser(request);
-    if (!user || !canPreviewDrafts(user)) throw notFound(request);
+    if (!user || !can(user, "draft:preview")) throw notFound(request);
   }
   try {
     const body = await readFile(path.join(env.contentDir, "courses", course, "media", file));

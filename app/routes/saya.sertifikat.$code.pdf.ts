@@ -1,16 +1,16 @@
+import { publicOrigin } from "~/utils/env.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderCertificatePdf } from "~/certificates/pdf.server";
 import { getOwnCertificate } from "~/models/certificate.server";
-import { requireUser } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { plainTextAnswer } from "~/utils/i18n.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
 /** The learner's own certificate as an A4 landscape PDF with a QR code to the public check. */
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user", download: true }, async ({ request, params, user }) => {
   const cert = await getOwnCertificate(user.id, params.code ?? "");
   if (!cert) throw plainTextAnswer(request, "error.fileNotFound", { status: 404 });
-  const origin = process.env.PUBLIC_URL ?? new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const pdf = await renderCertificatePdf({
     code: cert.code,
     learnerName: cert.learnerName,
@@ -30,4 +30,5 @@ export const loader = withOutage503(async ({ request, params }: LoaderFunctionAr
       "Cache-Control": "private, no-store",
     },
   });
-}, { download: true });
+});
+};

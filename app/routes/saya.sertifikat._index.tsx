@@ -3,16 +3,14 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { certificateStatus, daysUntilExpiry, expiresSoon, JP_YEARLY_DUTY, jpInYear } from "~/certificates/rules";
 import { listOwnCertificates, startRecertification } from "~/models/certificate.server";
-import { requireUser } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate, jakartaYear } from "~/utils/dates";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user" }, async ({ request, user }) => {
   const lang = getLang(request);
   const certs = await listOwnCertificates(user.id);
   const year = jakartaYear();
@@ -38,15 +36,15 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     }),
   });
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireUser(request);
-  const form = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "user", keep: {} }, async ({ user, form }) => {
   const courseId = String(form.get("courseId") ?? "");
   await startRecertification(user.id, courseId);
   return redirect("/saya/sertifikat");
-}, { keep: {} });
+});
+};
 
 export default function MyCertificates() {
   const t = useT();

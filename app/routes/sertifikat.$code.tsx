@@ -5,17 +5,18 @@ import { checkCertificateCode } from "~/certificates/code";
 import { formatDate } from "~/utils/dates";
 import { certificateStatus } from "~/certificates/rules";
 import { findCertificateByCode } from "~/models/certificate.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { allowHit, clientIp } from "~/utils/rate-limit.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
 /**
  * Public verification, no sign-in. Shows every printed field so an edited PDF is caught by
  * comparison. Lookups are rate-limited per client address.
  */
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "public" }, async ({ request, params }) => {
   const input = (params.code ?? "").slice(0, 64);
   const ip = clientIp(request);
   const allowed = await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
@@ -43,6 +44,7 @@ export const loader = withOutage503(async ({ request, params }: LoaderFunctionAr
     },
   });
 });
+};
 
 export default function VerifyCertificate() {
   const t = useT();

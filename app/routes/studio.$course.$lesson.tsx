@@ -3,17 +3,16 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LessonView } from "~/components/lesson-view";
 import { loadLessonPage } from "~/content/lesson-page.server";
-import { requireRole } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { STUDIO_ROLES } from "~/utils/permissions.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
 /** Instructor preview: same renderer as learners, drafts included, no progress recorded. */
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, STUDIO_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "studio:open" }, async ({ request, params, user }) => {
   return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", true, getLang(request)));
 });
+};
 
 export default function StudioPreview() {
   const data = useLoaderData<typeof loader>();

@@ -3,14 +3,12 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { checkContent } from "~/content/check.server";
 import { getSyncedContentTree } from "~/content/sync.server";
-import { requireRole } from "~/utils/auth.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { STUDIO_ROLES } from "~/utils/permissions.server";
+import { handleLoader } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, STUDIO_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "studio:open" }, async ({  }) => {
   const tree = await getSyncedContentTree();
   const problems = await checkContent(tree);
   const problemsOf = (file: string) => problems.filter((p) => p.file === file).map((p) => ({ line: p.line, column: p.column, message: p.message, severity: p.severity }));
@@ -26,6 +24,7 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     orphanProblems: problems.filter((p) => !tree.courses.some((c) => c.file === p.file || c.lessons.some((l) => l.file === p.file))),
   });
 });
+};
 
 export default function Studio() {
   const t = useT();

@@ -8,13 +8,12 @@ import { turnFeedback } from "~/content/exercise-page.server";
 import { getExerciseEntry } from "~/content/exercise-index.server";
 import type { MessageKey } from "~/i18n";
 import { getAttemptInScope, overrideAttempt } from "~/models/exercise-attempt.server";
-import { requireRole, type SessionUser } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
+import { type SessionUser } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/field-errors.server";
-import { managedScopePath, STUDIO_ROLES } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 const overrideSchema = z.object({
   score: z.coerce.number({ message: "staff.scoreInvalid" }).int("staff.scoreInvalid").min(0, "staff.scoreInvalid").max(100, "staff.scoreInvalid"),
@@ -30,8 +29,8 @@ async function load(user: SessionUser, attemptId: string) {
   return { attempt, entry };
 }
 
-export const loader = withOutage503(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, STUDIO_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "studio:open" }, async ({ params, user }) => {
   const { attempt, entry } = await load(user, params.attempt ?? "");
   return json({
     learnerName: attempt.learnerName,
@@ -46,23 +45,22 @@ export const loader = withOutage503(async ({ request, params }: LoaderFunctionAr
     turns: attempt.turns.map((t) => turnFeedback(t, entry.exercise)),
   });
 });
+};
 
-export const action = withOutage503(async ({ request, params }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireRole(request, STUDIO_ROLES);
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "grade:override", keep: {
+    score: { show: "text", label: "staff.overrideScore" },
+    comment: { show: "textarea", label: "staff.overrideComment" },
+  }, }, async ({ params, user, form: formData }) => {
   const { attempt, entry } = await load(user, params.attempt ?? "");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(formData);
   const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };
   const parsed = overrideSchema.safeParse(form);
   if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
   await overrideAttempt(user.id, attempt, entry.ids.courseId, { score: parsed.data.score, passed: parsed.data.passed === "ya", comment: parsed.data.comment });
   return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values });
-}, {
-  keep: {
-    score: { show: "text", label: "staff.overrideScore" },
-    comment: { show: "textarea", label: "staff.overrideComment" },
-  },
 });
+};
 
 export default function StaffAttempt() {
   const t = useT();

@@ -3,15 +3,13 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.server";
 import { listAttemptsInScope, regradeExercise } from "~/models/exercise-attempt.server";
-import { requireRole } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { managedScopePath, STUDIO_ROLES } from "~/utils/permissions.server";
+import { managedScopePath } from "~/utils/permissions.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, STUDIO_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "studio:open" }, async ({ user }) => {
   const entries = await listExerciseEntries();
   const attempts = await listAttemptsInScope(
     managedScopePath(user),
@@ -22,16 +20,16 @@ export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
     attempts: attempts.map((a) => ({ ...a, completedAt: a.completedAt?.toISOString() ?? null })),
   });
 });
+};
 
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const user = await requireRole(request, STUDIO_ROLES);
-  const form = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "studio:open", keep: {} }, async ({ user, form }) => {
   const entry = await getExerciseEntry(String(form.get("slug") ?? ""), true);
   if (!entry) throw new Response("Not found", { status: 404 });
   const result = await regradeExercise(user.id, managedScopePath(user), entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
   return json({ slug: entry.exercise.slug, ...result });
-}, { keep: {} });
+});
+};
 
 export default function StaffAttempts() {
   const t = useT();

@@ -6,26 +6,22 @@ import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.
 import { turnFeedback } from "~/content/exercise-page.server";
 import { MAX_REPLY_CHARS } from "~/content/exercise-limits";
 import { gradeReply } from "~/grading";
-import { requireRole } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { withOutage503 } from "~/utils/db-unavailable.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { STUDIO_ROLES } from "~/utils/permissions.server";
+import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
-export const loader = withOutage503(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, STUDIO_ROLES);
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "studio:open" }, async ({  }) => {
   const entries = await listExerciseEntries();
   return json({
     exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, turns: e.exercise.turns.map((t) => ({ id: t.id, message: t.message })) })),
   });
 });
+};
 
 /** Grades a sample reply without storing anything (drafts included): rubric tests before publishing. */
-export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  await requireRole(request, STUDIO_ROLES);
-  const form = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "studio:open", keep: { reply: { show: "textarea", label: "staff.sampleReply" } } }, async ({ form }) => {
   const target = String(form.get("target") ?? "");
   const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);
   const [slug, turnId] = target.split("#");
@@ -35,7 +31,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   const grade = gradeReply(entry.exercise, turn.id, reply);
   const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
   return json({ target, reply, feedback });
-}, { keep: { reply: { show: "textarea", label: "staff.sampleReply" } } });
+});
+};
 
 export default function RubricPlayground() {
   const t = useT();

@@ -45,7 +45,7 @@ const RETRY_AFTER = "5";
  * The 503 answer (rendered by the root ErrorBoundary), optionally carrying the posted form back.
  * `message` overrides what it says (default: "nothing typed is lost" with a form, "try again" without).
  */
-function dbUnavailable(request: Request, form: UnavailableData["form"] = null, message?: MessageKey): Response {
+export function dbUnavailable(request: Request, form: UnavailableData["form"] = null, message?: MessageKey): Response {
   const lang = getLang(request);
   const t = serverTranslator(lang);
   const data: UnavailableData = {
@@ -58,14 +58,14 @@ function dbUnavailable(request: Request, form: UnavailableData["form"] = null, m
 }
 
 /** A download's 503 (CSV, PDF): no page renders it, so it is one translated line of text. */
-function downloadUnavailable(request: Request): Response {
+export function downloadUnavailable(request: Request): Response {
   return plainTextAnswer(request, "error.unavailableDownload", { status: 503, headers: { "Retry-After": RETRY_AFTER, "Cache-Control": "no-store" } });
 }
 
 export type ShownFields = Record<string, { show: NonNullable<KeptField["show"]>; label: MessageKey }>;
 
 /** The posted fields for the kept form: those in `shown` visible (passwords blanked), the rest hidden. */
-function keptForm(request: Request, form: FormData, shown: ShownFields, multipart = false): NonNullable<UnavailableData["form"]> {
+export function keptForm(request: Request, form: FormData, shown: ShownFields, multipart = false): NonNullable<UnavailableData["form"]> {
   const t = serverTranslator(getLang(request));
   const fields: KeptField[] = [];
   for (const [name, value] of form.entries()) {
@@ -76,60 +76,4 @@ function keptForm(request: Request, form: FormData, shown: ShownFields, multipar
   }
   const url = new URL(request.url);
   return { action: url.pathname + url.search, fields, ...(multipart ? { multipart } : {}) };
-}
-
-// A form larger than this (a big CSV upload) is not carried back: the 503 stays small.
-const MAX_KEPT_BYTES = 3 * 1024 * 1024;
-
-/** The form in an unread copy of the request, or null when it is too large or unreadable. */
-async function readCopy(copy: Request): Promise<FormData | null> {
-  if (!copy.body) return null;
-  const reader = copy.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_KEPT_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Response(Buffer.concat(chunks), { headers: { "Content-Type": copy.headers.get("content-type") ?? "" } }).formData().catch(() => null);
-}
-
-export type OutageOptions = {
-  /** An action: carry the posted form back with the 503 (these fields visible, the rest hidden, passwords blanked). */
-  keep?: ShownFields;
-  /** A download (CSV, PDF): a plain-text 503, as no page renders it. */
-  download?: true;
-};
-
-/**
- * Wraps a route's loader or action: a database outage anywhere inside answers the translated 503
- * (with Retry-After) instead of a 500. It has to be per route: Remix's production build hides
- * loader and action errors from entry.server and from the error boundary. With `keep`, the
- * posted form comes back with the 503 (those fields visible, the rest hidden, passwords blanked),
- * read from a copy of the body so the action reads its own as usual. The idempotency key rides
- * along, so sending the kept form again cannot store anything twice. A form with a file (an
- * upload) cannot be kept, and says so.
- */
-export function withOutage503<Args extends { request: Request }, T>(fn: (args: Args) => Promise<T>, { keep, download }: OutageOptions = {}): (args: Args) => Promise<T> {
-  return async (args) => {
-    const { request } = args;
-    const copy = keep ? request.clone() : null;
-    try {
-      return await fn(args);
-    } catch (error) {
-      if (!isDbUnavailable(error)) throw error;
-      if (download) throw downloadUnavailable(request);
-      const form = copy ? await readCopy(copy) : null;
-      if (!keep || !form) throw dbUnavailable(request);
-      if ([...form.values()].some((v) => typeof v !== "string" && v.size > 0)) throw dbUnavailable(request, null, "error.unavailableUpload");
-      const multipart = /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "");
-      throw dbUnavailable(request, keptForm(request, form, keep, multipart));
-    }
-  };
 }

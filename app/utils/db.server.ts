@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "../../db/schema";
+import { DataDirError, lockDataDir } from "./data-dir-lock.server";
 import { env } from "./env.server";
 import { nulFreeSerializers } from "./pg-text.server";
 
@@ -85,18 +86,30 @@ export async function openDatabase(opts: {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let dir: string | undefined;
+  let unlock = async () => {};
   if (opts.dataDir) {
+    unlock = await lockDataDir(opts.dataDir);
     dir = path.join(opts.dataDir, "pglite");
     await mkdir(dir, { recursive: true });
   }
-  const client = new PGlite({ dataDir: dir, loadDataDir: opts.loadDataDir, serializers: nulFreeSerializers() });
-  await client.waitReady;
+  let client: import("@electric-sql/pglite").PGlite;
+  try {
+    client = new PGlite({ dataDir: dir, loadDataDir: opts.loadDataDir, serializers: nulFreeSerializers() });
+    await client.waitReady;
+  } catch (error) {
+    await unlock();
+    throw dir ? new DataDirError(`Sigap cannot open its database in ${dir}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`) : error;
+  }
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   if (opts.migrate) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(drizzle({ client }), { migrationsFolder });
   }
-  return { db, engine: "pglite", close: () => client.close(), alive: () => !client.closed };
+  const close = async () => {
+    await client.close();
+    await unlock();
+  };
+  return { db, engine: "pglite", close, alive: () => !client.closed };
 }
 
 function getHandle(): Promise<DbHandle> {

@@ -1,6 +1,5 @@
 import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
 import { authFailures } from "../../db/schema";
-import { env } from "./env.server";
 import { getDb } from "./db.server";
 
 /** Failed sign-ins allowed per window. State lives in Postgres so every app process agrees. */
@@ -33,21 +32,8 @@ export async function clearAccountFailures(email: string) {
   await db.delete(authFailures).where(eq(authFailures.key, `email:${email.toLowerCase()}`));
 }
 
-/**
- * Client address as told by our own proxies; null when unknown (then only the account limit
- * applies). Each proxy appends the address it saw to X-Forwarded-For, so with `TRUSTED_PROXIES`
- * (default 1) hops in front of the app the entry that many places from the right is the one a
- * trusted proxy wrote — entries further left came from the client and could be invented to dodge
- * the per-address limit.
- */
-export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) {
-    const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
-    return entries[Math.max(0, entries.length - env.trustedProxies)]?.slice(0, 64) || null;
-  }
-  return request.headers.get("x-real-ip")?.slice(0, 64) ?? null;
-}
+export { clientIp } from "./client-address.server";
+
 
 /**
  * A generic fixed-window limiter on the same table (rows keyed "<bucket>:<who>"): records a hit

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { demo, DEMO_PASSWORD, screenshotDir, signIn } from "./helpers";
 
 // A suffix per run keeps codes unique when the suite is retried against the same server.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo, screenshotDir, signIn, signOut } from "./helpers";
 
 const roles: { email: string; role: string; nav: string[] }[] = [

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { completeReadingLessons, courseLessons, passDmExercises, signIn, screenshotDir } from "./helpers";
 
 const COURSE = "tata-kelola-media-sosial";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import matter from "gray-matter";
 import { demo, screenshotDir, signIn } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { demo, screenshotDir, signIn } from "./helpers";
 
 // The learner table shows 100 rows a page; 130 people make one full page and one short one.

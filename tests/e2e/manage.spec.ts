@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo, screenshotDir, signIn } from "./helpers";
 
 const future = new Date(Date.now() + 21 * 86400e3).toISOString().slice(0, 10);

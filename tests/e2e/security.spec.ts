@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo, signIn } from "./helpers";
 
 test("documents carry the security headers, and every script runs under the CSP nonce", async ({ page }) => {

@@ -57,13 +57,13 @@ describe("staff CSV import", () => {
   });
 
   it("creates valid rows in one transaction, then hands out one-time set-password links", async () => {
-    const csv = `nama,email,nip,kode_unit,peran\nDewi Impor,dewi@impor.id,,${tree.unitA.code},learner\nEko Impor,eko@impor.id,,${tree.agencyA.code},instruktur\n`;
+    const csv = `nama,email,nip,kode_unit,peran\nDewi Impor,dewi@impor.id,,${tree.unitA.code},learner\nEko Impor,eko@impor.id,,${tree.agencyA.code},manajer\n`;
     const res = await run(importAction, confirm(csv, 2));
     expect(res.status).toBe(302);
     const batchId = res.headers.get("location")!.split("/").pop()!;
     const db = await getDb();
     const created = await db.select().from(users).where(inArray(users.email, ["dewi@impor.id", "eko@impor.id"]));
-    expect(created.map((u) => u.role).sort()).toEqual(["instructor", "learner"]);
+    expect(created.map((u) => u.role).sort()).toEqual(["learner", "manager"]);
 
     const links = await (await run(linksLoader, get(`/kelola/impor/${batchId}/tautan.csv`, manager), { batch: batchId })).text();
     const token = links.match(/\/atur-sandi\/([\w-]+)/)![1]!;

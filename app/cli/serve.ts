@@ -1,0 +1,64 @@
+/**
+ * `npm run serve` (part of `npm start`): Sigap's own HTTP server in front of the Remix build.
+ * One place for what remix-serve could not do: hand the socket address to the app (per-address
+ * limits trust X-Forwarded-For only behind `TRUSTED_PROXIES`), refuse an announced oversize body
+ * before Remix sees it, serve hashed assets as immutable, and shut down cleanly.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { loadEnv } from "../utils/env.server";
+
+// The largest body any route accepts (the staff import's cap plus its form fields); routes set tighter limits.
+const MAX_ANNOUNCED_BODY = 3 * 1024 * 1024;
+
+installGlobals();
+const config = loadEnv();
+process.env.NODE_ENV ??= "production";
+const buildPath = path.resolve(config.BUILD_DIR ?? "build", "index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+try {
+  await (build.entry.module as { startup?: () => Promise<void> }).startup?.();
+} catch (error) {
+  // The build bundles its own copy of the error class: recognise it by name.
+  if ((error as Error).name !== "DataDirError") throw error;
+  console.error(`[sigap] ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+// Small answers are not worth the CPU (a redirect, a 304); pages and JSON are.
+app.use(compression({ threshold: 1024 }));
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use((req, res, next) => {
+  const announced = Number(req.headers["content-length"] ?? 0);
+  if (announced > MAX_ANNOUNCED_BODY) {
+    res.status(413).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("Kiriman terlalu besar. / Request body too large.\n");
+    return;
+  }
+  next();
+});
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? undefined }),
+  }),
+);
+
+const port = config.PORT;
+const server = config.HOST ? app.listen(port, config.HOST) : app.listen(port);
+server.on("listening", () => console.log(`[sigap] http://localhost:${port}${config.PUBLIC_URL ? ` (public: ${config.PUBLIC_URL})` : ""}`));
+server.on("error", (error: NodeJS.ErrnoException) => {
+  console.error(error.code === "EADDRINUSE" ? `[sigap] port ${port} is already in use: stop the other server or set PORT` : `[sigap] ${error.message}`);
+  process.exit(1);
+});
+// entry.server.tsx closes the database and exits on SIGTERM/SIGINT; stop taking requests first.
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => server.close());
