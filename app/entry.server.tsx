@@ -6,6 +6,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDb, getDb } from "~/utils/db.server";
+import { deleteOldRateLimits } from "~/utils/rate-limit.server";
+import { deleteExpiredSessions, isHttps } from "~/utils/session.server";
 import { env } from "~/utils/env.server";
 import { NonceContext } from "~/utils/nonce";
 
@@ -18,6 +20,18 @@ const ABORT_DELAY = 5_000;
  */
 export async function startup() {
   await getDb();
+  // Expired sessions and old rate-limit windows are swept here, not by whoever signs in next.
+  const sweep = async () => {
+    try {
+      const db = await getDb();
+      await deleteExpiredSessions(db);
+      await deleteOldRateLimits(db);
+    } catch (error) {
+      console.warn(`[sigap] cleanup skipped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  await sweep();
+  setInterval(sweep, 15 * 60 * 1000).unref();
 }
 
 // remix-serve keeps running while a database handle is open: close it and exit on signals.
@@ -32,7 +46,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 }
 
 /** Security headers for every document response. */
-export function securityHeaders(headers: Headers, nonce: string) {
+export function securityHeaders(headers: Headers, nonce: string, request: Request) {
   headers.set(
     "Content-Security-Policy",
     [
@@ -50,7 +64,8 @@ export function securityHeaders(headers: Headers, nonce: string) {
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
-  if (env.isProduction && process.env.INSECURE_COOKIES !== "1") {
+  // Browsers honour HSTS only over HTTPS; on plain http://<lan-ip>:3000 it would only mislead.
+  if (isHttps(request)) {
     headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
 }
@@ -75,7 +90,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          securityHeaders(responseHeaders, nonce);
+          securityHeaders(responseHeaders, nonce, request);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

@@ -32,6 +32,8 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// Behind trusted proxies, req.protocol (and so the Request URL Remix builds) follows X-Forwarded-Proto.
+if (config.TRUSTED_PROXIES > 0) app.set("trust proxy", config.TRUSTED_PROXIES);
 // Small answers are not worth the CPU (a redirect, a 304); pages and JSON are.
 app.use(compression({ threshold: 1024 }));
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));

@@ -7,7 +7,8 @@ import { audit } from "./audit.server";
 import { createUser } from "./user.server";
 import { getDb, type Db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { managedScopePath } from "~/utils/permissions.server";
+import { canGrantRole, inScope, managedScopePath, scopeOf } from "~/utils/permissions.server";
+import { invalidateUserSessions } from "~/utils/session.server";
 
 export type ImportPreview = { ok: true; result: StaffImportResult } | { ok: false; error: "import.tooLarge" | "import.encoding" | "import.unterminated"; line?: number };
 
@@ -50,7 +51,7 @@ export async function commitStaffImport(actor: SessionUser, result: StaffImportR
   return db.transaction(async (tx) => {
     const ids: string[] = [];
     for (const row of valid) {
-      const user = await createUser({ name: row.name, email: row.email, nip: row.nip, agencyId: row.agencyId!, role: row.role, password: randomBytes(24).toString("base64url") }, actor.id, tx);
+      const user = await createUser({ name: row.name, email: row.email, nip: row.nip, agencyId: row.agencyId!, role: row.role, password: randomBytes(24).toString("base64url"), awaitingLink: true }, actor.id, tx);
       ids.push(user.id);
     }
     const batchId = randomUUID();
@@ -76,36 +77,81 @@ export async function getImportBatch(actor: SessionUser, batchId: string) {
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const TOKEN_DAYS = 14;
+/** A set-password link works this long (probe finding 1: links no longer live for weeks). */
+export const TOKEN_DAYS = 7;
 
-/** New one-time set-password links for these accounts; older unused links stop working. */
-export async function issuePasswordLinks(tx: Db | null, userIds: string[]): Promise<Map<string, string>> {
+export type LinkState = { userId: string; token: string } | { userId: string; state: "password-set" | "issued"; expiresAt?: Date };
+
+/**
+ * Set-password links for accounts that never chose a password and hold no live link: each
+ * account gets its link once (probe finding 1 — downloads used to mint fresh links for every
+ * account on every download, whatever its role and password). Others are reported, not reissued.
+ */
+export async function issuePasswordLinks(tx: Db | null, userIds: string[], actorId: string | null): Promise<Map<string, LinkState>> {
   const db = tx ?? (await getDb());
-  const tokens = new Map<string, string>();
-  if (userIds.length === 0) return tokens;
-  await db.delete(passwordTokens).where(and(inArray(passwordTokens.userId, userIds), isNull(passwordTokens.usedAt)));
-  const rows = userIds.map((userId) => {
-    const token = randomBytes(32).toString("base64url");
-    tokens.set(userId, token);
-    return { id: randomUUID(), userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_DAYS * 86400e3) };
-  });
-  await db.insert(passwordTokens).values(rows);
-  return tokens;
+  const out = new Map<string, LinkState>();
+  if (userIds.length === 0) return out;
+  const now = new Date();
+  const accounts = await db.select({ id: users.id, passwordSetAt: users.passwordSetAt }).from(users).where(inArray(users.id, userIds));
+  const live = await db
+    .select({ userId: passwordTokens.userId, expiresAt: passwordTokens.expiresAt })
+    .from(passwordTokens)
+    .where(and(inArray(passwordTokens.userId, userIds), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
+  const liveBy = new Map(live.map((l) => [l.userId, l.expiresAt]));
+  const rows = [];
+  for (const a of accounts) {
+    if (a.passwordSetAt) out.set(a.id, { userId: a.id, state: "password-set" });
+    else if (liveBy.has(a.id)) out.set(a.id, { userId: a.id, state: "issued", expiresAt: liveBy.get(a.id) });
+    else {
+      const token = randomBytes(32).toString("base64url");
+      out.set(a.id, { userId: a.id, token });
+      rows.push({ id: randomUUID(), userId: a.id, tokenHash: hashToken(token), issuedBy: actorId, expiresAt: new Date(now.getTime() + TOKEN_DAYS * 86400e3) });
+    }
+  }
+  if (rows.length) {
+    // Expired, unused links of these accounts are dead weight.
+    await db.delete(passwordTokens).where(and(inArray(passwordTokens.userId, rows.map((r) => r.userId)), isNull(passwordTokens.usedAt)));
+    await db.insert(passwordTokens).values(rows);
+    await audit({ actorId, action: "user.password-links", targetType: "user", targetId: rows.length === 1 ? rows[0]!.userId : "batch", details: { issued: rows.length } }, db);
+  }
+  return out;
 }
 
-/** The account a valid, unused, unexpired token belongs to. */
+/**
+ * A new link for one account that still has never set its password, replacing any earlier one;
+ * only by someone who may grant the account's role (so no manager re-issues an admin's link). Audited.
+ */
+export async function reissuePasswordLink(actor: SessionUser, userId: string): Promise<string | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ id: users.id, role: users.role, passwordSetAt: users.passwordSetAt })
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(and(eq(users.id, userId), inScope(agencies.path, scopeOf(actor))))
+      .limit(1);
+    if (!target || target.passwordSetAt || !canGrantRole(actor, target.role)) return null;
+    await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
+    const token = randomBytes(32).toString("base64url");
+    await tx.insert(passwordTokens).values({ id: randomUUID(), userId, tokenHash: hashToken(token), issuedBy: actor.id, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86400e3) });
+    await audit({ actorId: actor.id, action: "user.password-link-reissue", targetType: "user", targetId: userId }, tx);
+    return token;
+  });
+}
+
+/** The account a valid, unused, unexpired token belongs to (and which still has no password of its own). */
 export async function findPasswordToken(token: string) {
   const db = await getDb();
   const [row] = await db
     .select({ id: passwordTokens.id, userId: users.id, name: users.name, email: users.email })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
-    .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date())))
+    .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date()), isNull(users.passwordSetAt)))
     .limit(1);
   return row ?? null;
 }
 
-/** Uses the token once: sets the password and marks the token used, atomically. */
+/** Uses the token once: sets the password, marks the token used and ends every session of the account, atomically. */
 export async function consumePasswordToken(token: string, passwordHash: string): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -115,7 +161,17 @@ export async function consumePasswordToken(token: string, passwordHash: string):
       .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date())))
       .returning({ userId: passwordTokens.userId });
     if (!row) return false;
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.userId));
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, passwordSetAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(users.id, row.userId), isNull(users.passwordSetAt)))
+      .returning({ id: users.id });
+    if (!updated) {
+      // The account chose a password meanwhile: the link is spent and changes nothing.
+      return false;
+    }
+    await invalidateUserSessions(tx, row.userId);
+    await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, row.userId), isNull(passwordTokens.usedAt)));
     await audit({ actorId: row.userId, action: "user.password-set", targetType: "user", targetId: row.userId }, tx);
     return true;
   });

@@ -14,6 +14,8 @@ export type NewAccount = {
   role: Role;
   password?: string;
   passwordHash?: string;
+  /** An imported account: its password is random until the owner uses their one-time link. */
+  awaitingLink?: boolean;
 };
 
 export class DuplicateAccountError extends Error {
@@ -36,6 +38,7 @@ export async function createUser(input: NewAccount, actorId: string | null = nul
     agencyId: input.agencyId,
     role: input.role,
     passwordHash,
+    passwordSetAt: input.awaitingLink ? null : new Date(),
   };
   const insert = async (tx: Db) => {
     const [row] = await tx.insert(users).values(values).returning();
@@ -91,6 +94,7 @@ export async function getUserInScope(scopePath: string, userId: string) {
       email: users.email,
       nip: users.nip,
       role: users.role,
+      passwordSetAt: users.passwordSetAt,
       agencyName: agencies.name,
       agencyCode: agencies.code,
     })
@@ -113,7 +117,7 @@ export async function changePassword(userId: string, current: string, next: stri
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
   const passwordHash = await hashPassword(next);
-  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+  await db.update(users).set({ passwordHash, passwordSetAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
   await audit({ actorId: userId, action: "user.password-change", targetType: "user", targetId: userId });
   return true;
 }

@@ -22,7 +22,7 @@ export async function action(args: ActionFunctionArgs) {
     current: { show: "password", label: "password.current" },
     next: { show: "new-password", label: "password.new" },
     confirm: { show: "new-password", label: "password.confirm" },
-  }, }, async ({ user, form: formData }) => {
+  }, }, async ({ request, user, form: formData }) => {
   const form = Object.fromEntries(formData);
   const parsed = changePasswordSchema.safeParse(form);
   if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
@@ -33,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   // A changed password ends every other session; this device gets a fresh one.
   await signOutEverywhere(user.id);
-  return json({ ok: true as const, errors: {} }, { headers: { "Set-Cookie": await createSessionCookie(user.id) } });
+  return json({ ok: true as const, errors: {} }, { headers: { "Set-Cookie": await createSessionCookie(request, user.id) } });
 });
 };
 

@@ -1,24 +1,37 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { reissuePasswordLink } from "~/models/staff-import.server";
 import { getUserInScope } from "~/models/user.server";
+import { publicOrigin } from "~/utils/env.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { managedScopePath } from "~/utils/permissions.server";
-import { handleLoader } from "~/utils/pipeline.server";
+import { canGrantRole, managedScopePath } from "~/utils/permissions.server";
+import { handleAction, handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
-  const target = await getUserInScope(managedScopePath(user), params.id ?? "");
-  // Outside the manager's subtree looks exactly like a missing user.
-  if (!target) throw new Response("Not found", { status: 404 });
-  return json({ target });
-});
-};
+    const target = await getUserInScope(managedScopePath(user), params.id ?? "");
+    // Outside the manager's subtree looks exactly like a missing user.
+    if (!target) throw new Response("Not found", { status: 404 });
+    const { passwordSetAt, ...shown } = target;
+    return json({ target: shown, canReissue: !passwordSetAt && canGrantRole(user, target.role) });
+  });
+}
+
+/** Re-issues the set-password link of an account that never chose a password (audited; the link is shown once). */
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "user:create", keep: {} }, async ({ request, params, user }) => {
+    const token = await reissuePasswordLink(user, params.id ?? "");
+    if (!token) throw new Response("Not found", { status: 404 });
+    return json({ link: `${publicOrigin(request)}/atur-sandi/${token}` }, { headers: { "Cache-Control": "no-store" } });
+  });
+}
 
 export default function UserDetail() {
   const t = useT();
-  const { target } = useLoaderData<typeof loader>();
+  const { target, canReissue } = useLoaderData<typeof loader>();
+  const issued = useActionData<typeof action>();
   return (
     <section className="card">
       <p>
@@ -37,6 +50,21 @@ export default function UserDetail() {
         <dt>{t("users.colRole")}</dt>
         <dd>{t(`role.${target.role}`)}</dd>
       </dl>
+      {issued ? (
+        <div className="alert success" role="status">
+          <p>{t("users.reissued")}</p>
+          <p>
+            <code className="break">{issued.link}</code>
+          </p>
+        </div>
+      ) : canReissue ? (
+        <Form method="post" className="stack">
+          <p className="hint">{t("users.reissueHint")}</p>
+          <button type="submit" className="button secondary">
+            {t("users.reissueLink")}
+          </button>
+        </Form>
+      ) : null}
     </section>
   );
 }

@@ -1,59 +1,33 @@
 import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { Lucia, TimeSpan } from "lucia";
-import { users, type Role } from "../../db/schema";
+import { users } from "../../db/schema";
 import { getDb } from "./db.server";
-import { SigapLuciaAdapter } from "./lucia-adapter.server";
-import { env } from "./env.server";
 import { plainTextAnswer } from "./i18n.server";
 import { burnVerifyTime, verifyPassword } from "./password.server";
-import { clearAccountFailures, clientIp, isSignInBlocked, recordSignInFailure } from "./rate-limit.server";
+import { clearSignInFailures, clientIp, isSignInBlocked, recordSignInFailure, signInDelayMs } from "./rate-limit.server";
+import {
+  blankSessionCookie,
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+  type SessionUser,
+} from "./session.server";
+import type { Role } from "../../db/schema";
+
+export type { SessionUser } from "./session.server";
 
 /**
- * The only module that knows about Lucia (deprecated upstream), so it can be replaced here alone.
+ * Who is asking: the routes' one door to sessions (requireUser, requireRole, signIn, signOut).
+ * How sessions are stored is session.server.ts's business.
  */
-function createLucia(db: Awaited<ReturnType<typeof getDb>>) {
-  return new Lucia(new SigapLuciaAdapter(db), {
-    sessionExpiresIn: new TimeSpan(14, "d"),
-    sessionCookie: {
-      name: "sigap_session",
-      // Browser-session cookie; the database row's sliding expiry decides validity.
-      expires: false,
-      attributes: { secure: env.isProduction && process.env.INSECURE_COOKIES !== "1", sameSite: "lax" },
-    },
-    getUserAttributes: (a) => a,
-  });
-}
-
-let cached: { db: unknown; lucia: ReturnType<typeof createLucia> } | null = null;
-async function lucia() {
-  const db = await getDb();
-  if (!cached || cached.db !== db) cached = { db, lucia: createLucia(db) };
-  return cached.lucia;
-}
-
-declare module "lucia" {
-  interface Register {
-    Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: Omit<SessionUser, "id"> & { disabled: boolean };
-  }
-}
-
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string;
-  nip: string | null;
-  role: Role;
-  agencyId: string;
-  agencyName: string;
-  agencyPath: string;
-};
 
 // Root and route loaders of one document request share the Request: validate the session once.
 const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
 
-/** The signed-in user, or null. Expired or unknown sessions count as signed out. */
+/** The signed-in user, or null. Expired, idle or unknown sessions count as signed out. */
 export function getUser(request: Request): Promise<SessionUser | null> {
   let user = perRequest.get(request);
   if (!user) {
@@ -64,13 +38,9 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 }
 
 async function loadUser(request: Request): Promise<SessionUser | null> {
-  const auth = await lucia();
-  const sessionId = auth.readSessionCookie(request.headers.get("cookie") ?? "");
-  if (!sessionId) return null;
-  const { session, user } = await auth.validateSession(sessionId);
-  if (!session || !user || user.disabled) return null;
-  const { disabled: _disabled, ...rest } = user;
-  return rest;
+  const token = readSessionToken(request);
+  if (!token) return null;
+  return validateSessionToken(await getDb(), token);
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -82,22 +52,20 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** The signed-in user if their role is one of `roles`; otherwise a 403 in the reader's language (downloads show its body). */
+/** The signed-in user if their role is one of `roles`; otherwise a 403 in the reader's language. */
 export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) throw plainTextAnswer(request, "error.forbidden", { status: 403 });
   return user;
 }
 
-export async function requireAnonymous(request: Request) {
-  if (await getUser(request)) throw redirect("/");
-}
-
 export type SignInResult = { ok: true; cookie: string } | { ok: false };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Checks the password with per-account and per-IP rate limits. A new session is created
- * on every success (rotation) and the previous one, if any, is invalidated.
+ * Checks the password under the sign-in limits (rate-limit.server.ts). Every success starts a
+ * new session (rotation) and ends the one the browser came with, if any.
  */
 export async function signIn(request: Request, email: string, password: string): Promise<SignInResult> {
   const ip = clientIp(request);
@@ -106,6 +74,8 @@ export async function signIn(request: Request, email: string, password: string):
     await burnVerifyTime(password);
     return { ok: false };
   }
+  const delay = await signInDelayMs(normalised);
+  if (delay) await sleep(delay);
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, normalised)).limit(1);
   const valid = user && !user.disabled ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
@@ -113,30 +83,25 @@ export async function signIn(request: Request, email: string, password: string):
     await recordSignInFailure(normalised, ip);
     return { ok: false };
   }
-  await clearAccountFailures(normalised);
-  const auth = await lucia();
-  const previous = auth.readSessionCookie(request.headers.get("cookie") ?? "");
-  if (previous) await auth.invalidateSession(previous);
-  const session = await auth.createSession(user.id, {});
-  return { ok: true, cookie: auth.createSessionCookie(session.id).serialize() };
+  await clearSignInFailures(normalised, ip);
+  const previous = readSessionToken(request);
+  if (previous) await invalidateSession(db, previous);
+  return { ok: true, cookie: sessionCookie(request, await createSession(db, user.id)) };
 }
 
 /** Ends the current session; returns the Set-Cookie header that clears the cookie. */
 export async function signOut(request: Request): Promise<string> {
-  const auth = await lucia();
-  const sessionId = auth.readSessionCookie(request.headers.get("cookie") ?? "");
-  if (sessionId) await auth.invalidateSession(sessionId);
-  return auth.createBlankSessionCookie().serialize();
+  const token = readSessionToken(request);
+  if (token) await invalidateSession(await getDb(), token);
+  return blankSessionCookie(request);
 }
 
-/** Ends every session of a user (password change, role change, disable). */
+/** Ends every session of a user (password set or changed, role change, disable). */
 export async function signOutEverywhere(userId: string) {
-  await (await lucia()).invalidateUserSessions(userId);
+  await invalidateUserSessions(await getDb(), userId);
 }
 
-/** A fresh session for `userId` (used after a password change to rotate the session). */
-export async function createSessionCookie(userId: string): Promise<string> {
-  const auth = await lucia();
-  const session = await auth.createSession(userId, {});
-  return auth.createSessionCookie(session.id).serialize();
+/** A fresh session cookie for `userId` (after a password change, the one session that stays). */
+export async function createSessionCookie(request: Request, userId: string): Promise<string> {
+  return sessionCookie(request, await createSession(await getDb(), userId));
 }

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 
 export const userRole = pgEnum("user_role", ["learner", "instructor", "manager", "admin"]);
@@ -17,6 +17,8 @@ export const users = pgTable(
       .notNull()
       .references(() => agencies.id),
     disabled: boolean("disabled").notNull().default(false),
+    /** When the owner last chose a password; null = never (an imported account waiting for its link). */
+    passwordSetAt: timestamp("password_set_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,7 +26,11 @@ export const users = pgTable(
   (t) => [index("users_agency_name_idx").on(t.agencyId, t.name, t.id)],
 );
 
-/** Lucia v3 session rows (see app/utils/auth.server.ts). */
+/**
+ * Sessions (app/utils/session.server.ts). `id` is the SHA-256 of the cookie's token, so a leaked
+ * table holds nothing that signs anyone in. A session ends at `expiresAt` (absolute) or after
+ * the idle timeout since `lastSeenAt`.
+ */
 export const sessions = pgTable(
   "sessions",
   {
@@ -33,19 +39,24 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
-/** One row per failed sign-in, keyed "email:…" or "ip:…"; counted over a window. */
-export const authFailures = pgTable(
-  "auth_failures",
+/**
+ * Fixed-window counters for rate limits ("signin-pair:<email>|<address>", "verify:<address>", …):
+ * one row per key, bumped by one atomic upsert, so concurrent requests in any process agree.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
   {
-    id: serial("id").primaryKey(),
-    key: text("key").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    hits: integer("hits").notNull(),
   },
-  (t) => [index("auth_failures_key_idx").on(t.key, t.createdAt)],
+  (t) => [index("rate_limits_window_idx").on(t.windowStart)],
 );
 
 export const auditLog = pgTable(
@@ -85,6 +96,10 @@ export const passwordTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
+    /** "set": first password of an imported account; "reset": forgot password. */
+    purpose: text("purpose").notNull().default("set"),
+    /** Who issued it (a manager re-issuing a link); null when issued by the system at import. */
+    issuedBy: text("issued_by").references(() => users.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

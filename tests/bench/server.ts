@@ -16,7 +16,7 @@ export async function startServer(port: number, extraEnv: Record<string, string>
     probe.listen(port, () => probe.close(() => resolve()));
   });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "sigap-bench-"));
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", ...extraEnv } as NodeJS.ProcessEnv;
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", ...extraEnv } as NodeJS.ProcessEnv;
   await new Promise<void>((resolve, reject) => {
     const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore" });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))));

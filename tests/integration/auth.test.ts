@@ -6,8 +6,9 @@ import { action as signOutAction } from "~/routes/keluar";
 import { action as passwordAction } from "~/routes/akun.kata-sandi";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { SIGN_IN_LIMITS } from "~/utils/rate-limit.server";
-import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor, TEST_PASSWORD } from "../setup/factories";
+import { SIGN_IN_LIMITS, signInDelayMs } from "~/utils/rate-limit.server";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, sessionIdOf } from "~/utils/session.server";
+import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor, TEST_PASSWORD } from "../setup/factories";
 
 let agencyId: string;
 beforeAll(async () => {
@@ -43,15 +44,38 @@ describe("sign-in", () => {
     expect(res.headers.get("location")).toBe("/");
   });
 
-  it("rate-limits an account after repeated failures, even with the right password", async () => {
-    const user = await createAccount(agencyId);
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      expect((await run(signInAction, post("/masuk", { email: user.email, password: "salah" }))).status).toBe(401);
+  it("a stranger cannot lock the owner out: failures block that address for that account only (probe finding 4, failed on main)", async () => {
+    const owner = await createAccount(agencyId);
+    const attacker = { clientAddress: "203.0.113.66" };
+    for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) {
+      expect((await run(signInAction, post("/masuk", { email: owner.email, password: "tebakan" }), {}, attacker)).status).toBe(401);
     }
-    const blocked = await run(signInAction, post("/masuk", { email: user.email, password: TEST_PASSWORD }));
-    expect(blocked.status).toBe(401);
-    const other = await createAccount(agencyId);
-    expect((await run(signInAction, post("/masuk", { email: other.email, password: TEST_PASSWORD }))).status).toBe(302);
+    // The attacker's address is refused even with the right password…
+    expect((await run(signInAction, post("/masuk", { email: owner.email, password: TEST_PASSWORD }), {}, attacker)).status).toBe(401);
+    // …the owner, from their own address, signs in at once.
+    expect((await run(signInAction, post("/masuk", { email: owner.email, password: TEST_PASSWORD }), {}, { clientAddress: "198.51.100.20" })).status).toBe(302);
+  });
+
+  it("many failures on one account from many addresses slow attempts down instead of locking it", async () => {
+    const owner = await createAccount(agencyId);
+    for (let i = 0; i < SIGN_IN_LIMITS.slowAfter + 1; i++) {
+      await run(signInAction, post("/masuk", { email: owner.email, password: "tebakan" }), {}, { clientAddress: `203.0.113.${100 + i}` });
+    }
+    expect(await signInDelayMs(owner.email)).toBeGreaterThan(0);
+    const started = Date.now();
+    const res = await run(signInAction, post("/masuk", { email: owner.email, password: TEST_PASSWORD }), {}, { clientAddress: "198.51.100.21" });
+    expect(res.status).toBe(302);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+  });
+
+  it("X-Forwarded-For from a client is not trusted without TRUSTED_PROXIES (probe finding 3, failed on main)", async () => {
+    const owner = await createAccount(agencyId);
+    const socket = { clientAddress: "203.0.113.77" };
+    for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) {
+      await run(signInAction, post("/masuk", { email: owner.email, password: "tebakan" }, undefined, { "x-forwarded-for": `10.9.${i}.1` }), {}, socket);
+    }
+    const res = await run(signInAction, post("/masuk", { email: owner.email, password: TEST_PASSWORD }, undefined, { "x-forwarded-for": "10.99.0.1" }), {}, socket);
+    expect(res.status).toBe(401);
   });
 
   it("rate-limits one IP across accounts", async () => {
@@ -72,6 +96,57 @@ describe("sign-in", () => {
 });
 
 describe("sessions", () => {
+  it("stores only a hash of the token and sets a browser-session cookie (probe finding 7, failed on main)", async () => {
+    const user = await createAccount(agencyId);
+    const res = await run(signInAction, post("/masuk", { email: user.email, password: TEST_PASSWORD }));
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).not.toMatch(/Max-Age|Expires/i);
+    expect(setCookie).not.toMatch(/Secure/);
+    const token = cookieOf(res).split("=")[1]!;
+    const db = await getDb();
+    const rows = await db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.id).not.toBe(token);
+    expect(rows[0]!.id).toBe(sessionIdOf(token));
+    expect(rows[0]!.expiresAt.getTime() - rows[0]!.createdAt.getTime()).toBe(ABSOLUTE_TIMEOUT_MS);
+  });
+
+  it("marks the cookie Secure over HTTPS only, so sign-in works on http://<lan-ip>:3000", async () => {
+    const user = await createAccount(agencyId);
+    const https = new Request("https://sigap.example.go.id/masuk", {
+      method: "POST",
+      body: new URLSearchParams({ email: user.email, password: TEST_PASSWORD }),
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://sigap.example.go.id", host: "sigap.example.go.id" },
+    });
+    expect((await run(signInAction, https)).headers.get("set-cookie")).toMatch(/; Secure/);
+    const lan = new Request("http://192.168.1.20:3000/masuk", {
+      method: "POST",
+      body: new URLSearchParams({ email: user.email, password: TEST_PASSWORD }),
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://192.168.1.20:3000", host: "192.168.1.20:3000" },
+    });
+    const res = await run(signInAction, lan);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("set-cookie")).not.toMatch(/Secure/);
+  });
+
+  it("ends an idle session and deletes it", async () => {
+    const user = await createAccount(agencyId);
+    const cookie = await sessionCookieFor(user.email);
+    const db = await getDb();
+    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) }).where(eq(sessions.userId, user.id));
+    expect(await getUser(get("/", cookie))).toBeNull();
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+  });
+
+  it("a non-form body to /keluar still signs out and answers 415, not 500 (probe finding 7, failed on main)", async () => {
+    const user = await createAccount(agencyId);
+    const cookie = await sessionCookieFor(user.email);
+    const res = await run(signOutAction, new Request("http://localhost:3000/keluar", { method: "POST", body: "{}", headers: { "content-type": "application/json", cookie, origin: BASE, host: "localhost:3000" } }));
+    expect(res.status).toBe(415);
+    expect(res.headers.get("set-cookie")).toMatch(/sigap_session=;/);
+    expect(await getUser(get("/", cookie))).toBeNull();
+  });
+
   it("treats an expired session as signed out", async () => {
     const user = await createAccount(agencyId);
     const cookie = await sessionCookieFor(user.email);

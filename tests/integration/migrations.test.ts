@@ -9,7 +9,7 @@ describe("migrations", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     const names = (rows as unknown as { rows?: { table_name: string }[] }).rows ?? (rows as unknown as { table_name: string }[]);
-    expect(names.map((r) => r.table_name)).toEqual(expect.arrayContaining(["agencies", "users", "sessions", "auth_failures", "audit_log"]));
+    expect(names.map((r) => r.table_name)).toEqual(expect.arrayContaining(["agencies", "users", "sessions", "rate_limits", "audit_log"]));
     expect(await getEngine()).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
   });
 });

@@ -1,6 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../db/schema";
+import { auditLog, passwordTokens, sessions, users } from "../../db/schema";
+import { reissuePasswordLink } from "~/models/staff-import.server";
+import { getUser, type SessionUser } from "~/utils/auth.server";
+import { createSession } from "~/utils/session.server";
 import { action as importAction } from "~/routes/kelola.impor._index";
 import { loader as linksLoader } from "~/routes/kelola.impor.$batch.tautan[.]csv";
 import { action as setPasswordAction } from "~/routes/atur-sandi.$token";
@@ -9,9 +12,11 @@ import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFo
 
 let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
 let manager: string;
+let managerUser: SessionUser;
 beforeAll(async () => {
   tree = await createTwoAgencies();
   manager = await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email);
+  managerUser = (await getUser(get("/", manager)))!;
 });
 
 function upload(csv: string, extra: Record<string, string> = {}) {
@@ -77,6 +82,54 @@ describe("staff CSV import", () => {
     expect(ok.headers.get("location")).toBe("/masuk?sandi=1");
     const again = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-lain-dewi", confirm: "sandi-lain-dewi" }), { token });
     expect((await again.json()).errors).toEqual({ _form: "setpw.invalid" });
+  });
+
+  it("a link is issued once per account, never for one that chose its password, and using it ends the account's sessions (probe finding 1, failed on main)", async () => {
+    const csv = `nama,email,nip,kode_unit,peran\nHani Impor,hani@impor.id,,${tree.unitA.code},peserta\nIndra Impor,indra@impor.id,,${tree.unitA.code},peserta\n`;
+    const res = await run(importAction, confirm(csv, 2));
+    const batchId = res.headers.get("location")!.split("/").pop()!;
+    const download = async () => (await run(linksLoader, get(`/kelola/impor/${batchId}/tautan.csv`, manager), { batch: batchId })).text();
+    const first = await download();
+    const tokens = [...first.matchAll(/\/atur-sandi\/([\w-]+)/g)].map((m) => m[1]!);
+    expect(tokens).toHaveLength(2);
+    // A second download mints nothing: the manager cannot take over an account by downloading again.
+    const second = await download();
+    expect(second).not.toMatch(/atur-sandi\//);
+    expect(second).toMatch(/Tautan sudah diterbitkan/);
+
+    const db = await getDb();
+    const [hana] = await db.select().from(users).where(eq(users.email, "hani@impor.id"));
+    // Someone signed in as Hana by other means (say, a session created before the link is used).
+    const stale = await createSession(db, hana!.id);
+    const ok = await run(setPasswordAction, post(`/atur-sandi/${tokens[0]}`, { next: "sandi-baru-hani-77", confirm: "sandi-baru-hani-77" }), { token: tokens[0]! });
+    expect(ok.status).toBe(302);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, hana!.id))).toHaveLength(0);
+    expect(await getUser(get("/", `sigap_session=${stale}`))).toBeNull();
+
+    // After the password is chosen, neither a download nor a re-issue produces a link for Hana.
+    const third = await download();
+    expect(third).toMatch(/sudah memilih kata sandi/);
+    expect(await reissuePasswordLink(managerUser, hana!.id)).toBeNull();
+    // Indra never used his link: an explicit re-issue replaces it (and the old one stops working).
+    const [indra] = await db.select().from(users).where(eq(users.email, "indra@impor.id"));
+    const fresh = await reissuePasswordLink(managerUser, indra!.id);
+    expect(fresh).toBeTruthy();
+    const old = await run(setPasswordAction, post(`/atur-sandi/${tokens[1]}`, { next: "sandi-baru-indra-7", confirm: "sandi-baru-indra-7" }), { token: tokens[1]! });
+    expect((await old.json()).errors).toEqual({ _form: "setpw.invalid" });
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.password-link-reissue"), eq(auditLog.targetId, indra!.id)));
+    expect(audit).toHaveLength(1);
+  });
+
+  it("an expired link does not work", async () => {
+    const csv = `nama,email,nip,kode_unit,peran\nJoko Impor,joko@impor.id,,${tree.unitA.code},peserta\n`;
+    const res = await run(importAction, confirm(csv, 1));
+    const batchId = res.headers.get("location")!.split("/").pop()!;
+    const links = await (await run(linksLoader, get(`/kelola/impor/${batchId}/tautan.csv`, manager), { batch: batchId })).text();
+    const token = links.match(/\/atur-sandi\/([\w-]+)/)![1]!;
+    const db = await getDb();
+    await db.update(passwordTokens).set({ expiresAt: new Date(Date.now() - 1000) });
+    const used = await run(setPasswordAction, post(`/atur-sandi/${token}`, { next: "sandi-baru-joko-7", confirm: "sandi-baru-joko-7" }), { token });
+    expect((await used.json()).errors).toEqual({ _form: "setpw.invalid" });
   });
 
   it("imports nothing when the data changed since the preview", async () => {
