@@ -91,7 +91,8 @@ export const matrix: Record<string, Entry> = {
   "kelola.impor._index.tsx": { loader: managers(200), action: managers(400), multipart: true },
   // A unit filter outside the subtree gives an empty table, not an error (the leak check proves it empty).
   "kelola.laporan[.]csv.ts": { target: "unitFilter", loader: managers(200) },
-  "kelola.pengguna.$id.tsx": { target: "user", loader: managers(scoped) },
+  // Re-issuing a set-password link: the test accounts chose their passwords, so there is nothing to re-issue anywhere.
+  "kelola.pengguna.$id.tsx": { target: "user", loader: managers(scoped), action: managers(404) },
   "kelola.pengguna._index.tsx": { loader: managers(200) },
   // Writes naming a unit outside the subtree are refused as a form error on the unit field.
   "kelola.pengguna.baru.tsx": {

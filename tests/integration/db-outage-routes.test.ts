@@ -115,7 +115,7 @@ const outages: Record<string, Entry> = {
     action: { as: "manager", expect: "page", multipart: true, body: () => ({ intent: "preview", berkas: csvFile() }) },
   },
   "kelola.laporan[.]csv.ts": { loader: { as: "manager", expect: "download" } },
-  "kelola.pengguna.$id.tsx": { params: { id: id() }, loader: { as: "manager", expect: "page" } },
+  "kelola.pengguna.$id.tsx": { params: { id: id() }, loader: { as: "manager", expect: "page" }, action: { as: "manager", expect: "page" } },
   "kelola.pengguna._index.tsx": { loader: { as: "manager", expect: "page" } },
   "kelola.pengguna.baru.tsx": {
     loader: { as: "manager", expect: "page" },
