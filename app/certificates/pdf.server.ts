@@ -178,13 +178,29 @@ function layoutLines(value: string, font: PDFFont, fit: Fit, maxWidth: number): 
   }
   const size = fit.wrapped[1];
   const [first = "", ...rest] = wrap(value, font, size, maxWidth);
-  const cut = (line: string) => {
-    if (font.widthOfTextAtSize(line, size) <= maxWidth) return line;
-    while (line && font.widthOfTextAtSize(`${line}...`, size) > maxWidth) line = line.slice(0, -1);
-    return `${line.trimEnd()}...`;
-  };
-  const second = rest.join(" ");
-  return { lines: second ? [cut(first), cut(second)] : [cut(first)], size };
+  return { lines: cutLines(first, rest.join(" "), font, size, maxWidth), size };
+}
+
+/**
+ * The longest prefix that fits with "..." appended, by binary search over its length: a
+ * 10,000-character name used to be shortened one character at a time, each time measuring
+ * the whole string again (quadratic; probe finding 7).
+ */
+export function cutToWidth(line: string, font: Pick<PDFFont, "widthOfTextAtSize">, size: number, maxWidth: number): string {
+  if (font.widthOfTextAtSize(line, size) <= maxWidth) return line;
+  let lo = 0;
+  let hi = line.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (font.widthOfTextAtSize(`${line.slice(0, mid)}...`, size) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${line.slice(0, lo).trimEnd()}...`;
+}
+
+function cutLines(first: string, second: string, font: PDFFont, size: number, maxWidth: number): string[] {
+  const cut = (line: string) => cutToWidth(line, font, size, maxWidth);
+  return second ? [cut(first), cut(second)] : [cut(first)];
 }
 
 function wrap(value: string, font: PDFFont, size: number, maxWidth: number): string[] {

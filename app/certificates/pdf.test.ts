@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { type CertificatePdfData, formatTanggal, renderCertificatePdf, sanitiseForFont } from "./pdf.server";
+import { type CertificatePdfData, cutToWidth, formatTanggal, renderCertificatePdf, sanitiseForFont } from "./pdf.server";
 
 function certificateData(overrides: Partial<CertificatePdfData> = {}): CertificatePdfData {
   return {
@@ -94,5 +94,22 @@ describe("renderCertificatePdf", () => {
       }),
     );
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+  });
+});
+
+describe("cutToWidth", () => {
+  it("shortens a very long name with a logarithmic number of measurements (probe finding 7: it was quadratic)", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    let calls = 0;
+    const counting = { widthOfTextAtSize: (t: string, size: number) => (calls++, font.widthOfTextAtSize(t, size)) };
+    const name = "Rahmawati ".repeat(1000);
+    const cut = cutToWidth(name, counting, 12, 300);
+    expect(cut.endsWith("...")).toBe(true);
+    expect(font.widthOfTextAtSize(cut, 12)).toBeLessThanOrEqual(300);
+    // One more character would not fit.
+    expect(font.widthOfTextAtSize(`${name.slice(0, cut.length - 2)}...`, 12)).toBeGreaterThan(300);
+    expect(calls).toBeLessThan(20);
+    expect(cutToWidth("Rina", counting, 12, 300)).toBe("Rina");
   });
 });

@@ -26,8 +26,8 @@ describe("toCsv", () => {
       "'+62 811",
       "'-1+1",
       "'@SUM(A1)",
-      "'\t=1",
-      "'\r=1",
+      "'\t'=1",
+      "'\r'=1",
       "a=b",
     ]);
     expect(toCsv(["=x"], [])).toBe("\uFEFF'=x\r\n");
@@ -48,5 +48,15 @@ describe("toCsv", () => {
     const rows = [["Rina Wulandari", "rina@a.id", "line\r\nbreak", 'q"uote', "a;b,c", ""]];
     const csv = toCsv(["a", "b", "c", "d", "e", "f"], rows, { delimiter: ";" });
     expect(parseCsv(csv)).toEqual({ header: ["a", "b", "c", "d", "e", "f"], rows: [{ line: 2, cells: rows[0] }], delimiter: ";" });
+  });
+
+  it("guards every piece a spreadsheet could split a cell into, not only its first character (probe finding 7, failed on main)", () => {
+    const text = toCsv(["x"], [["Budi;=HYPERLINK(\"http://x\")"], ["a, +1"], ["baris\n@SUM(A1)"], ["Jl. Merdeka - 5"]], { delimiter: ";" });
+    const cells = parseCsv(text).rows.map((r) => r.cells[0]!);
+    expect(cells[0]).toBe("Budi;'=HYPERLINK(\"http://x\")");
+    expect(cells[1]).toBe("a, '+1");
+    expect(cells[2]).toBe("baris\n'@SUM(A1)");
+    expect(cells[3]).toBe("Jl. Merdeka - 5");
+    for (const cell of cells) for (const piece of cell.split(/[;,\n]/)) expect(piece.trimStart()).not.toMatch(/^[=+@-]/);
   });
 });

@@ -1,7 +1,10 @@
 export type CsvCell = string | number | null | undefined | Date;
 
-// OWASP CSV injection: spreadsheet apps run cells starting with these as formulas.
+// OWASP CSV injection: spreadsheet apps run cells starting with these as formulas. A cell is
+// guarded at its start and after every separator a spreadsheet might split on (Excel in the
+// Indonesian locale splits on ";", others on "," or tabs), so no piece of it starts a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n]\s*)(?=[=+\-@])/g;
 const NEEDS_QUOTES = /[",;\r\n]/;
 
 // Reports are read in Indonesia; WIB keeps a timestamp on the day the user saw it happen.
@@ -39,7 +42,8 @@ function cellText(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : isoDate(value);
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 function isoDate(date: Date): string {

@@ -38,4 +38,10 @@ describe("account form", () => {
     const r = changePasswordSchema.safeParse({ current: "x", next: "0123456789", confirm: "0123456788" });
     expect(fieldErrors(r.error!)).toEqual({ confirm: "error.passwordMismatch" });
   });
+  it("refuses look-alike e-mail addresses: zero-width, Cyrillic and right-to-left characters (probe finding 7, failed on main)", () => {
+    for (const email of ["ra\u200bul@oku.go.id", "\u0440aul@oku.go.id", "raul@oku.go.id\u202e", "raul@оku.go.id", "raul@oku..id"]) {
+      expect(emailSchema.safeParse(email).success, JSON.stringify(email)).toBe(false);
+    }
+    expect(emailSchema.parse(" Raul.Siregar+pelatihan@OKU.go.id ")).toBe("raul.siregar+pelatihan@oku.go.id");
+  });
 });

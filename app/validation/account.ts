@@ -25,7 +25,9 @@ export const emailSchema = z
   .toLowerCase()
   .min(1, "error.required")
   .max(254, "error.email")
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "error.email");
+  // ASCII only: zero-width characters, Cyrillic look-alikes (раul@…) and RTL overrides make
+  // two addresses that read the same (probe finding 7). Government mail is ASCII.
+  .regex(/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/, "error.email");
 
 export const nipSchema = z
   .string()
