@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { courses, lessonProgress, lessons, type Course, type Lesson } from "../../db/schema";
+import { courses, lessonProgress, lessons, type Course } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
 export type CatalogCourse = Pick<Course, "id" | "slug" | "title" | "summary" | "level" | "minutes" | "jp"> & {

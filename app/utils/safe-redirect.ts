@@ -9,7 +9,6 @@ const PLACEHOLDER = "http://sigap.invalid";
 
 export function safeRedirect(to: unknown, fallback = "/"): string {
   if (typeof to !== "string" || to.length === 0 || to.length > 2048) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   if (!to.startsWith("/")) return fallback;
   let url: URL;
