@@ -1,8 +1,11 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compileMdx } from "./compile.server";
 import { checkDmLesson, checkHoaxLesson } from "./exercise-index.server";
-import { loadContentTree, type ContentTree, type LessonSource, type Problem } from "./repository.server";
+import { lineOfPath, splitFrontmatter } from "./frontmatter";
+import { courseJp, lessonMinutes, minutesTolerance, READING_WPM, studyItemOf } from "./jp";
+import { findRealLookingNumbers, lineColumn, lintQuiz } from "./lint";
+import { loadContentTree, type ContentTree, type CourseSource, type LessonSource, type Problem } from "./repository.server";
 import { env } from "~/utils/env.server";
 
 /** Components lessons may use, with their required attributes and allowed values. */
@@ -82,6 +85,73 @@ export function findEsmLines(body: string): number[] {
   return lines;
 }
 
+/** Every number in a file that looks like a real NIK, phone or bank account, at its line and column. */
+export function realNumberProblems(file: string, source: string): Problem[] {
+  return findRealLookingNumbers(source).map((f) => ({ file, ...lineColumn(source, f.index), message: f.message, severity: "error" as const }));
+}
+
+function frontmatterLinesOf(file: string): string[] {
+  try {
+    return splitFrontmatter(readFileSync(file, "utf8")).frontmatterLines;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Honest minutes and JP (content/README.md, "Menit dan JP"): each lesson's `minutes` within
+ * tolerance of its reading and exercise time, the course's `minutes` the sum over published
+ * lessons and its `jp` derived from that sum.
+ */
+export function studyTimeProblems(course: CourseSource): Problem[] {
+  const problems: Problem[] = [];
+  let total = 0;
+  for (const lesson of course.lessons) {
+    const item = studyItemOf(lesson);
+    const computed = lessonMinutes(item);
+    if (!lesson.meta.draft) total += lesson.meta.minutes;
+    if (Math.abs(lesson.meta.minutes - computed) <= minutesTolerance(computed)) continue;
+    const work =
+      item.kind === "dm"
+        ? `${item.replies} replies to write and review`
+        : item.kind === "hoax"
+          ? "the four case tasks"
+          : `${item.quizItems} quiz item(s) × 1 min`;
+    problems.push({
+      file: lesson.file,
+      line: lineOfPath(frontmatterLinesOf(lesson.file), ["minutes"]),
+      column: 1,
+      message: `minutes: ${lesson.meta.minutes}, but the page holds about ${computed} (${item.words} words at ${READING_WPM}/min + ${work}); write minutes: ${computed}`,
+      severity: "error",
+    });
+  }
+  const courseLines = frontmatterLinesOf(course.file);
+  if (course.meta.minutes !== total) {
+    problems.push({ file: course.file, line: lineOfPath(courseLines, ["minutes"]), column: 1, message: `minutes: ${course.meta.minutes}, but the published lessons add up to ${total}; write minutes: ${total}`, severity: "error" });
+  }
+  const jp = courseJp([total]);
+  if (course.meta.jp !== jp) {
+    problems.push({ file: course.file, line: lineOfPath(courseLines, ["jp"]), column: 1, message: `jp: ${course.meta.jp}, but ${total} minutes of published lessons make ${jp} JP (45 minutes each, to the nearest 0.5); write jp: ${jp}`, severity: "error" });
+  }
+  return problems;
+}
+
+/** Quiz lint for every quiz of a lesson (lint.ts), at the frontmatter line of each finding. */
+function quizLintProblems(lesson: LessonSource, lessonSlugs: Set<string>): Problem[] {
+  const findings = lesson.meta.quizzes.flatMap((quiz, i) => lintQuiz(quiz, i, { final: lesson.meta.kind === "quiz", lessonSlugs }));
+  if (!findings.length) return [];
+  const lines = frontmatterLinesOf(lesson.file);
+  return findings.map((f) => ({ file: lesson.file, line: lineOfPath(lines, f.path), column: 1, message: f.message, severity: f.severity }));
+}
+
+/** Fictional-number check over a course's files: course.mdx, lessons and text media (SVG). */
+function courseNumberProblems(course: CourseSource): Problem[] {
+  const files = [course.file, ...course.lessons.map((l) => l.file)];
+  const media = path.join(path.dirname(course.file), "media");
+  if (existsSync(media)) for (const name of readdirSync(media).sort()) if (name.endsWith(".svg")) files.push(path.join(media, name));
+  return files.flatMap((file) => realNumberProblems(file, readFileSync(file, "utf8")));
+}
+
 /** Validates the whole content tree; problems are sorted by file and line. */
 export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
   tree ??= await loadContentTree();
@@ -101,11 +171,14 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
   const exerciseSlugs = new Set(exerciseOwners.keys());
   for (const course of tree.courses) {
     if (course.lessons.length === 0) problems.push({ file: course.file, line: 1, column: 1, message: "course has no lessons", severity: "error" });
+    problems.push(...studyTimeProblems(course), ...courseNumberProblems(course));
+    const lessonSlugs = courseSlugs.get(course.slug)!;
     for (const lesson of course.lessons) {
       // One file at a time: esbuild is memory-hungry.
       problems.push(...(await checkLessonBody(lesson, courseSlugs, course.slug, exerciseSlugs)));
       if (lesson.meta.kind === "dm") problems.push(...checkDmLesson(course, lesson));
       if (lesson.meta.kind === "hoax") problems.push(...checkHoaxLesson(course, lesson));
+      problems.push(...quizLintProblems(lesson, lessonSlugs));
       for (const quiz of lesson.meta.quizzes) {
         const owner = quizOwners.get(quiz.id);
         if (owner) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate quiz id "${quiz.id}" (also in ${owner})`, severity: "error" });

@@ -29,7 +29,7 @@ for (const js of [true, false]) {
       await signIn(page, js ? "peserta01@demo.sigap.id" : "peserta02@demo.sigap.id");
       await page.getByRole("link", { name: "Kursus" }).first().click();
       await page.getByRole("link", { name: "Tata Kelola Media Sosial Instansi" }).click();
-      await expect(page.getByText("0 dari 9 materi selesai")).toBeVisible();
+      await expect(page.getByText("0 dari 10 materi selesai")).toBeVisible();
       await page.getByRole("link", { name: "Mulai kursus" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Peran dan SOP Tim Media Sosial" })).toBeVisible();
       await page.getByRole("button", { name: "Tandai selesai" }).click();
@@ -48,10 +48,10 @@ for (const js of [true, false]) {
       await expect(page.getByText("Materi ini sudah selesai.")).toBeVisible();
 
       await page.goto(`/kursus/${COURSE}`);
-      await expect(page.getByText("2 dari 9 materi selesai")).toBeVisible();
+      await expect(page.getByText("2 dari 10 materi selesai")).toBeVisible();
       await expect(page.getByRole("link", { name: /Lanjutkan: / })).toBeVisible();
       await page.goto("/kursus");
-      await expect(page.getByText("2 dari 9 materi selesai")).toBeVisible();
+      await expect(page.getByText("2 dari 10 materi selesai")).toBeVisible();
     });
   });
 }

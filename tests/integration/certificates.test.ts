@@ -45,7 +45,7 @@ describe("certificates", () => {
     expect(certs).toHaveLength(1);
     const c = certs[0]!;
     expect(checkCertificateCode(c.code)).toEqual({ ok: true, code: c.code });
-    expect(c).toMatchObject({ learnerName: user.name, agencyName: "Bidang A1", courseTitle: "Kursus Uji", courseVersion: "1.0.0", jp: 1 });
+    expect(c).toMatchObject({ learnerName: user.name, agencyName: "Bidang A1", courseTitle: "Kursus Uji", courseVersion: "1.0.0", jp: 0.5 });
     const months = (c.expiresAt.getUTCFullYear() - c.issuedAt.getUTCFullYear()) * 12 + c.expiresAt.getUTCMonth() - c.issuedAt.getUTCMonth();
     expect(months).toBe(12);
   });

@@ -38,6 +38,16 @@ describe("content:check", () => {
     expectLine(/10-latihan-contoh-salah\.mdx:27:\d+ broken link \/latihan\/tidak-ada-latihan: no exercise/);
     expectLine(/11-latihan-rubrik-salah\.mdx:20:1 turns\.0\.next\.0\.goto: giliran "t9" tidak ada/);
     expectLine(/12-latihan-pola-ambigu\.mdx:19:1 warning: turns\.0\.rubric\.required\.0\.patterns\.1: pola "keliru\/salah\/kurang tepat": .*"kurang tepat" terbaca sebagai keliru\/salah\/kurang lalu tepat.*tulis \(kurang tepat\)/);
+    expectLine(/13-angka-asli\.mdx:4:1 minutes: 20, but the page holds about 1 /);
+    expectLine(/13-angka-asli\.mdx:8:19 "1601234567890001" looks like a real NIK/);
+    expectLine(/13-angka-asli\.mdx:8:46 "0813-9090-1122" looks like a real phone number/);
+    expectLine(/13-angka-asli\.mdx:10:17 "0123-01-998877-50-1" looks like a real bank account/);
+    expect(lines.filter((l) => l.includes("13-angka-asli.mdx:10:"))).toHaveLength(1);
+    expectLine(/14-kuis-akhir\.mdx:8:1 final quiz kedua-akhir: bank of 3 items is smaller than 2 × draw \(4\)/);
+    expectLine(/14-kuis-akhir\.mdx:\d+:1 question q1: topic "tidak-ada" is not a lesson slug/);
+    expectLine(/14-kuis-akhir\.mdx:\d+:1 warning: question q2: every option but one is correct/);
+    expectLine(/14-kuis-akhir\.mdx:\d+:1 warning: quiz kedua-akhir: the correct option is the longest in 2 of 2/);
+    expectLine(/kursus-kedua\/course\.mdx:6:1 minutes: 10, but the published lessons add up to/);
     for (const l of lines) expect(l).toMatch(/^tests\/fixtures\/content-broken\/\S+\.mdx:\d+:\d+ /);
   });
 });
