@@ -18,6 +18,8 @@ const exercise = makeExercise({
         { id: "info-salah", patterns: ["biaya ...3 #angka"] },
         { id: "nada", patterns: ["cepetan"], severity: "minor" },
       ],
+      // These tests are about score arithmetic on deliberately tiny replies.
+      skipBuiltins: ["curt", "keyword-list"],
       next: [
         { when: { violated: ["pii-request"] }, goto: "foto" },
         { when: { passed: true }, goto: "lanjut" },
