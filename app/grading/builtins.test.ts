@@ -283,3 +283,28 @@ describe("pii-request: advice not to send data, whatever the punctuation", () =>
     expect(violations("Terima kasih kak, kirim foto KK ke sini ya.", "instagram-dm")).toContain("pii-request");
   });
 });
+
+describe("personal data in any spelling", () => {
+  it.each([
+    ["NIK Bapak 1601/2345/6789/0001 sudah kami cek.", "1601/2345/6789/0001"],
+    ["NIK 1601_2345_6789_0001 ya Pak", "1601_2345_6789_0001"],
+    ["Nomor 16.01.23.45.67.89.00.01 sedang diproses.", "16.01.23.45.67.89.00.01"],
+    ["NIK 16xx-xxxx-xxxx-0001 sudah masuk.", "16xx-xxxx-xxxx-0001"],
+    ["NIK satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan sudah kami cek", "satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan"],
+    ["Hubungi ke nol delapan satu dua tujuh tujuh delapan delapan sembilan sembilan ya", "nol delapan satu dua tujuh tujuh delapan delapan sembilan sembilan"],
+    ["Rumah ortu di RT/RW 03/02 sudah kami catat", "RT/RW 03/02"],
+    ["Kami kirim tim ke RT.03 RW.02", "RT.03 RW.02"],
+  ])("flags %s", (reply, leaked) => {
+    expect(evidenceOf(reply, "pii-public")).toContain(leaked);
+  });
+
+  it.each([
+    "Mohon jangan tulis NIK, nomor KK, atau nomor HP di kolom komentar ya Pak.",
+    "Layanan buka Senin–Jumat 08.00–15.00 dan Sabtu 08.00–12.00.",
+    "Antrean nomor satu sampai dua puluh dilayani pagi ini.",
+    "Pas foto 2x3 dua lembar, satu untuk arsip.",
+    "Standar pelayanan paling lama 14 hari kerja, tanggal 12/05/2026 sudah lewat.",
+  ])("does not flag %s", (reply) => {
+    expect(violations(reply, "facebook-comment")).not.toContain("pii-public");
+  });
+});

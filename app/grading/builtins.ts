@@ -357,7 +357,8 @@ const CREDENTIAL_REQUEST = [...askingFor(CREDENTIAL), `${ENTER_VERB} ...2 ${CRED
 
 const OFFICIAL_CONTEXT = /\b(kami|resmi|layanan|call ?cent(?:er|re)|hotline|pengaduan|admin|instansi|dinas|disdukcapil|dukcapil|kantor|mpp|kecamatan|pemkab|pemkot|lokasi|beralamat|gedung|loket|alamat kantor)\b/i;
 const MASK = "[0-9*xX•#]";
-const ID_LIKE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${MASK}(?:[ .\\-]?${MASK}){9,19}(?![\\p{L}\\p{N}])`, "gu");
+// Any separators between the digits: spaces, dots, dashes, slashes, underscores, bars ("1601/2345/6789/0001").
+const ID_LIKE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${MASK}(?:[ .\\-/_|]{0,2}${MASK}){9,19}(?![\\p{L}\\p{N}])`, "gu");
 const KEYWORD_NUMBER_RE = new RegExp(
   `\\b(?:nik|nkk|no\\.?\\s*kk|nomor\\s+kk|nomor\\s+induk(?:\\s+kependudukan)?|no\\.?\\s*ktp|nomor\\s+ktp)\\b[\\s:.=\\-]*(?:(?:adalah|yaitu|bapak|ibu|anda|kakak|saudara|nya|pak|bu)[\\s:]+)*(${MASK}[0-9*xX•#\\s.\\-]{2,}${MASK})`,
   "giu",
@@ -369,7 +370,7 @@ const STREET_RE =
 // Cheap pre-checks, looser than the regexes they guard.
 const STREET_HINT = /j(?:l|alan)|gang|gg|komplek|perum|blok/i;
 const ID_KEYWORD_HINT = /nik|nkk|kk|ktp|induk/i;
-const RT_RW_RE = /\bRT\.?\s*\d{1,3}\s*\/?\s*(?:RW\.?\s*)?\d{1,3}\b/gi;
+const RT_RW_RE = /\bRT\.?\s*\d{1,3}\s*[/,.-]?\s*(?:RW\.?\s*)?\d{1,3}\b|\bRT\s*\/\s*RW\.?\s*\d{1,3}\s*\/\s*\d{1,3}\b/gi;
 const DIGITS_RE = /\d(?:[ .\-]?\d)*/g;
 
 /** All matches of a global regex, without the copy of the regex String#matchAll makes per call: detectors run on every reply. */
@@ -384,7 +385,7 @@ function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
-const symbols = (s: string) => s.replace(/[\s.\-]/g, "");
+const symbols = (s: string) => s.replace(/[\s.\-/_|]/g, "");
 const digitCount = (s: string) => (s.match(/\d/g) ?? []).length;
 
 /**
@@ -452,6 +453,34 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
     if (d.length >= 4 && citizen.numbers.some((c) => c.includes(d))) add(m);
   }
   return out.length > 0 ? out : null;
+};
+
+// Digits read out: "tiga lima nol satu …", "nol delapan satu dua …", mixed with digits ("16 nol satu …").
+const DIGIT_WORDS = new Set(["nol", "kosong", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]);
+const SPELLED_DIGITS = 10;
+
+const detectSpelledNumbers: Detector = ({ analysed }) => {
+  const t = analysed.tokens;
+  let out: Array<[number, number]> | null = null;
+  for (let i = 0; i < t.length; i++) {
+    if (!DIGIT_WORDS.has(t[i].surface)) continue;
+    let j = i;
+    let digits = 0;
+    let words = 0;
+    // Back up over digits written as digits just before the words.
+    while (j > 0 && t[j - 1].isNumber && t[j - 1].sentence === t[i].sentence) j--;
+    const from = j;
+    for (; j < t.length && t[j].sentence === t[i].sentence; j++) {
+      if (DIGIT_WORDS.has(t[j].surface)) {
+        digits++;
+        words++;
+      } else if (t[j].isNumber) digits += t[j].surface.length;
+      else break;
+    }
+    if (digits >= SPELLED_DIGITS && words >= 3) (out ??= []).push([t[from].start, t[j - 1].end]);
+    i = j;
+  }
+  return out;
 };
 
 // Acronyms are written in capitals and are not shouting.
@@ -525,6 +554,7 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
     { id: "pii-public", channels: "public", detect: detectPiiPublic },
+    { id: "pii-public", channels: "public", detect: detectSpelledNumbers },
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_IN_PUBLIC_PLACE) },
     { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE, [], "sentence", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },
