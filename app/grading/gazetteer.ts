@@ -184,10 +184,12 @@ const NUMBER_WORDS = new Map<string, number>([
  */
 export type DurationMention = { days: number; label: string; first: number; last: number };
 
-export function findDurations(tokens: Token[]): DurationMention[] {
+export function findDurations(tokens: Token[], text = ""): DurationMention[] {
   const out: DurationMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // The minutes of a clock time ("14.00 hari ini") are no duration.
+    if (t.isNumber && i > 0 && tokens[i - 1].isNumber && (text[t.start - 1] === "." || text[t.start - 1] === ":")) continue;
     const one = ONE_WORD_DURATIONS.get(t.surface);
     if (one !== undefined) {
       const working = tokens[i + 1]?.surface === "kerja";

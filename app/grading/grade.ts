@@ -5,6 +5,7 @@
  */
 import { BUILTIN_TEXT, builtinChecks, citizenDataOf, INTEGRITY_IDS, isBuiltinId, type BuiltinCheck, type BuiltinContext, type BuiltinId, type CitizenData, type Severity } from "./builtins";
 import { turnProfile, type TurnProfile } from "./integrity";
+import { factClaims, type FactClaim } from "./facts";
 import {
   analyse,
   compileMatcher,
@@ -41,6 +42,8 @@ export type ElementResult = {
   severity?: Severity;
   /** Where in the learner's ORIGINAL text the element was found (empty when missed). */
   evidence: EvidenceSpan[];
+  /** What exactly is wrong, one line per evidence span (fact-wrong: "Fakta keliru: … menurut konteks …"). */
+  messages?: string[];
 };
 
 export type TurnGrade = {
@@ -70,6 +73,8 @@ export type TurnGrade = {
   review: string[];
   /** Remarks that cost no points (e.g. laughter in a formal reply), each with its evidence. */
   notes: GradeNote[];
+  /** What the reply claims per fact slot and how it compares with the exercise's facts (empty without facts). */
+  facts: FactClaim[];
 };
 
 export type GradeNote = { id: string; message: string; evidence: EvidenceSpan[] };
@@ -228,6 +233,15 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
     violated.push(builtinResult("contradiction", mergeSpans(contradictions, analysed.text).slice(0, EVIDENCE_LIMIT)));
     penalty += PENALTY[BUILTIN_TEXT.contradiction.severity];
   }
+  const claims = exercise.facts && !empty ? factClaims(exercise.facts, analysed) : [];
+  if (claims.length > 0) {
+    const wrong = claims.filter((c) => c.verdict === "contradicts");
+    if (wrong.length > 0 && !ct.skip.has("fact-wrong")) {
+      violated.push({ ...builtinResult("fact-wrong", wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.evidence)), messages: wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.message ?? "") });
+      penalty += PENALTY[BUILTIN_TEXT["fact-wrong"].severity];
+    }
+    if (claims.some((c) => c.verdict === "unresolved")) review.add("fact-unresolved");
+  }
   for (const v of violated) if (v.builtin && INTEGRITY_IDS.has(v.id as BuiltinId)) review.add(`integrity:${v.id}`);
   const notes = notesOf(analysed, ce.isPublic);
   if (ce.isPublic && notes.length > 0) for (const n of notes) review.add(n.id);
@@ -257,6 +271,7 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
     rubricHash: ct.rubricHash,
     review: [...review].sort(),
     notes,
+    facts: claims,
   };
   grade.nextTurnId = nextTurn(exercise, turnId, grade);
   return grade;

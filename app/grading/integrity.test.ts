@@ -122,7 +122,7 @@ describe("integrity: language", () => {
 
   it("accepts the exercise's regional language", () => {
     const ex = makeExercise({ turns: [{ required: [{ id: "kk", patterns: ["~kk"] }] }] });
-    const plg = { ...ex, facts: { ...(ex.facts ?? {}), languages: ["palembang"] } } as typeof ex;
+    const plg = makeExercise({ turns: [{ required: [{ id: "kk", patterns: ["~kk"] }] }], facts: { languages: ["palembang"] } });
     const reply = "Waalaikumsalam cek, nak buat KIA dak usah bayar, bawa bae KK, galo biso diurus di kecamatan.";
     expect(gradeReply(ex, "t1", reply).violations).toContain("language");
     expect(gradeReply(plg, "t1", reply).violations).not.toContain("language");

@@ -103,6 +103,8 @@ export function markNegation(tokens: Token[]): void {
       if (SCOPE_STOPS.has(t.surface)) break;
       if (t.surface === "yang") relative = true;
       t.negated = true;
+      // "jangan lupa bawa KK" asks to bring it: not forgetting affirms what follows.
+      if (t.surface === "lupa") break;
       if (!relative && --budget === 0) break;
     }
   }

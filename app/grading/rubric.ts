@@ -106,6 +106,8 @@ export const factsSchema = z
       .default([]),
     /** Other clock times the context names (queue numbers, check times): not opening hours. */
     times: z.array(clock).default([]),
+    /** Other durations the context names ("3 hari kerja" to confirm a visit): accepted when a reply repeats them. */
+    durations: z.array(z.string().regex(/^\d+ (menit|jam|hari|hari kerja|minggu|bulan)$/, "misalnya \"3 hari kerja\"")).default([]),
     /** Where the service is given. */
     places: z.array(placeId).optional(),
     channels: z.array(text).default([]),
