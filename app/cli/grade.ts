@@ -14,7 +14,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadExercises } from "../content/exercises.server";
-import { gradeReply, turnIdAt, type Exercise, type TurnGrade } from "../grading/index";
+import { gradeReply, turnIdAt, BUILTIN_IDS, type Exercise, type TurnGrade } from "../grading/index";
+import { agreementReport, expectedElements, type LabelledGrade } from "../grading/agreement";
 
 const USAGE = [
   "usage: npm run grade -- --file IN.jsonl [--content CONTENT_DIR]   (--file - reads stdin)",
@@ -130,8 +131,74 @@ function loadOrFail(content: string): Map<string, Exercise> {
   }
 }
 
-function runAgreement(_file: string, _content: string): void {
-  fail("--agreement is not available yet", 2);
+type LabelledRow = {
+  id?: unknown;
+  exercise: string;
+  turn?: number | string;
+  reply: string;
+  expected_pass: boolean;
+  expected_missing?: string[];
+  expected_violations?: string[];
+  criteria?: Record<string, boolean>;
+};
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+/**
+ * `--agreement FILE.jsonl`: lines {exercise, turn, reply, expected_pass, [expected_missing],
+ * [expected_violations], [criteria]}. Prints agreement, Cohen's kappa, the confusion table,
+ * per-exercise and per-criterion agreement and the element that disagrees most.
+ */
+function runAgreement(file: string, content: string): void {
+  let input: string;
+  try {
+    input = readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (e) {
+    fail(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const exercises = loadOrFail(content);
+  const rows: LabelledGrade[] = [];
+  const disagreements: string[] = [];
+  input.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === "") return;
+    const job = parseLine(JSON.stringify({ id: i + 1, ...(JSON.parse(raw) as object) }), i + 1, exercises);
+    const row = JSON.parse(raw) as LabelledRow;
+    if (typeof row.expected_pass !== "boolean") fail(`line ${i + 1}: "expected_pass" must be true or false`);
+    const g = gradeReply(job.exercise, job.turnId, job.reply);
+    const turn = job.exercise.turns.find((t) => t.id === job.turnId)!;
+    const required = turn.rubric.required.map((r) => r.id);
+    const violationIds = [...new Set([...turn.rubric.violations.map((v) => v.id), ...BUILTIN_IDS])];
+    const actual: Record<string, boolean> = {};
+    for (const id of required) actual[id] = g.met.some((m) => m.id === id);
+    for (const id of violationIds) actual[id] = g.violations.includes(id);
+    rows.push({ exercise: job.exercise.slug, turn: job.turnId, expectedPass: row.expected_pass, actualPass: g.passed, expected: expectedElements(row, required, turn.rubric.violations.map((v) => v.id)), actual });
+    if (row.expected_pass !== g.passed) {
+      disagreements.push(`  ${String(row.id ?? i + 1)} (${job.exercise.slug}/${job.turnId}): label ${row.expected_pass ? "lulus" : "tidak lulus"}, grader ${g.passed ? "lulus" : "tidak lulus"} [${[...g.missing, ...g.violations].join(", ")}]`);
+    }
+  });
+  const r = agreementReport(rows);
+  const c = r.confusion;
+  const out = [
+    `labelled replies: ${r.n}`,
+    `agreement: ${pct(r.agreement)}   Cohen's kappa: ${r.kappa.toFixed(3)}`,
+    "",
+    "confusion (rows: label, columns: grader)",
+    "                 grader lulus   grader tidak",
+    `label lulus      ${String(c.truePass).padStart(12)}   ${String(c.falseFail).padStart(12)}`,
+    `label tidak      ${String(c.falsePass).padStart(12)}   ${String(c.trueFail).padStart(12)}`,
+    "",
+    "per exercise",
+    ...r.perExercise.map((e) => `  ${e.exercise.padEnd(34)} n=${String(e.n).padStart(4)}  ${pct(e.agreement).padStart(8)}  kappa ${e.kappa.toFixed(3)}`),
+    "",
+    "per criterion (labelled elements only)",
+    ...r.perCriterion.map((k) => `  ${k.id.padEnd(46)} n=${String(k.labelled).padStart(4)}  ${pct(k.agreement).padStart(8)}  kappa ${k.kappa.toFixed(3)}`),
+    "",
+    r.mostDisagreed
+      ? `most disagreement: ${r.mostDisagreed.id} (${r.mostDisagreed.labelled - r.mostDisagreed.agreed} of ${r.mostDisagreed.labelled} labelled)`
+      : "most disagreement: none",
+    ...(disagreements.length > 0 ? ["", "pass/fail disagreements", ...disagreements] : []),
+  ];
+  process.stdout.write(`${out.join("\n")}\n`);
 }
 
 main();

@@ -540,7 +540,12 @@ const detectMockingEmoji: Detector = ({ text }) => {
 
 const detectEmpty: Detector = ({ analysed }) => (analysed.tokens.length === 0 ? [] : null);
 
-const detectTooLong: Detector = ({ length, analysed }) => (length > MAX_REPLY_CHARS || analysed.tokens.length > MAX_REPLY_WORDS ? [] : null);
+// The evidence is what runs past the limit, so the lost points point at words.
+const detectTooLong: Detector = ({ length, analysed, text }) => {
+  const t = analysed.tokens;
+  if (t.length > MAX_REPLY_WORDS) return [[t[MAX_REPLY_WORDS].start, t[t.length - 1].end]];
+  return length > MAX_REPLY_CHARS ? [[Math.min(MAX_REPLY_CHARS, text.length - 1), text.length]] : null;
+};
 
 // ---------------------------------------------------------------- the list
 
