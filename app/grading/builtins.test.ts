@@ -27,7 +27,6 @@ describe("abusive", () => {
     "Ribet amat sih kak",
     "Awas ya kalau nyebarin lagi",
     "Ibu bisa dipidana karena ini",
-    "wkwkwk ya ampun",
     "Itu hoaks bu 🙄",
     "Kok gampang banget percaya sih",
   ])("flags %s", (reply) => {
@@ -190,5 +189,122 @@ describe("empty and too-long", () => {
   it("flags absurdly long replies", () => {
     expect(violations("Terima kasih. ".repeat(400))).toContain("too-long");
     expect(violations("Terima kasih.")).not.toContain("too-long");
+  });
+});
+
+describe("tone without 'you'", () => {
+  it.each([
+    ["Banyak warga salah isi formulir, makanya lama.", "blame"],
+    ["Keterlambatan ini karena pemohon tidak melengkapi berkas.", "blame"],
+    ["Berkas tidak lengkap sehingga prosesnya lama.", "blame"],
+    ["Kesalahan ada pada pemohon sendiri.", "blame"],
+    ["Padahal sudah dijelaskan di highlight.", "blame"],
+    ["Gitu aja kok nggak paham.", "abusive"],
+    ["Lain kali baca dulu pengumumannya ya.", "abusive"],
+    ["Masa begitu saja tidak tahu.", "abusive"],
+    ["Pintar sekali, sampai bertanya dua kali.", "abusive"],
+    ["Komentar ini kami laporkan ke polisi, ingat ada UU ITE.", "abusive"],
+    ["Nama dan akun Bapak sudah kami catat.", "abusive"],
+    ["Percakapan ini kami simpan sebagai bukti.", "abusive"],
+    ["Ucapan Bapak bisa berujung pidana.", "abusive"],
+    ["Kalau mau cepat ada jalur damai, Pak.", "bribe"],
+    ["Layanan gratis, tapi kasih tip untuk petugas ya biar diproses duluan.", "bribe"],
+    ["Bisa diatur Pak, nanti uang rokoknya titip ke saya.", "bribe"],
+    ["Siap Pak, nanti saya bantu percepat 😉", "bribe"],
+    ["Transfer ke rekening saya saja, nanti beres.", "bribe"],
+    ["Seikhlasnya saja Bu untuk petugas.", "bribe"],
+  ])("flags %s as %s", (reply, id) => {
+    expect(violations(reply)).toContain(id);
+  });
+
+  it.each([
+    "Jika berkas belum lengkap, prosesnya bisa tertunda, jadi mohon dicek dulu ya.",
+    "Mohon maaf atas keterlambatannya, Pak. Kami cek penyebabnya sekarang.",
+    "Banyak warga belum tahu bahwa layanan ini gratis, jadi kami senang Ibu bertanya.",
+    "Tidak ada jalur damai atau jalur cepat berbayar, semua layanan gratis.",
+    "Jangan beri uang atau tip kepada siapa pun yang mengaku petugas.",
+    "Keluhan Bapak sudah kami catat dan kami teruskan ke bidang terkait.",
+    "Silakan laporkan unggahan itu lewat fitur Laporkan ya.",
+    "Laporkan oknum yang meminta uang ke kanal pengaduan kami atau Ombudsman.",
+    "Berikut tips agar berkas cepat diproses: bawa KK asli.",
+    "Untuk surat kehilangan, silakan lapor ke kantor polisi terdekat.",
+    "Kami ikut merasakan kekesalan Bapak, perasaan Bapak wajar.",
+    "Sambil menunggu, Kakak bisa dengar lagu di ruang tunggu.",
+    "Tidak ada pertanyaan yang bodoh, Kak, terima kasih sudah bertanya.",
+  ])("does not flag %s", (reply) => {
+    const v = violations(reply);
+    expect(v.filter((id) => ["abusive", "blame", "bribe"].includes(id))).toEqual([]);
+  });
+});
+
+describe("abuse in any spelling", () => {
+  it.each([
+    "Jangan bego ya",
+    "Dasar gooblokkk",
+    "g0bl0k banget sih",
+    "dasar 4njing",
+    "b*go amat",
+    "t o l o l",
+    "b.o.d.o.h",
+    "bgst lu",
+    "bodohnya kebangetan",
+  ])("flags %s", (reply) => {
+    expect(violations(reply)).toContain("abusive");
+  });
+
+  it.each(["Kami rekam 100rb data.", "Foto ukuran 2x3 dan 4x6", "KTP-el bisa diambil jam 10.00", "Kode 8B4 untuk loket", "Belagu itu bukan kata kami.".replace("Belagu itu bukan kata kami.", "Lagu daerah diputar di MPP.")])(
+    "does not flag %s",
+    (reply) => {
+      expect(violations(reply)).not.toContain("abusive");
+    },
+  );
+
+  it("treats laughter as a tone note, not abuse", () => {
+    const exercise = makeExercise({ channel: "facebook-comment", turns: [{ message: CITIZEN }] });
+    const g = gradeReply(exercise, "t1", "wkwkwk iya pak nanti kami cek ya");
+    expect(g.violations).not.toContain("abusive");
+    expect(g.notes.map((n) => n.id)).toEqual(["tone:laughter"]);
+    expect(g.review).toContain("tone:laughter");
+  });
+});
+
+describe("pii-request: advice not to send data, whatever the punctuation", () => {
+  it.each([
+    "Terima kasih kak, foto KK tidak perlu dikirim lewat chat.",
+    "Terima kasih kak. Foto KK tidak perlu dikirim lewat chat.",
+    "Terima kasih kak; foto KK tidak perlu dikirim lewat chat",
+    "Terima kasih kak - foto KK tidak usah dikirim ke sini ya",
+    "Makasih kak, NIK dan foto KTP jangan dikirim di chat ya.",
+  ])("does not flag %s", (reply) => {
+    expect(violations(reply, "instagram-dm")).not.toContain("pii-request");
+  });
+
+  it("still flags a request after thanks", () => {
+    expect(violations("Terima kasih kak, kirim foto KK ke sini ya.", "instagram-dm")).toContain("pii-request");
+  });
+});
+
+describe("personal data in any spelling", () => {
+  it.each([
+    ["NIK Bapak 1601/2345/6789/0001 sudah kami cek.", "1601/2345/6789/0001"],
+    ["NIK 1601_2345_6789_0001 ya Pak", "1601_2345_6789_0001"],
+    ["Nomor 16.01.23.45.67.89.00.01 sedang diproses.", "16.01.23.45.67.89.00.01"],
+    ["NIK 16xx-xxxx-xxxx-0001 sudah masuk.", "16xx-xxxx-xxxx-0001"],
+    ["NIK satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan sudah kami cek", "satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan"],
+    ["Hubungi ke nol delapan satu dua tujuh tujuh delapan delapan sembilan sembilan ya", "nol delapan satu dua tujuh tujuh delapan delapan sembilan sembilan"],
+    ["Rumah ortu di RT/RW 03/02 sudah kami catat", "RT/RW 03/02"],
+    ["Kami kirim tim ke RT.03 RW.02", "RT.03 RW.02"],
+  ])("flags %s", (reply, leaked) => {
+    expect(evidenceOf(reply, "pii-public")).toContain(leaked);
+  });
+
+  it.each([
+    "Mohon jangan tulis NIK, nomor KK, atau nomor HP di kolom komentar ya Pak.",
+    "Layanan buka Senin–Jumat 08.00–15.00 dan Sabtu 08.00–12.00.",
+    "Antrean nomor satu sampai dua puluh dilayani pagi ini.",
+    "Pas foto 2x3 dua lembar, satu untuk arsip.",
+    "Standar pelayanan paling lama 14 hari kerja, tanggal 12/05/2026 sudah lewat.",
+  ])("does not flag %s", (reply) => {
+    expect(violations(reply, "facebook-comment")).not.toContain("pii-public");
   });
 });

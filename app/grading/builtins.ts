@@ -4,8 +4,28 @@
  * handling as instructors' patterns; personal data is found with regexes on the raw text.
  */
 import { compileMatcher, vocabularyOf, type AnalysedText, type CompiledMatcher } from "./match";
+import { detectCopy, detectCurt, GAMING, detectKeywordList, foreignLanguage, type TurnProfile } from "./integrity";
+import { detectObfuscatedInsults, detectInsultWords } from "./lexicon";
 
-export const BUILTIN_IDS = ["abusive", "pii-public", "pii-request", "blame", "shouting", "empty", "too-long"] as const;
+export const BUILTIN_IDS = [
+  "abusive",
+  "pii-public",
+  "pii-request",
+  "blame",
+  "shouting",
+  "empty",
+  "too-long",
+  "bribe",
+  "copy",
+  "gaming",
+  "keyword-list",
+  "curt",
+  "language",
+  "contradiction",
+  "fact-wrong",
+] as const;
+/** Built-ins that say the reply was written to pass rather than to answer (review reason "integrity:<id>"). */
+export const INTEGRITY_IDS: ReadonlySet<BuiltinId> = new Set(["copy", "gaming", "keyword-list", "curt", "language", "contradiction"]);
 export type BuiltinId = (typeof BUILTIN_IDS)[number];
 export type Severity = "major" | "minor";
 
@@ -26,6 +46,8 @@ export type BuiltinContext = {
   length: number;
   analysed: AnalysedText;
   citizen: CitizenData;
+  /** The turn being answered, for the integrity checks. */
+  profile: TurnProfile;
 };
 
 type Detector = (ctx: BuiltinContext) => Array<[number, number]> | null;
@@ -65,6 +87,46 @@ export const BUILTIN_TEXT: Record<BuiltinId, { label: string; tip: string; sever
     severity: "minor",
   },
   empty: { label: "Balasan kosong", tip: "Tulis balasan yang menjawab pesan warga.", severity: "major" },
+  bribe: {
+    label: "Menawarkan atau menerima imbalan, jalur damai, atau jalan pintas berbayar",
+    tip: "Layanan tidak boleh dibarter dengan uang, tip, atau hadiah dalam bentuk apa pun. Tolak dengan tegas dan arahkan ke prosedur resmi.",
+    severity: "major",
+  },
+  copy: {
+    label: "Menyalin pesan warga",
+    tip: "Jawab dengan kata-kata Anda sendiri; menempel ulang pesan warga tidak menjawab apa pun.",
+    severity: "major",
+  },
+  gaming: {
+    label: "Menulis tentang penilaian, bukan kepada warga",
+    tip: "Balasan ditujukan kepada warga. Jangan menyebut kata kunci, skor, atau penilaian.",
+    severity: "major",
+  },
+  "keyword-list": {
+    label: "Hanya deretan kata kunci, tanpa kalimat",
+    tip: "Tulis kalimat utuh yang bisa dipahami warga, bukan potongan kata.",
+    severity: "major",
+  },
+  curt: {
+    label: "Terlalu singkat dan ketus",
+    tip: "Sapa warga (Kak, Bapak, Ibu) dan sampaikan isinya dalam kalimat yang sopan, bukan kata demi kata.",
+    severity: "major",
+  },
+  language: {
+    label: "Tidak ditulis dalam bahasa Indonesia (atau bahasa daerah latihan ini)",
+    tip: "Balas dalam bahasa Indonesia yang mudah dipahami warga.",
+    severity: "major",
+  },
+  contradiction: {
+    label: "Balasan bertentangan dengan dirinya sendiri",
+    tip: "Jangan menyatakan sesuatu lalu menyangkalnya di kalimat lain; warga tidak tahu mana yang benar.",
+    severity: "major",
+  },
+  "fact-wrong": {
+    label: "Fakta keliru atau janji yang belum pasti",
+    tip: "Periksa konteks latihan: sebut hanya syarat, biaya, waktu, dan tempat yang benar, dan jangan memastikan hal yang belum terverifikasi.",
+    severity: "major",
+  },
   "too-long": {
     label: "Balasan terlalu panjang",
     tip: `Ringkas jawaban (paling banyak ${MAX_REPLY_WORDS} kata): jawab pertanyaannya dalam beberapa kalimat, lalu tawarkan bantuan lanjutan.`,
@@ -75,55 +137,78 @@ export const BUILTIN_TEXT: Record<BuiltinId, { label: string; tip: string; sever
 // ---------------------------------------------------------------- lexicons
 
 const YOU = "bapak/ibu/anda/kamu/kakak/kalian/saudara/lu/lo/elu/adik/mbak/mas";
+// The citizen spoken of in the third person.
+const THIRD = "(warga|pemohon|masyarakat|orang|pelapor|pengguna|penduduk|pendaftar|(yang bersangkutan))";
 
+// Single insult words live in lexicon.ts (matched by surface, negated or not); these are phrases.
 const ABUSIVE = [
-  // insults and profanity, including common spellings
-  "goblok/goblog/gblk/gblg/bodoh/bodo/bdh/tolol/tolo/tlol/bego/bgo/dungu/idiot/bloon/oon/geblek/dongo/pekok/bolot/budek/telmi/bebal/pandir",
-  "anjing/anjir/anjrit/anjay/njir/anjg/anjim/asu/babi/monyet/bangsat/bgst/bajingan/brengsek/keparat/kampret/sialan/setan/iblis/bedebah/laknat",
-  "jancuk/jancok/dancok/cuk/cok/tai/taik/kontol/memek/ngentot/entot/pantek/puki/fuck/fck/shit/bitch/stupid/damn/wtf/bastard",
-  "kampungan/norak/katrok/katro/udik/ndeso/gaptek/cupu/lebay/alay/bacot/bawel/cerewet/songong/belagu/murahan/rendahan/gila/sinting/edan/gendeng",
+  "anjay/gila/setan/iblis/sial",
   "sok tahu/pintar/pinter/suci/jago/penting/asik",
-  "otak udang",
-  "tidak punya otak",
+  "otak udang/dengkul/sampah/kosong",
+  "~tidak punya otak",
   "pakai/punya otak",
   "pikir/=mikir dong",
-  "dasar kamu/lu/lo/orang/warga/kampung/udik/bodoh/malas/pemalas/gaptek/miskin/bocah/tua",
+  "dasar kamu/lu/lo/orang/warga/kampung/udik/bodoh/malas/pemalas/gaptek/miskin/bocah/tua/sampah",
   "tidak tahu (diri|malu|terima kasih)",
   "kurang ajar",
-  // mocking and dismissive
+  "muka tembok",
+  // mocking, condescending and dismissive
   "masa begitu saja",
+  "masa/masak ...3 tidak/belum tahu/paham/mengerti/ngerti/bisa/baca",
+  "begitu/begini/segitu saja [kok] tidak/belum/masa bisa/paham/tahu/mengerti/ngerti/baca",
+  "kok ...2 tidak/belum paham/mengerti/ngerti/baca",
   "kok ...3 percaya/termakan/tertipu/terpengaruh",
   "gampang/mudah banget/sekali/amat ...1 percaya/termakan/tertipu",
   "begitu saja tidak/percaya/bingung/panik",
   "=makanya baca",
   "baca dong",
   "baca sendiri",
+  "baca dulu",
+  "baca [yang] baik/benar/teliti",
+  "lain kali ...3 baca/teliti/perhatikan/simak/pahami/cermati",
+  "sebelum ...1 tanya/komentar/protes ...3 baca/cek/lihat",
   "bisa baca tidak",
   "tidak bisa baca",
   "buta huruf",
+  "pertanyaan ...2 aneh/konyol/bodoh/lucu",
   "~banyak tanya",
   "~tanya terus",
   "~jangan tanya",
   "ribet/repot/rewel/lebay/bawel amat/banget",
-  "kepo",
+  "kepo/lebay/alay/bawel/cerewet",
   "kasihan deh",
   "capek/cape deh",
   "ya elah",
   "yaelah/hadeh/hadeuh/halah/idih/dih",
-  "haha",
   "emang/memang enak",
-  "mampus/rasain/rasakan/sukurin/syukurin",
+  "=mampus/=rasain/=sukurin/=syukurin/=modar",
+  "^ =rasakan",
   "urus/cari/pikir sendiri",
   "malas/males ...2 jawab/balas/layan/urus/tanggap",
   "terserah deh/lah/dah",
-  // threats
+  // sarcasm
+  "pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian",
+  "sampai/sampe =bertanya/=tanya/=nanya ...1 dua/tiga/berkali/berulang/terus",
+  "rajin sekali/banget/amat =bertanya/=tanya/=nanya/=komentar/=protes",
+  // threats against the citizen, with or without "you"
   "awas ya/kamu/lu/lo/kalian",
   "jangan macam macam",
   "tahu rasa",
   "lihat saja nanti",
   `lapor ${YOU} ...2 polisi/berwajib/aparat`,
-  `=polisikan/=mempolisikan ${YOU}`,
-  `${YOU} ...3 pidana/penjara/tangkap/jerat/bui/ciduk`,
+  `=polisikan/=mempolisikan/=dipolisikan ${YOU}`,
+  `${YOU} ...3 pidana/penjara/tangkap/jerat/bui/ciduk/=dipolisikan/=dilaporkan/=dipidanakan`,
+  "(uu|undang undang) ite",
+  "pencemaran nama baik",
+  `(komentar|ucapan|perkataan|tulisan|tuduhan|makian|hinaan|omongan) ${YOU} ...6 laporkan/polisikan/adukan/pidana/polisi/berwajib/hukum`,
+  "(kami|saya|akan) ...2 (=laporkan|=polisikan|=adukan|=tuntut|=perkarakan) ...3 polisi/kepolisian/berwajib/aparat/hukum/pengadilan",
+  "bawa/proses/tempuh ...2 jalur/ranah hukum",
+  "(nama|akun|identitas|komentar|ucapan|perkataan|makian|hinaan|omongan|percakapan|chat) ...3 (kami|sudah|telah) (=catat|=simpan|=screenshot|=rekam|=tandai)",
+  "(kami|sudah|telah) (=catat|=simpan|=screenshot|=rekam|=tandai) (nama|akun|identitas|komentar|ucapan|perkataan|makian|hinaan|omongan|percakapan)",
+  "=screenshot/=simpan/=rekam/(tangkap layar) ...4 (sebagai|jadi|untuk) bukti",
+  "(kami|sudah|telah) =screenshot/=skrinsut",
+  "jaga mulut/omongan/jari/jempol",
+  "hati hati ...2 kalau/=bicara/=ngomong/=komentar",
   `blokir ...2 ${YOU}`,
   `blokir akun ${YOU}`,
 ];
@@ -158,7 +243,53 @@ const BLAME = [
   "ngeyel",
   "keras kepala",
   "susah =dibilangin/=diatur/=dikasih",
+  "padahal sudah ...3 ada/tulis/jelas/umum/informasi/sampai/pasang/cantum/=dijelaskan/=diumumkan",
+  // the citizen in the third person: "warga", "pemohon"
+  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor/tidak/kurang/belum`,
+  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
+  `banyak/kebanyakan/umumnya/sering ${THIRD} ...3 salah/keliru/asal/lalai/ceroboh/teledor/malas/lupa/ngeyel`,
+  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
+  `(salah|kesalahan) (ada (pada|di)|dari|di pihak|pihak) ${THIRD}`,
+  `kesalahan ${THIRD} sendiri`,
 ];
+// The citizen hidden in a passive: "berkas tidak lengkap sehingga …". Not when it is a condition or advice.
+const PASSIVE_BLAME = [
+  "berkas/dokumen/data/formulir/persyaratan/syarat/isian/pengajuan/permohonan ...3 tidak/belum/kurang lengkap/sesuai/benar/valid ...4 sehingga/=makanya/=jadinya/=akibatnya/maka/itulah",
+];
+const BLAME_UNLESS = ["jika/kalau/bila/apabila/agar/supaya/pastikan/seandainya/andaikan/asalkan"];
+
+// Bribes, "jalur damai", tips for the officer, shortcuts for money. Denials are fine ("tidak ada jalur damai").
+const BRIBE = [
+  "jalur/jalan/cara damai",
+  "damai saja",
+  "damai di tempat",
+  "jalur/jalan belakang",
+  "(lewat|pakai|lewati|melalui|via|ada|hubungi|kenal) orang dalam",
+  "uang/duit/ongkos/biaya/dana rokok/kopi/lelah/capek/pelicin/bensin/pulsa/=tip/=tips/jasa",
+  "uang/duit/=tip/=tips/=imbalan/=amplop/=komisi/=persen ...2 untuk/buat/ke/bagi petugas/kami/saya/admin/orang/operator/loket",
+  "=tip/=tips/=imbalan/=amplop/=sogokan/=suap/=angpao ...3 seikhlasnya/sukarela/sedikit/secukupnya",
+  "=seikhlasnya/=sukarela/=sumbangan/=sukarelanya",
+  "salam tempel",
+  "tahu sama tahu",
+  "bisa =diatur",
+  "=atur saja",
+  "asal/asalkan/yang penting ada uang/imbalan/duit/=tip/=tips/pelicin/amplop/ongkos",
+  "transfer ...3 rekening/=ovo/=gopay/=dana/=shopeepay/pribadi ...3 saya/kami/ini/atas",
+  "transfer ...2 ke saya/sini",
+  "=nitip/=titip ...2 uang/duit/biaya/ongkos",
+  "bayar/kasih ...2 lebih/tambahan ...3 cepat/kilat/prioritas/duluan/jalur",
+  "jalur/layanan/paket ...1 cepat/kilat/ekspres/express/vip/prioritas/khusus ...3 bayar/biaya/ribu/juta/tambahan",
+];
+
+// A wink after money or speed: an offer of a bribe, or one accepted.
+const WINK_RE = /[\u{1F609}\u{1F61C}]|;\)|;-\)/u;
+const WINK_CONTEXT = ["bayar", "uang", "cepat", "atur", "bantu", "beres", "transfer", "kasih", "ribu", "juta", "urus"];
+const detectWinkBribe: Detector = ({ text, analysed }) => {
+  const m = WINK_RE.exec(text);
+  if (!m) return null;
+  for (const stem of WINK_CONTEXT) if (analysed.stems.has(stem)) return [[m.index, m.index + m[0].length]];
+  return null;
+};
 
 // Personal data nouns, grouped by where asking for them is wrong.
 const ID_NUMBER = "(nik|nkk|nomor kk|nomor ktp|nomor induk|nomor kependudukan|nomor kartu keluarga)";
@@ -211,6 +342,9 @@ const ADVICE_FOR_ELSEWHERE = [
 const PII_ANY = "(nik|nkk|nomor kk|nomor ktp|nomor induk|nomor kartu keluarga|nomor hp|nomor telepon|nomor whatsapp|hp|email|alamat|tanggal lahir)";
 const PII_REQUEST_IN_PUBLIC_PLACE = [`${ASK_VERB} ...2 ${PII_ANY} ...4 sini/komentar/kolom/balasan/postingan/utas/publik`];
 
+// "Terima kasih" holds "kasih" (give): thanks are never a request.
+const THANKS = ["terima kasih"];
+
 const PII_REQUEST_PRIVATE = [
   ...askingFor(ID_NUMBER),
   ...askingFor(DOC_PHOTO),
@@ -223,7 +357,8 @@ const CREDENTIAL_REQUEST = [...askingFor(CREDENTIAL), `${ENTER_VERB} ...2 ${CRED
 
 const OFFICIAL_CONTEXT = /\b(kami|resmi|layanan|call ?cent(?:er|re)|hotline|pengaduan|admin|instansi|dinas|disdukcapil|dukcapil|kantor|mpp|kecamatan|pemkab|pemkot|lokasi|beralamat|gedung|loket|alamat kantor)\b/i;
 const MASK = "[0-9*xX•#]";
-const ID_LIKE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${MASK}(?:[ .\\-]?${MASK}){9,19}(?![\\p{L}\\p{N}])`, "gu");
+// Any separators between the digits: spaces, dots, dashes, slashes, underscores, bars ("1601/2345/6789/0001").
+const ID_LIKE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${MASK}(?:[ .\\-/_|]{0,2}${MASK}){9,19}(?![\\p{L}\\p{N}])`, "gu");
 const KEYWORD_NUMBER_RE = new RegExp(
   `\\b(?:nik|nkk|no\\.?\\s*kk|nomor\\s+kk|nomor\\s+induk(?:\\s+kependudukan)?|no\\.?\\s*ktp|nomor\\s+ktp)\\b[\\s:.=\\-]*(?:(?:adalah|yaitu|bapak|ibu|anda|kakak|saudara|nya|pak|bu)[\\s:]+)*(${MASK}[0-9*xX•#\\s.\\-]{2,}${MASK})`,
   "giu",
@@ -235,7 +370,7 @@ const STREET_RE =
 // Cheap pre-checks, looser than the regexes they guard.
 const STREET_HINT = /j(?:l|alan)|gang|gg|komplek|perum|blok/i;
 const ID_KEYWORD_HINT = /nik|nkk|kk|ktp|induk/i;
-const RT_RW_RE = /\bRT\.?\s*\d{1,3}\s*\/?\s*(?:RW\.?\s*)?\d{1,3}\b/gi;
+const RT_RW_RE = /\bRT\.?\s*\d{1,3}\s*[/,.-]?\s*(?:RW\.?\s*)?\d{1,3}\b|\bRT\s*\/\s*RW\.?\s*\d{1,3}\s*\/\s*\d{1,3}\b/gi;
 const DIGITS_RE = /\d(?:[ .\-]?\d)*/g;
 
 /** All matches of a global regex, without the copy of the regex String#matchAll makes per call: detectors run on every reply. */
@@ -250,7 +385,7 @@ function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
-const symbols = (s: string) => s.replace(/[\s.\-]/g, "");
+const symbols = (s: string) => s.replace(/[\s.\-/_|]/g, "");
 const digitCount = (s: string) => (s.match(/\d/g) ?? []).length;
 
 /**
@@ -320,6 +455,34 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
   return out.length > 0 ? out : null;
 };
 
+// Digits read out: "tiga lima nol satu …", "nol delapan satu dua …", mixed with digits ("16 nol satu …").
+const DIGIT_WORDS = new Set(["nol", "kosong", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]);
+const SPELLED_DIGITS = 10;
+
+const detectSpelledNumbers: Detector = ({ analysed }) => {
+  const t = analysed.tokens;
+  let out: Array<[number, number]> | null = null;
+  for (let i = 0; i < t.length; i++) {
+    if (!DIGIT_WORDS.has(t[i].surface)) continue;
+    let j = i;
+    let digits = 0;
+    let words = 0;
+    // Back up over digits written as digits just before the words.
+    while (j > 0 && t[j - 1].isNumber && t[j - 1].sentence === t[i].sentence) j--;
+    const from = j;
+    for (; j < t.length && t[j].sentence === t[i].sentence; j++) {
+      if (DIGIT_WORDS.has(t[j].surface)) {
+        digits++;
+        words++;
+      } else if (t[j].isNumber) digits += t[j].surface.length;
+      else break;
+    }
+    if (digits >= SPELLED_DIGITS && words >= 3) (out ??= []).push([t[from].start, t[j - 1].end]);
+    i = j;
+  }
+  return out;
+};
+
 // Acronyms are written in capitals and are not shouting.
 const ACRONYMS = new Set(
   "ktp kk nik nkk sp4n lapor ri wa dm mpp rt rw uu pdp ite asn opd sim kia bpjs dukcapil disdukcapil capil pns tni polri pt cv ig fb hp rp wib wita wit nip ok sms pin otp url faq kua kpu kpk pemda pemkab pemkot pemprov dprd dll dsb bumn umkm skck kec kel kab nb ps cs atm pdf jpg sop apbd kip ppid lsm mal rsud puskesmas bsre tte qr nib npwp".split(
@@ -377,7 +540,12 @@ const detectMockingEmoji: Detector = ({ text }) => {
 
 const detectEmpty: Detector = ({ analysed }) => (analysed.tokens.length === 0 ? [] : null);
 
-const detectTooLong: Detector = ({ length, analysed }) => (length > MAX_REPLY_CHARS || analysed.tokens.length > MAX_REPLY_WORDS ? [] : null);
+// The evidence is what runs past the limit, so the lost points point at words.
+const detectTooLong: Detector = ({ length, analysed, text }) => {
+  const t = analysed.tokens;
+  if (t.length > MAX_REPLY_WORDS) return [[t[MAX_REPLY_WORDS].start, t[t.length - 1].end]];
+  return length > MAX_REPLY_CHARS ? [[Math.min(MAX_REPLY_CHARS, text.length - 1), text.length]] : null;
+};
 
 // ---------------------------------------------------------------- the list
 
@@ -391,11 +559,22 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
     { id: "pii-public", channels: "public", detect: detectPiiPublic },
-    { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby", ADVICE_FOR_ELSEWHERE) },
+    { id: "pii-public", channels: "public", detect: detectSpelledNumbers },
+    { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_IN_PUBLIC_PLACE) },
-    { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE, [], "sentence", ADVICE_FOR_ELSEWHERE) },
-    { id: "pii-request", channels: "all", matcher: compileMatcher(CREDENTIAL_REQUEST) },
+    { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE, [], "sentence", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },
+    { id: "pii-request", channels: "all", matcher: compileMatcher(CREDENTIAL_REQUEST, [], "sentence", THANKS) },
     { id: "blame", channels: "all", matcher: compileMatcher(BLAME) },
+    { id: "blame", channels: "all", matcher: compileMatcher(PASSIVE_BLAME, BLAME_UNLESS) },
+    { id: "abusive", channels: "all", detect: ({ analysed }) => detectInsultWords(analysed) },
+    { id: "abusive", channels: "all", detect: ({ analysed }) => detectObfuscatedInsults(analysed) },
+    { id: "bribe", channels: "all", matcher: compileMatcher(BRIBE) },
+    { id: "bribe", channels: "all", detect: detectWinkBribe },
+    { id: "copy", channels: "all", detect: ({ analysed, profile }) => detectCopy(analysed, profile) },
+    { id: "gaming", channels: "all", matcher: compileMatcher(GAMING) },
+    { id: "keyword-list", channels: "all", detect: ({ analysed }) => detectKeywordList(analysed) },
+    { id: "curt", channels: "all", detect: ({ analysed, profile }) => detectCurt(analysed, profile) },
+    { id: "language", channels: "all", detect: ({ analysed, profile }) => foreignLanguage(analysed, profile)?.spans ?? null },
     { id: "shouting", channels: "all", detect: detectShouting },
   ];
   return checks;

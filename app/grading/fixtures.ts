@@ -13,7 +13,7 @@ type TurnInput = {
   next?: Array<{ when?: Record<string, unknown>; goto: string }>;
 };
 
-export function makeExercise(opts: { channel?: Channel; passPercent?: number; turns?: TurnInput[]; slug?: string } = {}): Exercise {
+export function makeExercise(opts: { channel?: Channel; passPercent?: number; turns?: TurnInput[]; slug?: string; facts?: Record<string, unknown> } = {}): Exercise {
   const turns = (opts.turns ?? [{}]).map((t, i) => ({
     id: t.id ?? `t${i + 1}`,
     message: t.message ?? "Min, syaratnya apa ya?",
@@ -35,6 +35,7 @@ export function makeExercise(opts: { channel?: Channel; passPercent?: number; tu
       channel: opts.channel ?? "whatsapp",
       persona: { name: "Warga" },
       ...(opts.passPercent !== undefined ? { passPercent: opts.passPercent } : {}),
+      ...(opts.facts ? { facts: opts.facts } : {}),
       turns,
     },
     { slug: opts.slug ?? "uji", course: "uji" },

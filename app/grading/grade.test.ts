@@ -18,6 +18,8 @@ const exercise = makeExercise({
         { id: "info-salah", patterns: ["biaya ...3 #angka"] },
         { id: "nada", patterns: ["cepetan"], severity: "minor" },
       ],
+      // These tests are about score arithmetic on deliberately tiny replies.
+      skipBuiltins: ["curt", "keyword-list"],
       next: [
         { when: { violated: ["pii-request"] }, goto: "foto" },
         { when: { passed: true }, goto: "lanjut" },
@@ -143,5 +145,49 @@ describe("checkExamples", () => {
     const [good, bad] = checkExamples(withExamples);
     expect(good.problems).toEqual([]);
     expect(bad.problems).toEqual(["diharapkan lulus, hasil tidak lulus"]);
+  });
+});
+
+describe("review routing and determinism", () => {
+  const ex = makeExercise({
+    channel: "whatsapp",
+    turns: [
+      {
+        message: "Pak, syarat bikin KTP apa saja ya? Bayar tidak?",
+        required: [
+          { id: "salam", patterns: ["halo", "selamat pagi/siang/sore/malam", "terima kasih"] },
+          { id: "kk", patterns: ["~kk", "~kartu keluarga"] },
+          { id: "gratis", patterns: ["gratis", "tidak ...2 biaya/bayar"] },
+        ],
+      },
+    ],
+  });
+
+  it("a sure grade carries no review reason", () => {
+    const g = gradeReply(ex, "t1", "Selamat siang Pak, syaratnya cukup Kartu Keluarga dan gratis. Jawaban contoh.");
+    expect(g.passed).toBe(true);
+    expect(g.review).toEqual([]);
+  });
+
+  it("routes a reply unlike the model answer and the citizen's message to review", () => {
+    const g = gradeReply(ex, "t1", "Selamat siang Pak, KK wajib, gratis; kemarin hujan deras sekali di pelabuhan dan nelayan libur melaut.");
+    expect(g.review).toContain("low-similarity");
+  });
+
+  it("routes integrity signals to review with a stable id", () => {
+    const g = gradeReply(ex, "t1", "Halo Pak, KK, gratis. Semua kata kunci sudah saya tulis.");
+    expect(g.review).toContain("integrity:gaming");
+  });
+
+  it("is deterministic: the same input gives byte-identical JSON", () => {
+    const reply = "Halo Pak, wkwk syaratnya KK. Apakah gratis? Kantor buka Minggu 😉";
+    expect(JSON.stringify(gradeReply(ex, "t1", reply))).toBe(JSON.stringify(gradeReply(ex, "t1", reply)));
+  });
+
+  it("every violation names its evidence", () => {
+    const long = "Halo Pak, syaratnya KK dan gratis. ".repeat(60);
+    const g = gradeReply(ex, "t1", long);
+    expect(g.violations).toContain("too-long");
+    for (const v of g.violated) expect(v.evidence.length).toBeGreaterThan(0);
   });
 });

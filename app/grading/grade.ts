@@ -3,8 +3,26 @@
  * Pass = every required element met, no violation, and score ≥ passPercent.
  * Score = weighted share of required elements met, minus a penalty per violation.
  */
-import { BUILTIN_TEXT, builtinChecks, citizenDataOf, isBuiltinId, type BuiltinCheck, type BuiltinContext, type CitizenData, type Severity } from "./builtins";
-import { analyse, compileMatcher, findMatches, FuzzyIndex, mergeSpans, patternsOf, spansOf, TriggerIndex, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { BUILTIN_TEXT, builtinChecks, citizenDataOf, INTEGRITY_IDS, isBuiltinId, type BuiltinCheck, type BuiltinContext, type BuiltinId, type CitizenData, type Severity } from "./builtins";
+import { turnProfile, type TurnProfile } from "./integrity";
+import { factClaims, type FactClaim } from "./facts";
+import {
+  analyse,
+  compileMatcher,
+  findMatches,
+  findNegatedMatches,
+  FuzzyIndex,
+  mergeSpans,
+  patternsOf,
+  spansOf,
+  TriggerIndex,
+  vocabularyOf,
+  type AnalysedText,
+  type CompiledMatcher,
+  type EvidenceSpan,
+  type PatternMatch,
+} from "./match";
+import { QUESTION, QUOTED } from "./normalise";
 import { PUBLIC_CHANNELS, type Exercise, type Turn } from "./rubric";
 import { GRADER_VERSION } from "./version";
 
@@ -24,6 +42,8 @@ export type ElementResult = {
   severity?: Severity;
   /** Where in the learner's ORIGINAL text the element was found (empty when missed). */
   evidence: EvidenceSpan[];
+  /** What exactly is wrong, one line per evidence span (fact-wrong: "Fakta keliru: … menurut konteks …"). */
+  messages?: string[];
 };
 
 export type TurnGrade = {
@@ -43,7 +63,21 @@ export type TurnGrade = {
   graderVersion: string;
   /** Changes when the turn's rubric changes, so old grades can be recognised. */
   rubricHash: string;
+  /**
+   * Why a person should look at this grade, sorted, empty when the grader is sure:
+   * "low-similarity" (unlike the turn's model answer and examples), "integrity:<id>" (an
+   * integrity check fired: copy, gaming, keyword-list, curt, language, contradiction, or
+   * question-or-quote when a required element was only asked about or quoted),
+   * "fact-unresolved" (a claim the exercise's facts cannot settle), "tone:laughter".
+   */
+  review: string[];
+  /** Remarks that cost no points (e.g. laughter in a formal reply), each with its evidence. */
+  notes: GradeNote[];
+  /** What the reply claims per fact slot and how it compares with the exercise's facts (empty without facts). */
+  facts: FactClaim[];
 };
+
+export type GradeNote = { id: string; message: string; evidence: EvidenceSpan[] };
 
 export const PENALTY: Record<Severity, number> = { major: 40, minor: 15 };
 
@@ -63,9 +97,19 @@ type CompiledElement = {
   checks: BuiltinCheck[];
 };
 
-type CompiledTurn = { turn: Turn; required: CompiledElement[]; violations: CompiledElement[]; triggers: TriggerIndex; rubricHash: string };
+type CompiledTurn = {
+  turn: Turn;
+  required: CompiledElement[];
+  violations: CompiledElement[];
+  triggers: TriggerIndex;
+  rubricHash: string;
+  profile: TurnProfile;
+  /** Content stems of the model answer, passing examples and the citizen's message: what a good reply talks about. */
+  reference: ReadonlySet<string>;
+  skip: ReadonlySet<string>;
+};
 
-type CompiledExercise = { turns: Map<string, CompiledTurn>; fuzzy: FuzzyIndex; citizen: CitizenData };
+type CompiledExercise = { turns: Map<string, CompiledTurn>; fuzzy: FuzzyIndex; citizen: CitizenData; isPublic: boolean };
 
 // Exercises are immutable once loaded; compile each one once.
 const compiledCache = new WeakMap<Exercise, CompiledExercise>();
@@ -86,7 +130,8 @@ function compileExercise(exercise: Exercise): CompiledExercise {
   const requiredVocabulary: string[] = [];
   for (const turn of exercise.turns) {
     const required = turn.rubric.required.map((r): CompiledElement => {
-      const matcher = compileMatcher(r.patterns, r.unless, r.unlessScope);
+      // A required element must be stated: not only asked about ("Apakah perlu KK?") or quoted.
+      const matcher = compileMatcher(r.patterns, r.unless, r.unlessScope, [], QUESTION | QUOTED);
       matcher.patterns.forEach((p) => requiredVocabulary.push(...vocabularyOf(p)));
       return { id: r.id, label: r.label, tip: r.tip, builtin: false, weight: r.weight, severity: "major", matcher, checks: [] };
     });
@@ -98,7 +143,8 @@ function compileExercise(exercise: Exercise): CompiledExercise {
         builtin: isBuiltinId(v.id),
         weight: 0,
         severity: v.severity,
-        matcher: v.patterns.length > 0 ? compileMatcher(v.patterns, v.unless, v.unlessScope) : null,
+        // Quoting a hoax to deny it is not stating it.
+        matcher: v.patterns.length > 0 ? compileMatcher(v.patterns, v.unless, v.unlessScope, [], QUOTED) : null,
         checks: checks.filter((c) => c.id === v.id && !turn.rubric.skipBuiltins.includes(c.id)),
       }),
     );
@@ -114,10 +160,20 @@ function compileExercise(exercise: Exercise): CompiledExercise {
     }
     const matchers = [...required, ...violations].flatMap((el) => [el.matcher, ...el.checks.map((c) => c.matcher)]);
     const patterns = matchers.flatMap((m) => (m ? patternsOf(m) : []));
-    turns.set(turn.id, { turn, required, violations, triggers: new TriggerIndex(patterns), rubricHash: hash(JSON.stringify(turn.rubric)) });
+    const references = [turn.modelAnswer, turn.message, ...exercise.examples.filter((e) => e.turn === turn.id && e.pass).map((e) => e.reply)];
+    turns.set(turn.id, {
+      turn,
+      required,
+      violations,
+      triggers: new TriggerIndex(patterns),
+      rubricHash: hash(JSON.stringify(turn.rubric)),
+      profile: turnProfile(turn.message, required.length, exercise.facts?.languages ?? [], exercise.persona.name),
+      reference: contentStems(analyse(references.join("\n"))),
+      skip: new Set(turn.rubric.skipBuiltins),
+    });
   }
   // Typo tolerance only widens required elements: violations stay exact to protect precision.
-  return { turns, fuzzy: new FuzzyIndex(requiredVocabulary), citizen: citizenDataOf(exercise.turns.map((t) => t.message)) };
+  return { turns, fuzzy: new FuzzyIndex(requiredVocabulary), citizen: citizenDataOf(exercise.turns.map((t) => t.message)), isPublic };
 }
 
 export type GradeOptions = {
@@ -140,17 +196,30 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
   const missed: ElementResult[] = [];
   let totalWeight = 0;
   let metWeight = 0;
+  let negations = false;
+  let modes = false;
+  for (const t of analysed.tokens) {
+    if (t.negated) negations = true;
+    if (t.mode !== 0) modes = true;
+  }
+  const contradictions: Array<[number, number]> = [];
+  const review = new Set<string>();
   for (const el of ct.required) {
     const matches = empty || !el.matcher ? NO_MATCHES : findMatches(el.matcher, analysed, 3);
     totalWeight += el.weight;
     if (matches.length > 0) {
       metWeight += el.weight;
       met.push(elementResult(el, "required", "met", spansOf(matches, analysed)));
-    } else missed.push(elementResult(el, "required", "missed", []));
+      if (negations && el.matcher) contradictionsOf(el.matcher, matches, analysed, contradictions);
+    } else {
+      missed.push(elementResult(el, "required", "missed", []));
+      // Said only in a question or a quote: not met, but a person may want to look.
+      if (modes && el.matcher && findMatches(el.matcher, analysed, 1, 0).length > 0) review.add("integrity:question-or-quote");
+    }
   }
 
   const violated: ElementResult[] = [];
-  const ctx: BuiltinContext = { text, length: reply.length, analysed, citizen: ce.citizen };
+  const ctx: BuiltinContext = { text, length: reply.length, analysed, citizen: ce.citizen, profile: ct.profile };
   let penalty = 0;
   for (const el of ct.violations) {
     const evidence = violationEvidence(el, analysed, ctx, empty);
@@ -159,6 +228,24 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
       penalty += PENALTY[el.severity];
     }
   }
+
+  if (contradictions.length > 0 && !ct.skip.has("contradiction")) {
+    violated.push(builtinResult("contradiction", mergeSpans(contradictions, analysed.text).slice(0, EVIDENCE_LIMIT)));
+    penalty += PENALTY[BUILTIN_TEXT.contradiction.severity];
+  }
+  const claims = exercise.facts && !empty ? factClaims(exercise.facts, analysed) : [];
+  if (claims.length > 0) {
+    const wrong = claims.filter((c) => c.verdict === "contradicts");
+    if (wrong.length > 0 && !ct.skip.has("fact-wrong")) {
+      violated.push({ ...builtinResult("fact-wrong", wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.evidence)), messages: wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.message ?? "") });
+      penalty += PENALTY[BUILTIN_TEXT["fact-wrong"].severity];
+    }
+    if (claims.some((c) => c.verdict === "unresolved")) review.add("fact-unresolved");
+  }
+  for (const v of violated) if (v.builtin && INTEGRITY_IDS.has(v.id as BuiltinId)) review.add(`integrity:${v.id}`);
+  const notes = notesOf(analysed, ce.isPublic);
+  if (ce.isPublic && notes.length > 0) for (const n of notes) review.add(n.id);
+  if (!empty && analysed.tokens.length >= 5 && similarity(analysed, ct.reference) < LOW_SIMILARITY) review.add("low-similarity");
 
   const base = totalWeight > 0 ? (100 * metWeight) / totalWeight : 100;
   const score = empty ? 0 : Math.max(0, Math.min(100, Math.round(base - penalty)));
@@ -182,6 +269,9 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
     nextTurnId: null,
     graderVersion: GRADER_VERSION,
     rubricHash: ct.rubricHash,
+    review: [...review].sort(),
+    notes,
+    facts: claims,
   };
   grade.nextTurnId = nextTurn(exercise, turnId, grade);
   return grade;
@@ -208,6 +298,72 @@ function violationEvidence(el: CompiledElement, analysed: AnalysedText, ctx: Bui
     }
   }
   return hit ? mergeSpans(ranges, analysed.text).slice(0, EVIDENCE_LIMIT) : null;
+}
+
+function builtinResult(id: BuiltinId, evidence: EvidenceSpan[]): ElementResult {
+  const t = BUILTIN_TEXT[id];
+  return { id, label: t.label, tip: t.tip, kind: "violation", status: "violated", builtin: true, severity: t.severity, evidence };
+}
+
+/**
+ * "Gratis" in one sentence and "tidak gratis" in another: the same words of an element, affirmed
+ * and denied. The denied match must cover every stem of an affirmed one, so "tidak perlu datang ke
+ * kantor Disdukcapil, cukup datang ke kecamatan" is no contradiction.
+ */
+function contradictionsOf(m: CompiledMatcher, affirmed: PatternMatch[], a: AnalysedText, out: Array<[number, number]>): void {
+  const denied = findNegatedMatches(m, a);
+  if (denied.length === 0) return;
+  const stemsOf = (p: PatternMatch) => {
+    const s = new Set<string>();
+    for (const [from, to] of p.ranges) for (let i = from; i <= to; i++) if (!a.tokens[i].negated || true) s.add(a.tokens[i].stem);
+    return s;
+  };
+  for (const d of denied) {
+    const ds = stemsOf(d);
+    for (const p of affirmed) {
+      if (p.sentence === d.sentence) continue;
+      let covered = true;
+      for (const st of stemsOf(p)) if (!ds.has(st)) covered = false;
+      if (covered) {
+        for (const r of [...p.ranges, ...d.ranges]) out.push([a.tokens[r[0]].start, a.tokens[r[1]].end]);
+        return;
+      }
+    }
+  }
+}
+
+const LOW_SIMILARITY = 0.3;
+// Words every reply uses; similarity is about what the reply talks about.
+const COMMON_STEMS = new Set(
+  "di ke dari yang dan untuk dengan ini itu ya bisa sudah akan kami saya kita tidak bukan belum jangan perlu harus ada juga saja atau karena agar jika kalau pada dalam oleh kakak bapak ibu anda mohon terima kasih silakan maaf selamat halo nya kok sih dong".split(" "),
+);
+
+function contentStems(a: AnalysedText): Set<string> {
+  const out = new Set<string>();
+  for (const t of a.tokens) if (!t.isNumber && t.stem.length > 2 && !COMMON_STEMS.has(t.stem)) out.add(t.stem);
+  return out;
+}
+
+/** Share of the reply's content words that a model answer, a passing example or the citizen's message also uses. */
+function similarity(a: AnalysedText, reference: ReadonlySet<string>): number {
+  let n = 0;
+  let shared = 0;
+  for (const stem of a.stems.keys()) {
+    if (stem.length <= 2 || COMMON_STEMS.has(stem) || /^\d/.test(stem)) continue;
+    n++;
+    if (reference.has(stem)) shared++;
+  }
+  return n === 0 ? 1 : shared / n;
+}
+
+function notesOf(a: AnalysedText, isPublic: boolean): GradeNote[] {
+  const spans: Array<[number, number]> = [];
+  for (const t of a.tokens) if (t.surface === "haha" || t.surface === "hehe") spans.push([t.start, t.end]);
+  if (spans.length === 0) return [];
+  const message = isPublic
+    ? "Tawa (wkwk, haha) di balasan publik instansi terkesan tidak serius; tulis dengan nada formal."
+    : "Tawa (wkwk, haha) bisa terbaca meremehkan; pakai seperlunya.";
+  return [{ id: "tone:laughter", message, evidence: mergeSpans(spans, a.text).slice(0, EVIDENCE_LIMIT) }];
 }
 
 function elementResult(el: CompiledElement, kind: "required" | "violation", status: ElementStatus, evidence: EvidenceSpan[]): ElementResult {

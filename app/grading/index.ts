@@ -24,6 +24,12 @@ export { compilePattern, PatternError } from "./match";
 export { normaliseText } from "./normalise";
 export { stem } from "./stem";
 export { GRADER_VERSION } from "./version";
+export { readFacts, factClaims } from "./facts";
+export { agreementReport, cohenKappa, kappaFromMatrix, percentAgreement, expectedElements } from "./agreement";
+export type { AgreementReport, Confusion, CriterionAgreement, LabelledGrade } from "./agreement";
+export type { FactClaim, FactSlot } from "./facts";
+export type { GradeNote } from "./grade";
+export type { Facts } from "./rubric";
 
 /** For the practice page: the grade plus the reply cut into highlightable segments. */
 export function gradeWithHighlights(

@@ -65,7 +65,14 @@ export type UnlessScope = "sentence" | "nearby" | "reply";
  * phrases that contain a match but mean something else ("sebutkan alamat saat menelepon 112"
  * is advice, not a request). A match that shares words with an exception's match is dropped.
  */
-export type CompiledMatcher = { patterns: CompiledPattern[]; unless: CompiledPattern[]; unlessScope: UnlessScope; exceptions: CompiledPattern[] };
+export type CompiledMatcher = {
+  patterns: CompiledPattern[];
+  unless: CompiledPattern[];
+  unlessScope: UnlessScope;
+  exceptions: CompiledPattern[];
+  /** Token modes (normalise.ts QUESTION | QUOTED) whose words this matcher ignores. */
+  skip: number;
+};
 
 export type AnalysedText = {
   text: string;
@@ -125,8 +132,9 @@ export function compileMatcher(
   unless: readonly string[] = [],
   unlessScope: UnlessScope = "sentence",
   exceptions: readonly string[] = [],
+  skip = 0,
 ): CompiledMatcher {
-  return { patterns: patterns.map(compilePattern), unless: unless.map(compilePattern), unlessScope, exceptions: exceptions.map(compilePattern) };
+  return { patterns: patterns.map(compilePattern), unless: unless.map(compilePattern), unlessScope, exceptions: exceptions.map(compilePattern), skip };
 }
 
 /** Every pattern a matcher may try, for the trigger index. */
@@ -489,7 +497,8 @@ const NONE: string[] = [];
 // ---------------------------------------------------------------- matching
 
 type Frame = { nodes: Node[]; i: number; next: Frame | null };
-type Run = { a: AnalysedText; sentence: number; polarity: boolean; hits: number[] };
+/** `negatedOnly`: find only matches where a word the pattern wants affirmed is negated (contradiction check). */
+type Run = { a: AnalysedText; sentence: number; polarity: boolean; skip: number; negatedOnly: boolean; hits: number[] };
 
 function testToken(test: TokenTest, t: Token): boolean {
   switch (test.kind) {
@@ -514,7 +523,7 @@ function step(f: Frame | null, pos: number, run: Run): number {
   switch (node.t) {
     case "tok": {
       const t = tokens[pos];
-      if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || !testToken(node.test, t)) return -1;
+      if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || (t.mode & run.skip) !== 0 || !testToken(node.test, t)) return -1;
       run.hits.push(pos);
       const end = step(after, pos + 1, run);
       if (end < 0) run.hits.pop();
@@ -575,7 +584,7 @@ function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
 
 type SequenceMatch = { sentence: number; first: number; last: number };
 
-function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number): SequenceMatch[] {
+function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, skip = 0, negatedOnly = false): SequenceMatch[] {
   const out: SequenceMatch[] = [];
   const starts = candidateStarts(seq, a);
   const count = starts ? starts.length : a.tokens.length;
@@ -583,8 +592,9 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number): Se
   for (let s = 0; s < count && out.length < limit; s++) {
     const pos = starts ? starts[s] : s;
     if (pos <= after) continue;
-    const run: Run = { a, sentence: a.tokens[pos].sentence, polarity: seq.polarity, hits: [] };
+    const run: Run = { a, sentence: a.tokens[pos].sentence, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
     if (step({ nodes: seq.nodes, i: 0, next: null }, pos, run) < 0 || run.hits.length === 0) continue;
+    if (negatedOnly && !run.hits.some((h) => a.tokens[h].negated)) continue;
     const first = Math.min(...run.hits);
     const last = Math.max(...run.hits);
     out.push({ sentence: run.sentence, first, last });
@@ -593,18 +603,19 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number): Se
   return out;
 }
 
-export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5): PatternMatch[] {
+export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, skip = 0, negatedOnly = false): PatternMatch[] {
   if (a.live !== undefined && !a.live.has(p.id)) return [];
+  if (negatedOnly && !p.parts.every((part) => part.polarity)) return [];
   // Cheap rejection first: every mandatory word of every part must occur somewhere.
   for (const part of p.parts) if (!couldMatch(part, a)) return [];
   // Hot path: plain loops, no closures (tsx/esbuild wraps every closure it creates).
   const out: PatternMatch[] = [];
   if (p.parts.length === 1) {
-    for (const m of findSequence(p.parts[0], a, limit)) out.push({ sentence: m.sentence, ranges: [[m.first, m.last]] });
+    for (const m of findSequence(p.parts[0], a, limit, skip, negatedOnly)) out.push({ sentence: m.sentence, ranges: [[m.first, m.last]] });
     return out;
   }
   const perPart: SequenceMatch[][] = [];
-  for (const part of p.parts) perPart.push(findSequence(part, a, 20));
+  for (const part of p.parts) perPart.push(findSequence(part, a, 20, skip, negatedOnly));
   const used = new Set<number>();
   for (const m of perPart[0]) {
     if (out.length >= limit || used.has(m.sentence)) continue;
@@ -670,10 +681,10 @@ export class TriggerIndex {
 }
 
 /** All matches of an element, minus those inside an exception or cancelled by an `unless` pattern in scope. */
-export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5): PatternMatch[] {
+export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5, skip = m.skip): PatternMatch[] {
   let found: PatternMatch[] = [];
   for (const p of m.patterns) {
-    for (const hit of matchPattern(p, a, limit)) found.push(hit);
+    for (const hit of matchPattern(p, a, limit, skip)) found.push(hit);
     if (found.length >= limit) break;
   }
   if (found.length > 0 && m.exceptions.length > 0) found = withoutExceptions(found, m.exceptions, a);
@@ -690,6 +701,20 @@ export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5): Pat
     if (keep) kept.push(f);
   }
   return kept;
+}
+
+/**
+ * Matches of the element's affirmative patterns whose words are negated ("tidak gratis" for
+ * "gratis"): the reply denies what the element states. Patterns that spell a negator or opt in
+ * with `~` never count here.
+ */
+export function findNegatedMatches(m: CompiledMatcher, a: AnalysedText, limit = 3): PatternMatch[] {
+  const found: PatternMatch[] = [];
+  for (const p of m.patterns) {
+    for (const hit of matchPattern(p, a, limit, m.skip, true)) found.push(hit);
+    if (found.length >= limit) break;
+  }
+  return found;
 }
 
 function withoutExceptions(found: PatternMatch[], exceptions: CompiledPattern[], a: AnalysedText): PatternMatch[] {

@@ -80,4 +80,10 @@ describe("negation in matching", () => {
     expect(matches("calo", "Jangan pakai calo")).toBe(false);
     expect(matches("~calo", "Jangan pakai calo")).toBe(true);
   });
+
+  it("'jangan lupa' affirms what follows; 'atau' keeps the negation going", () => {
+    expect(matches("bawa kk", "Jangan lupa bawa KK, ya")).toBe(true);
+    expect(matches("bawa kk", "Tidak lupa bawa KK")).toBe(true);
+    expect(matches("jalur cepat", "Tidak ada jalur damai atau jalur cepat berbayar")).toBe(false);
+  });
 });

@@ -94,9 +94,17 @@ export function markNegation(tokens: Token[]): void {
     let relative = false;
     for (let j = i + 1; j < tokens.length; j++) {
       const t = tokens[j];
-      if (t.clause !== neg.clause || SCOPE_STOPS.has(t.surface) || NEGATORS.has(t.surface)) break;
+      if (t.clause !== neg.clause || NEGATORS.has(t.surface)) break;
+      // "tidak ada jalur damai atau jalur cepat": the negation covers every alternative.
+      if (t.surface === "atau") {
+        budget = SCOPE_WINDOW;
+        continue;
+      }
+      if (SCOPE_STOPS.has(t.surface)) break;
       if (t.surface === "yang") relative = true;
       t.negated = true;
+      // "jangan lupa bawa KK" asks to bring it: not forgetting affirms what follows.
+      if (t.surface === "lupa") break;
       if (!relative && --budget === 0) break;
     }
   }

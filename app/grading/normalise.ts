@@ -21,7 +21,16 @@ export type Token = {
   negated: boolean;
   /** Pattern stems this token matches by typo tolerance (match.ts). */
   aliases: string[] | null;
+  /**
+   * Where the word stands: QUESTION (the asking clause of a real question, not a topic "Biaya?"
+   * or a tag "…, ya?") and/or QUOTED (inside quotation marks). A required element must be stated,
+   * so it is not met by words that are only asked about or quoted.
+   */
+  mode: number;
 };
+
+export const QUESTION = 1;
+export const QUOTED = 2;
 
 export type TokenizeOptions = {
   /** Replies say "kk" for both kakak and Kartu Keluarga; patterns always mean KK. */
@@ -321,7 +330,13 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
       // Dots, slashes and colons inside a web or e-mail address end nothing: lapor.go.id, https://…
       if (brk !== 0 && isLinkGap(gap) && insideLink(text, prevEnd, w.start)) brk = 0;
       // "Biaya? Gratis." / "Bayar? Nggak kok": a one- or two-word question is a topic, not a sentence.
-      if (brk === 3) brk = tokens.length - sentenceStart <= 2 ? 1 : 2;
+      if (brk === 3) {
+        if (tokens.length - sentenceStart <= 2) brk = 1;
+        else {
+          markQuestion(tokens, sentenceStart);
+          brk = 2;
+        }
+      }
       if (brk === 2) {
         sentence++;
         clause++;
@@ -335,13 +350,48 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
         : normaliseWord(w.text);
     for (const surface of surfaces) {
       const isNumber = isDigits(surface);
-      tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber, negated: false, aliases: null });
+      tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber, negated: false, aliases: null, mode: 0 });
     }
     prevEnd = w.end;
     prevRaw = w.text;
   }
+  if (tokens.length > 0 && tokens.length - sentenceStart > 2 && text.slice(prevEnd).includes("?")) markQuestion(tokens, sentenceStart);
+  if (text.includes('"') || text.includes("\u201c") || text.includes("'") || text.includes("\u2018")) markQuoted(tokens, text);
   if (opts.resolveKk !== false) resolveKk(tokens, text);
   return tokens;
+}
+
+// A question that asks the reader to act is a request ("Boleh DM nomornya, Pak?"), not an inquiry.
+const REQUEST_OPENERS = new Set(["boleh", "bolehkah", "bisa", "bisakah", "bersedia", "berkenan", "mohon", "silakan", "tolong", "maukah", "mau", "dapatkah", "coba"]);
+// "…, ya?" "…, kan?" ask for agreement with what was just stated.
+const TAGS = new Set(["ya", "kan", "oke", "ok", "iya", "nggih", "deh", "dong", "yuk", "ayo", "bukan"]);
+const VOCATIVES = new Set(["kakak", "bapak", "ibu", "adik", "mbak", "mas", "admin", "saudara", "anda", "semua", "sekalian", "ya", "haha"]);
+
+/** Marks the asking clause of a question sentence (its last clause): unless it is a request or a tag question. */
+function markQuestion(tokens: Token[], sentenceStart: number): void {
+  const last = tokens.length - 1;
+  const clause = tokens[last].clause;
+  let from = last;
+  while (from > sentenceStart && tokens[from - 1].clause === clause) from--;
+  // "Halo kak, ada yang bisa kami bantu?": an offer of help is not a doubt about the content.
+  let end = last;
+  while (end > from && VOCATIVES.has(tokens[end].surface) && !TAGS.has(tokens[end].surface)) end--;
+  if (end > from && TAGS.has(tokens[end].surface)) return;
+  for (let i = sentenceStart; i <= Math.min(sentenceStart + 1, last); i++) if (REQUEST_OPENERS.has(tokens[i].surface)) return;
+  if (REQUEST_OPENERS.has(tokens[from].surface)) return;
+  for (let i = from; i <= last; i++) tokens[i].mode |= QUESTION;
+}
+
+const QUOTE_RE = /"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d|\u2018[^\u2019\n]{1,300}\u2019|(?<![\p{L}\p{N}])'[^'\n]{1,300}'(?![\p{L}\p{N}])/gu;
+
+function markQuoted(tokens: Token[], text: string): void {
+  QUOTE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE_RE.exec(text))) {
+    const from = m.index;
+    const to = m.index + m[0].length;
+    for (const t of tokens) if (t.start > from && t.end < to) t.mode |= QUOTED;
+  }
 }
 
 /** A unit of measure ("cm", "KG"). Rubric patterns spell units as units: "#angka cm" means centimetres. */

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { BUILTIN_IDS, isBuiltinId } from "./builtins";
 import { compilePattern } from "./match";
+import { DAYS, DOCUMENT_IDS, PLACE_IDS } from "./gazetteer";
 
 export const CHANNELS = ["instagram-dm", "whatsapp", "facebook-comment", "x-reply"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -56,6 +57,73 @@ export const rubricSchema = z
 
 const idList = z.array(id).optional();
 
+const documentId = z.enum(DOCUMENT_IDS as [string, ...string[]]);
+const placeId = z.enum(PLACE_IDS as [string, ...string[]]);
+const clock = z.string().regex(/^\d{2}\.\d{2}$/, "format jam HH.MM");
+
+/**
+ * What the exercise context states, as typed slots the grader checks replies against
+ * (facts.ts). Closed world: a document, fee, duration, day, time or place a reply claims that
+ * these slots contradict is a `fact-wrong` violation. Optional: exercises without it skip the check.
+ */
+export const factsSchema = z
+  .object({
+    documents: z
+      .object({
+        /** Documents the citizen must bring or submit. */
+        required: z.array(documentId).default([]),
+        /** Documents needed only in some cases: naming them as needed is not wrong. */
+        optional: z.array(documentId).default([]),
+        /** Documents the context says are NOT needed. */
+        notRequired: z.array(documentId).default([]),
+        /** What the service issues or is about (naming it is not naming a requirement). */
+        issued: z.array(documentId).default([]),
+      })
+      .strict()
+      .optional(),
+    fees: z
+      .object({
+        free: z.boolean(),
+        /** Documents whose fee is not covered by `free` (e.g. SIM at the police). */
+        except: z.array(documentId).default([]),
+      })
+      .strict()
+      .optional(),
+    processing: z
+      .object({
+        /** Longest standard processing time. */
+        days: z.number().positive().optional(),
+        workingDays: z.boolean().default(false),
+        /** Finished on the day the file is complete. */
+        sameDay: z.boolean().default(false),
+        /** The context does not know when it will be finished: any certain promise is wrong. */
+        unknown: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+    hours: z
+      .array(z.object({ place: placeId.optional(), days: z.array(z.enum(DAYS)).min(1), open: clock, close: clock }).strict())
+      .default([]),
+    /** Other clock times the context names (queue numbers, check times): not opening hours. */
+    times: z.array(clock).default([]),
+    /** Other durations the context names ("3 hari kerja" to confirm a visit): accepted when a reply repeats them. */
+    durations: z.array(z.string().regex(/^\d+ (menit|jam|hari|hari kerja|minggu|bulan)$/, "misalnya \"3 hari kerja\"")).default([]),
+    /** Where the service is given. */
+    places: z.array(placeId).optional(),
+    channels: z.array(text).default([]),
+    /** Official numbers and addresses a reply may give (digits only or web/e-mail addresses). */
+    contacts: z.array(z.string()).default([]),
+    /** Who issues what: a reply that places `what` with anyone else is wrong. */
+    authority: z.array(z.object({ what: documentId, by: z.array(placeId).min(1) }).strict()).default([]),
+    /** Claims the context marks as not verified: stating them as certain is wrong. */
+    unverified: z.array(z.object({ id, label: text, patterns: z.array(pattern).min(1) }).strict()).default([]),
+    /** Languages a reply may use besides Indonesian. */
+    languages: z.array(z.enum(["palembang", "jawa", "sunda", "english"])).default([]),
+  })
+  .strict();
+
+export type Facts = z.output<typeof factsSchema>;
+
 export const branchSchema = z
   .object({
     /** Every listed id must be in that state; no `when` = default branch. */
@@ -90,6 +158,7 @@ const exerciseObject = z
     channel: z.enum(CHANNELS),
     persona: z.object({ name: text, handle: z.string().optional(), mood: z.string().optional() }).strict(),
     context: z.array(text).default([]),
+    facts: factsSchema.optional(),
     passPercent: z.number().int().min(0).max(100).default(70),
     targetSeconds: z.number().int().positive().optional(),
     turns: z.array(turnSchema).min(1),

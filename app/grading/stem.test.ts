@@ -10,6 +10,8 @@ describe("stem", () => {
 
   it.each([
     ["dihapus", "hapus"],
+    ["dijamin", "jamin"],
+    ["diwakilin", "wakil"],
     ["menghapus", "hapus"],
     ["penghapusan", "hapus"],
     ["membawa", "bawa"],

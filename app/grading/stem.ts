@@ -82,6 +82,11 @@ function stemWithRoots(word: string): string | null {
   if (verb) return verb;
   const derived = derivationalVariants(w2, true);
   for (const d of derived) if (ROOTS.has(d)) return d;
+  // A root ending in -in is not the informal suffix: "dijamin" is jamin, not jam.
+  if (w2.endsWith("in")) {
+    const whole = stripPrefixes(w2, 3);
+    if (whole) return whole;
+  }
   for (const base of [...derived, w2, w1, word]) {
     const found = stripPrefixes(base, 3);
     if (found) return found;

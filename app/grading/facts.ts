@@ -1,0 +1,390 @@
+/**
+ * The fact model: what a reply claims, slot by slot, checked closed-world against the facts the
+ * exercise declares (rubric.ts `facts`). A claim that contradicts a fact, or states as certain
+ * what the context leaves unknown, is a `fact-wrong` violation whose evidence is the claim;
+ * a claim the facts cannot settle is a review reason ("fact-unresolved").
+ *
+ * Claims are read from the analysed reply with the gazetteer (gazetteer.ts): documents named as
+ * required or as not needed, amounts of money, durations, opening days and times, places,
+ * who issues what, and certainty words (pasti, dijamin, sudah, memang). Words only asked about
+ * or quoted are not claims.
+ */
+import {
+  dayLabel,
+  documentLabel,
+  findDays,
+  findDocuments,
+  findDurations,
+  findMoney,
+  findPlaces,
+  findTimes,
+  formatMoney,
+  formatTime,
+  placeLabel,
+  DAYS,
+  type Day,
+  type Mention,
+} from "./gazetteer";
+import { analyse, compileMatcher, findMatches, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
+import { stem } from "./stem";
+import type { Exercise, Facts } from "./rubric";
+
+export type FactSlot = "document" | "fee" | "duration" | "day" | "time" | "place" | "authority" | "unverified" | "certainty";
+
+export type FactClaim = {
+  slot: FactSlot;
+  /** What is claimed, normalised: a document or place id, "Rp50.000", "3 hari", "sabtu", "08.00", an unverified claim's id. */
+  value: string;
+  /** How the reply puts it. */
+  stance: "required" | "not-required" | "charged" | "promised" | "open" | "closed" | "located" | "asserted";
+  /** Said with pasti / dijamin / tentu / memang / sudah. */
+  certain: boolean;
+  verdict: "consistent" | "contradicts" | "unresolved";
+  /** For contradictions: "Fakta keliru: … menurut konteks …". */
+  message?: string;
+  evidence: EvidenceSpan;
+};
+
+const SKIP = QUESTION | QUOTED;
+
+const stems = (words: string) => new Set(words.split(" ").map((w) => stem(w)));
+const REQUIREMENT = stems("bawa siap lampir serta sertakan syarat perlu butuh wajib harus cukup lengkap sedia kumpul siapkan persyaratan diperlukan dibutuhkan");
+const AFTER_REQUIREMENT = stems("perlu wajib harus butuh syarat bawa diperlukan dibutuhkan");
+const PRODUCT = stems("untuk buat bikin urus pembuatan terbit cetak ganti perpanjang ambil rekam perekaman penerbitan jadi pengurusan");
+const COPY_OF = stems("fotokopi salin salinan foto scan pindai copy");
+const SENDING = stems("kirim unggah upload share bagi sebar tulis sebut posting tunjuk foto");
+const FEE = stems("biaya bayar tarif ongkos harga retribusi administrasi pungut kena uang siapkan");
+const DENIAL = stems("hoaks bohong palsu tipu penipuan calo oknum pungli lapor adu aku mengaku kata katanya pesan kabar isu beredar jangan minta");
+const PROCESS = stems("jadi selesai proses cetak terbit tunggu lama paling maksimal estimasi sekitar butuh siap ambil kelar beres");
+const ELAPSED = new Set(["sudah", "telah", "selama", "lebih", "sejak", "lalu"]);
+const CERTAIN = stems("pasti jamin tentu pastinya");
+const AFFIRM = stems("pasti jamin tentu sudah memang benar betul aman jelas");
+const HEDGE = stems("belum kabar isu katanya beredar informasi cek konfirmasi verifikasi duga kemungkinan mungkin sepertinya");
+const OPEN = stems("buka layan melayani operasional loket kerja datang urus rekam");
+const CLOSED = stems("tutup libur");
+const HOURS_CUE = stems("buka tutup layan operasional loket kerja");
+const GO = stems("datang pergi rekam urus ambil daftar layan hadir kunjung");
+const ISSUE = stems("urus buat perpanjang layan terbit proses bikin");
+
+type Sentence = { from: number; to: number };
+
+function sentenceOf(t: Token[], i: number): Sentence {
+  let from = i;
+  let to = i;
+  while (from > 0 && t[from - 1].sentence === t[i].sentence) from--;
+  while (to + 1 < t.length && t[to + 1].sentence === t[i].sentence) to++;
+  return { from, to };
+}
+
+/** The clause around token i: "Kantor Sabtu tutup, tapi MPP buka Sabtu" holds two claims. */
+function clauseOf(t: Token[], i: number): Sentence {
+  let from = i;
+  let to = i;
+  while (from > 0 && t[from - 1].clause === t[i].clause) from--;
+  while (to + 1 < t.length && t[to + 1].clause === t[i].clause) to++;
+  return { from, to };
+}
+
+function has(t: Token[], s: Sentence, set: ReadonlySet<string>, affirmedOnly = false): boolean {
+  for (let i = s.from; i <= s.to; i++) if (set.has(t[i].stem) && !(affirmedOnly && t[i].negated)) return true;
+  return false;
+}
+
+const skipped = (t: Token[], m: { first: number; last: number }) => {
+  for (let i = m.first; i <= m.last; i++) if ((t[i].mode & SKIP) !== 0) return true;
+  return false;
+};
+const negated = (t: Token[], m: { first: number; last: number }) => {
+  for (let i = m.first; i <= m.last; i++) if (t[i].negated) return true;
+  return false;
+};
+
+function span(a: AnalysedText, first: number, last: number): EvidenceSpan {
+  const start = a.tokens[first].start;
+  const end = a.tokens[last].end;
+  return { start, end, text: a.text.slice(start, end) };
+}
+
+const list = (labels: string[]) => (labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} dan ${labels[labels.length - 1]}`);
+
+function hoursText(f: Facts): string {
+  return f.hours
+    .map((h) => {
+      const days = h.days.length > 2 && isRun(h.days) ? `${dayLabel(h.days[0])}–${dayLabel(h.days[h.days.length - 1])}` : h.days.map(dayLabel).join(", ");
+      return `${days} ${h.open}–${h.close}${h.place ? ` (${placeLabel(h.place)})` : ""}`;
+    })
+    .join("; ");
+}
+
+const isRun = (days: readonly Day[]) => days.every((d, i) => i === 0 || DAYS.indexOf(d) === DAYS.indexOf(days[i - 1]) + 1);
+
+type Compiled = { unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>; durations: number[] };
+const compiledFacts = new WeakMap<Facts, Compiled>();
+
+function compiledOf(f: Facts): Compiled {
+  let c = compiledFacts.get(f);
+  if (!c) {
+    const durations: number[] = [];
+    if (f.processing?.days) durations.push(f.processing.days * (f.processing.workingDays ? 7 / 5 : 1));
+    for (const d of f.durations) for (const m of findDurations(tokenize(d))) durations.push(m.days);
+    c = {
+      unverified: f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) })),
+      durations,
+    };
+    compiledFacts.set(f, c);
+  }
+  return c;
+}
+
+/** Every claim the reply makes about the exercise's fact slots, in reading order, with its verdict. */
+export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
+  const t = a.tokens;
+  if (t.length === 0) return [];
+  const out: FactClaim[] = [];
+  const c = compiledOf(f);
+  const certainIn = (s: Sentence) => has(t, s, CERTAIN, true);
+
+  // Documents named as required or as not needed.
+  if (f.documents) {
+    const d = f.documents;
+    const needed = new Set([...d.required, ...d.optional]);
+    for (const m of findDocuments(t)) {
+      if (skipped(t, m)) continue;
+      const s = sentenceOf(t, m.first);
+      const before = m.first > s.from ? t[m.first - 1].stem : "";
+      if (COPY_OF.has(before)) continue; // "fotokopi KK", "foto KK": about a copy, not the document
+      if (PRODUCT.has(before) || (d.issued.includes(m.id) && !needed.has(m.id))) continue;
+      let cue = false;
+      for (let i = s.from; i < m.first; i++) if (REQUIREMENT.has(t[i].stem)) cue = true;
+      for (let i = m.last + 1; i <= Math.min(s.to, m.last + 3); i++) if (AFTER_REQUIREMENT.has(t[i].stem)) cue = true;
+      if (!cue) continue;
+      const ev = span(a, m.first, m.last);
+      if (negated(t, m)) {
+        if (has(t, s, SENDING)) continue; // "KK tidak perlu dikirim": about sending, not needing
+        const wrong = d.required.includes(m.id);
+        out.push({
+          slot: "document",
+          value: m.id,
+          stance: "not-required",
+          certain: false,
+          verdict: wrong ? "contradicts" : "consistent",
+          ...(wrong ? { message: `Fakta keliru: ${documentLabel(m.id)} disebut tidak perlu, padahal menurut konteks ${documentLabel(m.id)} wajib dibawa.` } : {}),
+          evidence: ev,
+        });
+        continue;
+      }
+      const ok = needed.has(m.id);
+      const required = d.required.map(documentLabel);
+      out.push({
+        slot: "document",
+        value: m.id,
+        stance: "required",
+        certain: false,
+        verdict: ok ? "consistent" : "contradicts",
+        ...(ok
+          ? {}
+          : {
+              message: d.notRequired.includes(m.id)
+                ? `Fakta keliru: ${documentLabel(m.id)} disebut sebagai syarat, padahal menurut konteks dokumen itu tidak diperlukan.`
+                : `Fakta keliru: ${documentLabel(m.id)} disebut sebagai syarat, padahal menurut konteks syaratnya ${list(required) || "tidak termasuk dokumen itu"}.`,
+            }),
+        evidence: ev,
+      });
+    }
+  }
+
+  // Money asked for.
+  if (f.fees) {
+    for (const m of findMoney(t, a.text)) {
+      if (skipped(t, m) || negated(t, m) || m.amount === 0) continue;
+      const s = sentenceOf(t, m.first);
+      if (!has(t, s, FEE) || has(t, s, DENIAL)) continue;
+      // A fee for what the context does not cover (SIM at the police) is left to `unverified`.
+      if (f.fees.except.length > 0 && findDocuments(t).some((d) => f.fees!.except.includes(d.id))) continue;
+      const wrong = f.fees.free;
+      out.push({
+        slot: "fee",
+        value: formatMoney(m.amount),
+        stance: "charged",
+        certain: certainIn(s),
+        verdict: wrong ? "contradicts" : "unresolved",
+        ...(wrong ? { message: `Fakta keliru: biaya ${formatMoney(m.amount)}, padahal menurut konteks layanan ini gratis.` } : {}),
+        evidence: span(a, m.first, m.last),
+      });
+    }
+  }
+
+  // How long it takes.
+  for (const m of findDurations(t, a.text)) {
+    if (skipped(t, m) || negated(t, m)) continue;
+    const s = sentenceOf(t, m.first);
+    if (!has(t, s, PROCESS)) continue;
+    if (m.first > s.from && ELAPSED.has(t[m.first - 1].surface)) continue; // "sudah 5 minggu": the wait so far
+    const certain = certainIn(s);
+    const p = f.processing;
+    let verdict: FactClaim["verdict"] = "unresolved";
+    let message: string | undefined;
+    const known = c.durations.some((d) => closeEnough(m.days, d));
+    if (known) verdict = "consistent";
+    else if (p?.unknown) {
+      if (certain) {
+        verdict = "contradicts";
+        message = `Fakta keliru: janji selesai ${m.label} disampaikan pasti, padahal menurut konteks waktu selesainya belum diketahui.`;
+      }
+    } else if (p?.sameDay && m.days >= 1) {
+      verdict = "contradicts";
+      message = `Fakta keliru: ${m.label}, padahal menurut konteks selesai di hari yang sama bila berkas lengkap.`;
+    } else if (p?.days !== undefined && !p.sameDay) {
+      verdict = "contradicts";
+      message = `Fakta keliru: ${m.label}, padahal menurut konteks paling lama ${p.days} ${p.workingDays ? "hari kerja" : "hari"}.`;
+    } else if (p?.sameDay && m.days < 1) verdict = "consistent";
+    out.push({ slot: "duration", value: m.label, stance: "promised", certain, verdict, ...(message ? { message } : {}), evidence: span(a, m.first, m.last) });
+  }
+
+  // Opening days and hours.
+  if (f.hours.length > 0) {
+    for (const m of findDays(t)) {
+      if (skipped(t, m)) continue;
+      const s = clauseOf(t, m.first);
+      const closed = has(t, s, CLOSED) || (negated(t, m) && has(t, s, OPEN));
+      const open = !closed && has(t, s, OPEN, true) && !negated(t, m);
+      if (!open && !closed) continue;
+      const places = placesIn(t, s);
+      // Hours without a place hold everywhere; a named place adds its own.
+      const relevant = places.length > 0 ? f.hours.filter((h) => !h.place || places.includes(h.place)) : f.hours;
+      if (relevant.length === 0) continue;
+      const openDays = new Set(relevant.flatMap((h) => h.days));
+      let verdict: FactClaim["verdict"] = "consistent";
+      if (open && m.days.some((d) => !openDays.has(d))) verdict = "contradicts";
+      if (closed) {
+        const everywhere = m.days.every((d) => relevant.every((h) => h.days.includes(d)));
+        const somewhere = m.days.some((d) => openDays.has(d));
+        verdict = places.length > 0 || everywhere ? (somewhere ? "contradicts" : "consistent") : somewhere ? "unresolved" : "consistent";
+      }
+      const where = places.length > 0 ? `${list(places.map(placeLabel))} ` : "";
+      out.push({
+        slot: "day",
+        value: m.days.join(","),
+        stance: open ? "open" : "closed",
+        certain: certainIn(s),
+        verdict,
+        ...(verdict === "contradicts"
+          ? { message: `Fakta keliru: ${where}disebut ${open ? "buka" : "tutup"} hari ${m.days.map(dayLabel).join("–")}, padahal menurut konteks jam layanan ${hoursText(f)}.` }
+          : {}),
+        evidence: span(a, m.first, m.last),
+      });
+    }
+    const known = new Set([...f.hours.flatMap((h) => [h.open, h.close]), ...f.times]);
+    for (const m of findTimes(t, a.text)) {
+      if (skipped(t, m) || negated(t, m)) continue;
+      const s = sentenceOf(t, m.first);
+      if (!has(t, s, HOURS_CUE)) continue;
+      const value = formatTime(m.minutes);
+      const ok = known.has(value);
+      out.push({
+        slot: "time",
+        value,
+        stance: "open",
+        certain: false,
+        verdict: ok ? "consistent" : "contradicts",
+        ...(ok ? {} : { message: `Fakta keliru: pukul ${value}, padahal menurut konteks jam layanan ${hoursText(f)}.` }),
+        evidence: span(a, m.first, m.last),
+      });
+    }
+  }
+
+  // Where to go, and who issues what.
+  const authorised = new Set(f.authority.flatMap((x) => x.by));
+  for (const m of findPlaces(t)) {
+    if (skipped(t, m) || negated(t, m)) continue;
+    const s = sentenceOf(t, m.first);
+    const before = m.first > s.from ? t[m.first - 1].surface : "";
+    if (!(before === "ke" || before === "di") || !has(t, s, GO, true)) continue;
+    for (const auth of f.authority) {
+      const docs = findDocuments(t.slice(s.from, s.to + 1)).filter((d) => d.id === auth.what && !negated(t, { first: d.first + s.from, last: d.last + s.from }));
+      if (docs.length > 0 && has(t, s, ISSUE, true) && !auth.by.includes(m.id)) {
+        out.push({
+          slot: "authority",
+          value: `${auth.what}@${m.id}`,
+          stance: "located",
+          certain: certainIn(s),
+          verdict: "contradicts",
+          message: `Fakta keliru: ${documentLabel(auth.what)} disebut diurus di ${placeLabel(m.id)}, padahal menurut konteks wewenangnya ada di ${list(auth.by.map(placeLabel))}.`,
+          evidence: span(a, m.first, m.last),
+        });
+      }
+    }
+    if (!f.places) continue;
+    const ok = f.places.includes(m.id) || authorised.has(m.id);
+    out.push({
+      slot: "place",
+      value: m.id,
+      stance: "located",
+      certain: certainIn(s),
+      verdict: ok ? "consistent" : "contradicts",
+      ...(ok ? {} : { message: `Fakta keliru: layanan disebut di ${placeLabel(m.id)}, padahal menurut konteks layanan ada di ${list(f.places.map(placeLabel))}.` }),
+      evidence: span(a, m.first, m.last),
+    });
+  }
+
+  // What the context has not verified.
+  if (c.unverified.length > 0) {
+    const open = { ...a, live: undefined };
+    for (const u of c.unverified) {
+      for (const m of findMatches(u.matcher, open, 3)) {
+        const [first, last] = [m.ranges[0][0], m.ranges[m.ranges.length - 1][1]];
+        const s = sentenceOf(t, first);
+        const affirmed = has(t, s, AFFIRM, true);
+        const hedged = has(t, s, HEDGE);
+        const wrong = affirmed || !hedged;
+        out.push({
+          slot: "unverified",
+          value: u.id,
+          stance: "asserted",
+          certain: affirmed,
+          verdict: wrong ? "contradicts" : "unresolved",
+          ...(wrong ? { message: `Fakta keliru: “${span(a, first, last).text}” disampaikan sebagai hal pasti, padahal menurut konteks ${u.label} belum terverifikasi.` } : {}),
+          evidence: span(a, first, last),
+        });
+      }
+    }
+  }
+
+  // Certainty words no slot above settled: a promise a person should look at.
+  const settled = new Set(out.map((x) => a.tokens.findIndex((tok) => tok.start === x.evidence.start)).map((i) => (i >= 0 ? t[i].sentence : -1)));
+  for (let i = 0; i < t.length; i++) {
+    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0 || settled.has(t[i].sentence)) continue;
+    settled.add(t[i].sentence);
+    const s = sentenceOf(t, i);
+    out.push({ slot: "certainty", value: t[i].surface, stance: "asserted", certain: true, verdict: "unresolved", evidence: span(a, s.from, s.to) });
+  }
+  out.sort((x, y) => x.evidence.start - y.evidence.start || x.slot.localeCompare(y.slot));
+  // One claim per slot and span: two patterns reading the same words are one claim.
+  return out.filter((x, i) => i === 0 || !(out[i - 1].evidence.start === x.evidence.start && out[i - 1].slot === x.slot));
+}
+
+function placesIn(t: Token[], s: Sentence): string[] {
+  const out: string[] = [];
+  for (const p of findPlaces(t.slice(s.from, s.to + 1))) if (!out.includes(p.id)) out.push(p.id);
+  for (let i = s.from; i <= s.to; i++) if (t[i].surface === "kantor" && !out.includes("disdukcapil")) out.push("disdukcapil");
+  return out;
+}
+
+/** Durations agree when within about a third of each other ("2 minggu" ≈ "14 hari kerja" is not; "10 hari kerja" ≈ "14 hari"). */
+function closeEnough(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (a < 1 || b < 1) return a < 1 && b < 1;
+  const r = a / b;
+  return r >= 0.75 && r <= 1.34;
+}
+
+/**
+ * What the grader thinks `reply` claims per fact slot, for authoring tools (the rubric
+ * playground, content:check, `npm run grade -- --explain`). Empty when the exercise declares no facts.
+ */
+export function readFacts(exercise: Exercise, reply: string): FactClaim[] {
+  return exercise.facts ? factClaims(exercise.facts, analyse(reply)) : [];
+}
+
+export type { Mention };
