@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, gt, isNotNull, isNull, like, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import { agencies, enrollments, finalQuizAttempts, lessonProgress, users, type FinalQuizAttempt } from "../../db/schema";
 import type { Quiz } from "~/content/schema";
 import { attemptAllowance, type Allowance, type AttemptRule } from "~/learning/attempt-window";
@@ -59,7 +59,7 @@ async function readState(db: Db, userId: string, input: QuizInput, now: Date): P
   const rows = await db
     .select()
     .from(finalQuizAttempts)
-    .where(and(ofLearner(userId, input.quiz.id, input.purpose), sql`(${finalQuizAttempts.submittedAt} is null or ${finalQuizAttempts.submittedAt} >= ${since})`))
+    .where(and(ofLearner(userId, input.quiz.id, input.purpose), or(isNull(finalQuizAttempts.submittedAt), gte(finalQuizAttempts.submittedAt, since))))
     .orderBy(desc(finalQuizAttempts.startedAt))
     .limit(100);
   const submitted = rows.filter((r) => r.submittedAt).sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime());

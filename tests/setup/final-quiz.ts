@@ -49,3 +49,28 @@ export async function answerFinalQuiz(user: SessionUser, courseSlug: string, les
   if (!attempt) return { error: "no open attempt" as const };
   return submitLessonForm(user, courseSlug, lessonSlug, finalQuizForm(quiz, attempt, key, pick));
 }
+
+const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+export type ReadQuizForm = {
+  hidden: Record<string, string>;
+  questions: { name: string; prompt: string; multiple: boolean; options: { value: string; text: string }[] }[];
+};
+
+/** Reads a quiz form from page HTML as a browser would submit it: hidden fields, and per question its prompt and options. */
+export function readQuizForm(html: string): ReadQuizForm | null {
+  const form = html.match(/<form method="post"[^>]*>([\s\S]*?)<\/form>/);
+  if (!form) return null;
+  const hidden: Record<string, string> = {};
+  for (const m of form[1]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)) hidden[m[1]!] = decode(m[2]!);
+  const questions = [...form[1]!.matchAll(/<fieldset[^>]*><legend>([\s\S]*?)<\/legend>([\s\S]*?)<\/fieldset>/g)].map((f) => {
+    const options = [...f[2]!.matchAll(/<input id="[^"]*" type="(radio|checkbox)" name="([^"]+)" value="([^"]*)"[^>]*\/><label[^>]*>([\s\S]*?)<\/label>/g)];
+    return {
+      name: options[0]?.[2] ?? "",
+      prompt: decode(f[1]!.replace(/<!-- -->/g, "").replace(/^\d+\.\s*/, "").trim()),
+      multiple: options[0]?.[1] === "checkbox",
+      options: options.map((o) => ({ value: o[3]!, text: decode(o[4]!) })),
+    };
+  });
+  return { hidden, questions };
+}
