@@ -3,6 +3,8 @@ import path from "node:path";
 import { compileMdx } from "./compile.server";
 import { checkDmLesson, checkHoaxLesson } from "./exercise-index.server";
 import { loadContentTree, type ContentTree, type LessonSource, type Problem } from "./repository.server";
+import type { Quiz } from "./schema";
+import { drawSize } from "~/learning/final-quiz";
 import { env } from "~/utils/env.server";
 
 /** Components lessons may use, with their required attributes and allowed values. */
@@ -71,6 +73,24 @@ async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Se
   return problems;
 }
 
+/**
+ * Final-quiz banks (decision 011): `draw` within the bank, each `topic` a lesson of the course,
+ * and a warning while the bank is smaller than two attempts (one attempt's worth can be probed).
+ */
+function checkQuizBank(courseSlug: string, lesson: LessonSource, quiz: Quiz, lessonSlugs: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const at = (message: string, severity: Problem["severity"] = "error") => problems.push({ file: lesson.file, line: 1, column: 1, message, severity });
+  if (quiz.draw !== undefined && quiz.draw > quiz.questions.length) at(`quiz ${quiz.id}: draw ${quiz.draw} is larger than its bank of ${quiz.questions.length} questions`);
+  for (const q of quiz.questions) {
+    if (q.topic && !lessonSlugs.has(q.topic)) at(`quiz ${quiz.id}, question ${q.id}: topic "${q.topic}" is not a lesson of course ${courseSlug}`);
+  }
+  if (lesson.meta.kind === "quiz") {
+    const size = drawSize(quiz);
+    if (quiz.questions.length < 2 * size) at(`final quiz ${quiz.id}: a bank of ${quiz.questions.length} for ${size} questions per attempt; give it at least ${2 * size} (decision 011)`, "warning");
+  }
+  return problems;
+}
+
 /** 1-based lines that start an import/export statement outside fenced code blocks. */
 export function findEsmLines(body: string): number[] {
   const lines: number[] = [];
@@ -115,6 +135,7 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
           if (qids.has(q.id)) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate question id "${q.id}" in quiz ${quiz.id}`, severity: "error" });
           qids.add(q.id);
         }
+        problems.push(...checkQuizBank(course.slug, lesson, quiz, courseSlugs.get(course.slug)!));
       }
     }
   }
