@@ -163,6 +163,7 @@ export const en: Record<BaseKey, string> = {
   "exercise.inProgress": "in progress",
   "exercise.override": "Grade changed by a trainer: {score} ({result}).",
   "exercise.overrideComment": "Trainer's note: {comment}",
+  "grade.original": "original score {score}",
   "exercise.typing": "{name} is typing…",
   "exercise.you": "You (admin)",
   "exercise.view": "View",

@@ -165,6 +165,7 @@ export const id = {
   "exercise.inProgress": "sedang berjalan",
   "exercise.override": "Nilai diubah oleh pelatih: {score} ({result}).",
   "exercise.overrideComment": "Catatan pelatih: {comment}",
+  "grade.original": "nilai awal {score}",
   "exercise.typing": "{name} sedang mengetik…",
   "exercise.you": "Anda (admin)",
   "exercise.view": "Lihat",
