@@ -17,12 +17,24 @@ export function expiryDate(issuedAt: Date, months: number): Date {
   return d;
 }
 
-export type CertificateState = { expiresAt: Date; revokedAt: Date | null; replacedBy: string | null };
-export type CertificateStatus = "valid" | "expired" | "revoked" | "replaced";
+export type CertificateState = { expiresAt: Date; revokedAt: Date | null; replacedBy: string | null; suspendedAt?: Date | null };
+export type CertificateStatus = "valid" | "expired" | "revoked" | "replaced" | "suspended";
+
+/** Why a certificate was suspended (stored as the code; pages translate it). */
+export const suspensionReasons = ["regrade", "override", "quiz", "progress"] as const;
+export type SuspensionReason = (typeof suspensionReasons)[number];
+export const isSuspensionReason = (v: unknown): v is SuspensionReason => suspensionReasons.includes(v as SuspensionReason);
+
+/** The public part of a suspension: why, and which lesson's grade — nothing about the person. */
+export function suspensionOf(c: { suspendedAt: Date | null; suspendedReason: string | null; suspendedLesson: string | null }): { reason: SuspensionReason; lesson: string } | null {
+  if (!c.suspendedAt) return null;
+  return { reason: isSuspensionReason(c.suspendedReason) ? c.suspendedReason : "progress", lesson: c.suspendedLesson ?? "" };
+}
 
 export function certificateStatus(c: CertificateState, now = new Date()): CertificateStatus {
   if (c.revokedAt) return "revoked";
   if (c.replacedBy) return "replaced";
+  if (c.suspendedAt) return "suspended";
   return c.expiresAt.getTime() <= now.getTime() ? "expired" : "valid";
 }
 
@@ -38,10 +50,20 @@ export function expiresSoon(c: CertificateState, now = new Date()): boolean {
   return certificateStatus(c, now) === "valid" && days !== null && days <= EXPIRY_WARNING_DAYS;
 }
 
-/** JP earned in a calendar year (Asia/Jakarta) from certificates that were not revoked. */
-export function jpInYear(certs: { jp: number; issuedAt: Date; revokedAt: Date | null }[], year: number): number {
+/**
+ * Recertifying resets the course, so it is offered only when it is due: from 90 days before
+ * expiry, once expired, or while suspended — and not twice.
+ */
+export function canRecertify(c: CertificateState & { renewalStartedAt: Date | null }, now = new Date()): boolean {
+  if (c.renewalStartedAt) return false;
+  const status = certificateStatus(c, now);
+  return status === "expired" || status === "suspended" || expiresSoon(c, now);
+}
+
+/** JP earned in a calendar year (Asia/Jakarta) from certificates that are not revoked or suspended. */
+export function jpInYear(certs: { jp: number; issuedAt: Date; revokedAt: Date | null; suspendedAt?: Date | null }[], year: number): number {
   return certs
-    .filter((c) => !c.revokedAt && new Date(c.issuedAt.getTime() + 7 * 3600 * 1000).getUTCFullYear() === year)
+    .filter((c) => !c.revokedAt && !c.suspendedAt && new Date(c.issuedAt.getTime() + 7 * 3600 * 1000).getUTCFullYear() === year)
     .reduce((sum, c) => sum + c.jp, 0);
 }
 

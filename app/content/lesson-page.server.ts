@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { redirect } from "@remix-run/node";
-import type { ShownQuizResult } from "~/components/mdx/lesson-context";
+import type { FinalQuizView, ShownQuizResult } from "~/components/mdx/lesson-context";
+import type { Quiz } from "./schema";
+import { drawSize, publicAttempt, reviewAttempt, weakTopics } from "~/learning/final-quiz";
 import { answersFromForm, gradeQuiz, publicQuiz, type PublicQuiz } from "~/learning/quiz";
 import { canMarkComplete, isLessonComplete } from "~/learning/progress-rules";
+import { openFinalQuiz, submitFinalQuiz, type FinalQuizState } from "~/models/final-quiz.server";
 import { completeLesson, latestQuizAttempts, lessonProgressRow, recordQuizAttempt, touchLesson } from "~/models/progress.server";
-import type { Lang } from "~/i18n";
+import { translator, type Lang } from "~/i18n";
+import { en } from "~/i18n/en";
+import { formatDate, formatTime } from "~/utils/dates";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
 import { renderMdxHtml } from "./render.server";
@@ -22,7 +27,47 @@ async function resolveLesson(courseSlug: string, lessonSlug: string, preview: bo
   const row = ids.get(`${courseSlug}/${lessonSlug}`);
   if (!course || index < 0 || !row) throw notFound();
   const ref = { lessonId: row.lessonId, courseId: row.courseId, courseVersion: course.meta.version };
-  return { course, lesson: visible[index]!, prev: visible[index - 1], next: visible[index + 1], ref, passPercent: course.meta.certificate.passPercent };
+  return { course, visible, lesson: visible[index]!, prev: visible[index - 1], next: visible[index + 1], ref, passPercent: course.meta.certificate.passPercent };
+}
+
+/** Every `kind: quiz` lesson is a final (summative) quiz; quizzes inside reading lessons are practice (decision 011). */
+export const isFinalQuizLesson = (l: Pick<LessonSource, "meta">) => l.meta.kind === "quiz";
+
+/**
+ * What a final quiz's page shows, from the learner's state: the open attempt's drawn items,
+ * the last failed score with lessons to review, the limit, or — only after a pass — the
+ * review of the passed attempt.
+ */
+function finalQuizView(quiz: Quiz, state: FinalQuizState, course: CourseSource, visible: LessonSource[], purpose: FinalQuizView["purpose"], lang: Lang) {
+  const t = translator(lang, en);
+  const rule = course.meta.quizAttempts;
+  const titles = new Map(visible.map((l) => [l.slug, { title: l.meta.title, href: lessonHref(course.slug, l) }]));
+  const last = state.last && !state.passed ? state.last : null;
+  const opensAt = state.allowance.opensAt;
+  const view: FinalQuizView = {
+    purpose,
+    preview: false,
+    count: drawSize(quiz),
+    max: rule.max,
+    windowHours: rule.windowHours,
+    remaining: state.allowance.remaining,
+    opensAt: opensAt ? t("quiz.final.when", { date: formatDate(opensAt, lang), time: formatTime(opensAt, lang) }) : null,
+    attemptId: state.open && !state.passed && !opensAt ? state.open.id : null,
+    last: last && {
+      score: last.score ?? 0,
+      correct: Object.values(last.itemResults ?? {}).filter(Boolean).length,
+      total: Object.keys(last.itemResults ?? {}).length,
+      weakTopics: weakTopics(quiz, last.itemIds, last.itemResults ?? {}).flatMap((slug) => titles.get(slug) ?? []),
+    },
+    passed: state.passed && {
+      score: state.passed.score ?? 0,
+      correct: Object.values(state.passed.itemResults ?? {}).filter(Boolean).length,
+      total: Object.keys(state.passed.itemResults ?? {}).length,
+      review: reviewAttempt(quiz, { itemIds: state.passed.itemIds, optionOrder: state.passed.optionOrder }, state.passed.answers ?? {}),
+    },
+  };
+  const shown = state.open && view.attemptId ? publicAttempt(quiz, { itemIds: state.open.itemIds, optionOrder: state.open.optionOrder }) : { id: quiz.id, questions: [] };
+  return { quiz: shown, result: null, final: view };
 }
 
 /** Exercises live at /latihan/:slug; reading lessons and quizzes inside their course. */
@@ -34,15 +79,26 @@ const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.sl
 
 /** Everything the lesson page shows — and nothing more (no answer keys before answering). */
 export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false, lang: Lang = "id") {
-  const { course, lesson, prev, next, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
+  const { course, visible, lesson, prev, next, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
   // Exercises have their own page; the course URL leads there.
   if (!preview && (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax")) throw redirect(lessonHref(course.slug, lesson));
   const [compiled, progress] = await Promise.all([compileMdx(lesson.body), lessonProgressRow(user.id, ref.lessonId)]);
   const attempts = progress?.quizAnsweredAt ? await latestQuizAttempts(user.id, lesson.meta.quizzes.map((q) => q.id)) : new Map();
   // Remember the visit for "continue where I left off", at most once every few minutes per lesson.
   if (!preview && (!progress || Date.now() - progress.lastSeenAt.getTime() > 5 * 60 * 1000)) await touchLesson(user.id, ref);
-  const quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null }> = {};
+  const quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null; final?: FinalQuizView }> = {};
   for (const quiz of lesson.meta.quizzes) {
+    if (isFinalQuizLesson(lesson)) {
+      if (preview) {
+        const rule = course.meta.quizAttempts;
+        const view: FinalQuizView = { purpose: "final", preview: true, count: drawSize(quiz), max: rule.max, windowHours: rule.windowHours, remaining: rule.max, opensAt: null, attemptId: null, last: null, passed: null };
+        quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: null, final: view };
+      } else {
+        const state = await openFinalQuiz(user.id, { quiz, ref, purpose: "final", rule: course.meta.quizAttempts });
+        quizzes[quiz.id] = finalQuizView(quiz, state, course, visible, "final", lang);
+      }
+      continue;
+    }
     const attempt = attempts.get(quiz.id);
     const graded = attempt ? gradeQuiz(quiz, attempt.answers) : null;
     quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: graded && { ...graded, passed: graded.score >= passPercent } };
@@ -79,7 +135,7 @@ export type LessonActionResult = { redirect: string } | { error: "error.badForm"
 
 /** Handles "Tandai selesai" and quiz submissions; says where to redirect (post/redirect/get). */
 export async function submitLessonForm(user: SessionUser, courseSlug: string, lessonSlug: string, form: FormData): Promise<LessonActionResult> {
-  const { lesson, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, false);
+  const { course, lesson, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, false);
   const base = `/kursus/${courseSlug}/${lessonSlug}`;
   const intent = form.get("intent");
   if (intent === "complete") {
@@ -92,6 +148,14 @@ export async function submitLessonForm(user: SessionUser, courseSlug: string, le
     const quiz = lesson.meta.quizzes.find((q) => q.id === form.get("quizId"));
     const key = String(form.get("key") ?? "");
     if (!quiz || !/^[\w-]{8,64}$/.test(key)) return { error: "error.badForm" };
+    if (isFinalQuizLesson(lesson)) {
+      const attemptId = String(form.get("attemptId") ?? "");
+      if (!/^[\w-]{8,64}$/.test(attemptId)) return { error: "error.badForm" };
+      const input = { quiz, ref, purpose: "final" as const, rule: course.meta.quizAttempts, passPercent };
+      const outcome = await submitFinalQuiz(user.id, input, { attemptId, key, fields: form });
+      // Stored, repeated, stale or over the limit: the page shows where the learner stands.
+      return outcome.status === "unknown" ? { error: "error.badForm" } : { redirect: `${base}#kuis-${quiz.id}` };
+    }
     const answers = answersFromForm(quiz, form);
     const result = gradeQuiz(quiz, answers);
     const passed = result.score >= passPercent;

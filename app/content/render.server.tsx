@@ -13,8 +13,8 @@ const KEY_SLOT = "__SIGAP_IDEMPOTENCY_KEY__";
  * runtime, no `new Function` (so the CSP needs no unsafe-eval) and less JavaScript.
  */
 export function renderMdxHtml(compiled: Compiled, context: LessonQuizzes): string {
-  // Pages without quiz results are identical for everyone but the form key: cache them.
-  const shared = Object.values(context.quizzes).every((q) => !q.result);
+  // Pages without quiz results or final-quiz attempts are identical for everyone but the form key: cache them.
+  const shared = Object.values(context.quizzes).every((q) => !q.result && !q.final);
   if (!shared) return render(compiled, context);
   const cacheKey = `${compiled.hash}|${context.lang}|${context.action}|${context.passPercent}`;
   let html = pages.get(cacheKey);

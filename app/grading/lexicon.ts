@@ -14,7 +14,7 @@ const INSULT_LIST = `
 goblok goblog gblk gblg goblo bodoh bdh tolol tll tlol bego bgo dungu idiot bloon oon geblek dongo dongok pekok bolot budek budeg telmi
 bebal pandir sarap
 anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir asu asw babi monyet bangsat bgst bngst bgsd bangsad bajingan brengsek berengsek
-keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk cuk cok tai taik tahi kontol kntl memek mmk ngentot ngntd entot pantek
+keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk cuk cok tai taik tahi kontol kntl memek ngentot ngntd entot pantek
 puki pukimak kimak pepek peler jembut lonte pelacur sundal perek jablay bencong banci bangke kampang kunyuk kirik ngehe
 fuck fck fucking shit bitch stupid bastard asshole dumb wtf
 kampungan norak katrok katro udik ndeso gaptek cupu bacot songong belagu murahan rendahan sinting edan gendeng tengik biadab bejat

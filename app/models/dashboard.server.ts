@@ -252,7 +252,7 @@ type PersonRow = {
 /** The status of `enrollmentStatus()` in SQL, so filters apply before the page limit. */
 const statusSql = sql<string>`case
   when ${enrollments.id} is null then 'not-enrolled'
-  when ${certificates.expiresAt} is not null and ${certificates.revokedAt} is null then
+  when ${certificates.expiresAt} is not null and ${certificates.revokedAt} is null and ${certificates.suspendedAt} is null then
     case when ${certificates.expiresAt} > now() then 'certified' else 'expired' end
   when ${enrollments.completedAt} is not null then 'completed'
   when ${enrollments.dueDate} < (now() at time zone 'UTC')::date then 'overdue'
@@ -287,7 +287,7 @@ async function learnerKey(db: Db, subtreePath: string, userId: string): Promise<
  */
 async function learnerRows(db: Db, path: string, f: LearnerFilters, after: LearnerKey | null, limit: number): Promise<{ rows: LearnerRow[]; last: LearnerKey | null }> {
   const yearStart = new Date(Date.UTC(new Date(Date.now() + 7 * 3600e3).getUTCFullYear(), 0, 1) - 7 * 3600e3);
-  const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
+  const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.suspended_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
   const q = f.q?.trim();
   const fields = {
     id: users.id,
@@ -300,7 +300,8 @@ async function learnerRows(db: Db, path: string, f: LearnerFilters, after: Learn
     dueDate: enrollments.dueDate,
     certCode: certificates.code,
     certExpiresAt: certificates.expiresAt,
-    certRevokedAt: certificates.revokedAt,
+    // A suspended certificate (decision 011) does not count while suspended, like a revoked one.
+    certRevokedAt: sql<Date | null>`coalesce(${certificates.revokedAt}, ${certificates.suspendedAt})`.mapWith(certificates.revokedAt).as("cert_void_at"),
     courseTitle: courses.title,
     jp: jp.as("jp"),
   };
@@ -326,6 +327,7 @@ async function learnerRows(db: Db, path: string, f: LearnerFilters, after: Learn
           eq(certificates.courseId, f.courseId),
           isNull(certificates.replacedBy),
           isNull(certificates.revokedAt),
+          isNull(certificates.suspendedAt),
           f.status === "certified" ? sql`${certificates.expiresAt} > now()` : sql`${certificates.expiresAt} <= now()`,
           like(agencies.path, `${path}%`),
           ...personFilters,

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { agencies, exerciseAttempts, exerciseTurns, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
 import { gradeReply, GRADER_VERSION, type Exercise, type TurnGrade } from "~/grading";
 import { audit } from "./audit.server";
+import { refreshEnrollment } from "./certificate.server";
 import { markLessonComplete } from "./progress.server";
 import { getDb, type Db } from "~/utils/db.server";
 
@@ -137,6 +138,7 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
       .set({ status: "completed", currentTurnId: null, score: result.score, passed: result.passed, completedAt: new Date() })
       .where(eq(exerciseAttempts.id, attempt.id));
     if (result.passed) await markLessonComplete(tx, input.userId, input.ref);
+    else await refreshEnrollment(tx, input.userId, input.ref.courseId);
     return { attemptId: attempt.id, stored: true, completed: true, stale: false };
   });
 }
@@ -201,7 +203,8 @@ export async function getAttemptInScope(scopePath: string, attemptId: string) {
 
 /**
  * A trainer's override of an attempt's result, with a comment the learner sees. Audit-logged
- * with the before and after values; passing by override completes the exercise lesson.
+ * with the before and after values; the enrollment is recomputed in the same transaction, so
+ * passing completes the lesson and failing the only pass suspends the certificate.
  */
 export async function overrideAttempt(
   actorId: string,
@@ -225,13 +228,15 @@ export async function overrideAttempt(
       },
       tx,
     );
-    if (change.passed) await markLessonComplete(tx, attempt.userId, { lessonId: attempt.lessonId, courseId, courseVersion: attempt.courseVersion });
+    await refreshEnrollment(tx, attempt.userId, courseId, { actorId, reason: "override" });
   });
 }
 
 /**
  * Re-grades every stored reply of an exercise by learners inside `scopePath` with the current
- * rubric and grader (after a rubric change). Overrides stay as they are. Returns how many attempts changed result.
+ * rubric and grader (after a rubric change). Overrides stay as they are. Every learner's
+ * enrollment is recomputed in the same transaction (a lost pass suspends the certificate).
+ * Returns how many attempts changed result.
  */
 export async function regradeExercise(
   actorId: string,
@@ -249,7 +254,9 @@ export async function regradeExercise(
       .where(and(eq(exerciseAttempts.exerciseSlug, exercise.slug), eq(exerciseAttempts.status, "completed"), like(agencies.path, `${scopePath}%`)));
     const attempts = rows.map((r) => r.attempt);
     let changed = 0;
+    const learners = new Set<string>();
     for (const attempt of attempts) {
+      learners.add(attempt.userId);
       const turns = await tx.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id)).orderBy(asc(exerciseTurns.position));
       const regraded: { score: number; passed: boolean }[] = [];
       for (const t of turns) {
@@ -267,8 +274,9 @@ export async function regradeExercise(
       const result = attemptResult(regraded, exercise.passPercent);
       if (result.score !== attempt.score || result.passed !== attempt.passed) changed++;
       await tx.update(exerciseAttempts).set({ score: result.score, passed: result.passed, graderVersion: GRADER_VERSION }).where(eq(exerciseAttempts.id, attempt.id));
-      if (result.passed) await markLessonComplete(tx, attempt.userId, { ...ref, courseVersion: attempt.courseVersion });
     }
+    // Sorted, so two re-grades lock enrollments in the same order.
+    for (const userId of [...learners].sort()) await refreshEnrollment(tx, userId, ref.courseId, { actorId, reason: "regrade" });
     await audit({ actorId, action: "exercise.regrade", targetType: "exercise", targetId: exercise.slug, details: { attempts: attempts.length, changed } }, tx);
     return { attempts: attempts.length, changed };
   });
@@ -326,6 +334,7 @@ export async function recordHoaxAttempt(input: {
     // Lost a race with the same key in another transaction: undo this attempt.
     if (inserted.length === 0) throw new DuplicateSubmission();
     if (input.grade.passed) await markLessonComplete(tx, input.userId, input.ref);
+    else await refreshEnrollment(tx, input.userId, input.ref.courseId);
     return { attemptId, stored: true };
   }).catch(async (error) => {
     if (!(error instanceof DuplicateSubmission)) throw error;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FinalScore } from "~/components/final-score";
 import { z } from "zod";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { certificateStatus } from "~/certificates/rules";
@@ -89,7 +90,7 @@ export default function LearnerDetail() {
               <li key={a.id}>
                 <span>{a.slug}</span>
                 <span className="row">
-                  {a.overrideScore ?? a.score} <span className={`badge ${passed ? "ok" : "bad"}`}>{t(passed ? "exercise.passed" : "exercise.failed")}</span>
+                  <FinalScore attempt={a} /> <span className={`badge ${passed ? "ok" : "bad"}`}>{t(passed ? "exercise.passed" : "exercise.failed")}</span>
                 </span>
               </li>
             );

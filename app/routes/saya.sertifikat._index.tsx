@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { certificateStatus, daysUntilExpiry, expiresSoon, JP_YEARLY_DUTY, jpInYear } from "~/certificates/rules";
+import { canRecertify, certificateStatus, daysUntilExpiry, expiresSoon, JP_YEARLY_DUTY, jpInYear, suspensionOf } from "~/certificates/rules";
 import { listOwnCertificates, startRecertification } from "~/models/certificate.server";
 import { formatDate, jakartaYear } from "~/utils/dates";
 import { useT } from "~/utils/i18n";
@@ -31,7 +31,8 @@ export async function loader(args: LoaderFunctionArgs) {
         status,
         renewing: c.renewalStartedAt !== null && status !== "replaced",
         expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
-        canRecertify: (status === "valid" || status === "expired") && !c.renewalStartedAt,
+        canRecertify: canRecertify(c),
+        suspension: suspensionOf(c),
       };
     }),
   });
@@ -41,7 +42,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "user", keep: {} }, async ({ user, form }) => {
   const courseId = String(form.get("courseId") ?? "");
-  await startRecertification(user.id, courseId);
+  // Recertifying resets progress: only with the box ticked (the model also checks it is due).
+  if (form.get("confirm") === "ya") await startRecertification(user.id, courseId);
   return redirect("/saya/sertifikat");
 });
 };
@@ -64,10 +66,15 @@ export default function MyCertificates() {
         <article key={c.code} className="card">
           <h2>{c.courseTitle}</h2>
           <p>
-            <span className={`badge ${c.status === "valid" ? "ok" : c.status === "revoked" ? "bad" : "warn"}`}>{t(`cert.status.${c.status}`)}</span>{" "}
+            <span className={`badge ${c.status === "valid" ? "ok" : c.status === "revoked" || c.status === "suspended" ? "bad" : "warn"}`}>{t(`cert.status.${c.status}`)}</span>{" "}
             {c.expiresInDays !== null ? <span className="badge warn">{t("cert.expiresIn", { days: c.expiresInDays })}</span> : null}{" "}
             {c.renewing ? <span className="badge">{t("cert.renewing")}</span> : null}
           </p>
+          {c.suspension ? (
+            <p className="alert error" role="status">
+              {t("cert.suspendedMine", { reason: t(`cert.suspendedReason.${c.suspension.reason}`, { lesson: c.suspension.lesson }) })}
+            </p>
+          ) : null}
           <dl className="facts">
             <dt>{t("cert.code")}</dt>
             <dd>{c.code}</dd>
@@ -88,6 +95,10 @@ export default function MyCertificates() {
             <Form method="post">
               <input type="hidden" name="courseId" value={c.courseId} />
               <p className="hint">{t("cert.recertifyHint")}</p>
+              <p>
+                <input id={`konfirmasi-${c.code}`} type="checkbox" name="confirm" value="ya" required />{" "}
+                <label htmlFor={`konfirmasi-${c.code}`}>{t("cert.recertifyConfirm")}</label>
+              </p>
               <button type="submit" className="button secondary">
                 {t("cert.recertify")}
               </button>

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { checkCertificateCode } from "~/certificates/code";
 import { formatDate } from "~/utils/dates";
-import { certificateStatus } from "~/certificates/rules";
+import { certificateStatus, suspensionOf } from "~/certificates/rules";
 import { findCertificateByCode } from "~/models/certificate.server";
 import { getLang } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
@@ -26,14 +26,18 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = await findCertificateByCode(checked.code);
   if (!found) return json({ input, outcome: "unknown" as const, cert: null }, { status: 404 });
   const lang = getLang(request);
+  const outcome = certificateStatus(found);
+  // A suspended certificate is shown with its reason but without the person (decision 011).
+  const person = outcome !== "suspended";
   return json({
     input,
-    outcome: certificateStatus(found),
+    outcome,
     cert: {
       code: found.code,
-      learnerName: found.learnerName,
-      learnerNip: found.learnerNip,
-      agencyName: found.agencyName,
+      learnerName: person ? found.learnerName : null,
+      learnerNip: person ? found.learnerNip : null,
+      agencyName: person ? found.agencyName : null,
+      suspension: suspensionOf(found),
       courseTitle: found.courseTitle,
       courseVersion: found.courseVersion,
       jp: found.jp,
@@ -54,6 +58,8 @@ export default function VerifyCertificate() {
       ? { kind: "success", text: t("cert.valid") }
       : outcome === "expired"
         ? { kind: "info", text: t("cert.expiredNotice") }
+        : outcome === "suspended" && cert?.suspension
+          ? { kind: "error", text: t("cert.suspendedNotice", { reason: t(`cert.suspendedReason.${cert.suspension.reason}`, { lesson: cert.suspension.lesson }) }) }
         : outcome === "revoked"
           ? { kind: "error", text: t("cert.revokedNotice", { reason: cert?.revokedReason ?? "" }) }
           : outcome === "replaced"
@@ -79,12 +85,16 @@ export default function VerifyCertificate() {
           <dl className="facts">
             <dt>{t("cert.code")}</dt>
             <dd>{cert.code}</dd>
-            <dt>{t("cert.learner")}</dt>
-            <dd>{cert.learnerName}</dd>
-            <dt>{t("cert.nip")}</dt>
-            <dd>{cert.learnerNip ?? "—"}</dd>
-            <dt>{t("cert.agency")}</dt>
-            <dd>{cert.agencyName}</dd>
+            {cert.learnerName !== null ? (
+              <>
+                <dt>{t("cert.learner")}</dt>
+                <dd>{cert.learnerName}</dd>
+                <dt>{t("cert.nip")}</dt>
+                <dd>{cert.learnerNip ?? "—"}</dd>
+                <dt>{t("cert.agency")}</dt>
+                <dd>{cert.agencyName}</dd>
+              </>
+            ) : null}
             <dt>{t("cert.course")}</dt>
             <dd>{cert.courseTitle}</dd>
             <dt>{t("cert.version")}</dt>

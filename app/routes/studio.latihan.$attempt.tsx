@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FinalScore } from "~/components/final-score";
 import { z } from "zod";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
 import { Field, FormAlert } from "~/components/field";
@@ -74,7 +75,7 @@ export default function StaffAttempt() {
       </p>
       <h1>{t("staff.attemptTitle", { learner: data.learnerName })}</h1>
       <p className="muted">
-        {data.title} · {data.agencyName} · {t("staff.score")}: {data.score ?? "–"}
+        {data.title} · {data.agencyName} · {t("staff.score")}: <FinalScore attempt={data} />
       </p>
       <ol className="chat-log">
         {data.turns.map((turn, i) => (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FinalScore } from "~/components/final-score";
 import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.server";
 import { listAttemptsInScope, regradeExercise } from "~/models/exercise-attempt.server";
 import { useT } from "~/utils/i18n";
@@ -75,7 +76,7 @@ export default function StaffAttempts() {
                     <div className="meta muted">{a.agencyName}</div>
                   </td>
                   <td>
-                    {a.overrideScore ?? a.score}
+                    <FinalScore attempt={a} />
                     {a.overrideScore !== null ? <span className="badge warn"> {t("staff.overridden")}</span> : null}
                   </td>
                   <td>

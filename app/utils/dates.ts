@@ -17,3 +17,10 @@ export function formatDate(date: Date | string, lang: Lang = "id"): string {
 export function jakartaYear(date: Date = new Date()): number {
   return new Date(date.getTime() + WIB_OFFSET_MS).getUTCFullYear();
 }
+
+/** Clock time in Jakarta, "13.30" (Indonesian) or "13:30" (English). */
+export function formatTime(date: Date | string, lang: Lang = "id"): string {
+  const wib = new Date(new Date(date).getTime() + WIB_OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(wib.getUTCHours())}${lang === "id" ? "." : ":"}${pad(wib.getUTCMinutes())}`;
+}

@@ -40,6 +40,8 @@ export const enrollments = pgTable(
     dueDate: date("due_date", { mode: "string" }),
     completedLessons: integer("completed_lessons").notNull().default(0),
     startedAt: timestamp("started_at", { withTimezone: true }),
+    /** Set when recertification starts: only grades from this moment count towards completion. */
+    cycleStartedAt: timestamp("cycle_started_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -78,6 +80,12 @@ export const certificates = pgTable(
     /** Set when the learner starts recertifying; the next completion issues a replacement. */
     renewalStartedAt: timestamp("renewal_started_at", { withTimezone: true }),
     replacedBy: text("replaced_by"),
+    /** Set while a grade change leaves the course incomplete (decision 011); cleared when it stands again. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    /** Why, as a code the pages translate (no personal detail): see app/certificates/rules.ts. */
+    suspendedReason: text("suspended_reason"),
+    /** Title of the lesson whose grade no longer passes (public: shown on the verification page). */
+    suspendedLesson: text("suspended_lesson"),
   },
   (t) => [
     uniqueIndex("certificates_one_current_uq").on(t.userId, t.courseId).where(sql`replaced_by is null`),

@@ -113,6 +113,51 @@ export const quizAttempts = pgTable(
   (t) => [index("quiz_attempts_user_quiz_idx").on(t.userId, t.quizId)],
 );
 
+/** Why a final-quiz attempt was drawn: the graded final quiz, or the ungraded pre-test before lesson 1. */
+export const quizAttemptPurpose = pgEnum("quiz_attempt_purpose", ["final", "pretest"]);
+
+/**
+ * Final (summative) quiz attempts, decision 011. The draw (seed, items, option order) is stored
+ * when the attempt starts, so a reload shows the same attempt and the form posts option
+ * positions the server maps back. One open (unsubmitted) attempt per learner, quiz and purpose.
+ */
+export const finalQuizAttempts = pgTable(
+  "final_quiz_attempts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id),
+    quizId: text("quiz_id").notNull(),
+    purpose: quizAttemptPurpose("purpose").notNull().default("final"),
+    seed: text("seed").notNull(),
+    itemIds: jsonb("item_ids").$type<string[]>().notNull(),
+    /** Per item: the original option index shown at each position. */
+    optionOrder: jsonb("option_order").$type<Record<string, number[]>>().notNull(),
+    /** Original option indexes chosen, per item (after mapping positions back). */
+    answers: jsonb("answers").$type<Record<string, number[]>>(),
+    /** Per drawn item: answered right. Server-only; never sent to the browser before a pass. */
+    itemResults: jsonb("item_results").$type<Record<string, boolean>>(),
+    score: integer("score"),
+    passed: boolean("passed"),
+    courseVersion: text("course_version").notNull(),
+    idempotencyKey: text("idempotency_key").unique(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("final_quiz_attempts_one_open_uq").on(t.userId, t.quizId, t.purpose).where(sql`submitted_at is null`),
+    index("final_quiz_attempts_user_quiz_idx").on(t.userId, t.quizId, t.submittedAt),
+    index("final_quiz_attempts_course_idx").on(t.courseId, t.purpose),
+  ],
+);
+
 export const coursesRelations = relations(courses, ({ many }) => ({ lessons: many(lessons), versions: many(courseVersions) }));
 export const lessonsRelations = relations(lessons, ({ one }) => ({ course: one(courses, { fields: [lessons.courseId], references: [courses.id] }) }));
 export const courseVersionsRelations = relations(courseVersions, ({ one }) => ({
@@ -121,6 +166,10 @@ export const courseVersionsRelations = relations(courseVersions, ({ one }) => ({
 export const lessonProgressRelations = relations(lessonProgress, ({ one }) => ({
   user: one(users, { fields: [lessonProgress.userId], references: [users.id] }),
   lesson: one(lessons, { fields: [lessonProgress.lessonId], references: [lessons.id] }),
+}));
+export const finalQuizAttemptsRelations = relations(finalQuizAttempts, ({ one }) => ({
+  user: one(users, { fields: [finalQuizAttempts.userId], references: [users.id] }),
+  lesson: one(lessons, { fields: [finalQuizAttempts.lessonId], references: [lessons.id] }),
 }));
 export const quizAttemptsRelations = relations(quizAttempts, ({ one }) => ({
   user: one(users, { fields: [quizAttempts.userId], references: [users.id] }),
@@ -131,3 +180,4 @@ export type Course = typeof courses.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
 export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type QuizAttempt = typeof quizAttempts.$inferSelect;
+export type FinalQuizAttempt = typeof finalQuizAttempts.$inferSelect;

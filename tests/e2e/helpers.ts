@@ -62,3 +62,27 @@ export async function passDmExercises(page: Page, lessons: CourseFile[]) {
     await expect(page.getByText(/Lulus\. Latihan ini tercatat selesai\./)).toBeVisible();
   }
 }
+
+export type QuizQuestion = { id: string; prompt: string; type: string; options: { text: string; correct: boolean; explanation: string }[] };
+
+/** The final quiz's whole bank, read from the course's quiz lesson. */
+export function finalQuizBank(course: string): QuizQuestion[] {
+  const quiz = courseLessons(course).find((l) => l.data.kind === "quiz")!;
+  return quiz.data.quizzes[0].questions as QuizQuestion[];
+}
+
+/**
+ * Answers the questions the attempt drew (a final quiz shows only part of its bank, options in
+ * a per-attempt order): `right(i)` says whether the i-th shown question is answered correctly.
+ */
+export async function answerDrawnQuestions(page: Page, bank: QuizQuestion[], right: (i: number) => boolean) {
+  let shown = 0;
+  for (const q of bank) {
+    const group = page.getByRole("group", { name: q.prompt });
+    if ((await group.count()) === 0) continue;
+    const ok = right(shown++);
+    if (q.type === "multiple") for (const o of q.options) await group.getByLabel(o.text, { exact: true }).setChecked(o.correct === ok);
+    else await group.getByLabel(q.options.find((o) => o.correct === ok)!.text, { exact: true }).check();
+  }
+  return shown;
+}

@@ -9,6 +9,7 @@ import { action as learnerDetailAction } from "~/routes/kelola.peserta.$id";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+import { answerFinalQuiz } from "../setup/final-quiz";
 
 const original = process.env.CONTENT_DIR;
 let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
@@ -31,8 +32,7 @@ const form = (fields: Record<string, string>) => {
   return f;
 };
 const markReading = (user: SessionUser) => submitLessonForm(user, "kursus-uji", "pembuka", form({ intent: "complete" }));
-const passQuiz = (user: SessionUser, key: string) =>
-  submitLessonForm(user, "kursus-uji", "kuis-akhir", form({ intent: "quiz", quizId: "uji-akhir", key, "q:q1": "1", "q:q2": "1" }));
+const passQuiz = (user: SessionUser, key: string) => answerFinalQuiz(user, "kursus-uji", "kuis-akhir", key);
 
 describe("certificates", () => {
   it("issues one certificate when the last requirement completes, with every printed field", async () => {
@@ -62,6 +62,10 @@ describe("certificates", () => {
     await markReading(user);
     await passQuiz(user, "kunci-sert-0004");
     const [first] = await listOwnCertificates(user.id);
+    // Offered only from 90 days before expiry.
+    expect(await startRecertification(user.id, first!.courseId)).toBe(false);
+    const db = await getDb();
+    await db.update(certificates).set({ expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000) }).where(eq(certificates.id, first!.id));
     expect(await startRecertification(user.id, first!.courseId)).toBe(true);
     await markReading(user);
     expect(await listOwnCertificates(user.id)).toHaveLength(1);

@@ -50,4 +50,19 @@ describe("content:check", () => {
     expectLine(/kursus-kedua\/course\.mdx:6:1 minutes: 10, but the published lessons add up to/);
     for (const l of lines) expect(l).toMatch(/^tests\/fixtures\/content-broken\/\S+\.mdx:\d+:\d+ /);
   });
+
+  it("checks final-quiz banks: draw within the bank, topics that are lessons, a warning while the bank is under two attempts", async () => {
+    const tree = await loadContentTree(fixture("content-quiz"));
+    expect((await checkContent(tree)).map(formatProblem)).toEqual([]);
+    const quiz = tree.courses[0]!.lessons.find((l) => l.meta.kind === "quiz")!.meta.quizzes[0]!;
+    quiz.questions[0]!.topic = "tidak-ada";
+    quiz.draw = 30;
+    const lines = (await checkContent(tree)).map(formatProblem);
+    expect(lines).toContain("tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 quiz bank-akhir: draw 30 is larger than its bank of 24 questions");
+    expect(lines).toContain('tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 quiz bank-akhir, question b01: topic "tidak-ada" is not a lesson of course kursus-bank');
+    quiz.draw = 13;
+    expect((await checkContent(tree)).map(formatProblem)).toContain(
+      "tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 warning: final quiz bank-akhir: a bank of 24 for 13 questions per attempt; give it at least 26 (decision 011)",
+    );
+  });
 });

@@ -12,6 +12,7 @@ import { createAgency } from "~/models/agency.server";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+import { answerFinalQuiz } from "../setup/final-quiz";
 
 const original = process.env.CONTENT_DIR;
 let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
@@ -67,9 +68,7 @@ describe("assignments and the dashboard", () => {
     const f = new FormData();
     f.set("intent", "complete");
     await submitLessonForm(user, "kursus-uji", "pembuka", f);
-    const q = new FormData();
-    for (const [k, v] of Object.entries({ intent: "quiz", quizId: "uji-akhir", key: "kunci-dasbor-01", "q:q1": "1", "q:q2": "1" })) q.set(k, v);
-    await submitLessonForm(user, "kursus-uji", "kuis-akhir", q);
+    await answerFinalQuiz(user, "kursus-uji", "kuis-akhir", "kunci-dasbor-01");
     const data = await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}`, managerA))).json();
     const unit = data.units.find((u: { id: string }) => u.id === tree.unitA.id);
     expect(unit.counts).toMatchObject({ enrolled: 2, completed: 1, certified: 1, notStarted: 1 });

@@ -30,7 +30,7 @@ async function expectRollupsMatchRecount() {
   const certified = await rows(sql`select agency_id, course_id, expires_on::text, n from certificate_rollups where n <> 0 order by 1, 2, 3`);
   const certifiedRecount = await rows(sql`
     select u.agency_id, c.course_id, c.expires_at::date::text as expires_on, count(*)::int as n
-    from certificates c join users u on u.id = c.user_id where c.replaced_by is null and c.revoked_at is null
+    from certificates c join users u on u.id = c.user_id where c.replaced_by is null and c.revoked_at is null and c.suspended_at is null
     group by 1, 2, 3 order by 1, 2, 3`);
   expect(certified).toEqual(certifiedRecount);
 
@@ -47,7 +47,7 @@ async function expectRollupsMatchRecount() {
   const certifiedSubtreeRecount = await rows(sql`
     select anc as ancestor_id, c.course_id, c.expires_at::date::text as expires_on, count(*)::int as n
     from certificates c join users u on u.id = c.user_id join agencies a on a.id = u.agency_id ${ancestors}
-    where c.replaced_by is null and c.revoked_at is null
+    where c.replaced_by is null and c.revoked_at is null and c.suspended_at is null
     group by 1, 2, 3 order by 1, 2, 3`);
   expect(certifiedSubtree).toEqual(certifiedSubtreeRecount);
   return { enrolled, certified, enrolledSubtree };
@@ -85,6 +85,11 @@ describe("rollup tables", () => {
     await run(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, issued_at, expires_at)
       values ('ru-k4b', 'SGP-RU-4B', 'ru-u4', 'ru-c1', 'R', ${tree.unitA.id}, 'B', 'R1', '2', 2, now(), now() + interval '700 days')`);
     await run(sql`delete from certificates where id = 'ru-k5'`);
+    await expectRollupsMatchRecount();
+    // Suspended (decision 011): out of the counts while suspended, back when restored; one stays suspended while its owner moves.
+    await run(sql`update certificates set suspended_at = now(), suspended_reason = 'regrade', suspended_lesson = 'L' where id in ('ru-k6', 'ru-k7')`);
+    await expectRollupsMatchRecount();
+    await run(sql`update certificates set suspended_at = null, suspended_reason = null, suspended_lesson = null where id = 'ru-k6'`);
     await expectRollupsMatchRecount();
 
     // People moving unit, one at a time and in bulk, take their numbers along.

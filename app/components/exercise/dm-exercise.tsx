@@ -125,8 +125,9 @@ export function DmExercise({ data }: { data: DmPageData }) {
         <section className="card result" id="hasil" aria-labelledby="hasil-h">
           <h2 id="hasil-h">{t("exercise.resultTitle")}</h2>
           <p className={`alert ${effectivePassed ? "success" : "info"}`} role="status">
-            {t("exercise.total", { score: attempt.score ?? 0, percent: exercise.passPercent })}{" "}
-            {t(attempt.passed ? "exercise.resultPassed" : "exercise.resultFailed")}
+            {t("exercise.total", { score: attempt.overrideScore ?? attempt.score ?? 0, percent: exercise.passPercent })}{" "}
+            {attempt.overrideScore !== null ? <span className="meta">({t("grade.original", { score: attempt.score ?? 0 })}) </span> : null}
+            {t(effectivePassed ? "exercise.resultPassed" : "exercise.resultFailed")}
           </p>
           {attempt.overrideScore !== null ? (
             <div className="alert info">

@@ -139,7 +139,9 @@ function HoaxResult({ result, passPercent, slug }: { result: NonNullable<HoaxPag
       <div className="card">
         <h2 id="hasil-h">{t("hoax.resultTitle")}</h2>
         <p className={`alert ${passed ? "success" : "info"}`} role="status">
-          {t("hoax.total", { score: result.score, percent: passPercent })} {t(result.passed ? "hoax.passed" : "hoax.failed")}
+          {t("hoax.total", { score: result.overrideScore ?? result.score, percent: passPercent })}{" "}
+          {result.overrideScore !== null ? <span className="meta">({t("grade.original", { score: result.score })}) </span> : null}
+          {t(passed ? "hoax.passed" : "hoax.failed")}
         </p>
         {result.overrideScore !== null ? (
           <p className="alert info">

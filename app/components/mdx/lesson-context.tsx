@@ -12,13 +12,38 @@ export type ShownQuizResult = {
   questions: { id: string; correct: boolean; options: { index: number; selected: boolean; correct: boolean; explanation: string }[] }[];
 };
 
+/** A final (summative) quiz as its page shows it, decision 011: no correctness before a pass. */
+export type FinalQuizView = {
+  purpose: "final" | "pretest";
+  /** Studio preview: the whole bank, no attempt. */
+  preview: boolean;
+  /** Items per attempt. */
+  count: number;
+  max: number;
+  windowHours: number;
+  remaining: number;
+  /** When the next attempt opens (already formatted), while the limit is reached. */
+  opensAt: string | null;
+  /** The open attempt the form submits; null when none may be taken now. */
+  attemptId: string | null;
+  /** The latest failed attempt: score and the lessons to review — never which answers were right. */
+  last: { score: number; correct: number; total: number; weakTopics: { title: string; href: string }[] } | null;
+  /** After a pass: the passed attempt with the learner's choices and every explanation. */
+  passed: {
+    score: number;
+    correct: number;
+    total: number;
+    review: { id: string; prompt: string; correct: boolean; options: { index: number; text: string; selected: boolean; correct: boolean; explanation: string }[] }[];
+  } | null;
+};
+
 export type LessonQuizzes = {
   lang: Lang;
   /** Where quiz forms post (the lesson URL); the page is rendered to static HTML, so no Remix <Form>. */
   action: string;
   passPercent: number;
   idempotencyKey: string;
-  quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null }>;
+  quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null; final?: FinalQuizView }>;
 };
 
 export const LessonContext = createContext<LessonQuizzes>({ lang: "id", action: "", passPercent: 70, idempotencyKey: "", quizzes: {} });

@@ -1,12 +1,14 @@
+import { FinalQuiz } from "./final-quiz";
 import { useLessonQuizzes, useMdxT } from "./lesson-context";
 
-/** A quiz placed in a lesson; answers are graded by the lesson's action on the server. */
+/** A quiz placed in a lesson; answers are graded by the lesson's action on the server. Final quizzes: see FinalQuiz. */
 export function Quiz({ id }: { id: string }) {
   const t = useMdxT();
   const { quizzes, idempotencyKey, passPercent, action } = useLessonQuizzes();
   const entry = quizzes[id];
   if (!entry) return null;
   const { quiz, result } = entry;
+  if (entry.final) return <FinalQuiz id={id} quiz={quiz} view={entry.final} />;
   return (
     <section className="quiz card" id={`kuis-${id}`} aria-labelledby={`kuis-${id}-h`}>
       <h2 id={`kuis-${id}-h`}>{t("quiz.heading")}</h2>
