@@ -156,7 +156,7 @@ const outages: Record<string, Entry> = {
   // Files shipped with the content.
   "media.$course.$file.ts": { params: { course: "verifikasi-hoaks", file: "foto-banjir-editan.svg" }, loader: { as: "anonymous", expect: 200 } },
   "saya.sertifikat.$code.pdf.ts": { params: { code: "SGP-0000-0000" }, loader: { as: "learner", expect: "download" } },
-  "saya.sertifikat._index.tsx": { loader: { as: "learner", expect: "page" }, action: { as: "learner", expect: "page", body: () => ({ courseId: id() }) } },
+  "saya.sertifikat._index.tsx": { loader: { as: "learner", expect: "page" }, action: { as: "learner", expect: "page", body: () => ({ courseId: id(), confirm: "ya" }) } },
   // Public: the per-address rate limit is the first query.
   "sertifikat.$code.tsx": { params: { code: "SGP-0000-0000" }, loader: { as: "anonymous", expect: "page" } },
   "sertifikat._index.tsx": { loader: { as: "anonymous", expect: 200 } },
