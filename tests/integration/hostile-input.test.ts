@@ -427,7 +427,8 @@ describe("hostile strings in every form field and query parameter", () => {
   for (const target of targets) {
     it(`${target.name}: ${[...target.inject, ...(target.choices ?? [])].join(", ")}`, async () => {
       expect(await feed(target)).toEqual([]);
-    });
+      // Hundreds of strings through the real routes (and the grader): slow on a loaded 2-core CI machine.
+    }, 180_000);
   }
 
   it("route parameters", async () => {
@@ -813,8 +814,10 @@ describe("formula injection", () => {
 function assertNeutralised(csv: string, names: string[]) {
   const cells = parseCells(csv);
   for (const name of names) {
-    const formula = /^[=+\-@\t\r]/.test(name);
-    const expected = formula ? `'${name}` : name;
+    // Guarded at the start and after every separator a spreadsheet may split on (app/csv/write.ts).
+    const inner = name.replace(/([,;\t\r\n]\s*)(?=[=+\-@])/g, "$1'");
+    const formula = /^[=+\-@\t\r]/.test(inner) || inner !== name;
+    const expected = /^[=+\-@\t\r]/.test(inner) ? `'${inner}` : inner;
     expect(cells, `cell for ${JSON.stringify(name)}`).toContain(expected);
     if (formula) expect(cells).not.toContain(name);
   }

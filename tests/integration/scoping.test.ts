@@ -53,7 +53,7 @@ describe("agency scoping", () => {
     expect(ids).not.toContain(tree.unitB.id);
     expect(options.roles).not.toContain("admin");
 
-    const fields = { name: "Penyusup", email: "penyusup@uji.sigap.id", nip: "", agencyId: tree.unitB.id, role: "learner", password: "0123456789ab" };
+    const fields = { name: "Penyusup", email: "penyusup@uji.sigap.id", nip: "", agencyId: tree.unitB.id, role: "learner", password: "kopi-tubruk-sore-77" };
     const res = await run(createAction, post("/kelola/pengguna/baru", fields, managerA));
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -67,7 +67,7 @@ describe("agency scoping", () => {
 
 describe("creating accounts", () => {
   it("creates a learner in the subtree and reports duplicates and a bad NIP with the typed values kept", async () => {
-    const fields = { name: "Wulan Sari", email: "wulan@uji.sigap.id", nip: "198507122010012003", agencyId: tree.unitA.id, role: "learner", password: "0123456789ab" };
+    const fields = { name: "Wulan Sari", email: "wulan@uji.sigap.id", nip: "198507122010012003", agencyId: tree.unitA.id, role: "learner", password: "kopi-tubruk-sore-77" };
     const ok = await run(createAction, post("/kelola/pengguna/baru", fields, managerA));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true, email: "wulan@uji.sigap.id" });
