@@ -421,17 +421,23 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
   const hasAt = text.includes("@");
   if (!hasDigit && !hasAt && !/\b(?:jl|jln|jalan|gang|gg|kompleks?|perum|blok)\b/i.test(text)) return null;
   const maybeStreet = STREET_HINT.test(text);
+  // An ID number needs four digits, a phone number nine: most replies have fewer (a time, an amount).
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
   const out: Array<[number, number]> = [];
   const add = (m: RegExpMatchArray, len = m[0].length, offset = 0) => out.push([m.index! + offset, m.index! + offset + len]);
-  for (const m of allMatches(ID_LIKE_RE, text)) {
+  for (const m of digits >= 4 ? allMatches(ID_LIKE_RE, text) : []) {
     const n = symbols(m[0]).length;
     const masked = /[*xX•#]/.test(m[0]);
     if (digitCount(m[0]) >= 4 && ((n >= 15 && n <= 18) || (masked && !/^(?:\+?62|0)8/.test(m[0])))) add(m);
   }
-  for (const m of ID_KEYWORD_HINT.test(text) ? allMatches(KEYWORD_NUMBER_RE, text) : []) {
+  for (const m of digits >= 4 && ID_KEYWORD_HINT.test(text) ? allMatches(KEYWORD_NUMBER_RE, text) : []) {
     if (digitCount(m[1]) >= 4) add(m, m[1].length, m[0].length - m[1].length);
   }
-  for (const m of allMatches(PHONE_RE, text)) {
+  for (const m of digits >= 9 ? allMatches(PHONE_RE, text) : []) {
     const n = symbols(m[0]).length;
     if (n < 9 || n > 15) continue;
     const fromCitizen = citizen.numbers.some((c) => c.includes(symbols(m[0]).replace(/^\+?62/, "0")));
@@ -448,7 +454,7 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
   }
   for (const m of /rt/i.test(text) ? allMatches(RT_RW_RE, text) : []) add(m);
   // Any 4+ digit run taken from a long number the citizen posted (e.g. the tail of a NIK).
-  for (const m of allMatches(DIGITS_RE, text)) {
+  for (const m of digits >= 4 && citizen.numbers.length > 0 ? allMatches(DIGITS_RE, text) : []) {
     const d = symbols(m[0]);
     if (d.length >= 4 && citizen.numbers.some((c) => c.includes(d))) add(m);
   }
@@ -495,7 +501,17 @@ const BANG_RE = /[!?][!?1]*/g;
 const CAPS_RUN_RE = /\p{Lu}{3,}/gu;
 
 const detectShouting: Detector = ({ text }) => {
-  // Quick exit for the usual reply: no "!!" and no capitalised word except acronyms.
+  // Quick exit for the usual reply: no "!!" and no run of three capitals (a character loop, no regex).
+  if (!text.includes("!!")) {
+    let run = 0;
+    let longest = 0;
+    for (let i = 0; i < text.length && longest < 3; i++) {
+      const c = text.charCodeAt(i);
+      run = c >= 65 && c <= 90 ? run + 1 : c > 127 ? run : 0;
+      if (run > longest) longest = run;
+    }
+    if (longest < 3) return null;
+  }
   if (!text.includes("!!")) {
     let capsWord = false;
     for (const m of allMatches(CAPS_RUN_RE, text)) {

@@ -144,12 +144,14 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   const out: FactClaim[] = [];
   const c = compiledOf(f);
   const certainIn = (s: Sentence) => has(t, s, CERTAIN, true);
+  const docs = findDocuments(t);
+  const allPlaces = findPlaces(t);
 
   // Documents named as required or as not needed.
   if (f.documents) {
     const d = f.documents;
     const needed = new Set([...d.required, ...d.optional]);
-    for (const m of findDocuments(t)) {
+    for (const m of docs) {
       if (skipped(t, m)) continue;
       const s = sentenceOf(t, m.first);
       const before = m.first > s.from ? t[m.first - 1].stem : "";
@@ -201,7 +203,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       const s = sentenceOf(t, m.first);
       if (!has(t, s, FEE) || has(t, s, DENIAL)) continue;
       // A fee for what the context does not cover (SIM at the police) is left to `unverified`.
-      if (f.fees.except.length > 0 && findDocuments(t).some((d) => f.fees!.except.includes(d.id))) continue;
+      if (f.fees.except.length > 0 && docs.some((d) => f.fees!.except.includes(d.id))) continue;
       const wrong = f.fees.free;
       out.push({
         slot: "fee",
@@ -250,7 +252,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       const closed = has(t, s, CLOSED) || (negated(t, m) && has(t, s, OPEN));
       const open = !closed && has(t, s, OPEN, true) && !negated(t, m);
       if (!open && !closed) continue;
-      const places = placesIn(t, s);
+      const places = placesIn(t, s, allPlaces);
       // Hours without a place hold everywhere; a named place adds its own.
       const relevant = places.length > 0 ? f.hours.filter((h) => !h.place || places.includes(h.place)) : f.hours;
       if (relevant.length === 0) continue;
@@ -296,14 +298,14 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
 
   // Where to go, and who issues what.
   const authorised = new Set(f.authority.flatMap((x) => x.by));
-  for (const m of findPlaces(t)) {
+  for (const m of allPlaces) {
     if (skipped(t, m) || negated(t, m)) continue;
     const s = sentenceOf(t, m.first);
     const before = m.first > s.from ? t[m.first - 1].surface : "";
     if (!(before === "ke" || before === "di") || !has(t, s, GO, true)) continue;
     for (const auth of f.authority) {
-      const docs = findDocuments(t.slice(s.from, s.to + 1)).filter((d) => d.id === auth.what && !negated(t, { first: d.first + s.from, last: d.last + s.from }));
-      if (docs.length > 0 && has(t, s, ISSUE, true) && !auth.by.includes(m.id)) {
+      const named = docs.some((d) => d.id === auth.what && d.first >= s.from && d.last <= s.to && !negated(t, d));
+      if (named && has(t, s, ISSUE, true) && !auth.by.includes(m.id)) {
         out.push({
           slot: "authority",
           value: `${auth.what}@${m.id}`,
@@ -352,21 +354,26 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   }
 
   // Certainty words no slot above settled: a promise a person should look at.
-  const settled = new Set(out.map((x) => a.tokens.findIndex((tok) => tok.start === x.evidence.start)).map((i) => (i >= 0 ? t[i].sentence : -1)));
+  let settled: Set<number> | null = null;
   for (let i = 0; i < t.length; i++) {
-    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0 || settled.has(t[i].sentence)) continue;
+    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0) continue;
+    if (settled === null) {
+      settled = new Set<number>();
+      for (const x of out) for (const tok of t) if (tok.start === x.evidence.start) settled.add(tok.sentence);
+    }
+    if (settled.has(t[i].sentence)) continue;
     settled.add(t[i].sentence);
     const s = sentenceOf(t, i);
     out.push({ slot: "certainty", value: t[i].surface, stance: "asserted", certain: true, verdict: "unresolved", evidence: span(a, s.from, s.to) });
   }
   out.sort((x, y) => x.evidence.start - y.evidence.start || x.slot.localeCompare(y.slot));
   // One claim per slot and span: two patterns reading the same words are one claim.
-  return out.filter((x, i) => i === 0 || !(out[i - 1].evidence.start === x.evidence.start && out[i - 1].slot === x.slot));
+  return out.length < 2 ? out : out.filter((x, i) => i === 0 || !(out[i - 1].evidence.start === x.evidence.start && out[i - 1].slot === x.slot));
 }
 
-function placesIn(t: Token[], s: Sentence): string[] {
+function placesIn(t: Token[], s: Sentence, all: Mention[]): string[] {
   const out: string[] = [];
-  for (const p of findPlaces(t.slice(s.from, s.to + 1))) if (!out.includes(p.id)) out.push(p.id);
+  for (const p of all) if (p.first >= s.from && p.last <= s.to && !out.includes(p.id)) out.push(p.id);
   for (let i = s.from; i <= s.to; i++) if (t[i].surface === "kantor" && !out.includes("disdukcapil")) out.push("disdukcapil");
   return out;
 }

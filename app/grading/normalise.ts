@@ -437,6 +437,8 @@ function rawWords(text: string): RawWord[] {
 
 const LINK_RE =
   /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?:[\p{L}\p{N}-]+\.)+(?:com|id|org|net|info|io|ly|me|co|app|gov|edu|biz|xyz|link|site|online|tv)(?![\p{L}\p{N}])(?:\/\S*)?/giu;
+// Cheap pre-check for LINK_RE: most "a.b" gaps are sentence ends typed without a space.
+const LINK_HINT = /https?:|www\.|@|\.(?:com|id|org|net|info|io|ly|me|co|app|gov|edu|biz|xyz|link|site|online|tv)\b/i;
 const TRAILING_PUNCTUATION = /[.,!?;:)\]"'”’]+$/u;
 
 /** A gap that can sit inside an address: only . / : @, no space. */
@@ -457,6 +459,7 @@ function insideLink(text: string, prevEnd: number, nextStart: number): boolean {
   let to = nextStart;
   while (to < text.length && !isSpaceAt(text, to)) to++;
   const chunk = text.slice(from, to);
+  if (!LINK_HINT.test(chunk)) return false;
   LINK_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LINK_RE.exec(chunk))) {
