@@ -167,6 +167,9 @@ const ABUSIVE = [
   "baca [yang] baik/benar/teliti",
   "lain kali ...3 baca/teliti/perhatikan/simak/pahami/cermati",
   "sebelum ...1 tanya/komentar/protes ...3 baca/cek/lihat",
+  "cek/baca/lihat dulu sebelum ...2 komentar/tanya/protes/tuduh/nuduh/marah",
+  "lain kali ...1 cek dulu",
+  "kurang kerjaan",
   "bisa baca tidak",
   "tidak bisa baca",
   "buta huruf",
@@ -246,12 +249,15 @@ const BLAME = [
   "padahal sudah ...3 ada/tulis/jelas/umum/informasi/sampai/pasang/cantum/=dijelaskan/=diumumkan",
   // the citizen in the third person: "warga", "pemohon"
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor/tidak/kurang/belum`,
+  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...4 berkali/berulang/spam/seenaknya/sembarangan/ngeyel`,
   `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
   `banyak/kebanyakan/umumnya/sering ${THIRD} ...3 salah/keliru/asal/lalai/ceroboh/teledor/malas/lupa/ngeyel`,
   `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
   `(salah|kesalahan) (ada (pada|di)|dari|di pihak|pihak) ${THIRD}`,
   `kesalahan ${THIRD} sendiri`,
 ];
+// "harus Kakak sendiri yang datang" tells who must come, it does not blame.
+const BLAME_EXCEPTIONS = [`harus/wajib/perlu/mesti/hanya/cukup/bisa ...1 ${YOU} sendiri yang`];
 // The citizen hidden in a passive: "berkas tidak lengkap sehingga …". Not when it is a condition or advice.
 const PASSIVE_BLAME = [
   "berkas/dokumen/data/formulir/persyaratan/syarat/isian/pengajuan/permohonan ...3 tidak/belum/kurang lengkap/sesuai/benar/valid ...4 sehingga/=makanya/=jadinya/=akibatnya/maka/itulah",
@@ -580,7 +586,7 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_IN_PUBLIC_PLACE) },
     { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE, [], "sentence", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },
     { id: "pii-request", channels: "all", matcher: compileMatcher(CREDENTIAL_REQUEST, [], "sentence", THANKS) },
-    { id: "blame", channels: "all", matcher: compileMatcher(BLAME) },
+    { id: "blame", channels: "all", matcher: compileMatcher(BLAME, [], "sentence", BLAME_EXCEPTIONS) },
     { id: "blame", channels: "all", matcher: compileMatcher(PASSIVE_BLAME, BLAME_UNLESS) },
     { id: "abusive", channels: "all", detect: ({ analysed }) => detectInsultWords(analysed) },
     { id: "abusive", channels: "all", detect: ({ analysed }) => detectObfuscatedInsults(analysed) },

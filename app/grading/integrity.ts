@@ -101,6 +101,8 @@ export const GAMING = [
   "~nilai/poin ...1 penuh/sempurna/maksimal",
   "~elemen wajib",
   "~penilaian/penilai ...3 latihan/jawaban/balasan/ini",
+  "~poin/kriteria/unsur/komponen/aspek penilaian/nilai",
+  "~(jawaban|balasan) ini ...4 poin/kriteria/penilaian/rubrik/nilai/skor",
 ];
 
 // Words that glue a sentence together. A reply of six or more words with none of them is a keyword list.
@@ -108,7 +110,7 @@ const FUNCTION_WORDS = new Set(
   (
     "di ke dari yang dan untuk dengan ini itu ya bisa sudah akan kami saya kita tidak bukan belum jangan perlu harus ada juga saja atau " +
     "karena agar supaya jika kalau pada dalam oleh sebagai cukup silakan mohon lalu nanti sedang masih bila apabila tetapi " +
-    "namun maka serta dapat boleh mau sampai hingga sejak tanpa tentang kepada bagi bahwa anda kakak bapak ibu adik mbak mas kok dong deh sih"
+    "namun maka serta dapat boleh mau sampai hingga sejak tanpa tentang kepada bagi bahwa kok dong deh sih"
   ).split(" "),
 );
 
