@@ -142,7 +142,9 @@ const THIRD = "(warga|pemohon|masyarakat|orang|pelapor|pengguna|penduduk|pendaft
 
 // Single insult words live in lexicon.ts (matched by surface, negated or not); these are phrases.
 const ABUSIVE = [
-  "anjay/gila/setan/iblis/sial",
+  "anjay/gila/sial",
+  "dasar/kayak/seperti/kaya ...1 setan/iblis/binatang/hewan/sampah/bocah",
+  "setan/iblis/binatang lu/lo/kamu/kau/kalian",
   "sok tahu/pintar/pinter/suci/jago/penting/asik",
   "otak udang/dengkul/sampah/kosong",
   "~tidak punya otak",
@@ -182,7 +184,7 @@ const ABUSIVE = [
   "kasihan deh",
   "capek/cape deh",
   "ya elah",
-  "yaelah/hadeh/hadeuh/halah/idih/dih",
+  "yaelah/halah/idih/dih",
   "emang/memang enak",
   "=mampus/=rasain/=sukurin/=syukurin/=modar",
   "^ =rasakan",
@@ -272,7 +274,8 @@ const BRIBE = [
   "jalur/jalan belakang",
   "(lewat|pakai|lewati|melalui|via|ada|hubungi|kenal) orang dalam",
   "uang/duit/ongkos/biaya/dana rokok/kopi/lelah/capek/pelicin/bensin/pulsa/=tip/=tips/jasa",
-  "uang/duit/=tip/=tips/=imbalan/=amplop/=komisi/=persen ...2 untuk/buat/ke/bagi petugas/kami/saya/admin/orang/operator/loket",
+  "uang/duit/=tip/=tips/=imbalan/=amplop/=komisi/=persen [sedikit|seikhlasnya|tambahan|lebih] untuk/buat/bagi petugas/kami/saya/admin/orang/operator/loket",
+  "kasih/beri/titip/=titipkan/bayar ...2 uang/duit/=tip/=tips/=imbalan/=amplop/=komisi ...2 ke/untuk/buat petugas/kami/saya/admin/operator/loket",
   "=tip/=tips/=imbalan/=amplop/=sogokan/=suap/=angpao ...3 seikhlasnya/sukarela/sedikit/secukupnya",
   "=seikhlasnya/=sukarela/=sumbangan/=sukarelanya",
   "salam tempel",
@@ -551,8 +554,9 @@ const detectShouting: Detector = ({ text }) => {
   return out.length > 0 ? out : null;
 };
 
-// Eye-rolls, smirks and laughing faces read as mockery when a citizen asks for help.
-const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F602}\u{1F923}\u{1F926}\u{1F595}\u{1F624}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
+// Eye-rolls, smirks, face-palms and rude gestures read as mockery when a citizen asks for help.
+// Laughing faces (😂 🤣) are laughter: a tone note (grade.ts), like "wkwk".
+const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F926}\u{1F595}\u{1F624}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
 
 const detectMockingEmoji: Detector = ({ text }) => {
   const out: Array<[number, number]> = [];

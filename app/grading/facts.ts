@@ -61,6 +61,15 @@ const ELAPSED = new Set(["sudah", "telah", "selama", "lebih", "sejak", "lalu"]);
 const CERTAIN = stems("pasti jamin tentu pastinya");
 const AFFIRM = stems("pasti jamin tentu sudah memang benar betul aman jelas");
 const HEDGE = stems("belum kabar isu katanya beredar informasi cek konfirmasi verifikasi duga kemungkinan mungkin sepertinya");
+// "belum bisa kami pastikan", "belum ada konfirmasi", "tidak benar": the claim is framed as not known.
+const NOT_KNOWN = stems("pastikan pasti jamin konfirmasi tahu jelas benar betul verifikasi terverifikasi terkonfirmasi");
+function framedAsUnknown(t: Token[], s: Sentence): boolean {
+  for (let i = s.from; i <= s.to; i++) {
+    if (t[i].surface === "belum" || t[i].stem === "hoaks") return true;
+    if (t[i].negated && NOT_KNOWN.has(t[i].stem)) return true;
+  }
+  return false;
+}
 const OPEN = stems("buka layan melayani operasional loket kerja datang urus rekam");
 const CLOSED = stems("tutup libur");
 const HOURS_CUE = stems("buka tutup layan operasional loket kerja");
@@ -223,7 +232,8 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     const s = sentenceOf(t, m.first);
     if (!has(t, s, PROCESS)) continue;
     if (m.first > s.from && ELAPSED.has(t[m.first - 1].surface)) continue; // "sudah 5 minggu": the wait so far
-    const certain = certainIn(s);
+    const certain = certainIn(clauseOf(t, m.first));
+    if (!certain && framedAsUnknown(t, s)) continue;
     const p = f.processing;
     let verdict: FactClaim["verdict"] = "unresolved";
     let message: string | undefined;
@@ -337,7 +347,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       for (const m of findMatches(u.matcher, open, 3)) {
         const [first, last] = [m.ranges[0][0], m.ranges[m.ranges.length - 1][1]];
         const s = sentenceOf(t, first);
-        const affirmed = has(t, s, AFFIRM, true);
+        // "Sepertinya memang benar tanggul jebol, tapi belum bisa kami pastikan": confirmed behind a hedge.
+        const affirmed = has(t, clauseOf(t, first), AFFIRM, true);
+        if (!affirmed && framedAsUnknown(t, s)) continue;
         const hedged = has(t, s, HEDGE);
         const wrong = affirmed || !hedged;
         out.push({

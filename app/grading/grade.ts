@@ -356,9 +356,13 @@ function similarity(a: AnalysedText, reference: ReadonlySet<string>): number {
   return n === 0 ? 1 : shared / n;
 }
 
+const LAUGHING_FACE = /[\u{1F602}\u{1F923}\u{1F606}]/gu;
+
 function notesOf(a: AnalysedText, isPublic: boolean): GradeNote[] {
   const spans: Array<[number, number]> = [];
   for (const t of a.tokens) if (t.surface === "haha" || t.surface === "hehe") spans.push([t.start, t.end]);
+  LAUGHING_FACE.lastIndex = 0;
+  for (let m = LAUGHING_FACE.exec(a.text); m; m = LAUGHING_FACE.exec(a.text)) spans.push([m.index, m.index + m[0].length]);
   if (spans.length === 0) return [];
   const message = isPublic
     ? "Tawa (wkwk, haha) di balasan publik instansi terkesan tidak serius; tulis dengan nada formal."

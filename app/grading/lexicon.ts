@@ -18,7 +18,7 @@ keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk cuk cok tai t
 puki pukimak kimak pepek peler jembut lonte pelacur sundal perek jablay bencong banci bangke kampang kunyuk kirik ngehe
 fuck fck fucking shit bitch stupid bastard asshole dumb wtf
 kampungan norak katrok katro udik ndeso gaptek cupu bacot songong belagu murahan rendahan sinting edan gendeng tengik biadab bejat
-penjilat pecundang munafik dajjal kadrun cebong
+penjilat pecundang munafik dajjal kadrun cebong kecebong pembohong pendusta jahanam terkutuk
 `;
 
 export const INSULTS: ReadonlySet<string> = new Set(INSULT_LIST.split(/\s+/).filter(Boolean));

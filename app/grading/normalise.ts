@@ -41,7 +41,7 @@ export type TokenizeOptions = {
 const SLANG_GROUPS: Record<string, string[]> = {
   yang: ["yg", "yng", "yanh"],
   saya: ["sy", "sya", "aq", "gue", "gw", "gua", "ane"],
-  tidak: ["ga", "gak", "gk", "nggak", "ngga", "ngak", "enggak", "engga", "nda", "ndak", "tdk", "tak", "kagak", "kaga", "tidaklah", "gag"],
+  tidak: ["dak", "ga", "gak", "gk", "nggak", "ngga", "ngak", "enggak", "engga", "nda", "ndak", "tdk", "tak", "kagak", "kaga", "tidaklah", "gag"],
   bukan: ["bkn", "bukanlah"],
   belum: ["blm", "blum", "belom", "blom"],
   jangan: ["jgn", "jngn", "jangn"],
@@ -378,7 +378,11 @@ function markQuestion(tokens: Token[], sentenceStart: number): void {
   while (end > from && VOCATIVES.has(tokens[end].surface) && !TAGS.has(tokens[end].surface)) end--;
   if (end > from && TAGS.has(tokens[end].surface)) return;
   for (let i = sentenceStart; i <= Math.min(sentenceStart + 1, last); i++) if (REQUEST_OPENERS.has(tokens[i].surface)) return;
-  if (REQUEST_OPENERS.has(tokens[from].surface)) return;
+  // "Apakah Kakak bersedia …?", "Bagaimana kalau Kakak datang hari Sabtu?": requests and suggestions.
+  for (let i = from; i <= Math.min(from + 2, last); i++) {
+    if (REQUEST_OPENERS.has(tokens[i].surface)) return;
+    if (tokens[i].surface === "bagaimana" && (tokens[i + 1]?.surface === "kalau" || tokens[i + 1]?.surface === "jika")) return;
+  }
   for (let i = from; i <= last; i++) tokens[i].mode |= QUESTION;
 }
 
