@@ -308,3 +308,23 @@ describe("personal data in any spelling", () => {
     expect(violations(reply, "facebook-comment")).not.toContain("pii-public");
   });
 });
+
+describe("no abuse or blame flags on ordinary and official language", () => {
+  it.each([
+    "Babi hutan masuk kebun warga, mohon waspada.",
+    "Anjing tetangga menggonggong terus semalaman.",
+    "Gila sih pertandingan semalam, seru banget.",
+    "Semoga kita dijauhkan dari godaan setan.",
+    "Antrean panjang karena banyak warga yang belum melakukan perekaman datang bersamaan.",
+    "Warga yang tidak membawa berkas lengkap belum dapat kami proses, jadi mohon cek persyaratan sebelum datang ya.",
+    "Masyarakat diimbau tidak mudah percaya informasi yang belum jelas sumbernya.",
+    "Keterlambatan pencetakan disebabkan gangguan jaringan pusat, kami mohon maaf.",
+    "Harus kakak sendiri yang datang karena sidik jari diambil langsung.",
+  ])("%s", (reply) => {
+    expect(violations(reply, "facebook-comment").filter((v) => ["abusive", "blame"].includes(v))).toEqual([]);
+  });
+
+  it.each(["Dasar babi lu", "muka lo kayak monyet", "dasar gila", "setan lu"])("still flags %s", (reply) => {
+    expect(violations(reply)).toContain("abusive");
+  });
+});

@@ -142,9 +142,10 @@ const THIRD = "(warga|pemohon|masyarakat|orang|pelapor|pengguna|penduduk|pendaft
 
 // Single insult words live in lexicon.ts (matched by surface, negated or not); these are phrases.
 const ABUSIVE = [
-  "anjay/gila/sial",
-  "dasar/kayak/seperti/kaya ...1 setan/iblis/binatang/hewan/sampah/bocah",
-  "setan/iblis/binatang lu/lo/kamu/kau/kalian",
+  "anjay/sial",
+  "dasar/kayak/seperti/kaya ...1 setan/iblis/binatang/hewan/sampah/bocah/gila/sinting",
+  "setan/iblis/binatang/gila lu/lo/kamu/kau/kalian/ya/ente",
+  "sudah/udah gila",
   "sok tahu/pintar/pinter/suci/jago/penting/asik",
   "otak udang/dengkul/sampah/kosong",
   "~tidak punya otak",
@@ -250,11 +251,12 @@ const BLAME = [
   "susah =dibilangin/=diatur/=dikasih",
   "padahal sudah ...3 ada/tulis/jelas/umum/informasi/sampai/pasang/cantum/=dijelaskan/=diumumkan",
   // the citizen in the third person: "warga", "pemohon"
-  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor/tidak/kurang/belum`,
+  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor`,
+  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 tidak/kurang/belum ...1 lengkap/teliti/baca/bawa/sabar/ikut/patuh/sesuai/isi`,
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...4 berkali/berulang/spam/seenaknya/sembarangan/ngeyel`,
-  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
+  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
   `banyak/kebanyakan/umumnya/sering ${THIRD} ...3 salah/keliru/asal/lalai/ceroboh/teledor/malas/lupa/ngeyel`,
-  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
+  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
   `(salah|kesalahan) (ada (pada|di)|dari|di pihak|pihak) ${THIRD}`,
   `kesalahan ${THIRD} sendiri`,
 ];
