@@ -22,10 +22,11 @@ import {
   formatTime,
   placeLabel,
   DAYS,
+  gazetteerHeads,
   type Day,
   type Mention,
 } from "./gazetteer";
-import { analyse, compileMatcher, findMatches, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
 import type { Exercise, Facts } from "./rubric";
@@ -128,7 +129,7 @@ function hoursText(f: Facts): string {
 
 const isRun = (days: readonly Day[]) => days.every((d, i) => i === 0 || DAYS.indexOf(d) === DAYS.indexOf(days[i - 1]) + 1);
 
-type Compiled = { unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>; durations: number[] };
+type Compiled = { unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>; durations: number[]; triggers: ReadonlySet<string> };
 const compiledFacts = new WeakMap<Facts, Compiled>();
 
 function compiledOf(f: Facts): Compiled {
@@ -137,21 +138,37 @@ function compiledOf(f: Facts): Compiled {
     const durations: number[] = [];
     if (f.processing?.days) durations.push(f.processing.days * (f.processing.workingDays ? 7 / 5 : 1));
     for (const d of f.durations) for (const m of findDurations(tokenize(d))) durations.push(m.days);
-    c = {
-      unverified: f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) })),
-      durations,
-    };
+    const unverified = f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) }));
+    const triggers = new Set<string>(CLAIM_TRIGGERS);
+    for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) triggers.add(w);
+    c = { unverified, durations, triggers };
     compiledFacts.set(f, c);
   }
   return c;
+}
+
+// Words without which no slot can be claimed: gazetteer heads, days, units, money, certainty.
+const CLAIM_TRIGGERS = new Set<string>([
+  ...gazetteerHeads(),
+  ...DAYS,
+  "jum", "ahad", "rp", "rupiah", "ribu", "juta", "hari", "minggu", "pekan", "bulan", "tahun", "jam", "menit", "pukul", "besok", "lusa", "langsung",
+  "sehari", "seminggu", "sepekan", "sebulan", "setahun", "sejam", "pasti", "jamin", "tentu", "pastinya",
+].map((w) => stem(w)));
+
+/** A cheap screen: most replies name no document, place, day, time, amount or promise. */
+function mayClaim(a: AnalysedText, c: Compiled): boolean {
+  if (a.numbers.length > 0) return true;
+  for (const s of a.stems.keys()) if (c.triggers.has(s)) return true;
+  return false;
 }
 
 /** Every claim the reply makes about the exercise's fact slots, in reading order, with its verdict. */
 export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   const t = a.tokens;
   if (t.length === 0) return [];
-  const out: FactClaim[] = [];
   const c = compiledOf(f);
+  if (!mayClaim(a, c)) return [];
+  const out: FactClaim[] = [];
   const certainIn = (s: Sentence) => has(t, s, CERTAIN, true);
   const docs = findDocuments(t);
   const allPlaces = findPlaces(t);
