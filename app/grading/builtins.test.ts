@@ -328,3 +328,23 @@ describe("no abuse or blame flags on ordinary and official language", () => {
     expect(violations(reply)).toContain("abusive");
   });
 });
+
+describe("more ways to mock, lecture or take money", () => {
+  it.each([
+    ["Terima kasih sudah bertanya untuk kesekian kalinya.", "abusive"],
+    ["Wah hebat, baru tahu sekarang ya.", "abusive"],
+    ["Selamat, Anda orang ke 100 yang bertanya ini.", "abusive"],
+    ["Sudah dijelaskan berkali-kali di highlight.", "blame"],
+    ["Siap Pak, uangnya titip ke saya saja.", "bribe"],
+    ["Transfer aja ke nomor ini ya Pak.", "bribe"],
+  ])("flags %s as %s", (reply, id) => {
+    expect(violations(reply)).toContain(id);
+  });
+
+  it.each(["Silakan transfer data lewat aplikasi resmi, bukan ke nomor pribadi.", "Pertanyaan yang bagus, Kak, terima kasih.", "Sudah kami jelaskan di DM ya Kak, silakan dicek."])(
+    "does not flag %s",
+    (reply) => {
+      expect(violations(reply).filter((v) => ["abusive", "blame", "bribe"].includes(v))).toEqual([]);
+    },
+  );
+});

@@ -196,6 +196,10 @@ const ABUSIVE = [
   "pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian",
   "sampai/sampe =bertanya/=tanya/=nanya ...1 dua/tiga/berkali/berulang/terus",
   "rajin sekali/banget/amat =bertanya/=tanya/=nanya/=komentar/=protes",
+  "untuk/yang kesekian kali/kalinya",
+  "hebat/wah/selamat ...2 baru tahu/sadar",
+  "orang ke #angka yang",
+  "pertanyaan ...2 sangat/paling/amat orisinal/kreatif/cerdas",
   // threats against the citizen, with or without "you"
   "awas ya/kamu/lu/lo/kalian",
   "jangan macam macam",
@@ -250,6 +254,8 @@ const BLAME = [
   "keras kepala",
   "susah =dibilangin/=diatur/=dikasih",
   "padahal sudah ...3 ada/tulis/jelas/umum/informasi/sampai/pasang/cantum/=dijelaskan/=diumumkan",
+  "sudah ...2 =dijelaskan/=disampaikan/=diinformasikan/=diumumkan/=dibilang ...2 berkali/berulang/sering",
+  "sudah berkali/berulang ...2 =dijelaskan/=disampaikan/=diinformasikan/=diumumkan/=dibilang/=bilang",
   // the citizen in the third person: "warga", "pemohon"
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor`,
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 tidak/kurang/belum ...1 lengkap/teliti/baca/bawa/sabar/ikut/patuh/sesuai/isi`,
@@ -288,6 +294,8 @@ const BRIBE = [
   "transfer ...3 rekening/=ovo/=gopay/=dana/=shopeepay/pribadi ...3 saya/kami/ini/atas",
   "transfer ...2 ke saya/sini",
   "=nitip/=titip ...2 uang/duit/biaya/ongkos",
+  "uang/duit/ongkos ...2 =titip/=nitip/=titipkan/=titipin",
+  "transfer/tf ...3 nomor/no ini/saya/kami",
   "bayar/kasih ...2 lebih/tambahan ...3 cepat/kilat/prioritas/duluan/jalur",
   "jalur/layanan/paket ...1 cepat/kilat/ekspres/express/vip/prioritas/khusus ...3 bayar/biaya/ribu/juta/tambahan",
 ];
