@@ -308,3 +308,43 @@ describe("personal data in any spelling", () => {
     expect(violations(reply, "facebook-comment")).not.toContain("pii-public");
   });
 });
+
+describe("no abuse or blame flags on ordinary and official language", () => {
+  it.each([
+    "Babi hutan masuk kebun warga, mohon waspada.",
+    "Anjing tetangga menggonggong terus semalaman.",
+    "Gila sih pertandingan semalam, seru banget.",
+    "Semoga kita dijauhkan dari godaan setan.",
+    "Antrean panjang karena banyak warga yang belum melakukan perekaman datang bersamaan.",
+    "Warga yang tidak membawa berkas lengkap belum dapat kami proses, jadi mohon cek persyaratan sebelum datang ya.",
+    "Masyarakat diimbau tidak mudah percaya informasi yang belum jelas sumbernya.",
+    "Keterlambatan pencetakan disebabkan gangguan jaringan pusat, kami mohon maaf.",
+    "Harus kakak sendiri yang datang karena sidik jari diambil langsung.",
+  ])("%s", (reply) => {
+    expect(violations(reply, "facebook-comment").filter((v) => ["abusive", "blame"].includes(v))).toEqual([]);
+  });
+
+  it.each(["Dasar babi lu", "muka lo kayak monyet", "dasar gila", "setan lu"])("still flags %s", (reply) => {
+    expect(violations(reply)).toContain("abusive");
+  });
+});
+
+describe("more ways to mock, lecture or take money", () => {
+  it.each([
+    ["Terima kasih sudah bertanya untuk kesekian kalinya.", "abusive"],
+    ["Wah hebat, baru tahu sekarang ya.", "abusive"],
+    ["Selamat, Anda orang ke 100 yang bertanya ini.", "abusive"],
+    ["Sudah dijelaskan berkali-kali di highlight.", "blame"],
+    ["Siap Pak, uangnya titip ke saya saja.", "bribe"],
+    ["Transfer aja ke nomor ini ya Pak.", "bribe"],
+  ])("flags %s as %s", (reply, id) => {
+    expect(violations(reply)).toContain(id);
+  });
+
+  it.each(["Silakan transfer data lewat aplikasi resmi, bukan ke nomor pribadi.", "Pertanyaan yang bagus, Kak, terima kasih.", "Sudah kami jelaskan di DM ya Kak, silakan dicek."])(
+    "does not flag %s",
+    (reply) => {
+      expect(violations(reply).filter((v) => ["abusive", "blame", "bribe"].includes(v))).toEqual([]);
+    },
+  );
+});

@@ -142,7 +142,10 @@ const THIRD = "(warga|pemohon|masyarakat|orang|pelapor|pengguna|penduduk|pendaft
 
 // Single insult words live in lexicon.ts (matched by surface, negated or not); these are phrases.
 const ABUSIVE = [
-  "anjay/gila/setan/iblis/sial",
+  "anjay/sial",
+  "dasar/kayak/seperti/kaya ...1 setan/iblis/binatang/hewan/sampah/bocah/gila/sinting",
+  "setan/iblis/binatang/gila lu/lo/kamu/kau/kalian/ya/ente",
+  "sudah/udah gila",
   "sok tahu/pintar/pinter/suci/jago/penting/asik",
   "otak udang/dengkul/sampah/kosong",
   "~tidak punya otak",
@@ -167,6 +170,9 @@ const ABUSIVE = [
   "baca [yang] baik/benar/teliti",
   "lain kali ...3 baca/teliti/perhatikan/simak/pahami/cermati",
   "sebelum ...1 tanya/komentar/protes ...3 baca/cek/lihat",
+  "cek/baca/lihat dulu sebelum ...2 komentar/tanya/protes/tuduh/nuduh/marah",
+  "lain kali ...1 cek dulu",
+  "kurang kerjaan",
   "bisa baca tidak",
   "tidak bisa baca",
   "buta huruf",
@@ -179,7 +185,7 @@ const ABUSIVE = [
   "kasihan deh",
   "capek/cape deh",
   "ya elah",
-  "yaelah/hadeh/hadeuh/halah/idih/dih",
+  "yaelah/halah/idih/dih",
   "emang/memang enak",
   "=mampus/=rasain/=sukurin/=syukurin/=modar",
   "^ =rasakan",
@@ -190,6 +196,10 @@ const ABUSIVE = [
   "pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian",
   "sampai/sampe =bertanya/=tanya/=nanya ...1 dua/tiga/berkali/berulang/terus",
   "rajin sekali/banget/amat =bertanya/=tanya/=nanya/=komentar/=protes",
+  "untuk/yang kesekian kali/kalinya",
+  "hebat/wah/selamat ...2 baru tahu/sadar",
+  "orang ke #angka yang",
+  "pertanyaan ...2 sangat/paling/amat orisinal/kreatif/cerdas",
   // threats against the citizen, with or without "you"
   "awas ya/kamu/lu/lo/kalian",
   "jangan macam macam",
@@ -244,14 +254,20 @@ const BLAME = [
   "keras kepala",
   "susah =dibilangin/=diatur/=dikasih",
   "padahal sudah ...3 ada/tulis/jelas/umum/informasi/sampai/pasang/cantum/=dijelaskan/=diumumkan",
+  "sudah ...2 =dijelaskan/=disampaikan/=diinformasikan/=diumumkan/=dibilang ...2 berkali/berulang/sering",
+  "sudah berkali/berulang ...2 =dijelaskan/=disampaikan/=diinformasikan/=diumumkan/=dibilang/=bilang",
   // the citizen in the third person: "warga", "pemohon"
-  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor/tidak/kurang/belum`,
-  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
+  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor`,
+  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 tidak/kurang/belum ...1 lengkap/teliti/baca/bawa/sabar/ikut/patuh/sesuai/isi`,
+  `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...4 berkali/berulang/spam/seenaknya/sembarangan/ngeyel`,
+  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
   `banyak/kebanyakan/umumnya/sering ${THIRD} ...3 salah/keliru/asal/lalai/ceroboh/teledor/malas/lupa/ngeyel`,
-  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/maka/itulah/jadi/lama/lambat/tolak`,
+  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
   `(salah|kesalahan) (ada (pada|di)|dari|di pihak|pihak) ${THIRD}`,
   `kesalahan ${THIRD} sendiri`,
 ];
+// "harus Kakak sendiri yang datang" tells who must come, it does not blame.
+const BLAME_EXCEPTIONS = [`harus/wajib/perlu/mesti/hanya/cukup/bisa ...1 ${YOU} sendiri yang`];
 // The citizen hidden in a passive: "berkas tidak lengkap sehingga …". Not when it is a condition or advice.
 const PASSIVE_BLAME = [
   "berkas/dokumen/data/formulir/persyaratan/syarat/isian/pengajuan/permohonan ...3 tidak/belum/kurang lengkap/sesuai/benar/valid ...4 sehingga/=makanya/=jadinya/=akibatnya/maka/itulah",
@@ -266,7 +282,8 @@ const BRIBE = [
   "jalur/jalan belakang",
   "(lewat|pakai|lewati|melalui|via|ada|hubungi|kenal) orang dalam",
   "uang/duit/ongkos/biaya/dana rokok/kopi/lelah/capek/pelicin/bensin/pulsa/=tip/=tips/jasa",
-  "uang/duit/=tip/=tips/=imbalan/=amplop/=komisi/=persen ...2 untuk/buat/ke/bagi petugas/kami/saya/admin/orang/operator/loket",
+  "uang/duit/=tip/=tips/=imbalan/=amplop/=komisi/=persen [sedikit|seikhlasnya|tambahan|lebih] untuk/buat/bagi petugas/kami/saya/admin/orang/operator/loket",
+  "kasih/beri/titip/=titipkan/bayar ...2 uang/duit/=tip/=tips/=imbalan/=amplop/=komisi ...2 ke/untuk/buat petugas/kami/saya/admin/operator/loket",
   "=tip/=tips/=imbalan/=amplop/=sogokan/=suap/=angpao ...3 seikhlasnya/sukarela/sedikit/secukupnya",
   "=seikhlasnya/=sukarela/=sumbangan/=sukarelanya",
   "salam tempel",
@@ -277,6 +294,8 @@ const BRIBE = [
   "transfer ...3 rekening/=ovo/=gopay/=dana/=shopeepay/pribadi ...3 saya/kami/ini/atas",
   "transfer ...2 ke saya/sini",
   "=nitip/=titip ...2 uang/duit/biaya/ongkos",
+  "uang/duit/ongkos ...2 =titip/=nitip/=titipkan/=titipin",
+  "transfer/tf ...3 nomor/no ini/saya/kami",
   "bayar/kasih ...2 lebih/tambahan ...3 cepat/kilat/prioritas/duluan/jalur",
   "jalur/layanan/paket ...1 cepat/kilat/ekspres/express/vip/prioritas/khusus ...3 bayar/biaya/ribu/juta/tambahan",
 ];
@@ -421,17 +440,23 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
   const hasAt = text.includes("@");
   if (!hasDigit && !hasAt && !/\b(?:jl|jln|jalan|gang|gg|kompleks?|perum|blok)\b/i.test(text)) return null;
   const maybeStreet = STREET_HINT.test(text);
+  // An ID number needs four digits, a phone number nine: most replies have fewer (a time, an amount).
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
   const out: Array<[number, number]> = [];
   const add = (m: RegExpMatchArray, len = m[0].length, offset = 0) => out.push([m.index! + offset, m.index! + offset + len]);
-  for (const m of allMatches(ID_LIKE_RE, text)) {
+  for (const m of digits >= 4 ? allMatches(ID_LIKE_RE, text) : []) {
     const n = symbols(m[0]).length;
     const masked = /[*xX•#]/.test(m[0]);
     if (digitCount(m[0]) >= 4 && ((n >= 15 && n <= 18) || (masked && !/^(?:\+?62|0)8/.test(m[0])))) add(m);
   }
-  for (const m of ID_KEYWORD_HINT.test(text) ? allMatches(KEYWORD_NUMBER_RE, text) : []) {
+  for (const m of digits >= 4 && ID_KEYWORD_HINT.test(text) ? allMatches(KEYWORD_NUMBER_RE, text) : []) {
     if (digitCount(m[1]) >= 4) add(m, m[1].length, m[0].length - m[1].length);
   }
-  for (const m of allMatches(PHONE_RE, text)) {
+  for (const m of digits >= 9 ? allMatches(PHONE_RE, text) : []) {
     const n = symbols(m[0]).length;
     if (n < 9 || n > 15) continue;
     const fromCitizen = citizen.numbers.some((c) => c.includes(symbols(m[0]).replace(/^\+?62/, "0")));
@@ -448,7 +473,7 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
   }
   for (const m of /rt/i.test(text) ? allMatches(RT_RW_RE, text) : []) add(m);
   // Any 4+ digit run taken from a long number the citizen posted (e.g. the tail of a NIK).
-  for (const m of allMatches(DIGITS_RE, text)) {
+  for (const m of digits >= 4 && citizen.numbers.length > 0 ? allMatches(DIGITS_RE, text) : []) {
     const d = symbols(m[0]);
     if (d.length >= 4 && citizen.numbers.some((c) => c.includes(d))) add(m);
   }
@@ -495,7 +520,17 @@ const BANG_RE = /[!?][!?1]*/g;
 const CAPS_RUN_RE = /\p{Lu}{3,}/gu;
 
 const detectShouting: Detector = ({ text }) => {
-  // Quick exit for the usual reply: no "!!" and no capitalised word except acronyms.
+  // Quick exit for the usual reply: no "!!" and no run of three capitals (a character loop, no regex).
+  if (!text.includes("!!")) {
+    let run = 0;
+    let longest = 0;
+    for (let i = 0; i < text.length && longest < 3; i++) {
+      const c = text.charCodeAt(i);
+      run = c >= 65 && c <= 90 ? run + 1 : c > 127 ? run : 0;
+      if (run > longest) longest = run;
+    }
+    if (longest < 3) return null;
+  }
   if (!text.includes("!!")) {
     let capsWord = false;
     for (const m of allMatches(CAPS_RUN_RE, text)) {
@@ -529,8 +564,9 @@ const detectShouting: Detector = ({ text }) => {
   return out.length > 0 ? out : null;
 };
 
-// Eye-rolls, smirks and laughing faces read as mockery when a citizen asks for help.
-const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F602}\u{1F923}\u{1F926}\u{1F595}\u{1F624}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
+// Eye-rolls, smirks, face-palms and rude gestures read as mockery when a citizen asks for help.
+// Laughing faces (😂 🤣) are laughter: a tone note (grade.ts), like "wkwk".
+const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F926}\u{1F595}\u{1F624}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
 
 const detectMockingEmoji: Detector = ({ text }) => {
   const out: Array<[number, number]> = [];
@@ -564,7 +600,7 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_IN_PUBLIC_PLACE) },
     { id: "pii-request", channels: "private", matcher: compileMatcher(PII_REQUEST_PRIVATE, [], "sentence", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },
     { id: "pii-request", channels: "all", matcher: compileMatcher(CREDENTIAL_REQUEST, [], "sentence", THANKS) },
-    { id: "blame", channels: "all", matcher: compileMatcher(BLAME) },
+    { id: "blame", channels: "all", matcher: compileMatcher(BLAME, [], "sentence", BLAME_EXCEPTIONS) },
     { id: "blame", channels: "all", matcher: compileMatcher(PASSIVE_BLAME, BLAME_UNLESS) },
     { id: "abusive", channels: "all", detect: ({ analysed }) => detectInsultWords(analysed) },
     { id: "abusive", channels: "all", detect: ({ analysed }) => detectObfuscatedInsults(analysed) },

@@ -22,10 +22,11 @@ import {
   formatTime,
   placeLabel,
   DAYS,
+  gazetteerHeads,
   type Day,
   type Mention,
 } from "./gazetteer";
-import { analyse, compileMatcher, findMatches, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
 import type { Exercise, Facts } from "./rubric";
@@ -61,6 +62,15 @@ const ELAPSED = new Set(["sudah", "telah", "selama", "lebih", "sejak", "lalu"]);
 const CERTAIN = stems("pasti jamin tentu pastinya");
 const AFFIRM = stems("pasti jamin tentu sudah memang benar betul aman jelas");
 const HEDGE = stems("belum kabar isu katanya beredar informasi cek konfirmasi verifikasi duga kemungkinan mungkin sepertinya");
+// "belum bisa kami pastikan", "belum ada konfirmasi", "tidak benar": the claim is framed as not known.
+const NOT_KNOWN = stems("pastikan pasti jamin konfirmasi tahu jelas benar betul verifikasi terverifikasi terkonfirmasi");
+function framedAsUnknown(t: Token[], s: Sentence): boolean {
+  for (let i = s.from; i <= s.to; i++) {
+    if (t[i].surface === "belum" || t[i].stem === "hoaks") return true;
+    if (t[i].negated && NOT_KNOWN.has(t[i].stem)) return true;
+  }
+  return false;
+}
 const OPEN = stems("buka layan melayani operasional loket kerja datang urus rekam");
 const CLOSED = stems("tutup libur");
 const HOURS_CUE = stems("buka tutup layan operasional loket kerja");
@@ -119,7 +129,7 @@ function hoursText(f: Facts): string {
 
 const isRun = (days: readonly Day[]) => days.every((d, i) => i === 0 || DAYS.indexOf(d) === DAYS.indexOf(days[i - 1]) + 1);
 
-type Compiled = { unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>; durations: number[] };
+type Compiled = { unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>; durations: number[]; triggers: ReadonlySet<string> };
 const compiledFacts = new WeakMap<Facts, Compiled>();
 
 function compiledOf(f: Facts): Compiled {
@@ -128,28 +138,46 @@ function compiledOf(f: Facts): Compiled {
     const durations: number[] = [];
     if (f.processing?.days) durations.push(f.processing.days * (f.processing.workingDays ? 7 / 5 : 1));
     for (const d of f.durations) for (const m of findDurations(tokenize(d))) durations.push(m.days);
-    c = {
-      unverified: f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) })),
-      durations,
-    };
+    const unverified = f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) }));
+    const triggers = new Set<string>(CLAIM_TRIGGERS);
+    for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) triggers.add(w);
+    c = { unverified, durations, triggers };
     compiledFacts.set(f, c);
   }
   return c;
+}
+
+// Words without which no slot can be claimed: gazetteer heads, days, units, money, certainty.
+const CLAIM_TRIGGERS = new Set<string>([
+  ...gazetteerHeads(),
+  ...DAYS,
+  "jum", "ahad", "rp", "rupiah", "ribu", "juta", "hari", "minggu", "pekan", "bulan", "tahun", "jam", "menit", "pukul", "besok", "lusa", "langsung",
+  "sehari", "seminggu", "sepekan", "sebulan", "setahun", "sejam", "pasti", "jamin", "tentu", "pastinya",
+].map((w) => stem(w)));
+
+/** A cheap screen: most replies name no document, place, day, time, amount or promise. */
+function mayClaim(a: AnalysedText, c: Compiled): boolean {
+  if (a.numbers.length > 0) return true;
+  for (const s of a.stems.keys()) if (c.triggers.has(s)) return true;
+  return false;
 }
 
 /** Every claim the reply makes about the exercise's fact slots, in reading order, with its verdict. */
 export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   const t = a.tokens;
   if (t.length === 0) return [];
-  const out: FactClaim[] = [];
   const c = compiledOf(f);
+  if (!mayClaim(a, c)) return [];
+  const out: FactClaim[] = [];
   const certainIn = (s: Sentence) => has(t, s, CERTAIN, true);
+  const docs = findDocuments(t);
+  const allPlaces = findPlaces(t);
 
   // Documents named as required or as not needed.
   if (f.documents) {
     const d = f.documents;
     const needed = new Set([...d.required, ...d.optional]);
-    for (const m of findDocuments(t)) {
+    for (const m of docs) {
       if (skipped(t, m)) continue;
       const s = sentenceOf(t, m.first);
       const before = m.first > s.from ? t[m.first - 1].stem : "";
@@ -201,7 +229,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       const s = sentenceOf(t, m.first);
       if (!has(t, s, FEE) || has(t, s, DENIAL)) continue;
       // A fee for what the context does not cover (SIM at the police) is left to `unverified`.
-      if (f.fees.except.length > 0 && findDocuments(t).some((d) => f.fees!.except.includes(d.id))) continue;
+      if (f.fees.except.length > 0 && docs.some((d) => f.fees!.except.includes(d.id))) continue;
       const wrong = f.fees.free;
       out.push({
         slot: "fee",
@@ -221,7 +249,8 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     const s = sentenceOf(t, m.first);
     if (!has(t, s, PROCESS)) continue;
     if (m.first > s.from && ELAPSED.has(t[m.first - 1].surface)) continue; // "sudah 5 minggu": the wait so far
-    const certain = certainIn(s);
+    const certain = certainIn(clauseOf(t, m.first));
+    if (!certain && framedAsUnknown(t, s)) continue;
     const p = f.processing;
     let verdict: FactClaim["verdict"] = "unresolved";
     let message: string | undefined;
@@ -250,7 +279,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       const closed = has(t, s, CLOSED) || (negated(t, m) && has(t, s, OPEN));
       const open = !closed && has(t, s, OPEN, true) && !negated(t, m);
       if (!open && !closed) continue;
-      const places = placesIn(t, s);
+      const places = placesIn(t, s, allPlaces);
       // Hours without a place hold everywhere; a named place adds its own.
       const relevant = places.length > 0 ? f.hours.filter((h) => !h.place || places.includes(h.place)) : f.hours;
       if (relevant.length === 0) continue;
@@ -296,14 +325,14 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
 
   // Where to go, and who issues what.
   const authorised = new Set(f.authority.flatMap((x) => x.by));
-  for (const m of findPlaces(t)) {
+  for (const m of allPlaces) {
     if (skipped(t, m) || negated(t, m)) continue;
     const s = sentenceOf(t, m.first);
     const before = m.first > s.from ? t[m.first - 1].surface : "";
     if (!(before === "ke" || before === "di") || !has(t, s, GO, true)) continue;
     for (const auth of f.authority) {
-      const docs = findDocuments(t.slice(s.from, s.to + 1)).filter((d) => d.id === auth.what && !negated(t, { first: d.first + s.from, last: d.last + s.from }));
-      if (docs.length > 0 && has(t, s, ISSUE, true) && !auth.by.includes(m.id)) {
+      const named = docs.some((d) => d.id === auth.what && d.first >= s.from && d.last <= s.to && !negated(t, d));
+      if (named && has(t, s, ISSUE, true) && !auth.by.includes(m.id)) {
         out.push({
           slot: "authority",
           value: `${auth.what}@${m.id}`,
@@ -335,7 +364,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       for (const m of findMatches(u.matcher, open, 3)) {
         const [first, last] = [m.ranges[0][0], m.ranges[m.ranges.length - 1][1]];
         const s = sentenceOf(t, first);
-        const affirmed = has(t, s, AFFIRM, true);
+        // "Sepertinya memang benar tanggul jebol, tapi belum bisa kami pastikan": confirmed behind a hedge.
+        const affirmed = has(t, clauseOf(t, first), AFFIRM, true);
+        if (!affirmed && framedAsUnknown(t, s)) continue;
         const hedged = has(t, s, HEDGE);
         const wrong = affirmed || !hedged;
         out.push({
@@ -352,21 +383,26 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   }
 
   // Certainty words no slot above settled: a promise a person should look at.
-  const settled = new Set(out.map((x) => a.tokens.findIndex((tok) => tok.start === x.evidence.start)).map((i) => (i >= 0 ? t[i].sentence : -1)));
+  let settled: Set<number> | null = null;
   for (let i = 0; i < t.length; i++) {
-    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0 || settled.has(t[i].sentence)) continue;
+    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0) continue;
+    if (settled === null) {
+      settled = new Set<number>();
+      for (const x of out) for (const tok of t) if (tok.start === x.evidence.start) settled.add(tok.sentence);
+    }
+    if (settled.has(t[i].sentence)) continue;
     settled.add(t[i].sentence);
     const s = sentenceOf(t, i);
     out.push({ slot: "certainty", value: t[i].surface, stance: "asserted", certain: true, verdict: "unresolved", evidence: span(a, s.from, s.to) });
   }
   out.sort((x, y) => x.evidence.start - y.evidence.start || x.slot.localeCompare(y.slot));
   // One claim per slot and span: two patterns reading the same words are one claim.
-  return out.filter((x, i) => i === 0 || !(out[i - 1].evidence.start === x.evidence.start && out[i - 1].slot === x.slot));
+  return out.length < 2 ? out : out.filter((x, i) => i === 0 || !(out[i - 1].evidence.start === x.evidence.start && out[i - 1].slot === x.slot));
 }
 
-function placesIn(t: Token[], s: Sentence): string[] {
+function placesIn(t: Token[], s: Sentence, all: Mention[]): string[] {
   const out: string[] = [];
-  for (const p of findPlaces(t.slice(s.from, s.to + 1))) if (!out.includes(p.id)) out.push(p.id);
+  for (const p of all) if (p.first >= s.from && p.last <= s.to && !out.includes(p.id)) out.push(p.id);
   for (let i = s.from; i <= s.to; i++) if (t[i].surface === "kantor" && !out.includes("disdukcapil")) out.push("disdukcapil");
   return out;
 }

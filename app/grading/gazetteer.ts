@@ -100,6 +100,8 @@ function findMentions(tokens: Token[], index: Map<string, CompiledPhrase[]>): Me
 }
 
 export const findDocuments = (tokens: Token[]) => findMentions(tokens, DOC_INDEX);
+/** First stems of every document and place phrase: a reply without any names none. */
+export const gazetteerHeads = (): string[] => [...DOC_INDEX.keys(), ...PLACE_INDEX.keys()];
 export const findPlaces = (tokens: Token[]) => findMentions(tokens, PLACE_INDEX);
 
 /** Days named in the reply, with "Senin–Jumat" / "Senin sampai Jumat" expanded to every day between. */
@@ -148,7 +150,9 @@ export function findTimes(tokens: Token[], text: string): TimeMention[] {
     }
     const prev = tokens[i - 1]?.surface;
     if ((prev === "pukul" || prev === "jam") && h <= 24 && t.surface.length <= 2 && !(next && DURATION_UNITS.has(next.surface))) {
-      out.push({ minutes: h * 60, first: i - 1, last: i });
+      // "jam 3 sore" is 15.00, "jam 1 siang" 13.00.
+      const afternoon = (next?.surface === "sore" || next?.surface === "malam") && h < 12 ? 12 : next?.surface === "siang" && h <= 6 ? 12 : 0;
+      out.push({ minutes: (h + afternoon) * 60, first: i - 1, last: afternoon ? i + 1 : i });
     }
   }
   return out;

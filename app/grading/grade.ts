@@ -95,6 +95,8 @@ type CompiledElement = {
   severity: Severity;
   matcher: CompiledMatcher | null;
   checks: BuiltinCheck[];
+  /** Stems the element's patterns use: a denial can only contradict it if one of them is negated. */
+  vocab?: ReadonlySet<string>;
 };
 
 type CompiledTurn = {
@@ -132,8 +134,9 @@ function compileExercise(exercise: Exercise): CompiledExercise {
     const required = turn.rubric.required.map((r): CompiledElement => {
       // A required element must be stated: not only asked about ("Apakah perlu KK?") or quoted.
       const matcher = compileMatcher(r.patterns, r.unless, r.unlessScope, [], QUESTION | QUOTED);
-      matcher.patterns.forEach((p) => requiredVocabulary.push(...vocabularyOf(p)));
-      return { id: r.id, label: r.label, tip: r.tip, builtin: false, weight: r.weight, severity: "major", matcher, checks: [] };
+      const vocab = new Set<string>();
+      matcher.patterns.forEach((p) => vocabularyOf(p).forEach((w) => (requiredVocabulary.push(w), vocab.add(w))));
+      return { id: r.id, label: r.label, tip: r.tip, builtin: false, weight: r.weight, severity: "major", matcher, checks: [], vocab };
     });
     const violations = turn.rubric.violations.map(
       (v): CompiledElement => ({
@@ -196,10 +199,10 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
   const missed: ElementResult[] = [];
   let totalWeight = 0;
   let metWeight = 0;
-  let negations = false;
+  let negated: Set<string> | null = null;
   let modes = false;
   for (const t of analysed.tokens) {
-    if (t.negated) negations = true;
+    if (t.negated) (negated ??= new Set()).add(t.stem);
     if (t.mode !== 0) modes = true;
   }
   const contradictions: Array<[number, number]> = [];
@@ -210,7 +213,7 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
     if (matches.length > 0) {
       metWeight += el.weight;
       met.push(elementResult(el, "required", "met", spansOf(matches, analysed)));
-      if (negations && el.matcher) contradictionsOf(el.matcher, matches, analysed, contradictions);
+      if (negated && el.matcher && el.vocab && deniesAny(negated, el.vocab)) contradictionsOf(el.matcher, matches, analysed, contradictions);
     } else {
       missed.push(elementResult(el, "required", "missed", []));
       // Said only in a question or a quote: not met, but a person may want to look.
@@ -300,6 +303,11 @@ function violationEvidence(el: CompiledElement, analysed: AnalysedText, ctx: Bui
   return hit ? mergeSpans(ranges, analysed.text).slice(0, EVIDENCE_LIMIT) : null;
 }
 
+function deniesAny(negated: ReadonlySet<string>, vocab: ReadonlySet<string>): boolean {
+  for (const s of negated) if (vocab.has(s)) return true;
+  return false;
+}
+
 function builtinResult(id: BuiltinId, evidence: EvidenceSpan[]): ElementResult {
   const t = BUILTIN_TEXT[id];
   return { id, label: t.label, tip: t.tip, kind: "violation", status: "violated", builtin: true, severity: t.severity, evidence };
@@ -356,9 +364,13 @@ function similarity(a: AnalysedText, reference: ReadonlySet<string>): number {
   return n === 0 ? 1 : shared / n;
 }
 
+const LAUGHING_FACE = /[\u{1F602}\u{1F923}\u{1F606}]/gu;
+
 function notesOf(a: AnalysedText, isPublic: boolean): GradeNote[] {
   const spans: Array<[number, number]> = [];
   for (const t of a.tokens) if (t.surface === "haha" || t.surface === "hehe") spans.push([t.start, t.end]);
+  LAUGHING_FACE.lastIndex = 0;
+  for (let m = LAUGHING_FACE.exec(a.text); m; m = LAUGHING_FACE.exec(a.text)) spans.push([m.index, m.index + m[0].length]);
   if (spans.length === 0) return [];
   const message = isPublic
     ? "Tawa (wkwk, haha) di balasan publik instansi terkesan tidak serius; tulis dengan nada formal."

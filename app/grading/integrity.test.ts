@@ -123,7 +123,7 @@ describe("integrity: language", () => {
   it("accepts the exercise's regional language", () => {
     const ex = makeExercise({ turns: [{ required: [{ id: "kk", patterns: ["~kk"] }] }] });
     const plg = makeExercise({ turns: [{ required: [{ id: "kk", patterns: ["~kk"] }] }], facts: { languages: ["palembang"] } });
-    const reply = "Waalaikumsalam cek, nak buat KIA dak usah bayar, bawa bae KK, galo biso diurus di kecamatan.";
+    const reply = "Waalaikumsalam cek, wong kito nak buat KIA dak usah bayar apo-apo, bawa bae KK galo, biso diurus di kecamatan.";
     expect(gradeReply(ex, "t1", reply).violations).toContain("language");
     expect(gradeReply(plg, "t1", reply).violations).not.toContain("language");
   });

@@ -57,28 +57,21 @@ export function detectCopy(a: AnalysedText, p: TurnProfile): Spans | null {
   let longest = 0;
   // Cheap pass first: a shared 4-gram needs four words in a row that the citizen used.
   let inRow = 0;
-  let any = false;
-  for (const tok of t) {
-    inRow = p.words.has(tok.surface) ? inRow + 1 : 0;
-    if (inRow >= GRAM) {
-      any = true;
-      break;
-    }
-  }
-  if (!any) return null;
-  let i = 0;
-  while (i + GRAM <= t.length) {
-    if (!p.grams.has(gramAt(t, i))) {
-      i++;
-      continue;
-    }
-    let end = i + GRAM; // exclusive
-    while (end < t.length && p.grams.has(gramAt(t, end - GRAM + 1))) end++;
-    const run = end - i;
+  let i = -1;
+  while (++i < t.length) {
+    inRow = p.words.has(t[i].surface) ? inRow + 1 : 0;
+    if (inRow < GRAM) continue;
+    const from = i - GRAM + 1;
+    if (!p.grams.has(gramAt(t, from))) continue;
+    // A copied run: extend while the next word keeps the last four in the citizen's message.
+    let end = i + 1;
+    while (end < t.length && p.words.has(t[end].surface) && p.grams.has(gramAt(t, end - GRAM + 1))) end++;
+    const run = end - from;
     copied += run;
     longest = Math.max(longest, run);
-    out.push([t[i].start, t[end - 1].end]);
-    i = end;
+    out.push([t[from].start, t[end - 1].end]);
+    i = end - 1;
+    inRow = 0;
   }
   const share = copied / Math.max(1, p.messageWords);
   return longest >= COPY_RUN || (copied >= 5 && share >= 0.5) ? out : null;
@@ -101,6 +94,8 @@ export const GAMING = [
   "~nilai/poin ...1 penuh/sempurna/maksimal",
   "~elemen wajib",
   "~penilaian/penilai ...3 latihan/jawaban/balasan/ini",
+  "~poin/kriteria/unsur/komponen/aspek penilaian/nilai",
+  "~(jawaban|balasan) ini ...4 poin/kriteria/penilaian/rubrik/nilai/skor",
 ];
 
 // Words that glue a sentence together. A reply of six or more words with none of them is a keyword list.
@@ -108,7 +103,7 @@ const FUNCTION_WORDS = new Set(
   (
     "di ke dari yang dan untuk dengan ini itu ya bisa sudah akan kami saya kita tidak bukan belum jangan perlu harus ada juga saja atau " +
     "karena agar supaya jika kalau pada dalam oleh sebagai cukup silakan mohon lalu nanti sedang masih bila apabila tetapi " +
-    "namun maka serta dapat boleh mau sampai hingga sejak tanpa tentang kepada bagi bahwa anda kakak bapak ibu adik mbak mas kok dong deh sih"
+    "namun maka serta dapat boleh mau sampai hingga sejak tanpa tentang kepada bagi bahwa kok dong deh sih"
   ).split(" "),
 );
 

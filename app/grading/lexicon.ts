@@ -18,7 +18,7 @@ keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk cuk cok tai t
 puki pukimak kimak pepek peler jembut lonte pelacur sundal perek jablay bencong banci bangke kampang kunyuk kirik ngehe
 fuck fck fucking shit bitch stupid bastard asshole dumb wtf
 kampungan norak katrok katro udik ndeso gaptek cupu bacot songong belagu murahan rendahan sinting edan gendeng tengik biadab bejat
-penjilat pecundang munafik dajjal kadrun cebong
+penjilat pecundang munafik dajjal kadrun cebong kecebong pembohong pendusta jahanam terkutuk
 `;
 
 export const INSULTS: ReadonlySet<string> = new Set(INSULT_LIST.split(/\s+/).filter(Boolean));
@@ -54,9 +54,23 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
   for (let i = 0; i < t.length; i++) {
     if (!insultAt(t[i].surface)) continue;
     if (t[i].negated && sparedByNegation(a, i)) continue;
+    if (ANIMALS.has(t[i].surface) && literalAnimal(t, i)) continue;
     (out ??= []).push([t[i].start, t[i].end]);
   }
   return out;
+}
+
+// Animal names are insults only when aimed at someone: "babi hutan masuk kebun", "anjing tetangga menggonggong" are animals.
+const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
+const ANIMAL_CONTEXT = new Set(
+  "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit".split(" "),
+);
+
+function literalAnimal(t: AnalysedText["tokens"], i: number): boolean {
+  for (let j = Math.max(0, i - 2); j <= Math.min(t.length - 1, i + 3); j++) {
+    if (j !== i && t[j].sentence === t[i].sentence && (ANIMAL_CONTEXT.has(t[j].surface) || ANIMAL_CONTEXT.has(t[j].stem))) return true;
+  }
+  return false;
 }
 
 function sparedByNegation(a: AnalysedText, i: number): boolean {

@@ -20,7 +20,13 @@ import { isUnitWord, normaliseWord, tokenize, type Token } from "./normalise";
 import { stem, isRootWord } from "./stem";
 import { markNegation, NEGATORS } from "./negation";
 
-type TokenTest = { kind: "stem"; value: string } | { kind: "exact"; value: string } | { kind: "number" } | { kind: "any" };
+type TokenTest =
+  | { kind: "stem"; value: string }
+  | { kind: "exact"; value: string }
+  | { kind: "number" }
+  | { kind: "any" }
+  /** A `/` slot of single words, tested in one step: "datang/hadir/=dikirim/#angka". */
+  | { kind: "set"; stems: ReadonlySet<string>; exacts: ReadonlySet<string>; number: boolean; keys: Key[] };
 
 type Node =
   | { t: "tok"; test: TokenTest }
@@ -82,8 +88,11 @@ export type AnalysedText = {
   surfaces: Map<string, number[]>;
   numbers: number[];
   /** Ids of patterns worth trying on this text (see TriggerIndex); absent = try all. */
-  live?: Set<number>;
+  live?: LiveSet;
 };
+
+/** Pattern ids worth trying on a text: live[id] === 1 (see TriggerIndex). */
+export type LiveSet = Uint8Array;
 
 /** Token index ranges [first, last] (inclusive), one per `&` part. */
 export type PatternMatch = { sentence: number; ranges: Array<[number, number]> };
@@ -294,7 +303,24 @@ class Parser {
       this.i++;
     }
     this.slotWords = words;
-    return options.length === 1 && options[0].length === 1 ? options[0][0] : { t: "alt", options, optional: false };
+    if (options.length === 1 && options[0].length === 1) return options[0][0];
+    // Hot path: a list of single words becomes one token test instead of a backtracking choice.
+    if (options.every((o) => o.length === 1 && o[0].t === "tok" && o[0].test.kind !== "any" && o[0].test.kind !== "set")) {
+      const stems = new Set<string>();
+      const exacts = new Set<string>();
+      let number = false;
+      const keys: Key[] = [];
+      for (const o of options) {
+        const test = (o[0] as { t: "tok"; test: TokenTest }).test;
+        if (test.kind === "stem") stems.add(test.value);
+        else if (test.kind === "exact") exacts.add(test.value);
+        else if (test.kind === "number") number = true;
+        if (test.kind === "stem" || test.kind === "exact") keys.push({ kind: test.kind, value: test.value });
+        else if (test.kind === "number") keys.push({ kind: "number", value: "" });
+      }
+      return { t: "tok", test: { kind: "set", stems, exacts, number, keys } };
+    }
+    return { t: "alt", options, optional: false };
   }
 
   private word(): string {
@@ -323,6 +349,7 @@ function stemOf(surface: string): string {
 
 function containsNegator(nodes: Node[]): boolean {
   return nodes.some((n) => {
+    if (n.t === "tok" && n.test.kind === "set") return [...n.test.stems, ...n.test.exacts].some((v) => NEGATORS.has(v));
     if (n.t === "tok") return (n.test.kind === "stem" || n.test.kind === "exact") && NEGATORS.has(n.test.value);
     if (n.t === "alt") return n.options.some(containsNegator);
     return false;
@@ -340,6 +367,7 @@ function keysAt(nodes: Node[], i: number): Key[] | null {
       return null;
     case "tok":
       if (n.test.kind === "any") return null;
+      if (n.test.kind === "set") return n.test.keys;
       return [{ kind: n.test.kind, value: n.test.kind === "number" ? "" : n.test.value }];
     case "alt": {
       const keys: Key[] = [];
@@ -385,6 +413,7 @@ export function vocabularyOf(p: CompiledPattern): string[] {
   const walk = (nodes: Node[]) => {
     for (const n of nodes) {
       if (n.t === "tok" && n.test.kind === "stem") out.push(n.test.value);
+      else if (n.t === "tok" && n.test.kind === "set") out.push(...n.test.stems);
       else if (n.t === "alt") n.options.forEach(walk);
     }
   };
@@ -510,6 +539,10 @@ function testToken(test: TokenTest, t: Token): boolean {
       return t.isNumber;
     case "any":
       return true;
+    case "set":
+      if (test.stems.has(t.stem) || test.exacts.has(t.surface) || (test.number && t.isNumber)) return true;
+      if (t.aliases !== null) for (const a of t.aliases) if (test.stems.has(a)) return true;
+      return false;
   }
 }
 
@@ -604,7 +637,7 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
 }
 
 export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, skip = 0, negatedOnly = false): PatternMatch[] {
-  if (a.live !== undefined && !a.live.has(p.id)) return [];
+  if (a.live !== undefined && a.live[p.id] !== 1) return [];
   if (negatedOnly && !p.parts.every((part) => part.polarity)) return [];
   // Cheap rejection first: every mandatory word of every part must occur somewhere.
   for (const part of p.parts) if (!couldMatch(part, a)) return [];
@@ -665,17 +698,19 @@ export class TriggerIndex {
     }
   }
 
-  live(a: AnalysedText): Set<number> {
-    const live = new Set<number>(this.always);
+  live(a: AnalysedText): LiveSet {
+    // A byte per pattern id: cheaper to fill and to test than a Set on every reply.
+    const live = new Uint8Array(nextPatternId);
+    for (const id of this.always) live[id] = 1;
     for (const stem of a.stems.keys()) {
       const ids = this.byStem.get(stem);
-      if (ids) for (const id of ids) live.add(id);
+      if (ids) for (const id of ids) live[id] = 1;
     }
     for (const surface of a.surfaces.keys()) {
       const ids = this.bySurface.get(surface);
-      if (ids) for (const id of ids) live.add(id);
+      if (ids) for (const id of ids) live[id] = 1;
     }
-    if (a.numbers.length > 0) for (const id of this.onNumber) live.add(id);
+    if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = 1;
     return live;
   }
 }

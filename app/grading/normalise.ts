@@ -41,7 +41,7 @@ export type TokenizeOptions = {
 const SLANG_GROUPS: Record<string, string[]> = {
   yang: ["yg", "yng", "yanh"],
   saya: ["sy", "sya", "aq", "gue", "gw", "gua", "ane"],
-  tidak: ["ga", "gak", "gk", "nggak", "ngga", "ngak", "enggak", "engga", "nda", "ndak", "tdk", "tak", "kagak", "kaga", "tidaklah", "gag"],
+  tidak: ["dak", "ga", "gak", "gk", "nggak", "ngga", "ngak", "enggak", "engga", "nda", "ndak", "tdk", "tak", "kagak", "kaga", "tidaklah", "gag"],
   bukan: ["bkn", "bukanlah"],
   belum: ["blm", "blum", "belom", "blom"],
   jangan: ["jgn", "jngn", "jangn"],
@@ -378,7 +378,11 @@ function markQuestion(tokens: Token[], sentenceStart: number): void {
   while (end > from && VOCATIVES.has(tokens[end].surface) && !TAGS.has(tokens[end].surface)) end--;
   if (end > from && TAGS.has(tokens[end].surface)) return;
   for (let i = sentenceStart; i <= Math.min(sentenceStart + 1, last); i++) if (REQUEST_OPENERS.has(tokens[i].surface)) return;
-  if (REQUEST_OPENERS.has(tokens[from].surface)) return;
+  // "Apakah Kakak bersedia …?", "Bagaimana kalau Kakak datang hari Sabtu?": requests and suggestions.
+  for (let i = from; i <= Math.min(from + 2, last); i++) {
+    if (REQUEST_OPENERS.has(tokens[i].surface)) return;
+    if (tokens[i].surface === "bagaimana" && (tokens[i + 1]?.surface === "kalau" || tokens[i + 1]?.surface === "jika")) return;
+  }
   for (let i = from; i <= last; i++) tokens[i].mode |= QUESTION;
 }
 
@@ -437,6 +441,8 @@ function rawWords(text: string): RawWord[] {
 
 const LINK_RE =
   /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?:[\p{L}\p{N}-]+\.)+(?:com|id|org|net|info|io|ly|me|co|app|gov|edu|biz|xyz|link|site|online|tv)(?![\p{L}\p{N}])(?:\/\S*)?/giu;
+// Cheap pre-check for LINK_RE: most "a.b" gaps are sentence ends typed without a space.
+const LINK_HINT = /https?:|www\.|@|\.(?:com|id|org|net|info|io|ly|me|co|app|gov|edu|biz|xyz|link|site|online|tv)\b/i;
 const TRAILING_PUNCTUATION = /[.,!?;:)\]"'”’]+$/u;
 
 /** A gap that can sit inside an address: only . / : @, no space. */
@@ -457,6 +463,7 @@ function insideLink(text: string, prevEnd: number, nextStart: number): boolean {
   let to = nextStart;
   while (to < text.length && !isSpaceAt(text, to)) to++;
   const chunk = text.slice(from, to);
+  if (!LINK_HINT.test(chunk)) return false;
   LINK_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LINK_RE.exec(chunk))) {
