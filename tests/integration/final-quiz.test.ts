@@ -150,3 +150,45 @@ describe("final quiz attempts", () => {
     expect(await db.select().from(finalQuizAttempts).where(eq(finalQuizAttempts.userId, user.id))).toHaveLength(2);
   });
 });
+
+describe("pre-test (pretest: true)", () => {
+  it("offers one ungraded attempt from the bank on lesson 1, before anything is complete; the dashboard compares it with the final quiz", async () => {
+    const user = await learner();
+    const page = await loadLessonPage(user, COURSE, "sapaan");
+    expect(page.html).toContain("Pra-tes: 12 soal dari bank kuis akhir");
+    const form = readQuizForm(page.html)!;
+    expect(form.hidden.intent).toBe("pretest");
+    expect(form.questions).toHaveLength(12);
+    // All wrong, as a newcomer might.
+    const quiz = await contentQuiz(COURSE, LESSON);
+    const db = await getDb();
+    const [open] = await db.select().from(finalQuizAttempts).where(and(eq(finalQuizAttempts.userId, user.id), eq(finalQuizAttempts.purpose, "pretest")));
+    const body = finalQuizForm(quiz, open!, "kunci-pratest-01", wrongOptions);
+    body.set("intent", "pretest");
+    expect(await submitLessonForm(user, COURSE, "sapaan", body)).toEqual({ redirect: `/kursus/${COURSE}/sapaan#kuis-${QUIZ}` });
+    const after = await loadLessonPage(user, COURSE, "sapaan");
+    expect(after.html).toContain("Pra-tes selesai dengan skor 0%");
+    expect(readQuizForm(after.html)).toBeNull();
+    expectNoKeys(after.html);
+    // It counts for nothing: the final quiz still has all its attempts, nothing is complete.
+    const final = await loadLessonPage(user, COURSE, LESSON);
+    expect(final.html).toContain("Sisa percobaan saat ini: 3 dari 3.");
+    expect(final.completed).toBe(false);
+
+    await answerFinalQuiz(user, COURSE, LESSON, "kunci-pratest-02");
+    const { dashboardPage } = await import("~/models/dashboard.server");
+    const gain = (await dashboardPage(tree.unitA.path, null)).gain.find((g) => g.title === "Kursus Bank Soal")!;
+    expect(gain.pre).toMatchObject({ mean: expect.any(Number), learners: 1 });
+    expect(gain.post!.mean).toBeGreaterThan(gain.pre!.mean);
+  });
+
+  it("is not offered once a lesson of the course is complete", async () => {
+    const user = await learner();
+    const f = new FormData();
+    f.set("intent", "complete");
+    await submitLessonForm(user, COURSE, "syarat", f);
+    const page = await loadLessonPage(user, COURSE, "sapaan");
+    expect(page.html).not.toContain("Pra-tes");
+    expect(readQuizForm(page.html)?.hidden.intent).not.toBe("pretest");
+  });
+});
