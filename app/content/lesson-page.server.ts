@@ -101,7 +101,9 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
         const view: FinalQuizView = { purpose: "final", preview: true, count: drawSize(quiz), max: rule.max, windowHours: rule.windowHours, remaining: rule.max, opensAt: null, attemptId: null, last: null, passed: null };
         quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: null, final: view };
       } else {
-        const state = await openFinalQuiz(user.id, { quiz, ref, purpose: "final", rule: course.meta.quizAttempts });
+        // A lesson completed before decision 011 (older quiz attempts) needs no new attempt.
+        const create = progress?.status !== "completed";
+        const state = await openFinalQuiz(user.id, { quiz, ref, purpose: "final", rule: course.meta.quizAttempts }, new Date(), { create });
         quizzes[quiz.id] = finalQuizView(quiz, state, course, visible, "final", lang);
       }
       continue;
