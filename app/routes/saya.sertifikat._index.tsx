@@ -45,8 +45,8 @@ export const action = withOutage503(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const form = await request.formData();
   const courseId = String(form.get("courseId") ?? "");
-  // Recertifying resets progress: only with the box ticked (the model also checks it is due).
-  if (form.get("confirm") === "ya") await startRecertification(user.id, courseId);
+  // Recertifying resets progress: only with the box ticked and when it is due (the model checks both).
+  await startRecertification(user.id, courseId, { confirmed: form.get("confirm") === "ya" });
   return redirect("/saya/sertifikat");
 }, { keep: {} });
 
