@@ -6,7 +6,7 @@ import { loadLessonPage, submitLessonForm } from "~/content/lesson-page.server";
 import { submitFinalQuiz } from "~/models/final-quiz.server";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { createAccount, createTwoAgencies, get, sessionCookieFor } from "../setup/factories";
+import { createAccount, createTwoAgencies, get, run, sessionCookieFor } from "../setup/factories";
 import { answerFinalQuiz, contentQuiz, finalQuizForm, openAttempt, readQuizForm, rightOptions, wrongOptions } from "../setup/final-quiz";
 
 const COURSE = "kursus-bank";
@@ -73,6 +73,21 @@ describe("final quiz attempts", () => {
     expectNoKeys(JSON.stringify(page));
     // The next attempt is a new draw (new id); its form keeps no earlier choices.
     expect(readQuizForm(page.html)!.hidden.attemptId).not.toBe(attempt.id);
+  });
+
+  it("the route's loader response (what the browser receives) carries no key before the pass, and the review after it", async () => {
+    const { loader } = await import("~/routes/kursus.$course.$lesson");
+    const account = await createAccount(tree.unitA.id);
+    const cookie = await sessionCookieFor(account.email);
+    const user = (await getUser(get("/", cookie)))!;
+    const page = () => run(loader, get(`/kursus/${COURSE}/${LESSON}`, cookie), { course: COURSE, lesson: LESSON }).then((r) => r.text());
+    expectNoKeys(await page());
+    await allWrong(user, "kunci-rute-01");
+    const failed = await page();
+    expect(failed).toContain("Skor percobaan terakhir: 0% (0 dari 12 benar).");
+    expectNoKeys(failed);
+    await answerFinalQuiz(user, COURSE, LESSON, "kunci-rute-02");
+    expect(await page()).toContain("PEMBAHASAN-");
   });
 
   it("allows 3 attempts per 24 hours, then says when the next opens; a resent form stores nothing; the window reopens", async () => {
