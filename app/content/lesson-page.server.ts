@@ -6,13 +6,13 @@ import { drawSize, publicAttempt, reviewAttempt, weakTopics } from "~/learning/f
 import { answersFromForm, gradeQuiz, publicQuiz, type PublicQuiz } from "~/learning/quiz";
 import { canMarkComplete, isLessonComplete } from "~/learning/progress-rules";
 import { openFinalQuiz, submitFinalQuiz, type FinalQuizState } from "~/models/final-quiz.server";
-import { completeLesson, latestQuizAttempts, lessonProgressRow, recordQuizAttempt, touchLesson } from "~/models/progress.server";
+import { completeLesson, latestQuizAttempts, lessonProgressRow, progressForCourse, recordQuizAttempt, touchLesson } from "~/models/progress.server";
 import { translator, type Lang } from "~/i18n";
 import { en } from "~/i18n/en";
 import { formatDate, formatTime } from "~/utils/dates";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
-import { renderMdxHtml } from "./render.server";
+import { renderFinalQuizHtml, renderMdxHtml } from "./render.server";
 import type { CourseSource, LessonSource } from "./repository.server";
 import { getSyncedContent } from "./sync.server";
 
@@ -27,8 +27,15 @@ async function resolveLesson(courseSlug: string, lessonSlug: string, preview: bo
   const row = ids.get(`${courseSlug}/${lessonSlug}`);
   if (!course || index < 0 || !row) throw notFound();
   const ref = { lessonId: row.lessonId, courseId: row.courseId, courseVersion: course.meta.version };
-  return { course, visible, lesson: visible[index]!, prev: visible[index - 1], next: visible[index + 1], ref, passPercent: course.meta.certificate.passPercent };
+  // The course's final quiz (its bank also serves the pre-test), with its database ids.
+  const quizLesson = visible.find((l) => isFinalQuizLesson(l) && l.meta.quizzes.length > 0);
+  const quizRow = quizLesson && ids.get(`${courseSlug}/${quizLesson.slug}`);
+  const finalQuiz = quizLesson && quizRow ? { quiz: quizLesson.meta.quizzes[0]!, ref: { lessonId: quizRow.lessonId, courseId: quizRow.courseId, courseVersion: course.meta.version } } : null;
+  return { course, visible, index, lesson: visible[index]!, prev: visible[index - 1], next: visible[index + 1], ref, finalQuiz, passPercent: course.meta.certificate.passPercent };
 }
+
+/** The pre-test is taken once per cycle and never counts for completion; this rule only keeps it to one open attempt. */
+const PRETEST_RULE = { max: 1, windowHours: 24 * 14 };
 
 /** Every `kind: quiz` lesson is a final (summative) quiz; quizzes inside reading lessons are practice (decision 011). */
 export const isFinalQuizLesson = (l: Pick<LessonSource, "meta">) => l.meta.kind === "quiz";
@@ -79,7 +86,7 @@ const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.sl
 
 /** Everything the lesson page shows — and nothing more (no answer keys before answering). */
 export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false, lang: Lang = "id") {
-  const { course, visible, lesson, prev, next, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
+  const { course, visible, index, lesson, prev, next, ref, finalQuiz, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
   // Exercises have their own page; the course URL leads there.
   if (!preview && (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax")) throw redirect(lessonHref(course.slug, lesson));
   const [compiled, progress] = await Promise.all([compileMdx(lesson.body), lessonProgressRow(user.id, ref.lessonId)]);
@@ -94,7 +101,9 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
         const view: FinalQuizView = { purpose: "final", preview: true, count: drawSize(quiz), max: rule.max, windowHours: rule.windowHours, remaining: rule.max, opensAt: null, attemptId: null, last: null, passed: null };
         quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: null, final: view };
       } else {
-        const state = await openFinalQuiz(user.id, { quiz, ref, purpose: "final", rule: course.meta.quizAttempts });
+        // A lesson completed before decision 011 (older quiz attempts) needs no new attempt.
+        const create = progress?.status !== "completed";
+        const state = await openFinalQuiz(user.id, { quiz, ref, purpose: "final", rule: course.meta.quizAttempts }, new Date(), { create });
         quizzes[quiz.id] = finalQuizView(quiz, state, course, visible, "final", lang);
       }
       continue;
@@ -104,13 +113,18 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
     quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: graded && { ...graded, passed: graded.score >= passPercent } };
   }
   const idempotencyKey = randomUUID();
-  const html = renderMdxHtml(compiled, {
-    lang,
-    action: `/kursus/${course.slug}/${lesson.slug}`,
-    passPercent: passPercent,
-    idempotencyKey,
-    quizzes,
-  });
+  const context = { lang, action: `/kursus/${course.slug}/${lesson.slug}`, passPercent, idempotencyKey, quizzes };
+  let html = renderMdxHtml(compiled, context);
+  // Pre-test (LAN practice): before lesson 1, an ungraded attempt from the final quiz's bank.
+  if (!preview && index === 0 && course.meta.pretest && finalQuiz) {
+    // Only before the course: once a lesson is complete, a new pre-test would measure nothing.
+    const started = (await progressForCourse(user.id, ref.courseId)).some((p) => p.status === "completed");
+    const state = await openFinalQuiz(user.id, { ...finalQuiz, purpose: "pretest", rule: PRETEST_RULE }, new Date(), { create: !started });
+    if (state.open || state.last) {
+      const entry = finalQuizView(finalQuiz.quiz, state, course, visible, "pretest", lang);
+      html = renderFinalQuizHtml({ ...context, quizzes: { [finalQuiz.quiz.id]: entry } }, finalQuiz.quiz.id) + html;
+    }
+  }
   return {
     course: { slug: course.slug, title: course.meta.title, passPercent: passPercent },
     lesson: {
@@ -135,7 +149,7 @@ export type LessonActionResult = { redirect: string } | { error: "error.badForm"
 
 /** Handles "Tandai selesai" and quiz submissions; says where to redirect (post/redirect/get). */
 export async function submitLessonForm(user: SessionUser, courseSlug: string, lessonSlug: string, form: FormData): Promise<LessonActionResult> {
-  const { course, lesson, ref, passPercent } = await resolveLesson(courseSlug, lessonSlug, false);
+  const { course, index, lesson, ref, finalQuiz, passPercent } = await resolveLesson(courseSlug, lessonSlug, false);
   const base = `/kursus/${courseSlug}/${lessonSlug}`;
   const intent = form.get("intent");
   if (intent === "complete") {
@@ -143,6 +157,14 @@ export async function submitLessonForm(user: SessionUser, courseSlug: string, le
     if (!canMarkComplete(lesson.meta.kind)) return { error: "error.badForm" };
     await completeLesson(user.id, ref);
     return { redirect: `${base}?selesai=1` };
+  }
+  if (intent === "pretest") {
+    const key = String(form.get("key") ?? "");
+    const attemptId = String(form.get("attemptId") ?? "");
+    if (index !== 0 || !course.meta.pretest || !finalQuiz || form.get("quizId") !== finalQuiz.quiz.id) return { error: "error.badForm" };
+    if (!/^[\w-]{8,64}$/.test(key) || !/^[\w-]{8,64}$/.test(attemptId)) return { error: "error.badForm" };
+    const outcome = await submitFinalQuiz(user.id, { ...finalQuiz, purpose: "pretest", rule: PRETEST_RULE, passPercent }, { attemptId, key, fields: form });
+    return outcome.status === "unknown" ? { error: "error.badForm" } : { redirect: `${base}#kuis-${finalQuiz.quiz.id}` };
   }
   if (intent === "quiz") {
     const quiz = lesson.meta.quizzes.find((q) => q.id === form.get("quizId"));

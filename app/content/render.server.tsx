@@ -1,6 +1,7 @@
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { renderToStaticMarkup } from "react-dom/server";
 import { mdxComponents } from "~/components/mdx";
+import { Quiz } from "~/components/mdx/quiz";
 import { LessonContext, type LessonQuizzes } from "~/components/mdx/lesson-context";
 import type { Compiled } from "./compile.server";
 
@@ -23,6 +24,15 @@ export function renderMdxHtml(compiled: Compiled, context: LessonQuizzes): strin
     pages.set(cacheKey, html);
   }
   return html.replaceAll(KEY_SLOT, context.idempotencyKey);
+}
+
+/** One quiz outside any lesson body (the pre-test above lesson 1), rendered like a lesson's quiz. */
+export function renderFinalQuizHtml(context: LessonQuizzes, quizId: string): string {
+  return renderToStaticMarkup(
+    <LessonContext.Provider value={context}>
+      <Quiz id={quizId} />
+    </LessonContext.Provider>,
+  );
 }
 
 function render(compiled: Compiled, context: LessonQuizzes): string {

@@ -190,7 +190,8 @@ export async function findCertificateByCode(code: string): Promise<(Certificate 
  * Starts recertification: the learner's progress in the course is reset and the current
  * certificate is marked as being renewed; completing the course again issues a replacement.
  */
-export async function startRecertification(userId: string, courseId: string, now = new Date()): Promise<boolean> {
+export async function startRecertification(userId: string, courseId: string, opts: { confirmed: boolean; now?: Date } = { confirmed: true }): Promise<boolean> {
+  const now = opts.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -199,8 +200,8 @@ export async function startRecertification(userId: string, courseId: string, now
       .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId), isNull(certificates.replacedBy), isNull(certificates.revokedAt)))
       .for("update")
       .limit(1);
-    // Only when due (decision 011): from 90 days before expiry, expired or suspended.
-    if (!current || !canRecertify(current, now)) return false;
+    // Only when due (decision 011): from 90 days before expiry, expired or suspended; and confirmed.
+    if (!current || !canRecertify(current, now) || !opts.confirmed) return false;
     await tx.update(certificates).set({ renewalStartedAt: now }).where(eq(certificates.id, current.id));
     await tx.delete(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
     // Grades from before this moment no longer count towards completion.

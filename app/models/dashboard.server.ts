@@ -7,6 +7,7 @@ import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 
 export { STATUS_KEYS, type StatusCounts };
 import { audit } from "./audit.server";
+import { meanScoresInScope } from "./final-quiz.server";
 import { getDb, type Db } from "~/utils/db.server";
 
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
@@ -115,8 +116,17 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
 export async function dashboardPage(scopePath: string, requestedCourseId: string | null, view?: DashboardView) {
   const courseRows = await publishedCourses();
   const courseId = requestedCourseId || (courseRows[0]?.id ?? null);
-  const [stats, monthly] = await Promise.all([dashboardStats(scopePath, courseRows, courseId, view), certificatesPerMonth(scopePath, courseId)]);
-  return { ...stats, monthly };
+  const [stats, monthly, means] = await Promise.all([dashboardStats(scopePath, courseRows, courseId, view), certificatesPerMonth(scopePath, courseId), meanScoresInScope(scopePath)]);
+  return { ...stats, monthly, gain: learningGain(courseRows, means) };
+}
+
+/** Mean pre-test vs final-quiz score per course (LAN learning gain), only for courses with any. */
+function learningGain(courseRows: { id: string; title: string }[], means: Awaited<ReturnType<typeof meanScoresInScope>>) {
+  return courseRows.flatMap((c) => {
+    const pre = means.find((m) => m.courseId === c.id && m.purpose === "pretest") ?? null;
+    const post = means.find((m) => m.courseId === c.id && m.purpose === "final") ?? null;
+    return pre || post ? [{ courseId: c.id, title: c.title, pre: pre && { mean: pre.mean, learners: pre.learners }, post: post && { mean: post.mean, learners: post.learners } }] : [];
+  });
 }
 
 /** Published lessons of the joined course (the "total" of "N of M lessons"). */

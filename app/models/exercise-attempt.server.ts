@@ -137,8 +137,8 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
       .update(exerciseAttempts)
       .set({ status: "completed", currentTurnId: null, score: result.score, passed: result.passed, completedAt: new Date() })
       .where(eq(exerciseAttempts.id, attempt.id));
+    // A new failed attempt takes no pass away (any pass counts), so only a pass needs the recount.
     if (result.passed) await markLessonComplete(tx, input.userId, input.ref);
-    else await refreshEnrollment(tx, input.userId, input.ref.courseId);
     return { attemptId: attempt.id, stored: true, completed: true, stale: false };
   });
 }
@@ -334,7 +334,6 @@ export async function recordHoaxAttempt(input: {
     // Lost a race with the same key in another transaction: undo this attempt.
     if (inserted.length === 0) throw new DuplicateSubmission();
     if (input.grade.passed) await markLessonComplete(tx, input.userId, input.ref);
-    else await refreshEnrollment(tx, input.userId, input.ref.courseId);
     return { attemptId, stored: true };
   }).catch(async (error) => {
     if (!(error instanceof DuplicateSubmission)) throw error;

@@ -77,10 +77,10 @@ async function readState(db: Db, userId: string, input: QuizInput, now: Date): P
  * none is open, none has passed in this cycle, and the limit allows one. A reload finds the
  * same open attempt. Pre-tests are taken once: no new attempt after one was submitted.
  */
-export async function openFinalQuiz(userId: string, input: QuizInput, now = new Date()): Promise<FinalQuizState> {
+export async function openFinalQuiz(userId: string, input: QuizInput, now = new Date(), opts: { create?: boolean } = {}): Promise<FinalQuizState> {
   const db = await getDb();
   const state = await readState(db, userId, input, now);
-  const wantsNew = !state.open && !state.passed && state.allowance.remaining > 0 && !(input.purpose === "pretest" && state.last);
+  const wantsNew = opts.create !== false && !state.open && !state.passed && state.allowance.remaining > 0 && !(input.purpose === "pretest" && state.last);
   if (!wantsNew) return state;
   return db.transaction(async (tx) => {
     await lockLearnerQuiz(tx, userId, input.quiz.id);

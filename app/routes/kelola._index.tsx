@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BarChart } from "~/components/kelola/bar-chart";
+import { LearningGain } from "~/components/kelola/learning-gain";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { parseOpenUnits, toggledOpenParam, UNIT_SORTS } from "~/learning/unit-tree";
@@ -23,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const t = useT();
-  const { scopeName, sort, courses, selectedCourseId, units, openIds, allOpen, monthly } = useLoaderData<typeof loader>();
+  const { scopeName, sort, courses, selectedCourseId, units, openIds, allOpen, monthly, gain } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const selected = courses.find((c) => c.id === selectedCourseId);
   // This page's URL with one parameter set (or removed with null): sort and tree links keep the rest.
@@ -149,6 +150,7 @@ export default function Dashboard() {
           </div>
         </>
       ) : null}
+      <LearningGain rows={gain} />
     </section>
   );
 }

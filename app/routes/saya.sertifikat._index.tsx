@@ -42,8 +42,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "user", keep: {} }, async ({ user, form }) => {
   const courseId = String(form.get("courseId") ?? "");
-  // Recertifying resets progress: only with the box ticked (the model also checks it is due).
-  if (form.get("confirm") === "ya") await startRecertification(user.id, courseId);
+  // Recertifying resets progress: only with the box ticked and when it is due (the model checks both).
+  await startRecertification(user.id, courseId, { confirmed: form.get("confirm") === "ya" });
   return redirect("/saya/sertifikat");
 });
 };

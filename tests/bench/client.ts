@@ -61,7 +61,7 @@ export function routeTable(samples: Sample[]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n");
 }
 
-const decode = (s: string) =>
+export const decode = (s: string) =>
   s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#x2F;/g, "/").replace(/&amp;/g, "&");
 
 function attr(tag: string, name: string): string | null {

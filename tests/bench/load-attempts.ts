@@ -29,7 +29,7 @@ import { createAgency } from "../../app/models/agency.server";
 import { createUser } from "../../app/models/user.server";
 import { closeDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
-import { Browser, field, formAt, formWith, percentile, routeTable, sleep, type Fields } from "./client";
+import { Browser, decode, field, formAt, formWith, percentile, routeTable, sleep, type Fields } from "./client";
 import { scratchDatabase, startServer } from "./server";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 200);
@@ -60,9 +60,16 @@ const finalQuiz = lessons.find((l) => l.meta.kind === "quiz")!;
 const hoaxLesson = tree.courses.flatMap((c) => c.lessons).find((l) => l.slug === HOAX)!;
 type Turn = { id: string; modelAnswer: string };
 const modelAnswers = new Map(((dmLesson.data.turns as Turn[]) ?? []).map((t) => [t.id, t.modelAnswer]));
-function quizAnswers(lesson: LessonSource): Fields {
+/** The right answers of the drawn items as shown positions, read from the page (a final quiz draws items and shuffles options per attempt). */
+function quizAnswers(lesson: LessonSource, html: string): Fields {
   const quiz = lesson.meta.quizzes[0]!;
-  return quiz.questions.flatMap((q) => q.options.flatMap((o, i) => (o.correct ? [[`q:${q.id}`, String(i)] as [string, string]] : [])));
+  const fields: Fields = [];
+  for (const q of quiz.questions) {
+    for (const m of html.matchAll(new RegExp(`name="q:${q.id}" value="(\\d+)"/><label for="[^"]*">([^<]*)</label>`, "g"))) {
+      if (q.options.some((o) => o.correct && o.text === decode(m[2]!))) fields.push([`q:${q.id}`, m[1]!]);
+    }
+  }
+  return fields;
 }
 const hoaxData = hoaxLesson.data as {
   facts: { verdict: string; type: string };
@@ -226,7 +233,7 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
     const quizForm = formWith(quizPage.text, "intent", "quiz");
     if (!quizForm) throw new Error(`${who.email}: no quiz form`);
     const quizKey = field(quizForm, "key")!;
-    const quizFields: Fields = [...quizForm.fields, ...quizAnswers(finalQuiz)];
+    const quizFields: Fields = [...quizForm.fields, ...quizAnswers(finalQuiz, quizPage.text)];
     const last = `/kursus/${COURSE}/${reading.at(-1)!.slug}`;
     const [quizRes, lastRes] = await Promise.all([
       double(2) ? sendTwice("POST quiz", quizPath, cookie, quizFields, []) : send("POST quiz", quizPath, { cookie, fields: quizFields }),
@@ -372,7 +379,7 @@ async function checkDatabase(learners: { id: string }[], run: { accepted: Accept
   const orphans = await sqlc<{ n: number }[]>`select count(*)::int as n from exercise_attempts a where user_id = any(${ids}) and not exists (select 1 from exercise_turns t where t.attempt_id = a.id)`;
   console.log(`attempts without any turn: ${orphans[0]!.n}`);
 
-  const quizRows = await sqlc<{ key: string; n: number }[]>`select idempotency_key as key, count(*)::int as n from quiz_attempts where user_id = any(${ids}) group by 1`;
+  const quizRows = await sqlc<{ key: string; n: number }[]>`select idempotency_key as key, count(*)::int as n from final_quiz_attempts where user_id = any(${ids}) and idempotency_key is not null group by 1`;
   {
     const want = distinct("quiz");
     const dup = quizRows.filter((r) => r.n > 1).length;

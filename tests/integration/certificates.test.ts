@@ -66,7 +66,9 @@ describe("certificates", () => {
     expect(await startRecertification(user.id, first!.courseId)).toBe(false);
     const db = await getDb();
     await db.update(certificates).set({ expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000) }).where(eq(certificates.id, first!.id));
-    expect(await startRecertification(user.id, first!.courseId)).toBe(true);
+    // And only when the learner confirmed it.
+    expect(await startRecertification(user.id, first!.courseId, { confirmed: false })).toBe(false);
+    expect(await startRecertification(user.id, first!.courseId, { confirmed: true })).toBe(true);
     await markReading(user);
     expect(await listOwnCertificates(user.id)).toHaveLength(1);
     await passQuiz(user, "kunci-sert-0005");

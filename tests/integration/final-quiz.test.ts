@@ -6,7 +6,7 @@ import { loadLessonPage, submitLessonForm } from "~/content/lesson-page.server";
 import { submitFinalQuiz } from "~/models/final-quiz.server";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { createAccount, createTwoAgencies, get, sessionCookieFor } from "../setup/factories";
+import { createAccount, createTwoAgencies, get, run, sessionCookieFor } from "../setup/factories";
 import { answerFinalQuiz, contentQuiz, finalQuizForm, openAttempt, readQuizForm, rightOptions, wrongOptions } from "../setup/final-quiz";
 
 const COURSE = "kursus-bank";
@@ -73,6 +73,21 @@ describe("final quiz attempts", () => {
     expectNoKeys(JSON.stringify(page));
     // The next attempt is a new draw (new id); its form keeps no earlier choices.
     expect(readQuizForm(page.html)!.hidden.attemptId).not.toBe(attempt.id);
+  });
+
+  it("the route's loader response (what the browser receives) carries no key before the pass, and the review after it", async () => {
+    const { loader } = await import("~/routes/kursus.$course.$lesson");
+    const account = await createAccount(tree.unitA.id);
+    const cookie = await sessionCookieFor(account.email);
+    const user = (await getUser(get("/", cookie)))!;
+    const page = () => run(loader, get(`/kursus/${COURSE}/${LESSON}`, cookie), { course: COURSE, lesson: LESSON }).then((r) => r.text());
+    expectNoKeys(await page());
+    await allWrong(user, "kunci-rute-01");
+    const failed = await page();
+    expect(failed).toContain("Skor percobaan terakhir: 0% (0 dari 12 benar).");
+    expectNoKeys(failed);
+    await answerFinalQuiz(user, COURSE, LESSON, "kunci-rute-02");
+    expect(await page()).toContain("PEMBAHASAN-");
   });
 
   it("allows 3 attempts per 24 hours, then says when the next opens; a resent form stores nothing; the window reopens", async () => {
@@ -148,5 +163,47 @@ describe("final quiz attempts", () => {
     const [progress] = await db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.lessonId, passed.lessonId)));
     expect(progress!.status).toBe("completed");
     expect(await db.select().from(finalQuizAttempts).where(eq(finalQuizAttempts.userId, user.id))).toHaveLength(2);
+  });
+});
+
+describe("pre-test (pretest: true)", () => {
+  it("offers one ungraded attempt from the bank on lesson 1, before anything is complete; the dashboard compares it with the final quiz", async () => {
+    const user = await learner();
+    const page = await loadLessonPage(user, COURSE, "sapaan");
+    expect(page.html).toContain("Pra-tes: 12 soal dari bank kuis akhir");
+    const form = readQuizForm(page.html)!;
+    expect(form.hidden.intent).toBe("pretest");
+    expect(form.questions).toHaveLength(12);
+    // All wrong, as a newcomer might.
+    const quiz = await contentQuiz(COURSE, LESSON);
+    const db = await getDb();
+    const [open] = await db.select().from(finalQuizAttempts).where(and(eq(finalQuizAttempts.userId, user.id), eq(finalQuizAttempts.purpose, "pretest")));
+    const body = finalQuizForm(quiz, open!, "kunci-pratest-01", wrongOptions);
+    body.set("intent", "pretest");
+    expect(await submitLessonForm(user, COURSE, "sapaan", body)).toEqual({ redirect: `/kursus/${COURSE}/sapaan#kuis-${QUIZ}` });
+    const after = await loadLessonPage(user, COURSE, "sapaan");
+    expect(after.html).toContain("Pra-tes selesai dengan skor 0%");
+    expect(readQuizForm(after.html)).toBeNull();
+    expectNoKeys(after.html);
+    // It counts for nothing: the final quiz still has all its attempts, nothing is complete.
+    const final = await loadLessonPage(user, COURSE, LESSON);
+    expect(final.html).toContain("Sisa percobaan saat ini: 3 dari 3.");
+    expect(final.completed).toBe(false);
+
+    await answerFinalQuiz(user, COURSE, LESSON, "kunci-pratest-02");
+    const { dashboardPage } = await import("~/models/dashboard.server");
+    const gain = (await dashboardPage(tree.unitA.path, null)).gain.find((g) => g.title === "Kursus Bank Soal")!;
+    expect(gain.pre).toMatchObject({ mean: expect.any(Number), learners: 1 });
+    expect(gain.post!.mean).toBeGreaterThan(gain.pre!.mean);
+  });
+
+  it("is not offered once a lesson of the course is complete", async () => {
+    const user = await learner();
+    const f = new FormData();
+    f.set("intent", "complete");
+    await submitLessonForm(user, COURSE, "syarat", f);
+    const page = await loadLessonPage(user, COURSE, "sapaan");
+    expect(page.html).not.toContain("Pra-tes");
+    expect(readQuizForm(page.html)?.hidden.intent).not.toBe("pretest");
   });
 });

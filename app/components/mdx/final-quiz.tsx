@@ -48,7 +48,7 @@ export function FinalQuiz({ id, quiz, view }: { id: string; quiz: PublicQuiz; vi
           )}
         </div>
       ) : null}
-      {view.opensAt && !view.passed ? (
+      {view.opensAt && !view.passed && !pretest ? (
         <p className="alert info" role="status">
           {t("quiz.final.limit", { max: view.max, hours: view.windowHours, when: view.opensAt })}
         </p>
@@ -56,7 +56,7 @@ export function FinalQuiz({ id, quiz, view }: { id: string; quiz: PublicQuiz; vi
       {view.passed ? <Review items={view.passed.review} /> : null}
       {view.attemptId || view.preview ? (
         <form method="post" action={action}>
-          <input type="hidden" name="intent" value="quiz" />
+          <input type="hidden" name="intent" value={pretest ? "pretest" : "quiz"} />
           <input type="hidden" name="quizId" value={id} />
           <input type="hidden" name="attemptId" value={view.attemptId ?? ""} />
           <input type="hidden" name="key" value={idempotencyKey} />
