@@ -31,7 +31,8 @@ describe("reviewRouting", () => {
     expect(picked.length).toBeGreaterThan(300);
     expect(picked.length).toBeLessThan(500);
     // Same id, same answer, every time.
-    for (const id of ids.slice(0, 200)) expect(reviewRouting({ ...base, attemptId: id, samplePercent: 10 })).toEqual(reviewRouting({ ...base, attemptId: id, samplePercent: 10 }));
+    for (const id of ids.slice(0, 200))
+      expect(reviewRouting({ ...base, attemptId: id, samplePercent: 10 })).toEqual(reviewRouting({ ...base, attemptId: id, samplePercent: 10 }));
     // A bigger share keeps every id a smaller one picked.
     for (const id of picked) expect(inSample(id, 25)).toBe(true);
   });

@@ -60,13 +60,24 @@ export default function AgreementConsole() {
           <h2>{title}</h2>
           <dl className="facts">
             <dt>{t("agreement.labelled")}</dt>
-            <dd>{t("agreement.counts", { total: report.counts.total, examples: report.counts.examples, reviews: report.counts.reviews, attempts: report.counts.attempts })}</dd>
+            <dd>
+              {t("agreement.counts", {
+                total: report.counts.total,
+                examples: report.counts.examples,
+                reviews: report.counts.reviews,
+                attempts: report.counts.attempts,
+              })}
+            </dd>
             <dt>{t("agreement.agreement")}</dt>
             <dd>{percent(report.agreement)}</dd>
             <dt>{t("agreement.kappa")}</dt>
             <dd>{decimal(report.kappa)}</dd>
             <dt>{t("agreement.mostDisagreed")}</dt>
-            <dd>{report.mostDisagreed ? t("agreement.mostDisagreedValue", { label: report.mostDisagreed.label, count: report.mostDisagreed.disagreements }) : t("agreement.noDisagreement")}</dd>
+            <dd>
+              {report.mostDisagreed
+                ? t("agreement.mostDisagreedValue", { label: report.mostDisagreed.label, count: report.mostDisagreed.disagreements })
+                : t("agreement.noDisagreement")}
+            </dd>
           </dl>
           <div className="table-wrap">
             <table className="data">
@@ -126,8 +137,8 @@ export default function AgreementConsole() {
             {report.disagreements.map((d, i) => (
               <li key={i} className="card">
                 <p className="meta">
-                  {t(d.source === "example" ? "agreement.fromExample" : "agreement.fromReview")} · {d.turnId} · {t("agreement.humanSays", { verdict: verdict(d.expectedPass) })} ·{" "}
-                  {t("agreement.graderSays", { verdict: verdict(d.actualPass) })}
+                  {t(d.source === "example" ? "agreement.fromExample" : "agreement.fromReview")} · {d.turnId} ·{" "}
+                  {t("agreement.humanSays", { verdict: verdict(d.expectedPass) })} · {t("agreement.graderSays", { verdict: verdict(d.actualPass) })}
                 </p>
                 <blockquote>{d.reply}</blockquote>
               </li>

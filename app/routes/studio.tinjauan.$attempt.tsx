@@ -68,11 +68,19 @@ export async function action(args: ActionFunctionArgs) {
     { access: "grade:override", keep: { score: { show: "text", label: "staff.overrideScore" }, comment: { show: "textarea", label: "review.comment" } } },
     async ({ params, scope, user, form }) => {
       const { attempt, entry } = await load(scope, params.attempt ?? "");
-      const values = { decision: String(form.get("decision") ?? ""), score: String(form.get("score") ?? ""), passed: String(form.get("passed") ?? ""), comment: String(form.get("comment") ?? "") };
+      const values = {
+        decision: String(form.get("decision") ?? ""),
+        score: String(form.get("score") ?? ""),
+        passed: String(form.get("passed") ?? ""),
+        comment: String(form.get("comment") ?? ""),
+      };
       const base = decisionSchema.safeParse(values);
       const change = base.success && base.data.decision === "change" ? changeSchema.safeParse(values) : null;
       if (!base.success || (change && !change.success)) {
-        const errors = { ...(base.success ? {} : fieldErrors(base.error)), ...(change && !change.success ? fieldErrors(change.error) : {}) } as Record<string, MessageKey>;
+        const errors = { ...(base.success ? {} : fieldErrors(base.error)), ...(change && !change.success ? fieldErrors(change.error) : {}) } as Record<
+          string,
+          MessageKey
+        >;
         return json({ errors, values }, { status: 400 });
       }
       // The trainer's element labels, per turn: a ticked box = met (required) / present (violation).
@@ -159,7 +167,8 @@ export default function ReviewAttempt() {
           <fieldset className="stack" aria-describedby={errors.decision ? "f-decision-err" : undefined}>
             <legend>{t("review.decision")}</legend>
             <label className="check">
-              <input type="radio" name="decision" value="confirm" defaultChecked={(v?.decision ?? "confirm") === "confirm"} /> {t("review.confirm", { grade: graded })}
+              <input type="radio" name="decision" value="confirm" defaultChecked={(v?.decision ?? "confirm") === "confirm"} />{" "}
+              {t("review.confirm", { grade: graded })}
             </label>
             <label className="check">
               <input type="radio" name="decision" value="change" defaultChecked={v?.decision === "change"} /> {t("review.change")}
@@ -170,7 +179,14 @@ export default function ReviewAttempt() {
               </p>
             ) : null}
           </fieldset>
-          <Field name="score" label={t("staff.overrideScore")} inputMode="numeric" defaultValue={v?.score ?? String(data.score ?? "")} error={errors.score} hint={t("review.changeOnly")} />
+          <Field
+            name="score"
+            label={t("staff.overrideScore")}
+            inputMode="numeric"
+            defaultValue={v?.score ?? String(data.score ?? "")}
+            error={errors.score}
+            hint={t("review.changeOnly")}
+          />
           <Field name="passed" label={t("staff.overridePassed")} error={errors.passed}>
             <select id="f-passed" name="passed" defaultValue={v?.passed ?? (data.passed ? "ya" : "tidak")}>
               <option value="ya">{t("exercise.passed")}</option>

@@ -38,7 +38,14 @@ async function playExercise(user: SessionUser, t1Extra = "") {
     const turn = entry.exercise.turns.find((t) => t.id === page.current!.turnId)!;
     const f = new FormData();
     const reply = turn.id === "t1" ? turn.modelAnswer + t1Extra : turn.modelAnswer;
-    for (const [k, v] of Object.entries({ intent: "reply", turnId: turn.id, reply, key: `kunci-tinjau-${user.id.slice(0, 8)}-${n}-${t1Extra.length}`, shownAt: String(Date.now() - 42_000) })) f.set(k, v);
+    for (const [k, v] of Object.entries({
+      intent: "reply",
+      turnId: turn.id,
+      reply,
+      key: `kunci-tinjau-${user.id.slice(0, 8)}-${n}-${t1Extra.length}`,
+      shownAt: String(Date.now() - 42_000),
+    }))
+      f.set(k, v);
     const result = await submitExerciseForm(user, SLUG, f);
     if ("redirect" in result && result.redirect.includes("percobaan=")) return new URL(result.redirect, "http://x").searchParams.get("percobaan")!;
   }
@@ -54,15 +61,28 @@ async function learnerOneStepFromCertificate(agencyId: string, name?: string) {
     .select()
     .from(lessons)
     .where(and(eq(lessons.courseId, entry.ids.courseId), eq(lessons.active, true), eq(lessons.draft, false), ne(lessons.id, entry.ids.lessonId)));
-  await db.insert(lessonProgress).values(
-    others.map((l) => ({ id: crypto.randomUUID(), userId: learner.user.id, lessonId: l.id, courseId: l.courseId, courseVersion: "1.0.0", status: "completed" as const, completedAt: new Date() })),
-  );
+  await db
+    .insert(lessonProgress)
+    .values(
+      others.map((l) => ({
+        id: crypto.randomUUID(),
+        userId: learner.user.id,
+        lessonId: l.id,
+        courseId: l.courseId,
+        courseVersion: "1.0.0",
+        status: "completed" as const,
+        completedAt: new Date(),
+      })),
+    );
   return { ...learner, entry };
 }
 
 async function dmProgress(userId: string, lessonId: string) {
   const db = await getDb();
-  const [row] = await db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lessonId)));
+  const [row] = await db
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lessonId)));
   return row?.status ?? null;
 }
 
@@ -77,7 +97,10 @@ describe("the review queue", () => {
     expect(attempt).toMatchObject({ passed: true, reviewStatus: "pending", reviewReasons: ["fact-unresolved"] });
     expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
     expect(await listOwnCertificates(user.id)).toHaveLength(0);
-    const [enrollment] = await db.select().from(enrollments).where(and(eq(enrollments.userId, user.id), eq(enrollments.courseId, entry.ids.courseId)));
+    const [enrollment] = await db
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, user.id), eq(enrollments.courseId, entry.ids.courseId)));
     expect(enrollment!.completedAt).toBeNull();
 
     // The learner is told: on the exercise page and on the course page.
@@ -118,7 +141,11 @@ describe("the review queue", () => {
     expect((await loadExercisePage(user, SLUG, { lang: "id" })).reviewNotices).toEqual([]);
 
     // Deciding twice is refused; nothing changes.
-    const again = await run(reviewAction, post(`/studio/tinjauan/${attemptId}`, { decision: "change", score: "10", passed: "tidak", comment: "Salah klik." }, instructor.cookie), { attempt: attemptId });
+    const again = await run(
+      reviewAction,
+      post(`/studio/tinjauan/${attemptId}`, { decision: "change", score: "10", passed: "tidak", comment: "Salah klik." }, instructor.cookie),
+      { attempt: attemptId },
+    );
     expect(again.status).toBe(409);
     expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId)))[0]!.overrideScore).toBeNull();
   });
@@ -129,14 +156,23 @@ describe("the review queue", () => {
     const attemptId = await playExercise(user, DOUBT);
     const res = await run(
       reviewAction,
-      post(`/studio/tinjauan/${attemptId}`, { decision: "change", score: "55", passed: "tidak", comment: "Janji waktu proses tidak ada dasarnya." }, instructor.cookie),
+      post(
+        `/studio/tinjauan/${attemptId}`,
+        { decision: "change", score: "55", passed: "tidak", comment: "Janji waktu proses tidak ada dasarnya." },
+        instructor.cookie,
+      ),
       { attempt: attemptId },
     );
     expect(res.status).toBe(302);
     expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
     expect(await listOwnCertificates(user.id)).toHaveLength(0);
     const page = await loadExercisePage(user, SLUG, { lang: "id", attemptId });
-    expect(page.attempt).toMatchObject({ reviewStatus: "changed", overrideScore: 55, overridePassed: false, overrideComment: "Janji waktu proses tidak ada dasarnya." });
+    expect(page.attempt).toMatchObject({
+      reviewStatus: "changed",
+      overrideScore: 55,
+      overridePassed: false,
+      overrideComment: "Janji waktu proses tidak ada dasarnya.",
+    });
     expect(page.reviewNotices[0]).toMatchObject({ status: "changed", passed: false, score: 55 });
   });
 
@@ -144,7 +180,11 @@ describe("the review queue", () => {
     const { user } = await learnerOneStepFromCertificate(tree.unitA.id);
     const instructor = await userIn(tree.agencyA.id, "instructor");
     const attemptId = await playExercise(user, DOUBT);
-    const res = await run(reviewAction, post(`/studio/tinjauan/${attemptId}`, { decision: "change", score: "55", passed: "tidak", comment: "" }, instructor.cookie), { attempt: attemptId });
+    const res = await run(
+      reviewAction,
+      post(`/studio/tinjauan/${attemptId}`, { decision: "change", score: "55", passed: "tidak", comment: "" }, instructor.cookie),
+      { attempt: attemptId },
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors.comment).toBe("staff.commentRequired");
@@ -159,17 +199,30 @@ describe("the review queue", () => {
     const attemptId = await playExercise(user, DOUBT);
     const db = await getDb();
     const fn = `refuse_cert_${user.id.replace(/-/g, "").slice(0, 12)}`;
-    await db.execute(sql.raw(`create function ${fn}() returns trigger language plpgsql as $$ begin if new.user_id = '${user.id}' then raise exception 'no certificate'; end if; return new; end $$`));
+    await db.execute(
+      sql.raw(
+        `create function ${fn}() returns trigger language plpgsql as $$ begin if new.user_id = '${user.id}' then raise exception 'no certificate'; end if; return new; end $$`,
+      ),
+    );
     await db.execute(sql.raw(`create trigger ${fn} before insert on certificates for each row execute function ${fn}()`));
     try {
       await expect(
-        decideReview(instructor.user.id, scopeOf(instructor.user), attemptId, entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} }),
+        decideReview(instructor.user.id, scopeOf(instructor.user), attemptId, entry.ids.courseId, {
+          confirm: true,
+          score: 100,
+          passed: true,
+          comment: "",
+          criteria: {},
+        }),
       ).rejects.toThrow();
     } finally {
       await db.execute(sql.raw(`drop trigger ${fn} on certificates`));
       await db.execute(sql.raw(`drop function ${fn}()`));
     }
-    expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId)))[0]).toMatchObject({ reviewStatus: "pending", reviewedBy: null });
+    expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId)))[0]).toMatchObject({
+      reviewStatus: "pending",
+      reviewedBy: null,
+    });
     expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
     expect(await db.select().from(auditLog).where(eq(auditLog.targetId, attemptId))).toHaveLength(0);
     expect(await db.select().from(certificates).where(eq(certificates.userId, user.id))).toHaveLength(0);
@@ -200,9 +253,19 @@ describe("the review queue", () => {
     expect(page).toContain("Sari Antre A");
     expect(page).not.toContain("Budi Antre B");
     expect((await run(reviewLoader, get(`/studio/tinjauan/${attemptB}`, instructorA.cookie), { attempt: attemptB })).status).toBe(404);
-    const refused = await run(reviewAction, post(`/studio/tinjauan/${attemptB}`, { decision: "confirm", comment: "" }, instructorA.cookie), { attempt: attemptB });
+    const refused = await run(reviewAction, post(`/studio/tinjauan/${attemptB}`, { decision: "confirm", comment: "" }, instructorA.cookie), {
+      attempt: attemptB,
+    });
     expect(refused.status).toBe(404);
-    expect(await decideReview(instructorA.user.id, scopeOf(instructorA.user), attemptB, b.entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} })).toBeNull();
+    expect(
+      await decideReview(instructorA.user.id, scopeOf(instructorA.user), attemptB, b.entry.ids.courseId, {
+        confirm: true,
+        score: 100,
+        passed: true,
+        comment: "",
+        criteria: {},
+      }),
+    ).toBeNull();
     const db = await getDb();
     expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptB)))[0]!.reviewStatus).toBe("pending");
   });
@@ -219,11 +282,24 @@ describe("the review queue", () => {
     const other = await learnerOneStepFromCertificate(own.unitA.id);
     const doubtful = await playExercise(other.user, DOUBT);
     const instructor = await userIn(own.agencyA.id, "instructor");
-    expect(await decideReview(instructor.user.id, scopeOf(instructor.user), doubtful, entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} })).toBe("decided");
+    expect(
+      await decideReview(instructor.user.id, scopeOf(instructor.user), doubtful, entry.ids.courseId, {
+        confirm: true,
+        score: 100,
+        passed: true,
+        comment: "",
+        criteria: {},
+      }),
+    ).toBe("decided");
 
     const data = await (await run(consoleLoader, get(`/studio/kesepakatan?latihan=${SLUG}`, instructor.cookie))).json();
     const turns = (await db.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, doubtful))).length;
-    expect(data.report.counts).toEqual({ examples: entry.exercise.examples.length, attempts: 1, reviews: turns, total: entry.exercise.examples.length + turns });
+    expect(data.report.counts).toEqual({
+      examples: entry.exercise.examples.length,
+      attempts: 1,
+      reviews: turns,
+      total: entry.exercise.examples.length + turns,
+    });
     const c = data.report.confusion;
     expect(c.truePass + c.falsePass + c.falseFail + c.trueFail).toBe(data.report.counts.total);
     expect(data.report.agreement).toBeGreaterThan(0.5);
