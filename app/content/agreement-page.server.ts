@@ -51,9 +51,10 @@ export async function agreementFor(exercise: Exercise, scope: Scope) {
   }
 
   const report = agreementReport(rows);
-  const labels = new Map<string, string>();
-  for (const turn of exercise.turns) for (const el of [...turn.rubric.required, ...turn.rubric.violations]) labels.set(el.id, el.label);
-  const labelOf = (id: string) => labels.get(id) ?? (isBuiltinId(id) ? BUILTIN_TEXT[id].label : id);
+  // One id can name different elements in different turns ("info-salah"): show every wording.
+  const labels = new Map<string, Set<string>>();
+  for (const turn of exercise.turns) for (const el of [...turn.rubric.required, ...turn.rubric.violations]) labels.set(el.id, (labels.get(el.id) ?? new Set()).add(el.label));
+  const labelOf = (id: string) => (labels.has(id) ? [...labels.get(id)!].join(" / ") : isBuiltinId(id) ? BUILTIN_TEXT[id].label : id);
   const strip = (key: string) => key.slice(exercise.slug.length + 1);
   return {
     counts: { total: rows.length, examples: replies.filter((r) => r.source === "example").length, reviews: replies.filter((r) => r.source === "review").length, attempts: reviewed.length },

@@ -135,12 +135,12 @@ export default function ReviewAttempt() {
                 <HighlightedReply segments={turn.segments} />
               </p>
             </div>
-            <TurnFeedback turn={turn} targetSeconds={data.targetSeconds} number={i + 1} />
             {turn.review.length ? (
               <p className="meta">
                 {t("review.turnReasons")}: <ReviewReasons reasons={turn.review} />
               </p>
             ) : null}
+            <TurnFeedback turn={turn} targetSeconds={data.targetSeconds} number={i + 1} />
           </li>
         ))}
       </ol>

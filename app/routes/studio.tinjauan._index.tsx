@@ -48,7 +48,7 @@ export default function ReviewQueue() {
       ) : null}
       <p>{t("review.waiting", { count: queue.length })}</p>
       <div className="table-wrap">
-        <table className="data">
+        <table className="data cards-sm">
           <thead>
             <tr>
               <th scope="col">{t("review.since")}</th>
@@ -67,16 +67,16 @@ export default function ReviewQueue() {
             ) : null}
             {queue.map((q) => (
               <tr key={q.id}>
-                <td>{q.completedAt ? `${formatDate(q.completedAt, lang)}, ${formatTime(q.completedAt, lang)}` : "–"}</td>
-                <td>
+                <td data-label={t("review.since")}>{q.completedAt ? `${formatDate(q.completedAt, lang)}, ${formatTime(q.completedAt, lang)}` : "–"}</td>
+                <td data-label={t("staff.learner")}>
                   {q.learnerName}
                   <div className="meta muted">{q.agencyName}</div>
                 </td>
-                <td>{q.exercise}</td>
-                <td>
+                <td data-label={t("staff.exercise")}>{q.exercise}</td>
+                <td data-label={t("review.reasons")}>
                   <ReviewReasons reasons={q.reasons} />
                 </td>
-                <td>{q.score ?? "–"}</td>
+                <td data-label={t("staff.score")}>{q.score ?? "–"}</td>
                 <td>
                   <Link to={`/studio/tinjauan/${q.id}`} aria-label={`${t("review.open")}: ${q.learnerName}, ${q.exercise}`}>
                     {t("review.open")}
