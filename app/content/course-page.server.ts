@@ -1,5 +1,6 @@
 import { continueLesson, coursePercent } from "~/learning/progress-rules";
 import { progressForCourse } from "~/models/progress.server";
+import { lessonsAwaitingReview } from "~/models/exercise-attempt.server";
 import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
@@ -14,15 +15,16 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
   const courseId = course && ids.get(`${course.slug}/${course.lessons[0]?.slug}`)?.courseId;
   if (!course || !courseId) throw new Response("Not found", { status: 404 });
-  const [progress, compiled] = await Promise.all([progressForCourse(user.id, courseId), compileMdx(course.body)]);
-  const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
+  const dmLessonIds = course.lessons.filter((l) => l.meta.kind === "dm").map((l) => idOf(l.slug));
+  const [progress, compiled, awaiting] = await Promise.all([progressForCourse(user.id, courseId), compileMdx(course.body), lessonsAwaitingReview(user.id, dmLessonIds)]);
+  const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const items = course.lessons
     .filter((l) => preview || !l.meta.draft)
     .map((l) => {
       const p = byLesson.get(idOf(l.slug));
       const href = lessonHref(course.slug, l);
-      return { slug: l.slug, title: l.meta.title, kind: l.meta.kind, minutes: l.meta.minutes, href, completed: p?.status === "completed", started: !!p };
+      return { slug: l.slug, title: l.meta.title, kind: l.meta.kind, minutes: l.meta.minutes, href, completed: p?.status === "completed", started: !!p, awaitingReview: awaiting.has(idOf(l.slug)) };
     });
   const lastSeen = [...progress].sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
   const lastSlug = course.lessons.find((l) => idOf(l.slug) === lastSeen?.lessonId)?.slug ?? null;

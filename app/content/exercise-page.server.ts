@@ -3,7 +3,16 @@ import { z } from "zod";
 import { highlightSegments, PUBLIC_CHANNELS, type Exercise, type TurnGrade } from "~/grading";
 import type { Lang } from "~/i18n";
 import type { ExerciseTurnRow } from "../../db/schema";
-import { abandonOpenAttempt, getOpenAttempt, getOwnAttempt, listOwnAttempts, submitTurn, type AttemptWithTurns } from "~/models/exercise-attempt.server";
+import {
+  abandonOpenAttempt,
+  getOpenAttempt,
+  getOwnAttempt,
+  listOwnAttempts,
+  listReviewNotices,
+  markReviewSeen,
+  submitTurn,
+  type AttemptWithTurns,
+} from "~/models/exercise-attempt.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
 import { getExerciseEntry, type ExerciseEntry } from "./exercise-index.server";
@@ -42,6 +51,9 @@ function attemptView(attempt: AttemptWithTurns, exercise: Exercise) {
     overrideScore: attempt.overrideScore,
     overridePassed: attempt.overridePassed,
     overrideComment: attempt.overrideComment,
+    /** "pending": waits for a trainer and completes nothing yet; "confirmed" / "changed": decided. */
+    reviewStatus: attempt.reviewStatus,
+    reviewComment: attempt.reviewComment,
     completedAt: attempt.completedAt?.toISOString() ?? null,
     turns: attempt.turns.map((t) => turnFeedback(t, exercise)),
     // Model answers only once the attempt is finished, and only for the turns it went through.
@@ -57,11 +69,12 @@ export async function loadExercisePage(user: SessionUser, slug: string, opts: { 
   const entry = await getExerciseEntry(slug, opts.preview);
   if (!entry) throw notFound();
   const { exercise, course } = entry;
-  const [open, viewed, history, briefing] = await Promise.all([
+  const [open, viewed, history, briefing, notices] = await Promise.all([
     getOpenAttempt(user.id, slug),
     opts.attemptId ? getOwnAttempt(user.id, opts.attemptId) : Promise.resolve(null),
     listOwnAttempts(user.id, slug),
     compileMdx(entry.lesson.body),
+    listReviewNotices(user.id, slug),
   ]);
   if (opts.attemptId && (!viewed || viewed.exerciseSlug !== slug)) throw notFound();
   const shown = viewed ?? open;
@@ -90,7 +103,10 @@ export async function loadExercisePage(user: SessionUser, slug: string, opts: { 
       score: h.overrideScore ?? h.score,
       passed: h.overridePassed ?? h.passed,
       overridden: h.overriddenAt !== null,
+      reviewStatus: h.reviewStatus,
     })),
+    /** Trainer decisions on this exercise the learner has not dismissed yet. */
+    reviewNotices: notices.map((n) => ({ attemptId: n.attemptId, status: n.status, passed: n.passed, score: n.score, comment: n.comment })),
   };
 }
 
@@ -110,6 +126,10 @@ export async function submitExerciseForm(user: SessionUser, slug: string, form: 
   const entry: ExerciseEntry | null = await getExerciseEntry(slug);
   if (!entry) throw notFound();
   const base = `/latihan/${slug}`;
+  if (form.get("intent") === "review-seen") {
+    await markReviewSeen(user.id, String(form.get("attempt") ?? ""));
+    return { redirect: base };
+  }
   if (form.get("intent") === "restart") {
     await abandonOpenAttempt(user.id, slug);
     return { redirect: base };
@@ -133,6 +153,7 @@ export async function submitExerciseForm(user: SessionUser, slug: string, form: 
     reply,
     replySeconds: seconds !== null && seconds >= 0 && seconds < 86_400 ? seconds : null,
     idempotencyKey: parsed.data.key,
+    reviewSample: entry.course.meta.reviewSample,
   });
   if (result.stale) return { error: "exercise.stale", reply };
   return { redirect: result.completed ? `${base}?percobaan=${result.attemptId}#hasil` : `${base}#balas` };

@@ -22,6 +22,8 @@ export const courseFrontmatter = z.object({
     .default({ max: 3, windowHours: 24 }),
   /** An ungraded pre-test drawn from the final quiz's bank before lesson 1 (LAN practice). */
   pretest: z.boolean().default(false),
+  /** Percent of sure DM passes a trainer checks anyway (review queue, issue 12); 0 = only doubtful ones. */
+  reviewSample: z.number().int().min(0).max(100).default(0),
 });
 
 const optionSchema = z.object({

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
 import {
   agencies,
   certificates,
@@ -114,7 +114,16 @@ async function gradeFacts(tx: Db, userId: string, courseId: string, since: Date)
     const exercises = await tx
       .select({ lessonId: exerciseAttempts.lessonId, passed: sql<boolean | null>`coalesce(${exerciseAttempts.overridePassed}, ${exerciseAttempts.passed})` })
       .from(exerciseAttempts)
-      .where(and(eq(exerciseAttempts.userId, userId), inArray(exerciseAttempts.lessonId, ids), eq(exerciseAttempts.status, "completed"), gte(exerciseAttempts.completedAt, since)));
+      .where(
+        and(
+          eq(exerciseAttempts.userId, userId),
+          inArray(exerciseAttempts.lessonId, ids),
+          eq(exerciseAttempts.status, "completed"),
+          gte(exerciseAttempts.completedAt, since),
+          // An attempt waiting in the review queue counts neither way until a trainer decides.
+          or(isNull(exerciseAttempts.reviewStatus), ne(exerciseAttempts.reviewStatus, "pending")),
+        ),
+      );
     const kinds = new Map(rows.map((r) => [r.lessonId, r.kind]));
     for (const r of finals) add(r.lessonId, r.passed);
     for (const r of legacy) if (kinds.get(r.lessonId) === "quiz") add(r.lessonId, r.passed);

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
-import { agencies, exerciseAttempts, exerciseTurns, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, like, sql } from "drizzle-orm";
+import { agencies, exerciseAttempts, exerciseTurns, lessonProgress, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
 import { gradeReply, GRADER_VERSION, type Exercise, type TurnGrade } from "~/grading";
+import { reviewRouting } from "~/learning/review";
+import { inScope, type Scope } from "~/utils/permissions.server";
 import { audit } from "./audit.server";
 import { refreshEnrollment } from "./certificate.server";
 import { markLessonComplete } from "./progress.server";
@@ -61,6 +63,8 @@ export type SubmitTurnInput = {
   reply: string;
   replySeconds: number | null;
   idempotencyKey: string;
+  /** The course's `reviewSample` (percent of sure passes a trainer checks anyway); default 0. */
+  reviewSample?: number;
 };
 
 export type SubmitTurnResult = { attemptId: string; stored: boolean; completed: boolean; stale: boolean };
@@ -131,14 +135,37 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
       await tx.update(exerciseAttempts).set({ currentTurnId: grade.nextTurnId }).where(eq(exerciseAttempts.id, attempt.id));
       return { attemptId: attempt.id, stored: true, completed: false, stale: false };
     }
-    const turns = await tx.select({ score: exerciseTurns.score, passed: exerciseTurns.passed }).from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id));
+    const turns = await tx
+      .select({ score: exerciseTurns.score, passed: exerciseTurns.passed, grade: exerciseTurns.grade })
+      .from(exerciseTurns)
+      .where(eq(exerciseTurns.attemptId, attempt.id));
     const result = attemptResult(turns, input.exercise.passPercent);
+    const [progress] = await tx
+      .select({ status: lessonProgress.status })
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, input.userId), eq(lessonProgress.lessonId, input.ref.lessonId)));
+    // A doubtful pass that would count towards the certificate waits for a trainer (issue 12).
+    const routing = reviewRouting({
+      attemptId: attempt.id,
+      passed: result.passed,
+      turnReviews: turns.map((t) => (t.grade as Partial<TurnGrade>).review),
+      lessonComplete: progress?.status === "completed",
+      samplePercent: input.reviewSample ?? 0,
+    });
     await tx
       .update(exerciseAttempts)
-      .set({ status: "completed", currentTurnId: null, score: result.score, passed: result.passed, completedAt: new Date() })
+      .set({
+        status: "completed",
+        currentTurnId: null,
+        score: result.score,
+        passed: result.passed,
+        completedAt: new Date(),
+        ...(routing.review ? { reviewStatus: "pending" as const, reviewReasons: routing.reasons } : {}),
+      })
       .where(eq(exerciseAttempts.id, attempt.id));
-    // A new failed attempt takes no pass away (any pass counts), so only a pass needs the recount.
-    if (result.passed) await markLessonComplete(tx, input.userId, input.ref);
+    // A failed attempt takes no pass away (any pass counts), and a pass waiting for review counts
+    // only once a trainer confirms it: only an unflagged pass needs the recount.
+    if (result.passed && !routing.review) await markLessonComplete(tx, input.userId, input.ref);
     return { attemptId: attempt.id, stored: true, completed: true, stale: false };
   });
 }
@@ -216,7 +243,17 @@ export async function overrideAttempt(
   await db.transaction(async (tx) => {
     await tx
       .update(exerciseAttempts)
-      .set({ overrideScore: change.score, overridePassed: change.passed, overrideComment: change.comment, overriddenBy: actorId, overriddenAt: new Date() })
+      .set({
+        overrideScore: change.score,
+        overridePassed: change.passed,
+        overrideComment: change.comment,
+        overriddenBy: actorId,
+        overriddenAt: new Date(),
+        // An override of an attempt waiting in the review queue is the trainer's decision on it.
+        reviewStatus: sql`case when ${exerciseAttempts.reviewStatus} = 'pending' then 'changed'::review_status else ${exerciseAttempts.reviewStatus} end`,
+        reviewedBy: sql`case when ${exerciseAttempts.reviewStatus} = 'pending' then ${actorId} else ${exerciseAttempts.reviewedBy} end`,
+        reviewedAt: sql`case when ${exerciseAttempts.reviewStatus} = 'pending' then now() else ${exerciseAttempts.reviewedAt} end`,
+      })
       .where(eq(exerciseAttempts.id, attempt.id));
     await audit(
       {
@@ -255,11 +292,14 @@ export async function regradeExercise(
     const attempts = rows.map((r) => r.attempt);
     let changed = 0;
     const learners = new Set<string>();
+    // Which grader versions the stored grades came from: the audit row says what a re-grade replaced.
+    const fromVersions: Record<string, number> = {};
     for (const attempt of attempts) {
       learners.add(attempt.userId);
       const turns = await tx.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id)).orderBy(asc(exerciseTurns.position));
       const regraded: { score: number; passed: boolean }[] = [];
       for (const t of turns) {
+        fromVersions[t.graderVersion] = (fromVersions[t.graderVersion] ?? 0) + 1;
         if (!exercise.turns.some((x) => x.id === t.turnId)) {
           regraded.push({ score: t.score, passed: t.passed });
           continue;
@@ -277,7 +317,7 @@ export async function regradeExercise(
     }
     // Sorted, so two re-grades lock enrollments in the same order.
     for (const userId of [...learners].sort()) await refreshEnrollment(tx, userId, ref.courseId, { actorId, reason: "regrade" });
-    await audit({ actorId, action: "exercise.regrade", targetType: "exercise", targetId: exercise.slug, details: { attempts: attempts.length, changed } }, tx);
+    await audit({ actorId, action: "exercise.regrade", targetType: "exercise", targetId: exercise.slug, details: { attempts: attempts.length, changed, fromVersions, toVersion: GRADER_VERSION } }, tx);
     return { attempts: attempts.length, changed };
   });
 }
@@ -343,3 +383,182 @@ export async function recordHoaxAttempt(input: {
 }
 
 class DuplicateSubmission extends Error {}
+
+// ——— Review queue (issue 12) ———
+
+export type ReviewQueueRow = {
+  id: string;
+  learnerName: string;
+  agencyName: string;
+  exerciseSlug: string;
+  score: number | null;
+  passed: boolean | null;
+  reasons: string[];
+  completedAt: Date | null;
+};
+
+/** Attempts waiting for a trainer, of learners inside `scope`, oldest first. */
+export async function listReviewQueue(scope: Scope, limit = 200): Promise<ReviewQueueRow[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: exerciseAttempts.id,
+      learnerName: users.name,
+      agencyName: agencies.name,
+      exerciseSlug: exerciseAttempts.exerciseSlug,
+      score: exerciseAttempts.score,
+      passed: exerciseAttempts.passed,
+      reasons: exerciseAttempts.reviewReasons,
+      completedAt: exerciseAttempts.completedAt,
+    })
+    .from(exerciseAttempts)
+    .innerJoin(users, eq(users.id, exerciseAttempts.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(exerciseAttempts.reviewStatus, "pending"), inScope(agencies.path, scope)))
+    .orderBy(asc(exerciseAttempts.completedAt), asc(exerciseAttempts.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, reasons: r.reasons ?? [] }));
+}
+
+export type ReviewDecision = {
+  /** true: the grade stands as graded; false: the trainer sets `score` and `passed`. */
+  confirm: boolean;
+  score: number;
+  passed: boolean;
+  comment: string;
+  /** Element labels per turn id (id → met / present), pre-filled from the grader's. */
+  criteria: Record<string, Record<string, boolean>>;
+};
+
+export type ReviewOutcome = "decided" | "not-pending";
+
+/**
+ * A trainer decides an attempt waiting in the queue, in one transaction: the attempt row is locked
+ * (two trainers cannot both decide it), the decision stored (a change also as an override the
+ * learner sees), audit-logged, and the enrollment recomputed — so a confirmed or changed-to-pass
+ * attempt completes the lesson and issues the certificate if it was the last requirement.
+ * Outside `scope` → null (the route answers 404).
+ */
+export async function decideReview(actorId: string, scope: Scope, attemptId: string, courseId: string, decision: ReviewDecision): Promise<ReviewOutcome | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ attempt: exerciseAttempts })
+      .from(exerciseAttempts)
+      .innerJoin(users, eq(users.id, exerciseAttempts.userId))
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(and(eq(exerciseAttempts.id, attemptId), inScope(agencies.path, scope)))
+      .for("update", { of: exerciseAttempts })
+      .limit(1);
+    if (!row) return null;
+    const attempt = row.attempt;
+    if (attempt.reviewStatus !== "pending") return "not-pending";
+    const now = new Date();
+    const changed = !decision.confirm;
+    await tx
+      .update(exerciseAttempts)
+      .set({
+        reviewStatus: changed ? "changed" : "confirmed",
+        reviewedBy: actorId,
+        reviewedAt: now,
+        reviewComment: decision.comment || null,
+        reviewCriteria: decision.criteria,
+        ...(changed ? { overrideScore: decision.score, overridePassed: decision.passed, overrideComment: decision.comment, overriddenBy: actorId, overriddenAt: now } : {}),
+      })
+      .where(eq(exerciseAttempts.id, attempt.id));
+    await audit(
+      {
+        actorId,
+        action: changed ? "attempt.review.change" : "attempt.review.confirm",
+        targetType: "exercise_attempt",
+        targetId: attempt.id,
+        details: {
+          reasons: attempt.reviewReasons ?? [],
+          graderVersion: attempt.graderVersion,
+          before: { score: attempt.score, passed: attempt.passed },
+          after: changed ? { score: decision.score, passed: decision.passed } : { score: attempt.score, passed: attempt.passed },
+          comment: decision.comment,
+        },
+      },
+      tx,
+    );
+    await refreshEnrollment(tx, attempt.userId, courseId, { actorId, reason: "override" });
+    return "decided";
+  });
+}
+
+export type ReviewNotice = { attemptId: string; exerciseSlug: string; status: "confirmed" | "changed"; passed: boolean | null; score: number | null; comment: string | null; reviewedAt: Date | null };
+
+/** Decisions on the learner's reviewed attempts that the learner has not dismissed yet, newest first. */
+export async function listReviewNotices(userId: string, slug?: string): Promise<ReviewNotice[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      attemptId: exerciseAttempts.id,
+      exerciseSlug: exerciseAttempts.exerciseSlug,
+      status: exerciseAttempts.reviewStatus,
+      passed: sql<boolean | null>`coalesce(${exerciseAttempts.overridePassed}, ${exerciseAttempts.passed})`,
+      score: sql<number | null>`coalesce(${exerciseAttempts.overrideScore}, ${exerciseAttempts.score})`,
+      comment: exerciseAttempts.reviewComment,
+      reviewedAt: exerciseAttempts.reviewedAt,
+    })
+    .from(exerciseAttempts)
+    .where(
+      and(
+        eq(exerciseAttempts.userId, userId),
+        slug ? eq(exerciseAttempts.exerciseSlug, slug) : undefined,
+        inArray(exerciseAttempts.reviewStatus, ["confirmed", "changed"]),
+        isNull(exerciseAttempts.reviewSeenAt),
+      ),
+    )
+    .orderBy(desc(exerciseAttempts.reviewedAt))
+    .limit(20);
+  return rows.map((r) => ({ ...r, status: r.status as "confirmed" | "changed" }));
+}
+
+/** The learner dismisses the notice of a decision on their own attempt. */
+export async function markReviewSeen(userId: string, attemptId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(exerciseAttempts)
+    .set({ reviewSeenAt: new Date() })
+    .where(and(eq(exerciseAttempts.id, attemptId), eq(exerciseAttempts.userId, userId), isNotNull(exerciseAttempts.reviewedAt)));
+}
+
+/** Lessons of the learner with an attempt waiting for a trainer ("menunggu tinjauan pelatih"). */
+export async function lessonsAwaitingReview(userId: string, lessonIds: string[]): Promise<Set<string>> {
+  if (lessonIds.length === 0) return new Set();
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ lessonId: exerciseAttempts.lessonId })
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), inArray(exerciseAttempts.lessonId, lessonIds), eq(exerciseAttempts.reviewStatus, "pending")));
+  return new Set(rows.map((r) => r.lessonId));
+}
+
+/**
+ * Every turn of the decided reviews of `slug` inside `scope` (newest 500 attempts), with the
+ * trainer's labels: the agreement console's labelled replies. The caller turns the attempt
+ * decision into per-turn labels (`humanTurnPasses`).
+ */
+export async function reviewedAttemptsOf(scope: Scope, slug: string) {
+  const db = await getDb();
+  const rows = await db
+    .select({ attempt: exerciseAttempts })
+    .from(exerciseAttempts)
+    .innerJoin(users, eq(users.id, exerciseAttempts.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(exerciseAttempts.exerciseSlug, slug), inArray(exerciseAttempts.reviewStatus, ["confirmed", "changed"]), inScope(agencies.path, scope)))
+    .orderBy(desc(exerciseAttempts.reviewedAt))
+    .limit(500);
+  const ids = rows.map((r) => r.attempt.id);
+  const turns = ids.length
+    ? await db.select().from(exerciseTurns).where(inArray(exerciseTurns.attemptId, ids)).orderBy(asc(exerciseTurns.attemptId), asc(exerciseTurns.position))
+    : [];
+  return rows.map(({ attempt }) => ({
+    id: attempt.id,
+    passed: (attempt.overridePassed ?? attempt.passed) === true,
+    criteria: attempt.reviewCriteria ?? {},
+    turns: turns.filter((t) => t.attemptId === attempt.id),
+  }));
+}

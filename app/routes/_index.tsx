@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { daysUntilExpiry, expiresSoon } from "~/certificates/rules";
+import { getExerciseEntry } from "~/content/exercise-index.server";
 import { listOwnCertificates } from "~/models/certificate.server";
+import { listReviewNotices } from "~/models/exercise-attempt.server";
 import { myAssignedCourses } from "~/models/dashboard.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
@@ -13,11 +15,15 @@ import { handleLoader } from "~/utils/pipeline.server";
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request }) => {
   const user = await getUser(request);
-  if (!user) return json({ user: null, assigned: [], expiring: [] });
-  const [assigned, certs] = await Promise.all([myAssignedCourses(user.id), listOwnCertificates(user.id)]);
+  if (!user) return json({ user: null, assigned: [], expiring: [], reviews: [] });
+  const [assigned, certs, notices] = await Promise.all([myAssignedCourses(user.id), listOwnCertificates(user.id), listReviewNotices(user.id)]);
+  const reviews = await Promise.all(
+    notices.map(async (n) => ({ slug: n.exerciseSlug, attemptId: n.attemptId, passed: n.passed, score: n.score, title: (await getExerciseEntry(n.exerciseSlug))?.exercise.title ?? n.exerciseSlug })),
+  );
   return json({
     user: { name: user.name, role: user.role, agencyName: user.agencyName },
     assigned,
+    reviews,
     expiring: certs.filter((c) => expiresSoon(c)).map((c) => ({ code: c.code, courseTitle: c.courseTitle, days: daysUntilExpiry(c) ?? 0 })),
   });
 });
@@ -26,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Home() {
   const t = useT();
   const lang = useLang();
-  const { user, assigned, expiring } = useLoaderData<typeof loader>();
+  const { user, assigned, expiring, reviews } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <section className="card hero">
@@ -63,6 +69,19 @@ export default function Home() {
           <Link to="/saya/sertifikat">{t("home.expiring", { course: c.courseTitle, days: c.days })}</Link>
         </p>
       ))}
+      {reviews.length > 0 ? (
+        <section className="alert info" aria-labelledby="review-notices-h">
+          <h2 id="review-notices-h">{t("home.reviewTitle")}</h2>
+          <ul>
+            {reviews.map((r) => (
+              <li key={r.attemptId}>
+                <Link to={`/latihan/${r.slug}?percobaan=${r.attemptId}#hasil`}>{r.title}</Link>:{" "}
+                {t("exercise.reviewResult", { result: t(r.passed ? "exercise.passed" : "exercise.failed"), score: r.score ?? "–" })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="card">
         <h2>{t("home.assigned")}</h2>
         {assigned.length === 0 ? <p className="muted">{t("home.noAssigned")}</p> : null}

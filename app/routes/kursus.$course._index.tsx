@@ -51,8 +51,8 @@ export default function CourseOutline() {
                 {t(`courses.kind.${item.kind}`)} · {t("courses.minutes", { minutes: item.minutes })}
               </div>
             </div>
-            <span className={`badge ${item.completed ? "ok" : item.started ? "warn" : ""}`}>
-              {t(item.completed ? "courses.status.completed" : item.started ? "courses.status.started" : "courses.status.new")}
+            <span className={`badge ${item.completed ? "ok" : item.started || item.awaitingReview ? "warn" : ""}`}>
+              {t(item.completed ? "courses.status.completed" : item.awaitingReview ? "courses.status.review" : item.started ? "courses.status.started" : "courses.status.new")}
             </span>
           </li>
         ))}

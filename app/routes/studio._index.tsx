@@ -34,6 +34,7 @@ export default function Studio() {
       <h1>{t("studio.title")}</h1>
       <p className="muted">{t("studio.intro")}</p>
       <p className="row">
+        <Link to="/studio/tinjauan">{t("studio.reviewQueue")} →</Link>
         <Link to="/studio/latihan">{t("staff.attempts")} →</Link>
         <Link to="/studio/uji-rubrik">{t("staff.playground")} →</Link>
       </p>

@@ -5,6 +5,9 @@ import { users } from "./users";
 
 export const attemptStatus = pgEnum("attempt_status", ["in_progress", "completed"]);
 
+/** A trainer's review of a doubtful (or sampled) pass: waiting, confirmed as graded, or changed. */
+export const reviewStatus = pgEnum("review_status", ["pending", "confirmed", "changed"]);
+
 /**
  * One run through a DM exercise (or hoax case): the transcript lives in exercise_turns.
  * At most one attempt per learner and exercise is in progress (partial unique index).
@@ -32,6 +35,17 @@ export const exerciseAttempts = pgTable(
     overrideComment: text("override_comment"),
     overriddenBy: text("overridden_by").references(() => users.id),
     overriddenAt: timestamp("overridden_at", { withTimezone: true }),
+    /** Null: not sent to review. A pending attempt completes nothing until a trainer decides. */
+    reviewStatus: reviewStatus("review_status"),
+    /** Why it was sent: the grader's review reasons ("low-similarity", "integrity:copy", …) or "sample". */
+    reviewReasons: jsonb("review_reasons").$type<string[]>(),
+    reviewedBy: text("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewComment: text("review_comment"),
+    /** The trainer's element labels per turn id (id → met / present): the agreement console's truth. */
+    reviewCriteria: jsonb("review_criteria").$type<Record<string, Record<string, boolean>>>(),
+    /** When the learner dismissed the notice of the decision. */
+    reviewSeenAt: timestamp("review_seen_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
@@ -39,6 +53,8 @@ export const exerciseAttempts = pgTable(
     index("exercise_attempts_user_slug_idx").on(t.userId, t.exerciseSlug),
     index("exercise_attempts_lesson_idx").on(t.lessonId),
     uniqueIndex("exercise_attempts_one_open_uq").on(t.userId, t.exerciseSlug).where(sql`status = 'in_progress'`),
+    // The review queue: pending attempts, oldest first.
+    index("exercise_attempts_review_queue_idx").on(t.completedAt).where(sql`review_status = 'pending'`),
   ],
 );
 

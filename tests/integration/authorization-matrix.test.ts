@@ -40,6 +40,7 @@ let fx: {
   batch: Record<Scope, string>;
   certificate: Record<Scope, { id: string; code: string }>;
   attempt: Record<Scope, string>;
+  reviewAttempt: Record<Scope, string>;
   unit: Record<Scope, string>;
   body: BodyFixtures;
 };
@@ -101,6 +102,27 @@ beforeAll(async () => {
     attempt[scope] = row!.id;
   }
 
+  // A finished attempt waiting in the review queue for each learner.
+  const reviewAttempt = {} as Record<Scope, string>;
+  const dmEntry = (await getExerciseEntry(SLUG))!;
+  for (const scope of ["own", "other"] as const) {
+    reviewAttempt[scope] = crypto.randomUUID();
+    await db.insert(exerciseAttempts).values({
+      id: reviewAttempt[scope],
+      userId: learners[scope].id,
+      lessonId: dmEntry.ids.lessonId,
+      exerciseSlug: SLUG,
+      status: "completed",
+      score: 90,
+      passed: true,
+      graderVersion: "matriks",
+      courseVersion: "1.0.0",
+      completedAt: new Date(),
+      reviewStatus: "pending",
+      reviewReasons: ["low-similarity"],
+    });
+  }
+
   // A staff-import batch made by each agency's manager.
   const batch = {} as Record<Scope, string>;
   const units = { own: tree.unitA, other: tree.unitB };
@@ -117,6 +139,7 @@ beforeAll(async () => {
     batch,
     certificate,
     attempt,
+    reviewAttempt,
     unit: { own: tree.unitA.id, other: tree.unitB.id },
     body: {
       firstTurnId,
@@ -153,6 +176,8 @@ function targetFor(target: Target | undefined, scope: Scope): { params: Record<s
       return { params: { code: fx.certificate[scope].code } };
     case "attempt":
       return { params: { attempt: fx.attempt[scope] } };
+    case "reviewAttempt":
+      return { params: { attempt: fx.reviewAttempt[scope] } };
     case "attemptView":
       return { params: { exercise: SLUG }, search: `?percobaan=${fx.attempt[scope]}` };
     case "unitFilter":

@@ -34,11 +34,12 @@ export type Target =
   | "batch" // scoped: a staff-import batch made by the signed-in manager of A / by the manager of B
   | "certificate" // scoped: the certificate of the learner of A / of B
   | "attempt" // scoped: a DM attempt of the learner of A / of B
+  | "reviewAttempt" // scoped: a finished DM attempt waiting in the review queue, of the learner of A / of B
   | "attemptView" // scoped: /latihan/<slug>?percobaan=<attempt of the learner of A / of B>
   | "unitFilter" // scoped: ?unit=<unit of A / of B> on the learner table and its CSV
   | "unitField"; // scoped: the form names a unit of A / of B (the URL stays the same)
 
-export const SCOPED_TARGETS: readonly Target[] = ["user", "batch", "certificate", "attempt", "attemptView", "unitFilter", "unitField"];
+export const SCOPED_TARGETS: readonly Target[] = ["user", "batch", "certificate", "attempt", "reviewAttempt", "attemptView", "unitFilter", "unitField"];
 
 /** Fixture values an action body may need. */
 export type BodyFixtures = {
@@ -133,6 +134,10 @@ export const matrix: Record<string, Entry> = {
   "studio._index.tsx": { loader: studio(200) },
   "studio.latihan.$attempt.tsx": { target: "attempt", loader: studio(scoped), action: studio({ own: 400, other: 404 }) },
   "studio.latihan._index.tsx": { loader: studio(200), action: studio(200), body: { slug: "dm-syarat-ktp" } },
+  // The review queue lists only the subtree's attempts (the leak check proves it); deciding one outside it is a 404.
+  "studio.tinjauan.$attempt.tsx": { target: "reviewAttempt", loader: studio(scoped), action: studio({ own: 400, other: 404 }) },
+  "studio.tinjauan._index.tsx": { loader: studio(200) },
+  "studio.kesepakatan.tsx": { loader: studio(200) },
   "studio.uji-rubrik.tsx": {
     loader: studio(200),
     action: studio(200),

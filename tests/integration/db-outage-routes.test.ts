@@ -168,6 +168,13 @@ const outages: Record<string, Entry> = {
     action: { as: "instructor", expect: "page", body: { score: "85", passed: "ya", comment: "Sapaan sudah tepat, tambahkan sumber resmi." }, shown: ["score", "comment"] },
   },
   "studio.latihan._index.tsx": { loader: { as: "instructor", expect: "page" }, action: { as: "instructor", expect: "page", body: { slug: SLUG } } },
+  "studio.kesepakatan.tsx": { loader: { as: "instructor", expect: "page" } },
+  "studio.tinjauan.$attempt.tsx": {
+    params: { attempt: id() },
+    loader: { as: "instructor", expect: "page" },
+    action: { as: "instructor", expect: "page", body: { decision: "change", score: "60", passed: "tidak", comment: "Fakta jam layanan keliru." }, shown: ["score", "comment"] },
+  },
+  "studio.tinjauan._index.tsx": { loader: { as: "instructor", expect: "page" } },
   "studio.uji-rubrik.tsx": {
     loader: { as: "instructor", expect: "page" },
     action: { as: "instructor", expect: "page", body: (fx) => ({ target: `${SLUG}#${fx.firstTurnId}`, reply: "Selamat pagi Kak, terima kasih." }), shown: ["reply"] },

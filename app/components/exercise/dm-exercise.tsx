@@ -19,12 +19,31 @@ export function DmExercise({ data }: { data: DmPageData }) {
   const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === "reply";
   const finished = attempt?.status === "completed";
   const effectivePassed = attempt?.overridePassed ?? attempt?.passed;
+  const awaitingReview = attempt?.reviewStatus === "pending";
   return (
     <article className="stack exercise">
       <p>
         <Link to={`/kursus/${exercise.courseSlug}`}>← {exercise.courseTitle}</Link>
       </p>
       <h1>{exercise.title}</h1>
+      {data.reviewNotices.map((n) => (
+        <div key={n.attemptId} className="alert info" role="status">
+          <p>
+            <strong>{t("exercise.reviewDecided")}</strong> {t("exercise.reviewResult", { result: t(n.passed ? "exercise.passed" : "exercise.failed"), score: n.score ?? "–" })}
+          </p>
+          {n.comment ? <p>{t("exercise.overrideComment", { comment: n.comment })}</p> : null}
+          <div className="row">
+            <Link to={`/latihan/${exercise.slug}?percobaan=${n.attemptId}#hasil`}>{t("exercise.view")}</Link>
+            <Form method="post">
+              <input type="hidden" name="intent" value="review-seen" />
+              <input type="hidden" name="attempt" value={n.attemptId} />
+              <button type="submit" className="link-button">
+                {t("exercise.reviewDismiss")}
+              </button>
+            </Form>
+          </div>
+        </div>
+      ))}
       <div className="grid-2">
         <section className="card">
           <h2>{t("exercise.briefing")}</h2>
@@ -124,11 +143,17 @@ export function DmExercise({ data }: { data: DmPageData }) {
       {finished && attempt ? (
         <section className="card result" id="hasil" aria-labelledby="hasil-h">
           <h2 id="hasil-h">{t("exercise.resultTitle")}</h2>
-          <p className={`alert ${effectivePassed ? "success" : "info"}`} role="status">
+          <p className={`alert ${effectivePassed && !awaitingReview ? "success" : "info"}`} role="status">
             {t("exercise.total", { score: attempt.overrideScore ?? attempt.score ?? 0, percent: exercise.passPercent })}{" "}
             {attempt.overrideScore !== null ? <span className="meta">({t("grade.original", { score: attempt.score ?? 0 })}) </span> : null}
-            {t(effectivePassed ? "exercise.resultPassed" : "exercise.resultFailed")}
+            {t(awaitingReview ? "exercise.reviewPending" : effectivePassed ? "exercise.resultPassed" : "exercise.resultFailed")}
           </p>
+          {attempt.reviewStatus === "confirmed" ? (
+            <div className="alert info">
+              <p>{t("exercise.reviewConfirmed")}</p>
+              {attempt.reviewComment ? <p>{t("exercise.overrideComment", { comment: attempt.reviewComment })}</p> : null}
+            </div>
+          ) : null}
           {attempt.overrideScore !== null ? (
             <div className="alert info">
               <p>{t("exercise.override", { score: attempt.overrideScore, result: t(attempt.overridePassed ? "exercise.passed" : "exercise.failed") })}</p>
@@ -158,7 +183,11 @@ export function DmExercise({ data }: { data: DmPageData }) {
                 {h.status === "in_progress" ? ` (${t("exercise.inProgress")})` : null}
               </span>
               <span className="row">
-                {h.passed !== null ? <span className={`badge ${h.passed ? "ok" : "bad"}`}>{t(h.passed ? "exercise.passed" : "exercise.failed")}</span> : null}
+                {h.reviewStatus === "pending" ? (
+                  <span className="badge warn">{t("exercise.reviewPendingBadge")}</span>
+                ) : h.passed !== null ? (
+                  <span className={`badge ${h.passed ? "ok" : "bad"}`}>{t(h.passed ? "exercise.passed" : "exercise.failed")}</span>
+                ) : null}
                 {h.status === "completed" ? <Link to={`/latihan/${exercise.slug}?percobaan=${h.id}#hasil`}>{t("exercise.view")}</Link> : null}
               </span>
             </li>
