@@ -4,6 +4,7 @@ import { agencies, certificates, courses, enrollments, lessonProgress, lessons, 
 import { generateCertificateCode } from "~/certificates/code";
 import { courseComplete, expiryDate } from "~/certificates/rules";
 import { audit } from "./audit.server";
+import { ensureIssuance } from "./credential.server";
 import { getDb, type Db } from "~/utils/db.server";
 
 /**
@@ -69,6 +70,8 @@ async function issueIfDue(tx: Db, userId: string, courseId: string): Promise<Cer
       expiresAt: expiryDate(issuedAt, course.validMonths),
     })
     .returning();
+  // Issuer, signatory and status-list position are fixed with the certificate (decision 014).
+  if (issued) await ensureIssuance(tx, issued);
   return issued ?? null;
 }
 
