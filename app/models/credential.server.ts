@@ -250,3 +250,12 @@ export async function issuanceOf(certificateId: string): Promise<CertificateIssu
   const [row] = await db.select().from(certificateIssuance).where(eq(certificateIssuance.certificateId, certificateId)).limit(1);
   return row;
 }
+
+/** The institution and signatory shown for a certificate: fixed at issue, or (issued before 014) today's setting. Read-only. */
+export async function issuerOf(cert: Pick<Certificate, "id" | "agencyId">): Promise<{ institution: string; signatoryName: string; signatoryNip: string | null; signatoryTitle: string }> {
+  const issuance = await issuanceOf(cert.id);
+  if (issuance?.institution) {
+    return { institution: issuance.institution, signatoryName: issuance.signatoryName ?? "", signatoryNip: issuance.signatoryNip, signatoryTitle: issuance.signatoryTitle ?? "" };
+  }
+  return resolveSignatory(cert.agencyId);
+}
