@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { currentIssuerKey } from "~/models/credential.server";
 import { closeDb, getDb } from "~/utils/db.server";
 import { deleteOldRateLimits } from "~/utils/rate-limit.server";
 import { deleteExpiredSessions, isHttps } from "~/utils/session.server";
@@ -20,6 +21,8 @@ const ABORT_DELAY = 5_000;
  */
 export async function startup() {
   await getDb();
+  // The Open Badges signing key is made on the first start (decision 014), not by the first download.
+  await currentIssuerKey();
   // Expired sessions and old rate-limit windows are swept here, not by whoever signs in next.
   const sweep = async () => {
     try {

@@ -18,6 +18,8 @@ export type CertificatePdfData = {
   issuedAt: Date;
   expiresAt: Date;
   verifyUrl: string;
+  /** Issuing institution and signatory (decision 014); older callers may leave it out. */
+  issuer?: { institution: string; signatoryName: string; signatoryNip: string | null; signatoryTitle: string };
 };
 
 /** Indonesian long date in Jakarta time: "22 November 2026" (the same wording as the web pages). */
@@ -61,7 +63,8 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
     page.drawText(line, { x: x ?? centre - font.widthOfTextAtSize(line, size) / 2, y, font, size, color });
   };
 
-  text("SIGAP", { y: 515, font: bold, size: 11, color: TEAL });
+  const masthead = sanitiseForFont(data.issuer ? `SIGAP · ${data.issuer.institution.toUpperCase()}` : "SIGAP", bold);
+  text(masthead, { y: 515, font: bold, size: shrinkToFit(masthead, bold, 11, 7, contentWidth), color: TEAL });
   text("SERTIFIKAT", { y: 468, font: bold, size: 38, color: TEAL });
   page.drawLine({ start: { x: centre - 36, y: 452 }, end: { x: centre + 36, y: 452 }, thickness: 1.5, color: TEAL });
 
@@ -100,6 +103,8 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
     text(v, { x, y: 126, font, size: shrinkToFit(v, font, 13, 8, 150) });
   });
 
+  if (data.issuer) drawSignatory(data.issuer, { right: width - 70, top: 246, page, regular, bold });
+
   const qrSize = 104;
   const qr = await pdf.embedPng(
     await QRCode.toBuffer(data.verifyUrl, { type: "png", margin: 1, width: 300, errorCorrectionLevel: "M" }),
@@ -113,6 +118,25 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
   text(footer, { y: 44, font: regular, size: shrinkToFit(footer, regular, 9, 5, width - 120), color: MUTED });
 
   return pdf.save();
+}
+
+/** The signatory block, right-aligned above the QR code: title, name (bold), NIP. */
+function drawSignatory(
+  issuer: NonNullable<CertificatePdfData["issuer"]>,
+  { right, top, page, regular, bold }: { right: number; top: number; page: ReturnType<PDFDocument["addPage"]>; regular: PDFFont; bold: PDFFont },
+) {
+  const lines: [string, PDFFont, number, Color][] = [
+    [issuer.signatoryTitle, regular, 9, MUTED],
+    [issuer.signatoryName, bold, 11, INK],
+    ...(issuer.signatoryNip ? ([[`NIP ${issuer.signatoryNip}`, regular, 9, MUTED]] as [string, PDFFont, number, Color][]) : []),
+  ];
+  let y = top;
+  for (const [value, font, max, color] of lines) {
+    const line = sanitiseForFont(value, font);
+    const size = shrinkToFit(line, font, max, 6, 230);
+    page.drawText(line, { x: right - font.widthOfTextAtSize(line, size), y, font, size, color });
+    y -= max === 11 ? 15 : 13;
+  }
 }
 
 function formatJp(jp: number): string {

@@ -17,6 +17,7 @@ import { generateCertificateCode } from "~/certificates/code";
 import { canRecertify, expiryDate, type SuspensionReason } from "~/certificates/rules";
 import { certificateStep, courseStanding, type LessonFacts } from "~/learning/completion";
 import { audit } from "./audit.server";
+import { ensureIssuance } from "./credential.server";
 import { getDb, type Db } from "~/utils/db.server";
 
 export type GradeChange = { actorId: string | null; reason: SuspensionReason };
@@ -168,6 +169,8 @@ async function issueIfDue(tx: Db, userId: string, courseId: string): Promise<Cer
       expiresAt: expiryDate(issuedAt, course.validMonths),
     })
     .returning();
+  // Issuer, signatory and status-list position are fixed with the certificate (decision 014).
+  if (issued) await ensureIssuance(tx, issued);
   return issued ?? null;
 }
 

@@ -10,6 +10,7 @@ const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
   { to: "/admin/instansi", title: "admin.agencies.title", body: "admin.home.agencies" },
   { to: "/admin/pengguna", title: "admin.users.title", body: "admin.home.users" },
   { to: "/admin/audit", title: "admin.audit.title", body: "admin.home.audit" },
+  { to: "/admin/penerbit", title: "admin.issuer.title", body: "admin.home.issuer" },
 ];
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { publicOrigin } from "~/utils/env.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { renderCertificatePdf } from "~/certificates/pdf.server";
+import { certificatePdf } from "~/certificates/render.server";
 import { getOwnCertificate } from "~/models/certificate.server";
 import { plainTextAnswer } from "~/utils/i18n.server";
 import { handleLoader } from "~/utils/pipeline.server";
@@ -10,19 +10,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user", download: true }, async ({ request, params, user }) => {
   const cert = await getOwnCertificate(user.id, params.code ?? "");
   if (!cert) throw plainTextAnswer(request, "error.fileNotFound", { status: 404 });
-  const origin = publicOrigin(request);
-  const pdf = await renderCertificatePdf({
-    code: cert.code,
-    learnerName: cert.learnerName,
-    nip: cert.learnerNip,
-    agencyName: cert.agencyName,
-    courseTitle: cert.courseTitle,
-    courseVersion: cert.courseVersion,
-    jp: cert.jp,
-    issuedAt: cert.issuedAt,
-    expiresAt: cert.expiresAt,
-    verifyUrl: `${origin}/sertifikat/${cert.code}`,
-  });
+  const pdf = await certificatePdf(cert, publicOrigin(request));
   return new Response(Buffer.from(pdf), {
     headers: {
       "Content-Type": "application/pdf",

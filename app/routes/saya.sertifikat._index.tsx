@@ -3,6 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { canRecertify, certificateStatus, daysUntilExpiry, expiresSoon, JP_YEARLY_DUTY, jpInYear, suspensionOf } from "~/certificates/rules";
 import { listOwnCertificates, startRecertification } from "~/models/certificate.server";
+import { jpHistory } from "~/certificates/jp";
+import { JpHistory } from "~/components/jp-history";
 import { formatDate, jakartaYear } from "~/utils/dates";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
@@ -18,6 +20,8 @@ export async function loader(args: LoaderFunctionArgs) {
     year,
     jp: jpInYear(certs, year),
     duty: JP_YEARLY_DUTY,
+    // Every year with certified training, not only this one (decision 014).
+    history: jpHistory(certs).map((y) => ({ ...y, records: y.records.map((r) => ({ code: r.code, courseTitle: r.courseTitle, courseVersion: r.courseVersion, jp: r.jp, completed: formatDate(r.issuedAt, lang) })) })),
     certificates: certs.map((c) => {
       const status = certificateStatus(c);
       return {
@@ -50,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MyCertificates() {
   const t = useT();
-  const { year, jp, duty, certificates } = useLoaderData<typeof loader>();
+  const { year, jp, duty, certificates, history } = useLoaderData<typeof loader>();
   const percent = Math.min(100, Math.round((jp / duty) * 100));
   return (
     <section className="stack">
@@ -91,6 +95,13 @@ export default function MyCertificates() {
             </a>
             <Link to={`/sertifikat/${c.code}`}>{t("cert.verifyLink")}</Link>
           </p>
+          <p className="row">
+            <a className="button secondary" href={`/saya/sertifikat/${c.code}.jwt`} download>
+              {t("cred.downloadJwt")}
+            </a>
+            <a href={`/saya/sertifikat/${c.code}.json`}>{t("cred.viewJson")}</a>
+          </p>
+          <p className="hint">{t("cred.downloadHint")}</p>
           {c.canRecertify ? (
             <Form method="post">
               <input type="hidden" name="courseId" value={c.courseId} />
@@ -106,6 +117,7 @@ export default function MyCertificates() {
           ) : null}
         </article>
       ))}
+      <JpHistory history={history} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { checkCertificateCode } from "~/certificates/code";
 import { formatDate } from "~/utils/dates";
 import { certificateStatus, suspensionOf } from "~/certificates/rules";
 import { findCertificateByCode } from "~/models/certificate.server";
+import { issuerOf } from "~/models/credential.server";
 import { getLang } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -29,6 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const outcome = certificateStatus(found);
   // A suspended certificate is shown with its reason but without the person (decision 011).
   const person = outcome !== "suspended";
+  const issuer = await issuerOf(found);
   return json({
     input,
     outcome,
@@ -45,6 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
       expires: formatDate(found.expiresAt, lang),
       revokedReason: found.revokedReason,
       replacedByCode: found.replacedByCode,
+      issuer,
     },
   });
 });
@@ -105,6 +108,10 @@ export default function VerifyCertificate() {
             <dd>{cert.issued}</dd>
             <dt>{t("cert.expires")}</dt>
             <dd>{cert.expires}</dd>
+            <dt>{t("cert.issuer")}</dt>
+            <dd>{cert.issuer.institution}</dd>
+            <dt>{t("cert.signatory")}</dt>
+            <dd>{t("cert.signatoryLine", { name: cert.issuer.signatoryName, nip: cert.issuer.signatoryNip ? ` (NIP ${cert.issuer.signatoryNip})` : "", title: cert.issuer.signatoryTitle })}</dd>
           </dl>
         </div>
       ) : null}

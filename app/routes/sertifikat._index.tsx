@@ -1,8 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { CredentialCheck } from "~/components/credential-check";
+import type { MessageKey } from "~/i18n";
+import { verifyCredentialJwt } from "~/models/credential.server";
+import { publicOrigin } from "~/utils/env.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { handleAction } from "~/utils/pipeline.server";
+import { allowHit, clientIp } from "~/utils/rate-limit.server";
+
+/** Pasted or uploaded credentials are small (a few KiB); anything near this is not one of ours. */
+const CREDENTIAL_BODY_LIMIT = 256 * 1024;
 
 /** The public "enter a code" form; a GET with ?kode= goes to the verification page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,22 +21,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({});
 }
 
+/**
+ * Checks a pasted or uploaded Open Badges credential (VC-JWT) issued by this deployment:
+ * signature with the published key, validity period and status lists (decision 014).
+ * Rate-limited per address together with code lookups.
+ */
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "public", maxBytes: CREDENTIAL_BODY_LIMIT, keep: { credential: { show: "textarea", label: "cred.paste" } } }, async ({ request, form }) => {
+    const fail = (error: MessageKey, pasted: string, status: number) => json({ error, pasted, result: null }, { status });
+    const pasted = String(form.get("credential") ?? "").slice(0, CREDENTIAL_BODY_LIMIT);
+    const file = form.get("berkas");
+    const uploaded = file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
+    const token = (uploaded || pasted).trim();
+    const shown = uploaded ? "" : pasted;
+    if (!token) return fail("cred.empty", shown, 400);
+    const ip = clientIp(request);
+    if (!(await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000))) return fail("cert.rateLimited", shown, 429);
+    const result = await verifyCredentialJwt(token, publicOrigin(request));
+    return json({ error: null, pasted: shown, result });
+  });
+}
+
 export default function VerifyForm() {
   const t = useT();
+  const checked = useActionData<typeof action>();
   return (
-    <section className="card narrow">
-      <h1>{t("cert.verifyTitle")}</h1>
-      <p>{t("cert.verifyIntro")}</p>
-      <Form method="get">
-        <div className="field">
-          <label htmlFor="kode">{t("cert.verifyInput")}</label>
-          <input id="kode" name="kode" type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-        </div>
-        <button type="submit" className="button">
-          {t("cert.verifySubmit")}
-        </button>
-      </Form>
-    </section>
+    <div className="stack">
+      <section className="card narrow">
+        <h1>{t("cert.verifyTitle")}</h1>
+        <p>{t("cert.verifyIntro")}</p>
+        <Form method="get">
+          <div className="field">
+            <label htmlFor="kode">{t("cert.verifyInput")}</label>
+            <input id="kode" name="kode" type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+          </div>
+          <button type="submit" className="button">
+            {t("cert.verifySubmit")}
+          </button>
+        </Form>
+      </section>
+      <CredentialCheck result={checked?.result ?? null} error={checked?.error ?? null} pasted={checked?.pasted ?? ""} />
+    </div>
   );
 }
 

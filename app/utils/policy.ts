@@ -20,6 +20,8 @@ const GRANTS = {
   /** /admin: agencies, all users, audit log. */
   "admin:open": ["admin"],
   "agency:edit": ["admin"],
+  /** /admin/penerbit: certificate issuer and signatory, credential signing-key rotation. */
+  "issuer:edit": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./content";
 export * from "./exercises";
 export * from "./certificates";
+export * from "./credentials";

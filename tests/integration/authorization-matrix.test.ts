@@ -184,6 +184,10 @@ function targetFor(target: Target | undefined, scope: Scope): { params: Record<s
       return { params: {}, search: `?unit=${fx.unit[scope]}` };
     case "unitField":
       return { params: {} };
+    case "credentialFile":
+      return { params: { file: `${fx.certificate[scope].code}.jwt` } };
+    case "statusList":
+      return { params: { purpose: "revocation", list: "0" } };
   }
 }
 

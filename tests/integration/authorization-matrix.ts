@@ -37,9 +37,11 @@ export type Target =
   | "reviewAttempt" // scoped: a finished DM attempt waiting in the review queue, of the learner of A / of B
   | "attemptView" // scoped: /latihan/<slug>?percobaan=<attempt of the learner of A / of B>
   | "unitFilter" // scoped: ?unit=<unit of A / of B> on the learner table and its CSV
-  | "unitField"; // scoped: the form names a unit of A / of B (the URL stays the same)
+  | "unitField" // scoped: the form names a unit of A / of B (the URL stays the same)
+  | "credentialFile" // scoped: <code>.jwt of the certificate of the learner of A / of B
+  | "statusList"; // a status list: /status/revocation/0
 
-export const SCOPED_TARGETS: readonly Target[] = ["user", "batch", "certificate", "attempt", "reviewAttempt", "attemptView", "unitFilter", "unitField"];
+export const SCOPED_TARGETS: readonly Target[] = ["user", "batch", "certificate", "attempt", "reviewAttempt", "attemptView", "unitFilter", "unitField", "credentialFile"];
 
 /** Fixture values an action body may need. */
 export type BodyFixtures = {
@@ -77,6 +79,9 @@ const admins = (o: Outcome): Row => ({ anonymous: SIGN_IN, learner: 403, instruc
 const scoped = { own: 200, other: 404 } as const;
 
 export const matrix: Record<string, Entry> = {
+  // The deployment's DID document: public keys only.
+  "[.well-known].did[.]json.ts": { loader: everyone(200) },
+  "admin.penerbit.tsx": { loader: admins(200), action: admins(400) },
   "_index.tsx": { loader: everyone(200) },
   "admin._index.tsx": { loader: admins(200) },
   "admin.audit.tsx": { loader: admins(200) },
@@ -93,6 +98,11 @@ export const matrix: Record<string, Entry> = {
   // A unit filter outside the subtree gives an empty table, not an error (the leak check proves it empty).
   "kelola.laporan[.]csv.ts": { target: "unitFilter", loader: managers(200) },
   // Re-issuing a set-password link: the test accounts chose their passwords, so there is nothing to re-issue anywhere.
+  // The JP ledger and its files: a unit outside the subtree gives nobody (the leak check proves it empty).
+  "kelola.jp.tsx": { target: "unitFilter", loader: managers(200) },
+  "kelola.jp[.]csv.ts": { target: "unitFilter", loader: managers(200) },
+  "kelola.jp[.]xlsx.ts": { target: "unitFilter", loader: managers(200) },
+  "kelola.jp[.]zip.ts": { target: "unitFilter", loader: managers(200) },
   "kelola.pengguna.$id.tsx": { target: "user", loader: managers(scoped), action: managers(404) },
   "kelola.pengguna._index.tsx": { loader: managers(200) },
   // Writes naming a unit outside the subtree are refused as a form error on the unit field.
@@ -126,10 +136,15 @@ export const matrix: Record<string, Entry> = {
   "media.$course.$file.ts": { target: "media", loader: everyone(200) },
   // /saya is the signed-in person's own: nobody, admins included, downloads someone else's PDF here.
   "saya.sertifikat.$code.pdf.ts": { target: "certificate", loader: { ...signedIn(404), learner: scoped } },
+  // The signed Open Badges credential: only its holder downloads it.
+  "saya.sertifikat.$file.ts": { target: "credentialFile", loader: { ...signedIn(404), learner: scoped } },
   "saya.sertifikat._index.tsx": { loader: signedIn(200), action: signedIn("302→/saya/sertifikat") },
   // Public verification of any certificate, no sign-in: showing the holder's name is its purpose.
   "sertifikat.$code.tsx": { target: "certificate", loader: everyone(200), publicData: true },
-  "sertifikat._index.tsx": { loader: everyone(200) },
+  // Checking a pasted credential is public; an empty one is a form error.
+  "sertifikat._index.tsx": { loader: everyone(200), action: everyone(400) },
+  // Status lists are public bitstrings: nothing about any person.
+  "status.$purpose.$list.ts": { target: "statusList", loader: everyone(200) },
   "studio.$course.$lesson.tsx": { target: "lesson", loader: studio(200) },
   "studio._index.tsx": { loader: studio(200) },
   "studio.latihan.$attempt.tsx": { target: "attempt", loader: studio(scoped), action: studio({ own: 400, other: 404 }) },

@@ -63,6 +63,17 @@ const newPassword = () => `Gangguan-sandi-${randomUUID()}`;
 const csvFile = () => new File([`nama,email,nip,kode_unit,peran\nDewi Gangguan,dewi.${id().slice(0, 8)}@impor.id,,UNIT-X,learner\n`], "staf.csv", { type: "text/csv" });
 
 const outages: Record<string, Entry> = {
+  // The DID document reads the keys from the database.
+  "[.well-known].did[.]json.ts": { loader: { as: "anonymous", expect: "download" } },
+  "admin.penerbit.tsx": {
+    loader: { as: "admin", expect: "page" },
+    action: {
+      as: "admin",
+      expect: "page",
+      body: { intent: "save", agencyId: "", institution: "BPSDM Gangguan", signatoryName: "Dr. Sari Gangguan", signatoryNip: "", signatoryTitle: "Kepala BPSDM" },
+      shown: ["institution", "signatoryName", "signatoryNip", "signatoryTitle"],
+    },
+  },
   "_index.tsx": { loader: { as: "learner", expect: "page" } },
   // Pages that need the database only for the session check.
   "admin._index.tsx": { loader: { as: "admin", expect: "page", afterSession: 200 } },
@@ -114,6 +125,10 @@ const outages: Record<string, Entry> = {
     loader: { as: "manager", expect: "page", afterSession: 200 },
     action: { as: "manager", expect: "page", multipart: true, body: () => ({ intent: "preview", berkas: csvFile() }) },
   },
+  "kelola.jp.tsx": { loader: { as: "manager", expect: "page" } },
+  "kelola.jp[.]csv.ts": { loader: { as: "manager", expect: "download" } },
+  "kelola.jp[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
+  "kelola.jp[.]zip.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.laporan[.]csv.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.pengguna.$id.tsx": { params: { id: id() }, loader: { as: "manager", expect: "page" }, action: { as: "manager", expect: "page" } },
   "kelola.pengguna._index.tsx": { loader: { as: "manager", expect: "page" } },
@@ -157,9 +172,12 @@ const outages: Record<string, Entry> = {
   "media.$course.$file.ts": { params: { course: "verifikasi-hoaks", file: "foto-banjir-editan.svg" }, loader: { as: "anonymous", expect: 200 } },
   "saya.sertifikat.$code.pdf.ts": { params: { code: "SGP-0000-0000" }, loader: { as: "learner", expect: "download" } },
   "saya.sertifikat._index.tsx": { loader: { as: "learner", expect: "page" }, action: { as: "learner", expect: "page", body: () => ({ courseId: id(), confirm: "ya" }) } },
+  "saya.sertifikat.$file.ts": { params: { file: "SGP-0000-0000-0000.jwt" }, loader: { as: "learner", expect: "download" } },
   // Public: the per-address rate limit is the first query.
   "sertifikat.$code.tsx": { params: { code: "SGP-0000-0000" }, loader: { as: "anonymous", expect: "page" } },
-  "sertifikat._index.tsx": { loader: { as: "anonymous", expect: 200 } },
+  // Checking a pasted credential: the per-address rate limit is the first query; the text comes back.
+  "sertifikat._index.tsx": { loader: { as: "anonymous", expect: 200 }, action: { as: "anonymous", expect: "page", body: { credential: "eyJhbGciOiJFZERTQSJ9.e30.c2ln" }, shown: ["credential"] } },
+  "status.$purpose.$list.ts": { params: { purpose: "revocation", list: "0" }, loader: { as: "anonymous", expect: "download" } },
   "studio.$course.$lesson.tsx": { params: LESSON, loader: { as: "instructor", expect: "page" } },
   "studio._index.tsx": { loader: { as: "instructor", expect: "page" } },
   "studio.latihan.$attempt.tsx": {

@@ -7,6 +7,7 @@ export function ManageNav() {
   const items = [
     ["/kelola", "manage.nav.dashboard"],
     ["/kelola/peserta", "manage.nav.learners"],
+    ["/kelola/jp", "manage.nav.jp"],
     ["/kelola/penugasan", "manage.nav.assign"],
     ["/kelola/impor", "manage.nav.import"],
     ["/kelola/pengguna", "manage.nav.users"],
