@@ -15,6 +15,8 @@ export const en: Record<BaseKey, string> = {
   "nav.signOut": "Sign out",
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
+  "copy.action": "Copy",
+  "copy.done": "Copied",
   "lang.switch": "Bahasa Indonesia",
   "lang.label": "Language",
 

@@ -17,6 +17,8 @@ export const id = {
   "nav.signOut": "Keluar",
   "nav.skip": "Lewati ke konten utama",
   "nav.main": "Navigasi utama",
+  "copy.action": "Salin",
+  "copy.done": "Tersalin",
   "lang.switch": "English",
   "lang.label": "Bahasa",
 

@@ -35,7 +35,7 @@ export default function Dashboard() {
   };
   // The bars: the units under the top row(s) that are on screen, as in the table.
   const chartUnits = (units.some((u) => u.depth > 0) ? units.filter((u) => u.depth > 0) : units).filter((u) => u.counts.enrolled > 0).slice(0, 20);
-  const exportHref = `/kelola/laporan.csv?${new URLSearchParams(selectedCourseId ? { kursus: selectedCourseId } : {}).toString()}`;
+  const exportQuery = new URLSearchParams(selectedCourseId ? { kursus: selectedCourseId } : {}).toString();
   return (
     <section className="stack">
       <ManageNav />
@@ -80,7 +80,10 @@ export default function Dashboard() {
         <button type="submit" className="button secondary">
           {t("manage.show")}
         </button>
-        <a href={exportHref} className="button secondary" download>
+        <a href={`/kelola/laporan.xlsx?${exportQuery}`} className="button secondary" download>
+          {t("manage.nav.exportXlsx")}
+        </a>
+        <a href={`/kelola/laporan.csv?${exportQuery}`} className="button secondary" download>
           {t("manage.nav.export")}
         </a>
       </Form>
