@@ -6,7 +6,8 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { parseOpenUnits, toggledOpenParam, UNIT_SORTS } from "~/learning/unit-tree";
 import { dashboardPage } from "~/models/dashboard.server";
-import { useT } from "~/utils/i18n";
+import { formatMonth } from "~/utils/dates";
+import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
@@ -23,6 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const t = useT();
+  const lang = useLang();
   const { scopeName, sort, courses, selectedCourseId, units, openIds, allOpen, monthly } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const selected = courses.find((c) => c.id === selectedCourseId);
@@ -147,7 +149,7 @@ export default function Dashboard() {
               <figcaption>
                 <h3>{t("manage.chartMonthly")}</h3>
               </figcaption>
-              {monthly.length ? <BarChart title={t("manage.chartMonthly")} bars={monthly.map((m) => ({ label: m.month, value: m.count }))} /> : <p className="muted">{t("manage.chartEmpty")}</p>}
+              {monthly.length ? <BarChart title={t("manage.chartMonthly")} bars={monthly.map((m) => ({ label: formatMonth(m.month, lang), value: m.count }))} /> : <p className="muted">{t("manage.chartEmpty")}</p>}
             </figure>
           </div>
         </>

@@ -4,6 +4,10 @@ const MONTHS: Record<Lang, string[]> = {
   id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };
+const SHORT_MONTHS: Record<Lang, string[]> = {
+  id: ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
 // Asia/Jakarta (WIB) is UTC+7 without daylight saving: a fixed offset needs no ICU data.
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
@@ -16,4 +20,11 @@ export function formatDate(date: Date | string, lang: Lang = "id"): string {
 /** The calendar year in Jakarta for a moment. */
 export function jakartaYear(date: Date = new Date()): number {
   return new Date(date.getTime() + WIB_OFFSET_MS).getUTCFullYear();
+}
+
+/** A calendar month "2026-12" as people write it: "Des 2026" (Indonesian), "Dec 2026" (English). */
+export function formatMonth(yearMonth: string, lang: Lang = "id"): string {
+  const m = /^(\d{4})-(\d{2})/.exec(yearMonth);
+  if (!m) return yearMonth;
+  return `${SHORT_MONTHS[lang][Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
