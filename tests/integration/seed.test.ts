@@ -94,6 +94,20 @@ describe("the demo looks like a real agency (issue 15 item 5, failed on main)", 
     expect(touched).toEqual([]);
   });
 
+  it("lists the learner's exercises by title with dates on the manager's detail page (issue 15 item 14, failed on main: slugs)", async () => {
+    const { learnerDetail } = await import("~/models/dashboard.server");
+    const db = await getDb();
+    const agency = (await getAgencyByCode("16.01.DUKCAPIL"))!;
+    const [rina] = await db.select({ id: users.id }).from(users).where(eq(users.email, "peserta@demo.sigap.id"));
+    const detail = (await learnerDetail(agency.path, rina!.id))!;
+    expect(detail.attempts.length).toBeGreaterThan(0);
+    for (const a of detail.attempts) {
+      expect(a.title).toMatch(/^Latihan|\s/);
+      expect(a.title).not.toBe(a.slug);
+      expect(a.completedAt).toBeInstanceOf(Date);
+    }
+  });
+
   it("is deterministic: the generator gives the same sequence every time", () => {
     const a = seededRandom(20261203);
     const b = seededRandom(20261203);
