@@ -2,7 +2,8 @@ import { createAgency, getAgencyByCode } from "../app/models/agency.server";
 import { countUsers, createUser } from "../app/models/user.server";
 import type { Db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
-import type { Role } from "./schema";
+import { seededRandom, seedHistory } from "./seed-history";
+import { users, type Role } from "./schema";
 
 export const DEMO_PASSWORD = "sigap-demo-2026";
 
@@ -31,6 +32,10 @@ const demoAccounts: { email: string; name: string; role: Role; agency: string }[
 const firstNames = ["Agus", "Budi", "Citra", "Dian", "Eka", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lukman", "Maya", "Nanda", "Oki", "Putri", "Rizky", "Sari", "Taufik", "Umi", "Wahyu"];
 const lastNames = ["Pratama", "Wijaya", "Lestari", "Hidayat", "Kusuma", "Nugroho", "Rahmawati", "Siregar", "Syahputra", "Utami"];
 const learnerUnits = ["16.01.DUKCAPIL.PDP", "16.01.DUKCAPIL.CAPIL", "16.01.DUKCAPIL", "36.01.KOMINFO.IKP", "36.01.KOMINFO.APTIKA", "36.01.KOMINFO"];
+// More staff for the history (issue 15 item 5): enough people per unit for the charts to mean something.
+const moreFirstNames = ["Adi", "Bayu", "Dewi", "Erna", "Fitri", "Galih", "Hana", "Irfan", "Januar", "Kiki", "Lia", "Mira", "Nur", "Rahmat", "Sinta", "Tri", "Wulan", "Yogi", "Zulkifli", "Ratna", "Andi", "Bambang", "Desi", "Ferry"];
+const moreLastNames = ["Saputra", "Hasibuan", "Maharani", "Purnomo", "Anggraini", "Setiawan", "Harahap", "Fitriani", "Gunawan", "Susanti", "Ramadhan", "Pohan"];
+const HISTORY_STAFF = 60;
 
 /** A valid-looking 18-digit NIP: birth date + appointment year/month + gender + sequence. */
 export function demoNip(i: number): string {
@@ -40,7 +45,7 @@ export function demoNip(i: number): string {
 }
 
 /** Inserts demo agencies and accounts unless users already exist. Returns true when it seeded. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   if ((await countUsers()) > 0) return false;
   return db.transaction(async (tx) => {
     for (const a of demoAgencies) {
@@ -62,6 +67,23 @@ export async function seedDemo(db: Db): Promise<boolean> {
         tx,
       );
     }
+    // One statement for the history staff: nothing is assigned yet, so there is nothing to enrol them in.
+    const rng = seededRandom(1703);
+    const unitIds = new Map<string, string>();
+    for (const code of learnerUnits) unitIds.set(code, await agencyId(code));
+    await tx.insert(users).values(
+      Array.from({ length: HISTORY_STAFF }, (_, n) => ({
+        id: `demo-pegawai-${String(n + 1).padStart(3, "0")}`,
+        name: `${rng.pick(moreFirstNames)} ${rng.pick(moreLastNames)}`,
+        email: `pegawai${String(n + 1).padStart(3, "0")}@demo.sigap.id`,
+        nip: demoNip(i++),
+        agencyId: unitIds.get(learnerUnits[(n * 5 + 1) % learnerUnits.length]!)!,
+        role: "learner" as const,
+        passwordHash,
+        passwordSetAt: now,
+      })),
+    );
+    await seedHistory(tx, now);
     return true;
   });
 }

@@ -3,7 +3,7 @@
  * Standard fonts only (nothing to ship or embed); they speak WinAnsi, so every string
  * goes through `sanitiseForFont` first.
  */
-import { formatDate } from "~/utils/dates";
+import { formatLongDate } from "~/utils/dates";
 import { type Color, PDFDocument, type PDFFont, StandardFonts, rgb } from "pdf-lib";
 import QRCode from "qrcode";
 
@@ -24,7 +24,7 @@ export type CertificatePdfData = {
 
 /** Indonesian long date in Jakarta time: "22 November 2026" (the same wording as the web pages). */
 export function formatTanggal(date: Date): string {
-  return formatDate(date, "id");
+  return formatLongDate(date, "id");
 }
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];

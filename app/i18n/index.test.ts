@@ -43,4 +43,26 @@ describe("i18n", () => {
     }
     expect(isMessageKey(42)).toBe(false);
   });
+
+  it("uses the plural form in English and the one form in Indonesian (issue 15 item 11, failed on main: '1 seconds')", () => {
+    const t = translator("en", en, enStaff);
+    expect(t("exercise.replyTime", { seconds: 1 })).toBe("Replied in 1 second");
+    expect(t("exercise.replyTime", { seconds: 42 })).toBe("Replied in 42 seconds");
+    expect(t("cert.expiresIn", { days: 1 })).toBe("Expires in 1 day");
+    expect(t("import.confirm", { count: 1 })).toBe("Import 1 valid row");
+    expect(translator("id")("exercise.replyTime", { seconds: 1 })).toBe("Dibalas dalam 1 detik");
+    // No English string is left with a bare number before a plural noun.
+    for (const [key, text] of Object.entries({ ...en, ...enStaff })) {
+      expect(text, key).not.toMatch(/\{(count|seconds|days|minutes)\} (rows|seconds|days|minutes|users|learners|accounts|entries|links)\b/);
+    }
+  });
+
+  it("has English words for every built-in grader check, and the Indonesian ones match the grader's", async () => {
+    const { BUILTIN_TEXT } = await import("~/grading/builtins");
+    for (const [builtin, text] of Object.entries(BUILTIN_TEXT)) {
+      expect(id[`grader.builtin.${builtin}.label` as keyof typeof id]).toBe(text.label);
+      expect(id[`grader.builtin.${builtin}.tip` as keyof typeof id]).toBe(text.tip);
+      expect(en[`grader.builtin.${builtin}.label` as keyof typeof en]).not.toBe(text.label);
+    }
+  });
 });

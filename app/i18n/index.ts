@@ -28,8 +28,22 @@ export function translator(lang: Lang, english?: Dictionary | null, staff?: Staf
   const fallback: Record<string, string> = id;
   return (key, vars) => {
     const text = base[key] ?? extra[key] ?? fallback[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+    return vars ? fill(text, vars) : text;
   };
+}
+
+// "{count, plural, one {# row} other {# rows}}": English needs it, Indonesian never does ("1 baris").
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
+/** Fills `{name}` placeholders and the plural form above (`#` = the number). */
+function fill(text: string, vars: Record<string, string | number>): string {
+  return text
+    .replace(PLURAL, (m, name: string, one: string, other: string) => {
+      if (!(name in vars)) return m;
+      const n = Number(vars[name]);
+      return (n === 1 ? one : other).replaceAll("#", String(vars[name]));
+    })
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
 /**

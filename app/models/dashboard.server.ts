@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, like, sql } from "drizzle-orm";
-import { agencies, certificates, certificateSubtreeRollups, courseAssignments, courses, enrollments, enrollmentSubtreeRollups, exerciseAttempts, users, type Agency } from "../../db/schema";
+import { agencies, certificates, certificateSubtreeRollups, courseAssignments, courses, enrollments, enrollmentSubtreeRollups, exerciseAttempts, lessons, users, type Agency } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
@@ -480,6 +480,8 @@ export async function learnerDetail(scopePath: string, userId: string) {
       .select({
         id: exerciseAttempts.id,
         slug: exerciseAttempts.exerciseSlug,
+        // The lesson's title, as the learner saw it (the slug is a file name, not a name).
+        title: lessons.title,
         kind: exerciseAttempts.kind,
         score: exerciseAttempts.score,
         passed: exerciseAttempts.passed,
@@ -488,10 +490,70 @@ export async function learnerDetail(scopePath: string, userId: string) {
         completedAt: exerciseAttempts.completedAt,
       })
       .from(exerciseAttempts)
+      .leftJoin(lessons, eq(lessons.id, exerciseAttempts.lessonId))
       .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.status, "completed")))
       .orderBy(sql`${exerciseAttempts.completedAt} desc`)
       .limit(100),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(sql`${certificates.issuedAt} desc`),
   ]);
   return { learner, progress, attempts, certs };
+}
+
+/** One assignment inside the scope (by its agency), or null: the id of another agency's assignment reveals nothing. */
+async function assignmentInScope(db: Db, scopePath: string, assignmentId: string) {
+  const [row] = await db
+    .select({ id: courseAssignments.id, dueDate: courseAssignments.dueDate, courseId: courseAssignments.courseId, agencyId: courseAssignments.agencyId, courseTitle: courses.title, agencyName: agencies.name })
+    .from(courseAssignments)
+    .innerJoin(agencies, eq(agencies.id, courseAssignments.agencyId))
+    .innerJoin(courses, eq(courses.id, courseAssignments.courseId))
+    .where(and(eq(courseAssignments.id, assignmentId), like(agencies.path, `${scopePath}%`)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Moves an assignment's due date, for everyone it enrolled who has not finished yet. Null when not in scope. */
+export async function changeAssignmentDue(actorId: string, scopePath: string, assignmentId: string, dueDate: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const assignment = await assignmentInScope(tx, scopePath, assignmentId);
+    if (!assignment) return null;
+    await tx.update(courseAssignments).set({ dueDate }).where(eq(courseAssignments.id, assignmentId));
+    await tx.update(enrollments).set({ dueDate }).where(and(eq(enrollments.assignmentId, assignmentId), isNull(enrollments.completedAt)));
+    await audit({ actorId, action: "assignment.due", targetType: "agency", targetId: assignment.agencyId, details: { dueDate: { from: assignment.dueDate, to: dueDate } } }, tx);
+    return { ...assignment, dueDate };
+  });
+}
+
+/**
+ * Cancels an assignment. Enrolments nobody started are removed; everyone who started keeps their
+ * progress, attempts and certificates, and simply has no due date any more. Null when not in scope.
+ */
+export async function cancelAssignment(actorId: string, scopePath: string, assignmentId: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const assignment = await assignmentInScope(tx, scopePath, assignmentId);
+    if (!assignment) return null;
+    const removed = await tx
+      .delete(enrollments)
+      .where(and(eq(enrollments.assignmentId, assignmentId), isNull(enrollments.startedAt), eq(enrollments.completedLessons, 0)))
+      .returning({ id: enrollments.id });
+    const kept = await tx.update(enrollments).set({ assignmentId: null, dueDate: null }).where(eq(enrollments.assignmentId, assignmentId)).returning({ id: enrollments.id });
+    await tx.delete(courseAssignments).where(eq(courseAssignments.id, assignmentId));
+    await audit({ actorId, action: "assignment.cancel", targetType: "agency", targetId: assignment.agencyId, details: { removed: removed.length, kept: kept.length } }, tx);
+    return { ...assignment, removed: removed.length, kept: kept.length };
+  });
+}
+
+/** Learners past their due date in the scope, oldest due date first (the reminder list). */
+export async function overdueLearners(scopePath: string, limit = 300) {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, unit: agencies.name, courseTitle: courses.title, dueDate: enrollments.dueDate, completedLessons: enrollments.completedLessons })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(and(like(agencies.path, `${scopePath}%`), isNull(enrollments.completedAt), sql`${enrollments.dueDate} < current_date`, eq(users.disabled, false)))
+    .orderBy(asc(enrollments.dueDate), asc(users.name))
+    .limit(limit);
 }

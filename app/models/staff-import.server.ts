@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNull, like } from "drizzle-orm";
 import { agencies, importBatches, passwordTokens, users } from "../../db/schema";
 import { CsvError, parseCsv } from "~/csv/parse";
 import { validateStaffImport, type StaffImportResult } from "~/csv/staff-import";
+import { looksLikeXlsx, xlsxAsCsvText } from "~/csv/xlsx.server";
 import { audit } from "./audit.server";
 import { createUser } from "./user.server";
 import { getDb, type Db } from "~/utils/db.server";
@@ -10,7 +11,22 @@ import type { SessionUser } from "~/utils/auth.server";
 import { canGrantRole, inScope, managedScopePath, scopeOf } from "~/utils/permissions.server";
 import { invalidateUserSessions } from "~/utils/session.server";
 
-export type ImportPreview = { ok: true; result: StaffImportResult } | { ok: false; error: "import.tooLarge" | "import.encoding" | "import.unterminated"; line?: number };
+export type ImportPreview = { ok: true; result: StaffImportResult } | { ok: false; error: "import.tooLarge" | "import.encoding" | "import.unterminated" | "import.badXlsx"; line?: number };
+
+/**
+ * An uploaded staff file as the text the preview reads and the confirm step posts back: a CSV's
+ * bytes as they are, an Excel workbook's first sheet converted to CSV.
+ */
+export async function staffFileInput(bytes: Uint8Array): Promise<{ ok: true; input: Uint8Array | string } | { ok: false; error: "import.badXlsx" | "import.tooLarge" }> {
+  if (!looksLikeXlsx(bytes)) return { ok: true, input: bytes };
+  try {
+    const text = await xlsxAsCsvText(bytes, { maxRows: 5000 });
+    return text === null ? { ok: false, error: "import.badXlsx" } : { ok: true, input: text };
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, error: "import.tooLarge" };
+    throw error;
+  }
+}
 
 /** Parses and validates an upload against the current database (nothing is written). */
 export async function previewStaffImport(actor: SessionUser, input: string | Uint8Array): Promise<ImportPreview> {

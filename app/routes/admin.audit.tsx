@@ -5,7 +5,8 @@ import { z } from "zod";
 import { TableWrap } from "~/components/table-wrap";
 import type { Lang, MessageKey } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
-import { formatDate } from "~/utils/dates";
+import { auditSentence } from "~/utils/audit-sentence";
+import { formatDateTime } from "~/utils/dates";
 import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
@@ -32,12 +33,9 @@ export async function loader(args: LoaderFunctionArgs) {
 });
 };
 
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-/** "22 November 2026 14:05 WIB": the date as on certificates plus the Jakarta clock time. */
+/** "3 Des 2026, 14.05 WIB": the one date format, with the zone since admins read logs across regions. */
 function formatMoment(iso: string, lang: Lang) {
-  const wib = new Date(new Date(iso).getTime() + WIB_OFFSET_MS);
-  const hhmm = `${String(wib.getUTCHours()).padStart(2, "0")}:${String(wib.getUTCMinutes()).padStart(2, "0")}`;
-  return `${formatDate(iso, lang)} ${hhmm} WIB`;
+  return `${formatDateTime(iso, lang)} WIB`;
 }
 
 export default function AdminAudit() {
@@ -45,6 +43,7 @@ export default function AdminAudit() {
   const isMessageKey = useIsMessageKey();
   const lang = useLang();
   const { entries, total, actions, action, page, pageCount } = useLoaderData<typeof loader>();
+  const said = entries.map((e) => auditSentence(e, t, lang));
   const pageLink = (n: number) => `?${new URLSearchParams({ ...(action ? { aksi: action } : {}), halaman: String(n) })}`;
   return (
     <section className="stack">
@@ -82,32 +81,30 @@ export default function AdminAudit() {
             <thead>
               <tr>
                 <th scope="col">{t("admin.audit.colTime")}</th>
-                <th scope="col">{t("admin.audit.colActor")}</th>
                 <th scope="col">{t("admin.audit.colAction")}</th>
-                <th scope="col">{t("admin.audit.colTarget")}</th>
                 <th scope="col">{t("admin.audit.colDetails")}</th>
               </tr>
             </thead>
             <tbody>
-              {entries.map((e) => (
+              {entries.map((e, i) => (
                 <tr key={e.id}>
                   <td>
                     <time dateTime={e.createdAt}>{formatMoment(e.createdAt, lang)}</time>
                   </td>
-                  <td>{e.actorName ?? <span className="muted">{t("admin.audit.system")}</span>}</td>
                   <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.targetLabel ?? <code>{e.targetId}</code>}
+                    {said[i]!.sentence}
                     <br />
-                    <span className="muted">{isMessageKey(`admin.audit.type.${e.targetType}`) ? t(`admin.audit.type.${e.targetType}` as MessageKey) : e.targetType}</span>
+                    <span className="muted">
+                      {isMessageKey(`admin.audit.type.${e.targetType}`) ? t(`admin.audit.type.${e.targetType}` as MessageKey) : e.targetType}
+                    </span>
                   </td>
                   <td>
-                    {Object.keys(e.details).length > 0 ? (
-                      <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: "0.82rem", maxWidth: "26rem" }}>
-                        <code>{JSON.stringify(e.details, null, 2)}</code>
-                      </pre>
+                    {said[i]!.changes.length > 0 ? (
+                      <ul className="plain">
+                        {said[i]!.changes.map((c) => (
+                          <li key={c}>{c}</li>
+                        ))}
+                      </ul>
                     ) : (
                       <span className="muted">{t("admin.audit.noDetails")}</span>
                     )}

@@ -7,7 +7,8 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { parseOpenUnits, toggledOpenParam, UNIT_SORTS } from "~/learning/unit-tree";
 import { dashboardPage } from "~/models/dashboard.server";
-import { useT } from "~/utils/i18n";
+import { formatMonth } from "~/utils/dates";
+import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
@@ -24,6 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const t = useT();
+  const lang = useLang();
   const { scopeName, sort, courses, selectedCourseId, units, openIds, allOpen, monthly, gain } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const selected = courses.find((c) => c.id === selectedCourseId);
@@ -36,7 +38,7 @@ export default function Dashboard() {
   };
   // The bars: the units under the top row(s) that are on screen, as in the table.
   const chartUnits = (units.some((u) => u.depth > 0) ? units.filter((u) => u.depth > 0) : units).filter((u) => u.counts.enrolled > 0).slice(0, 20);
-  const exportHref = `/kelola/laporan.csv?${new URLSearchParams(selectedCourseId ? { kursus: selectedCourseId } : {}).toString()}`;
+  const exportQuery = new URLSearchParams(selectedCourseId ? { kursus: selectedCourseId } : {}).toString();
   return (
     <section className="stack">
       <ManageNav />
@@ -81,7 +83,10 @@ export default function Dashboard() {
         <button type="submit" className="button secondary">
           {t("manage.show")}
         </button>
-        <a href={exportHref} className="button secondary" download>
+        <a href={`/kelola/laporan.xlsx?${exportQuery}`} className="button secondary" download>
+          {t("manage.nav.exportXlsx")}
+        </a>
+        <a href={`/kelola/laporan.csv?${exportQuery}`} className="button secondary" download>
           {t("manage.nav.export")}
         </a>
       </Form>
@@ -145,7 +150,7 @@ export default function Dashboard() {
               <figcaption>
                 <h3>{t("manage.chartMonthly")}</h3>
               </figcaption>
-              {monthly.length ? <BarChart title={t("manage.chartMonthly")} bars={monthly.map((m) => ({ label: m.month, value: m.count }))} /> : <p className="muted">{t("manage.chartEmpty")}</p>}
+              {monthly.length ? <BarChart title={t("manage.chartMonthly")} bars={monthly.map((m) => ({ label: formatMonth(m.month, lang), value: m.count }))} /> : <p className="muted">{t("manage.chartEmpty")}</p>}
             </figure>
           </div>
         </>

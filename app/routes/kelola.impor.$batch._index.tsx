@@ -27,9 +27,14 @@ export default function ImportDone() {
       </p>
       <div className="card">
         <p>{t("import.linksHint")}</p>
-        <a className="button" href={`/kelola/impor/${id}/tautan.csv`} download>
-          {t("import.links")}
-        </a>
+        <div className="row">
+          <a className="button" href={`/kelola/impor/${id}/tautan.xlsx`} download>
+            {t("import.linksXlsx")}
+          </a>
+          <a className="button secondary" href={`/kelola/impor/${id}/tautan.csv`} download>
+            {t("import.links")}
+          </a>
+        </div>
       </div>
     </section>
   );

@@ -7,7 +7,7 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import { certificateStatus } from "~/certificates/rules";
 import { revokeCertificate } from "~/models/certificate.server";
 import { learnerDetail } from "~/models/dashboard.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
@@ -88,7 +88,10 @@ export default function LearnerDetail() {
             const passed = a.overridePassed ?? a.passed;
             return (
               <li key={a.id}>
-                <span>{a.slug}</span>
+                <span>
+                  {a.title ?? a.slug}
+                  {a.completedAt ? <span className="meta"> · {formatDateTime(a.completedAt, lang)}</span> : null}
+                </span>
                 <span className="row">
                   <FinalScore attempt={a} /> <span className={`badge ${passed ? "ok" : "bad"}`}>{t(passed ? "exercise.passed" : "exercise.failed")}</span>
                 </span>
@@ -111,7 +114,10 @@ export default function LearnerDetail() {
               <Form method="post" className="row">
                 <input type="hidden" name="certificateId" value={c.id} />
                 <label htmlFor={`reason-${c.id}`}>{t("cert.revokeReason")}</label>
-                <input id={`reason-${c.id}`} name="reason" type="text" required minLength={5} defaultValue={result && !result.ok ? result.reason : ""} style={{ maxWidth: "20rem" }} />
+                <p className="hint" id={`reason-hint-${c.id}`}>
+                  {t("cert.revokePublic")}
+                </p>
+                <input id={`reason-${c.id}`} name="reason" type="text" aria-describedby={`reason-hint-${c.id}`} required minLength={5} defaultValue={result && !result.ok ? result.reason : ""} style={{ maxWidth: "20rem" }} />
                 <button type="submit" className="button secondary">
                   {t("cert.revokeSubmit")}
                 </button>

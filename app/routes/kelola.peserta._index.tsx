@@ -98,6 +98,9 @@ export default function Learners() {
           <button type="submit" className="button">
             {t("learners.apply")}
           </button>
+          <a className="button secondary" href={`/kelola/laporan.xlsx${exportSearch(search)}`} download>
+            {t("manage.nav.exportXlsx")}
+          </a>
           <a className="button secondary" href={`/kelola/laporan.csv${exportSearch(search)}`} download>
             {t("manage.nav.export")}
           </a>

@@ -88,7 +88,7 @@ export default function StaffAttempt() {
                 <HighlightedReply segments={turn.segments} />
               </p>
             </div>
-            <TurnFeedback turn={turn} targetSeconds={data.targetSeconds} number={i + 1} />
+            <TurnFeedback turn={turn} targetSeconds={data.targetSeconds} number={i + 1} evidenceKey="studio.evidence" />
           </li>
         ))}
       </ol>

@@ -188,7 +188,7 @@ test("manager pages: dashboard, learners, learner detail, assignments, import, u
 
   await page.goto("/kelola/impor");
   await audit(page, "staff import upload");
-  await page.getByLabel("Berkas CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
+  await page.getByLabel("Berkas Excel atau CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
   await page.getByRole("button", { name: "Pratinjau" }).click();
   await expect(page.getByRole("heading", { name: /Pratinjau:/ })).toBeVisible();
   await audit(page, "staff import preview with problems");
@@ -196,7 +196,7 @@ test("manager pages: dashboard, learners, learner detail, assignments, import, u
 
   // A clean file of our own gives a set-password link to audit that page with a valid token.
   const email = `a11y.${run}@demo.sigap.id`;
-  await page.getByLabel("Berkas CSV").setInputFiles({
+  await page.getByLabel("Berkas Excel atau CSV").setInputFiles({
     name: "staf-a11y.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(`nama,email,nip,kode_unit,peran\nUji Aksesibilitas,${email},,16.01.DUKCAPIL.PDP,peserta\n`),
@@ -207,7 +207,7 @@ test("manager pages: dashboard, learners, learner detail, assignments, import, u
   await page.getByRole("button", { name: "Impor 1 baris yang valid" }).click();
   await expect(page.getByText("1 akun dibuat.")).toBeVisible();
   await audit(page, "staff import done");
-  const href = (await page.getByRole("link", { name: /Unduh tautan atur kata sandi/ }).getAttribute("href"))!;
+  const href = (await page.getByRole("link", { name: "Unduh tautan atur kata sandi (CSV)" }).getAttribute("href"))!;
   const links = await (await page.request.get(href)).text();
   expect(links).toContain(email);
   expect(links).not.toContain("yusuf.impor@demo.sigap.id");
@@ -304,7 +304,7 @@ test("wide tables on a 360 px phone scroll by keyboard too", async ({ page }) =>
   await expect(page.getByRole("heading", { name: /Per unit:/ })).toBeVisible();
   await audit(page, "dashboard for one course (phone)");
   await page.goto("/kelola/impor");
-  await page.getByLabel("Berkas CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
+  await page.getByLabel("Berkas Excel atau CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
   await page.getByRole("button", { name: "Pratinjau" }).click();
   await expect(page.getByRole("heading", { name: /Pratinjau:/ })).toBeVisible();
   await audit(page, "staff import preview (phone)");

@@ -81,7 +81,9 @@ test("admin creates and renames a unit, disables a learner, and finds it all in 
     await page.getByRole("button", { name: "Tampilkan" }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]aksi=${action.replace(".", "\\.")}`));
     await expect(page.getByLabel("Jenis aksi").locator("option:checked")).toHaveText(action);
-    await expect(entries.filter({ hasNotText: action })).toHaveCount(1); // the header row only
+    // Every row is a sentence naming who did it (issue 15 item 14: no raw codes or JSON).
+    await expect(entries.filter({ hasText: "Admin Sigap" })).not.toHaveCount(0);
+    await expect(page.getByRole("table", { name: "Log audit, terbaru di atas" })).not.toContainText(/[{}"]|agency\.|user\./);
     const times = await entries.locator("time").evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime")!)));
     expect(times).toEqual([...times].sort((x, y) => y - x)); // newest first
     const entry = entries.filter({ hasText: text });
@@ -89,9 +91,9 @@ test("admin creates and renames a unit, disables a learner, and finds it all in 
     await expect(entry).toContainText("Admin Sigap");
     return Date.parse((await entry.locator("time").getAttribute("datetime"))!);
   }
-  const createdAt = await findEntry("agency.create", renamed);
-  const renamedAt = await findEntry("agency.rename", `"to": "${renamed}"`);
-  const disabledAt = await findEntry("user.disable", learnerName);
+  const createdAt = await findEntry("agency.create", `Admin Sigap membuat instansi/unit ${name}.`);
+  const renamedAt = await findEntry("agency.rename", `Admin Sigap mengganti nama instansi: ${name} → ${renamed}.`);
+  const disabledAt = await findEntry("user.disable", `Admin Sigap menonaktifkan akun ${learnerName}.`);
   // In the order they happened: created, then renamed, then the learner disabled.
   expect(createdAt).toBeLessThan(renamedAt);
   expect(renamedAt).toBeLessThan(disabledAt);

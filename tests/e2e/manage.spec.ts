@@ -21,20 +21,21 @@ test("a manager assigns a course, imports staff, filters the dashboard and downl
 
   // A file with errors: every problem shown per row, nothing imported yet.
   await page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Impor staf" }).click();
-  await expect(page.getByRole("heading", { name: "Impor staf dari CSV" })).toBeVisible();
-  await page.getByLabel("Berkas CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
+  await expect(page.getByRole("heading", { name: "Impor staf dari CSV atau Excel" })).toBeVisible();
+  await page.getByLabel("Berkas Excel atau CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
   await page.getByRole("button", { name: "Pratinjau" }).click();
   await expect(page.getByRole("heading", { name: "Pratinjau: 1 baris siap, 2 baris bermasalah" })).toBeVisible();
-  await expect(page.getByText("NIP harus 18 digit angka.")).toBeVisible();
-  await expect(page.getByText("Unit ini di luar instansi yang Anda kelola.")).toBeVisible();
+  const problems = page.getByRole("list", { name: "2 baris bermasalah (tidak akan diimpor)" });
+  await expect(problems.getByText("NIP harus 18 digit angka.")).toBeVisible();
+  await expect(problems.getByText("Unit ini di luar instansi yang Anda kelola.")).toBeVisible();
 
   // A clean file: confirm, then download the set-password links.
-  await page.getByLabel("Berkas CSV").setInputFiles("tests/fixtures/csv/staf-bersih.csv");
+  await page.getByLabel("Berkas Excel atau CSV").setInputFiles("tests/fixtures/csv/staf-bersih.csv");
   await page.getByRole("button", { name: "Pratinjau" }).click();
   await page.getByRole("button", { name: "Impor 2 baris yang valid" }).click();
   await expect(page.getByText("2 akun dibuat.")).toBeVisible();
   const linksDownload = page.waitForEvent("download");
-  await page.getByRole("link", { name: /Unduh tautan atur kata sandi/ }).click();
+  await page.getByRole("link", { name: "Unduh tautan atur kata sandi (CSV)" }).click();
   const links = readFileSync((await (await linksDownload).path())!, "utf8");
   expect(links).toContain("zahra.impor@demo.sigap.id");
   expect(links).toMatch(/\/atur-sandi\/[\w-]{20,}/);
@@ -64,8 +65,37 @@ test("a manager assigns a course, imports staff, filters the dashboard and downl
   const csv = bytes.toString("utf8");
   expect(csv).toContain("Zahra Lestari");
   expect(csv).not.toContain("Rina Marlina");
-  expect(csv.split("\r\n")[0]).toContain("nama,nip,unit,kursus,status");
+  // Indonesian Excel splits on ";" (issue 15 item 1).
+  expect(csv.split("\r\n")[0]).toContain("nama;nip;unit;kursus;status");
 });
+
+for (const width of [360, 1280]) {
+  test(`import preview at ${width} px: the problems come first, and rows with errors need an explicit choice (issue 15 item 2, failed on main)`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    await signIn(page, demo.manager);
+    await page.goto("/kelola/impor");
+    await expect(page.getByRole("link", { name: "Unduh templat Excel" })).toHaveAttribute("href", "/kelola/impor/templat.xlsx");
+    await page.locator("summary", { hasText: "Kode unit yang dapat Anda pakai" }).click();
+    await expect(page.getByRole("cell", { name: /16\.01\.DUKCAPIL\.PDP/ })).toBeVisible();
+    await page.getByLabel("Berkas Excel atau CSV").setInputFiles("tests/fixtures/csv/staf-bermasalah.csv");
+    await page.getByRole("button", { name: "Pratinjau" }).click();
+    const problems = page.getByRole("list", { name: "2 baris bermasalah (tidak akan diimpor)" });
+    await expect(problems).toBeVisible();
+    // Each message is on screen without scrolling sideways.
+    for (const text of ["NIP harus 18 digit angka.", "Unit ini di luar instansi yang Anda kelola."]) {
+      const box = (await problems.getByText(text).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `${screenshotDir}/import-preview-${width}.png`, fullPage: true });
+    // The import button does nothing until the manager ticks that only the valid row goes in.
+    await page.getByRole("button", { name: "Impor 1 baris yang valid" }).click();
+    await expect(page.getByRole("heading", { name: "Pratinjau: 1 baris siap, 2 baris bermasalah" })).toBeVisible();
+    await expect(page.getByLabel(/Saya sudah melihat 2 baris bermasalah/)).toBeVisible();
+    await page.close();
+  });
+}
 
 for (const [manager, other] of [
   [demo.manager, { names: ["Diskominfo Pandeglang", "Bidang Informasi dan Komunikasi Publik"], learnerEmail: "peserta04@demo.sigap.id" }],

@@ -94,9 +94,13 @@ export const matrix: Record<string, Entry> = {
   "kelola._index.tsx": { loader: managers(200) },
   "kelola.impor.$batch._index.tsx": { target: "batch", loader: managers(scoped) },
   "kelola.impor.$batch.tautan[.]csv.ts": { target: "batch", loader: managers(scoped) },
+  "kelola.impor.$batch.tautan[.]xlsx.ts": { target: "batch", loader: managers(scoped) },
+  "kelola.impor.templat[.]csv.ts": { loader: managers(200) },
+  "kelola.impor.templat[.]xlsx.ts": { loader: managers(200) },
   "kelola.impor._index.tsx": { loader: managers(200), action: managers(400), multipart: true },
   // A unit filter outside the subtree gives an empty table, not an error (the leak check proves it empty).
   "kelola.laporan[.]csv.ts": { target: "unitFilter", loader: managers(200) },
+  "kelola.laporan[.]xlsx.ts": { target: "unitFilter", loader: managers(200) },
   // Re-issuing a set-password link: the test accounts chose their passwords, so there is nothing to re-issue anywhere.
   // The JP ledger and its files: a unit outside the subtree gives nobody (the leak check proves it empty).
   "kelola.jp.tsx": { target: "unitFilter", loader: managers(200) },

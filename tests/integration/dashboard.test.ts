@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSyncedContent } from "~/content/sync.server";
 import { submitLessonForm } from "~/content/lesson-page.server";
 import { loader as dashboardLoader } from "~/routes/kelola._index";
+import ExcelJS from "exceljs";
 import { loader as csvLoader } from "~/routes/kelola.laporan[.]csv";
+import { loader as xlsxLoader } from "~/routes/kelola.laporan[.]xlsx";
 import { loader as learnersLoader } from "~/routes/kelola.peserta._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/kelola.peserta.$id";
 import { action as assignAction } from "~/routes/kelola.penugasan";
@@ -131,7 +133,7 @@ describe("assignments and the dashboard", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toContain("nama,nip,unit,kursus,status");
+    expect(lines[0]).toContain("nama;nip;unit;kursus;status");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Rina Unit A");
     const low = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&jp=kurang`, managerA))).json();
@@ -169,6 +171,33 @@ describe("assignments and the dashboard", () => {
     expect(started.nextPage).toBeNull();
     const tampered = await (await run(learnersLoader, get(`/kelola/peserta?unit=${unit.id}&kursus=${courseId}&setelah=%7Bbukan`, managerA))).json();
     expect(tampered.learners[0].name).toBe("Ramai 000");
+  });
+
+  it("exports CSV with the list separator of the viewer's Excel: ';' in Indonesian, ',' in English (issue 15 item 1, failed on main)", async () => {
+    const id = await (await run(csvLoader, get(`/kelola/laporan.csv?kursus=${courseId}&status=certified`, managerA))).text();
+    expect(id.split("\r\n")[0]).toBe("nama;nip;unit;kursus;status;materi_selesai;tenggat;kode_sertifikat;sertifikat_berlaku_sampai;jp_tahun_ini");
+    const en = await (await run(csvLoader, get(`/kelola/laporan.csv?kursus=${courseId}&status=certified`, `${managerA}; sigap_lang=en`))).text();
+    expect(en.split("\r\n")[0]).toBe("nama,nip,unit,kursus,status,materi_selesai,tenggat,kode_sertifikat,sertifikat_berlaku_sampai,jp_tahun_ini");
+    expect(en).toContain("Certified");
+  });
+
+  it("exports the same rows as a real .xlsx with text NIPs, a frozen header and an autofilter (issue 15 item 1, failed on main)", async () => {
+    const res = await run(xlsxLoader, get(`/kelola/laporan.xlsx?kursus=${courseId}&status=certified`, managerA));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toMatch(/filename="laporan-sigap-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell("A1").value).toBe("nama");
+    expect(sheet.getCell("A2").value).toBe("Rina Unit A");
+    expect(sheet.getCell("B1").value).toBe("nip");
+    expect(sheet.getColumn(2).numFmt).toBe("@");
+    expect(sheet.getCell("I2").value).toBeInstanceOf(Date);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.rowCount).toBe(2);
+    expect((await run(xlsxLoader, get("/kelola/laporan.xlsx"))).status).toBe(302);
   });
 
   it("ignores a cursor naming someone outside the listed subtree: page one, not that person's place", async () => {

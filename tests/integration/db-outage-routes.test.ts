@@ -120,9 +120,12 @@ const outages: Record<string, Entry> = {
   "kelola._index.tsx": { loader: { as: "manager", expect: "page" } },
   "kelola.impor.$batch._index.tsx": { params: { batch: id() }, loader: { as: "manager", expect: "page" } },
   "kelola.impor.$batch.tautan[.]csv.ts": { params: { batch: id() }, loader: { as: "manager", expect: "download" } },
+  "kelola.impor.$batch.tautan[.]xlsx.ts": { params: { batch: id() }, loader: { as: "manager", expect: "download" } },
+  "kelola.impor.templat[.]csv.ts": { loader: { as: "manager", expect: "download", afterSession: 200 } },
+  "kelola.impor.templat[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
   // An uploaded file cannot be carried back: the page asks for it again (the confirm step is kept, see below).
   "kelola.impor._index.tsx": {
-    loader: { as: "manager", expect: "page", afterSession: 200 },
+    loader: { as: "manager", expect: "page" },
     action: { as: "manager", expect: "page", multipart: true, body: () => ({ intent: "preview", berkas: csvFile() }) },
   },
   "kelola.jp.tsx": { loader: { as: "manager", expect: "page" } },
@@ -130,6 +133,7 @@ const outages: Record<string, Entry> = {
   "kelola.jp[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.jp[.]zip.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.laporan[.]csv.ts": { loader: { as: "manager", expect: "download" } },
+  "kelola.laporan[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.pengguna.$id.tsx": { params: { id: id() }, loader: { as: "manager", expect: "page" }, action: { as: "manager", expect: "page" } },
   "kelola.pengguna._index.tsx": { loader: { as: "manager", expect: "page" } },
   "kelola.pengguna.baru.tsx": {

@@ -4,7 +4,10 @@ import { auditLog, passwordTokens, sessions, users } from "../../db/schema";
 import { reissuePasswordLink } from "~/models/staff-import.server";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { createSession } from "~/utils/session.server";
-import { action as importAction } from "~/routes/kelola.impor._index";
+import ExcelJS from "exceljs";
+import { action as importAction, loader as importLoader } from "~/routes/kelola.impor._index";
+import { loader as templateXlsx } from "~/routes/kelola.impor.templat[.]xlsx";
+import { loader as templateCsv } from "~/routes/kelola.impor.templat[.]csv";
 import { loader as linksLoader } from "~/routes/kelola.impor.$batch.tautan[.]csv";
 import { action as setPasswordAction } from "~/routes/atur-sandi.$token";
 import { getDb } from "~/utils/db.server";
@@ -26,8 +29,9 @@ function upload(csv: string, extra: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
   return new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } });
 }
-function confirm(csv: string, expected: number) {
+function confirm(csv: string, expected: number, extra: Record<string, string> = {}) {
   const form = new FormData();
+  for (const [k, v] of Object.entries(extra)) form.set(k, v);
   form.set("intent", "confirm");
   form.set("csv", csv);
   form.set("expected", String(expected));
@@ -152,6 +156,74 @@ describe("staff CSV import", () => {
     form.set("berkas", new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x61, 0x0a, 0xff, 0xfe, 0x41])], "x.csv"));
     const res = await run(importAction, new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }));
     expect((await res.json()).error).toBe("import.encoding");
+  });
+});
+
+describe("an import you can use (issue 15 item 2)", () => {
+  it("imports a file with errors only when the manager ticks that the valid rows alone go in (failed on main)", async () => {
+    const csv = `nama,email,nip,kode_unit,peran\nLina Pilih,lina@impor.id,,${tree.unitA.code},peserta\nSalah Peran,salah@impor.id,,${tree.unitA.code},kepala\n`;
+    const refused = await run(importAction, confirm(csv, 1));
+    expect(refused.status).toBe(400);
+    const body = await refused.json();
+    expect(body.error).toBe("import.chooseSkip");
+    expect(body.preview.invalid).toBe(1);
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.email, "lina@impor.id"))).toHaveLength(0);
+    // A tick for a different number of bad rows than the file has is not the manager's choice either.
+    expect((await run(importAction, confirm(csv, 1, { lewati: "2" }))).status).toBe(400);
+    const done = await run(importAction, confirm(csv, 1, { lewati: "1" }));
+    expect(done.status).toBe(302);
+    expect(await db.select().from(users).where(eq(users.email, "lina@impor.id"))).toHaveLength(1);
+    expect(await db.select().from(users).where(eq(users.email, "salah@impor.id"))).toHaveLength(0);
+  });
+
+  it("accepts an .xlsx upload, with a NIP typed as text and the row numbers of the sheet (failed on main)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Staf");
+    sheet.addRow(["nama", "email", "nip", "kode_unit", "peran"]);
+    sheet.addRow(["Maya Excel", "maya@impor.id", "198507122010012004", tree.unitA.code, "peserta"]);
+    sheet.addRow([]);
+    sheet.addRow(["Unit Jauh", "jauh@impor.id", null, tree.unitB.code, "peserta"]);
+    const form = new FormData();
+    form.set("intent", "preview");
+    form.set("berkas", new File([await workbook.xlsx.writeBuffer()], "staf.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const res = await run(importAction, new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }));
+    const body = await res.json();
+    expect(body.error).toBeNull();
+    expect(body.preview.rows.map((r: { line: number; nip: string | null; errors: string[] }) => [r.line, r.nip, r.errors])).toEqual([
+      [2, "198507122010012004", []],
+      [4, null, ["error.agencyScope"]],
+    ]);
+    // The confirm step posts back CSV text that reads the same.
+    const done = await run(importAction, confirm(body.csv, 1, { lewati: "1" }));
+    expect(done.status).toBe(302);
+  });
+
+  it("refuses a file that only looks like a workbook", async () => {
+    const form = new FormData();
+    form.set("intent", "preview");
+    form.set("berkas", new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], "rusak.xlsx"));
+    const res = await run(importAction, new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }));
+    expect((await res.json()).error).toBe("import.badXlsx");
+  });
+
+  it("lists the unit codes in scope and offers CSV and Excel templates (failed on main)", async () => {
+    const page = await (await run(importLoader, get("/kelola/impor", manager))).json();
+    const codes = page.units.map((u: { code: string }) => u.code);
+    expect(codes).toEqual(expect.arrayContaining([tree.agencyA.code, tree.unitA.code]));
+    expect(codes).not.toContain(tree.unitB.code);
+
+    const csv = await run(templateCsv, get("/kelola/impor/templat.csv", manager));
+    expect(await csv.text()).toBe("nama;email;nip;kode_unit;peran\r\n");
+    const xlsx = await run(templateXlsx, get("/kelola/impor/templat.xlsx", manager));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const [staff, units] = workbook.worksheets;
+    expect(staff!.getRow(1).values).toEqual([undefined, "nama", "email", "nip", "kode_unit", "peran"]);
+    expect(staff!.getColumn(3).numFmt).toBe("@");
+    const listed = units!.getColumn(1).values.slice(2);
+    expect(listed).toEqual(expect.arrayContaining([tree.unitA.code]));
+    expect(listed).not.toContain(tree.unitB.code);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { loadExercisePage } from "~/content/exercise-page.server";
 import { MAX_REPLY_CHARS } from "~/content/exercise-limits";
+import { formatDateTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { MdxContent } from "../mdx-content";
 import { ReplyTimer } from "./reply-timer";
@@ -8,6 +9,16 @@ import { HighlightedReply, TurnFeedback } from "./turn-feedback";
 import type { Serialized } from "~/utils/serialized";
 
 type DmPageData = Serialized<Awaited<ReturnType<typeof loadExercisePage>>>;
+
+function ContextList({ items }: { items: string[] }) {
+  return (
+    <ul>
+      {items.map((c) => (
+        <li key={c}>{c}</li>
+      ))}
+    </ul>
+  );
+}
 
 /** The DM simulator: chat styled after the channel, one form post per turn. */
 export function DmExercise({ data }: { data: DmPageData }) {
@@ -44,20 +55,24 @@ export function DmExercise({ data }: { data: DmPageData }) {
           </div>
         </div>
       ))}
-      <div className="grid-2">
+      <div className="grid-2 briefing-wide">
         <section className="card">
           <h2>{t("exercise.briefing")}</h2>
           <MdxContent html={exercise.briefingHtml} />
         </section>
         <section className="card">
           <h2>{t("exercise.context")}</h2>
-          <ul>
-            {exercise.context.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
+          <ContextList items={exercise.context} />
         </section>
       </div>
+      {/* Phones: the same text folded up, so the citizen's message is on the first screen (CSS picks one). */}
+      <details className="card briefing-phone">
+        <summary>{t("exercise.briefingToggle")}</summary>
+        <h2>{t("exercise.briefing")}</h2>
+        <MdxContent html={exercise.briefingHtml} />
+        <h2>{t("exercise.context")}</h2>
+        <ContextList items={exercise.context} />
+      </details>
 
       <section className={`chat chat-${exercise.channel}`} aria-label={t(`exercise.channel.${exercise.channel}`)}>
         <header className="chat-head">
@@ -179,7 +194,7 @@ export function DmExercise({ data }: { data: DmPageData }) {
           {history.map((h) => (
             <li key={h.id}>
               <span>
-                {t("exercise.attemptRow", { date: new Date(h.startedAt).toLocaleString(lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }), score: h.score ?? "–" })}
+                {t("exercise.attemptRow", { date: formatDateTime(h.startedAt, lang), score: h.score ?? "–" })}
                 {h.status === "in_progress" ? ` (${t("exercise.inProgress")})` : null}
               </span>
               <span className="row">

@@ -1,7 +1,8 @@
 import { Form, Link, useActionData } from "@remix-run/react";
 import type { loadHoaxPage } from "~/content/hoax-page.server";
 import type { HoaxAnswers } from "~/grading/hoax";
-import { useT } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/dates";
+import { useLang, useT } from "~/utils/i18n";
 import { MdxContent } from "../mdx-content";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
 import type { Serialized } from "~/utils/serialized";
@@ -11,6 +12,7 @@ type HoaxPageData = Serialized<Awaited<ReturnType<typeof loadHoaxPage>>>;
 /** The hoax verification lab: a claim card, then four graded parts in one form (works without JS). */
 export function HoaxLab({ data }: { data: HoaxPageData }) {
   const t = useT();
+  const lang = useLang();
   const { hoax, options, key, result, history } = data;
   const failed = useActionData<{ error?: "hoax.clarificationEmpty" | "error.badForm"; values?: HoaxAnswers }>();
   const v = failed?.values;
@@ -116,7 +118,7 @@ export function HoaxLab({ data }: { data: HoaxPageData }) {
           <ul className="outline">
             {history.map((h) => (
               <li key={h.id}>
-                <span>{t("exercise.attemptRow", { date: h.startedAt.slice(0, 10), score: h.score ?? "–" })}</span>
+                <span>{t("exercise.attemptRow", { date: formatDateTime(h.startedAt, lang), score: h.score ?? "–" })}</span>
                 <span className="row">
                   <span className={`badge ${h.passed ? "ok" : "bad"}`}>{t(h.passed ? "exercise.passed" : "exercise.failed")}</span>
                   <Link to={`/latihan/${hoax.slug}?percobaan=${h.id}#hasil`}>{t("exercise.view")}</Link>

@@ -1,5 +1,6 @@
 import type { turnFeedback } from "~/content/exercise-page.server";
-import { useT } from "~/utils/i18n";
+import type { MessageKey } from "~/i18n";
+import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
 
 type Feedback = ReturnType<typeof turnFeedback>;
 
@@ -24,9 +25,29 @@ export function HighlightedReply({ segments }: { segments: Feedback["segments"] 
  * What was met, missed and violated in one reply, with the tip for each.
  * `number` names the region per turn, so a conversation's feedback regions are told apart.
  */
-export function TurnFeedback({ turn, targetSeconds, number }: { turn: Feedback; targetSeconds: number | null; number?: number }) {
+export function TurnFeedback({
+  turn,
+  targetSeconds,
+  number,
+  evidenceKey = "exercise.evidence",
+}: {
+  turn: Feedback;
+  targetSeconds: number | null;
+  number?: number;
+  /** Staff pages read someone else's reply: "Bukti di balasan peserta", not "Anda". */
+  evidenceKey?: MessageKey;
+}) {
   const t = useT();
-  const evidence = (list: string[]) => (list.length ? <div className="meta">{t("exercise.evidence", { text: list.map((x) => `“${x}”`).join(", ") })}</div> : null);
+  const lang = useLang();
+  const isMessageKey = useIsMessageKey();
+  // Built-in checks (not the grader itself: it stays out of the browser bundle) are the ids with dictionary words.
+  const isBuiltinId = (id: string) => isMessageKey(`grader.builtin.${id}.label`);
+  const evidence = (list: string[]) => (list.length ? <div className="meta">{t(evidenceKey, { text: list.map((x) => `“${x}”`).join(", ") })}</div> : null);
+  // Built-in checks have their words in the dictionary (English too); course rubrics keep theirs, in Indonesian.
+  const builtin = (e: { id: string }) => lang === "en" && isBuiltinId(e.id);
+  const label = (e: { id: string; label: string }) => (builtin(e) ? t(`grader.builtin.${e.id}.label` as MessageKey) : e.label);
+  const tip = (e: { id: string; tip: string }) => (builtin(e) ? t(`grader.builtin.${e.id}.tip` as MessageKey) : e.tip);
+  const rubricLang = (e: { id: string }) => (lang === "en" && !isBuiltinId(e.id) ? "id" : undefined);
   return (
     <section className="feedback" aria-label={number ? t("exercise.feedbackTurn", { n: number }) : t("exercise.feedback")}>
       <p className={`badge ${turn.passed ? "ok" : "bad"}`}>{t("exercise.turnScore", { score: turn.score, result: t(turn.passed ? "exercise.passed" : "exercise.failed") })}</p>
@@ -39,20 +60,24 @@ export function TurnFeedback({ turn, targetSeconds, number }: { turn: Feedback; 
       <ul className="elements">
         {turn.violated.map((e) => (
           <li key={`v-${e.id}`} className="el-bad">
-            <strong>⚠ {t("exercise.violated")}:</strong> {e.label}
+            <strong>⚠ {t("exercise.violated")}:</strong> <span lang={rubricLang(e)}>{label(e)}</span>
             {evidence(e.evidence)}
-            <div className="tip">{e.tip}</div>
+            <div className="tip" lang={rubricLang(e)}>
+              {tip(e)}
+            </div>
           </li>
         ))}
         {turn.missed.map((e) => (
           <li key={`m-${e.id}`} className="el-missed">
-            <strong>✗ {t("exercise.missed")}:</strong> {e.label}
-            <div className="tip">{e.tip}</div>
+            <strong>✗ {t("exercise.missed")}:</strong> <span lang={rubricLang(e)}>{label(e)}</span>
+            <div className="tip" lang={rubricLang(e)}>
+              {tip(e)}
+            </div>
           </li>
         ))}
         {turn.met.map((e) => (
           <li key={`ok-${e.id}`} className="el-ok">
-            <strong>✓ {t("exercise.met")}:</strong> {e.label}
+            <strong>✓ {t("exercise.met")}:</strong> <span lang={rubricLang(e)}>{label(e)}</span>
             {evidence(e.evidence)}
           </li>
         ))}

@@ -1,0 +1,116 @@
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { certificates, courses, enrollments, exerciseAttempts, exerciseTurns, quizAttempts, users } from "../../db/schema";
+import { seedDemo } from "../../db/seed";
+import { seededRandom } from "../../db/seed-history";
+import { getSyncedContent } from "~/content/sync.server";
+import { getAgencyByCode } from "~/models/agency.server";
+import { dashboardPage } from "~/models/dashboard.server";
+import { STATUS_KEYS } from "~/learning/status-counts";
+import { getDb } from "~/utils/db.server";
+
+// The dashboard counts against the database's current_date, so the history is generated up to today.
+const NOW = new Date();
+
+beforeAll(async () => {
+  await getSyncedContent();
+  const started = performance.now();
+  expect(await seedDemo(await getDb(), NOW)).toBe(true);
+  // npm start seeds on first run: seconds, not minutes (generous for a loaded CI machine).
+  expect(performance.now() - started).toBeLessThan(60_000);
+}, 120_000);
+
+describe("the demo looks like a real agency (issue 15 item 5, failed on main)", () => {
+  it("fills every dashboard column for each demo manager, over the course they assigned first", async () => {
+    for (const [code, course] of [
+      ["16.01.DUKCAPIL", "etika-merespons-warga"],
+      ["36.01.KOMINFO", "tata-kelola-media-sosial"],
+    ] as const) {
+      const agency = (await getAgencyByCode(code))!;
+      const db = await getDb();
+      const [{ id }] = (await db.select({ id: courses.id }).from(courses).where(eq(courses.slug, course))) as [{ id: string }];
+      // The dashboard counts against today's date in SQL: look at it as of the seed's "now" plus a little.
+      const page = await dashboardPage(agency.path, id);
+      const counts = page.courses.find((c) => c.id === id)!.counts;
+      for (const key of STATUS_KEYS) expect(counts[key], `${code} ${course}: ${key}`).toBeGreaterThan(0);
+      const units = page.units.filter((u) => u.depth > 0);
+      expect(units.length).toBeGreaterThan(1);
+      expect(units.every((u) => u.counts.enrolled > 0)).toBe(true);
+      // Certificates were issued over several months, not all on one day.
+      expect(page.monthly.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("has quiz and DM attempts whose replies come from the exercises' labelled examples", async () => {
+    const db = await getDb();
+    const [{ n: quizzes }] = (await db.select({ n: sql<number>`count(*)::int` }).from(quizAttempts)) as [{ n: number }];
+    expect(quizzes).toBeGreaterThan(20);
+    const [{ failed, passed }] = (await db
+      .select({ failed: sql<number>`count(*) filter (where not ${exerciseAttempts.passed})::int`, passed: sql<number>`count(*) filter (where ${exerciseAttempts.passed})::int` })
+      .from(exerciseAttempts)
+      .where(eq(exerciseAttempts.status, "completed"))) as [{ failed: number; passed: number }];
+    expect(passed).toBeGreaterThan(50);
+    expect(failed).toBeGreaterThan(0);
+    const [turn] = await db.select().from(exerciseTurns).where(eq(exerciseTurns.turnId, "t1")).limit(1);
+    expect(turn!.reply.length).toBeGreaterThan(20);
+    expect((turn!.grade as { graderVersion?: string }).graderVersion).toBeTruthy();
+  });
+
+  it("has certificates valid, expiring within 60 days, expired and revoked, and overdue learners", async () => {
+    const db = await getDb();
+    const [c] = (await db
+      .select({
+        valid: sql<number>`count(*) filter (where ${certificates.revokedAt} is null and ${certificates.expiresAt} > ${NOW.toISOString()}::timestamptz + interval '60 days')::int`,
+        expiring: sql<number>`count(*) filter (where ${certificates.revokedAt} is null and ${certificates.expiresAt} > ${NOW.toISOString()}::timestamptz and ${certificates.expiresAt} <= ${NOW.toISOString()}::timestamptz + interval '60 days')::int`,
+        expired: sql<number>`count(*) filter (where ${certificates.revokedAt} is null and ${certificates.expiresAt} <= ${NOW.toISOString()}::timestamptz)::int`,
+        revoked: sql<number>`count(*) filter (where ${certificates.revokedAt} is not null)::int`,
+      })
+      .from(certificates)) as [{ valid: number; expiring: number; expired: number; revoked: number }];
+    expect(c.valid).toBeGreaterThan(20);
+    expect(c.expiring).toBeGreaterThan(0);
+    expect(c.expired).toBeGreaterThan(0);
+    expect(c.revoked).toBeGreaterThanOrEqual(2);
+    const overdue = await db
+      .select({ id: enrollments.id })
+      .from(enrollments)
+      .where(and(sql`${enrollments.dueDate} < ${NOW.toISOString().slice(0, 10)}::date`, sql`${enrollments.completedAt} is null`));
+    expect(overdue.length).toBeGreaterThan(5);
+  });
+
+  it("gives the demo learner a valid certificate, and leaves the accounts end-to-end tests start from untouched", async () => {
+    const db = await getDb();
+    const own = await db
+      .select({ code: certificates.code, expiresAt: certificates.expiresAt })
+      .from(certificates)
+      .innerJoin(users, eq(users.id, certificates.userId))
+      .where(and(eq(users.email, "peserta@demo.sigap.id"), sql`${certificates.revokedAt} is null`));
+    expect(own.some((c) => c.expiresAt > NOW)).toBe(true);
+    expect(own[0]!.code).toMatch(/^SGP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const touched = await db
+      .select({ email: users.email })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .where(and(sql`${users.email} ~ '^peserta(0[0-9]|1[0-9]|20|3[7-9])@'`, isNotNull(enrollments.startedAt)));
+    expect(touched).toEqual([]);
+  });
+
+  it("lists the learner's exercises by title with dates on the manager's detail page (issue 15 item 14, failed on main: slugs)", async () => {
+    const { learnerDetail } = await import("~/models/dashboard.server");
+    const db = await getDb();
+    const agency = (await getAgencyByCode("16.01.DUKCAPIL"))!;
+    const [rina] = await db.select({ id: users.id }).from(users).where(eq(users.email, "peserta@demo.sigap.id"));
+    const detail = (await learnerDetail(agency.path, rina!.id))!;
+    expect(detail.attempts.length).toBeGreaterThan(0);
+    for (const a of detail.attempts) {
+      expect(a.title).toMatch(/^Latihan|\s/);
+      expect(a.title).not.toBe(a.slug);
+      expect(a.completedAt).toBeInstanceOf(Date);
+    }
+  });
+
+  it("is deterministic: the generator gives the same sequence every time", () => {
+    const a = seededRandom(20261203);
+    const b = seededRandom(20261203);
+    expect(Array.from({ length: 5 }, () => a.next())).toEqual(Array.from({ length: 5 }, () => b.next()));
+  });
+});
