@@ -395,7 +395,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     const s = sentenceOf(t, i);
     out.push({ slot: "certainty", value: t[i].surface, stance: "asserted", certain: true, verdict: "unresolved", evidence: span(a, s.from, s.to) });
   }
-  out.sort((x, y) => x.evidence.start - y.evidence.start || x.slot.localeCompare(y.slot));
+  out.sort((x, y) => x.evidence.start - y.evidence.start || (x.slot < y.slot ? -1 : x.slot > y.slot ? 1 : 0));
   // One claim per slot and span: two patterns reading the same words are one claim.
   return out.length < 2 ? out : out.filter((x, i) => i === 0 || !(out[i - 1].evidence.start === x.evidence.start && out[i - 1].slot === x.slot));
 }
