@@ -357,7 +357,8 @@ function similarity(a: AnalysedText, reference: ReadonlySet<string>): number {
   let n = 0;
   let shared = 0;
   for (const stem of a.stems.keys()) {
-    if (stem.length <= 2 || COMMON_STEMS.has(stem) || /^\d/.test(stem)) continue;
+    const first = stem.charCodeAt(0);
+    if (stem.length <= 2 || (first >= 48 && first <= 57) || COMMON_STEMS.has(stem)) continue;
     n++;
     if (reference.has(stem)) shared++;
   }
