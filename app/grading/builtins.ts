@@ -304,6 +304,7 @@ const BRIBE = [
 const WINK_RE = /[\u{1F609}\u{1F61C}]|;\)|;-\)/u;
 const WINK_CONTEXT = ["bayar", "uang", "cepat", "atur", "bantu", "beres", "transfer", "kasih", "ribu", "juta", "urus"];
 const detectWinkBribe: Detector = ({ text, analysed }) => {
+  if (!text.includes(";") && !hasAstral(text)) return null;
   const m = WINK_RE.exec(text);
   if (!m) return null;
   for (const stem of WINK_CONTEXT) if (analysed.stems.has(stem)) return [[m.index, m.index + m[0].length]];
@@ -568,7 +569,17 @@ const detectShouting: Detector = ({ text }) => {
 // Laughing faces (😂 🤣) are laughter: a tone note (grade.ts), like "wkwk".
 const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F926}\u{1F595}\u{1F624}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
 
+/** Whether the text has a character outside the Basic Multilingual Plane (most emoji): a cheap screen for emoji regexes. */
+export function hasAstral(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return true;
+  }
+  return false;
+}
+
 const detectMockingEmoji: Detector = ({ text }) => {
+  if (!hasAstral(text)) return null;
   const out: Array<[number, number]> = [];
   for (const m of allMatches(MOCKING_EMOJI_RE, text)) out.push([m.index, m.index + m[0].length]);
   return out.length > 0 ? out : null;

@@ -22,7 +22,8 @@ import {
   formatTime,
   placeLabel,
   DAYS,
-  gazetteerHeads,
+  documentHeads,
+  placeHeads,
   type Day,
   type Mention,
 } from "./gazetteer";
@@ -139,7 +140,7 @@ function compiledOf(f: Facts): Compiled {
     if (f.processing?.days) durations.push(f.processing.days * (f.processing.workingDays ? 7 / 5 : 1));
     for (const d of f.durations) for (const m of findDurations(tokenize(d))) durations.push(m.days);
     const unverified = f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) }));
-    const triggers = new Set<string>(CLAIM_TRIGGERS);
+    const triggers = new Set<string>();
     for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) triggers.add(w);
     c = { unverified, durations, triggers };
     compiledFacts.set(f, c);
@@ -147,19 +148,35 @@ function compiledOf(f: Facts): Compiled {
   return c;
 }
 
-// Words without which no slot can be claimed: gazetteer heads, days, units, money, certainty.
-const CLAIM_TRIGGERS = new Set<string>([
-  ...gazetteerHeads(),
-  ...DAYS,
-  "jum", "ahad", "rp", "rupiah", "ribu", "juta", "hari", "minggu", "pekan", "bulan", "tahun", "jam", "menit", "pukul", "besok", "lusa", "langsung",
-  "sehari", "seminggu", "sepekan", "sebulan", "setahun", "sejam", "pasti", "jamin", "tentu", "pastinya",
-].map((w) => stem(w)));
+// Which slots a word can open: a reply is read only for the slots its words can open.
+const DOC = 1;
+const PLACE = 2;
+const DAY = 4;
+const DURATION = 8;
+const MONEY = 16;
+const TIME = 32;
+const CERTAINTY = 64;
+const UNVERIFIED = 128;
+const SLOT_WORDS = new Map<string, number>();
+const mark = (words: Iterable<string>, bit: number) => {
+  for (const w of words) SLOT_WORDS.set(stem(w), (SLOT_WORDS.get(stem(w)) ?? 0) | bit);
+};
+mark(documentHeads(), DOC);
+mark(placeHeads(), PLACE);
+mark([...DAYS, "jum", "ahad"], DAY);
+mark("hari minggu pekan bulan tahun jam menit besok lusa langsung sehari seminggu sepekan sebulan setahun sejam satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belasan beberapa".split(" "), DURATION);
+mark(["rp", "rupiah", "ribu", "juta"], MONEY);
+mark(["pukul", "jam"], TIME);
+mark(["pasti", "jamin", "tentu", "pastinya"], CERTAINTY);
 
-/** A cheap screen: most replies name no document, place, day, time, amount or promise. */
-function mayClaim(a: AnalysedText, c: Compiled): boolean {
-  if (a.numbers.length > 0) return true;
-  for (const s of a.stems.keys()) if (c.triggers.has(s)) return true;
-  return false;
+/** The slots this reply's words can open (a cheap screen: most replies open few or none). */
+function slotsOf(a: AnalysedText, c: Compiled): number {
+  let bits = a.numbers.length > 0 ? DURATION | MONEY | TIME : 0;
+  for (const s of a.stems.keys()) {
+    bits |= SLOT_WORDS.get(s) ?? 0;
+    if (c.triggers.has(s)) bits |= UNVERIFIED;
+  }
+  return bits;
 }
 
 /** Every claim the reply makes about the exercise's fact slots, in reading order, with its verdict. */
@@ -167,11 +184,12 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   const t = a.tokens;
   if (t.length === 0) return [];
   const c = compiledOf(f);
-  if (!mayClaim(a, c)) return [];
+  const slots = slotsOf(a, c);
+  if (slots === 0) return [];
   const out: FactClaim[] = [];
   const certainIn = (s: Sentence) => has(t, s, CERTAIN, true);
-  const docs = findDocuments(t);
-  const allPlaces = findPlaces(t);
+  const docs = slots & DOC ? findDocuments(t) : [];
+  const allPlaces = slots & PLACE ? findPlaces(t) : [];
 
   // Documents named as required or as not needed.
   if (f.documents) {
@@ -223,7 +241,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   }
 
   // Money asked for.
-  if (f.fees) {
+  if (f.fees && slots & MONEY) {
     for (const m of findMoney(t, a.text)) {
       if (skipped(t, m) || negated(t, m) || m.amount === 0) continue;
       const s = sentenceOf(t, m.first);
@@ -244,7 +262,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   }
 
   // How long it takes.
-  for (const m of findDurations(t, a.text)) {
+  for (const m of slots & DURATION ? findDurations(t, a.text) : []) {
     if (skipped(t, m) || negated(t, m)) continue;
     const s = sentenceOf(t, m.first);
     if (!has(t, s, PROCESS)) continue;
@@ -273,7 +291,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
 
   // Opening days and hours.
   if (f.hours.length > 0) {
-    for (const m of findDays(t)) {
+    for (const m of slots & DAY ? findDays(t) : []) {
       if (skipped(t, m)) continue;
       const s = clauseOf(t, m.first);
       const closed = has(t, s, CLOSED) || (negated(t, m) && has(t, s, OPEN));
@@ -305,7 +323,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       });
     }
     const known = new Set([...f.hours.flatMap((h) => [h.open, h.close]), ...f.times]);
-    for (const m of findTimes(t, a.text)) {
+    for (const m of slots & TIME ? findTimes(t, a.text) : []) {
       if (skipped(t, m) || negated(t, m)) continue;
       const s = sentenceOf(t, m.first);
       if (!has(t, s, HOURS_CUE)) continue;
@@ -358,7 +376,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   }
 
   // What the context has not verified.
-  if (c.unverified.length > 0) {
+  if (c.unverified.length > 0 && slots & UNVERIFIED) {
     const open = { ...a, live: undefined };
     for (const u of c.unverified) {
       for (const m of findMatches(u.matcher, open, 3)) {
@@ -384,7 +402,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
 
   // Certainty words no slot above settled: a promise a person should look at.
   let settled: Set<number> | null = null;
-  for (let i = 0; i < t.length; i++) {
+  for (let i = 0; slots & CERTAINTY && i < t.length; i++) {
     if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0) continue;
     if (settled === null) {
       settled = new Set<number>();
@@ -395,7 +413,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     const s = sentenceOf(t, i);
     out.push({ slot: "certainty", value: t[i].surface, stance: "asserted", certain: true, verdict: "unresolved", evidence: span(a, s.from, s.to) });
   }
-  out.sort((x, y) => x.evidence.start - y.evidence.start || x.slot.localeCompare(y.slot));
+  out.sort((x, y) => x.evidence.start - y.evidence.start || (x.slot < y.slot ? -1 : x.slot > y.slot ? 1 : 0));
   // One claim per slot and span: two patterns reading the same words are one claim.
   return out.length < 2 ? out : out.filter((x, i) => i === 0 || !(out[i - 1].evidence.start === x.evidence.start && out[i - 1].slot === x.slot));
 }

@@ -100,8 +100,9 @@ function findMentions(tokens: Token[], index: Map<string, CompiledPhrase[]>): Me
 }
 
 export const findDocuments = (tokens: Token[]) => findMentions(tokens, DOC_INDEX);
-/** First stems of every document and place phrase: a reply without any names none. */
-export const gazetteerHeads = (): string[] => [...DOC_INDEX.keys(), ...PLACE_INDEX.keys()];
+/** First stems of every document / place phrase: a reply without any names none. */
+export const documentHeads = (): string[] => [...DOC_INDEX.keys()];
+export const placeHeads = (): string[] => [...PLACE_INDEX.keys()];
 export const findPlaces = (tokens: Token[]) => findMentions(tokens, PLACE_INDEX);
 
 /** Days named in the reply, with "Senin–Jumat" / "Senin sampai Jumat" expanded to every day between. */

@@ -3,7 +3,7 @@
  * Pass = every required element met, no violation, and score ≥ passPercent.
  * Score = weighted share of required elements met, minus a penalty per violation.
  */
-import { BUILTIN_TEXT, builtinChecks, citizenDataOf, INTEGRITY_IDS, isBuiltinId, type BuiltinCheck, type BuiltinContext, type BuiltinId, type CitizenData, type Severity } from "./builtins";
+import { BUILTIN_TEXT, builtinChecks, citizenDataOf, hasAstral, INTEGRITY_IDS, isBuiltinId, type BuiltinCheck, type BuiltinContext, type BuiltinId, type CitizenData, type Severity } from "./builtins";
 import { turnProfile, type TurnProfile } from "./integrity";
 import { factClaims, type FactClaim } from "./facts";
 import {
@@ -357,7 +357,8 @@ function similarity(a: AnalysedText, reference: ReadonlySet<string>): number {
   let n = 0;
   let shared = 0;
   for (const stem of a.stems.keys()) {
-    if (stem.length <= 2 || COMMON_STEMS.has(stem) || /^\d/.test(stem)) continue;
+    const first = stem.charCodeAt(0);
+    if (stem.length <= 2 || (first >= 48 && first <= 57) || COMMON_STEMS.has(stem)) continue;
     n++;
     if (reference.has(stem)) shared++;
   }
@@ -369,8 +370,10 @@ const LAUGHING_FACE = /[\u{1F602}\u{1F923}\u{1F606}]/gu;
 function notesOf(a: AnalysedText, isPublic: boolean): GradeNote[] {
   const spans: Array<[number, number]> = [];
   for (const t of a.tokens) if (t.surface === "haha" || t.surface === "hehe") spans.push([t.start, t.end]);
-  LAUGHING_FACE.lastIndex = 0;
-  for (let m = LAUGHING_FACE.exec(a.text); m; m = LAUGHING_FACE.exec(a.text)) spans.push([m.index, m.index + m[0].length]);
+  if (hasAstral(a.text)) {
+    LAUGHING_FACE.lastIndex = 0;
+    for (let m = LAUGHING_FACE.exec(a.text); m; m = LAUGHING_FACE.exec(a.text)) spans.push([m.index, m.index + m[0].length]);
+  }
   if (spans.length === 0) return [];
   const message = isPublic
     ? "Tawa (wkwk, haha) di balasan publik instansi terkesan tidak serius; tulis dengan nada formal."

@@ -93,6 +93,8 @@ export const GAMING = [
   "~lulus ...2 latihan/ujian/penilaian/tes",
   "~nilai/poin ...1 penuh/sempurna/maksimal",
   "~elemen wajib",
+  "~(untuk|kepada|buat) =penilai/=grader/=korektor/=pemeriksa",
+  "~semua/seluruh elemen/unsur/kriteria/poin ...3 =terpenuhi/=lengkap/=tercantum/=tertulis/=masuk",
   "~penilaian/penilai ...3 latihan/jawaban/balasan/ini",
   "~poin/kriteria/unsur/komponen/aspek penilaian/nilai",
   "~(jawaban|balasan) ini ...4 poin/kriteria/penilaian/rubrik/nilai/skor",
