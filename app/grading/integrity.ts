@@ -93,7 +93,7 @@ export const GAMING = [
   "~lulus ...2 latihan/ujian/penilaian/tes",
   "~nilai/poin ...1 penuh/sempurna/maksimal",
   "~elemen wajib",
-  "~(untuk|kepada|buat) =penilai/=grader/=korektor/=pemeriksa",
+  "~(untuk|kepada|buat) =penilai/=grader/=korektor", // not "pemeriksa": the auditors (BPK) are real readers of budgets
   "~semua/seluruh elemen/unsur/kriteria/poin ...3 =terpenuhi/=lengkap/=tercantum/=tertulis/=masuk",
   "~penilaian/penilai ...3 latihan/jawaban/balasan/ini",
   "~poin/kriteria/unsur/komponen/aspek penilaian/nilai",
