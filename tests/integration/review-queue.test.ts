@@ -5,7 +5,7 @@ import { loadCourseOutline } from "~/content/course-page.server";
 import { getExerciseEntry } from "~/content/exercise-index.server";
 import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
 import { listOwnCertificates } from "~/models/certificate.server";
-import { decideReview, listReviewQueue, overrideAttempt, regradeExercise } from "~/models/exercise-attempt.server";
+import { decideReview, listReviewQueue, overrideAttempt, regradeExercise, submitTurn } from "~/models/exercise-attempt.server";
 import { GRADER_VERSION } from "~/grading";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/studio.tinjauan.$attempt";
 import { loader as queueLoader } from "~/routes/studio.tinjauan._index";
@@ -329,5 +329,39 @@ describe("the review queue", () => {
     expect(log!.details).toMatchObject({ attempts: 1, fromVersions: { "sigap-grader/1.1.0": 2 }, toVersion: GRADER_VERSION });
     const turns = await db.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, attemptId));
     expect(turns.map((t) => t.graderVersion)).toEqual([GRADER_VERSION, GRADER_VERSION]);
+  });
+
+  it("the course's reviewSample sends sure passes too, marked 'sample'; two trainers deciding at once decide it once", async () => {
+    const own = await createTwoAgencies();
+    const { user, entry } = await learnerOneStepFromCertificate(own.unitA.id);
+    const ref = { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId, courseVersion: "1.0.0" };
+    let result;
+    for (const [n, turnId] of ["t1", "t2"].entries()) {
+      const turn = entry.exercise.turns.find((t) => t.id === turnId)!;
+      result = await submitTurn({
+        userId: user.id,
+        exercise: entry.exercise,
+        ref,
+        turnId,
+        reply: turn.modelAnswer,
+        replySeconds: 30,
+        idempotencyKey: `sampel-${user.id}-${n}`,
+        reviewSample: 100,
+      });
+    }
+    expect(result!.completed).toBe(true);
+    const db = await getDb();
+    expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, result!.attemptId)))[0]).toMatchObject({
+      reviewStatus: "pending",
+      reviewReasons: ["sample"],
+    });
+    expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
+
+    const [a, b] = [await userIn(own.agencyA.id, "instructor"), await userIn(own.agencyA.id, "instructor")];
+    const decide = (u: SessionUser) =>
+      decideReview(u.id, scopeOf(u), result!.attemptId, entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} });
+    expect((await Promise.all([decide(a.user), decide(b.user)])).sort()).toEqual(["decided", "not-pending"]);
+    expect(await db.select().from(auditLog).where(eq(auditLog.targetId, result!.attemptId))).toHaveLength(1);
+    expect(await listOwnCertificates(user.id)).toHaveLength(1);
   });
 });
