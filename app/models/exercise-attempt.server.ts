@@ -187,6 +187,7 @@ export type StaffAttemptRow = {
   passed: boolean | null;
   overrideScore: number | null;
   overridePassed: boolean | null;
+  reviewStatus: ExerciseAttempt["reviewStatus"];
   completedAt: Date | null;
 };
 
@@ -204,6 +205,7 @@ export async function listAttemptsInScope(scopePath: string, slugs: string[]): P
       passed: exerciseAttempts.passed,
       overrideScore: exerciseAttempts.overrideScore,
       overridePassed: exerciseAttempts.overridePassed,
+      reviewStatus: exerciseAttempts.reviewStatus,
       completedAt: exerciseAttempts.completedAt,
     })
     .from(exerciseAttempts)

@@ -35,6 +35,7 @@ export default function Studio() {
       <p className="muted">{t("studio.intro")}</p>
       <p className="row">
         <Link to="/studio/tinjauan">{t("studio.reviewQueue")} →</Link>
+        <Link to="/studio/kesepakatan">{t("agreement.title")} →</Link>
         <Link to="/studio/latihan">{t("staff.attempts")} →</Link>
         <Link to="/studio/uji-rubrik">{t("staff.playground")} →</Link>
       </p>

@@ -80,7 +80,13 @@ export default function StaffAttempts() {
                     {a.overrideScore !== null ? <span className="badge warn"> {t("staff.overridden")}</span> : null}
                   </td>
                   <td>
-                    <span className={`badge ${passed ? "ok" : "bad"}`}>{t(passed ? "exercise.passed" : "exercise.failed")}</span>
+                    {a.reviewStatus === "pending" ? (
+                      <Link to={`/studio/tinjauan/${a.id}`} className="badge warn">
+                        {t("exercise.reviewPendingBadge")}
+                      </Link>
+                    ) : (
+                      <span className={`badge ${passed ? "ok" : "bad"}`}>{t(passed ? "exercise.passed" : "exercise.failed")}</span>
+                    )}
                   </td>
                   <td>
                     <Link to={`/studio/latihan/${a.id}`} aria-label={`${t("staff.open")}: ${a.learnerName}, ${titleOf(a.exerciseSlug)}`}>

@@ -5,7 +5,8 @@ import { loadCourseOutline } from "~/content/course-page.server";
 import { getExerciseEntry } from "~/content/exercise-index.server";
 import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
 import { listOwnCertificates } from "~/models/certificate.server";
-import { decideReview, listReviewQueue } from "~/models/exercise-attempt.server";
+import { decideReview, listReviewQueue, overrideAttempt, regradeExercise, submitTurn } from "~/models/exercise-attempt.server";
+import { GRADER_VERSION } from "~/grading";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/studio.tinjauan.$attempt";
 import { loader as queueLoader } from "~/routes/studio.tinjauan._index";
 import { loader as consoleLoader } from "~/routes/studio.kesepakatan";
@@ -61,19 +62,17 @@ async function learnerOneStepFromCertificate(agencyId: string, name?: string) {
     .select()
     .from(lessons)
     .where(and(eq(lessons.courseId, entry.ids.courseId), eq(lessons.active, true), eq(lessons.draft, false), ne(lessons.id, entry.ids.lessonId)));
-  await db
-    .insert(lessonProgress)
-    .values(
-      others.map((l) => ({
-        id: crypto.randomUUID(),
-        userId: learner.user.id,
-        lessonId: l.id,
-        courseId: l.courseId,
-        courseVersion: "1.0.0",
-        status: "completed" as const,
-        completedAt: new Date(),
-      })),
-    );
+  await db.insert(lessonProgress).values(
+    others.map((l) => ({
+      id: crypto.randomUUID(),
+      userId: learner.user.id,
+      lessonId: l.id,
+      courseId: l.courseId,
+      courseVersion: "1.0.0",
+      status: "completed" as const,
+      completedAt: new Date(),
+    })),
+  );
   return { ...learner, entry };
 }
 
@@ -304,5 +303,65 @@ describe("the review queue", () => {
     expect(c.truePass + c.falsePass + c.falseFail + c.trueFail).toBe(data.report.counts.total);
     expect(data.report.agreement).toBeGreaterThan(0.5);
     expect(data.report.criteria.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(["salam", "kk", "gratis"]));
+  });
+
+  it("an override of a waiting attempt decides it as changed; a re-grade logs the grader versions it replaced", async () => {
+    const own = await createTwoAgencies();
+    const { user, entry } = await learnerOneStepFromCertificate(own.unitA.id);
+    const attemptId = await playExercise(user, DOUBT);
+    const instructor = await userIn(own.agencyA.id, "instructor");
+    const db = await getDb();
+    const [attempt] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId));
+    await overrideAttempt(instructor.user.id, attempt!, entry.ids.courseId, { score: 90, passed: true, comment: "Sudah benar." });
+    expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId)))[0]).toMatchObject({
+      reviewStatus: "changed",
+      reviewedBy: instructor.user.id,
+    });
+    expect(await listReviewQueue(scopeOf(instructor.user))).toEqual([]);
+    expect(await dmProgress(user.id, entry.ids.lessonId)).toBe("completed");
+
+    await db.update(exerciseTurns).set({ graderVersion: "sigap-grader/1.1.0" }).where(eq(exerciseTurns.attemptId, attemptId));
+    await regradeExercise(instructor.user.id, own.agencyA.path, entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+    const [log] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "exercise.regrade"), eq(auditLog.actorId, instructor.user.id)));
+    expect(log!.details).toMatchObject({ attempts: 1, fromVersions: { "sigap-grader/1.1.0": 2 }, toVersion: GRADER_VERSION });
+    const turns = await db.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, attemptId));
+    expect(turns.map((t) => t.graderVersion)).toEqual([GRADER_VERSION, GRADER_VERSION]);
+  });
+
+  it("the course's reviewSample sends sure passes too, marked 'sample'; two trainers deciding at once decide it once", async () => {
+    const own = await createTwoAgencies();
+    const { user, entry } = await learnerOneStepFromCertificate(own.unitA.id);
+    const ref = { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId, courseVersion: "1.0.0" };
+    let result;
+    for (const [n, turnId] of ["t1", "t2"].entries()) {
+      const turn = entry.exercise.turns.find((t) => t.id === turnId)!;
+      result = await submitTurn({
+        userId: user.id,
+        exercise: entry.exercise,
+        ref,
+        turnId,
+        reply: turn.modelAnswer,
+        replySeconds: 30,
+        idempotencyKey: `sampel-${user.id}-${n}`,
+        reviewSample: 100,
+      });
+    }
+    expect(result!.completed).toBe(true);
+    const db = await getDb();
+    expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, result!.attemptId)))[0]).toMatchObject({
+      reviewStatus: "pending",
+      reviewReasons: ["sample"],
+    });
+    expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
+
+    const [a, b] = [await userIn(own.agencyA.id, "instructor"), await userIn(own.agencyA.id, "instructor")];
+    const decide = (u: SessionUser) =>
+      decideReview(u.id, scopeOf(u), result!.attemptId, entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} });
+    expect((await Promise.all([decide(a.user), decide(b.user)])).sort()).toEqual(["decided", "not-pending"]);
+    expect(await db.select().from(auditLog).where(eq(auditLog.targetId, result!.attemptId))).toHaveLength(1);
+    expect(await listOwnCertificates(user.id)).toHaveLength(1);
   });
 });
