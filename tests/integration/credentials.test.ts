@@ -82,6 +82,13 @@ describe("Open Badges credentials", () => {
     expect(ob3SchemaErrors(payload)).toEqual([]);
     expect(await verifyCredentialJwt(jwt, ORIGIN)).toMatchObject({ outcome: "valid", problems: [] });
 
+    // The same credential uploaded as a file instead of pasted.
+    const upload = new FormData();
+    upload.set("credential", "");
+    upload.set("berkas", new File([jwt], `sertifikat-${code}.jwt`, { type: "application/vc+jwt" }));
+    const uploaded = await run(checkAction, new Request(`${BASE}/sertifikat?index`, { method: "POST", body: upload, headers: { origin: BASE, host: "localhost:3000" } }));
+    expect(await uploaded.json()).toMatchObject({ error: null, result: { outcome: "valid", credential: { credentialSubject: { licenseNumber: code } } } });
+
     const json = await run(fileLoader, get(`/saya/sertifikat/${code}.json`, cookie), { file: `${code}.json` });
     expect(json.headers.get("content-type")).toMatch(/^application\/ld\+json/);
     const credential = (await json.json()) as Record<string, unknown>;
