@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "./fixtures";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "./fixtures";
 import { completeReadingLessons, courseLessons, demo, passDmExercises, screenshotDir, signIn } from "./helpers";
 
 const COURSE = "tata-kelola-media-sosial";
@@ -7,6 +8,14 @@ const lessons = courseLessons(COURSE);
 // peserta13 is "Maya Kusuma" in Bidang Pelayanan Pendaftaran Penduduk (OKU), inside manajer@demo's scope.
 const LEARNER = "peserta13@demo.sigap.id";
 const LEARNER_NAME = "Maya Kusuma";
+
+/** axe-core, WCAG 2.1 A/AA: no serious or critical violation (as accessibility.spec.ts). */
+async function audit(page: Page, name: string) {
+  await page.waitForLoadState("load");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect.soft(serious, `${name} has serious/critical axe violations`).toEqual([]);
+}
 
 test("a learner downloads the Open Badges credential and anyone verifies it by pasting it; the manager sees the JP ledger", async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -26,6 +35,7 @@ test("a learner downloads the Open Badges credential and anyone verifies it by p
   await expect(page.getByRole("heading", { name: "Riwayat JP per tahun" })).toBeVisible();
   const year = new Date(Date.now() + 7 * 3600e3).getUTCFullYear();
   await expect(page.getByRole("heading", { name: new RegExp(`Tahun ${year}: 3 dari 20 JP`) })).toBeVisible();
+  await audit(page, "my certificates with JP history");
   const code = (await page.locator("dl.facts dd").first().textContent())!.trim();
 
   const downloadPromise = page.waitForEvent("download");
@@ -38,7 +48,7 @@ test("a learner downloads the Open Badges credential and anyone verifies it by p
   await page.screenshot({ path: `${screenshotDir}/my-certificates-jp-history-360.png`, fullPage: true });
 
   // A verifier, signed out, pastes the credential into the public page.
-  const stranger = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const stranger = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await stranger.goto("/sertifikat");
   await stranger.getByLabel("Kredensial (teks .jwt)").fill(jwt);
   await stranger.getByRole("button", { name: "Periksa kredensial" }).click();
@@ -47,6 +57,7 @@ test("a learner downloads the Open Badges credential and anyone verifies it by p
   await expect(stranger.getByText(code, { exact: true })).toBeVisible();
   await expect(stranger.getByText(/^nationalIdentityNumber: sha256\$[0-9a-f]{64}$/)).toBeVisible();
   await expect(stranger.getByText(LEARNER_NAME)).toHaveCount(0);
+  await audit(stranger, "credential check result");
   await stranger.screenshot({ path: `${screenshotDir}/verify-credential-1280.png`, fullPage: true });
   await stranger.setViewportSize({ width: 360, height: 800 });
   await stranger.screenshot({ path: `${screenshotDir}/verify-credential-360.png`, fullPage: true });
@@ -63,7 +74,7 @@ test("a learner downloads the Open Badges credential and anyone verifies it by p
   await expect(stranger.getByText("Tanda tangan tidak cocok: isi kredensial telah diubah.")).toBeVisible();
 
   // The manager finds the learner under 20 JP in the ledger and downloads the SIASN workbook.
-  const manager = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const manager = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(manager, demo.manager);
   await manager.goto("/kelola/jp");
   await manager.getByLabel(/Hanya yang kurang dari 20 JP/).check();
@@ -71,10 +82,37 @@ test("a learner downloads the Open Badges credential and anyone verifies it by p
   const row = manager.getByRole("row", { name: new RegExp(LEARNER_NAME) });
   await expect(row.getByText("3 dari 20 JP")).toBeVisible();
   await expect(row.getByText(new RegExp(code))).toBeVisible();
+  await audit(manager, "JP ledger");
   await manager.screenshot({ path: `${screenshotDir}/jp-ledger-1280.png`, fullPage: true });
   const xlsxPromise = manager.waitForEvent("download");
   await manager.getByRole("link", { name: "Unduh Excel (.xlsx)" }).click();
   expect((await xlsxPromise).suggestedFilename()).toBe(`riwayat-jp-${year}-kurang-20.xlsx`);
   await manager.setViewportSize({ width: 360, height: 800 });
   await manager.screenshot({ path: `${screenshotDir}/jp-ledger-360.png`, fullPage: true });
+});
+
+test("an admin sets the signatory and rotates the signing key; the key stays in did.json", async ({ page, request }) => {
+  await signIn(page, demo.admin);
+  await page.goto("/admin/penerbit");
+  await expect(page.getByRole("heading", { name: "Penerbit sertifikat" })).toBeVisible();
+  await audit(page, "issuer admin");
+  await page.getByLabel("Instansi penerbit").fill("BPSDM Provinsi Sumatera Selatan");
+  await page.getByLabel("Nama penandatangan").fill("Dr. Hendra Saputra, M.Si.");
+  await page.getByLabel("NIP penandatangan").fill("1970");
+  await page.getByLabel("Jabatan penandatangan").fill("Kepala BPSDM");
+  await page.getByRole("button", { name: "Simpan penandatangan" }).click();
+  await expect(page.getByText("NIP terdiri dari 18 angka.")).toBeVisible();
+  await audit(page, "issuer admin with errors");
+  await page.getByLabel("NIP penandatangan").fill("197001011995031001");
+  await page.getByRole("button", { name: "Simpan penandatangan" }).click();
+  await expect(page.getByText("Penandatangan untuk Semua instansi (pengaturan umum) disimpan.")).toBeVisible();
+  await expect(page.getByText(/BPSDM Provinsi Sumatera Selatan · Dr\. Hendra Saputra, M\.Si\. · NIP 197001011995031001 · Kepala BPSDM/)).toBeVisible();
+
+  const before = (await (await request.get("/.well-known/did.json")).json()) as { verificationMethod: { id: string }[] };
+  await page.getByRole("button", { name: "Ganti kunci tanda tangan" }).click();
+  await expect(page.getByText(/Kunci baru kunci-\d{8}-[0-9a-f]{6} dipakai mulai sekarang\./)).toBeVisible();
+  const after = (await (await request.get("/.well-known/did.json")).json()) as { verificationMethod: { id: string }[] };
+  expect(after.verificationMethod).toHaveLength(before.verificationMethod.length + 1);
+  expect(after.verificationMethod.map((m) => m.id)).toEqual(expect.arrayContaining(before.verificationMethod.map((m) => m.id)));
+  await page.screenshot({ path: `${screenshotDir}/issuer-admin-1280.png`, fullPage: true });
 });
