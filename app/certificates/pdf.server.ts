@@ -103,7 +103,7 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
     text(v, { x, y: 126, font, size: shrinkToFit(v, font, 13, 8, 150) });
   });
 
-  if (data.issuer) drawSignatory(data.issuer, { right: width - 70, top: 246, page, regular, bold });
+  if (data.issuer) drawSignatory(data.issuer, { right: width - 70, top: 222, page, regular, bold });
 
   const qrSize = 104;
   const qr = await pdf.embedPng(

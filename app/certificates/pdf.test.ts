@@ -113,3 +113,32 @@ describe("cutToWidth", () => {
     expect(cutToWidth("Rina", counting, 12, 300)).toBe("Rina");
   });
 });
+
+describe("issuer and signatory (decision 014)", () => {
+  /** Every text string drawn on the page, read back from the compressed content streams. */
+  async function drawnText(pdf: Uint8Array): Promise<string> {
+    const { inflateSync } = await import("node:zlib");
+    const bytes = Buffer.from(pdf);
+    const raw = bytes.toString("latin1");
+    let text = "";
+    for (let i = raw.indexOf("stream\n"); i !== -1; i = raw.indexOf("stream\n", i + 1)) {
+      try {
+        const content = inflateSync(bytes.subarray(i + 7, raw.indexOf("endstream", i))).toString("latin1");
+        for (const m of content.matchAll(/<([0-9A-F]+)> Tj/g)) text += Buffer.from(m[1]!, "hex").toString("latin1") + "\n";
+      } catch {
+        // not a flate stream (images, fonts)
+      }
+    }
+    return text;
+  }
+
+  it("prints the institution in the masthead and the signatory's title, name and NIP", async () => {
+    const issuer = { institution: "BPSDM Provinsi Sumatera Selatan", signatoryName: "Dr. Hendra Saputra, M.Si.", signatoryNip: "197001011995031001", signatoryTitle: "Kepala BPSDM" };
+    const text = await drawnText(await renderCertificatePdf(certificateData({ issuer })));
+    expect(text).toContain("SIGAP · BPSDM PROVINSI SUMATERA SELATAN");
+    expect(text).toContain("Kepala BPSDM\nDr. Hendra Saputra, M.Si.\nNIP 197001011995031001");
+    const without = await drawnText(await renderCertificatePdf(certificateData()));
+    expect(without).not.toContain("BPSDM");
+    expect(without).toContain("SIGAP");
+  });
+});

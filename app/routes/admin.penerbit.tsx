@@ -11,6 +11,7 @@ import { DEFAULT_SCOPE, listSignatories, removeSignatory, saveSignatory } from "
 import { formatDate } from "~/utils/dates";
 import { publicOrigin } from "~/utils/env.server";
 import { useT } from "~/utils/i18n";
+import { serverTranslator } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import type { FieldErrors } from "~/validation/account";
@@ -63,7 +64,8 @@ export async function action(args: ActionFunctionArgs) {
         signatoryTitle: { show: "text", label: "admin.issuer.signatoryTitle" },
       },
     },
-    async ({ user, form }) => {
+    async ({ user, form, lang }) => {
+      const t = serverTranslator(lang);
       const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
       const fail = (errors: FieldErrors) => json({ ok: false as const, errors, values, done: null }, { status: 400 });
       const done = (key: MessageKey, vars: Record<string, string>) => json({ ok: true as const, errors: {} as FieldErrors, values: null, done: { key, vars } });
@@ -77,11 +79,12 @@ export async function action(args: ActionFunctionArgs) {
           if (data.agencyId && !agency) return fail({ agencyId: "admin.issuer.unknownAgency" });
           const { intent: _intent, agencyId, ...signatory } = data;
           await saveSignatory(user.id, agencyId, signatory);
-          return done("admin.issuer.saved", { scope: agency?.name ?? "—" });
+          return done("admin.issuer.saved", { scope: agency?.name ?? t("admin.issuer.scopeDefault") });
         }
         case "remove": {
+          const agency = data.scope === DEFAULT_SCOPE ? null : await getAgency(data.scope);
           if (!(await removeSignatory(user.id, data.scope))) throw new Response("Not found", { status: 404 });
-          return done("admin.issuer.removed", { scope: data.scope === DEFAULT_SCOPE ? "—" : data.scope });
+          return done("admin.issuer.removed", { scope: agency?.name ?? t("admin.issuer.scopeDefault") });
         }
         case "rotate": {
           const id = await rotateIssuerKey(user.id);

@@ -5,7 +5,8 @@ import { submitLessonForm } from "~/content/lesson-page.server";
 import { statusBit } from "~/credentials/status-list.server";
 import { listOwnCertificates, revokeCertificate } from "~/models/certificate.server";
 import { holderCredential, issuanceOf, rotateIssuerKey, verifyCredentialJwt } from "~/models/credential.server";
-import { saveSignatory } from "~/models/signatory.server";
+import { resolveSignatory, saveSignatory } from "~/models/signatory.server";
+import { action as issuerAction, loader as issuerLoader } from "~/routes/admin.penerbit";
 import { loader as didLoader } from "~/routes/[.well-known].did[.]json";
 import { loader as fileLoader } from "~/routes/saya.sertifikat.$file";
 import { action as checkAction } from "~/routes/sertifikat._index";
@@ -80,6 +81,13 @@ describe("Open Badges credentials", () => {
     expect(payload).toMatchObject({ iss: DID, credentialSubject: { licenseNumber: code, creditsEarned: 1, achievement: { name: "Kursus Uji", version: "1.0.0", creditsAvailable: 1 } } });
     expect(ob3SchemaErrors(payload)).toEqual([]);
     expect(await verifyCredentialJwt(jwt, ORIGIN)).toMatchObject({ outcome: "valid", problems: [] });
+
+    // The same credential uploaded as a file instead of pasted.
+    const upload = new FormData();
+    upload.set("credential", "");
+    upload.set("berkas", new File([jwt], `sertifikat-${code}.jwt`, { type: "application/vc+jwt" }));
+    const uploaded = await run(checkAction, new Request(`${BASE}/sertifikat?index`, { method: "POST", body: upload, headers: { origin: BASE, host: "localhost:3000" } }));
+    expect(await uploaded.json()).toMatchObject({ error: null, result: { outcome: "valid", credential: { credentialSubject: { licenseNumber: code } } } });
 
     const json = await run(fileLoader, get(`/saya/sertifikat/${code}.json`, cookie), { file: `${code}.json` });
     expect(json.headers.get("content-type")).toMatch(/^application\/ld\+json/);
@@ -157,5 +165,26 @@ describe("Open Badges credentials", () => {
     const { credential } = (await holderCredential(user.id, code, ORIGIN))!;
     expect(credential.issuer.name).toBe("BPSDM Provinsi A");
     expect(credential.evidence[0]!.description).toContain("Dr. Sari Wulandari (NIP 197501012000032001), Kepala BPSDM");
+  });
+
+  it("lets an admin set a signatory per agency and rotate the key, with field errors for a bad NIP", async () => {
+    const admin = await sessionCookieFor((await createAccount(tree.provB.id, "admin")).email);
+    const fields = { intent: "save", agencyId: tree.agencyB.id, institution: "BPSDM Provinsi B", signatoryName: "Ir. Bambang", signatoryNip: "12345", signatoryTitle: "Kepala" };
+    const bad = await run(issuerAction, post("/admin/penerbit", fields, admin));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ ok: false, errors: { signatoryNip: "admin.issuer.nipFormat" }, values: { institution: "BPSDM Provinsi B" } });
+    expect((await resolveSignatory(tree.unitB.id)).institution).not.toBe("BPSDM Provinsi B");
+    const good = await run(issuerAction, post("/admin/penerbit", { ...fields, signatoryNip: "" }, admin));
+    expect(await good.json()).toMatchObject({ ok: true, done: { key: "admin.issuer.saved", vars: { scope: "Diskominfo B" } } });
+    // The unit below the agency inherits it.
+    expect(await resolveSignatory(tree.unitB.id)).toEqual({ institution: "BPSDM Provinsi B", signatoryName: "Ir. Bambang", signatoryNip: null, signatoryTitle: "Kepala" });
+
+    const before = (await (await run(issuerLoader, get("/admin/penerbit", admin))).json()) as { keys: { id: string; current: boolean }[] };
+    const rotated = await run(issuerAction, post("/admin/penerbit", { intent: "rotate" }, admin));
+    const newId = ((await rotated.json()) as { done: { vars: { id: string } } }).done.vars.id;
+    const after = (await (await run(issuerLoader, get("/admin/penerbit", admin))).json()) as { keys: { id: string; current: boolean }[] };
+    expect(after.keys.filter((k) => k.current).map((k) => k.id)).toEqual([newId]);
+    expect(after.keys.map((k) => k.id)).toEqual(expect.arrayContaining(before.keys.map((k) => k.id)));
+    expect(after.keys).toHaveLength(before.keys.length + 1);
   });
 });
