@@ -100,7 +100,7 @@ export const enStaff: Record<StaffKey, string> = {
   "manage.nav.exportXlsx": "Download Excel",
   "assign.title": "Assign a course",
   "assign.changeDue": "Change due date",
-  "assign.newDue": "New due date for {course} in {agency}",
+  "assign.newDue": "New date for {course} in {agency}",
   "assign.dueChanged": "The due date of {course} for {agency} is now {due}. Learners who have not finished follow the new date.",
   "assign.cancel": "Cancel assignment",
   "assign.cancelLabel": "Cancel the assignment of {course} to {agency}",

@@ -102,7 +102,7 @@ export const idStaff = {
   "manage.nav.exportXlsx": "Unduh Excel",
   "assign.title": "Tugaskan kursus",
   "assign.changeDue": "Ubah tenggat",
-  "assign.newDue": "Tenggat baru untuk {course} di {agency}",
+  "assign.newDue": "Tanggal baru untuk {course} di {agency}",
   "assign.dueChanged": "Tenggat {course} untuk {agency} diubah menjadi {due}. Peserta yang belum selesai mengikuti tenggat baru.",
   "assign.cancel": "Batalkan penugasan",
   "assign.cancelLabel": "Batalkan penugasan {course} untuk {agency}",
