@@ -6,6 +6,8 @@ export type AuditEntryView = { action: string; actorName: string | null; targetL
 /** Actions with a sentence of their own in the staff dictionary (`audit.say.<action>`). */
 const SENTENCES = new Set([
   "agency.create",
+  "assignment.due",
+  "assignment.cancel",
   "agency.rename",
   "agency.move",
   "attempt.override",
@@ -53,6 +55,8 @@ export function auditSentence(entry: AuditEntryView, t: Translate, lang: Lang): 
     target,
     reason: value(d.reason),
     due: value(d.dueDate),
+    removed: typeof d.removed === "number" ? d.removed : 0,
+    kept: typeof d.kept === "number" ? d.kept : 0,
     count: typeof d.created === "number" ? d.created : typeof d.issued === "number" ? d.issued : typeof d.attempts === "number" ? d.attempts : 0,
     changed: typeof d.changed === "number" ? d.changed : 0,
     from: value(d.from),
@@ -63,7 +67,7 @@ export function auditSentence(entry: AuditEntryView, t: Translate, lang: Lang): 
   const sentence = SENTENCES.has(entry.action) ? t(`audit.say.${entry.action}` as MessageKey, vars) : `${actor}: ${entry.action} (${target})`;
 
   const changes: string[] = [];
-  const shownInSentence = new Set(["reason", "dueDate", "created", "issued", "attempts", "changed", "from", "to", "role", "name", "courseId", "parentId", "fromParentId", "toParentId"]);
+  const shownInSentence = new Set(["reason", "dueDate", "created", "issued", "attempts", "changed", "from", "to", "role", "name", "courseId", "parentId", "removed", "kept", "fromParentId", "toParentId"]);
   if (entry.action === "attempt.override" && d.before && d.after) {
     const before = d.before as Record<string, unknown>;
     const after = d.after as Record<string, unknown>;
