@@ -6,7 +6,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true, caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true, caughtErrors: "none" },
+      ],
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
       "no-control-regex": "off",
@@ -17,7 +20,18 @@ export default tseslint.config(
     // Route modules: the browser bundle must not pull server code (decision 012).
     files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}", "app/root.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["../../db/*", "#db/*"], message: "Go through app/models/*.server.ts; only `import type` from db/ in route modules." , allowTypeImports: true }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../../db/*", "#db/*"],
+              message: "Go through app/models/*.server.ts; only `import type` from db/ in route modules.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
 );

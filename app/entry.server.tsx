@@ -21,7 +21,7 @@ const ABORT_DELAY = 5_000;
  */
 export async function startup() {
   await getDb();
-  // The Open Badges signing key is made on the first start (decision 014), not by the first download.
+  // The Open Badges signing key is made on the first start (decision 015), not by the first download.
   await currentIssuerKey();
   // Expired sessions and old rate-limit windows are swept here, not by whoever signs in next.
   const sweep = async () => {
@@ -73,12 +73,7 @@ export function securityHeaders(headers: Headers, nonce: string, request: Reques
   }
 }
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const nonce = randomBytes(16).toString("base64");
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {

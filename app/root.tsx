@@ -31,17 +31,17 @@ export const links: LinksFunction = () => [
 // The session lookup is the first query of nearly every page: an outage shows the 503 page.
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request }) => {
-  const user = await getUser(request);
-  const lang = getLang(request);
-  return json({
-    lang,
-    english: dictionaryFor(lang),
-    // Strings of the kelola/admin/studio pages: only for the roles that can open them.
-    staff: staffDictionaryFor(lang, user?.role),
-    user: user && { name: user.name, role: user.role, agencyName: user.agencyName },
+    const user = await getUser(request);
+    const lang = getLang(request);
+    return json({
+      lang,
+      english: dictionaryFor(lang),
+      // Strings of the kelola/admin/studio pages: only for the roles that can open them.
+      staff: staffDictionaryFor(lang, user?.role),
+      user: user && { name: user.name, role: user.role, agencyName: user.agencyName },
+    });
   });
-});
-};
+}
 
 export const meta: MetaFunction = () => [{ title: "Sigap" }];
 

@@ -13,7 +13,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import matter from "gray-matter";
-import { agencies, certificates, courseAssignments, courses, enrollments, exerciseAttempts, exerciseTurns, lessonProgress, lessons, quizAttempts, users } from "./schema";
+import {
+  agencies,
+  certificates,
+  courseAssignments,
+  courses,
+  enrollments,
+  exerciseAttempts,
+  exerciseTurns,
+  lessonProgress,
+  lessons,
+  quizAttempts,
+  users,
+} from "./schema";
 import { loadExercises } from "../app/content/exercises.server";
 import { expiryDate } from "../app/certificates/rules";
 import { gradeReply, GRADER_VERSION, type Exercise } from "../app/grading";
@@ -76,10 +88,7 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
     .from(lessons)
     .where(and(eq(lessons.active, true), eq(lessons.draft, false)));
   const bySlug = new Map<string, CourseRow>(
-    courseRows.map((c) => [
-      c.slug,
-      { ...c, lessons: lessonRows.filter((l) => l.courseId === c.id).sort((a, b) => a.position - b.position) },
-    ]),
+    courseRows.map((c) => [c.slug, { ...c, lessons: lessonRows.filter((l) => l.courseId === c.id).sort((a, b) => a.position - b.position) }]),
   );
   const exercises = safeExercises();
   const [manager] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "manajer@demo.sigap.id"));
@@ -92,7 +101,10 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
   const turnRows: (typeof exerciseTurns.$inferInsert)[] = [];
   const certificateRows: (typeof certificates.$inferInsert)[] = [];
   let serial = 0;
-  const id = (prefix: string) => `${prefix}-${String(++serial).padStart(6, "0")}-${Math.floor(rng.next() * 0xffffffff).toString(16).padStart(8, "0")}`;
+  const id = (prefix: string) =>
+    `${prefix}-${String(++serial).padStart(6, "0")}-${Math.floor(rng.next() * 0xffffffff)
+      .toString(16)
+      .padStart(8, "0")}`;
 
   for (const a of ASSIGNMENTS) {
     const course = bySlug.get(a.course);
@@ -101,7 +113,14 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
     const assignedAt = at(a.assignedDaysAgo);
     const dueDate = isoDay(at(-a.dueInDays));
     const assignmentId = id("asg");
-    await tx.insert(courseAssignments).values({ id: assignmentId, courseId: course.id, agencyId: agency.id, dueDate, createdBy: a.agency.startsWith("16") ? manager?.id : managerBanten?.id, createdAt: assignedAt });
+    await tx.insert(courseAssignments).values({
+      id: assignmentId,
+      courseId: course.id,
+      agencyId: agency.id,
+      dueDate,
+      createdBy: a.agency.startsWith("16") ? manager?.id : managerBanten?.id,
+      createdAt: assignedAt,
+    });
     const learners = await tx
       .select({ id: users.id, email: users.email, name: users.name, nip: users.nip, agencyId: users.agencyId, agencyName: agencies.name })
       .from(users)
@@ -110,7 +129,14 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
       .orderBy(users.email);
 
     for (const learner of learners) {
-      const enrollment: typeof enrollments.$inferInsert = { id: id("enr"), userId: learner.id, courseId: course.id, assignmentId, dueDate, createdAt: assignedAt };
+      const enrollment: typeof enrollments.$inferInsert = {
+        id: id("enr"),
+        userId: learner.id,
+        courseId: course.id,
+        assignmentId,
+        dueDate,
+        createdAt: assignedAt,
+      };
       enrollmentRows.push(enrollment);
       if (UNTOUCHED.test(learner.email)) continue;
       // The demo learner has finished the first course her unit was given.
@@ -140,7 +166,17 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
         const daysAgo = Math.round(startDaysAgo - ((startDaysAgo - finishDaysAgo) * (i + 1)) / done);
         const when = new Date(at(daysAgo, rng.int(8, 21)).getTime() + rng.int(0, 59) * 60_000);
         last = when > last ? when : last;
-        progressRows.push({ id: id("prg"), userId: learner.id, lessonId: lesson.id, courseId: course.id, status: "completed", courseVersion: course.version, lastSeenAt: when, completedAt: when, quizAnsweredAt: lesson.kind === "quiz" ? when : null });
+        progressRows.push({
+          id: id("prg"),
+          userId: learner.id,
+          lessonId: lesson.id,
+          courseId: course.id,
+          status: "completed",
+          courseVersion: course.version,
+          lastSeenAt: when,
+          completedAt: when,
+          quizAnsweredAt: lesson.kind === "quiz" ? when : null,
+        });
         if (lesson.kind === "quiz") quizRows.push(...quizAttemptsFor(learner.id, lesson, course, when, rng, id));
         if (lesson.kind === "dm") {
           const exercise = exercises.get(lesson.slug);
@@ -150,7 +186,16 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
       if (done < total && rng.chance(0.6)) {
         // The lesson they are on now: opened, not finished.
         const lesson = course.lessons[done]!;
-        progressRows.push({ id: id("prg"), userId: learner.id, lessonId: lesson.id, courseId: course.id, status: "started", courseVersion: course.version, lastSeenAt: last, completedAt: null });
+        progressRows.push({
+          id: id("prg"),
+          userId: learner.id,
+          lessonId: lesson.id,
+          courseId: course.id,
+          status: "started",
+          courseVersion: course.version,
+          lastSeenAt: last,
+          completedAt: null,
+        });
       }
       if (profile === "done") {
         enrollment.completedAt = last;
@@ -295,7 +340,18 @@ function quizAttemptsFor(userId: string, lesson: LessonRow, course: CourseRow, w
       const wrong = q.options.findIndex((o) => !o.correct);
       answers[q.id] = i < correct || wrong < 0 ? right : [wrong];
     });
-    rows.push({ id: id("qz"), userId, lessonId: lesson.id, quizId: quiz.id, answers, score, passed: score >= course.passPercent, courseVersion: course.version, idempotencyKey: id("qzk"), createdAt: time });
+    rows.push({
+      id: id("qz"),
+      userId,
+      lessonId: lesson.id,
+      quizId: quiz.id,
+      answers,
+      score,
+      passed: score >= course.passPercent,
+      courseVersion: course.version,
+      idempotencyKey: id("qzk"),
+      createdAt: time,
+    });
   };
   if (rng.chance(0.3)) attempt(Math.floor(total / 2), new Date(when.getTime() - rng.int(1, 3) * DAY));
   attempt(rng.int(Math.ceil((course.passPercent * total) / 100), total), when);

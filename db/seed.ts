@@ -29,11 +29,58 @@ const demoAccounts: { email: string; name: string; role: Role; agency: string }[
   { email: "peserta@demo.sigap.id", name: "Rina Marlina", role: "learner", agency: "16.01.DUKCAPIL.PDP" },
 ];
 
-const firstNames = ["Agus", "Budi", "Citra", "Dian", "Eka", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lukman", "Maya", "Nanda", "Oki", "Putri", "Rizky", "Sari", "Taufik", "Umi", "Wahyu"];
+const firstNames = [
+  "Agus",
+  "Budi",
+  "Citra",
+  "Dian",
+  "Eka",
+  "Fajar",
+  "Gita",
+  "Hadi",
+  "Indah",
+  "Joko",
+  "Kartika",
+  "Lukman",
+  "Maya",
+  "Nanda",
+  "Oki",
+  "Putri",
+  "Rizky",
+  "Sari",
+  "Taufik",
+  "Umi",
+  "Wahyu",
+];
 const lastNames = ["Pratama", "Wijaya", "Lestari", "Hidayat", "Kusuma", "Nugroho", "Rahmawati", "Siregar", "Syahputra", "Utami"];
 const learnerUnits = ["16.01.DUKCAPIL.PDP", "16.01.DUKCAPIL.CAPIL", "16.01.DUKCAPIL", "36.01.KOMINFO.IKP", "36.01.KOMINFO.APTIKA", "36.01.KOMINFO"];
 // More staff for the history (issue 15 item 5): enough people per unit for the charts to mean something.
-const moreFirstNames = ["Adi", "Bayu", "Dewi", "Erna", "Fitri", "Galih", "Hana", "Irfan", "Januar", "Kiki", "Lia", "Mira", "Nur", "Rahmat", "Sinta", "Tri", "Wulan", "Yogi", "Zulkifli", "Ratna", "Andi", "Bambang", "Desi", "Ferry"];
+const moreFirstNames = [
+  "Adi",
+  "Bayu",
+  "Dewi",
+  "Erna",
+  "Fitri",
+  "Galih",
+  "Hana",
+  "Irfan",
+  "Januar",
+  "Kiki",
+  "Lia",
+  "Mira",
+  "Nur",
+  "Rahmat",
+  "Sinta",
+  "Tri",
+  "Wulan",
+  "Yogi",
+  "Zulkifli",
+  "Ratna",
+  "Andi",
+  "Bambang",
+  "Desi",
+  "Ferry",
+];
 const moreLastNames = ["Saputra", "Hasibuan", "Maharani", "Purnomo", "Anggraini", "Setiawan", "Harahap", "Fitriani", "Gunawan", "Susanti", "Ramadhan", "Pohan"];
 const HISTORY_STAFF = 60;
 

@@ -72,9 +72,7 @@ export function normaliseCertificateCode(input: string): string | null {
   return format(symbols);
 }
 
-export function checkCertificateCode(
-  input: string,
-): { ok: true; code: string } | { ok: false; reason: "format" | "checksum" } {
+export function checkCertificateCode(input: string): { ok: true; code: string } | { ok: false; reason: "format" | "checksum" } {
   const code = normaliseCertificateCode(input);
   if (!code) return { ok: false, reason: "format" };
   const values = [...code.slice(PREFIX.length).replaceAll("-", "")].map((c) => ALPHABET.indexOf(c));

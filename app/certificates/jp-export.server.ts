@@ -93,7 +93,10 @@ export function jpXlsxStream<T extends TrainingRecord>(batches: Batches<T>, shee
  * ZIP of PDFs, `<certificate number>.pdf`, stored without recompression (PDF streams are already
  * compressed). `render` makes one PDF; each is rendered only when the archive reaches it.
  */
-export function certificateZipStream<T extends { certificateCode: string }>(batches: Batches<T>, render: (record: T) => Promise<Uint8Array>): ReadableStream<Uint8Array> {
+export function certificateZipStream<T extends { certificateCode: string }>(
+  batches: Batches<T>,
+  render: (record: T) => Promise<Uint8Array>,
+): ReadableStream<Uint8Array> {
   const zip = new yazl.ZipFile();
   const fill = async () => {
     try {

@@ -31,7 +31,10 @@ describe("jpHistory", () => {
   });
 
   it("always shows the current year, and leaves revoked certificates out", () => {
-    const history = jpHistory([cert("A", "2025-03-01T00:00:00Z", 5, { revokedAt: new Date("2025-04-01T00:00:00Z") }), cert("B", "2025-03-02T00:00:00Z", 1)], now);
+    const history = jpHistory(
+      [cert("A", "2025-03-01T00:00:00Z", 5, { revokedAt: new Date("2025-04-01T00:00:00Z") }), cert("B", "2025-03-02T00:00:00Z", 1)],
+      now,
+    );
     expect(history.map((y) => [y.year, y.jp, y.records.length])).toEqual([
       [2026, 0, 0],
       [2025, 1, 1],

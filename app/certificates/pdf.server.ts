@@ -18,7 +18,7 @@ export type CertificatePdfData = {
   issuedAt: Date;
   expiresAt: Date;
   verifyUrl: string;
-  /** Issuing institution and signatory (decision 014); older callers may leave it out. */
+  /** Issuing institution and signatory (decision 015); older callers may leave it out. */
   issuer?: { institution: string; signatoryName: string; signatoryNip: string | null; signatoryTitle: string };
 };
 
@@ -106,9 +106,7 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
   if (data.issuer) drawSignatory(data.issuer, { right: width - 70, top: 222, page, regular, bold });
 
   const qrSize = 104;
-  const qr = await pdf.embedPng(
-    await QRCode.toBuffer(data.verifyUrl, { type: "png", margin: 1, width: 300, errorCorrectionLevel: "M" }),
-  );
+  const qr = await pdf.embedPng(await QRCode.toBuffer(data.verifyUrl, { type: "png", margin: 1, width: 300, errorCorrectionLevel: "M" }));
   const qrX = width - 70 - qrSize;
   page.drawImage(qr, { x: qrX, y: 74, width: qrSize, height: qrSize });
   const caption = "Pindai untuk verifikasi";
@@ -145,12 +143,27 @@ function formatJp(jp: number): string {
 
 // Characters outside WinAnsi that have an obvious plain stand-in.
 const STAND_INS: Record<string, string> = {
-  "\u201B": "'", "\u2032": "'", "\u02BC": "'", "\u00B4": "'",
-  "\u201F": '"', "\u2033": '"',
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-",
-  "\u2190": "<-", "\u2192": "->",
+  "\u201B": "'",
+  "\u2032": "'",
+  "\u02BC": "'",
+  "\u00B4": "'",
+  "\u201F": '"',
+  "\u2033": '"',
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\u2190": "<-",
+  "\u2192": "->",
   // Letters whose stroke NFD cannot remove.
-  "\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d", "\u0131": "i", "\u0126": "H", "\u0127": "h",
+  "\u0141": "L",
+  "\u0142": "l",
+  "\u0110": "D",
+  "\u0111": "d",
+  "\u0131": "i",
+  "\u0126": "H",
+  "\u0127": "h",
 };
 
 /**

@@ -33,10 +33,7 @@ describe("formatTanggal", () => {
 
   it("names every month in Indonesian", () => {
     const months = Array.from({ length: 12 }, (_, m) => formatTanggal(new Date(Date.UTC(2026, m, 15))).split(" ")[1]);
-    expect(months).toEqual([
-      "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-      "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-    ]);
+    expect(months).toEqual(["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]);
   });
 });
 
@@ -114,7 +111,7 @@ describe("cutToWidth", () => {
   });
 });
 
-describe("issuer and signatory (decision 014)", () => {
+describe("issuer and signatory (decision 015)", () => {
   /** Every text string drawn on the page, read back from the compressed content streams. */
   async function drawnText(pdf: Uint8Array): Promise<string> {
     const { inflateSync } = await import("node:zlib");
@@ -133,7 +130,12 @@ describe("issuer and signatory (decision 014)", () => {
   }
 
   it("prints the institution in the masthead and the signatory's title, name and NIP", async () => {
-    const issuer = { institution: "BPSDM Provinsi Sumatera Selatan", signatoryName: "Dr. Hendra Saputra, M.Si.", signatoryNip: "197001011995031001", signatoryTitle: "Kepala BPSDM" };
+    const issuer = {
+      institution: "BPSDM Provinsi Sumatera Selatan",
+      signatoryName: "Dr. Hendra Saputra, M.Si.",
+      signatoryNip: "197001011995031001",
+      signatoryTitle: "Kepala BPSDM",
+    };
     const text = await drawnText(await renderCertificatePdf(certificateData({ issuer })));
     expect(text).toContain("SIGAP · BPSDM PROVINSI SUMATERA SELATAN");
     expect(text).toContain("Kepala BPSDM\nDr. Hendra Saputra, M.Si.\nNIP 197001011995031001");

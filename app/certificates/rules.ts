@@ -26,7 +26,11 @@ export type SuspensionReason = (typeof suspensionReasons)[number];
 export const isSuspensionReason = (v: unknown): v is SuspensionReason => suspensionReasons.includes(v as SuspensionReason);
 
 /** The public part of a suspension: why, and which lesson's grade — nothing about the person. */
-export function suspensionOf(c: { suspendedAt: Date | null; suspendedReason: string | null; suspendedLesson: string | null }): { reason: SuspensionReason; lesson: string } | null {
+export function suspensionOf(c: {
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
+  suspendedLesson: string | null;
+}): { reason: SuspensionReason; lesson: string } | null {
   if (!c.suspendedAt) return null;
   return { reason: isSuspensionReason(c.suspendedReason) ? c.suspendedReason : "progress", lesson: c.suspendedLesson ?? "" };
 }

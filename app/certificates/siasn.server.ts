@@ -1,7 +1,7 @@
 /**
  * The seam towards BKN's SIASN (`kursus/save`, the "riwayat kursus" web service): turns a training
  * record into the fields SIASN names, with its dates as dd-mm-yyyy. No network code here — pushing
- * needs BKN credentials we do not have (decision 014); the JP exports use the same rows.
+ * needs BKN credentials we do not have (decision 015); the JP exports use the same rows.
  */
 
 /** One certified course of one person, as the JP ledger reads it. */

@@ -83,12 +83,15 @@ function parseLine(raw: string, lineNo: number, exercises: Map<string, Exercise>
 function explain(id: unknown, g: TurnGrade, reply: string): string {
   const lines = [`${String(id)}: ${g.passed ? "LULUS" : "TIDAK LULUS"} (${g.score}) — ${reply.length > 100 ? `${reply.slice(0, 100)}…` : reply}`];
   if (g.missing.length) lines.push(`  kurang: ${g.missing.join(", ")}`);
-  for (const v of g.violated) lines.push(`  pelanggaran ${v.id}: ${v.evidence.map((e) => `«${e.text}»`).join(" ")}${v.messages ? ` — ${v.messages.join(" | ")}` : ""}`);
+  for (const v of g.violated)
+    lines.push(`  pelanggaran ${v.id}: ${v.evidence.map((e) => `«${e.text}»`).join(" ")}${v.messages ? ` — ${v.messages.join(" | ")}` : ""}`);
   if (g.review.length) lines.push(`  tinjauan: ${g.review.join(", ")}`);
   for (const n of g.notes) lines.push(`  catatan ${n.id}: ${n.message}`);
   if (g.facts.length === 0) lines.push("  fakta: (tidak ada klaim terbaca)");
   for (const c of g.facts) {
-    lines.push(`  fakta ${c.slot.padEnd(10)} ${c.value.padEnd(16)} ${c.stance.padEnd(12)} ${c.verdict}${c.certain ? " (pasti)" : ""} «${c.evidence.text}»${c.message ? ` — ${c.message}` : ""}`);
+    lines.push(
+      `  fakta ${c.slot.padEnd(10)} ${c.value.padEnd(16)} ${c.stance.padEnd(12)} ${c.verdict}${c.certain ? " (pasti)" : ""} «${c.evidence.text}»${c.message ? ` — ${c.message}` : ""}`,
+    );
   }
   return lines.join("\n");
 }
@@ -99,7 +102,11 @@ function main(): void {
   if (args.agreement) return runAgreement(args.agreement, content);
   if (args.explain && args.exercise && args.reply !== undefined) {
     const exercises = loadOrFail(content);
-    const job = parseLine(JSON.stringify({ id: "reply", exercise: args.exercise, turn: /^\d+$/.test(args.turn) ? Number(args.turn) : args.turn, reply: args.reply }), 1, exercises);
+    const job = parseLine(
+      JSON.stringify({ id: "reply", exercise: args.exercise, turn: /^\d+$/.test(args.turn) ? Number(args.turn) : args.turn, reply: args.reply }),
+      1,
+      exercises,
+    );
     process.stdout.write(`${explain(job.id, gradeReply(job.exercise, job.turnId, job.reply), job.reply)}\n`);
     return;
   }
@@ -118,7 +125,11 @@ function main(): void {
   const out: string[] = [];
   for (const job of jobs) {
     const g = gradeReply(job.exercise, job.turnId, job.reply);
-    out.push(args.explain ? explain(job.id, g, job.reply) : JSON.stringify({ id: job.id, passed: g.passed, score: g.score, missing: g.missing, violations: g.violations }));
+    out.push(
+      args.explain
+        ? explain(job.id, g, job.reply)
+        : JSON.stringify({ id: job.id, passed: g.passed, score: g.score, missing: g.missing, violations: g.violations }),
+    );
   }
   process.stdout.write(out.length > 0 ? `${out.join("\n")}\n` : "");
 }
@@ -171,9 +182,22 @@ function runAgreement(file: string, content: string): void {
     const actual: Record<string, boolean> = {};
     for (const id of required) actual[id] = g.met.some((m) => m.id === id);
     for (const id of violationIds) actual[id] = g.violations.includes(id);
-    rows.push({ exercise: job.exercise.slug, turn: job.turnId, expectedPass: row.expected_pass, actualPass: g.passed, expected: expectedElements(row, required, turn.rubric.violations.map((v) => v.id)), actual });
+    rows.push({
+      exercise: job.exercise.slug,
+      turn: job.turnId,
+      expectedPass: row.expected_pass,
+      actualPass: g.passed,
+      expected: expectedElements(
+        row,
+        required,
+        turn.rubric.violations.map((v) => v.id),
+      ),
+      actual,
+    });
     if (row.expected_pass !== g.passed) {
-      disagreements.push(`  ${String(row.id ?? i + 1)} (${job.exercise.slug}/${job.turnId}): label ${row.expected_pass ? "lulus" : "tidak lulus"}, grader ${g.passed ? "lulus" : "tidak lulus"} [${[...g.missing, ...g.violations].join(", ")}]`);
+      disagreements.push(
+        `  ${String(row.id ?? i + 1)} (${job.exercise.slug}/${job.turnId}): label ${row.expected_pass ? "lulus" : "tidak lulus"}, grader ${g.passed ? "lulus" : "tidak lulus"} [${[...g.missing, ...g.violations].join(", ")}]`,
+      );
     }
   });
   const r = agreementReport(rows);

@@ -20,7 +20,9 @@ console.log(`[setup] database ready (${engine}, migrations applied)`);
 const tree = await loadContentTree();
 for (const p of tree.problems) console.warn(`[setup] content problem: ${p.file}:${p.line} ${p.message}`);
 const synced = await syncContent(tree);
-console.log(`[setup] content synced: ${synced.courses} courses, ${synced.lessons} lessons${synced.newVersions.length ? `; new versions ${synced.newVersions.join(", ")}` : ""}`);
+console.log(
+  `[setup] content synced: ${synced.courses} courses, ${synced.lessons} lessons${synced.newVersions.length ? `; new versions ${synced.newVersions.join(", ")}` : ""}`,
+);
 const seedStart = performance.now();
 const seeded = await seedDemo(db);
 console.log(seeded ? `[setup] demo data seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s` : "[setup] demo data already present");

@@ -104,9 +104,11 @@ function CredentialResult({ result }: { result: CredentialCheckResult }) {
       </p>
       {result.problems.filter((p) => PROBLEMS[p]).length ? (
         <ul>
-          {result.problems.filter((p) => PROBLEMS[p]).map((p) => (
-            <li key={p}>{t(PROBLEMS[p]!)}</li>
-          ))}
+          {result.problems
+            .filter((p) => PROBLEMS[p])
+            .map((p) => (
+              <li key={p}>{t(PROBLEMS[p]!)}</li>
+            ))}
         </ul>
       ) : null}
       {result.credential ? (

@@ -21,7 +21,9 @@ export function JpHistory({ history }: { history: JpHistoryView }) {
         <section key={y.year} aria-labelledby={`jp-${y.year}`} className="stack">
           <h3 id={`jp-${y.year}`}>
             {t("jpHistory.year", { year: y.year, jp: y.jp, duty: y.duty })}{" "}
-            <span className={`badge ${y.met ? "ok" : "warn"}`}>{y.met ? t("jpHistory.met") : t("jpHistory.short", { missing: Math.round((y.duty - y.jp) * 100) / 100 })}</span>
+            <span className={`badge ${y.met ? "ok" : "warn"}`}>
+              {y.met ? t("jpHistory.met") : t("jpHistory.short", { missing: Math.round((y.duty - y.jp) * 100) / 100 })}
+            </span>
           </h3>
           {y.records.length === 0 ? (
             <p className="muted">{t("jpHistory.none")}</p>
@@ -40,7 +42,10 @@ export function JpHistory({ history }: { history: JpHistoryView }) {
                   {y.records.map((r) => (
                     <tr key={r.code}>
                       <td>
-                        {r.courseTitle} <span className="muted">({t("cert.version")} {r.courseVersion})</span>
+                        {r.courseTitle}{" "}
+                        <span className="muted">
+                          ({t("cert.version")} {r.courseVersion})
+                        </span>
                       </td>
                       <td>{r.jp}</td>
                       <td>{r.completed}</td>

@@ -66,4 +66,3 @@ export function LessonView(data: Serialized<LessonPageData> & { preview?: boolea
     </article>
   );
 }
-

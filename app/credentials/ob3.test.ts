@@ -19,7 +19,13 @@ const input: CredentialInput = {
     expiresAt: new Date("2027-03-05T02:00:00Z"),
     startedAt: new Date("2026-03-01T01:00:00Z"),
   },
-  identity: { hash: createHash("sha256").update(nip + salt).digest("hex"), salt, type: "nationalIdentityNumber" },
+  identity: {
+    hash: createHash("sha256")
+      .update(nip + salt)
+      .digest("hex"),
+    salt,
+    type: "nationalIdentityNumber",
+  },
   issuer: {
     did: "did:web:sigap.example.go.id",
     origin: "https://sigap.example.go.id",
@@ -67,9 +73,19 @@ describe("Open Badges 3.0 credential", () => {
 
   it("identifies the holder by a salted hash only: no name, NIP or e-mail in it", () => {
     const [identity] = credential.credentialSubject.identifier;
-    expect(identity).toEqual({ type: "IdentityObject", identityHash: `sha256$${input.identity.hash}`, identityType: "nationalIdentityNumber", hashed: true, salt });
+    expect(identity).toEqual({
+      type: "IdentityObject",
+      identityHash: `sha256$${input.identity.hash}`,
+      identityType: "nationalIdentityNumber",
+      hashed: true,
+      salt,
+    });
     // A verifier told the NIP can check it; the credential itself does not carry it.
-    expect(createHash("sha256").update(nip + identity!.salt).digest("hex")).toBe(identity!.identityHash.slice(7));
+    expect(
+      createHash("sha256")
+        .update(nip + identity!.salt)
+        .digest("hex"),
+    ).toBe(identity!.identityHash.slice(7));
     const text = JSON.stringify(credential);
     expect(text).not.toContain(nip);
     expect(text).not.toContain("Rina");
@@ -93,7 +109,12 @@ describe("Open Badges 3.0 credential", () => {
         statusListCredential: "https://sigap.example.go.id/status/suspension/0",
       },
     ]);
-    expect(credential.issuer).toEqual({ id: "did:web:sigap.example.go.id", type: ["Profile"], name: "BPSDM Provinsi Sumatera Selatan", url: "https://sigap.example.go.id" });
+    expect(credential.issuer).toEqual({
+      id: "did:web:sigap.example.go.id",
+      type: ["Profile"],
+      name: "BPSDM Provinsi Sumatera Selatan",
+      url: "https://sigap.example.go.id",
+    });
     expect(credential.evidence[0]!.description).toMatch(/Dr\. Hendra Saputra, M\.Si\. \(NIP 197001011995031001\), Kepala BPSDM/);
   });
 

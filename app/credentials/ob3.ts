@@ -1,5 +1,5 @@
 /**
- * Open Badges 3.0 AchievementCredential for one Sigap certificate (decision 014). Pure: the
+ * Open Badges 3.0 AchievementCredential for one Sigap certificate (decision 015). Pure: the
  * caller passes the certificate, the issuer and the status positions; signing is in jwt.server.ts.
  *
  * The holder is identified by a salted SHA-256 of their NIP (or Sigap account id when they have

@@ -38,7 +38,15 @@ export async function tableDownload(opts: {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(toCsv(columns.map((c) => c.header), first.done ? [] : first.value, { delimiter })));
+      controller.enqueue(
+        encoder.encode(
+          toCsv(
+            columns.map((c) => c.header),
+            first.done ? [] : first.value,
+            { delimiter },
+          ),
+        ),
+      );
       if (first.done) controller.close();
     },
     async pull(controller) {

@@ -30,7 +30,18 @@ export async function learnerReport(request: Request, user: SessionUser, lang: L
   const filters = learnerFiltersFrom(new URL(request.url));
   const courseId = filters.courseId ?? (await publishedCourses())[0]?.id ?? null;
   const t = serverTranslator(lang);
-  const line = (r: LearnerRow) => [r.name, r.nip, r.unit, r.courseTitle, r.status ? t(`learners.status.${r.status}`) : "", r.completedLessons, r.dueDate, r.certCode, r.certExpiresAt, r.jp];
+  const line = (r: LearnerRow) => [
+    r.name,
+    r.nip,
+    r.unit,
+    r.courseTitle,
+    r.status ? t(`learners.status.${r.status}`) : "",
+    r.completedLessons,
+    r.dueDate,
+    r.certCode,
+    r.certExpiresAt,
+    r.jp,
+  ];
   async function* rows() {
     for await (const batch of allLearners(managedScopePath(user), { ...filters, courseId })) yield batch.map(line);
   }

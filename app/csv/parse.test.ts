@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CsvError, parseCsv } from "./parse";
 
-const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
+const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
 
 function csvError(run: () => unknown): CsvError {
   try {

@@ -83,7 +83,8 @@ function detectDelimiter(text: string): CsvDelimiter {
   let inQuotes = false;
   let seenContent = false;
   for (const c of text) {
-    if (c === '"') inQuotes = !inQuotes; // an escaped "" toggles twice, which is a no-op
+    if (c === '"')
+      inQuotes = !inQuotes; // an escaped "" toggles twice, which is a no-op
     else if (inQuotes) continue;
     else if (c === "\n" || c === "\r") {
       if (seenContent) break;

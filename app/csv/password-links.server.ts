@@ -14,7 +14,11 @@ import { tableDownload, type ExportFormat } from "./export.server";
 export async function passwordLinksDownload(request: Request, batchId: string, user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
   const batch = await getImportBatch(user, batchId);
   if (!batch) throw plainTextAnswer(request, "error.fileNotFound", { status: 404 });
-  const links = await issuePasswordLinks(null, batch.accounts.map((a) => a.id), user.id);
+  const links = await issuePasswordLinks(
+    null,
+    batch.accounts.map((a) => a.id),
+    user.id,
+  );
   const origin = publicOrigin(request);
   const t = serverTranslator(lang);
   const rows = batch.accounts.map((a) => {

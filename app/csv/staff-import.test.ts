@@ -30,14 +30,23 @@ describe("validateStaffImport", () => {
     const result = validate(
       [
         HEADER,
-        "\"Rina Wulandari, S.Kom.\", Rina@OKU.go.id ,1985 0712 2010 01 2 003,16.01.DUKCAPIL.PDP,",
+        '"Rina Wulandari, S.Kom.", Rina@OKU.go.id ,1985 0712 2010 01 2 003,16.01.DUKCAPIL.PDP,',
         "Budi Santoso,budi@oku.go.id,,16.01.dukcapil,manajer",
       ].join("\n"),
     );
     expect(result.headerErrors).toEqual([]);
     expect(result.validCount).toBe(2);
     expect(result.rows).toEqual([
-      { line: 2, name: "Rina Wulandari, S.Kom.", email: "rina@oku.go.id", nip: "198507122010012003", unitCode: "16.01.DUKCAPIL.PDP", role: "learner", agencyId: "pdp", errors: [] },
+      {
+        line: 2,
+        name: "Rina Wulandari, S.Kom.",
+        email: "rina@oku.go.id",
+        nip: "198507122010012003",
+        unitCode: "16.01.DUKCAPIL.PDP",
+        role: "learner",
+        agencyId: "pdp",
+        errors: [],
+      },
       { line: 3, name: "Budi Santoso", email: "budi@oku.go.id", nip: null, unitCode: "16.01.dukcapil", role: "manager", agencyId: "dukcapil", errors: [] },
     ]);
   });
@@ -111,7 +120,9 @@ describe("validateStaffImport", () => {
     });
 
     it("flags the second and later uses of an email in the file, ignoring case", () => {
-      const result = validate([HEADER, "A,sama@oku.go.id,,16.01.DUKCAPIL,", "B,SAMA@oku.go.id,,16.01.DUKCAPIL,", "C,sama@oku.go.id ,,16.01.DUKCAPIL,"].join("\n"));
+      const result = validate(
+        [HEADER, "A,sama@oku.go.id,,16.01.DUKCAPIL,", "B,SAMA@oku.go.id,,16.01.DUKCAPIL,", "C,sama@oku.go.id ,,16.01.DUKCAPIL,"].join("\n"),
+      );
       expect(result.rows.map((r) => r.errors)).toEqual([[], ["import.duplicateEmail"], ["import.duplicateEmail"]]);
       expect(result.validCount).toBe(1);
     });

@@ -84,10 +84,7 @@ const FORMULA_START = /^[=+\-@]/;
  * (`ctx`) and creates accounts only for rows with no errors. When the header is wrong no rows
  * are checked, since the columns cannot be trusted.
  */
-export function validateStaffImport(
-  csv: { header: string[]; rows: { line: number; cells: string[] }[] },
-  ctx: ImportContext,
-): StaffImportResult {
+export function validateStaffImport(csv: { header: string[]; rows: { line: number; cells: string[] }[] }, ctx: ImportContext): StaffImportResult {
   const { columns, missingColumns, extraColumns } = readHeader(csv.header);
   const headerErrors: ImportErrorKey[] = [];
   if (missingColumns.length > 0) headerErrors.push("import.missingColumn");

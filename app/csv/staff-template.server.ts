@@ -18,7 +18,9 @@ const WIDTHS = [32, 32, 22, 26, 14];
 export async function staffTemplate(user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
   const headers = { "Content-Disposition": `attachment; filename="templat-impor-staf.${format}"`, "Cache-Control": "private, no-store" };
   if (format === "csv") {
-    return new Response(toCsv([...STAFF_IMPORT_COLUMNS], [], { delimiter: csvDelimiter(lang) }), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+    return new Response(toCsv([...STAFF_IMPORT_COLUMNS], [], { delimiter: csvDelimiter(lang) }), {
+      headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
+    });
   }
   const units = await agencySubtree({ path: managedScopePath(user) });
   const workbook = new ExcelJS.Workbook();

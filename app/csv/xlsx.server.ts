@@ -25,7 +25,8 @@ function calendarDay(value: Date | string): Date | null {
 function cellValue(column: XlsxColumn, value: CsvCell): ExcelJS.CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (column.type === "date") return typeof value === "number" ? null : calendarDay(value);
-  if (column.type === "number") return typeof value === "number" && Number.isFinite(value) ? value : Number.isFinite(Number(value)) ? Number(value) : String(value);
+  if (column.type === "number")
+    return typeof value === "number" && Number.isFinite(value) ? value : Number.isFinite(Number(value)) ? Number(value) : String(value);
   // A string cell is never evaluated, so no formula guard is needed (or shown) here.
   return value instanceof Date ? calendarDay(value) : String(value);
 }
@@ -76,7 +77,10 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
  * every cell as the text Excel shows (numbers without scientific notation, dates as YYYY-MM-DD).
  * Null when the bytes are not a readable workbook.
  */
-export async function readXlsx(bytes: Uint8Array, opts: { maxRows?: number } = {}): Promise<{ header: string[]; rows: { line: number; cells: string[] }[] } | null> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  opts: { maxRows?: number } = {},
+): Promise<{ header: string[]; rows: { line: number; cells: string[] }[] } | null> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -11,7 +11,16 @@ import { describe, expect, it } from "vitest";
 import { loadExercises } from "~/content/exercises.server";
 import { gradeReply, turnIdAt } from "./index";
 
-type Row = { id: string; exercise: string; turn: number; kind: string; reply: string; expected_pass: boolean; expected_violations?: string[]; expected_missing?: string[] };
+type Row = {
+  id: string;
+  exercise: string;
+  turn: number;
+  kind: string;
+  reply: string;
+  expected_pass: boolean;
+  expected_violations?: string[];
+  expected_missing?: string[];
+};
 
 const FILE = fileURLToPath(new URL("../../tests/fixtures/grader-adversarial.jsonl", import.meta.url));
 const rows: Row[] = readFileSync(FILE, "utf8")

@@ -18,17 +18,40 @@ describe("Cohen's kappa", () => {
   it("handles one class only and no items", () => {
     expect(cohenKappa({ truePass: 7, falseFail: 0, falsePass: 0, trueFail: 0 })).toBe(1);
     expect(cohenKappa({ truePass: 6, falseFail: 1, falsePass: 0, trueFail: 0 })).toBe(0);
-    expect(kappaFromMatrix([[0, 0], [0, 0]])).toBe(1);
+    expect(
+      kappaFromMatrix([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toBe(1);
   });
 
   it("works for more than two classes", () => {
-    expect(kappaFromMatrix([[10, 0, 0], [0, 10, 0], [0, 0, 10]])).toBe(1);
-    expect(kappaFromMatrix([[5, 2, 0], [1, 6, 1], [0, 1, 4]])).toBeCloseTo(0.6169, 3) // po 15/20, pe 139/400;
+    expect(
+      kappaFromMatrix([
+        [10, 0, 0],
+        [0, 10, 0],
+        [0, 0, 10],
+      ]),
+    ).toBe(1);
+    expect(
+      kappaFromMatrix([
+        [5, 2, 0],
+        [1, 6, 1],
+        [0, 1, 4],
+      ]),
+    ).toBeCloseTo(0.6169, 3); // po 15/20, pe 139/400;
   });
 });
 
 describe("agreement report", () => {
-  const row = (exercise: string, expectedPass: boolean, actualPass: boolean, expected: Record<string, boolean>, actual: Record<string, boolean>): LabelledGrade => ({
+  const row = (
+    exercise: string,
+    expectedPass: boolean,
+    actualPass: boolean,
+    expected: Record<string, boolean>,
+    actual: Record<string, boolean>,
+  ): LabelledGrade => ({
     exercise,
     turn: "t1",
     expectedPass,
@@ -48,7 +71,10 @@ describe("agreement report", () => {
     expect(r.n).toBe(5);
     expect(r.confusion).toEqual({ truePass: 1, falsePass: 2, falseFail: 1, trueFail: 1 });
     expect(r.agreement).toBeCloseTo(0.4);
-    expect(r.perExercise.map((e) => [e.exercise, e.n])).toEqual([["a", 3], ["b", 2]]);
+    expect(r.perExercise.map((e) => [e.exercise, e.n])).toEqual([
+      ["a", 3],
+      ["b", 2],
+    ]);
     expect(r.perCriterion.map((c) => [c.id, c.labelled, c.agreed])).toEqual([
       ["a/gratis", 2, 1],
       ["a/kk", 2, 2],
@@ -63,7 +89,13 @@ describe("agreement report", () => {
 
   it("reads element labels from a labelled line", () => {
     expect(expectedElements({ expected_pass: true }, ["salam", "kk"], ["abusive"])).toEqual({ salam: true, kk: true, abusive: false });
-    expect(expectedElements({ expected_pass: false, expected_missing: ["kk"], expected_violations: ["blame"], criteria: { salam: true } }, ["salam", "kk"], ["blame"])).toEqual({
+    expect(
+      expectedElements(
+        { expected_pass: false, expected_missing: ["kk"], expected_violations: ["blame"], criteria: { salam: true } },
+        ["salam", "kk"],
+        ["blame"],
+      ),
+    ).toEqual({
       kk: false,
       blame: true,
       salam: true,

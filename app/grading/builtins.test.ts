@@ -12,7 +12,11 @@ function violations(reply: string, channel: Channel = "whatsapp"): string[] {
 
 function evidenceOf(reply: string, id: string, channel: Channel = "facebook-comment"): string[] {
   const exercise = makeExercise({ channel, turns: [{ message: CITIZEN }] });
-  return gradeReply(exercise, "t1", reply).violated.find((v) => v.id === id)?.evidence.map((e) => e.text) ?? [];
+  return (
+    gradeReply(exercise, "t1", reply)
+      .violated.find((v) => v.id === id)
+      ?.evidence.map((e) => e.text) ?? []
+  );
 }
 
 describe("abusive", () => {
@@ -121,12 +125,13 @@ describe("pii-request", () => {
     expect(violations(reply, "facebook-comment")).not.toContain("pii-request");
   });
 
-  it.each(["Sebutkan nomor HP Bapak, nanti kami hubungi lewat telepon.", "Kami akan hubungi petugas, mohon kirim NIK Bapak.", "Tulis alamat lengkap di sini, petugas akan datang."])(
-    "still flags asking the admin for data: %s",
-    (reply) => {
-      expect(violations(reply, "facebook-comment")).toContain("pii-request");
-    },
-  );
+  it.each([
+    "Sebutkan nomor HP Bapak, nanti kami hubungi lewat telepon.",
+    "Kami akan hubungi petugas, mohon kirim NIK Bapak.",
+    "Tulis alamat lengkap di sini, petugas akan datang.",
+  ])("still flags asking the admin for data: %s", (reply) => {
+    expect(violations(reply, "facebook-comment")).toContain("pii-request");
+  });
 
   it("always flags credentials", () => {
     expect(violations("Sebutkan kode OTP yang masuk ke HP Ibu.", "whatsapp")).toContain("pii-request");
@@ -158,9 +163,12 @@ describe("blame", () => {
     expect(violations(reply)).toContain("blame");
   });
 
-  it.each(["Mohon maaf atas keterlambatannya, Pak.", "Bagi Bapak yang belum rekam, silakan datang.", "Maka dari itu kami buka layanan Sabtu."])("does not flag %s", (reply) => {
-    expect(violations(reply)).not.toContain("blame");
-  });
+  it.each(["Mohon maaf atas keterlambatannya, Pak.", "Bagi Bapak yang belum rekam, silakan datang.", "Maka dari itu kami buka layanan Sabtu."])(
+    "does not flag %s",
+    (reply) => {
+      expect(violations(reply)).not.toContain("blame");
+    },
+  );
 });
 
 describe("shouting", () => {
@@ -238,26 +246,22 @@ describe("tone without 'you'", () => {
 });
 
 describe("abuse in any spelling", () => {
-  it.each([
-    "Jangan bego ya",
-    "Dasar gooblokkk",
-    "g0bl0k banget sih",
-    "dasar 4njing",
-    "b*go amat",
-    "t o l o l",
-    "b.o.d.o.h",
-    "bgst lu",
-    "bodohnya kebangetan",
-  ])("flags %s", (reply) => {
-    expect(violations(reply)).toContain("abusive");
-  });
-
-  it.each(["Kami rekam 100rb data.", "Foto ukuran 2x3 dan 4x6", "KTP-el bisa diambil jam 10.00", "Kode 8B4 untuk loket", "Belagu itu bukan kata kami.".replace("Belagu itu bukan kata kami.", "Lagu daerah diputar di MPP.")])(
-    "does not flag %s",
+  it.each(["Jangan bego ya", "Dasar gooblokkk", "g0bl0k banget sih", "dasar 4njing", "b*go amat", "t o l o l", "b.o.d.o.h", "bgst lu", "bodohnya kebangetan"])(
+    "flags %s",
     (reply) => {
-      expect(violations(reply)).not.toContain("abusive");
+      expect(violations(reply)).toContain("abusive");
     },
   );
+
+  it.each([
+    "Kami rekam 100rb data.",
+    "Foto ukuran 2x3 dan 4x6",
+    "KTP-el bisa diambil jam 10.00",
+    "Kode 8B4 untuk loket",
+    "Belagu itu bukan kata kami.".replace("Belagu itu bukan kata kami.", "Lagu daerah diputar di MPP."),
+  ])("does not flag %s", (reply) => {
+    expect(violations(reply)).not.toContain("abusive");
+  });
 
   it("treats laughter as a tone note, not abuse", () => {
     const exercise = makeExercise({ channel: "facebook-comment", turns: [{ message: CITIZEN }] });
@@ -290,7 +294,10 @@ describe("personal data in any spelling", () => {
     ["NIK 1601_2345_6789_0001 ya Pak", "1601_2345_6789_0001"],
     ["Nomor 16.01.23.45.67.89.00.01 sedang diproses.", "16.01.23.45.67.89.00.01"],
     ["NIK 16xx-xxxx-xxxx-0001 sudah masuk.", "16xx-xxxx-xxxx-0001"],
-    ["NIK satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan sudah kami cek", "satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan"],
+    [
+      "NIK satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan sudah kami cek",
+      "satu enam nol satu dua tiga empat lima enam tujuh delapan sembilan",
+    ],
     ["Hubungi ke nol delapan satu dua tujuh tujuh delapan delapan sembilan sembilan ya", "nol delapan satu dua tujuh tujuh delapan delapan sembilan sembilan"],
     ["Rumah ortu di RT/RW 03/02 sudah kami catat", "RT/RW 03/02"],
     ["Kami kirim tim ke RT.03 RW.02", "RT.03 RW.02"],
@@ -341,10 +348,11 @@ describe("more ways to mock, lecture or take money", () => {
     expect(violations(reply)).toContain(id);
   });
 
-  it.each(["Silakan transfer data lewat aplikasi resmi, bukan ke nomor pribadi.", "Pertanyaan yang bagus, Kak, terima kasih.", "Sudah kami jelaskan di DM ya Kak, silakan dicek."])(
-    "does not flag %s",
-    (reply) => {
-      expect(violations(reply).filter((v) => ["abusive", "blame", "bribe"].includes(v))).toEqual([]);
-    },
-  );
+  it.each([
+    "Silakan transfer data lewat aplikasi resmi, bukan ke nomor pribadi.",
+    "Pertanyaan yang bagus, Kak, terima kasih.",
+    "Sudah kami jelaskan di DM ya Kak, silakan dicek.",
+  ])("does not flag %s", (reply) => {
+    expect(violations(reply).filter((v) => ["abusive", "blame", "bribe"].includes(v))).toEqual([]);
+  });
 });

@@ -320,12 +320,10 @@ const CREDENTIAL = "(pin|otp|kode otp|kode verifikasi|kode akses|password|kata s
 // Who is asked to give data to whom decides whether it is a request. Giving verbs hand it to a
 // person: in a reply with no other recipient named, that person is the admin. Entering verbs put
 // it into a form or an app ("masukkan kata sandi baru"): a request only when "here" is the form.
-const GIVE_VERB =
-  "kirim/sebut/beri/kasih/bagi/share/unggah/upload/lampir/=tuliskan/=tulis/=tulisin/=cantumkan/=sertakan/=ketik/=infokan/=informasikan/=infoin";
+const GIVE_VERB = "kirim/sebut/beri/kasih/bagi/share/unggah/upload/lampir/=tuliskan/=tulis/=tulisin/=cantumkan/=sertakan/=ketik/=infokan/=informasikan/=infoin";
 const ENTER_VERB = "=masukkan/=masukin/=isi/=isikan/=input/=inputkan/=entri";
 const ASK_VERB = `${GIVE_VERB}/${ENTER_VERB}`;
-const PASSIVE_ASK =
-  "=dikirim/=dikirimkan/=disebutkan/=diinfokan/=dilampirkan/=dikasih/=diberikan/=disertakan/=dikirimin/=dishare/=diunggah/=diupload/=berapa";
+const PASSIVE_ASK = "=dikirim/=dikirimkan/=disebutkan/=diinfokan/=dilampirkan/=dikasih/=diberikan/=disertakan/=dikirimin/=dishare/=diunggah/=diupload/=berapa";
 const POLITE_ASK = "=mohon/=minta/=boleh/=tolong/=silakan [=minta|=tahu|=dikirim|informasi|data]";
 const SEND_DOC = "kirim/unggah/upload/share/lampir/=fotokan/=fotoin/=scankan";
 
@@ -343,7 +341,18 @@ const PII_REQUEST_PUBLIC = [
   "alamat [rumah|lengkap] ...2 mana",
 ];
 // Asking the citizen to send it privately is the right move, not a violation.
-const PRIVATE_CHANNEL = ["dm", "inbox", "pesan pribadi", "pesan langsung", "whatsapp", "messenger", "chat pribadi", "direct message", "jalur pribadi", "email resmi"];
+const PRIVATE_CHANNEL = [
+  "dm",
+  "inbox",
+  "pesan pribadi",
+  "pesan langsung",
+  "whatsapp",
+  "messenger",
+  "chat pribadi",
+  "direct message",
+  "jalur pribadi",
+  "email resmi",
+];
 
 // Advice on what to tell someone else, elsewhere, is not a request: the data goes to them, not
 // here. The other recipient is named right after the data ("sebutkan alamat saat menelepon 112",
@@ -375,7 +384,8 @@ const CREDENTIAL_REQUEST = [...askingFor(CREDENTIAL), `${ENTER_VERB} ...2 ${CRED
 
 // ---------------------------------------------------------------- detectors
 
-const OFFICIAL_CONTEXT = /\b(kami|resmi|layanan|call ?cent(?:er|re)|hotline|pengaduan|admin|instansi|dinas|disdukcapil|dukcapil|kantor|mpp|kecamatan|pemkab|pemkot|lokasi|beralamat|gedung|loket|alamat kantor)\b/i;
+const OFFICIAL_CONTEXT =
+  /\b(kami|resmi|layanan|call ?cent(?:er|re)|hotline|pengaduan|admin|instansi|dinas|disdukcapil|dukcapil|kantor|mpp|kecamatan|pemkab|pemkot|lokasi|beralamat|gedung|loket|alamat kantor)\b/i;
 const MASK = "[0-9*xX•#]";
 // Any separators between the digits: spaces, dots, dashes, slashes, underscores, bars ("1601/2345/6789/0001").
 const ID_LIKE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${MASK}(?:[ .\\-/_|]{0,2}${MASK}){9,19}(?![\\p{L}\\p{N}])`, "gu");
@@ -428,7 +438,10 @@ export function citizenDataOf(messages: readonly string[]): CitizenData {
   for (const m of messages) {
     for (const d of m.match(DIGITS_RE) ?? []) if (symbols(d).length >= 9) numbers.push(symbols(d));
     for (const s of m.match(STREET_RE) ?? []) {
-      const name = s.replace(/^\S+\s*/, "").split(/\s+/)[0]?.toLowerCase();
+      const name = s
+        .replace(/^\S+\s*/, "")
+        .split(/\s+/)[0]
+        ?.toLowerCase();
       if (name && name.length >= 3 && !/^\d+$/.test(name)) streets.push(name);
     }
   }
@@ -552,7 +565,7 @@ const detectShouting: Detector = ({ text }) => {
   const capsCount = words.filter((w) => w.caps).length;
   if (words.length >= 2 && capsCount === words.length) out.push([words[0].start, words[words.length - 1].end]);
   else {
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       let j = i;
       while (j < words.length && words[j].caps) j++;
       if (j - i >= 3) out.push([words[i].start, words[j - 1].end]);

@@ -36,7 +36,11 @@ const banjir = makeExercise({
 });
 
 const sim = makeExercise({
-  facts: { documents: { required: ["kk", "surat-kehilangan"], issued: ["ktp-el", "sim"] }, authority: [{ what: "sim", by: ["polri"] }], places: ["disdukcapil", "kecamatan", "mpp", "polri"] },
+  facts: {
+    documents: { required: ["kk", "surat-kehilangan"], issued: ["ktp-el", "sim"] },
+    authority: [{ what: "sim", by: ["polri"] }],
+    places: ["disdukcapil", "kecamatan", "mpp", "polri"],
+  },
 });
 
 const wrong = (ex: typeof ktp, reply: string) => {

@@ -51,7 +51,9 @@ export type FactClaim = {
 const SKIP = QUESTION | QUOTED;
 
 const stems = (words: string) => new Set(words.split(" ").map((w) => stem(w)));
-const REQUIREMENT = stems("bawa siap lampir serta sertakan syarat perlu butuh wajib harus cukup lengkap sedia kumpul siapkan persyaratan diperlukan dibutuhkan");
+const REQUIREMENT = stems(
+  "bawa siap lampir serta sertakan syarat perlu butuh wajib harus cukup lengkap sedia kumpul siapkan persyaratan diperlukan dibutuhkan",
+);
 const AFTER_REQUIREMENT = stems("perlu wajib harus butuh syarat bawa diperlukan dibutuhkan");
 const PRODUCT = stems("untuk buat bikin urus pembuatan terbit cetak ganti perpanjang ambil rekam perekaman penerbitan jadi pengurusan");
 const COPY_OF = stems("fotokopi salin salinan foto scan pindai copy");
@@ -164,7 +166,12 @@ const mark = (words: Iterable<string>, bit: number) => {
 mark(documentHeads(), DOC);
 mark(placeHeads(), PLACE);
 mark([...DAYS, "jum", "ahad"], DAY);
-mark("hari minggu pekan bulan tahun jam menit besok lusa langsung sehari seminggu sepekan sebulan setahun sejam satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belasan beberapa".split(" "), DURATION);
+mark(
+  "hari minggu pekan bulan tahun jam menit besok lusa langsung sehari seminggu sepekan sebulan setahun sejam satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belasan beberapa".split(
+    " ",
+  ),
+  DURATION,
+);
 mark(["rp", "rupiah", "ribu", "juta"], MONEY);
 mark(["pukul", "jam"], TIME);
 mark(["pasti", "jamin", "tentu", "pastinya"], CERTAINTY);
@@ -215,7 +222,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
           stance: "not-required",
           certain: false,
           verdict: wrong ? "contradicts" : "consistent",
-          ...(wrong ? { message: `Fakta keliru: ${documentLabel(m.id)} disebut tidak perlu, padahal menurut konteks ${documentLabel(m.id)} wajib dibawa.` } : {}),
+          ...(wrong
+            ? { message: `Fakta keliru: ${documentLabel(m.id)} disebut tidak perlu, padahal menurut konteks ${documentLabel(m.id)} wajib dibawa.` }
+            : {}),
           evidence: ev,
         });
         continue;
@@ -317,7 +326,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
         certain: certainIn(s),
         verdict,
         ...(verdict === "contradicts"
-          ? { message: `Fakta keliru: ${where}disebut ${open ? "buka" : "tutup"} hari ${m.days.map(dayLabel).join("–")}, padahal menurut konteks jam layanan ${hoursText(f)}.` }
+          ? {
+              message: `Fakta keliru: ${where}disebut ${open ? "buka" : "tutup"} hari ${m.days.map(dayLabel).join("–")}, padahal menurut konteks jam layanan ${hoursText(f)}.`,
+            }
           : {}),
         evidence: span(a, m.first, m.last),
       });
@@ -370,7 +381,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       stance: "located",
       certain: certainIn(s),
       verdict: ok ? "consistent" : "contradicts",
-      ...(ok ? {} : { message: `Fakta keliru: layanan disebut di ${placeLabel(m.id)}, padahal menurut konteks layanan ada di ${list(f.places.map(placeLabel))}.` }),
+      ...(ok
+        ? {}
+        : { message: `Fakta keliru: layanan disebut di ${placeLabel(m.id)}, padahal menurut konteks layanan ada di ${list(f.places.map(placeLabel))}.` }),
       evidence: span(a, m.first, m.last),
     });
   }
@@ -393,7 +406,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
           stance: "asserted",
           certain: affirmed,
           verdict: wrong ? "contradicts" : "unresolved",
-          ...(wrong ? { message: `Fakta keliru: “${span(a, first, last).text}” disampaikan sebagai hal pasti, padahal menurut konteks ${u.label} belum terverifikasi.` } : {}),
+          ...(wrong
+            ? { message: `Fakta keliru: “${span(a, first, last).text}” disampaikan sebagai hal pasti, padahal menurut konteks ${u.label} belum terverifikasi.` }
+            : {}),
           evidence: span(a, first, last),
         });
       }

@@ -13,7 +13,9 @@ type TurnInput = {
   next?: Array<{ when?: Record<string, unknown>; goto: string }>;
 };
 
-export function makeExercise(opts: { channel?: Channel; passPercent?: number; turns?: TurnInput[]; slug?: string; facts?: Record<string, unknown> } = {}): Exercise {
+export function makeExercise(
+  opts: { channel?: Channel; passPercent?: number; turns?: TurnInput[]; slug?: string; facts?: Record<string, unknown> } = {},
+): Exercise {
   const turns = (opts.turns ?? [{}]).map((t, i) => ({
     id: t.id ?? `t${i + 1}`,
     message: t.message ?? "Min, syaratnya apa ya?",

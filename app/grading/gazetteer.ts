@@ -14,14 +14,30 @@ export const DOCUMENTS: readonly GazetteerEntry[] = [
   { id: "ktp-el", label: "KTP-el", phrases: ["ktp", "ktp el", "e ktp", "ektp", "kartu tanda penduduk", "ktp elektronik", "ktpel"] },
   { id: "kia", label: "Kartu Identitas Anak (KIA)", phrases: ["kia", "kartu identitas anak"] },
   { id: "akta-kelahiran", label: "akta kelahiran", phrases: ["akta kelahiran", "akta lahir", "akte kelahiran", "akte lahir", "akta kelahiran anak"] },
-  { id: "surat-keterangan-lahir", label: "surat keterangan lahir", phrases: ["surat keterangan lahir", "surat keterangan kelahiran", "suket lahir", "surat lahir", "surat kelahiran"] },
+  {
+    id: "surat-keterangan-lahir",
+    label: "surat keterangan lahir",
+    phrases: ["surat keterangan lahir", "surat keterangan kelahiran", "suket lahir", "surat lahir", "surat kelahiran"],
+  },
   { id: "akta-kematian", label: "akta kematian", phrases: ["akta kematian", "surat kematian", "surat keterangan kematian"] },
-  { id: "buku-nikah", label: "buku nikah / akta perkawinan", phrases: ["buku nikah", "akta nikah", "akta perkawinan", "kutipan akta perkawinan", "surat nikah", "akta kawin"] },
+  {
+    id: "buku-nikah",
+    label: "buku nikah / akta perkawinan",
+    phrases: ["buku nikah", "akta nikah", "akta perkawinan", "kutipan akta perkawinan", "surat nikah", "akta kawin"],
+  },
   { id: "surat-pindah", label: "surat pindah (SKPWNI)", phrases: ["surat pindah", "skpwni", "surat keterangan pindah", "surat pindah datang"] },
   { id: "surat-domisili", label: "surat domisili", phrases: ["surat domisili", "surat keterangan domisili", "keterangan domisili", "skd"] },
-  { id: "pengantar-rt", label: "surat pengantar RT/RW/kelurahan", phrases: ["surat pengantar", "pengantar rt", "pengantar rw", "pengantar kelurahan", "pengantar desa", "pengantar lurah"] },
+  {
+    id: "pengantar-rt",
+    label: "surat pengantar RT/RW/kelurahan",
+    phrases: ["surat pengantar", "pengantar rt", "pengantar rw", "pengantar kelurahan", "pengantar desa", "pengantar lurah"],
+  },
   { id: "pas-foto", label: "pas foto", phrases: ["pas foto", "pasfoto", "foto 3x4", "foto 2x3", "foto ukuran", "pas photo"] },
-  { id: "surat-kehilangan", label: "surat keterangan kehilangan", phrases: ["surat kehilangan", "surat keterangan kehilangan", "laporan kehilangan", "keterangan hilang"] },
+  {
+    id: "surat-kehilangan",
+    label: "surat keterangan kehilangan",
+    phrases: ["surat kehilangan", "surat keterangan kehilangan", "laporan kehilangan", "keterangan hilang"],
+  },
   { id: "sim", label: "SIM", phrases: ["sim", "surat izin mengemudi", "sim a", "sim c"] },
   { id: "skck", label: "SKCK", phrases: ["skck", "surat keterangan catatan kepolisian"] },
   { id: "ijazah", label: "ijazah", phrases: ["ijazah"] },
@@ -49,7 +65,13 @@ export const PLACES: readonly GazetteerEntry[] = [
 
 export const DAYS = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"] as const;
 export type Day = (typeof DAYS)[number];
-const DAY_WORDS = new Map<string, Day>([...DAYS.map((d) => [d, d] as [string, Day]), ["jum", "jumat"], ["ahad", "minggu"], ["sabtunya", "sabtu"], ["jumatnya", "jumat"]]);
+const DAY_WORDS = new Map<string, Day>([
+  ...DAYS.map((d) => [d, d] as [string, Day]),
+  ["jum", "jumat"],
+  ["ahad", "minggu"],
+  ["sabtunya", "sabtu"],
+  ["jumatnya", "jumat"],
+]);
 
 /** A phrase as the stems it must match, in order. */
 type CompiledPhrase = { id: string; stems: string[] };
@@ -179,8 +201,19 @@ const ONE_WORD_DURATIONS = new Map<string, number>([
   ["sejam", 1 / 24],
 ]);
 const NUMBER_WORDS = new Map<string, number>([
-  ["satu", 1], ["dua", 2], ["tiga", 3], ["empat", 4], ["lima", 5], ["enam", 6], ["tujuh", 7], ["delapan", 8], ["sembilan", 9], ["sepuluh", 10],
-  ["sebelas", 11], ["belasan", 15], ["beberapa", 3],
+  ["satu", 1],
+  ["dua", 2],
+  ["tiga", 3],
+  ["empat", 4],
+  ["lima", 5],
+  ["enam", 6],
+  ["tujuh", 7],
+  ["delapan", 8],
+  ["sembilan", 9],
+  ["sepuluh", 10],
+  ["sebelas", 11],
+  ["belasan", 15],
+  ["beberapa", 3],
 ]);
 
 /**
@@ -237,7 +270,8 @@ export function findMoney(tokens: Token[], text: string): MoneyMention[] {
     if (rp && tokens[i + 1]?.isNumber) {
       let j = i + 1;
       let digits = tokens[j].surface;
-      while (tokens[j + 1]?.isNumber && text.slice(tokens[j].end, tokens[j + 1].start) === "." && tokens[j + 1].surface.length === 3) digits += tokens[++j].surface;
+      while (tokens[j + 1]?.isNumber && text.slice(tokens[j].end, tokens[j + 1].start) === "." && tokens[j + 1].surface.length === 3)
+        digits += tokens[++j].surface;
       const scale = tokens[j + 1]?.surface === "ribu" ? 1000 : tokens[j + 1]?.surface === "juta" ? 1e6 : 1;
       out.push({ amount: Number(digits) * scale, first: i, last: scale > 1 ? j + 1 : j });
       i = scale > 1 ? j + 1 : j;
@@ -247,7 +281,8 @@ export function findMoney(tokens: Token[], text: string): MoneyMention[] {
     let j = i;
     let value = Number(t.surface);
     if (tokens[j + 1]?.isNumber && text.slice(tokens[j].end, tokens[j + 1].start) === ",") value = Number(`${t.surface}.${tokens[++j].surface}`);
-    while (tokens[j + 1]?.isNumber && text.slice(tokens[j].end, tokens[j + 1].start) === "." && tokens[j + 1].surface.length === 3) value = value * 1000 + Number(tokens[++j].surface);
+    while (tokens[j + 1]?.isNumber && text.slice(tokens[j].end, tokens[j + 1].start) === "." && tokens[j + 1].surface.length === 3)
+      value = value * 1000 + Number(tokens[++j].surface);
     const unit = tokens[j + 1]?.surface;
     if (unit === "ribu" || unit === "juta") out.push({ amount: value * (unit === "ribu" ? 1000 : 1e6), first: i, last: j + 1 });
     else if (tokens[j + 1]?.surface === "rupiah") out.push({ amount: value, first: i, last: j + 1 });

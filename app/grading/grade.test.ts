@@ -61,7 +61,10 @@ describe("gradeReply", () => {
   });
 
   it("fails below passPercent even with everything met", () => {
-    const strict = makeExercise({ passPercent: 100, turns: [{ required: [{ id: "a", patterns: ["halo"] }], violations: [{ id: "b", patterns: ["cepetan"], severity: "minor" }] }] });
+    const strict = makeExercise({
+      passPercent: 100,
+      turns: [{ required: [{ id: "a", patterns: ["halo"] }], violations: [{ id: "b", patterns: ["cepetan"], severity: "minor" }] }],
+    });
     expect(gradeReply(strict, "t1", "halo").passed).toBe(true);
   });
 

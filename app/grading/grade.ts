@@ -3,7 +3,19 @@
  * Pass = every required element met, no violation, and score ≥ passPercent.
  * Score = weighted share of required elements met, minus a penalty per violation.
  */
-import { BUILTIN_TEXT, builtinChecks, citizenDataOf, hasAstral, INTEGRITY_IDS, isBuiltinId, type BuiltinCheck, type BuiltinContext, type BuiltinId, type CitizenData, type Severity } from "./builtins";
+import {
+  BUILTIN_TEXT,
+  builtinChecks,
+  citizenDataOf,
+  hasAstral,
+  INTEGRITY_IDS,
+  isBuiltinId,
+  type BuiltinCheck,
+  type BuiltinContext,
+  type BuiltinId,
+  type CitizenData,
+  type Severity,
+} from "./builtins";
 import { turnProfile, type TurnProfile } from "./integrity";
 import { factClaims, type FactClaim } from "./facts";
 import {
@@ -138,19 +150,17 @@ function compileExercise(exercise: Exercise): CompiledExercise {
       matcher.patterns.forEach((p) => vocabularyOf(p).forEach((w) => (requiredVocabulary.push(w), vocab.add(w))));
       return { id: r.id, label: r.label, tip: r.tip, builtin: false, weight: r.weight, severity: "major", matcher, checks: [], vocab };
     });
-    const violations = turn.rubric.violations.map(
-      (v): CompiledElement => ({
-        id: v.id,
-        label: v.label,
-        tip: v.tip,
-        builtin: isBuiltinId(v.id),
-        weight: 0,
-        severity: v.severity,
-        // Quoting a hoax to deny it is not stating it.
-        matcher: v.patterns.length > 0 ? compileMatcher(v.patterns, v.unless, v.unlessScope, [], QUOTED) : null,
-        checks: checks.filter((c) => c.id === v.id && !turn.rubric.skipBuiltins.includes(c.id)),
-      }),
-    );
+    const violations = turn.rubric.violations.map((v): CompiledElement => ({
+      id: v.id,
+      label: v.label,
+      tip: v.tip,
+      builtin: isBuiltinId(v.id),
+      weight: 0,
+      severity: v.severity,
+      // Quoting a hoax to deny it is not stating it.
+      matcher: v.patterns.length > 0 ? compileMatcher(v.patterns, v.unless, v.unlessScope, [], QUOTED) : null,
+      checks: checks.filter((c) => c.id === v.id && !turn.rubric.skipBuiltins.includes(c.id)),
+    }));
     const own = new Set(violations.map((v) => v.id));
     for (const c of checks) {
       if (own.has(c.id) || turn.rubric.skipBuiltins.includes(c.id)) continue;
@@ -240,7 +250,13 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
   if (claims.length > 0) {
     const wrong = claims.filter((c) => c.verdict === "contradicts");
     if (wrong.length > 0 && !ct.skip.has("fact-wrong")) {
-      violated.push({ ...builtinResult("fact-wrong", wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.evidence)), messages: wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.message ?? "") });
+      violated.push({
+        ...builtinResult(
+          "fact-wrong",
+          wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.evidence),
+        ),
+        messages: wrong.slice(0, EVIDENCE_LIMIT).map((c) => c.message ?? ""),
+      });
       penalty += PENALTY[BUILTIN_TEXT["fact-wrong"].severity];
     }
     if (claims.some((c) => c.verdict === "unresolved")) review.add("fact-unresolved");
@@ -343,7 +359,9 @@ function contradictionsOf(m: CompiledMatcher, affirmed: PatternMatch[], a: Analy
 const LOW_SIMILARITY = 0.3;
 // Words every reply uses; similarity is about what the reply talks about.
 const COMMON_STEMS = new Set(
-  "di ke dari yang dan untuk dengan ini itu ya bisa sudah akan kami saya kita tidak bukan belum jangan perlu harus ada juga saja atau karena agar jika kalau pada dalam oleh kakak bapak ibu anda mohon terima kasih silakan maaf selamat halo nya kok sih dong".split(" "),
+  "di ke dari yang dan untuk dengan ini itu ya bisa sudah akan kami saya kita tidak bukan belum jangan perlu harus ada juga saja atau karena agar jika kalau pada dalam oleh kakak bapak ibu anda mohon terima kasih silakan maaf selamat halo nya kok sih dong".split(
+    " ",
+  ),
 );
 
 function contentStems(a: AnalysedText): Set<string> {

@@ -93,7 +93,13 @@ describe("hoax lab scoring", () => {
       ["step:check-motive", "99"],
       ["clarification", "Hoaks."],
     ]);
-    expect(hoaxAnswersFromForm(form)).toEqual({ verdict: "hoaks", type: "fabricated", flags: ["urgency"], steps: ["check-official", "ask-agency"], clarification: "Hoaks." });
+    expect(hoaxAnswersFromForm(form)).toEqual({
+      verdict: "hoaks",
+      type: "fabricated",
+      flags: ["urgency"],
+      steps: ["check-official", "ask-agency"],
+      clarification: "Hoaks.",
+    });
   });
 
   it("rejects an inconsistent verdict and type", () => {

@@ -69,7 +69,10 @@ export const hoaxFrontmatterSchema = z
         sender: text,
         forwarded: z.boolean().default(false),
         seen: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "format tanggal YYYY-MM-DD"),
-        image: z.object({ src: z.string().regex(/^\.\/media\/[\w.-]+$/, "gambar harus dari ./media/"), description: text }).strict().optional(),
+        image: z
+          .object({ src: z.string().regex(/^\.\/media\/[\w.-]+$/, "gambar harus dari ./media/"), description: text })
+          .strict()
+          .optional(),
       })
       .strict(),
     facts: z
@@ -96,9 +99,7 @@ export const hoaxFrontmatterSchema = z
         explanation: text,
       })
       .strict(),
-    clarification: z
-      .object({ channel: z.enum(["facebook-comment", "x-reply"]).default("facebook-comment"), rubric: rubricSchema, modelAnswer: text })
-      .strict(),
+    clarification: z.object({ channel: z.enum(["facebook-comment", "x-reply"]).default("facebook-comment"), rubric: rubricSchema, modelAnswer: text }).strict(),
     examples: z.array(exampleSchema.omit({ turn: true })).default([]),
   })
   .strict();
@@ -159,7 +160,16 @@ export type FlagResult = { id: RedFlag; selected: boolean; present: boolean; not
 export type HoaxGrade = {
   classify: { score: number; verdictCorrect: boolean; typeCorrect: boolean; expectedVerdict: "hoaks" | "benar"; expectedType: HoaxType; explanation: string };
   flags: { score: number; hits: number; falseAlarms: number; misses: number; items: FlagResult[] };
-  plan: { score: number; expected: VerificationStep[]; chosen: VerificationStep[]; missing: VerificationStep[]; extra: VerificationStep[]; orderCorrect: number; orderPairs: number; explanation: string };
+  plan: {
+    score: number;
+    expected: VerificationStep[];
+    chosen: VerificationStep[];
+    missing: VerificationStep[];
+    extra: VerificationStep[];
+    orderCorrect: number;
+    orderPairs: number;
+    explanation: string;
+  };
   clarification: TurnGrade;
   score: number;
   passed: boolean;
@@ -169,7 +179,14 @@ export type HoaxGrade = {
 export function scoreClassification(c: HoaxCase, a: Pick<HoaxAnswers, "verdict" | "type">): HoaxGrade["classify"] {
   const verdictCorrect = a.verdict === c.facts.verdict;
   const typeCorrect = a.type === c.facts.type;
-  return { score: (verdictCorrect ? 50 : 0) + (typeCorrect ? 50 : 0), verdictCorrect, typeCorrect, expectedVerdict: c.facts.verdict, expectedType: c.facts.type, explanation: c.classify.explanation };
+  return {
+    score: (verdictCorrect ? 50 : 0) + (typeCorrect ? 50 : 0),
+    verdictCorrect,
+    typeCorrect,
+    expectedVerdict: c.facts.verdict,
+    expectedType: c.facts.type,
+    explanation: c.classify.explanation,
+  };
 }
 
 /**

@@ -10,13 +10,7 @@ export { gradeReply, nextTurn, turnIdAt, PENALTY } from "./grade";
 export type { TurnGrade, ElementResult, ElementStatus, EvidenceSpan, GradeOptions } from "./grade";
 export { highlightSegments, highlightSpans } from "./highlight";
 export type { HighlightSegment, HighlightMark, HighlightSpan } from "./highlight";
-export {
-  parseExercise,
-  exerciseFrontmatterSchema,
-  ExerciseValidationError,
-  CHANNELS,
-  PUBLIC_CHANNELS,
-} from "./rubric";
+export { parseExercise, exerciseFrontmatterSchema, ExerciseValidationError, CHANNELS, PUBLIC_CHANNELS } from "./rubric";
 export type { Exercise, ExerciseFrontmatter, Turn, Rubric, RequiredElement, ViolationElement, Branch, ExerciseExample, Channel } from "./rubric";
 export { BUILTIN_IDS, BUILTIN_TEXT, isBuiltinId } from "./builtins";
 export type { BuiltinId, Severity } from "./builtins";

@@ -134,10 +134,48 @@ export function detectKeywordList(a: AnalysedText): Spans | null {
   return fragments || noGlue ? [[t[0].start, t[t.length - 1].end]] : null;
 }
 
-const ADDRESS = new Set(["kakak", "bapak", "ibu", "adik", "mbak", "mas", "saudara", "saudari", "anda", "sobat", "sahabat", "abang", "bang", "teman", "rekan", "dik", "tuan", "nyonya"]);
+const ADDRESS = new Set([
+  "kakak",
+  "bapak",
+  "ibu",
+  "adik",
+  "mbak",
+  "mas",
+  "saudara",
+  "saudari",
+  "anda",
+  "sobat",
+  "sahabat",
+  "abang",
+  "bang",
+  "teman",
+  "rekan",
+  "dik",
+  "tuan",
+  "nyonya",
+]);
 const COURTESY = new Set([
-  "terima", "kasih", "mohon", "maaf", "silakan", "selamat", "halo", "hai", "hello", "hi", "salam", "assalamualaikum", "permisi", "punten",
-  "semoga", "tolong", "waalaikumsalam", "senang", "sama", "shalom", "horas",
+  "terima",
+  "kasih",
+  "mohon",
+  "maaf",
+  "silakan",
+  "selamat",
+  "halo",
+  "hai",
+  "hello",
+  "hi",
+  "salam",
+  "assalamualaikum",
+  "permisi",
+  "punten",
+  "semoga",
+  "tolong",
+  "waalaikumsalam",
+  "senang",
+  "sama",
+  "shalom",
+  "horas",
 ]);
 const PRAYING_HANDS = "\u{1F64F}";
 

@@ -63,7 +63,9 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
 // Animal names are insults only when aimed at someone: "babi hutan masuk kebun", "anjing tetangga menggonggong" are animals.
 const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
 const ANIMAL_CONTEXT = new Set(
-  "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit".split(" "),
+  "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit".split(
+    " ",
+  ),
 );
 
 function literalAnimal(t: AnalysedText["tokens"], i: number): boolean {

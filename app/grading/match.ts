@@ -28,11 +28,7 @@ type TokenTest =
   /** A `/` slot of single words, tested in one step: "datang/hadir/=dikirim/#angka". */
   | { kind: "set"; stems: ReadonlySet<string>; exacts: ReadonlySet<string>; number: boolean; keys: Key[] };
 
-type Node =
-  | { t: "tok"; test: TokenTest }
-  | { t: "alt"; options: Node[][]; optional: boolean }
-  | { t: "gap"; max: number }
-  | { t: "start" };
+type Node = { t: "tok"; test: TokenTest } | { t: "alt"; options: Node[][]; optional: boolean } | { t: "gap"; max: number } | { t: "start" };
 
 /** An index lookup: a stem, an exact surface form, or "any number". */
 type Key = { kind: "stem" | "exact" | "number"; value: string };
@@ -61,7 +57,9 @@ let nextPatternId = 0;
 
 // Frequent words in replies: poor triggers for the pre-screen.
 const COMMON_WORDS = new Set(
-  "tidak bukan belum jangan kami saya bapak ibu kakak anda kamu yang di ke dan ya untuk sudah bisa ada itu ini dengan akan dari atau juga saja terima kasih mohon silakan maaf selamat harus perlu kita".split(" "),
+  "tidak bukan belum jangan kami saya bapak ibu kakak anda kamu yang di ke dan ya untuk sudah bisa ada itu ini dengan akan dari atau juga saja terima kasih mohon silakan maaf selamat harus perlu kita".split(
+    " ",
+  ),
 );
 
 export type UnlessScope = "sentence" | "nearby" | "reply";
@@ -179,9 +177,19 @@ type SlotWords = Array<string | null>;
 const MODIFIERS = new Set(["tidak", "bukan", "belum", "jangan", "tanpa", "kurang", "lebih", "paling", "sangat", "amat", "terlalu", "agak", "makin", "semakin"]);
 // Fixed phrases that lose their meaning when split across two `/` lists (compared by stem).
 const FIXED_PHRASES = new Set(
-  ["terima kasih", "mohon maaf", "pesan pribadi", "pesan langsung", "direct message", "call center", "kartu keluarga", "cek fakta", "tindak lanjut", "orang dalam", "salah kaprah"].map(
-    (p) => p.split(" ").map(stemOf).join(" "),
-  ),
+  [
+    "terima kasih",
+    "mohon maaf",
+    "pesan pribadi",
+    "pesan langsung",
+    "direct message",
+    "call center",
+    "kartu keluarga",
+    "cek fakta",
+    "tindak lanjut",
+    "orang dalam",
+    "salah kaprah",
+  ].map((p) => p.split(" ").map(stemOf).join(" ")),
 );
 
 /** A pattern word as the matcher sees it: normalised and stemmed. */

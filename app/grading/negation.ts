@@ -19,8 +19,27 @@ export const NEGATORS: ReadonlySet<string> = new Set(["tidak", "bukan", "belum",
 
 const SCOPE_WINDOW = 4;
 const SCOPE_STOPS = new Set([
-  "dan", "serta", "atau", "tetapi", "namun", "melainkan", "sedangkan", "padahal", "kecuali", "karena", "sebab",
-  "sehingga", "jika", "kalau", "apabila", "bila", "ketika", "saat", "lalu", "kemudian", "maka",
+  "dan",
+  "serta",
+  "atau",
+  "tetapi",
+  "namun",
+  "melainkan",
+  "sedangkan",
+  "padahal",
+  "kecuali",
+  "karena",
+  "sebab",
+  "sehingga",
+  "jika",
+  "kalau",
+  "apabila",
+  "bila",
+  "ketika",
+  "saat",
+  "lalu",
+  "kemudian",
+  "maka",
 ]);
 // "tidak hanya gratis" and "bukan cuma" are not negations of what follows.
 const NOT_A_NEGATION_AFTER = new Set(["hanya", "sekadar", "saja"]);
@@ -36,8 +55,29 @@ const DENYING_PASSIVES = new Set(["pungut", "kena", "beban", "tarik", "minta", "
 // "fotokopi tidak perlu (dibawa)", but not "bawa KK asli tidak perlu fotokopi".
 const MODAL_PREDICATES = new Set(["perlu", "usah", "wajib", "harus"]);
 const CLAUSE_TAIL = new Set([
-  "ya", "kok", "kan", "lho", "dong", "sih", "deh", "lah", "pun", "lagi", "juga", "sama", "sekali", "apa", "kakak", "bapak", "ibu", "adik",
-  "mbak", "mas", "saudara", "anda", "admin",
+  "ya",
+  "kok",
+  "kan",
+  "lho",
+  "dong",
+  "sih",
+  "deh",
+  "lah",
+  "pun",
+  "lagi",
+  "juga",
+  "sama",
+  "sekali",
+  "apa",
+  "kakak",
+  "bapak",
+  "ibu",
+  "adik",
+  "mbak",
+  "mas",
+  "saudara",
+  "anda",
+  "admin",
 ]);
 // "X itu tidak …": a demonstrative before the negator closes the subject, whatever follows.
 const DEMONSTRATIVES = new Set(["itu", "ini", "tersebut"]);

@@ -61,8 +61,29 @@ const SLANG_GROUPS: Record<string, string[]> = {
   dengan: ["dgn", "dg", "dng"],
   saja: ["aja", "aj", "ajah", "doang", "sj"],
   "terima kasih": [
-    "thx", "thanks", "thank", "thankyou", "tq", "ty", "tks", "tengkyu", "makasih", "makasi", "mksh", "mksih",
-    "maksih", "trims", "trimakasih", "terimakasih", "trmksh", "trimksh", "terimakasi", "mkasih", "tenkyu", "suwun", "nuhun",
+    "thx",
+    "thanks",
+    "thank",
+    "thankyou",
+    "tq",
+    "ty",
+    "tks",
+    "tengkyu",
+    "makasih",
+    "makasi",
+    "mksh",
+    "mksih",
+    "maksih",
+    "trims",
+    "trimakasih",
+    "terimakasih",
+    "trmksh",
+    "trimksh",
+    "terimakasi",
+    "mkasih",
+    "tenkyu",
+    "suwun",
+    "nuhun",
   ],
   kakak: ["kak", "ka", "kaka", "kakk"],
   bapak: ["pak", "bpk", "bp", "pk", "bapa"],
@@ -105,7 +126,7 @@ const SLANG_GROUPS: Record<string, string[]> = {
   bawa: ["bwa", "bw"],
   ribu: ["rb", "ribuan", "k"],
   juta: ["jt", "jeti"],
-  "maaf": ["maf", "mf", "maap", "mav", "sorry", "sori", "sory", "afwan", "mohonmaaf"],
+  maaf: ["maf", "mf", "maap", "mav", "sorry", "sori", "sory", "afwan", "mohonmaaf"],
   tolong: ["tlg", "tlng"],
   silakan: ["silahkan", "slhkan", "silahkn", "silakn", "monggo", "mangga"],
   harus: ["hrs", "kudu"],
@@ -304,7 +325,33 @@ function hasDigit(s: string): boolean {
   return !ascii && HAS_DIGIT.test(s);
 }
 const CLITICS = new Set(["nya", "lah", "kah", "pun", "ku", "mu", "in"]);
-const ABBREVIATIONS = new Set(["jl", "jln", "no", "kec", "kel", "kab", "dll", "dsb", "dr", "tgl", "gg", "rt", "rw", "bpk", "sdr", "an", "prov", "hr", "ds", "kp", "ir", "h", "hj", "st", "drs"]);
+const ABBREVIATIONS = new Set([
+  "jl",
+  "jln",
+  "no",
+  "kec",
+  "kel",
+  "kab",
+  "dll",
+  "dsb",
+  "dr",
+  "tgl",
+  "gg",
+  "rt",
+  "rw",
+  "bpk",
+  "sdr",
+  "an",
+  "prov",
+  "hr",
+  "ds",
+  "kp",
+  "ir",
+  "h",
+  "hj",
+  "st",
+  "drs",
+]);
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
 type RawWord = { text: string; start: number; end: number };
@@ -362,7 +409,21 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
 }
 
 // A question that asks the reader to act is a request ("Boleh DM nomornya, Pak?"), not an inquiry.
-const REQUEST_OPENERS = new Set(["boleh", "bolehkah", "bisa", "bisakah", "bersedia", "berkenan", "mohon", "silakan", "tolong", "maukah", "mau", "dapatkah", "coba"]);
+const REQUEST_OPENERS = new Set([
+  "boleh",
+  "bolehkah",
+  "bisa",
+  "bisakah",
+  "bersedia",
+  "berkenan",
+  "mohon",
+  "silakan",
+  "tolong",
+  "maukah",
+  "mau",
+  "dapatkah",
+  "coba",
+]);
 // "…, ya?" "…, kan?" ask for agreement with what was just stated.
 const TAGS = new Set(["ya", "kan", "oke", "ok", "iya", "nggih", "deh", "dong", "yuk", "ayo", "bukan"]);
 const VOCATIVES = new Set(["kakak", "bapak", "ibu", "adik", "mbak", "mas", "admin", "saudara", "anda", "semua", "sekalian", "ya", "haha"]);
@@ -486,19 +547,95 @@ function gapBreak(gap: string, prevRaw: string, nextRaw: string): 0 | 1 | 2 | 3 
     if (c === 63) return gap.includes("\n") || gap.includes("!") ? 2 : 3; // ?
     if (c === 46) return /^\.\s*$/.test(gap) && ABBREVIATIONS.has(prevRaw.toLowerCase()) ? 0 : 2; // Jl. Merdeka
     if (CLAUSE_CHARS.has(c)) clause = true;
-    else if (c === 45) clause ||= /\s-|-\s/.test(gap); // a spaced dash, not "KTP-el"
+    else if (c === 45)
+      clause ||= /\s-|-\s/.test(gap); // a spaced dash, not "KTP-el"
     else if (c >= 0xd800 && c <= 0xdbff) clause ||= PICTOGRAPH.test(gap.slice(i, i + 2));
     else if (c >= 0x2600 && c <= 0x27bf) clause = true; // ☺ ✅ ✨ …
   }
   return clause ? 1 : 0;
 }
 
-const CLAUSE_CHARS = new Set([..."，,;:()[]\"“”|/–—"].map((ch) => ch.charCodeAt(0)));
+const CLAUSE_CHARS = new Set([...'，,;:()[]"“”|/–—'].map((ch) => ch.charCodeAt(0)));
 
 // "kk" in a reply is usually "kakak" unless it sits next to document words.
-const KK_DOC_BEFORE = new Set(["bawa", "membawa", "syarat", "syaratnya", "persyaratan", "fotokopi", "foto", "kartu", "asli", "nomor", "dan", "atau", "serta", "pakai", "cukup", "hanya", "dengan", "siapkan", "lampirkan", "sertakan", "ktp", "akta", "scan", "data", "berupa", "yaitu", "yakni", "adalah", "saja", "el", "nik", "dibawa", "berisi", "punya", "mengunggah", "kirim"]);
-const KK_DOC_AFTER = new Set(["asli", "dan", "atau", "fotokopi", "ktp", "akta", "orang", "orangtua", "lama", "baru", "terbaru", "milik", "saja", "yang", "sudah", "harus", "wajib", "bapak", "ibu"]);
-const KK_ADDRESS_BEFORE = new Set(["halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "kasih", "iya", "ya", "oke", "baik", "maaf", "selamat", "sama", "nih"]);
+const KK_DOC_BEFORE = new Set([
+  "bawa",
+  "membawa",
+  "syarat",
+  "syaratnya",
+  "persyaratan",
+  "fotokopi",
+  "foto",
+  "kartu",
+  "asli",
+  "nomor",
+  "dan",
+  "atau",
+  "serta",
+  "pakai",
+  "cukup",
+  "hanya",
+  "dengan",
+  "siapkan",
+  "lampirkan",
+  "sertakan",
+  "ktp",
+  "akta",
+  "scan",
+  "data",
+  "berupa",
+  "yaitu",
+  "yakni",
+  "adalah",
+  "saja",
+  "el",
+  "nik",
+  "dibawa",
+  "berisi",
+  "punya",
+  "mengunggah",
+  "kirim",
+]);
+const KK_DOC_AFTER = new Set([
+  "asli",
+  "dan",
+  "atau",
+  "fotokopi",
+  "ktp",
+  "akta",
+  "orang",
+  "orangtua",
+  "lama",
+  "baru",
+  "terbaru",
+  "milik",
+  "saja",
+  "yang",
+  "sudah",
+  "harus",
+  "wajib",
+  "bapak",
+  "ibu",
+]);
+const KK_ADDRESS_BEFORE = new Set([
+  "halo",
+  "hai",
+  "hi",
+  "hello",
+  "pagi",
+  "siang",
+  "sore",
+  "malam",
+  "kasih",
+  "iya",
+  "ya",
+  "oke",
+  "baik",
+  "maaf",
+  "selamat",
+  "sama",
+  "nih",
+]);
 
 function resolveKk(tokens: Token[], text: string): void {
   for (let i = 0; i < tokens.length; i++) {

@@ -101,13 +101,11 @@ export const factsSchema = z
       })
       .strict()
       .optional(),
-    hours: z
-      .array(z.object({ place: placeId.optional(), days: z.array(z.enum(DAYS)).min(1), open: clock, close: clock }).strict())
-      .default([]),
+    hours: z.array(z.object({ place: placeId.optional(), days: z.array(z.enum(DAYS)).min(1), open: clock, close: clock }).strict()).default([]),
     /** Other clock times the context names (queue numbers, check times): not opening hours. */
     times: z.array(clock).default([]),
     /** Other durations the context names ("3 hari kerja" to confirm a visit): accepted when a reply repeats them. */
-    durations: z.array(z.string().regex(/^\d+ (menit|jam|hari|hari kerja|minggu|bulan)$/, "misalnya \"3 hari kerja\"")).default([]),
+    durations: z.array(z.string().regex(/^\d+ (menit|jam|hari|hari kerja|minggu|bulan)$/, 'misalnya "3 hari kerja"')).default([]),
     /** Where the service is given. */
     places: z.array(placeId).optional(),
     channels: z.array(text).default([]),
@@ -143,9 +141,7 @@ export const turnSchema = z
   })
   .strict();
 
-export const exampleSchema = z
-  .object({ turn: id, reply: z.string(), pass: z.boolean(), met: idList, missed: idList, violated: idList })
-  .strict();
+export const exampleSchema = z.object({ turn: id, reply: z.string(), pass: z.boolean(), met: idList, missed: idList, violated: idList }).strict();
 
 const exerciseObject = z
   .object({
@@ -208,7 +204,8 @@ function checkReferences(ex: ExerciseFrontmatter, ctx: z.RefinementCtx<ExerciseF
       if (!turnIds.has(b.goto)) ctx.addIssue({ code: "custom", path: ["turns", ti, "next", bi, "goto"], message: `giliran "${b.goto}" tidak ada` });
       for (const key of ["met", "missed", "violated"] as const) {
         b.when?.[key]?.forEach((x, xi) => {
-          if (!known.has(x)) ctx.addIssue({ code: "custom", path: ["turns", ti, "next", bi, "when", key, xi], message: `id "${x}" tidak ada di rubrik giliran ${t.id}` });
+          if (!known.has(x))
+            ctx.addIssue({ code: "custom", path: ["turns", ti, "next", bi, "when", key, xi], message: `id "${x}" tidak ada di rubrik giliran ${t.id}` });
         });
       }
     });

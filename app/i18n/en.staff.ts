@@ -111,14 +111,17 @@ export const enStaff: Record<StaffKey, string> = {
   "assign.dueChanged": "The due date of {course} for {agency} is now {due}. Learners who have not finished follow the new date.",
   "assign.cancel": "Cancel assignment",
   "assign.cancelLabel": "Cancel the assignment of {course} to {agency}",
-  "assign.cancelHint": "Cancelling an assignment: learners who have not started leave the course; those who started keep their progress, grades and certificates, and simply have no due date any more.",
-  "assign.cancelled": "The assignment of {course} to {agency} is cancelled: {removed, plural, one {# learner} other {# learners}} who had not started left the course, {kept, plural, one {# learner keeps} other {# learners keep}} their progress.",
+  "assign.cancelHint":
+    "Cancelling an assignment: learners who have not started leave the course; those who started keep their progress, grades and certificates, and simply have no due date any more.",
+  "assign.cancelled":
+    "The assignment of {course} to {agency} is cancelled: {removed, plural, one {# learner} other {# learners}} who had not started left the course, {kept, plural, one {# learner keeps} other {# learners keep}} their progress.",
   "assign.overdueTitle": "Past due ({count})",
   "assign.overdueNone": "Nobody is past their due date.",
   "assign.reminderHint": "Sigap does not send e-mail yet. Copy this message and send it by work e-mail or your team chat.",
   "assign.reminderLabel": "Reminder message",
   "assign.reminderCopy": "Copy the reminder message",
-  "assign.reminderText": "Dear colleague, your mandatory training in Sigap is past its due date. Please finish it this week at {site}. If anything is in the way, contact the training manager of your unit. Thank you.",
+  "assign.reminderText":
+    "Dear colleague, your mandatory training in Sigap is past its due date. Please finish it this week at {site}. If anything is in the way, contact the training manager of your unit. Thank you.",
   "assign.intro": "Everyone in the chosen unit is enrolled now, and so is everyone who joins later.",
   "assign.course": "Course",
   "assign.agency": "Agency / unit",
@@ -163,12 +166,14 @@ export const enStaff: Record<StaffKey, string> = {
   "learners.noCertificates": "No certificates yet.",
 
   "import.title": "Import staff from CSV or Excel",
-  "import.intro": "Upload an Excel file (.xlsx) or a CSV file (UTF-8, comma or semicolon separated) with the columns: nama, email, nip, kode_unit, peran (empty = learner). Easiest: download the Excel template, fill it in, upload it. In a CSV, format the NIP and kode_unit columns as Text in Excel so they are not changed.",
+  "import.intro":
+    "Upload an Excel file (.xlsx) or a CSV file (UTF-8, comma or semicolon separated) with the columns: nama, email, nip, kode_unit, peran (empty = learner). Easiest: download the Excel template, fill it in, upload it. In a CSV, format the NIP and kode_unit columns as Text in Excel so they are not changed.",
   "import.file": "Excel or CSV file",
   "import.preview": "Preview",
   "import.previewTitle": "Preview: {valid, plural, one {# row} other {# rows}} ready, {invalid, plural, one {# row} other {# rows}} with problems",
   "import.confirm": "Import {count, plural, one {# valid row} other {# valid rows}}",
-  "import.confirmHint": "All valid rows are created in one transaction: if one fails, nothing is saved. Rows with problems are skipped; fix them and upload again.",
+  "import.confirmHint":
+    "All valid rows are created in one transaction: if one fails, nothing is saved. Rows with problems are skipped; fix them and upload again.",
   "import.colLine": "Line",
   "import.colErrors": "Problems",
   "import.ok": "Ready",
@@ -188,7 +193,8 @@ export const enStaff: Record<StaffKey, string> = {
   "import.unknownRole": "Unknown role. Use learner, instructor, manager or admin.",
   "import.badXlsx": "The Excel file cannot be read. Save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
   "import.chooseSkip": "Some rows have problems. Tick the choice to import only the valid rows, or fix the file and upload it again.",
-  "import.skipChoice": "I have seen the {invalid, plural, one {row} other {# rows}} with problems above. They are not imported; import only the {valid, plural, one {valid row} other {# valid rows}}.",
+  "import.skipChoice":
+    "I have seen the {invalid, plural, one {row} other {# rows}} with problems above. They are not imported; import only the {valid, plural, one {valid row} other {# valid rows}}.",
   "import.problemsTitle": "{count, plural, one {# row} other {# rows}} with problems (will not be imported)",
   "import.problemLine": "Line {line}",
   "import.template": "Template:",
@@ -204,11 +210,13 @@ export const enStaff: Record<StaffKey, string> = {
   "import.linkIssued": "A link was already issued (valid until {date}). If it is lost, re-issue it from the user's page.",
   "import.linkPasswordSet": "The owner has already chosen a password; no link needed.",
   "users.reissueLink": "Re-issue the set-password link",
-  "users.reissueHint": "This account has never chosen a password. A new link cancels the old one, is valid for 7 days, and is shown here only once. This is recorded in the audit log.",
+  "users.reissueHint":
+    "This account has never chosen a password. A new link cancels the old one, is valid for 7 days, and is shown here only once. This is recorded in the audit log.",
   "users.reissued": "New link (copy it now, it will not be shown again):",
   "import.links": "Download set-password links (CSV)",
   "import.linksXlsx": "Download set-password links (Excel)",
-  "import.linksHint": "Each link is valid for 7 days and works once. Links are issued once per account; later downloads only show their state. A lost link is re-issued from the user's page.",
+  "import.linksHint":
+    "Each link is valid for 7 days and works once. Links are issued once per account; later downloads only show their state. A lost link is re-issued from the user's page.",
 
   "error.emailTaken": "This email is already used by another account.",
   "error.nipTaken": "This NIP is already registered.",
@@ -298,7 +306,8 @@ export const enStaff: Record<StaffKey, string> = {
   "admin.audit.type.exercise_attempt": "exercise attempt",
   "studio.reviewQueue": "Review queue",
   "review.queueTitle": "Trainer review queue",
-  "review.queueIntro": "Attempts that passed the automatic grading but that the grader doubts (or that the course's random sample picked) wait for your decision, oldest first. The learner's exercise counts as complete only once you confirm or change the grade.",
+  "review.queueIntro":
+    "Attempts that passed the automatic grading but that the grader doubts (or that the course's random sample picked) wait for your decision, oldest first. The learner's exercise counts as complete only once you confirm or change the grade.",
   "review.waiting": "{count} attempts waiting for review.",
   "review.empty": "No attempts are waiting for review.",
   "review.since": "Finished",
@@ -326,7 +335,8 @@ export const enStaff: Record<StaffKey, string> = {
   "review.reason.integrity": "Integrity signal: {check}",
   "review.reason.tone": "Tone note: {note}",
   "agreement.title": "Grader agreement console",
-  "agreement.intro": "Every example written by the content authors and every attempt a trainer has reviewed is a labelled reply. All are graded again with today's grader and rubric and compared with their label.",
+  "agreement.intro":
+    "Every example written by the content authors and every attempt a trainer has reviewed is a labelled reply. All are graded again with today's grader and rubric and compared with their label.",
   "agreement.show": "Show",
   "agreement.labelled": "Labelled replies",
   "agreement.counts": "{total} replies: {examples} from examples, {reviews} from {attempts} reviewed attempts",
@@ -354,7 +364,8 @@ export const enStaff: Record<StaffKey, string> = {
   "jp.filterYear": "Year",
   "jp.underDuty": "Only those under {duty} JP",
   "jp.exportTitle": "Download for SIASN",
-  "jp.exportHint": "One row per training record with SIASN's column names (nip, nama, namaKursus, jumlahJam, institusiPenyelenggara, jenisKursus, nomorSertipikat, tanggalKursus, tanggalSelesaiKursus; dates dd-mm-yyyy). The ZIP holds the certificate PDFs named by certificate number. The filters above apply.",
+  "jp.exportHint":
+    "One row per training record with SIASN's column names (nip, nama, namaKursus, jumlahJam, institusiPenyelenggara, jenisKursus, nomorSertipikat, tanggalKursus, tanggalSelesaiKursus; dates dd-mm-yyyy). The ZIP holds the certificate PDFs named by certificate number. The filters above apply.",
   "jp.exportXlsx": "Download Excel (.xlsx)",
   "jp.exportCsv": "Download CSV",
   "jp.exportZip": "Download certificate PDFs (.zip)",
@@ -368,7 +379,8 @@ export const enStaff: Record<StaffKey, string> = {
   "jp.record": "{course} (version {version}) · {jp} JP · {started} – {completed} · {code}",
   "admin.issuer.title": "Certificate issuer",
   "admin.home.issuer": "Issuing institution, certificate signatory and the Open Badges signing key.",
-  "admin.issuer.intro": "The issuing institution and signatory are printed on certificates and shown on the verification page. An agency's setting applies to it and every unit below it; the rest use the general setting. Certificates already issued keep the signatory of their issue.",
+  "admin.issuer.intro":
+    "The issuing institution and signatory are printed on certificates and shown on the verification page. An agency's setting applies to it and every unit below it; the rest use the general setting. Certificates already issued keep the signatory of their issue.",
   "admin.issuer.scope": "Applies to",
   "admin.issuer.scopeDefault": "All agencies (general setting)",
   "admin.issuer.institution": "Issuing institution",
@@ -407,7 +419,8 @@ export const enStaff: Record<StaffKey, string> = {
   "audit.field.subtreeSize": "Units moved along",
   "audit.say.agency.create": "{actor} created the agency/unit {name}.",
   "audit.say.assignment.due": "{actor} changed the due date of an assignment for {target}.",
-  "audit.say.assignment.cancel": "{actor} cancelled an assignment for {target}: {removed, plural, one {# learner} other {# learners}} removed, {kept} kept their progress.",
+  "audit.say.assignment.cancel":
+    "{actor} cancelled an assignment for {target}: {removed, plural, one {# learner} other {# learners}} removed, {kept} kept their progress.",
   "audit.field.dueDate": "Due date",
   "audit.say.agency.rename": "{actor} renamed an agency: {from} → {to}.",
   "audit.say.agency.move": "{actor} moved {target} under another parent.",

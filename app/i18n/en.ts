@@ -101,7 +101,8 @@ export const en: Record<BaseKey, string> = {
   "quiz.correctAnswer": "correct answer",
   "quiz.pickOne": "Choose one answer.",
   "quiz.pickMany": "Choose all correct answers.",
-  "quiz.final.intro": "Final quiz: {count} questions are drawn at random from the question bank for each attempt. Pass mark {percent}%. At most {max} attempts in {hours} hours.",
+  "quiz.final.intro":
+    "Final quiz: {count} questions are drawn at random from the question bank for each attempt. Pass mark {percent}%. At most {max} attempts in {hours} hours.",
   "quiz.final.remaining": "Attempts left now: {remaining} of {max}.",
   "quiz.final.lastScore": "Score of your last attempt: {score}% ({correct} of {total} correct).",
   "quiz.final.failed": "Not passed yet — pass mark {percent}%. The final quiz does not show its answer key until you pass.",
@@ -112,7 +113,8 @@ export const en: Record<BaseKey, string> = {
   "quiz.final.when": "on {date} at {time} WIB (UTC+7)",
   "quiz.final.passed": "Passed with {score}% ({correct} of {total} correct). Here is the review of the attempt you passed.",
   "quiz.final.preview": "Question bank preview: learners get {count} random questions per attempt.",
-  "quiz.final.pretestIntro": "Pre-test: {count} questions from the final quiz's bank to measure what you know now. It does not count towards completion and is taken once.",
+  "quiz.final.pretestIntro":
+    "Pre-test: {count} questions from the final quiz's bank to measure what you know now. It does not count towards completion and is taken once.",
   "quiz.final.pretestDone": "Pre-test done with {score}%. Compare it with the final quiz once you have studied the lessons.",
   "quiz.final.pretestLink": "Take the pre-test first (not graded)",
 
@@ -155,11 +157,14 @@ export const en: Record<BaseKey, string> = {
   "grader.builtin.abusive.label": "Rude, mocking, belittling or threatening words",
   "grader.builtin.abusive.tip": "Reply in polite, neutral language. Avoid insults, mockery, sarcasm and threats, however annoyed the citizen is.",
   "grader.builtin.pii-public.label": "Writing personal data in a public space",
-  "grader.builtin.pii-public.tip": "Never repeat a citizen's NIK, KK number, phone number, e-mail or address in a public comment, even partly masked. Ask them to delete it and continue by DM.",
+  "grader.builtin.pii-public.tip":
+    "Never repeat a citizen's NIK, KK number, phone number, e-mail or address in a public comment, even partly masked. Ask them to delete it and continue by DM.",
   "grader.builtin.pii-request.label": "Asking for personal data or document photos where it does not belong",
-  "grader.builtin.pii-request.tip": "In public, do not ask for NIK, KK number, phone or address: move to DM or the official WhatsApp. Even in chat, do not ask for the NIK or photos of the KTP/KK; original documents are checked at the counter.",
+  "grader.builtin.pii-request.tip":
+    "In public, do not ask for NIK, KK number, phone or address: move to DM or the official WhatsApp. Even in chat, do not ask for the NIK or photos of the KTP/KK; original documents are checked at the counter.",
   "grader.builtin.blame.label": "Blaming or arguing with the citizen",
-  "grader.builtin.blame.tip": "Acknowledge the complaint, apologise for the inconvenience, then offer help. Do not defend yourself or blame the citizen, least of all in public.",
+  "grader.builtin.blame.tip":
+    "Acknowledge the complaint, apologise for the inconvenience, then offer help. Do not defend yourself or blame the citizen, least of all in public.",
   "grader.builtin.shouting.label": "Shouting (all capitals or repeated exclamation marks)",
   "grader.builtin.shouting.tip": "Write in normal letters and use at most one exclamation mark; all capitals read as shouting.",
   "grader.builtin.empty.label": "Empty reply",
@@ -180,7 +185,8 @@ export const en: Record<BaseKey, string> = {
   "exercise.inProgress": "in progress",
   "exercise.override": "Grade changed by a trainer: {score} ({result}).",
   "exercise.overrideComment": "Trainer's note: {comment}",
-  "exercise.reviewPending": "Waiting for a trainer's review. Your reply passed the automatic grading, but a trainer checks it first; this exercise counts as complete once the trainer confirms it.",
+  "exercise.reviewPending":
+    "Waiting for a trainer's review. Your reply passed the automatic grading, but a trainer checks it first; this exercise counts as complete once the trainer confirms it.",
   "exercise.reviewPendingBadge": "Waiting for a trainer's review",
   "exercise.reviewDecided": "A trainer has reviewed your attempt.",
   "exercise.reviewResult": "Result: {result}, score {score}.",
@@ -247,7 +253,8 @@ export const en: Record<BaseKey, string> = {
   "hoax.step.check-url": "Check the domain and link address",
   "hoax.step.check-voice": "Compare the voice/video with official recordings (voice cloning)",
   "hoax.part4": "4. Public clarification",
-  "hoax.part4Help": "Write the clarification for the agency's comment thread: lead with the fact, label it once, name the official source, and where citizens can report or ask.",
+  "hoax.part4Help":
+    "Write the clarification for the agency's comment thread: lead with the fact, label it once, name the official source, and where citizens can report or ask.",
   "hoax.submit": "Submit answers",
   "hoax.resultTitle": "Case result",
   "hoax.total": "Final score: {score} of 100 (pass mark {percent}).",
@@ -383,7 +390,8 @@ export const en: Record<BaseKey, string> = {
   "admin.nav": "Admin",
   "admin.invalidChoice": "Not a valid choice.",
   "cred.checkTitle": "Check a digital credential (Open Badges)",
-  "cred.checkIntro": "Paste the contents of the .jwt file the certificate holder gave you, or upload the file. Sigap checks the signature against the key published at /.well-known/did.json, the validity period and the revocation/suspension status.",
+  "cred.checkIntro":
+    "Paste the contents of the .jwt file the certificate holder gave you, or upload the file. Sigap checks the signature against the key published at /.well-known/did.json, the validity period and the revocation/suspension status.",
   "cred.paste": "Credential (.jwt text)",
   "cred.upload": "Or upload the .jwt file",
   "cred.check": "Check credential",
@@ -422,7 +430,8 @@ export const en: Record<BaseKey, string> = {
   "cred.rawJson": "Full credential (JSON)",
   "cred.downloadJwt": "Download digital credential (.jwt)",
   "cred.viewJson": "View credential (JSON-LD)",
-  "cred.downloadHint": "A digitally signed Open Badges 3.0 credential: keep it in a digital wallet or give it to a verifier, who can check it on Sigap’s verification page.",
+  "cred.downloadHint":
+    "A digitally signed Open Badges 3.0 credential: keep it in a digital wallet or give it to a verifier, who can check it on Sigap’s verification page.",
   "cert.issuer": "Issuing institution",
   "cert.signatory": "Signatory",
   "cert.signatoryLine": "{name}{nip}, {title}",

@@ -113,14 +113,16 @@ export const idStaff = {
   "assign.dueChanged": "Tenggat {course} untuk {agency} diubah menjadi {due}. Peserta yang belum selesai mengikuti tenggat baru.",
   "assign.cancel": "Batalkan penugasan",
   "assign.cancelLabel": "Batalkan penugasan {course} untuk {agency}",
-  "assign.cancelHint": "Membatalkan penugasan: peserta yang belum mulai dikeluarkan dari kursus; yang sudah mulai tetap menyimpan kemajuan, nilai, dan sertifikatnya, hanya tidak lagi punya tenggat.",
+  "assign.cancelHint":
+    "Membatalkan penugasan: peserta yang belum mulai dikeluarkan dari kursus; yang sudah mulai tetap menyimpan kemajuan, nilai, dan sertifikatnya, hanya tidak lagi punya tenggat.",
   "assign.cancelled": "Penugasan {course} untuk {agency} dibatalkan: {removed} peserta yang belum mulai dikeluarkan, {kept} peserta menyimpan kemajuannya.",
   "assign.overdueTitle": "Lewat tenggat ({count})",
   "assign.overdueNone": "Tidak ada peserta yang lewat tenggat.",
   "assign.reminderHint": "Belum ada pengiriman e-mail dari Sigap. Salin pesan ini lalu kirim lewat e-mail dinas atau grup kerja.",
   "assign.reminderLabel": "Pesan pengingat",
   "assign.reminderCopy": "Salin pesan pengingat",
-  "assign.reminderText": "Yth. Bapak/Ibu, pelatihan wajib Anda di Sigap sudah melewati tenggat. Mohon diselesaikan dalam minggu ini di {site}. Bila ada kendala, hubungi pengelola pelatihan unit Anda. Terima kasih.",
+  "assign.reminderText":
+    "Yth. Bapak/Ibu, pelatihan wajib Anda di Sigap sudah melewati tenggat. Mohon diselesaikan dalam minggu ini di {site}. Bila ada kendala, hubungi pengelola pelatihan unit Anda. Terima kasih.",
   "assign.intro": "Semua anggota unit yang dipilih langsung terdaftar, begitu pula pegawai yang bergabung kemudian.",
   "assign.course": "Kursus",
   "assign.agency": "Instansi / unit",
@@ -165,12 +167,14 @@ export const idStaff = {
   "learners.noCertificates": "Belum ada sertifikat.",
 
   "import.title": "Impor staf dari CSV atau Excel",
-  "import.intro": "Unggah berkas Excel (.xlsx) atau CSV (UTF-8, pemisah koma atau titik koma) dengan kolom: nama, email, nip, kode_unit, peran (kosong = peserta). Paling mudah: unduh templat Excel, isi, lalu unggah. Di CSV, format kolom NIP dan kode_unit sebagai Teks di Excel agar tidak berubah.",
+  "import.intro":
+    "Unggah berkas Excel (.xlsx) atau CSV (UTF-8, pemisah koma atau titik koma) dengan kolom: nama, email, nip, kode_unit, peran (kosong = peserta). Paling mudah: unduh templat Excel, isi, lalu unggah. Di CSV, format kolom NIP dan kode_unit sebagai Teks di Excel agar tidak berubah.",
   "import.file": "Berkas Excel atau CSV",
   "import.preview": "Pratinjau",
   "import.previewTitle": "Pratinjau: {valid} baris siap, {invalid} baris bermasalah",
   "import.confirm": "Impor {count} baris yang valid",
-  "import.confirmHint": "Semua baris valid dibuat dalam satu transaksi: jika satu gagal, tidak ada yang tersimpan. Baris bermasalah dilewati; perbaiki lalu unggah ulang.",
+  "import.confirmHint":
+    "Semua baris valid dibuat dalam satu transaksi: jika satu gagal, tidak ada yang tersimpan. Baris bermasalah dilewati; perbaiki lalu unggah ulang.",
   "import.colLine": "Baris",
   "import.colErrors": "Masalah",
   "import.ok": "Siap",
@@ -206,11 +210,13 @@ export const idStaff = {
   "import.linkIssued": "Tautan sudah diterbitkan (berlaku s.d. {date}). Bila hilang, terbitkan ulang dari halaman pengguna.",
   "import.linkPasswordSet": "Pemilik akun sudah memilih kata sandi; tidak perlu tautan.",
   "users.reissueLink": "Terbitkan ulang tautan atur kata sandi",
-  "users.reissueHint": "Akun ini belum pernah memilih kata sandi. Tautan baru membatalkan tautan lama, berlaku 7 hari, dan hanya tampil sekali di sini. Tindakan ini dicatat di log audit.",
+  "users.reissueHint":
+    "Akun ini belum pernah memilih kata sandi. Tautan baru membatalkan tautan lama, berlaku 7 hari, dan hanya tampil sekali di sini. Tindakan ini dicatat di log audit.",
   "users.reissued": "Tautan baru (salin sekarang, tidak akan ditampilkan lagi):",
   "import.links": "Unduh tautan atur kata sandi (CSV)",
   "import.linksXlsx": "Unduh tautan atur kata sandi (Excel)",
-  "import.linksHint": "Setiap tautan berlaku 7 hari dan hanya sekali pakai. Tautan diterbitkan sekali per akun; unduhan berikutnya hanya menunjukkan keadaannya. Tautan yang hilang diterbitkan ulang dari halaman pengguna.",
+  "import.linksHint":
+    "Setiap tautan berlaku 7 hari dan hanya sekali pakai. Tautan diterbitkan sekali per akun; unduhan berikutnya hanya menunjukkan keadaannya. Tautan yang hilang diterbitkan ulang dari halaman pengguna.",
 
   "error.emailTaken": "Email ini sudah dipakai akun lain.",
   "error.nipTaken": "NIP ini sudah terdaftar.",
@@ -300,7 +306,8 @@ export const idStaff = {
   "admin.audit.type.exercise_attempt": "percobaan latihan",
   "studio.reviewQueue": "Antrean tinjauan",
   "review.queueTitle": "Antrean tinjauan pelatih",
-  "review.queueIntro": "Percobaan yang lulus penilaian otomatis tetapi diragukan penilai (atau terpilih sebagai sampel acak kursus) menunggu keputusan Anda, yang terlama di atas. Latihan peserta baru tercatat selesai setelah Anda mengonfirmasi atau mengubah nilainya.",
+  "review.queueIntro":
+    "Percobaan yang lulus penilaian otomatis tetapi diragukan penilai (atau terpilih sebagai sampel acak kursus) menunggu keputusan Anda, yang terlama di atas. Latihan peserta baru tercatat selesai setelah Anda mengonfirmasi atau mengubah nilainya.",
   "review.waiting": "{count} percobaan menunggu tinjauan.",
   "review.empty": "Tidak ada percobaan yang menunggu tinjauan.",
   "review.since": "Selesai dikerjakan",
@@ -328,7 +335,8 @@ export const idStaff = {
   "review.reason.integrity": "Sinyal integritas: {check}",
   "review.reason.tone": "Catatan nada: {note}",
   "agreement.title": "Konsol kesepakatan penilai",
-  "agreement.intro": "Setiap contoh yang ditulis penulis materi dan setiap percobaan yang sudah ditinjau pelatih adalah balasan berlabel. Semuanya dinilai ulang dengan penilai dan rubrik saat ini, lalu dibandingkan dengan labelnya.",
+  "agreement.intro":
+    "Setiap contoh yang ditulis penulis materi dan setiap percobaan yang sudah ditinjau pelatih adalah balasan berlabel. Semuanya dinilai ulang dengan penilai dan rubrik saat ini, lalu dibandingkan dengan labelnya.",
   "agreement.show": "Tampilkan",
   "agreement.labelled": "Balasan berlabel",
   "agreement.counts": "{total} balasan: {examples} dari contoh, {reviews} dari {attempts} percobaan yang ditinjau",
@@ -356,7 +364,8 @@ export const idStaff = {
   "jp.filterYear": "Tahun",
   "jp.underDuty": "Hanya yang kurang dari {duty} JP",
   "jp.exportTitle": "Unduh untuk SIASN",
-  "jp.exportHint": "Satu baris per riwayat kursus dengan nama kolom SIASN (nip, nama, namaKursus, jumlahJam, institusiPenyelenggara, jenisKursus, nomorSertipikat, tanggalKursus, tanggalSelesaiKursus; tanggal dd-mm-yyyy). ZIP berisi PDF sertifikat dengan nama file nomor sertifikat. Filter di atas berlaku.",
+  "jp.exportHint":
+    "Satu baris per riwayat kursus dengan nama kolom SIASN (nip, nama, namaKursus, jumlahJam, institusiPenyelenggara, jenisKursus, nomorSertipikat, tanggalKursus, tanggalSelesaiKursus; tanggal dd-mm-yyyy). ZIP berisi PDF sertifikat dengan nama file nomor sertifikat. Filter di atas berlaku.",
   "jp.exportXlsx": "Unduh Excel (.xlsx)",
   "jp.exportCsv": "Unduh CSV",
   "jp.exportZip": "Unduh PDF sertifikat (.zip)",
@@ -370,7 +379,8 @@ export const idStaff = {
   "jp.record": "{course} (versi {version}) · {jp} JP · {started} – {completed} · {code}",
   "admin.issuer.title": "Penerbit sertifikat",
   "admin.home.issuer": "Instansi penerbit, penandatangan sertifikat, dan kunci tanda tangan kredensial Open Badges.",
-  "admin.issuer.intro": "Instansi penerbit dan penandatangan dicetak pada sertifikat dan ditampilkan di halaman verifikasi. Pengaturan instansi berlaku untuk instansi itu dan semua unit di bawahnya; selebihnya memakai pengaturan umum. Sertifikat yang sudah terbit tetap memakai penandatangan saat terbit.",
+  "admin.issuer.intro":
+    "Instansi penerbit dan penandatangan dicetak pada sertifikat dan ditampilkan di halaman verifikasi. Pengaturan instansi berlaku untuk instansi itu dan semua unit di bawahnya; selebihnya memakai pengaturan umum. Sertifikat yang sudah terbit tetap memakai penandatangan saat terbit.",
   "admin.issuer.scope": "Berlaku untuk",
   "admin.issuer.scopeDefault": "Semua instansi (pengaturan umum)",
   "admin.issuer.institution": "Instansi penerbit",
@@ -387,7 +397,8 @@ export const idStaff = {
   "admin.issuer.nipFormat": "NIP terdiri dari 18 angka.",
   "admin.issuer.unknownAgency": "Instansi tidak ditemukan.",
   "admin.issuer.keysTitle": "Kunci tanda tangan kredensial",
-  "admin.issuer.keysIntro": "Kredensial Open Badges ditandatangani dengan kunci yang sedang dipakai. Kunci lama tetap diterbitkan di {did} agar kredensial lama tetap dapat diverifikasi.",
+  "admin.issuer.keysIntro":
+    "Kredensial Open Badges ditandatangani dengan kunci yang sedang dipakai. Kunci lama tetap diterbitkan di {did} agar kredensial lama tetap dapat diverifikasi.",
   "admin.issuer.keyCurrent": "Dipakai sejak {date}",
   "admin.issuer.keyRetired": "Diganti pada {date}",
   "admin.issuer.rotate": "Ganti kunci tanda tangan",

@@ -103,7 +103,8 @@ export const id = {
   "quiz.correctAnswer": "jawaban benar",
   "quiz.pickOne": "Pilih satu jawaban.",
   "quiz.pickMany": "Pilih semua jawaban yang benar.",
-  "quiz.final.intro": "Kuis akhir: {count} soal diambil acak dari bank soal untuk setiap percobaan. Batas lulus {percent}%. Paling banyak {max} percobaan dalam {hours} jam.",
+  "quiz.final.intro":
+    "Kuis akhir: {count} soal diambil acak dari bank soal untuk setiap percobaan. Batas lulus {percent}%. Paling banyak {max} percobaan dalam {hours} jam.",
   "quiz.final.remaining": "Sisa percobaan saat ini: {remaining} dari {max}.",
   "quiz.final.lastScore": "Skor percobaan terakhir: {score}% ({correct} dari {total} benar).",
   "quiz.final.failed": "Belum lulus — batas lulus {percent}%. Kunci jawaban kuis akhir tidak ditampilkan sebelum Anda lulus.",
@@ -114,7 +115,8 @@ export const id = {
   "quiz.final.when": "{date} pukul {time} WIB",
   "quiz.final.passed": "Lulus dengan skor {score}% ({correct} dari {total} benar). Berikut pembahasan percobaan yang Anda luluskan.",
   "quiz.final.preview": "Pratinjau bank soal: peserta mendapat {count} soal acak per percobaan.",
-  "quiz.final.pretestIntro": "Pra-tes: {count} soal dari bank kuis akhir untuk mengukur pemahaman awal Anda. Tidak dinilai untuk kelulusan, dan hanya dikerjakan sekali.",
+  "quiz.final.pretestIntro":
+    "Pra-tes: {count} soal dari bank kuis akhir untuk mengukur pemahaman awal Anda. Tidak dinilai untuk kelulusan, dan hanya dikerjakan sekali.",
   "quiz.final.pretestDone": "Pra-tes selesai dengan skor {score}%. Bandingkan dengan kuis akhir setelah Anda mempelajari materinya.",
   "quiz.final.pretestLink": "Kerjakan pra-tes dulu (tidak dinilai)",
 
@@ -157,11 +159,14 @@ export const id = {
   "grader.builtin.abusive.label": "Kata kasar, mengejek, meremehkan, atau mengancam",
   "grader.builtin.abusive.tip": "Balas dengan bahasa santun dan netral. Hindari makian, ejekan, sindiran, dan ancaman, sekesal apa pun warga.",
   "grader.builtin.pii-public.label": "Menulis data pribadi di ruang publik",
-  "grader.builtin.pii-public.tip": "Jangan menulis ulang NIK, nomor KK, nomor telepon, e-mail, atau alamat warga di kolom publik, meski sebagian disamarkan. Minta warga menghapusnya dan lanjutkan di DM.",
+  "grader.builtin.pii-public.tip":
+    "Jangan menulis ulang NIK, nomor KK, nomor telepon, e-mail, atau alamat warga di kolom publik, meski sebagian disamarkan. Minta warga menghapusnya dan lanjutkan di DM.",
   "grader.builtin.pii-request.label": "Meminta data pribadi atau foto dokumen di tempat yang tidak semestinya",
-  "grader.builtin.pii-request.tip": "Di ruang publik jangan meminta NIK, nomor KK, telepon, atau alamat: arahkan ke DM atau WhatsApp resmi. Di chat pun jangan meminta NIK atau foto KTP/KK; dokumen asli diperiksa di loket.",
+  "grader.builtin.pii-request.tip":
+    "Di ruang publik jangan meminta NIK, nomor KK, telepon, atau alamat: arahkan ke DM atau WhatsApp resmi. Di chat pun jangan meminta NIK atau foto KTP/KK; dokumen asli diperiksa di loket.",
   "grader.builtin.blame.label": "Menyalahkan atau berdebat dengan warga",
-  "grader.builtin.blame.tip": "Akui keluhannya, minta maaf atas ketidaknyamanan, lalu tawarkan bantuan. Jangan membela diri atau menyalahkan warga, apalagi di depan umum.",
+  "grader.builtin.blame.tip":
+    "Akui keluhannya, minta maaf atas ketidaknyamanan, lalu tawarkan bantuan. Jangan membela diri atau menyalahkan warga, apalagi di depan umum.",
   "grader.builtin.shouting.label": "Berteriak (huruf kapital semua atau tanda seru beruntun)",
   "grader.builtin.shouting.tip": "Tulis dengan huruf biasa dan paling banyak satu tanda seru; huruf kapital semua terbaca seperti membentak.",
   "grader.builtin.empty.label": "Balasan kosong",
@@ -182,7 +187,8 @@ export const id = {
   "exercise.inProgress": "sedang berjalan",
   "exercise.override": "Nilai diubah oleh pelatih: {score} ({result}).",
   "exercise.overrideComment": "Catatan pelatih: {comment}",
-  "exercise.reviewPending": "Menunggu tinjauan pelatih. Balasan Anda lolos penilaian otomatis, tetapi pelatih memeriksanya dulu; latihan ini tercatat selesai setelah pelatih mengonfirmasi.",
+  "exercise.reviewPending":
+    "Menunggu tinjauan pelatih. Balasan Anda lolos penilaian otomatis, tetapi pelatih memeriksanya dulu; latihan ini tercatat selesai setelah pelatih mengonfirmasi.",
   "exercise.reviewPendingBadge": "Menunggu tinjauan pelatih",
   "exercise.reviewDecided": "Pelatih sudah meninjau percobaan Anda.",
   "exercise.reviewResult": "Hasil: {result}, skor {score}.",
@@ -249,7 +255,8 @@ export const id = {
   "hoax.step.check-url": "Periksa domain dan alamat tautan",
   "hoax.step.check-voice": "Bandingkan suara/video dengan rekaman resmi (waspada kloning suara)",
   "hoax.part4": "4. Klarifikasi publik",
-  "hoax.part4Help": "Tulis klarifikasi untuk kolom komentar akun instansi: mulai dari fakta, beri label sekali, sebut sumber resmi, dan ke mana warga bisa melapor atau bertanya.",
+  "hoax.part4Help":
+    "Tulis klarifikasi untuk kolom komentar akun instansi: mulai dari fakta, beri label sekali, sebut sumber resmi, dan ke mana warga bisa melapor atau bertanya.",
   "hoax.submit": "Kirim jawaban",
   "hoax.resultTitle": "Hasil kasus",
   "hoax.total": "Skor akhir: {score} dari 100 (batas lulus {percent}).",
@@ -385,7 +392,8 @@ export const id = {
   "admin.nav": "Admin",
   "admin.invalidChoice": "Pilihan tidak valid.",
   "cred.checkTitle": "Periksa kredensial digital (Open Badges)",
-  "cred.checkIntro": "Tempel isi berkas .jwt yang diberikan pemegang sertifikat, atau unggah berkasnya. Sigap memeriksa tanda tangan dengan kunci yang diterbitkan di /.well-known/did.json, masa berlaku, dan status pencabutan/penangguhan.",
+  "cred.checkIntro":
+    "Tempel isi berkas .jwt yang diberikan pemegang sertifikat, atau unggah berkasnya. Sigap memeriksa tanda tangan dengan kunci yang diterbitkan di /.well-known/did.json, masa berlaku, dan status pencabutan/penangguhan.",
   "cred.paste": "Kredensial (teks .jwt)",
   "cred.upload": "Atau unggah berkas .jwt",
   "cred.check": "Periksa kredensial",
@@ -424,7 +432,8 @@ export const id = {
   "cred.rawJson": "Isi lengkap kredensial (JSON)",
   "cred.downloadJwt": "Unduh kredensial digital (.jwt)",
   "cred.viewJson": "Lihat kredensial (JSON-LD)",
-  "cred.downloadHint": "Kredensial Open Badges 3.0 bertanda tangan digital: simpan di dompet digital atau berikan kepada pemeriksa, yang dapat memeriksanya di halaman verifikasi Sigap.",
+  "cred.downloadHint":
+    "Kredensial Open Badges 3.0 bertanda tangan digital: simpan di dompet digital atau berikan kepada pemeriksa, yang dapat memeriksanya di halaman verifikasi Sigap.",
   "cert.issuer": "Instansi penerbit",
   "cert.signatory": "Penandatangan",
   "cert.signatoryLine": "{name}{nip}, {title}",

@@ -73,7 +73,15 @@ const learnerFiles = reachable([path.join(appDir, "root.tsx"), ...routeFiles.fil
 describe("staff-only strings", () => {
   it("the scan sees the learner pages and their components, and no staff route", () => {
     const rel = [...learnerFiles].map((f) => path.relative(appDir, f));
-    for (const file of ["root.tsx", "routes/_index.tsx", "routes/kursus.$course.$lesson.tsx", "routes/masuk.tsx", "components/lesson-view.tsx", "components/kept-form.tsx", "validation/account.ts"]) {
+    for (const file of [
+      "root.tsx",
+      "routes/_index.tsx",
+      "routes/kursus.$course.$lesson.tsx",
+      "routes/masuk.tsx",
+      "components/lesson-view.tsx",
+      "components/kept-form.tsx",
+      "validation/account.ts",
+    ]) {
       expect(rel, file).toContain(file);
     }
     expect(rel.filter((f) => /^routes\/(kelola|admin|studio)\./.test(f))).toEqual([]);

@@ -9,7 +9,12 @@ const lesson = (kind: LessonFacts["kind"], marked: boolean, graded: boolean[] = 
   marked,
   graded,
 });
-const cert = (over: Partial<{ revoked: boolean; renewing: boolean; suspended: boolean }> = {}) => ({ revoked: false, renewing: false, suspended: false, ...over });
+const cert = (over: Partial<{ revoked: boolean; renewing: boolean; suspended: boolean }> = {}) => ({
+  revoked: false,
+  renewing: false,
+  suspended: false,
+  ...over,
+});
 
 describe("lesson standing from current grades", () => {
   it("reading lessons complete when marked", () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { enrollmentStatus, type EnrollmentFacts } from "./enrollment-status";
 
-const base: EnrollmentFacts = { enrolled: true, completedLessons: 0, startedAt: null, completedAt: null, dueDate: null, certExpiresAt: null, certRevoked: false };
+const base: EnrollmentFacts = {
+  enrolled: true,
+  completedLessons: 0,
+  startedAt: null,
+  completedAt: null,
+  dueDate: null,
+  certExpiresAt: null,
+  certRevoked: false,
+};
 const now = new Date("2026-11-22T05:00:00Z");
 
 describe("enrollment status", () => {

@@ -10,10 +10,31 @@ const bank: Quiz = {
   questions: Array.from({ length: 24 }, (_, i) => {
     const topic = topics[i % topics.length]!;
     if (i % 3 === 1)
-      return { id: `q${i}`, type: "multiple" as const, topic, prompt: `Banyak ${i}?`, options: [0, 1, 2, 3].map((k) => ({ text: `M${i}-${k}`, correct: k < 2, explanation: `EX-${i}-${k}` })) };
+      return {
+        id: `q${i}`,
+        type: "multiple" as const,
+        topic,
+        prompt: `Banyak ${i}?`,
+        options: [0, 1, 2, 3].map((k) => ({ text: `M${i}-${k}`, correct: k < 2, explanation: `EX-${i}-${k}` })),
+      };
     if (i % 3 === 2)
-      return { id: `q${i}`, type: "truefalse" as const, topic, prompt: `Benar ${i}?`, options: [{ text: "Benar", correct: true, explanation: `EX-${i}-0` }, { text: "Salah", correct: false, explanation: `EX-${i}-1` }] };
-    return { id: `q${i}`, type: "single" as const, topic, prompt: `Satu ${i}?`, options: [0, 1, 2, 3].map((k) => ({ text: `S${i}-${k}`, correct: k === 2, explanation: `EX-${i}-${k}` })) };
+      return {
+        id: `q${i}`,
+        type: "truefalse" as const,
+        topic,
+        prompt: `Benar ${i}?`,
+        options: [
+          { text: "Benar", correct: true, explanation: `EX-${i}-0` },
+          { text: "Salah", correct: false, explanation: `EX-${i}-1` },
+        ],
+      };
+    return {
+      id: `q${i}`,
+      type: "single" as const,
+      topic,
+      prompt: `Satu ${i}?`,
+      options: [0, 1, 2, 3].map((k) => ({ text: `S${i}-${k}`, correct: k === 2, explanation: `EX-${i}-${k}` })),
+    };
   }),
 };
 
@@ -71,11 +92,19 @@ describe("answering and grading a drawn attempt", () => {
     const d = drawQuiz(bank, "grade-2");
     const notDrawn = bank.questions.find((q) => !d.itemIds.includes(q.id))!.id;
     const single = d.itemIds.find((id) => id.match(/^q\d+$/) && Number(id.slice(1)) % 3 === 0)!;
-    const form = new URLSearchParams([[`q:${notDrawn}`, "0"], [`q:${single}`, "9"], [`q:${single}`, "-1"], [`q:${single}`, "x"]]);
+    const form = new URLSearchParams([
+      [`q:${notDrawn}`, "0"],
+      [`q:${single}`, "9"],
+      [`q:${single}`, "-1"],
+      [`q:${single}`, "x"],
+    ]);
     const answers = answersFromPositions(bank, d, form);
     expect(Object.keys(answers).sort()).toEqual([...d.itemIds].sort());
     expect(answers[single]).toEqual([]);
-    const two = new URLSearchParams([[`q:${single}`, "0"], [`q:${single}`, "1"]]);
+    const two = new URLSearchParams([
+      [`q:${single}`, "0"],
+      [`q:${single}`, "1"],
+    ]);
     expect(answersFromPositions(bank, d, two)[single]).toHaveLength(1);
   });
 

@@ -34,6 +34,11 @@ describe("progress rules", () => {
     expect(continueLesson(items, "b")).toBe("b");
     expect(continueLesson(items, "a")).toBe("b");
     expect(continueLesson(items, null)).toBe("b");
-    expect(continueLesson(items.map((i) => ({ ...i, completed: true })), "c")).toBeNull();
+    expect(
+      continueLesson(
+        items.map((i) => ({ ...i, completed: true })),
+        "c",
+      ),
+    ).toBeNull();
   });
 });

@@ -5,9 +5,34 @@ import { answersFromForm, gradeQuiz, publicQuiz } from "./quiz";
 const quiz: Quiz = {
   id: "uji",
   questions: [
-    { id: "q1", type: "single", prompt: "Satu?", options: [{ text: "A", correct: false, explanation: "EXPL-A" }, { text: "B", correct: true, explanation: "EXPL-B" }] },
-    { id: "q2", type: "multiple", prompt: "Banyak?", options: [{ text: "A", correct: true, explanation: "x" }, { text: "B", correct: true, explanation: "y" }, { text: "C", correct: false, explanation: "z" }] },
-    { id: "q3", type: "truefalse", prompt: "Benar?", options: [{ text: "Benar", correct: false, explanation: "s" }, { text: "Salah", correct: true, explanation: "t" }] },
+    {
+      id: "q1",
+      type: "single",
+      prompt: "Satu?",
+      options: [
+        { text: "A", correct: false, explanation: "EXPL-A" },
+        { text: "B", correct: true, explanation: "EXPL-B" },
+      ],
+    },
+    {
+      id: "q2",
+      type: "multiple",
+      prompt: "Banyak?",
+      options: [
+        { text: "A", correct: true, explanation: "x" },
+        { text: "B", correct: true, explanation: "y" },
+        { text: "C", correct: false, explanation: "z" },
+      ],
+    },
+    {
+      id: "q3",
+      type: "truefalse",
+      prompt: "Benar?",
+      options: [
+        { text: "Benar", correct: false, explanation: "s" },
+        { text: "Salah", correct: true, explanation: "t" },
+      ],
+    },
   ],
 };
 
@@ -29,7 +54,14 @@ describe("quiz grading", () => {
   });
 
   it("reads form fields, ignoring junk and extra picks on single questions", () => {
-    const form = new URLSearchParams([["q:q1", "1"], ["q:q1", "0"], ["q:q2", "2"], ["q:q2", "9"], ["q:q2", "x"], ["q:q3", "-1"]]);
+    const form = new URLSearchParams([
+      ["q:q1", "1"],
+      ["q:q1", "0"],
+      ["q:q2", "2"],
+      ["q:q2", "9"],
+      ["q:q2", "x"],
+      ["q:q3", "-1"],
+    ]);
     expect(answersFromForm(quiz, form)).toEqual({ q1: [0], q2: [2], q3: [] });
   });
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseOpenUnits, toggledOpenParam, visibleUnitIds, visibleUnits as visible, type OpenUnits, type TreeNode, type UnitSort } from "./unit-tree";
 
-const counts = (enrolled: number, completed: number) => ({ enrolled, notStarted: 0, inProgress: 0, completed, certified: 0, expiring: 0, expired: 0, overdue: enrolled - completed });
+const counts = (enrolled: number, completed: number) => ({
+  enrolled,
+  notStarted: 0,
+  inProgress: 0,
+  completed,
+  certified: 0,
+  expiring: 0,
+  expired: 0,
+  overdue: enrolled - completed,
+});
 const numbers = new Map<string, ReturnType<typeof counts>>();
 const unit = (id: string, parentId: string | null, name: string, enrolled = 0, completed = 0): TreeNode => {
   numbers.set(id, counts(enrolled, completed));

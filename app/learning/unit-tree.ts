@@ -54,7 +54,11 @@ export function unitTree(nodes: readonly TreeNode[]) {
     else children.set(key, [u]);
   }
   // Depth first from the top rows, into expanded rows only; `order` arranges each sibling list.
-  const walk = (open: OpenUnits, order: (siblings: TreeNode[]) => TreeNode[], visit: (u: TreeNode, depth: number, childCount: number, expanded: boolean) => void) => {
+  const walk = (
+    open: OpenUnits,
+    order: (siblings: TreeNode[]) => TreeNode[],
+    visit: (u: TreeNode, depth: number, childCount: number, expanded: boolean) => void,
+  ) => {
     const step = (u: TreeNode, depth: number) => {
       const kids = children.get(u.id) ?? [];
       const expanded = kids.length > 0 && (open === "all" || (open === "default" ? depth === 0 : open.has(u.id)));
@@ -67,7 +71,11 @@ export function unitTree(nodes: readonly TreeNode[]) {
     /** Which rows are shown (the set does not depend on the sort, so nothing is sorted). */
     visibleIds(open: OpenUnits): string[] {
       const ids: string[] = [];
-      walk(open, (siblings) => siblings, (u) => ids.push(u.id));
+      walk(
+        open,
+        (siblings) => siblings,
+        (u) => ids.push(u.id),
+      );
       return ids;
     },
     /**
@@ -77,10 +85,14 @@ export function unitTree(nodes: readonly TreeNode[]) {
     visible(open: OpenUnits, sort: UnitSort, countsOf: CountsOf): VisibleUnit[] {
       const compare = compareBy(sort, countsOf);
       const out: VisibleUnit[] = [];
-      walk(open, (siblings) => [...siblings].sort(compare), (u, depth, childCount, expanded) => {
-        const counts = countsOf(u.id);
-        out.push({ ...u, counts, completion: completionPercent(counts), depth, childCount, expanded });
-      });
+      walk(
+        open,
+        (siblings) => [...siblings].sort(compare),
+        (u, depth, childCount, expanded) => {
+          const counts = countsOf(u.id);
+          out.push({ ...u, counts, completion: completionPercent(counts), depth, childCount, expanded });
+        },
+      );
       return out;
     },
   };

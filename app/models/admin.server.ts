@@ -31,16 +31,22 @@ export class AgencyCycleError extends Error {
 }
 
 /** Creates an agency (through `createAgency`) and audits it in one transaction; a taken code throws AgencyCodeTakenError. */
-export async function addAgency(
-  actorId: string,
-  input: { code: string; name: string; kind: AgencyKind; parentId: string | null },
-): Promise<Agency> {
+export async function addAgency(actorId: string, input: { code: string; name: string; kind: AgencyKind; parentId: string | null }): Promise<Agency> {
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
       await lockAgencyTree(tx);
       const row = await createAgency(input, tx);
-      await audit({ actorId, action: "agency.create", targetType: "agency", targetId: row.id, details: { code: row.code, name: row.name, kind: row.kind, parentId: row.parentId } }, tx);
+      await audit(
+        {
+          actorId,
+          action: "agency.create",
+          targetType: "agency",
+          targetId: row.id,
+          details: { code: row.code, name: row.name, kind: row.kind, parentId: row.parentId },
+        },
+        tx,
+      );
       return row;
     });
   } catch (error) {
@@ -167,7 +173,10 @@ export async function updateUserAccount(actorId: string, userId: string, change:
       if (before[key] !== change[key]) details[key] = { from: before[key], to: change[key] };
     }
     if (Object.keys(details).length === 0) return { status: "unchanged" };
-    await tx.update(users).set({ ...change, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ ...change, updatedAt: new Date() })
+      .where(eq(users.id, userId));
     const action = change.disabled && !before.disabled ? "user.disable" : !change.disabled && before.disabled ? "user.enable" : "user.update";
     await audit({ actorId, action, targetType: "user", targetId: userId, details }, tx);
     return { status: "updated", signedOut: true };

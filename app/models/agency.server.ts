@@ -5,10 +5,7 @@ import { getDb, type Db } from "~/utils/db.server";
 
 export type AgencyKind = Agency["kind"];
 
-export async function createAgency(
-  input: { code: string; name: string; kind: AgencyKind; parentId?: string | null },
-  db?: Db,
-): Promise<Agency> {
+export async function createAgency(input: { code: string; name: string; kind: AgencyKind; parentId?: string | null }, db?: Db): Promise<Agency> {
   db ??= await getDb();
   const id = randomUUID();
   let path = `/${id}/`;
@@ -39,7 +36,11 @@ export async function getAgencyByCode(code: string, db?: Db): Promise<Agency | u
 /** The agency and all its descendants, ordered by path so parents precede children. */
 export async function agencySubtree(root: Pick<Agency, "path">): Promise<Agency[]> {
   const db = await getDb();
-  return db.select().from(agencies).where(like(agencies.path, `${root.path}%`)).orderBy(asc(agencies.path));
+  return db
+    .select()
+    .from(agencies)
+    .where(like(agencies.path, `${root.path}%`))
+    .orderBy(asc(agencies.path));
 }
 
 export async function allAgencies(): Promise<Agency[]> {

@@ -74,17 +74,29 @@ export async function refreshEnrollment(
     .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId), isNull(certificates.replacedBy)))
     .for("update")
     .limit(1);
-  const step = certificateStep(standing, current ? { revoked: !!current.revokedAt, renewing: !!current.renewalStartedAt, suspended: !!current.suspendedAt } : null);
+  const step = certificateStep(
+    standing,
+    current ? { revoked: !!current.revokedAt, renewing: !!current.renewalStartedAt, suspended: !!current.suspendedAt } : null,
+  );
   if (step === "issue") return issueIfDue(tx, userId, courseId);
   if (step === "suspend" && current) {
     const lesson = standing.failed[0]!.title;
     await tx.update(certificates).set({ suspendedAt: now, suspendedReason: change.reason, suspendedLesson: lesson }).where(eq(certificates.id, current.id));
-    await audit({ actorId: change.actorId, action: "certificate.suspend", targetType: "certificate", targetId: current.id, details: { reason: change.reason, lesson } }, tx);
+    await audit(
+      { actorId: change.actorId, action: "certificate.suspend", targetType: "certificate", targetId: current.id, details: { reason: change.reason, lesson } },
+      tx,
+    );
   }
   if (step === "restore" && current) {
     await tx.update(certificates).set({ suspendedAt: null, suspendedReason: null, suspendedLesson: null }).where(eq(certificates.id, current.id));
     await audit(
-      { actorId: change.actorId, action: "certificate.restore", targetType: "certificate", targetId: current.id, details: { reason: change.reason, suspendedSince: current.suspendedAt?.toISOString() } },
+      {
+        actorId: change.actorId,
+        action: "certificate.restore",
+        targetType: "certificate",
+        targetId: current.id,
+        details: { reason: change.reason, suspendedSince: current.suspendedAt?.toISOString() },
+      },
       tx,
     );
   }
@@ -106,7 +118,14 @@ async function gradeFacts(tx: Db, userId: string, courseId: string, since: Date)
     const finals = await tx
       .select({ lessonId: finalQuizAttempts.lessonId, passed: finalQuizAttempts.passed })
       .from(finalQuizAttempts)
-      .where(and(eq(finalQuizAttempts.userId, userId), eq(finalQuizAttempts.courseId, courseId), eq(finalQuizAttempts.purpose, "final"), gte(finalQuizAttempts.submittedAt, since)));
+      .where(
+        and(
+          eq(finalQuizAttempts.userId, userId),
+          eq(finalQuizAttempts.courseId, courseId),
+          eq(finalQuizAttempts.purpose, "final"),
+          gte(finalQuizAttempts.submittedAt, since),
+        ),
+      );
     // Quiz attempts stored before decision 011 (one table for every quiz) still count for quiz lessons.
     const legacy = await tx
       .select({ lessonId: quizAttempts.lessonId, passed: quizAttempts.passed })
@@ -130,7 +149,14 @@ async function gradeFacts(tx: Db, userId: string, courseId: string, since: Date)
     for (const r of legacy) if (kinds.get(r.lessonId) === "quiz") add(r.lessonId, r.passed);
     for (const r of exercises) add(r.lessonId, r.passed);
   }
-  return rows.map((r) => ({ lessonId: r.lessonId, slug: r.slug, title: r.title, kind: r.kind, marked: r.status === "completed", graded: graded.get(r.lessonId) ?? [] }));
+  return rows.map((r) => ({
+    lessonId: r.lessonId,
+    slug: r.slug,
+    title: r.title,
+    kind: r.kind,
+    marked: r.status === "completed",
+    graded: graded.get(r.lessonId) ?? [],
+  }));
 }
 
 /** Issues when there is no current certificate, or the current one is being renewed (it gets replaced). */
@@ -169,7 +195,7 @@ async function issueIfDue(tx: Db, userId: string, courseId: string): Promise<Cer
       expiresAt: expiryDate(issuedAt, course.validMonths),
     })
     .returning();
-  // Issuer, signatory and status-list position are fixed with the certificate (decision 014).
+  // Issuer, signatory and status-list position are fixed with the certificate (decision 015).
   if (issued) await ensureIssuance(tx, issued);
   return issued ?? null;
 }
@@ -181,7 +207,11 @@ export async function listOwnCertificates(userId: string): Promise<Certificate[]
 
 export async function getOwnCertificate(userId: string, code: string): Promise<Certificate | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(certificates).where(and(eq(certificates.userId, userId), eq(certificates.code, code))).limit(1);
+  const [row] = await db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.userId, userId), eq(certificates.code, code)))
+    .limit(1);
   return row;
 }
 
@@ -217,7 +247,10 @@ export async function startRecertification(userId: string, courseId: string, opt
     await tx.update(certificates).set({ renewalStartedAt: now }).where(eq(certificates.id, current.id));
     await tx.delete(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
     // Grades from before this moment no longer count towards completion.
-    await tx.update(enrollments).set({ completedLessons: 0, completedAt: null, cycleStartedAt: now }).where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
+    await tx
+      .update(enrollments)
+      .set({ completedLessons: 0, completedAt: null, cycleStartedAt: now })
+      .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
     await audit({ actorId: userId, action: "certificate.recertify", targetType: "certificate", targetId: current.id }, tx);
     return true;
   });

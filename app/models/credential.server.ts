@@ -1,11 +1,21 @@
 /**
- * Open Badges credentials of certificates (decision 014): the deployment's signing keys, the
+ * Open Badges credentials of certificates (decision 015): the deployment's signing keys, the
  * per-certificate issuance row (status position, identity salt, signatory as printed), the
  * status lists, signing a holder's credential and verifying a pasted one.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, between, desc, eq } from "drizzle-orm";
-import { certificateIssuance, certificates, courses, enrollments, issuerKeys, users, type Certificate, type CertificateIssuance, type IssuerKey } from "../../db/schema";
+import {
+  certificateIssuance,
+  certificates,
+  courses,
+  enrollments,
+  issuerKeys,
+  users,
+  type Certificate,
+  type CertificateIssuance,
+  type IssuerKey,
+} from "../../db/schema";
 import { certificateStatus } from "~/certificates/rules";
 import { didDocument, didWebFor, keyUrl } from "~/credentials/did";
 import { decodeUnverified, newKeyPair, signatureValid, signJwt } from "~/credentials/jwt.server";
@@ -29,7 +39,10 @@ export async function currentIssuerKey(db?: Db): Promise<IssuerKey> {
   if (current) return current;
   const pair = await newKeyPair();
   // Two first requests racing: the partial unique index keeps one, the other reads it.
-  await d.insert(issuerKeys).values({ id: newKeyId(), algorithm: "EdDSA", ...pair }).onConflictDoNothing();
+  await d
+    .insert(issuerKeys)
+    .values({ id: newKeyId(), algorithm: "EdDSA", ...pair })
+    .onConflictDoNothing();
   const [made] = await d.select().from(issuerKeys).where(eq(issuerKeys.current, true)).limit(1);
   return made!;
 }
@@ -38,7 +51,13 @@ export async function currentIssuerKey(db?: Db): Promise<IssuerKey> {
 export async function publishedKeys(): Promise<Pick<IssuerKey, "id" | "publicJwk" | "current" | "createdAt" | "retiredAt">[]> {
   const db = await getDb();
   return db
-    .select({ id: issuerKeys.id, publicJwk: issuerKeys.publicJwk, current: issuerKeys.current, createdAt: issuerKeys.createdAt, retiredAt: issuerKeys.retiredAt })
+    .select({
+      id: issuerKeys.id,
+      publicJwk: issuerKeys.publicJwk,
+      current: issuerKeys.current,
+      createdAt: issuerKeys.createdAt,
+      retiredAt: issuerKeys.retiredAt,
+    })
     .from(issuerKeys)
     .orderBy(desc(issuerKeys.createdAt));
 }
@@ -59,7 +78,10 @@ export async function rotateIssuerKey(actorId: string): Promise<string> {
 export async function didDocumentFor(origin: string) {
   await currentIssuerKey();
   const keys = await publishedKeys();
-  return didDocument(didWebFor(origin), keys.map((k) => ({ id: k.id, publicJwk: k.publicJwk })));
+  return didDocument(
+    didWebFor(origin),
+    keys.map((k) => ({ id: k.id, publicJwk: k.publicJwk })),
+  );
 }
 
 // ---------------------------------------------------------------- issuance rows
@@ -89,7 +111,9 @@ export async function ensureIssuance(tx: Db, cert: Pick<Certificate, "id" | "age
 
 /** sha256 hex of identity followed by salt (the OB 3.0 IdentityHash rule). */
 export function identityHash(identity: string, salt: string): string {
-  return createHash("sha256").update(identity + salt, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(identity + salt, "utf8")
+    .digest("hex");
 }
 
 // ---------------------------------------------------------------- holder's credential
@@ -197,7 +221,12 @@ const MAX_TOKEN = 64 * 1024;
  */
 export async function verifyCredentialJwt(input: string, origin: string, now = new Date()): Promise<VerifiedCredential> {
   const token = input.trim().replace(/\s+/g, "");
-  const invalid = (problems: VerifyProblem[], credential: Record<string, unknown> | null = null, keyId: string | null = null): VerifiedCredential => ({ outcome: "invalid", problems, keyId, credential });
+  const invalid = (problems: VerifyProblem[], credential: Record<string, unknown> | null = null, keyId: string | null = null): VerifiedCredential => ({
+    outcome: "invalid",
+    problems,
+    keyId,
+    credential,
+  });
   if (!token || token.length > MAX_TOKEN) return invalid(["format"]);
   const decoded = decodeUnverified(token);
   if (!decoded) return invalid(["format"]);
@@ -252,10 +281,17 @@ export async function issuanceOf(certificateId: string): Promise<CertificateIssu
 }
 
 /** The institution and signatory shown for a certificate: fixed at issue, or (issued before 014) today's setting. Read-only. */
-export async function issuerOf(cert: Pick<Certificate, "id" | "agencyId">): Promise<{ institution: string; signatoryName: string; signatoryNip: string | null; signatoryTitle: string }> {
+export async function issuerOf(
+  cert: Pick<Certificate, "id" | "agencyId">,
+): Promise<{ institution: string; signatoryName: string; signatoryNip: string | null; signatoryTitle: string }> {
   const issuance = await issuanceOf(cert.id);
   if (issuance?.institution) {
-    return { institution: issuance.institution, signatoryName: issuance.signatoryName ?? "", signatoryNip: issuance.signatoryNip, signatoryTitle: issuance.signatoryTitle ?? "" };
+    return {
+      institution: issuance.institution,
+      signatoryName: issuance.signatoryName ?? "",
+      signatoryNip: issuance.signatoryNip,
+      signatoryTitle: issuance.signatoryTitle ?? "",
+    };
   }
   return resolveSignatory(cert.agencyId);
 }

@@ -1,6 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, like, sql } from "drizzle-orm";
-import { agencies, certificates, certificateSubtreeRollups, courseAssignments, courses, enrollments, enrollmentSubtreeRollups, exerciseAttempts, lessons, users, type Agency } from "../../db/schema";
+import {
+  agencies,
+  certificates,
+  certificateSubtreeRollups,
+  courseAssignments,
+  courses,
+  enrollments,
+  enrollmentSubtreeRollups,
+  exerciseAttempts,
+  lessons,
+  users,
+  type Agency,
+} from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
@@ -33,7 +45,8 @@ async function subtreeCounts(
       : group.agencyIds === "all"
         ? inScope // the whole tree is open: no list of 2,000 ids to send and match
         : and(inScope, inArray(agencies.id, group.agencyIds));
-  const ancestors = (ancestorId: typeof e.ancestorId | typeof c.ancestorId) => sql`${ancestorId} in (select ${agencies.id} from ${agencies} where ${agencyFilter})`;
+  const ancestors = (ancestorId: typeof e.ancestorId | typeof c.ancestorId) =>
+    sql`${ancestorId} in (select ${agencies.id} from ${agencies} where ${agencyFilter})`;
   const sum = (n: typeof e.n | typeof c.n, filter?: ReturnType<typeof sql>) =>
     filter ? sql<number>`coalesce(sum(${n}) filter (where ${filter}), 0)::int` : sql<number>`coalesce(sum(${n}), 0)::int`;
   const byCourse = group.by === "course";
@@ -90,14 +103,24 @@ export type DashboardView = { open: OpenUnits; sort: UnitSort };
  * rows of the unit tree that are open (each with its whole subtree rolled up). The course totals
  * and the agency list are read together; then one query for the shown rows' counters.
  */
-export async function dashboardStats(scopePath: string, courseRows: CourseOption[], selected: string | null, view: DashboardView = { open: "default", sort: "unit" }) {
+export async function dashboardStats(
+  scopePath: string,
+  courseRows: CourseOption[],
+  selected: string | null,
+  view: DashboardView = { open: "default", sort: "unit" },
+) {
   const db = await getDb();
   const [perCourse, tree] = await Promise.all([
     subtreeCounts(db, scopePath, { by: "course" }),
-    db.select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code }).from(agencies).where(like(agencies.path, `${scopePath}%`)),
+    db
+      .select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code })
+      .from(agencies)
+      .where(like(agencies.path, `${scopePath}%`)),
   ]);
   const shape = unitTree(tree);
-  const byAgency = selected ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: view.open === "all" ? "all" : shape.visibleIds(view.open) }) : new Map<string, StatusCounts>();
+  const byAgency = selected
+    ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: view.open === "all" ? "all" : shape.visibleIds(view.open) })
+    : new Map<string, StatusCounts>();
   // Only the opened part of the tree goes to the page: a province's 2,000 rows would be ~1 MB.
   const units = shape.visible(view.open, view.sort, (id) => byAgency.get(id) ?? zero());
   return {
@@ -116,7 +139,11 @@ export async function dashboardStats(scopePath: string, courseRows: CourseOption
 export async function dashboardPage(scopePath: string, requestedCourseId: string | null, view?: DashboardView) {
   const courseRows = await publishedCourses();
   const courseId = requestedCourseId || (courseRows[0]?.id ?? null);
-  const [stats, monthly, means] = await Promise.all([dashboardStats(scopePath, courseRows, courseId, view), certificatesPerMonth(scopePath, courseId), meanScoresInScope(scopePath)]);
+  const [stats, monthly, means] = await Promise.all([
+    dashboardStats(scopePath, courseRows, courseId, view),
+    certificatesPerMonth(scopePath, courseId),
+    meanScoresInScope(scopePath),
+  ]);
   return { ...stats, monthly, gain: learningGain(courseRows, means) };
 }
 
@@ -125,7 +152,9 @@ function learningGain(courseRows: { id: string; title: string }[], means: Awaite
   return courseRows.flatMap((c) => {
     const pre = means.find((m) => m.courseId === c.id && m.purpose === "pretest") ?? null;
     const post = means.find((m) => m.courseId === c.id && m.purpose === "final") ?? null;
-    return pre || post ? [{ courseId: c.id, title: c.title, pre: pre && { mean: pre.mean, learners: pre.learners }, post: post && { mean: post.mean, learners: post.learners } }] : [];
+    return pre || post
+      ? [{ courseId: c.id, title: c.title, pre: pre && { mean: pre.mean, learners: pre.learners }, post: post && { mean: post.mean, learners: post.learners } }]
+      : [];
   });
 }
 
@@ -170,8 +199,14 @@ export async function assignCourse(actorId: string, input: { courseId: string; a
       from ${users} join ${agencies} on ${agencies.id} = ${users.agencyId}
       where ${agencies.path} like ${input.agency.path + "%"} and not ${users.disabled}
       on conflict (user_id, course_id) do update set assignment_id = excluded.assignment_id, due_date = excluded.due_date`);
-    await audit({ actorId, action: "course.assign", targetType: "agency", targetId: input.agency.id, details: { courseId: input.courseId, dueDate: input.dueDate } }, tx);
-    return { assignment: assignment!, enrolled: (result as unknown as { affectedRows?: number; count?: number }).affectedRows ?? (result as unknown as { count?: number }).count ?? null };
+    await audit(
+      { actorId, action: "course.assign", targetType: "agency", targetId: input.agency.id, details: { courseId: input.courseId, dueDate: input.dueDate } },
+      tx,
+    );
+    return {
+      assignment: assignment!,
+      enrolled: (result as unknown as { affectedRows?: number; count?: number }).affectedRows ?? (result as unknown as { count?: number }).count ?? null,
+    };
   });
 }
 
@@ -272,7 +307,10 @@ const statusSql = sql<string>`case
 /** The subtree the learner table lists: the scope, or the chosen unit if it lies inside the scope (else null). */
 async function listedSubtree(db: Db, scopePath: string, unitId: string | null | undefined): Promise<string | null> {
   if (!unitId) return scopePath;
-  const [unit] = await db.select({ path: agencies.path }).from(agencies).where(and(eq(agencies.id, unitId), like(agencies.path, `${scopePath}%`)));
+  const [unit] = await db
+    .select({ path: agencies.path })
+    .from(agencies)
+    .where(and(eq(agencies.id, unitId), like(agencies.path, `${scopePath}%`)));
   return unit?.path ?? null;
 }
 
@@ -295,7 +333,13 @@ async function learnerKey(db: Db, subtreePath: string, userId: string): Promise<
  * in SQL, filtered in SQL, and paged by keyset (agency path, name, id) so a province of 100,000
  * learners costs the same per page as one unit. `last` is the last row's key when more follow.
  */
-async function learnerRows(db: Db, path: string, f: LearnerFilters, after: LearnerKey | null, limit: number): Promise<{ rows: LearnerRow[]; last: LearnerKey | null }> {
+async function learnerRows(
+  db: Db,
+  path: string,
+  f: LearnerFilters,
+  after: LearnerKey | null,
+  limit: number,
+): Promise<{ rows: LearnerRow[]; last: LearnerKey | null }> {
   const yearStart = new Date(Date.UTC(new Date(Date.now() + 7 * 3600e3).getUTCFullYear(), 0, 1) - 7 * 3600e3);
   const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.suspended_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
   const q = f.q?.trim();
@@ -494,7 +538,11 @@ export async function learnerDetail(scopePath: string, userId: string) {
       .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.status, "completed")))
       .orderBy(sql`${exerciseAttempts.completedAt} desc`)
       .limit(100),
-    db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(sql`${certificates.issuedAt} desc`),
+    db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.userId, userId))
+      .orderBy(sql`${certificates.issuedAt} desc`),
   ]);
   return { learner, progress, attempts, certs };
 }
@@ -502,7 +550,14 @@ export async function learnerDetail(scopePath: string, userId: string) {
 /** One assignment inside the scope (by its agency), or null: the id of another agency's assignment reveals nothing. */
 async function assignmentInScope(db: Db, scopePath: string, assignmentId: string) {
   const [row] = await db
-    .select({ id: courseAssignments.id, dueDate: courseAssignments.dueDate, courseId: courseAssignments.courseId, agencyId: courseAssignments.agencyId, courseTitle: courses.title, agencyName: agencies.name })
+    .select({
+      id: courseAssignments.id,
+      dueDate: courseAssignments.dueDate,
+      courseId: courseAssignments.courseId,
+      agencyId: courseAssignments.agencyId,
+      courseTitle: courses.title,
+      agencyName: agencies.name,
+    })
     .from(courseAssignments)
     .innerJoin(agencies, eq(agencies.id, courseAssignments.agencyId))
     .innerJoin(courses, eq(courses.id, courseAssignments.courseId))
@@ -518,8 +573,20 @@ export async function changeAssignmentDue(actorId: string, scopePath: string, as
     const assignment = await assignmentInScope(tx, scopePath, assignmentId);
     if (!assignment) return null;
     await tx.update(courseAssignments).set({ dueDate }).where(eq(courseAssignments.id, assignmentId));
-    await tx.update(enrollments).set({ dueDate }).where(and(eq(enrollments.assignmentId, assignmentId), isNull(enrollments.completedAt)));
-    await audit({ actorId, action: "assignment.due", targetType: "agency", targetId: assignment.agencyId, details: { dueDate: { from: assignment.dueDate, to: dueDate } } }, tx);
+    await tx
+      .update(enrollments)
+      .set({ dueDate })
+      .where(and(eq(enrollments.assignmentId, assignmentId), isNull(enrollments.completedAt)));
+    await audit(
+      {
+        actorId,
+        action: "assignment.due",
+        targetType: "agency",
+        targetId: assignment.agencyId,
+        details: { dueDate: { from: assignment.dueDate, to: dueDate } },
+      },
+      tx,
+    );
     return { ...assignment, dueDate };
   });
 }
@@ -537,9 +604,16 @@ export async function cancelAssignment(actorId: string, scopePath: string, assig
       .delete(enrollments)
       .where(and(eq(enrollments.assignmentId, assignmentId), isNull(enrollments.startedAt), eq(enrollments.completedLessons, 0)))
       .returning({ id: enrollments.id });
-    const kept = await tx.update(enrollments).set({ assignmentId: null, dueDate: null }).where(eq(enrollments.assignmentId, assignmentId)).returning({ id: enrollments.id });
+    const kept = await tx
+      .update(enrollments)
+      .set({ assignmentId: null, dueDate: null })
+      .where(eq(enrollments.assignmentId, assignmentId))
+      .returning({ id: enrollments.id });
     await tx.delete(courseAssignments).where(eq(courseAssignments.id, assignmentId));
-    await audit({ actorId, action: "assignment.cancel", targetType: "agency", targetId: assignment.agencyId, details: { removed: removed.length, kept: kept.length } }, tx);
+    await audit(
+      { actorId, action: "assignment.cancel", targetType: "agency", targetId: assignment.agencyId, details: { removed: removed.length, kept: kept.length } },
+      tx,
+    );
     return { ...assignment, removed: removed.length, kept: kept.length };
   });
 }
@@ -548,7 +622,15 @@ export async function cancelAssignment(actorId: string, scopePath: string, assig
 export async function overdueLearners(scopePath: string, limit = 300) {
   const db = await getDb();
   return db
-    .select({ id: users.id, name: users.name, email: users.email, unit: agencies.name, courseTitle: courses.title, dueDate: enrollments.dueDate, completedLessons: enrollments.completedLessons })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      unit: agencies.name,
+      courseTitle: courses.title,
+      dueDate: enrollments.dueDate,
+      completedLessons: enrollments.completedLessons,
+    })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))

@@ -90,7 +90,11 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
     // Same key again (double click, resent form): nothing new, answer as the first time did.
     if (seen) return { attemptId: seen.attemptId, stored: false, completed: seen.status === "completed", stale: false };
 
-    const open = and(eq(exerciseAttempts.userId, input.userId), eq(exerciseAttempts.exerciseSlug, input.exercise.slug), eq(exerciseAttempts.status, "in_progress"));
+    const open = and(
+      eq(exerciseAttempts.userId, input.userId),
+      eq(exerciseAttempts.exerciseSlug, input.exercise.slug),
+      eq(exerciseAttempts.status, "in_progress"),
+    );
     await tx
       .insert(exerciseAttempts)
       .values({
@@ -110,7 +114,10 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
 
     const turn = input.exercise.turns.find((t) => t.id === input.turnId)!;
     const grade = gradeReply(input.exercise, input.turnId, input.reply);
-    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempt.id))) as [{ n: number }];
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(exerciseTurns)
+      .where(eq(exerciseTurns.attemptId, attempt.id))) as [{ n: number }];
     const inserted = await tx
       .insert(exerciseTurns)
       .values({
@@ -315,11 +322,23 @@ export async function regradeExercise(
       }
       const result = attemptResult(regraded, exercise.passPercent);
       if (result.score !== attempt.score || result.passed !== attempt.passed) changed++;
-      await tx.update(exerciseAttempts).set({ score: result.score, passed: result.passed, graderVersion: GRADER_VERSION }).where(eq(exerciseAttempts.id, attempt.id));
+      await tx
+        .update(exerciseAttempts)
+        .set({ score: result.score, passed: result.passed, graderVersion: GRADER_VERSION })
+        .where(eq(exerciseAttempts.id, attempt.id));
     }
     // Sorted, so two re-grades lock enrollments in the same order.
     for (const userId of [...learners].sort()) await refreshEnrollment(tx, userId, ref.courseId, { actorId, reason: "regrade" });
-    await audit({ actorId, action: "exercise.regrade", targetType: "exercise", targetId: exercise.slug, details: { attempts: attempts.length, changed, fromVersions, toVersion: GRADER_VERSION } }, tx);
+    await audit(
+      {
+        actorId,
+        action: "exercise.regrade",
+        targetType: "exercise",
+        targetId: exercise.slug,
+        details: { attempts: attempts.length, changed, fromVersions, toVersion: GRADER_VERSION },
+      },
+      tx,
+    );
     return { attempts: attempts.length, changed };
   });
 }
@@ -339,49 +358,51 @@ export async function recordHoaxAttempt(input: {
 }): Promise<{ attemptId: string; stored: boolean }> {
   const db = await getDb();
   const key = `${input.userId}:${input.idempotencyKey}`;
-  return db.transaction(async (tx) => {
-    const [seen] = await tx.select({ attemptId: exerciseTurns.attemptId }).from(exerciseTurns).where(eq(exerciseTurns.idempotencyKey, key)).limit(1);
-    if (seen) return { attemptId: seen.attemptId, stored: false };
-    const attemptId = randomUUID();
-    await tx.insert(exerciseAttempts).values({
-      id: attemptId,
-      userId: input.userId,
-      lessonId: input.ref.lessonId,
-      exerciseSlug: input.slug,
-      kind: "hoax",
-      status: "completed",
-      score: input.grade.score,
-      passed: input.grade.passed,
-      graderVersion: GRADER_VERSION,
-      courseVersion: input.ref.courseVersion,
-      completedAt: new Date(),
-    });
-    const inserted = await tx
-      .insert(exerciseTurns)
-      .values({
-        id: randomUUID(),
-        attemptId,
-        position: 1,
-        turnId: "lab",
-        citizenMessage: input.claimText,
-        reply: input.clarification,
-        grade: input.grade,
+  return db
+    .transaction(async (tx) => {
+      const [seen] = await tx.select({ attemptId: exerciseTurns.attemptId }).from(exerciseTurns).where(eq(exerciseTurns.idempotencyKey, key)).limit(1);
+      if (seen) return { attemptId: seen.attemptId, stored: false };
+      const attemptId = randomUUID();
+      await tx.insert(exerciseAttempts).values({
+        id: attemptId,
+        userId: input.userId,
+        lessonId: input.ref.lessonId,
+        exerciseSlug: input.slug,
+        kind: "hoax",
+        status: "completed",
         score: input.grade.score,
         passed: input.grade.passed,
         graderVersion: GRADER_VERSION,
-        idempotencyKey: key,
-      })
-      .onConflictDoNothing()
-      .returning({ id: exerciseTurns.id });
-    // Lost a race with the same key in another transaction: undo this attempt.
-    if (inserted.length === 0) throw new DuplicateSubmission();
-    if (input.grade.passed) await markLessonComplete(tx, input.userId, input.ref);
-    return { attemptId, stored: true };
-  }).catch(async (error) => {
-    if (!(error instanceof DuplicateSubmission)) throw error;
-    const [row] = await db.select({ attemptId: exerciseTurns.attemptId }).from(exerciseTurns).where(eq(exerciseTurns.idempotencyKey, key)).limit(1);
-    return { attemptId: row!.attemptId, stored: false };
-  });
+        courseVersion: input.ref.courseVersion,
+        completedAt: new Date(),
+      });
+      const inserted = await tx
+        .insert(exerciseTurns)
+        .values({
+          id: randomUUID(),
+          attemptId,
+          position: 1,
+          turnId: "lab",
+          citizenMessage: input.claimText,
+          reply: input.clarification,
+          grade: input.grade,
+          score: input.grade.score,
+          passed: input.grade.passed,
+          graderVersion: GRADER_VERSION,
+          idempotencyKey: key,
+        })
+        .onConflictDoNothing()
+        .returning({ id: exerciseTurns.id });
+      // Lost a race with the same key in another transaction: undo this attempt.
+      if (inserted.length === 0) throw new DuplicateSubmission();
+      if (input.grade.passed) await markLessonComplete(tx, input.userId, input.ref);
+      return { attemptId, stored: true };
+    })
+    .catch(async (error) => {
+      if (!(error instanceof DuplicateSubmission)) throw error;
+      const [row] = await db.select({ attemptId: exerciseTurns.attemptId }).from(exerciseTurns).where(eq(exerciseTurns.idempotencyKey, key)).limit(1);
+      return { attemptId: row!.attemptId, stored: false };
+    });
 }
 
 class DuplicateSubmission extends Error {}
@@ -441,7 +462,13 @@ export type ReviewOutcome = "decided" | "not-pending";
  * attempt completes the lesson and issues the certificate if it was the last requirement.
  * Outside `scope` → null (the route answers 404).
  */
-export async function decideReview(actorId: string, scope: Scope, attemptId: string, courseId: string, decision: ReviewDecision): Promise<ReviewOutcome | null> {
+export async function decideReview(
+  actorId: string,
+  scope: Scope,
+  attemptId: string,
+  courseId: string,
+  decision: ReviewDecision,
+): Promise<ReviewOutcome | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -465,7 +492,9 @@ export async function decideReview(actorId: string, scope: Scope, attemptId: str
         reviewedAt: now,
         reviewComment: decision.comment || null,
         reviewCriteria: decision.criteria,
-        ...(changed ? { overrideScore: decision.score, overridePassed: decision.passed, overrideComment: decision.comment, overriddenBy: actorId, overriddenAt: now } : {}),
+        ...(changed
+          ? { overrideScore: decision.score, overridePassed: decision.passed, overrideComment: decision.comment, overriddenBy: actorId, overriddenAt: now }
+          : {}),
       })
       .where(eq(exerciseAttempts.id, attempt.id));
     await audit(
@@ -489,7 +518,15 @@ export async function decideReview(actorId: string, scope: Scope, attemptId: str
   });
 }
 
-export type ReviewNotice = { attemptId: string; exerciseSlug: string; status: "confirmed" | "changed"; passed: boolean | null; score: number | null; comment: string | null; reviewedAt: Date | null };
+export type ReviewNotice = {
+  attemptId: string;
+  exerciseSlug: string;
+  status: "confirmed" | "changed";
+  passed: boolean | null;
+  score: number | null;
+  comment: string | null;
+  reviewedAt: Date | null;
+};
 
 /** Decisions on the learner's reviewed attempts that the learner has not dismissed yet, newest first. */
 export async function listReviewNotices(userId: string, slug?: string): Promise<ReviewNotice[]> {

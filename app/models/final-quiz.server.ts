@@ -175,7 +175,9 @@ export async function meanScoresInScope(scopePath: string): Promise<{ courseId: 
       courseId: finalQuizAttempts.courseId,
       purpose: finalQuizAttempts.purpose,
       userId: finalQuizAttempts.userId,
-      score: sql<number>`case when ${finalQuizAttempts.purpose} = 'pretest' then min(${finalQuizAttempts.score}) else max(${finalQuizAttempts.score}) end`.as("score"),
+      score: sql<number>`case when ${finalQuizAttempts.purpose} = 'pretest' then min(${finalQuizAttempts.score}) else max(${finalQuizAttempts.score}) end`.as(
+        "score",
+      ),
     })
     .from(finalQuizAttempts)
     .innerJoin(users, eq(users.id, finalQuizAttempts.userId))

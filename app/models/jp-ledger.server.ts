@@ -26,7 +26,11 @@ async function peopleWhere(scope: Scope, unitId: string | null): Promise<SQL> {
   const conditions: (SQL | undefined)[] = [inScope(agencies.path, scope), ne(users.role, "admin"), eq(users.disabled, false)];
   if (unitId) {
     const db = await getDb();
-    const [unit] = await db.select({ path: agencies.path }).from(agencies).where(and(eq(agencies.id, unitId), inScope(agencies.path, scope))).limit(1);
+    const [unit] = await db
+      .select({ path: agencies.path })
+      .from(agencies)
+      .where(and(eq(agencies.id, unitId), inScope(agencies.path, scope)))
+      .limit(1);
     conditions.push(unit ? inScope(agencies.path, { path: unit.path, all: false }) : sql`false`);
   }
   return and(...conditions)!;
@@ -57,7 +61,12 @@ export async function jpLedgerPage(scope: Scope, f: JpFilters, after: string | n
     .orderBy(asc(users.name), asc(users.id))
     .limit(JP_PAGE_SIZE + 1);
   const page = rows.slice(0, JP_PAGE_SIZE);
-  const records = page.length ? await recordsOf(page.map((p) => p.id), f.year) : [];
+  const records = page.length
+    ? await recordsOf(
+        page.map((p) => p.id),
+        f.year,
+      )
+    : [];
   const people = page.map((p) => ({ ...p, jp: Math.round(p.jp * 100) / 100, records: records.filter((r) => r.userId === p.id) }));
   const last = page[page.length - 1];
   return { people, next: rows.length > JP_PAGE_SIZE && last ? last.id : null };
@@ -69,7 +78,15 @@ const startedAt = sql<Date>`least(coalesce(${enrollments.startedAt}, ${certifica
 async function recordsOf(userIds: string[], year: number) {
   const db = await getDb();
   return db
-    .select({ userId: certificates.userId, code: certificates.code, courseTitle: certificates.courseTitle, courseVersion: certificates.courseVersion, jp: certificates.jp, startedAt, completedAt: certificates.issuedAt })
+    .select({
+      userId: certificates.userId,
+      code: certificates.code,
+      courseTitle: certificates.courseTitle,
+      courseVersion: certificates.courseVersion,
+      jp: certificates.jp,
+      startedAt,
+      completedAt: certificates.issuedAt,
+    })
     .from(certificates)
     .leftJoin(enrollments, and(eq(enrollments.userId, certificates.userId), eq(enrollments.courseId, certificates.courseId)))
     .where(and(inArray(certificates.userId, userIds), countsIn(year)))
@@ -118,7 +135,9 @@ export async function* jpLedgerRecords(scope: Scope, f: JpFilters, batch = 1000)
           where,
           countsIn(f.year),
           under,
-          c ? sql`(${users.name}, ${users.id}, ${issuedMs}, ${certificates.id}) > (${c.name}, ${c.userId}, ${c.issuedAt.toISOString()}::timestamptz, ${c.id})` : undefined,
+          c
+            ? sql`(${users.name}, ${users.id}, ${issuedMs}, ${certificates.id}) > (${c.name}, ${c.userId}, ${c.issuedAt.toISOString()}::timestamptz, ${c.id})`
+            : undefined,
         ),
       )
       .orderBy(asc(users.name), asc(users.id), asc(issuedMs), asc(certificates.id))

@@ -9,7 +9,10 @@ type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
 
 export async function progressForCourse(userId: string, courseId: string): Promise<LessonProgress[]> {
   const db = await getDb();
-  return db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
+  return db
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
 }
 
 export async function lessonProgressRow(userId: string, lessonId: string): Promise<LessonProgress | undefined> {

@@ -41,7 +41,9 @@ export async function listSignatories(): Promise<(CertificateSignatory & { agenc
     .select({ s: certificateSignatories, agencyName: agencies.name })
     .from(certificateSignatories)
     .leftJoin(agencies, eq(agencies.id, certificateSignatories.agencyId));
-  return rows.map((r) => ({ ...r.s, agencyName: r.agencyName })).sort((a, b) => (a.scope === DEFAULT_SCOPE ? -1 : b.scope === DEFAULT_SCOPE ? 1 : (a.agencyName ?? "").localeCompare(b.agencyName ?? "")));
+  return rows
+    .map((r) => ({ ...r.s, agencyName: r.agencyName }))
+    .sort((a, b) => (a.scope === DEFAULT_SCOPE ? -1 : b.scope === DEFAULT_SCOPE ? 1 : (a.agencyName ?? "").localeCompare(b.agencyName ?? "")));
 }
 
 /** Sets the deployment's (agencyId null) or one agency's signatory; audit-logged. */
@@ -50,7 +52,10 @@ export async function saveSignatory(actorId: string, agencyId: string | null, va
   const scope = agencyId ?? DEFAULT_SCOPE;
   await db.transaction(async (tx) => {
     const set = { ...values, updatedBy: actorId, updatedAt: new Date() };
-    await tx.insert(certificateSignatories).values({ scope, agencyId, ...set }).onConflictDoUpdate({ target: certificateSignatories.scope, set });
+    await tx
+      .insert(certificateSignatories)
+      .values({ scope, agencyId, ...set })
+      .onConflictDoUpdate({ target: certificateSignatories.scope, set });
     await audit({ actorId, action: "signatory.save", targetType: "certificate_signatory", targetId: scope, details: { ...values } }, tx);
   });
 }

@@ -11,13 +11,17 @@ import type { SessionUser } from "~/utils/auth.server";
 import { canGrantRole, inScope, managedScopePath, scopeOf } from "~/utils/permissions.server";
 import { invalidateUserSessions } from "~/utils/session.server";
 
-export type ImportPreview = { ok: true; result: StaffImportResult } | { ok: false; error: "import.tooLarge" | "import.encoding" | "import.unterminated" | "import.badXlsx"; line?: number };
+export type ImportPreview =
+  | { ok: true; result: StaffImportResult }
+  | { ok: false; error: "import.tooLarge" | "import.encoding" | "import.unterminated" | "import.badXlsx"; line?: number };
 
 /**
  * An uploaded staff file as the text the preview reads and the confirm step posts back: a CSV's
  * bytes as they are, an Excel workbook's first sheet converted to CSV.
  */
-export async function staffFileInput(bytes: Uint8Array): Promise<{ ok: true; input: Uint8Array | string } | { ok: false; error: "import.badXlsx" | "import.tooLarge" }> {
+export async function staffFileInput(
+  bytes: Uint8Array,
+): Promise<{ ok: true; input: Uint8Array | string } | { ok: false; error: "import.badXlsx" | "import.tooLarge" }> {
   if (!looksLikeXlsx(bytes)) return { ok: true, input: bytes };
   try {
     const text = await xlsxAsCsvText(bytes, { maxRows: 5000 });
@@ -67,7 +71,19 @@ export async function commitStaffImport(actor: SessionUser, result: StaffImportR
   return db.transaction(async (tx) => {
     const ids: string[] = [];
     for (const row of valid) {
-      const user = await createUser({ name: row.name, email: row.email, nip: row.nip, agencyId: row.agencyId!, role: row.role, password: randomBytes(24).toString("base64url"), awaitingLink: true }, actor.id, tx);
+      const user = await createUser(
+        {
+          name: row.name,
+          email: row.email,
+          nip: row.nip,
+          agencyId: row.agencyId!,
+          role: row.role,
+          password: randomBytes(24).toString("base64url"),
+          awaitingLink: true,
+        },
+        actor.id,
+        tx,
+      );
       ids.push(user.id);
     }
     const batchId = randomUUID();
@@ -126,9 +142,20 @@ export async function issuePasswordLinks(tx: Db | null, userIds: string[], actor
   }
   if (rows.length) {
     // Expired, unused links of these accounts are dead weight.
-    await db.delete(passwordTokens).where(and(inArray(passwordTokens.userId, rows.map((r) => r.userId)), isNull(passwordTokens.usedAt)));
+    await db.delete(passwordTokens).where(
+      and(
+        inArray(
+          passwordTokens.userId,
+          rows.map((r) => r.userId),
+        ),
+        isNull(passwordTokens.usedAt),
+      ),
+    );
     await db.insert(passwordTokens).values(rows);
-    await audit({ actorId, action: "user.password-links", targetType: "user", targetId: rows.length === 1 ? rows[0]!.userId : "batch", details: { issued: rows.length } }, db);
+    await audit(
+      { actorId, action: "user.password-links", targetType: "user", targetId: rows.length === 1 ? rows[0]!.userId : "batch", details: { issued: rows.length } },
+      db,
+    );
   }
   return out;
 }
@@ -149,7 +176,9 @@ export async function reissuePasswordLink(actor: SessionUser, userId: string): P
     if (!target || target.passwordSetAt || !canGrantRole(actor, target.role)) return null;
     await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
     const token = randomBytes(32).toString("base64url");
-    await tx.insert(passwordTokens).values({ id: randomUUID(), userId, tokenHash: hashToken(token), issuedBy: actor.id, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86400e3) });
+    await tx
+      .insert(passwordTokens)
+      .values({ id: randomUUID(), userId, tokenHash: hashToken(token), issuedBy: actor.id, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86400e3) });
     await audit({ actorId: actor.id, action: "user.password-link-reissue", targetType: "user", targetId: userId }, tx);
     return token;
   });
@@ -162,7 +191,9 @@ export async function findPasswordToken(token: string) {
     .select({ id: passwordTokens.id, userId: users.id, name: users.name, email: users.email })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
-    .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date()), isNull(users.passwordSetAt)))
+    .where(
+      and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date()), isNull(users.passwordSetAt)),
+    )
     .limit(1);
   return row ?? null;
 }

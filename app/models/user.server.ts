@@ -74,12 +74,7 @@ export async function listUsersInScope(scopePath: string, search = ""): Promise<
     .select({ id: users.id, name: users.name, email: users.email, nip: users.nip, role: users.role, agencyName: agencies.name })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(
-      and(
-        like(agencies.path, `${scopePath}%`),
-        q ? or(like(users.name, `%${q}%`), like(users.nip, `%${q}%`), like(users.email, `%${q}%`)) : undefined,
-      ),
-    )
+    .where(and(like(agencies.path, `${scopePath}%`), q ? or(like(users.name, `%${q}%`), like(users.nip, `%${q}%`), like(users.email, `%${q}%`)) : undefined))
     .orderBy(asc(agencies.path), asc(users.name))
     .limit(500);
 }

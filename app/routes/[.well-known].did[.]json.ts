@@ -3,7 +3,7 @@ import { didDocumentFor } from "~/models/credential.server";
 import { publicOrigin } from "~/utils/env.server";
 import { handleLoader } from "~/utils/pipeline.server";
 
-/** The deployment's did:web document: every signing key, current and retired (decision 014). Public. */
+/** The deployment's did:web document: every signing key, current and retired (decision 015). Public. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public", download: true }, async ({ request }) => {
     const doc = await didDocumentFor(publicOrigin(request));

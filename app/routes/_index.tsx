@@ -14,20 +14,26 @@ import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request }) => {
-  const user = await getUser(request);
-  if (!user) return json({ user: null, assigned: [], expiring: [], reviews: [] });
-  const [assigned, certs, notices] = await Promise.all([myAssignedCourses(user.id), listOwnCertificates(user.id), listReviewNotices(user.id)]);
-  const reviews = await Promise.all(
-    notices.map(async (n) => ({ slug: n.exerciseSlug, attemptId: n.attemptId, passed: n.passed, score: n.score, title: (await getExerciseEntry(n.exerciseSlug))?.exercise.title ?? n.exerciseSlug })),
-  );
-  return json({
-    user: { name: user.name, role: user.role, agencyName: user.agencyName },
-    assigned,
-    reviews,
-    expiring: certs.filter((c) => expiresSoon(c)).map((c) => ({ code: c.code, courseTitle: c.courseTitle, days: daysUntilExpiry(c) ?? 0 })),
+    const user = await getUser(request);
+    if (!user) return json({ user: null, assigned: [], expiring: [], reviews: [] });
+    const [assigned, certs, notices] = await Promise.all([myAssignedCourses(user.id), listOwnCertificates(user.id), listReviewNotices(user.id)]);
+    const reviews = await Promise.all(
+      notices.map(async (n) => ({
+        slug: n.exerciseSlug,
+        attemptId: n.attemptId,
+        passed: n.passed,
+        score: n.score,
+        title: (await getExerciseEntry(n.exerciseSlug))?.exercise.title ?? n.exerciseSlug,
+      })),
+    );
+    return json({
+      user: { name: user.name, role: user.role, agencyName: user.agencyName },
+      assigned,
+      reviews,
+      expiring: certs.filter((c) => expiresSoon(c)).map((c) => ({ code: c.code, courseTitle: c.courseTitle, days: daysUntilExpiry(c) ?? 0 })),
+    });
   });
-});
-};
+}
 
 export default function Home() {
   const t = useT();

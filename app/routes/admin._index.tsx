@@ -14,10 +14,10 @@ const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "admin:open" }, async ({  }) => {
-  return json({});
-});
-};
+  return handleLoader(args, { access: "admin:open" }, async ({}) => {
+    return json({});
+  });
+}
 
 export default function AdminHome() {
   const t = useT();

@@ -19,19 +19,19 @@ const querySchema = z.object({
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request }) => {
-  const search = new URL(request.url).searchParams;
-  const query = querySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
-  const { rows, total, actions } = await listAuditLog({ page: query.halaman, action: query.aksi || null });
-  return json({
-    entries: rows,
-    total,
-    actions,
-    action: query.aksi,
-    page: query.halaman,
-    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    const search = new URL(request.url).searchParams;
+    const query = querySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
+    const { rows, total, actions } = await listAuditLog({ page: query.halaman, action: query.aksi || null });
+    return json({
+      entries: rows,
+      total,
+      actions,
+      action: query.aksi,
+      page: query.halaman,
+      pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    });
   });
-});
-};
+}
 
 /** "3 Des 2026, 14.05 WIB": the one date format, with the zone since admins read logs across regions. */
 function formatMoment(iso: string, lang: Lang) {

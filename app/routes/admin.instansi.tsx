@@ -41,63 +41,71 @@ const agencyActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "admin:open" }, async ({  }) => {
-  const agencies = await allAgencies();
-  return json({
-    agencies: agencies.map((a) => ({ id: a.id, name: a.name, code: a.code, kind: a.kind, parentId: a.parentId, path: a.path })),
+  return handleLoader(args, { access: "admin:open" }, async ({}) => {
+    const agencies = await allAgencies();
+    return json({
+      agencies: agencies.map((a) => ({ id: a.id, name: a.name, code: a.code, kind: a.kind, parentId: a.parentId, path: a.path })),
+    });
   });
-});
-};
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "agency:edit", keep: {
-    name: { show: "text", label: "admin.agencies.name" },
-    code: { show: "text", label: "admin.agencies.code" },
-  }, }, async ({ user, form: formData }) => {
-  const form = Object.fromEntries(formData);
-  const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
-  const values = { name: text("name"), code: text("code"), kind: text("kind"), parentId: text("parentId") };
-  const intent = text("intent");
-  const agencyId = text("agencyId");
-  const fail = (errors: FieldErrors) => json({ ok: false as const, intent, agencyId, errors, values, done: null }, { status: 400 });
-  const done = (key: MessageKey, name: string) => json({ ok: true as const, intent, agencyId, errors: {} as FieldErrors, values: null, done: { key, name } });
+  return handleAction(
+    args,
+    {
+      access: "agency:edit",
+      keep: {
+        name: { show: "text", label: "admin.agencies.name" },
+        code: { show: "text", label: "admin.agencies.code" },
+      },
+    },
+    async ({ user, form: formData }) => {
+      const form = Object.fromEntries(formData);
+      const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
+      const values = { name: text("name"), code: text("code"), kind: text("kind"), parentId: text("parentId") };
+      const intent = text("intent");
+      const agencyId = text("agencyId");
+      const fail = (errors: FieldErrors) => json({ ok: false as const, intent, agencyId, errors, values, done: null }, { status: 400 });
+      const done = (key: MessageKey, name: string) =>
+        json({ ok: true as const, intent, agencyId, errors: {} as FieldErrors, values: null, done: { key, name } });
 
-  // A tampered intent gets the page with a translated message, like any other bad form.
-  if (!["create", "rename", "move"].includes(intent)) return fail({ _form: "error.badForm" });
-  const parsed = agencyActionSchema.safeParse(form);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    // The agency is a hidden field of the rename and move forms: no editor can show its mark, so the alert says why.
-    return fail(errors.agencyId ? { ...errors, _form: "error.badForm" } : errors);
-  }
-  const data = parsed.data;
-  switch (data.intent) {
-    case "create": {
-      if (data.parentId && !(await getAgency(data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
-      try {
-        const row = await addAgency(user.id, data);
-        return done("admin.agencies.created", row.name);
-      } catch (error) {
-        if (error instanceof AgencyCodeTakenError) return fail({ code: "admin.agencies.codeTaken" });
-        throw error;
+      // A tampered intent gets the page with a translated message, like any other bad form.
+      if (!["create", "rename", "move"].includes(intent)) return fail({ _form: "error.badForm" });
+      const parsed = agencyActionSchema.safeParse(form);
+      if (!parsed.success) {
+        const errors = fieldErrors(parsed.error);
+        // The agency is a hidden field of the rename and move forms: no editor can show its mark, so the alert says why.
+        return fail(errors.agencyId ? { ...errors, _form: "error.badForm" } : errors);
       }
-    }
-    case "rename": {
-      if (!(await renameAgency(user.id, data.agencyId, data.name))) throw new Response("Not found", { status: 404 });
-      return done("admin.agencies.renamed", data.name);
-    }
-    case "move": {
-      try {
-        if (!(await moveAgency(user.id, data.agencyId, data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
-      } catch (error) {
-        if (error instanceof AgencyCycleError) return fail({ parentId: "admin.agencies.cycle" });
-        throw error;
+      const data = parsed.data;
+      switch (data.intent) {
+        case "create": {
+          if (data.parentId && !(await getAgency(data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
+          try {
+            const row = await addAgency(user.id, data);
+            return done("admin.agencies.created", row.name);
+          } catch (error) {
+            if (error instanceof AgencyCodeTakenError) return fail({ code: "admin.agencies.codeTaken" });
+            throw error;
+          }
+        }
+        case "rename": {
+          if (!(await renameAgency(user.id, data.agencyId, data.name))) throw new Response("Not found", { status: 404 });
+          return done("admin.agencies.renamed", data.name);
+        }
+        case "move": {
+          try {
+            if (!(await moveAgency(user.id, data.agencyId, data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
+          } catch (error) {
+            if (error instanceof AgencyCycleError) return fail({ parentId: "admin.agencies.cycle" });
+            throw error;
+          }
+          return done("admin.agencies.moved", (await getAgency(data.agencyId))?.name ?? "");
+        }
       }
-      return done("admin.agencies.moved", (await getAgency(data.agencyId))?.name ?? "");
-    }
-  }
-});
-};
+    },
+  );
+}
 
 type AgencyItem = ReturnType<typeof useLoaderData<typeof loader>>["agencies"][number];
 type Result = ReturnType<typeof useActionData<typeof action>>;
@@ -129,7 +137,15 @@ export default function AdminAgencies() {
         <Form method="post" noValidate key={created?.ok ? `${created.done.name}-${agencies.length}` : "create"}>
           <input type="hidden" name="intent" value="create" />
           <Field name="name" label={t("admin.agencies.name")} type="text" autoComplete="off" defaultValue={v?.name} error={errors.name} />
-          <Field name="code" label={t("admin.agencies.code")} type="text" autoComplete="off" hint={t("admin.agencies.codeHint")} defaultValue={v?.code} error={errors.code} />
+          <Field
+            name="code"
+            label={t("admin.agencies.code")}
+            type="text"
+            autoComplete="off"
+            hint={t("admin.agencies.codeHint")}
+            defaultValue={v?.code}
+            error={errors.code}
+          />
           <Field name="kind" label={t("admin.agencies.kind")} error={errors.kind}>
             <select id="f-kind" name="kind" defaultValue={v?.kind ?? "unit"} aria-invalid={errors.kind ? true : undefined}>
               {kinds.map((k) => (
@@ -170,7 +186,17 @@ export default function AdminAgencies() {
   );
 }
 
-function AgencyTree({ parentId, nodes, agencies, result }: { parentId: string | null; nodes: Map<string | null, AgencyItem[]>; agencies: AgencyItem[]; result: Result }) {
+function AgencyTree({
+  parentId,
+  nodes,
+  agencies,
+  result,
+}: {
+  parentId: string | null;
+  nodes: Map<string | null, AgencyItem[]>;
+  agencies: AgencyItem[];
+  result: Result;
+}) {
   const t = useT();
   const items = nodes.get(parentId) ?? [];
   if (items.length === 0) return null;

@@ -46,8 +46,20 @@ export async function loader(args: LoaderFunctionArgs) {
     return json({
       did: didWebFor(publicOrigin(request)),
       agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
-      signatories: signatories.map((s) => ({ scope: s.scope, agencyName: s.agencyName, institution: s.institution, signatoryName: s.signatoryName, signatoryNip: s.signatoryNip, signatoryTitle: s.signatoryTitle })),
-      keys: keys.map((k) => ({ id: k.id, current: k.current, created: formatDate(k.createdAt, lang), retired: k.retiredAt ? formatDate(k.retiredAt, lang) : null })),
+      signatories: signatories.map((s) => ({
+        scope: s.scope,
+        agencyName: s.agencyName,
+        institution: s.institution,
+        signatoryName: s.signatoryName,
+        signatoryNip: s.signatoryNip,
+        signatoryTitle: s.signatoryTitle,
+      })),
+      keys: keys.map((k) => ({
+        id: k.id,
+        current: k.current,
+        created: formatDate(k.createdAt, lang),
+        retired: k.retiredAt ? formatDate(k.retiredAt, lang) : null,
+      })),
     });
   });
 }
@@ -150,8 +162,22 @@ export default function AdminIssuer() {
               ))}
             </select>
           </Field>
-          <Field name="institution" label={t("admin.issuer.institution")} type="text" autoComplete="organization" defaultValue={v?.institution} error={errors.institution} />
-          <Field name="signatoryName" label={t("admin.issuer.signatoryName")} type="text" autoComplete="off" defaultValue={v?.signatoryName} error={errors.signatoryName} />
+          <Field
+            name="institution"
+            label={t("admin.issuer.institution")}
+            type="text"
+            autoComplete="organization"
+            defaultValue={v?.institution}
+            error={errors.institution}
+          />
+          <Field
+            name="signatoryName"
+            label={t("admin.issuer.signatoryName")}
+            type="text"
+            autoComplete="off"
+            defaultValue={v?.signatoryName}
+            error={errors.signatoryName}
+          />
           <Field
             name="signatoryNip"
             label={t("admin.issuer.signatoryNip")}
@@ -162,7 +188,14 @@ export default function AdminIssuer() {
             defaultValue={v?.signatoryNip}
             error={errors.signatoryNip}
           />
-          <Field name="signatoryTitle" label={t("admin.issuer.signatoryTitle")} type="text" autoComplete="off" defaultValue={v?.signatoryTitle} error={errors.signatoryTitle} />
+          <Field
+            name="signatoryTitle"
+            label={t("admin.issuer.signatoryTitle")}
+            type="text"
+            autoComplete="off"
+            defaultValue={v?.signatoryTitle}
+            error={errors.signatoryTitle}
+          />
           <button type="submit" className="button">
             {t("admin.issuer.save")}
           </button>
@@ -177,7 +210,9 @@ export default function AdminIssuer() {
             <li key={k.id}>
               <div>
                 <code>{k.id}</code>
-                <p className="hint">{k.current ? t("admin.issuer.keyCurrent", { date: k.created }) : t("admin.issuer.keyRetired", { date: k.retired ?? "" })}</p>
+                <p className="hint">
+                  {k.current ? t("admin.issuer.keyCurrent", { date: k.created }) : t("admin.issuer.keyRetired", { date: k.retired ?? "" })}
+                </p>
               </div>
             </li>
           ))}

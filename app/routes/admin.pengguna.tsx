@@ -27,46 +27,46 @@ const accountSchema = z.object({
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request, user }) => {
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const [{ rows, total }, agencies] = await Promise.all([listAccounts(q), allAgencies()]);
-  const depth = (path: string) => path.split("/").length - 3;
-  return json({
-    users: rows,
-    total,
-    selfId: user.id,
-    agencies: agencies.map((a) => ({ id: a.id, label: `${"· ".repeat(depth(a.path))}${a.name}` })),
+    const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+    const [{ rows, total }, agencies] = await Promise.all([listAccounts(q), allAgencies()]);
+    const depth = (path: string) => path.split("/").length - 3;
+    return json({
+      users: rows,
+      total,
+      selfId: user.id,
+      agencies: agencies.map((a) => ({ id: a.id, label: `${"· ".repeat(depth(a.path))}${a.name}` })),
+    });
   });
-});
-};
+}
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "admin:open", keep: {} }, async ({ user: admin, form: formData }) => {
-  const form = Object.fromEntries(formData);
-  const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
-  const userId = text("userId");
-  const values = { role: text("role"), agencyId: text("agencyId"), disabled: text("disabled") === "on" };
-  const fail = (errors: FieldErrors) => json({ ok: false as const, userId, errors, values, done: null }, { status: 400 });
-  const done = (key: MessageKey) => json({ ok: true as const, userId, errors: {} as FieldErrors, values: null, done: key });
+    const form = Object.fromEntries(formData);
+    const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
+    const userId = text("userId");
+    const values = { role: text("role"), agencyId: text("agencyId"), disabled: text("disabled") === "on" };
+    const fail = (errors: FieldErrors) => json({ ok: false as const, userId, errors, values, done: null }, { status: 400 });
+    const done = (key: MessageKey) => json({ ok: true as const, userId, errors: {} as FieldErrors, values: null, done: key });
 
-  const parsed = accountSchema.safeParse(form);
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
-  const { role, agencyId, disabled } = parsed.data;
-  // An administrator cannot lock themselves out (and so leave the platform without one).
-  if (userId === admin.id && role !== "admin") return fail({ role: "admin.users.selfLockout" });
-  if (userId === admin.id && disabled) return fail({ disabled: "admin.users.selfLockout" });
-  const result = await updateUserAccount(admin.id, userId, { role, agencyId, disabled });
-  switch (result.status) {
-    case "not-found":
-      throw new Response("Not found", { status: 404 });
-    case "unknown-agency":
-      return fail({ agencyId: "admin.invalidChoice" });
-    case "unchanged":
-      return done("admin.users.unchanged");
-    case "updated":
-      return done("admin.users.saved");
-  }
-});
-};
+    const parsed = accountSchema.safeParse(form);
+    if (!parsed.success) return fail(fieldErrors(parsed.error));
+    const { role, agencyId, disabled } = parsed.data;
+    // An administrator cannot lock themselves out (and so leave the platform without one).
+    if (userId === admin.id && role !== "admin") return fail({ role: "admin.users.selfLockout" });
+    if (userId === admin.id && disabled) return fail({ disabled: "admin.users.selfLockout" });
+    const result = await updateUserAccount(admin.id, userId, { role, agencyId, disabled });
+    switch (result.status) {
+      case "not-found":
+        throw new Response("Not found", { status: 404 });
+      case "unknown-agency":
+        return fail({ agencyId: "admin.invalidChoice" });
+      case "unchanged":
+        return done("admin.users.unchanged");
+      case "updated":
+        return done("admin.users.saved");
+    }
+  });
+}
 
 export default function AdminUsers() {
   const t = useT();
@@ -124,7 +124,11 @@ export default function AdminUsers() {
                     <br />
                     <span className="muted">{u.email}</span>
                     <br />
-                    {u.disabled ? <span className="badge bad">{t("admin.users.disabledBadge")}</span> : <span className="badge ok">{t("admin.users.activeBadge")}</span>}
+                    {u.disabled ? (
+                      <span className="badge bad">{t("admin.users.disabledBadge")}</span>
+                    ) : (
+                      <span className="badge ok">{t("admin.users.activeBadge")}</span>
+                    )}
                   </th>
                   <td>
                     <Form
@@ -138,7 +142,13 @@ export default function AdminUsers() {
                       <input type="hidden" name="userId" value={u.id} />
                       <div className="field">
                         <label htmlFor={id("role")}>{t("admin.users.role")}</label>
-                        <select id={id("role")} name="role" defaultValue={v?.role ?? u.role} aria-invalid={errors.role ? true : undefined} aria-describedby={described("role")}>
+                        <select
+                          id={id("role")}
+                          name="role"
+                          defaultValue={v?.role ?? u.role}
+                          aria-invalid={errors.role ? true : undefined}
+                          aria-describedby={described("role")}
+                        >
                           {roles.map((r) => (
                             <option key={r} value={r}>
                               {t(`role.${r}`)}

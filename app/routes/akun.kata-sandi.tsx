@@ -12,30 +12,37 @@ import { commonPasswordError } from "~/validation/common-password.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "user" }, async ({  }) => {
-  return json({});
-});
-};
+  return handleLoader(args, { access: "user" }, async ({}) => {
+    return json({});
+  });
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "user", keep: {
-    current: { show: "password", label: "password.current" },
-    next: { show: "new-password", label: "password.new" },
-    confirm: { show: "new-password", label: "password.confirm" },
-  }, }, async ({ request, user, form: formData }) => {
-  const form = Object.fromEntries(formData);
-  const parsed = changePasswordSchema.safeParse(form);
-  if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const weak = commonPasswordError(parsed.data.next, user);
-  if (weak) return json({ ok: false as const, errors: { next: weak } }, { status: 400 });
-  if (!(await changePassword(user.id, parsed.data.current, parsed.data.next))) {
-    return json({ ok: false as const, errors: { current: "error.passwordWrong" as const } }, { status: 400 });
-  }
-  // A changed password ends every other session; this device gets a fresh one.
-  await signOutEverywhere(user.id);
-  return json({ ok: true as const, errors: {} }, { headers: { "Set-Cookie": await createSessionCookie(request, user.id) } });
-});
-};
+  return handleAction(
+    args,
+    {
+      access: "user",
+      keep: {
+        current: { show: "password", label: "password.current" },
+        next: { show: "new-password", label: "password.new" },
+        confirm: { show: "new-password", label: "password.confirm" },
+      },
+    },
+    async ({ request, user, form: formData }) => {
+      const form = Object.fromEntries(formData);
+      const parsed = changePasswordSchema.safeParse(form);
+      if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
+      const weak = commonPasswordError(parsed.data.next, user);
+      if (weak) return json({ ok: false as const, errors: { next: weak } }, { status: 400 });
+      if (!(await changePassword(user.id, parsed.data.current, parsed.data.next))) {
+        return json({ ok: false as const, errors: { current: "error.passwordWrong" as const } }, { status: 400 });
+      }
+      // A changed password ends every other session; this device gets a fresh one.
+      await signOutEverywhere(user.id);
+      return json({ ok: true as const, errors: {} }, { headers: { "Set-Cookie": await createSessionCookie(request, user.id) } });
+    },
+  );
+}
 
 export default function ChangePassword() {
   const t = useT();

@@ -14,24 +14,32 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ params }) => {
-  const found = await findPasswordToken(params.token ?? "");
-  return json({ name: found?.name ?? null }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
-});
-};
+    const found = await findPasswordToken(params.token ?? "");
+    return json({ name: found?.name ?? null }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+  });
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "public", keep: {
-    next: { show: "new-password", label: "password.new" },
-    confirm: { show: "new-password", label: "password.confirm" },
-  }, }, async ({ params, form: formData }) => {
-  const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
-  const weak = commonPasswordError(parsed.data.next, (await findPasswordToken(params.token ?? "")) ?? {});
-  if (weak) return json({ errors: { next: weak } as Record<string, MessageKey> }, { status: 400 });
-  if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next)))) return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
-  return redirect("/masuk?sandi=1");
-});
-};
+  return handleAction(
+    args,
+    {
+      access: "public",
+      keep: {
+        next: { show: "new-password", label: "password.new" },
+        confirm: { show: "new-password", label: "password.confirm" },
+      },
+    },
+    async ({ params, form: formData }) => {
+      const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
+      const weak = commonPasswordError(parsed.data.next, (await findPasswordToken(params.token ?? "")) ?? {});
+      if (weak) return json({ errors: { next: weak } as Record<string, MessageKey> }, { status: 400 });
+      if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next))))
+        return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
+      return redirect("/masuk?sandi=1");
+    },
+  );
+}
 
 export default function SetPassword() {
   const t = useT();

@@ -15,13 +15,13 @@ import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
-  const url = new URL(request.url);
-  const scope = managedScopePath(user);
-  const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";
-  const page = await dashboardPage(scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
-  return json({ scopeName: user.role === "admin" ? null : user.agencyName, sort, ...page });
-});
-};
+    const url = new URL(request.url);
+    const scope = managedScopePath(user);
+    const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";
+    const page = await dashboardPage(scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
+    return json({ scopeName: user.role === "admin" ? null : user.agencyName, sort, ...page });
+  });
+}
 
 export default function Dashboard() {
   const t = useT();
@@ -95,7 +95,11 @@ export default function Dashboard() {
           <h2>{t("manage.byUnit", { course: selected.title })}</h2>
           <p className="muted">
             {t("manage.treeHint")}{" "}
-            {allOpen ? <Link to={withParam("buka", null)}>{t("manage.collapseAll")}</Link> : <Link to={withParam("buka", "semua")}>{t("manage.expandAll")}</Link>}
+            {allOpen ? (
+              <Link to={withParam("buka", null)}>{t("manage.collapseAll")}</Link>
+            ) : (
+              <Link to={withParam("buka", "semua")}>{t("manage.expandAll")}</Link>
+            )}
           </p>
           <div className="table-wrap">
             <table className="data unit-tree">
@@ -103,8 +107,22 @@ export default function Dashboard() {
                 <tr>
                   {UNIT_SORTS.map((column) => (
                     <th scope="col" key={column} aria-sort={sort === column ? (column === "unit" ? "ascending" : "descending") : undefined}>
-                      <Link to={withParam("urut", column)} aria-label={t("manage.sortBy", { column: column === "unit" ? t("manage.unit") : column === "completion" ? t("manage.completion") : t(`manage.status.${column as keyof StatusCounts}`) })}>
-                        {column === "unit" ? t("manage.unit") : column === "completion" ? t("manage.completion") : t(`manage.status.${column as keyof StatusCounts}`)}
+                      <Link
+                        to={withParam("urut", column)}
+                        aria-label={t("manage.sortBy", {
+                          column:
+                            column === "unit"
+                              ? t("manage.unit")
+                              : column === "completion"
+                                ? t("manage.completion")
+                                : t(`manage.status.${column as keyof StatusCounts}`),
+                        })}
+                      >
+                        {column === "unit"
+                          ? t("manage.unit")
+                          : column === "completion"
+                            ? t("manage.completion")
+                            : t(`manage.status.${column as keyof StatusCounts}`)}
                       </Link>
                     </th>
                   ))}
@@ -144,13 +162,21 @@ export default function Dashboard() {
               <figcaption>
                 <h3>{t("manage.chartCompletion")}</h3>
               </figcaption>
-              {chartUnits.length ? <BarChart title={t("manage.chartCompletion")} bars={chartUnits.map((u) => ({ label: u.name, value: u.completion }))} max={100} unit="%" /> : <p className="muted">{t("manage.chartEmpty")}</p>}
+              {chartUnits.length ? (
+                <BarChart title={t("manage.chartCompletion")} bars={chartUnits.map((u) => ({ label: u.name, value: u.completion }))} max={100} unit="%" />
+              ) : (
+                <p className="muted">{t("manage.chartEmpty")}</p>
+              )}
             </figure>
             <figure className="card">
               <figcaption>
                 <h3>{t("manage.chartMonthly")}</h3>
               </figcaption>
-              {monthly.length ? <BarChart title={t("manage.chartMonthly")} bars={monthly.map((m) => ({ label: formatMonth(m.month, lang), value: m.count }))} /> : <p className="muted">{t("manage.chartEmpty")}</p>}
+              {monthly.length ? (
+                <BarChart title={t("manage.chartMonthly")} bars={monthly.map((m) => ({ label: formatMonth(m.month, lang), value: m.count }))} />
+              ) : (
+                <p className="muted">{t("manage.chartEmpty")}</p>
+              )}
             </figure>
           </div>
         </>

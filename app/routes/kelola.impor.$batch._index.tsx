@@ -9,11 +9,11 @@ import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
-  const batch = await getImportBatch(user, params.batch ?? "");
-  if (!batch) throw new Response("Not found", { status: 404 });
-  return json({ id: batch.id, count: batch.userIds.length });
-});
-};
+    const batch = await getImportBatch(user, params.batch ?? "");
+    if (!batch) throw new Response("Not found", { status: 404 });
+    return json({ id: batch.id, count: batch.userIds.length });
+  });
+}
 
 export default function ImportDone() {
   const t = useT();

@@ -43,7 +43,8 @@ export async function action(args: ActionFunctionArgs) {
     if (badBody) return failure("import.noFile", 400);
     const intent = form.get("intent");
     const file = form.get("berkas");
-    let input: string | Uint8Array | null = intent === "confirm" ? String(form.get("csv") ?? "") : file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+    let input: string | Uint8Array | null =
+      intent === "confirm" ? String(form.get("csv") ?? "") : file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
     if (input === null || input.length === 0) return failure("import.noFile", 400);
     if (typeof input !== "string") {
       const read = await staffFileInput(input);
@@ -106,7 +107,13 @@ export default function StaffImport() {
         <input type="hidden" name="intent" value="preview" />
         <div className="field">
           <label htmlFor="berkas">{t("import.file")}</label>
-          <input id="berkas" name="berkas" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <input
+            id="berkas"
+            name="berkas"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+          />
         </div>
         <button type="submit" className="button secondary">
           {t("import.preview")}
@@ -141,7 +148,8 @@ export default function StaffImport() {
               <p className="hint">{t("import.confirmHint")}</p>
               {preview.invalid > 0 ? (
                 <label className="choice">
-                  <input type="checkbox" name="lewati" value={preview.invalid} required /> {t("import.skipChoice", { invalid: preview.invalid, valid: preview.validCount })}
+                  <input type="checkbox" name="lewati" value={preview.invalid} required />{" "}
+                  {t("import.skipChoice", { invalid: preview.invalid, valid: preview.validCount })}
                 </label>
               ) : null}
               <div>

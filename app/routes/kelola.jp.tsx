@@ -20,7 +20,11 @@ export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, scope, lang }) => {
     const url = new URL(request.url);
     const filters = jpFiltersFrom(url);
-    const [units, years, page] = await Promise.all([agencySubtree({ path: scope.path }), jpYears(scope, jakartaYear()), jpLedgerPage(scope, filters, jpCursorFrom(url))]);
+    const [units, years, page] = await Promise.all([
+      agencySubtree({ path: scope.path }),
+      jpYears(scope, jakartaYear()),
+      jpLedgerPage(scope, filters, jpCursorFrom(url)),
+    ]);
     const nextParams = new URLSearchParams(url.search);
     if (page.next) nextParams.set("setelah", page.next);
     return json({
@@ -136,7 +140,14 @@ export default function JpLedger() {
                     <ul className="plain">
                       {p.records.map((r) => (
                         <li key={r.code}>
-                          {t("jp.record", { course: r.courseTitle, version: r.courseVersion, jp: r.jp, started: r.started, completed: r.completed, code: r.code })}
+                          {t("jp.record", {
+                            course: r.courseTitle,
+                            version: r.courseVersion,
+                            jp: r.jp,
+                            started: r.started,
+                            completed: r.completed,
+                            code: r.code,
+                          })}
                         </li>
                       ))}
                     </ul>

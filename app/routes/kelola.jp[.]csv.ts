@@ -19,4 +19,3 @@ export async function loader(args: LoaderFunctionArgs) {
     });
   });
 }
-

@@ -13,13 +13,15 @@ export async function loader(args: LoaderFunctionArgs) {
     const origin = publicOrigin(request);
     const batches = jpLedgerRecords(scope, filters, 200);
     const first = await batches.next();
-    return new Response(certificateZipStream(withFirstBatch(first, batches), (record) => certificatePdf(record.certificate, origin)), {
-      headers: {
-        "Content-Type": "application/zip",
-        "Content-Disposition": `attachment; filename="${jpFileStem(filters)}-sertifikat.zip"`,
-        "Cache-Control": "private, no-store",
+    return new Response(
+      certificateZipStream(withFirstBatch(first, batches), (record) => certificatePdf(record.certificate, origin)),
+      {
+        headers: {
+          "Content-Type": "application/zip",
+          "Content-Disposition": `attachment; filename="${jpFileStem(filters)}-sertifikat.zip"`,
+          "Cache-Control": "private, no-store",
+        },
       },
-    });
+    );
   });
 }
-

@@ -9,10 +9,10 @@ import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  return json({ users: await listUsersInScope(managedScopePath(user), q) });
-});
-};
+    const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+    return json({ users: await listUsersInScope(managedScopePath(user), q) });
+  });
+}
 
 export default function UsersList() {
   const t = useT();

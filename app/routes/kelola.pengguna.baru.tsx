@@ -25,41 +25,48 @@ async function formOptions(user: SessionUser) {
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ user }) => {
-  return json(await formOptions(user));
-});
-};
+    return json(await formOptions(user));
+  });
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "user:create", keep: {
-    name: { show: "text", label: "users.name" },
-    email: { show: "email", label: "users.email" },
-    nip: { show: "text", label: "users.nip" },
-    password: { show: "new-password", label: "users.password" },
-  }, }, async ({ user, form: formData }) => {
-  const form = Object.fromEntries(formData);
-  const values = {
-    name: String(form.name ?? ""),
-    email: String(form.email ?? ""),
-    nip: String(form.nip ?? ""),
-    agencyId: String(form.agencyId ?? ""),
-    role: String(form.role ?? ""),
-  };
-  const fail = (errors: FieldErrors) => json({ ok: false as const, errors, values }, { status: 400 });
-  const parsed = newAccountSchema.safeParse(form);
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
-  const weak = commonPasswordError(parsed.data.password, parsed.data);
-  if (weak) return fail({ password: weak });
-  if (!(await agencyInSubtree(managedScopePath(user), parsed.data.agencyId))) return fail({ agencyId: "error.agencyScope" });
-  if (!canGrantRole(user, parsed.data.role)) return fail({ role: "error.roleScope" });
-  try {
-    const created = await createUser(parsed.data, user.id);
-    return json({ ok: true as const, errors: {} as FieldErrors, values: null, email: created.email });
-  } catch (error) {
-    if (error instanceof DuplicateAccountError) return fail({ [error.field]: error.field === "email" ? "error.emailTaken" : "error.nipTaken" });
-    throw error;
-  }
-});
-};
+  return handleAction(
+    args,
+    {
+      access: "user:create",
+      keep: {
+        name: { show: "text", label: "users.name" },
+        email: { show: "email", label: "users.email" },
+        nip: { show: "text", label: "users.nip" },
+        password: { show: "new-password", label: "users.password" },
+      },
+    },
+    async ({ user, form: formData }) => {
+      const form = Object.fromEntries(formData);
+      const values = {
+        name: String(form.name ?? ""),
+        email: String(form.email ?? ""),
+        nip: String(form.nip ?? ""),
+        agencyId: String(form.agencyId ?? ""),
+        role: String(form.role ?? ""),
+      };
+      const fail = (errors: FieldErrors) => json({ ok: false as const, errors, values }, { status: 400 });
+      const parsed = newAccountSchema.safeParse(form);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      const weak = commonPasswordError(parsed.data.password, parsed.data);
+      if (weak) return fail({ password: weak });
+      if (!(await agencyInSubtree(managedScopePath(user), parsed.data.agencyId))) return fail({ agencyId: "error.agencyScope" });
+      if (!canGrantRole(user, parsed.data.role)) return fail({ role: "error.roleScope" });
+      try {
+        const created = await createUser(parsed.data, user.id);
+        return json({ ok: true as const, errors: {} as FieldErrors, values: null, email: created.email });
+      } catch (error) {
+        if (error instanceof DuplicateAccountError) return fail({ [error.field]: error.field === "email" ? "error.emailTaken" : "error.nipTaken" });
+        throw error;
+      }
+    },
+  );
+}
 
 export default function NewUser() {
   const t = useT();

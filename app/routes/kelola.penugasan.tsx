@@ -26,48 +26,86 @@ const assignSchema = z.object({
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ user }) => {
-  const scope = managedScopePath(user);
-  const [agencies, courses, assignments, overdue] = await Promise.all([agencySubtree({ path: scope }), publishedCourses(), listAssignments(scope), overdueLearners(scope)]);
-  return json({
-    agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
-    courses,
-    assignments,
-    overdue,
+    const scope = managedScopePath(user);
+    const [agencies, courses, assignments, overdue] = await Promise.all([
+      agencySubtree({ path: scope }),
+      publishedCourses(),
+      listAssignments(scope),
+      overdueLearners(scope),
+    ]);
+    return json({
+      agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
+      courses,
+      assignments,
+      overdue,
+    });
   });
-});
-};
+}
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "manage:open", keep: { dueDate: { show: "date", label: "assign.due" } } }, async ({ user, form: formData }) => {
-  const form = Object.fromEntries(formData);
-  const scopePath = managedScopePath(user);
-  // Changing or cancelling an existing assignment (one per row of the list).
-  if (form.intent === "due" || form.intent === "cancel") {
-    const assignmentId = String(form.assignmentId ?? "");
-    if (form.intent === "due") {
-      const due = assignSchema.shape.dueDate.safeParse(String(form.dueDate ?? ""));
-      if (!due.success) return json({ ok: false as const, errors: { [`due-${assignmentId}`]: "assign.dueInvalid" } as Record<string, MessageKey>, values: null, agencyName: "", changed: null }, { status: 400 });
-      const changed = await changeAssignmentDue(user.id, scopePath, assignmentId, due.data);
-      if (!changed) throw new Response("Not found", { status: 404 });
-      return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values: null, agencyName: changed.agencyName, changed: { kind: "due" as const, course: changed.courseTitle, due: changed.dueDate, removed: 0, kept: 0 } });
+    const form = Object.fromEntries(formData);
+    const scopePath = managedScopePath(user);
+    // Changing or cancelling an existing assignment (one per row of the list).
+    if (form.intent === "due" || form.intent === "cancel") {
+      const assignmentId = String(form.assignmentId ?? "");
+      if (form.intent === "due") {
+        const due = assignSchema.shape.dueDate.safeParse(String(form.dueDate ?? ""));
+        if (!due.success)
+          return json(
+            {
+              ok: false as const,
+              errors: { [`due-${assignmentId}`]: "assign.dueInvalid" } as Record<string, MessageKey>,
+              values: null,
+              agencyName: "",
+              changed: null,
+            },
+            { status: 400 },
+          );
+        const changed = await changeAssignmentDue(user.id, scopePath, assignmentId, due.data);
+        if (!changed) throw new Response("Not found", { status: 404 });
+        return json({
+          ok: true as const,
+          errors: {} as Record<string, MessageKey>,
+          values: null,
+          agencyName: changed.agencyName,
+          changed: { kind: "due" as const, course: changed.courseTitle, due: changed.dueDate, removed: 0, kept: 0 },
+        });
+      }
+      const cancelled = await cancelAssignment(user.id, scopePath, assignmentId);
+      if (!cancelled) throw new Response("Not found", { status: 404 });
+      return json({
+        ok: true as const,
+        errors: {} as Record<string, MessageKey>,
+        values: null,
+        agencyName: cancelled.agencyName,
+        changed: { kind: "cancel" as const, course: cancelled.courseTitle, due: "", removed: cancelled.removed, kept: cancelled.kept },
+      });
     }
-    const cancelled = await cancelAssignment(user.id, scopePath, assignmentId);
-    if (!cancelled) throw new Response("Not found", { status: 404 });
-    return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values: null, agencyName: cancelled.agencyName, changed: { kind: "cancel" as const, course: cancelled.courseTitle, due: "", removed: cancelled.removed, kept: cancelled.kept } });
-  }
-  const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
-  const parsed = assignSchema.safeParse(values);
-  if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values, agencyName: "", changed: null }, { status: 400 });
-  const agency = await agencyInSubtree(scopePath, parsed.data.agencyId);
-  if (!agency) return json({ ok: false as const, errors: { agencyId: "error.agencyScope" } as Record<string, MessageKey>, values, agencyName: "", changed: null }, { status: 400 });
-  // Only a course the form offers; an unknown id would fail the foreign key.
-  if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
-    return json({ ok: false as const, errors: { courseId: "admin.invalidChoice" } as Record<string, MessageKey>, values, agencyName: "", changed: null }, { status: 400 });
-  }
-  await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
-  return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values, agencyName: agency.name, changed: null });
-});
-};
+    const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
+    const parsed = assignSchema.safeParse(values);
+    if (!parsed.success)
+      return json(
+        { ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values, agencyName: "", changed: null },
+        { status: 400 },
+      );
+    const agency = await agencyInSubtree(scopePath, parsed.data.agencyId);
+    if (!agency)
+      return json(
+        { ok: false as const, errors: { agencyId: "error.agencyScope" } as Record<string, MessageKey>, values, agencyName: "", changed: null },
+        { status: 400 },
+      );
+    // Only a course the form offers; an unknown id would fail the foreign key.
+    if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
+      return json(
+        { ok: false as const, errors: { courseId: "admin.invalidChoice" } as Record<string, MessageKey>, values, agencyName: "", changed: null },
+        { status: 400 },
+      );
+    }
+    await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
+    return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values, agencyName: agency.name, changed: null });
+  });
+}
 
 export default function Assignments() {
   const t = useT();
@@ -83,7 +121,10 @@ export default function Assignments() {
       <h1>{t("assign.title")}</h1>
       <p className="muted">{t("assign.intro")}</p>
       <div className="card narrow">
-        <FormAlert kind="success" message={result?.ok && result.values ? t("assign.done", { agency: result.agencyName, due: formatDate(result.values.dueDate, lang) }) : null} />
+        <FormAlert
+          kind="success"
+          message={result?.ok && result.values ? t("assign.done", { agency: result.agencyName, due: formatDate(result.values.dueDate, lang) }) : null}
+        />
         <FormAlert message={result && !result.ok ? t("error.formHasErrors") : null} />
         <Form method="post" noValidate>
           <Field name="courseId" label={t("assign.course")} error={result?.errors.courseId}>

@@ -17,28 +17,40 @@ const revokeSchema = z.object({ certificateId: z.string().min(1), reason: z.stri
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
-  const detail = await learnerDetail(managedScopePath(user), params.id ?? "");
-  // Outside the manager's subtree looks exactly like a missing learner.
-  if (!detail) throw new Response("Not found", { status: 404 });
-  return json({
-    ...detail,
-    certs: detail.certs.map((c) => ({ id: c.id, code: c.code, courseTitle: c.courseTitle, issuedAt: c.issuedAt, expiresAt: c.expiresAt, status: certificateStatus(c), revokedReason: c.revokedReason })),
+    const detail = await learnerDetail(managedScopePath(user), params.id ?? "");
+    // Outside the manager's subtree looks exactly like a missing learner.
+    if (!detail) throw new Response("Not found", { status: 404 });
+    return json({
+      ...detail,
+      certs: detail.certs.map((c) => ({
+        id: c.id,
+        code: c.code,
+        courseTitle: c.courseTitle,
+        issuedAt: c.issuedAt,
+        expiresAt: c.expiresAt,
+        status: certificateStatus(c),
+        revokedReason: c.revokedReason,
+      })),
+    });
   });
-});
-};
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "certificate:revoke", keep: { reason: { show: "text", label: "cert.revokeReason" } } }, async ({ params, user, form: formData }) => {
-  const scope = managedScopePath(user);
-  if (!(await learnerDetail(scope, params.id ?? ""))) throw new Response("Not found", { status: 404 });
-  const form = Object.fromEntries(formData);
-  const parsed = revokeSchema.safeParse(form);
-  if (!parsed.success) return json({ ok: false as const, reason: String(form.reason ?? "") }, { status: 400 });
-  // The certificate must be this learner's: another learner's id posted here is refused like a missing one.
-  const done = await revokeCertificate(user.id, scope, params.id ?? "", parsed.data.certificateId, parsed.data.reason);
-  if (!done) throw new Response("Not found", { status: 404 });
-  return json({ ok: true as const, reason: "" });
-  });
+  return handleAction(
+    args,
+    { access: "certificate:revoke", keep: { reason: { show: "text", label: "cert.revokeReason" } } },
+    async ({ params, user, form: formData }) => {
+      const scope = managedScopePath(user);
+      if (!(await learnerDetail(scope, params.id ?? ""))) throw new Response("Not found", { status: 404 });
+      const form = Object.fromEntries(formData);
+      const parsed = revokeSchema.safeParse(form);
+      if (!parsed.success) return json({ ok: false as const, reason: String(form.reason ?? "") }, { status: 400 });
+      // The certificate must be this learner's: another learner's id posted here is refused like a missing one.
+      const done = await revokeCertificate(user.id, scope, params.id ?? "", parsed.data.certificateId, parsed.data.reason);
+      if (!done) throw new Response("Not found", { status: 404 });
+      return json({ ok: true as const, reason: "" });
+    },
+  );
 }
 
 export default function LearnerDetail() {
@@ -107,8 +119,8 @@ export default function LearnerDetail() {
           <div key={c.id} className="cert-row">
             <p>
               <strong>{c.courseTitle}</strong> · <Link to={`/sertifikat/${c.code}`}>{c.code}</Link> ·{" "}
-              <span className={`badge ${c.status === "valid" ? "ok" : c.status === "revoked" ? "bad" : "warn"}`}>{t(`cert.status.${c.status}`)}</span> · {t("cert.expires")}{" "}
-              {formatDate(c.expiresAt, lang)}
+              <span className={`badge ${c.status === "valid" ? "ok" : c.status === "revoked" ? "bad" : "warn"}`}>{t(`cert.status.${c.status}`)}</span> ·{" "}
+              {t("cert.expires")} {formatDate(c.expiresAt, lang)}
             </p>
             {c.status === "valid" || c.status === "expired" ? (
               <Form method="post" className="row">
@@ -117,7 +129,16 @@ export default function LearnerDetail() {
                 <p className="hint" id={`reason-hint-${c.id}`}>
                   {t("cert.revokePublic")}
                 </p>
-                <input id={`reason-${c.id}`} name="reason" type="text" aria-describedby={`reason-hint-${c.id}`} required minLength={5} defaultValue={result && !result.ok ? result.reason : ""} style={{ maxWidth: "20rem" }} />
+                <input
+                  id={`reason-${c.id}`}
+                  name="reason"
+                  type="text"
+                  aria-describedby={`reason-hint-${c.id}`}
+                  required
+                  minLength={5}
+                  defaultValue={result && !result.ok ? result.reason : ""}
+                  style={{ maxWidth: "20rem" }}
+                />
                 <button type="submit" className="button secondary">
                   {t("cert.revokeSubmit")}
                 </button>

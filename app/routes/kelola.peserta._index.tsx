@@ -13,25 +13,25 @@ import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
-  const scope = managedScopePath(user);
-  const filters = learnerFiltersFrom(new URL(request.url));
-  const url = new URL(request.url);
-  const [units, courses] = await Promise.all([agencySubtree({ path: scope }), publishedCourses()]);
-  const courseId = filters.courseId ?? courses[0]?.id ?? null;
-  const page = await listLearners(scope, { ...filters, courseId }, { after: cursorFrom(url) });
-  // The next-page link keeps every filter and only moves the cursor.
-  const nextParams = new URLSearchParams(url.search);
-  if (page.next) nextParams.set("setelah", page.next);
-  return json({
-    filters: { ...filters, courseId },
-    units: units.map((u) => ({ id: u.id, name: u.name })),
-    courses,
-    learners: page.rows,
-    isFirstPage: page.firstPage,
-    nextPage: page.next ? `?${nextParams}` : null,
+    const scope = managedScopePath(user);
+    const filters = learnerFiltersFrom(new URL(request.url));
+    const url = new URL(request.url);
+    const [units, courses] = await Promise.all([agencySubtree({ path: scope }), publishedCourses()]);
+    const courseId = filters.courseId ?? courses[0]?.id ?? null;
+    const page = await listLearners(scope, { ...filters, courseId }, { after: cursorFrom(url) });
+    // The next-page link keeps every filter and only moves the cursor.
+    const nextParams = new URLSearchParams(url.search);
+    if (page.next) nextParams.set("setelah", page.next);
+    return json({
+      filters: { ...filters, courseId },
+      units: units.map((u) => ({ id: u.id, name: u.name })),
+      courses,
+      learners: page.rows,
+      isFirstPage: page.firstPage,
+      nextPage: page.next ? `?${nextParams}` : null,
+    });
   });
-});
-};
+}
 
 /** The export covers every page, so it drops the page cursor. */
 function firstPageSearch(search: string) {

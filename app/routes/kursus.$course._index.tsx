@@ -10,9 +10,9 @@ import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, params, user }) => {
-  return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
-});
-};
+    return json(await loadCourseOutline(user, params.course ?? "", getLang(request)));
+  });
+}
 
 export default function CourseOutline() {
   const t = useT();
@@ -28,7 +28,14 @@ export default function CourseOutline() {
         {t(`courses.level.${course.level as "dasar"}`)} · {t("courses.minutes", { minutes: course.minutes })} · {t("courses.jp", { jp: course.jp })}
       </p>
       <div className="card">
-        <div className="progress" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={t("courses.percent", { percent })}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuenow={percent}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-label={t("courses.percent", { percent })}
+        >
           <span style={{ width: `${percent}%` }} />
         </div>
         <p>{t("courses.progress", { done, total: items.length })}</p>
@@ -52,7 +59,15 @@ export default function CourseOutline() {
               </div>
             </div>
             <span className={`badge ${item.completed ? "ok" : item.started || item.awaitingReview ? "warn" : ""}`}>
-              {t(item.completed ? "courses.status.completed" : item.awaitingReview ? "courses.status.review" : item.started ? "courses.status.started" : "courses.status.new")}
+              {t(
+                item.completed
+                  ? "courses.status.completed"
+                  : item.awaitingReview
+                    ? "courses.status.review"
+                    : item.started
+                      ? "courses.status.started"
+                      : "courses.status.new",
+              )}
             </span>
           </li>
         ))}

@@ -9,12 +9,12 @@ import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, user }) => {
-  await getSyncedContentTree();
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-  const [courses, hits] = await Promise.all([listCatalog(user.id), q.trim() ? searchLessons(q) : Promise.resolve(null)]);
-  return json({ courses, hits, q });
-});
-};
+    await getSyncedContentTree();
+    const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+    const [courses, hits] = await Promise.all([listCatalog(user.id), q.trim() ? searchLessons(q) : Promise.resolve(null)]);
+    return json({ courses, hits, q });
+  });
+}
 
 export default function Catalog() {
   const t = useT();
@@ -60,7 +60,14 @@ export default function Catalog() {
                 {t(`courses.level.${c.level as "dasar"}`)} · {t("courses.minutes", { minutes: c.minutes })} · {t("courses.jp", { jp: c.jp })}
               </p>
               <p>{c.summary}</p>
-              <div className="progress" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={t("courses.percent", { percent })}>
+              <div
+                className="progress"
+                role="progressbar"
+                aria-valuenow={percent}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-label={t("courses.percent", { percent })}
+              >
                 <span style={{ width: `${percent}%` }} />
               </div>
               <p className="meta muted">{t("courses.progress", { done: c.completedCount, total: c.lessonCount })}</p>

@@ -8,10 +8,10 @@ import { handleLoader } from "~/utils/pipeline.server";
 const pillars = ["provenance", "source", "date", "location", "motivation"] as const;
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "user" }, async ({  }) => {
-  return json({ flags: RED_FLAGS });
-});
-};
+  return handleLoader(args, { access: "user" }, async ({}) => {
+    return json({ flags: RED_FLAGS });
+  });
+}
 
 /** One printable A4 page (see the @page rules in app.css): print it with the browser. */
 export default function VerificationChecklist() {

@@ -13,21 +13,25 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 /** /latihan/:slug serves both DM exercises and hoax cases (their slugs are unique together). */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, params, user }) => {
-  const slug = params.exercise ?? "";
-  const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
-  if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
-  return json(await loadHoaxPage(user, slug, opts));
-});
-};
+    const slug = params.exercise ?? "";
+    const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
+    if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
+    return json(await loadHoaxPage(user, slug, opts));
+  });
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "user", keep: { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } }, }, async ({ params, user, form }) => {
-  const slug = params.exercise ?? "";
-  const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
-  if ("redirect" in result) return redirect(result.redirect);
-  return json(result, { status: 400 });
-});
-};
+  return handleAction(
+    args,
+    { access: "user", keep: { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } } },
+    async ({ params, user, form }) => {
+      const slug = params.exercise ?? "";
+      const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
+      if ("redirect" in result) return redirect(result.redirect);
+      return json(result, { status: 400 });
+    },
+  );
+}
 
 export default function ExercisePage() {
   const data = useLoaderData<typeof loader>();

@@ -12,22 +12,26 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(200), ke: z.string().optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "anonymous" }, async ({  }) => {
-  return json({});
-});
-};
+  return handleLoader(args, { access: "anonymous" }, async ({}) => {
+    return json({});
+  });
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "public", keep: { email: { show: "email", label: "auth.email" }, password: { show: "password", label: "auth.password" } }, }, async ({ request, form: formData }) => {
-  const form = Object.fromEntries(formData);
-  const parsed = signInSchema.safeParse(form);
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-  if (!parsed.success) return json({ failed: true, email }, { status: 400 });
-  const result = await signIn(request, parsed.data.email, parsed.data.password);
-  if (!result.ok) return json({ failed: true, email }, { status: 401 });
-  return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
-});
-};
+  return handleAction(
+    args,
+    { access: "public", keep: { email: { show: "email", label: "auth.email" }, password: { show: "password", label: "auth.password" } } },
+    async ({ request, form: formData }) => {
+      const form = Object.fromEntries(formData);
+      const parsed = signInSchema.safeParse(form);
+      const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+      if (!parsed.success) return json({ failed: true, email }, { status: 400 });
+      const result = await signIn(request, parsed.data.email, parsed.data.password);
+      if (!result.ok) return json({ failed: true, email }, { status: 401 });
+      return redirect(safeRedirect(parsed.data.ke), { headers: { "Set-Cookie": result.cookie } });
+    },
+  );
+}
 
 export default function SignIn() {
   const t = useT();
@@ -38,7 +42,10 @@ export default function SignIn() {
     <section className="card narrow">
       <h1>{t("auth.signInTitle")}</h1>
       <FormAlert message={data?.failed ? t("auth.failed") : null} />
-      <FormAlert kind="success" message={!data && params.get("keluar") ? t(params.get("keluar") === "semua" ? "auth.signedOutEverywhere" : "auth.signedOut") : null} />
+      <FormAlert
+        kind="success"
+        message={!data && params.get("keluar") ? t(params.get("keluar") === "semua" ? "auth.signedOutEverywhere" : "auth.signedOut") : null}
+      />
       <FormAlert kind="success" message={!data && params.get("sandi") ? t("setpw.done") : null} />
       <Form method="post" noValidate>
         <input type="hidden" name="ke" value={params.get("ke") ?? ""} />

@@ -13,44 +13,53 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, user }) => {
-  const lang = getLang(request);
-  const certs = await listOwnCertificates(user.id);
-  const year = jakartaYear();
-  return json({
-    year,
-    jp: jpInYear(certs, year),
-    duty: JP_YEARLY_DUTY,
-    // Every year with certified training, not only this one (decision 014).
-    history: jpHistory(certs).map((y) => ({ ...y, records: y.records.map((r) => ({ code: r.code, courseTitle: r.courseTitle, courseVersion: r.courseVersion, jp: r.jp, completed: formatDate(r.issuedAt, lang) })) })),
-    certificates: certs.map((c) => {
-      const status = certificateStatus(c);
-      return {
-        code: c.code,
-        courseId: c.courseId,
-        courseTitle: c.courseTitle,
-        courseVersion: c.courseVersion,
-        jp: c.jp,
-        issued: formatDate(c.issuedAt, lang),
-        expires: formatDate(c.expiresAt, lang),
-        status,
-        renewing: c.renewalStartedAt !== null && status !== "replaced",
-        expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
-        canRecertify: canRecertify(c),
-        suspension: suspensionOf(c),
-      };
-    }),
+    const lang = getLang(request);
+    const certs = await listOwnCertificates(user.id);
+    const year = jakartaYear();
+    return json({
+      year,
+      jp: jpInYear(certs, year),
+      duty: JP_YEARLY_DUTY,
+      // Every year with certified training, not only this one (decision 015).
+      history: jpHistory(certs).map((y) => ({
+        ...y,
+        records: y.records.map((r) => ({
+          code: r.code,
+          courseTitle: r.courseTitle,
+          courseVersion: r.courseVersion,
+          jp: r.jp,
+          completed: formatDate(r.issuedAt, lang),
+        })),
+      })),
+      certificates: certs.map((c) => {
+        const status = certificateStatus(c);
+        return {
+          code: c.code,
+          courseId: c.courseId,
+          courseTitle: c.courseTitle,
+          courseVersion: c.courseVersion,
+          jp: c.jp,
+          issued: formatDate(c.issuedAt, lang),
+          expires: formatDate(c.expiresAt, lang),
+          status,
+          renewing: c.renewalStartedAt !== null && status !== "replaced",
+          expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
+          canRecertify: canRecertify(c),
+          suspension: suspensionOf(c),
+        };
+      }),
+    });
   });
-});
-};
+}
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "user", keep: {} }, async ({ user, form }) => {
-  const courseId = String(form.get("courseId") ?? "");
-  // Recertifying resets progress: only with the box ticked and when it is due (the model checks both).
-  await startRecertification(user.id, courseId, { confirmed: form.get("confirm") === "ya" });
-  return redirect("/saya/sertifikat");
-});
-};
+    const courseId = String(form.get("courseId") ?? "");
+    // Recertifying resets progress: only with the box ticked and when it is due (the model checks both).
+    await startRecertification(user.id, courseId, { confirmed: form.get("confirm") === "ya" });
+    return redirect("/saya/sertifikat");
+  });
+}
 
 export default function MyCertificates() {
   const t = useT();
@@ -61,7 +70,14 @@ export default function MyCertificates() {
       <h1>{t("cert.mine")}</h1>
       <div className="card">
         <p>{t("cert.jpYear", { year, jp, duty })}</p>
-        <div className="progress" role="progressbar" aria-valuenow={jp} aria-valuemin={0} aria-valuemax={duty} aria-label={t("cert.jpYear", { year, jp, duty })}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuenow={jp}
+          aria-valuemin={0}
+          aria-valuemax={duty}
+          aria-label={t("cert.jpYear", { year, jp, duty })}
+        >
           <span style={{ width: `${percent}%` }} />
         </div>
       </div>
@@ -70,7 +86,9 @@ export default function MyCertificates() {
         <article key={c.code} className="card">
           <h2>{c.courseTitle}</h2>
           <p>
-            <span className={`badge ${c.status === "valid" ? "ok" : c.status === "revoked" || c.status === "suspended" ? "bad" : "warn"}`}>{t(`cert.status.${c.status}`)}</span>{" "}
+            <span className={`badge ${c.status === "valid" ? "ok" : c.status === "revoked" || c.status === "suspended" ? "bad" : "warn"}`}>
+              {t(`cert.status.${c.status}`)}
+            </span>{" "}
             {c.expiresInDays !== null ? <span className="badge warn">{t("cert.expiresIn", { days: c.expiresInDays })}</span> : null}{" "}
             {c.renewing ? <span className="badge">{t("cert.renewing")}</span> : null}
           </p>

@@ -18,40 +18,40 @@ import { handleLoader } from "~/utils/pipeline.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request, params }) => {
-  const input = (params.code ?? "").slice(0, 64);
-  const ip = clientIp(request);
-  const allowed = await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
-  if (!allowed) return json({ input, outcome: "rate-limited" as const, cert: null }, { status: 429 });
-  const checked = checkCertificateCode(input);
-  if (!checked.ok) return json({ input, outcome: checked.reason === "checksum" ? ("checksum" as const) : ("format" as const), cert: null }, { status: 404 });
-  const found = await findCertificateByCode(checked.code);
-  if (!found) return json({ input, outcome: "unknown" as const, cert: null }, { status: 404 });
-  const lang = getLang(request);
-  const outcome = certificateStatus(found);
-  // A suspended certificate is shown with its reason but without the person (decision 011).
-  const person = outcome !== "suspended";
-  const issuer = await issuerOf(found);
-  return json({
-    input,
-    outcome,
-    cert: {
-      code: found.code,
-      learnerName: person ? found.learnerName : null,
-      learnerNip: person ? found.learnerNip : null,
-      agencyName: person ? found.agencyName : null,
-      suspension: suspensionOf(found),
-      courseTitle: found.courseTitle,
-      courseVersion: found.courseVersion,
-      jp: found.jp,
-      issued: formatDate(found.issuedAt, lang),
-      expires: formatDate(found.expiresAt, lang),
-      revokedReason: found.revokedReason,
-      replacedByCode: found.replacedByCode,
-      issuer,
-    },
+    const input = (params.code ?? "").slice(0, 64);
+    const ip = clientIp(request);
+    const allowed = await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
+    if (!allowed) return json({ input, outcome: "rate-limited" as const, cert: null }, { status: 429 });
+    const checked = checkCertificateCode(input);
+    if (!checked.ok) return json({ input, outcome: checked.reason === "checksum" ? ("checksum" as const) : ("format" as const), cert: null }, { status: 404 });
+    const found = await findCertificateByCode(checked.code);
+    if (!found) return json({ input, outcome: "unknown" as const, cert: null }, { status: 404 });
+    const lang = getLang(request);
+    const outcome = certificateStatus(found);
+    // A suspended certificate is shown with its reason but without the person (decision 011).
+    const person = outcome !== "suspended";
+    const issuer = await issuerOf(found);
+    return json({
+      input,
+      outcome,
+      cert: {
+        code: found.code,
+        learnerName: person ? found.learnerName : null,
+        learnerNip: person ? found.learnerNip : null,
+        agencyName: person ? found.agencyName : null,
+        suspension: suspensionOf(found),
+        courseTitle: found.courseTitle,
+        courseVersion: found.courseVersion,
+        jp: found.jp,
+        issued: formatDate(found.issuedAt, lang),
+        expires: formatDate(found.expiresAt, lang),
+        revokedReason: found.revokedReason,
+        replacedByCode: found.replacedByCode,
+        issuer,
+      },
+    });
   });
-});
-};
+}
 
 export default function VerifyCertificate() {
   const t = useT();
@@ -62,15 +62,26 @@ export default function VerifyCertificate() {
       : outcome === "expired"
         ? { kind: "info", text: t("cert.expiredNotice") }
         : outcome === "suspended" && cert?.suspension
-          ? { kind: "error", text: t("cert.suspendedNotice", { reason: t(`cert.suspendedReason.${cert.suspension.reason}`, { lesson: cert.suspension.lesson }) }) }
-        : outcome === "revoked"
-          ? { kind: "error", text: t("cert.revokedNotice", { reason: cert?.revokedReason ?? "" }) }
-          : outcome === "replaced"
-            ? { kind: "info", text: t("cert.replacedNotice", { code: cert?.replacedByCode ?? "" }) }
-            : {
-                kind: "error",
-                text: t(outcome === "checksum" ? "cert.badChecksum" : outcome === "unknown" ? "cert.unknown" : outcome === "rate-limited" ? "cert.rateLimited" : "cert.badFormat"),
-              };
+          ? {
+              kind: "error",
+              text: t("cert.suspendedNotice", { reason: t(`cert.suspendedReason.${cert.suspension.reason}`, { lesson: cert.suspension.lesson }) }),
+            }
+          : outcome === "revoked"
+            ? { kind: "error", text: t("cert.revokedNotice", { reason: cert?.revokedReason ?? "" }) }
+            : outcome === "replaced"
+              ? { kind: "info", text: t("cert.replacedNotice", { code: cert?.replacedByCode ?? "" }) }
+              : {
+                  kind: "error",
+                  text: t(
+                    outcome === "checksum"
+                      ? "cert.badChecksum"
+                      : outcome === "unknown"
+                        ? "cert.unknown"
+                        : outcome === "rate-limited"
+                          ? "cert.rateLimited"
+                          : "cert.badFormat",
+                  ),
+                };
   return (
     <section className="stack">
       <h1>{t("cert.verifyTitle")}</h1>
@@ -111,7 +122,13 @@ export default function VerifyCertificate() {
             <dt>{t("cert.issuer")}</dt>
             <dd>{cert.issuer.institution}</dd>
             <dt>{t("cert.signatory")}</dt>
-            <dd>{t("cert.signatoryLine", { name: cert.issuer.signatoryName, nip: cert.issuer.signatoryNip ? ` (NIP ${cert.issuer.signatoryNip})` : "", title: cert.issuer.signatoryTitle })}</dd>
+            <dd>
+              {t("cert.signatoryLine", {
+                name: cert.issuer.signatoryName,
+                nip: cert.issuer.signatoryNip ? ` (NIP ${cert.issuer.signatoryNip})` : "",
+                title: cert.issuer.signatoryTitle,
+              })}
+            </dd>
           </dl>
         </div>
       ) : null}

@@ -16,30 +16,36 @@ const CREDENTIAL_BODY_LIMIT = 256 * 1024;
 /** The public "enter a code" form; a GET with ?kode= goes to the verification page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   // By code point: a UTF-16 slice can split an emoji, and encodeURIComponent throws on the half.
-  const kode = Array.from(new URL(request.url).searchParams.get("kode")?.trim() ?? "").slice(0, 64).join("");
+  const kode = Array.from(new URL(request.url).searchParams.get("kode")?.trim() ?? "")
+    .slice(0, 64)
+    .join("");
   if (kode) throw redirect(`/sertifikat/${encodeURIComponent(kode)}`);
   return json({});
 }
 
 /**
  * Checks a pasted or uploaded Open Badges credential (VC-JWT) issued by this deployment:
- * signature with the published key, validity period and status lists (decision 014).
+ * signature with the published key, validity period and status lists (decision 015).
  * Rate-limited per address together with code lookups.
  */
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "public", maxBytes: CREDENTIAL_BODY_LIMIT, keep: { credential: { show: "textarea", label: "cred.paste" } } }, async ({ request, form }) => {
-    const fail = (error: MessageKey, pasted: string, status: number) => json({ error, pasted, result: null }, { status });
-    const pasted = String(form.get("credential") ?? "").slice(0, CREDENTIAL_BODY_LIMIT);
-    const file = form.get("berkas");
-    const uploaded = file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
-    const token = (uploaded || pasted).trim();
-    const shown = uploaded ? "" : pasted;
-    if (!token) return fail("cred.empty", shown, 400);
-    const ip = clientIp(request);
-    if (!(await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000))) return fail("cert.rateLimited", shown, 429);
-    const result = await verifyCredentialJwt(token, publicOrigin(request));
-    return json({ error: null, pasted: shown, result });
-  });
+  return handleAction(
+    args,
+    { access: "public", maxBytes: CREDENTIAL_BODY_LIMIT, keep: { credential: { show: "textarea", label: "cred.paste" } } },
+    async ({ request, form }) => {
+      const fail = (error: MessageKey, pasted: string, status: number) => json({ error, pasted, result: null }, { status });
+      const pasted = String(form.get("credential") ?? "").slice(0, CREDENTIAL_BODY_LIMIT);
+      const file = form.get("berkas");
+      const uploaded = file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
+      const token = (uploaded || pasted).trim();
+      const shown = uploaded ? "" : pasted;
+      if (!token) return fail("cred.empty", shown, 400);
+      const ip = clientIp(request);
+      if (!(await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000))) return fail("cert.rateLimited", shown, 429);
+      const result = await verifyCredentialJwt(token, publicOrigin(request));
+      return json({ error: null, pasted: shown, result });
+    },
+  );
 }
 
 export default function VerifyForm() {

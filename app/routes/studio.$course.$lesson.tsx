@@ -10,9 +10,9 @@ import { handleLoader } from "~/utils/pipeline.server";
 /** Instructor preview: same renderer as learners, drafts included, no progress recorded. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ request, params, user }) => {
-  return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", true, getLang(request)));
-});
-};
+    return json(await loadLessonPage(user, params.course ?? "", params.lesson ?? "", true, getLang(request)));
+  });
+}
 
 export default function StudioPreview() {
   const data = useLoaderData<typeof loader>();

@@ -8,23 +8,31 @@ import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "studio:open" }, async ({  }) => {
-  const tree = await getSyncedContentTree();
-  const problems = await checkContent(tree);
-  const problemsOf = (file: string) => problems.filter((p) => p.file === file).map((p) => ({ line: p.line, column: p.column, message: p.message, severity: p.severity }));
-  return json({
-    courses: tree.courses.map((c) => ({
-      slug: c.slug,
-      title: c.meta.title,
-      version: c.meta.version,
-      draft: c.meta.draft,
-      problems: problemsOf(c.file),
-      lessons: c.lessons.map((l) => ({ slug: l.slug, file: l.file, title: l.meta.title, kind: l.meta.kind, draft: l.meta.draft, problems: problemsOf(l.file) })),
-    })),
-    orphanProblems: problems.filter((p) => !tree.courses.some((c) => c.file === p.file || c.lessons.some((l) => l.file === p.file))),
+  return handleLoader(args, { access: "studio:open" }, async ({}) => {
+    const tree = await getSyncedContentTree();
+    const problems = await checkContent(tree);
+    const problemsOf = (file: string) =>
+      problems.filter((p) => p.file === file).map((p) => ({ line: p.line, column: p.column, message: p.message, severity: p.severity }));
+    return json({
+      courses: tree.courses.map((c) => ({
+        slug: c.slug,
+        title: c.meta.title,
+        version: c.meta.version,
+        draft: c.meta.draft,
+        problems: problemsOf(c.file),
+        lessons: c.lessons.map((l) => ({
+          slug: l.slug,
+          file: l.file,
+          title: l.meta.title,
+          kind: l.meta.kind,
+          draft: l.meta.draft,
+          problems: problemsOf(l.file),
+        })),
+      })),
+      orphanProblems: problems.filter((p) => !tree.courses.some((c) => c.file === p.file || c.lessons.some((l) => l.file === p.file))),
+    });
   });
-});
-};
+}
 
 export default function Studio() {
   const t = useT();

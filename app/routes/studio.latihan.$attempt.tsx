@@ -32,36 +32,47 @@ async function load(user: SessionUser, attemptId: string) {
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ params, user }) => {
-  const { attempt, entry } = await load(user, params.attempt ?? "");
-  return json({
-    learnerName: attempt.learnerName,
-    agencyName: attempt.agencyName,
-    title: entry.exercise.title,
-    targetSeconds: entry.exercise.targetSeconds ?? null,
-    score: attempt.score,
-    passed: attempt.passed,
-    overrideScore: attempt.overrideScore,
-    overridePassed: attempt.overridePassed,
-    overrideComment: attempt.overrideComment,
-    turns: attempt.turns.map((t) => turnFeedback(t, entry.exercise)),
+    const { attempt, entry } = await load(user, params.attempt ?? "");
+    return json({
+      learnerName: attempt.learnerName,
+      agencyName: attempt.agencyName,
+      title: entry.exercise.title,
+      targetSeconds: entry.exercise.targetSeconds ?? null,
+      score: attempt.score,
+      passed: attempt.passed,
+      overrideScore: attempt.overrideScore,
+      overridePassed: attempt.overridePassed,
+      overrideComment: attempt.overrideComment,
+      turns: attempt.turns.map((t) => turnFeedback(t, entry.exercise)),
+    });
   });
-});
-};
+}
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "grade:override", keep: {
-    score: { show: "text", label: "staff.overrideScore" },
-    comment: { show: "textarea", label: "staff.overrideComment" },
-  }, }, async ({ params, user, form: formData }) => {
-  const { attempt, entry } = await load(user, params.attempt ?? "");
-  const form = Object.fromEntries(formData);
-  const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };
-  const parsed = overrideSchema.safeParse(form);
-  if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
-  await overrideAttempt(user.id, attempt, entry.ids.courseId, { score: parsed.data.score, passed: parsed.data.passed === "ya", comment: parsed.data.comment });
-  return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values });
-});
-};
+  return handleAction(
+    args,
+    {
+      access: "grade:override",
+      keep: {
+        score: { show: "text", label: "staff.overrideScore" },
+        comment: { show: "textarea", label: "staff.overrideComment" },
+      },
+    },
+    async ({ params, user, form: formData }) => {
+      const { attempt, entry } = await load(user, params.attempt ?? "");
+      const form = Object.fromEntries(formData);
+      const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };
+      const parsed = overrideSchema.safeParse(form);
+      if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
+      await overrideAttempt(user.id, attempt, entry.ids.courseId, {
+        score: parsed.data.score,
+        passed: parsed.data.passed === "ya",
+        comment: parsed.data.comment,
+      });
+      return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values });
+    },
+  );
+}
 
 export default function StaffAttempt() {
   const t = useT();
@@ -97,7 +108,13 @@ export default function StaffAttempt() {
         <FormAlert kind="success" message={result?.ok ? t("staff.overrideSaved") : null} />
         <FormAlert message={result && !result.ok ? t("error.formHasErrors") : null} />
         <Form method="post" noValidate>
-          <Field name="score" label={t("staff.overrideScore")} inputMode="numeric" defaultValue={v?.score ?? String(data.overrideScore ?? data.score ?? "")} error={result?.errors.score} />
+          <Field
+            name="score"
+            label={t("staff.overrideScore")}
+            inputMode="numeric"
+            defaultValue={v?.score ?? String(data.overrideScore ?? data.score ?? "")}
+            error={result?.errors.score}
+          />
           <Field name="passed" label={t("staff.overridePassed")} error={result?.errors.passed}>
             <select id="f-passed" name="passed" defaultValue={v?.passed ?? ((data.overridePassed ?? data.passed) ? "ya" : "tidak")}>
               <option value="ya">{t("exercise.passed")}</option>
@@ -106,7 +123,13 @@ export default function StaffAttempt() {
           </Field>
           <div className="field">
             <label htmlFor="f-comment">{t("staff.overrideComment")}</label>
-            <textarea id="f-comment" name="comment" defaultValue={v?.comment ?? data.overrideComment ?? ""} aria-invalid={result?.errors.comment ? true : undefined} aria-describedby={result?.errors.comment ? "f-comment-err" : undefined} />
+            <textarea
+              id="f-comment"
+              name="comment"
+              defaultValue={v?.comment ?? data.overrideComment ?? ""}
+              aria-invalid={result?.errors.comment ? true : undefined}
+              aria-describedby={result?.errors.comment ? "f-comment-err" : undefined}
+            />
             {result?.errors.comment ? (
               <p className="field-error" id="f-comment-err">
                 {t(result.errors.comment)}

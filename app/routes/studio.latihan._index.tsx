@@ -11,26 +11,26 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ user }) => {
-  const entries = await listExerciseEntries();
-  const attempts = await listAttemptsInScope(
-    managedScopePath(user),
-    entries.map((e) => e.exercise.slug),
-  );
-  return json({
-    exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, course: e.course.meta.title })),
-    attempts: attempts.map((a) => ({ ...a, completedAt: a.completedAt?.toISOString() ?? null })),
+    const entries = await listExerciseEntries();
+    const attempts = await listAttemptsInScope(
+      managedScopePath(user),
+      entries.map((e) => e.exercise.slug),
+    );
+    return json({
+      exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, course: e.course.meta.title })),
+      attempts: attempts.map((a) => ({ ...a, completedAt: a.completedAt?.toISOString() ?? null })),
+    });
   });
-});
-};
+}
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "studio:open", keep: {} }, async ({ user, form }) => {
-  const entry = await getExerciseEntry(String(form.get("slug") ?? ""), true);
-  if (!entry) throw new Response("Not found", { status: 404 });
-  const result = await regradeExercise(user.id, managedScopePath(user), entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
-  return json({ slug: entry.exercise.slug, ...result });
-});
-};
+    const entry = await getExerciseEntry(String(form.get("slug") ?? ""), true);
+    if (!entry) throw new Response("Not found", { status: 404 });
+    const result = await regradeExercise(user.id, managedScopePath(user), entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+    return json({ slug: entry.exercise.slug, ...result });
+  });
+}
 
 export default function StaffAttempts() {
   const t = useT();

@@ -11,28 +11,32 @@ import { pageTitle } from "~/utils/meta";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "studio:open" }, async ({  }) => {
-  const entries = await listExerciseEntries();
-  return json({
-    exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, turns: e.exercise.turns.map((t) => ({ id: t.id, message: t.message })) })),
+  return handleLoader(args, { access: "studio:open" }, async ({}) => {
+    const entries = await listExerciseEntries();
+    return json({
+      exercises: entries.map((e) => ({
+        slug: e.exercise.slug,
+        title: e.exercise.title,
+        turns: e.exercise.turns.map((t) => ({ id: t.id, message: t.message })),
+      })),
+    });
   });
-});
-};
+}
 
 /** Grades a sample reply without storing anything (drafts included): rubric tests before publishing. */
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "studio:open", keep: { reply: { show: "textarea", label: "staff.sampleReply" } } }, async ({ form }) => {
-  const target = String(form.get("target") ?? "");
-  const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);
-  const [slug, turnId] = target.split("#");
-  const entry = await getExerciseEntry(slug ?? "", true);
-  const turn = entry?.exercise.turns.find((t) => t.id === turnId);
-  if (!entry || !turn) return json({ target, reply, feedback: null }, { status: 400 });
-  const grade = gradeReply(entry.exercise, turn.id, reply);
-  const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
-  return json({ target, reply, feedback });
-});
-};
+    const target = String(form.get("target") ?? "");
+    const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);
+    const [slug, turnId] = target.split("#");
+    const entry = await getExerciseEntry(slug ?? "", true);
+    const turn = entry?.exercise.turns.find((t) => t.id === turnId);
+    if (!entry || !turn) return json({ target, reply, feedback: null }, { status: 400 });
+    const grade = gradeReply(entry.exercise, turn.id, reply);
+    const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
+    return json({ target, reply, feedback });
+  });
+}
 
 export default function RubricPlayground() {
   const t = useT();

@@ -1,7 +1,14 @@
 import type { Lang, MessageKey, Translate } from "~/i18n";
 import { formatDate } from "./dates";
 
-export type AuditEntryView = { action: string; actorName: string | null; targetLabel: string | null; targetId: string; targetType: string; details: Record<string, unknown> };
+export type AuditEntryView = {
+  action: string;
+  actorName: string | null;
+  targetLabel: string | null;
+  targetId: string;
+  targetType: string;
+  details: Record<string, unknown>;
+};
 
 /** Actions with a sentence of their own in the staff dictionary (`audit.say.<action>`). */
 const SENTENCES = new Set([
@@ -42,7 +49,10 @@ export function auditSentence(entry: AuditEntryView, t: Translate, lang: Lang): 
     if (typeof v === "boolean") return t(v ? "audit.yes" : "audit.no");
     if (typeof v === "string" && ROLES.has(v)) return t(`role.${v}` as MessageKey);
     if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v)) return formatDate(v, lang);
-    if (typeof v === "object") return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${field(k)} ${value(x)}`).join(", ");
+    if (typeof v === "object")
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${field(k)} ${value(x)}`)
+        .join(", ");
     return String(v);
   };
   const field = (k: string) => {
@@ -67,7 +77,24 @@ export function auditSentence(entry: AuditEntryView, t: Translate, lang: Lang): 
   const sentence = SENTENCES.has(entry.action) ? t(`audit.say.${entry.action}` as MessageKey, vars) : `${actor}: ${entry.action} (${target})`;
 
   const changes: string[] = [];
-  const shownInSentence = new Set(["reason", "dueDate", "created", "issued", "attempts", "changed", "from", "to", "role", "name", "courseId", "parentId", "removed", "kept", "fromParentId", "toParentId"]);
+  const shownInSentence = new Set([
+    "reason",
+    "dueDate",
+    "created",
+    "issued",
+    "attempts",
+    "changed",
+    "from",
+    "to",
+    "role",
+    "name",
+    "courseId",
+    "parentId",
+    "removed",
+    "kept",
+    "fromParentId",
+    "toParentId",
+  ]);
   if (entry.action === "attempt.override" && d.before && d.after) {
     const before = d.before as Record<string, unknown>;
     const after = d.after as Record<string, unknown>;

@@ -20,7 +20,10 @@ export function clientIp(request: Request, hops = env.trustedProxies): string | 
   const socket = addresses.get(request) ?? null;
   if (hops <= 0) return socket;
   // Each trusted proxy appended the address it saw; the socket is the last proxy itself.
-  const forwarded = (request.headers.get("x-forwarded-for") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const forwarded = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const chain = socket ? [...forwarded, socket] : forwarded;
   const index = chain.length - 1 - hops;
   return (chain[Math.max(0, index)] ?? socket)?.slice(0, 64) ?? null;

@@ -30,7 +30,9 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     await access(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new DataDirError(`Sigap cannot write its data directory ${dir} (${code}): give the user running Sigap write access, or set DATA_DIR to another directory.`);
+    throw new DataDirError(
+      `Sigap cannot write its data directory ${dir} (${code}): give the user running Sigap write access, or set DATA_DIR to another directory.`,
+    );
   }
   const count = held.get(file) ?? 0;
   if (count === 0) {
@@ -44,7 +46,9 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
         const owner = Number((await readFile(file, "utf8").catch(() => "")).trim());
         if (owner && owner !== process.pid && alive(owner)) {
-          throw new DataDirError(`Another Sigap process (pid ${owner}) is using the data directory ${dir}. Stop it first, or set DATA_DIR to another directory.`);
+          throw new DataDirError(
+            `Another Sigap process (pid ${owner}) is using the data directory ${dir}. Stop it first, or set DATA_DIR to another directory.`,
+          );
         }
         await unlink(file).catch(() => {});
       }

@@ -34,13 +34,7 @@ let handle: Promise<DbHandle> | null = null;
 let opened: DbHandle | null = null;
 
 /** Opens a PGlite (no url) or postgres.js (url) database and optionally migrates it. */
-export async function openDatabase(opts: {
-  url?: string;
-  dataDir?: string;
-  loadDataDir?: Blob;
-  migrate?: boolean;
-  max?: number;
-}): Promise<DbHandle> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; migrate?: boolean; max?: number }): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");

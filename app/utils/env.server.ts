@@ -16,7 +16,12 @@ const optionalText = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).optional(),
   /** postgres://… — without it, embedded PGlite under DATA_DIR. */
-  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
   DATA_DIR: optionalText,
   CONTENT_DIR: optionalText,
   BUILD_DIR: optionalText,

@@ -139,7 +139,11 @@ function contextFor<A extends Access>(args: LoaderFunctionArgs, user: SessionUse
 }
 
 /** Runs a loader: outage → 503, session, permission, scope. */
-export async function handleLoader<A extends Access, T>(args: LoaderFunctionArgs, options: CommonOptions<A>, fn: (ctx: RouteContext<A>) => Promise<T> | T): Promise<T> {
+export async function handleLoader<A extends Access, T>(
+  args: LoaderFunctionArgs,
+  options: CommonOptions<A>,
+  fn: (ctx: RouteContext<A>) => Promise<T> | T,
+): Promise<T> {
   rememberClientAddress(args.request, args.context);
   try {
     const user = await authorise(args.request, options.access, !!options.download);

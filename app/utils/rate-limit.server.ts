@@ -82,7 +82,11 @@ export async function signInDelayMs(email: string, now = new Date()): Promise<nu
 
 export async function recordSignInFailure(email: string, ip: string | null) {
   const keys = signInKeys(email, ip);
-  await Promise.all([hit(keys.pair, SIGN_IN_LIMITS.windowMs), keys.ip ? hit(keys.ip, SIGN_IN_LIMITS.windowMs) : null, hit(keys.account, SIGN_IN_LIMITS.windowMs)]);
+  await Promise.all([
+    hit(keys.pair, SIGN_IN_LIMITS.windowMs),
+    keys.ip ? hit(keys.ip, SIGN_IN_LIMITS.windowMs) : null,
+    hit(keys.account, SIGN_IN_LIMITS.windowMs),
+  ]);
 }
 
 export async function clearSignInFailures(email: string, ip: string | null) {

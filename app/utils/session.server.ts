@@ -43,7 +43,9 @@ export function sessionIdOf(token: string): string {
 
 export async function createSession(db: Db, userId: string, now = new Date()): Promise<string> {
   const token = generateSessionToken();
-  await db.insert(sessions).values({ id: sessionIdOf(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS) });
+  await db
+    .insert(sessions)
+    .values({ id: sessionIdOf(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS) });
   return token;
 }
 

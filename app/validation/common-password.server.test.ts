@@ -22,7 +22,8 @@ describe("commonPasswordError", () => {
     expect(commonPasswordError("budi suka kopi tubruk pagi", { name: "Budi Santoso" })).toBeNull();
   });
 
-  it.each(["1qaz2wsx3edc", "17081945", "Sukamaju2026", "wahyuningsih"])("refuses what the old hand-written list missed: keyboard walks, dates, place and person names (%s)", (pw) =>
-    expect(commonPasswordError(pw)).toBe("error.passwordCommon"),
+  it.each(["1qaz2wsx3edc", "17081945", "Sukamaju2026", "wahyuningsih"])(
+    "refuses what the old hand-written list missed: keyboard walks, dates, place and person names (%s)",
+    (pw) => expect(commonPasswordError(pw)).toBe("error.passwordCommon"),
   );
 });

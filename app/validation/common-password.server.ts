@@ -10,9 +10,31 @@ import type { MessageKey } from "~/i18n";
  * ("safely unguessable: moderate protection from offline slow-hash scenario").
  */
 const AGENCY_WORDS = [
-  "bismillah", "alhamdulillah", "assalamualaikum", "sayangku", "cintaku", "rahasia", "katasandi",
-  "merdeka", "garuda", "pancasila", "disdukcapil", "diskominfo", "kominfo", "pemda", "pemkab", "pemprov",
-  "aparatur", "pegawai", "operator", "humas", "pelayanan", "rahasiaku", "anakku", "sukses", "berkah",
+  "bismillah",
+  "alhamdulillah",
+  "assalamualaikum",
+  "sayangku",
+  "cintaku",
+  "rahasia",
+  "katasandi",
+  "merdeka",
+  "garuda",
+  "pancasila",
+  "disdukcapil",
+  "diskominfo",
+  "kominfo",
+  "pemda",
+  "pemkab",
+  "pemprov",
+  "aparatur",
+  "pegawai",
+  "operator",
+  "humas",
+  "pelayanan",
+  "rahasiaku",
+  "anakku",
+  "sukses",
+  "berkah",
 ];
 
 export const MIN_SCORE = 3;
@@ -30,7 +52,9 @@ export type PasswordContext = { email?: string | null; name?: string | null };
 
 function personalInputs(context: PasswordContext): string[] {
   const local = context.email?.split("@")[0] ?? "";
-  return [local, ...local.split(/[._+-]/), ...(context.name ?? "").split(/\s+/)].map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, "")).filter((p) => p.length >= 3);
+  return [local, ...local.split(/[._+-]/), ...(context.name ?? "").split(/\s+/)]
+    .map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, ""))
+    .filter((p) => p.length >= 3);
 }
 
 /** The zxcvbn reading of a password (for tests and the strength hint). */
@@ -47,11 +71,14 @@ function core(password: string): string {
 export function commonPasswordError(password: string, context: PasswordContext = {}): MessageKey | null {
   const result = passwordStrength(password, context);
   // Blame the user's own name or e-mail when that is what made it guessable.
-  const usesPersonal = result.sequence.some((m) => m.pattern === "dictionary" && (m as { dictionaryName?: string }).dictionaryName === "userInputs" && m.token.length >= 4);
+  const usesPersonal = result.sequence.some(
+    (m) => m.pattern === "dictionary" && (m as { dictionaryName?: string }).dictionaryName === "userInputs" && m.token.length >= 4,
+  );
   if (result.score < MIN_SCORE) return usesPersonal ? "error.passwordPersonal" : "error.passwordCommon";
   // zxcvbn credits padding generously: a weak word with a few characters around it is still weak.
   const word = core(password);
-  if (word.length >= 4 && word.length < password.length && password.length - word.length < 6 && passwordStrength(word, context).score < MIN_SCORE - 1) return "error.passwordCommon";
+  if (word.length >= 4 && word.length < password.length && password.length - word.length < 6 && passwordStrength(word, context).score < MIN_SCORE - 1)
+    return "error.passwordCommon";
   // Mostly one's own name or e-mail, with a little around it.
   const squashed = password.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (personalInputs(context).some((p) => p.length >= 4 && squashed.includes(p) && squashed.length - p.length < 6)) return "error.passwordPersonal";

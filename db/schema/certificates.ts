@@ -88,7 +88,9 @@ export const certificates = pgTable(
     suspendedLesson: text("suspended_lesson"),
   },
   (t) => [
-    uniqueIndex("certificates_one_current_uq").on(t.userId, t.courseId).where(sql`replaced_by is null`),
+    uniqueIndex("certificates_one_current_uq")
+      .on(t.userId, t.courseId)
+      .where(sql`replaced_by is null`),
     index("certificates_course_idx").on(t.courseId, t.expiresAt),
     index("certificates_agency_idx").on(t.agencyId),
     index("certificates_user_idx").on(t.userId, t.issuedAt),

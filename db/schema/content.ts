@@ -59,10 +59,7 @@ export const lessons = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("lessons_course_slug_uq").on(t.courseId, t.slug),
-    index("lessons_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchText})`),
-  ],
+  (t) => [uniqueIndex("lessons_course_slug_uq").on(t.courseId, t.slug), index("lessons_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchText})`)],
 );
 
 export const progressStatus = pgEnum("progress_status", ["started", "completed"]);
@@ -152,7 +149,9 @@ export const finalQuizAttempts = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("final_quiz_attempts_one_open_uq").on(t.userId, t.quizId, t.purpose).where(sql`submitted_at is null`),
+    uniqueIndex("final_quiz_attempts_one_open_uq")
+      .on(t.userId, t.quizId, t.purpose)
+      .where(sql`submitted_at is null`),
     index("final_quiz_attempts_user_quiz_idx").on(t.userId, t.quizId, t.submittedAt),
     index("final_quiz_attempts_course_idx").on(t.courseId, t.purpose),
   ],

@@ -21,7 +21,11 @@ export const issuerKeys = pgTable(
     retiredAt: timestamp("retired_at", { withTimezone: true }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [uniqueIndex("issuer_keys_one_current_uq").on(t.current).where(sql`current`)],
+  (t) => [
+    uniqueIndex("issuer_keys_one_current_uq")
+      .on(t.current)
+      .where(sql`current`),
+  ],
 );
 
 /**

@@ -52,9 +52,13 @@ export const exerciseAttempts = pgTable(
   (t) => [
     index("exercise_attempts_user_slug_idx").on(t.userId, t.exerciseSlug),
     index("exercise_attempts_lesson_idx").on(t.lessonId),
-    uniqueIndex("exercise_attempts_one_open_uq").on(t.userId, t.exerciseSlug).where(sql`status = 'in_progress'`),
+    uniqueIndex("exercise_attempts_one_open_uq")
+      .on(t.userId, t.exerciseSlug)
+      .where(sql`status = 'in_progress'`),
     // The review queue: pending attempts, oldest first.
-    index("exercise_attempts_review_queue_idx").on(t.completedAt).where(sql`review_status = 'pending'`),
+    index("exercise_attempts_review_queue_idx")
+      .on(t.completedAt)
+      .where(sql`review_status = 'pending'`),
   ],
 );
 

@@ -86,7 +86,6 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof userRole.enumValues)[number];
 
-
 /** One-time links for setting a password (new imported accounts). Only the hash is stored. */
 export const passwordTokens = pgTable(
   "password_tokens",

@@ -54,7 +54,10 @@ export function routeTable(samples: Sample[]): string {
       percentile(ms, 50).toFixed(0),
       percentile(ms, 95).toFixed(0),
       percentile(ms, 99).toFixed(0),
-      [...statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(" "),
+      [...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([k, v]) => `${k}×${v}`)
+        .join(" "),
     ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -62,7 +65,13 @@ export function routeTable(samples: Sample[]): string {
 }
 
 export const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#x2F;/g, "/").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#x2F;/g, "/")
+    .replace(/&amp;/g, "&");
 
 function attr(tag: string, name: string): string | null {
   const m = tag.match(new RegExp(`\\s${name}="([^"]*)"`));

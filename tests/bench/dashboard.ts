@@ -38,36 +38,40 @@ const t0 = Date.now();
 if (!process.env.BENCH_REUSE) await fill();
 
 async function fill() {
-// ~2,000 agencies: 1 province → 20 regencies → 80 agencies → 1,920 units.
-await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path) values ('p', 'B', 'Provinsi Bench', 'province', null, '/p/')`);
-await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path)
+  // ~2,000 agencies: 1 province → 20 regencies → 80 agencies → 1,920 units.
+  await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path) values ('p', 'B', 'Provinsi Bench', 'province', null, '/p/')`);
+  await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path)
   select 'r' || r, 'B.' || r, 'Kabupaten ' || r, 'regency', 'p', '/p/r' || r || '/' from generate_series(1, 20) r`);
-await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path)
+  await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path)
   select 'a' || r || '_' || a, 'B.' || r || '.' || a, 'Dinas ' || r || '-' || a, 'agency', 'r' || r, '/p/r' || r || '/a' || r || '_' || a || '/'
   from generate_series(1, 20) r, generate_series(1, 4) a`);
-await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path)
+  await db.execute(sql`insert into agencies (id, code, name, kind, parent_id, path)
   select 'u' || r || '_' || a || '_' || u, 'B.' || r || '.' || a || '.' || u, 'Bidang ' || r || '-' || a || '-' || u, 'unit', 'a' || r || '_' || a,
          '/p/r' || r || '/a' || r || '_' || a || '/u' || r || '_' || a || '_' || u || '/'
   from generate_series(1, 20) r, generate_series(1, 4) a, generate_series(1, 24) u`);
-await db.execute(sql`insert into users (id, email, name, nip, password_hash, role, agency_id)
+  await db.execute(sql`insert into users (id, email, name, nip, password_hash, role, agency_id)
   select 'l' || i, 'l' || i || '@bench.id', 'Peserta ' || i, null, 'x', 'learner',
          'u' || (1 + i % 20) || '_' || (1 + (i / 20) % 4) || '_' || (1 + (i / 80) % 24)
   from generate_series(1, ${LEARNERS}) i`);
-await db.execute(sql`insert into courses (id, slug, title, summary, level, version, minutes, jp, pass_percent, valid_months, position, content_hash)
+  await db.execute(sql`insert into courses (id, slug, title, summary, level, version, minutes, jp, pass_percent, valid_months, position, content_hash)
   select 'c' || c, 'kursus-' || c, 'Kursus ' || c, 'Ringkas', 'dasar', '1.0.0', 60, 2, 70, 24, c, 'h' from generate_series(1, ${COURSES}) c`);
-await db.execute(sql`insert into enrollments (id, user_id, course_id, due_date, completed_lessons, started_at, completed_at)
+  await db.execute(sql`insert into enrollments (id, user_id, course_id, due_date, completed_lessons, started_at, completed_at)
   select 'e' || i || '_' || c, 'l' || i, 'c' || c, current_date + ((1 + i % 20) * 3 + c - 30),
          (i * c) % 9, case when (i * c) % 9 > 0 then now() - interval '20 days' end, case when (i * c) % 9 = 8 then now() - ((i % 300) || ' days')::interval end
   from generate_series(1, ${LEARNERS}) i, generate_series(1, ${COURSES}) c`);
-await db.execute(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, issued_at, expires_at)
+  await db.execute(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, issued_at, expires_at)
   select 'k' || e.id, 'SGP-' || e.id, e.user_id, e.course_id, u.name, u.agency_id, 'Bidang', 'Kursus', '1.0.0', 2, e.completed_at, e.completed_at + interval '24 months' - ((u.id ~ '7$')::int * interval '700 days')
   from enrollments e join users u on u.id = e.user_id where e.completed_at is not null`);
-// Fresh statistics for the planner, as autovacuum would gather them after a fill this size.
-await db.execute(sql`analyze`);
+  // Fresh statistics for the planner, as autovacuum would gather them after a fill this size.
+  await db.execute(sql`analyze`);
 }
-const counts = (await db.execute(sql`select (select count(*) from agencies) a, (select count(*) from users) u, (select count(*) from enrollments) e, (select count(*) from certificates) c`)) as unknown;
+const counts = (await db.execute(
+  sql`select (select count(*) from agencies) a, (select count(*) from users) u, (select count(*) from enrollments) e, (select count(*) from certificates) c`,
+)) as unknown;
 const row = ((counts as { rows?: unknown[] }).rows ?? (counts as unknown[]))[0] as Record<string, number>;
-console.log(`filled in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${row.a} agencies, ${row.u} learners, ${row.e} enrollments, ${row.c} certificates (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`);
+console.log(
+  `filled in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${row.a} agencies, ${row.u} learners, ${row.e} enrollments, ${row.c} certificates (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
+);
 
 async function measure(label: string, fn: () => Promise<unknown>) {
   await fn();
@@ -100,7 +104,10 @@ const results = [
   await measure("CSV rows, one agency (1,250 learners, all)", () => collect(allLearners("/p/r3/a3_2/", { courseId: "c1" }))),
 ];
 // What a phone downloads: the loader data of the province page (the HTML carries about as much).
-for (const [label, view] of [["closed tree (default)", undefined], ["every unit open", { open: "all" as const, sort: "unit" as const }]] as const) {
+for (const [label, view] of [
+  ["closed tree (default)", undefined],
+  ["every unit open", { open: "all" as const, sort: "unit" as const }],
+] as const) {
   const data = await dashboardPage("/p/", "c1", view);
   console.log(`loader data, province, ${label}: ${data.units.length} unit rows, ${(Buffer.byteLength(JSON.stringify(data)) / 1024).toFixed(1)} kB`);
 }

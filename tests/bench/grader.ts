@@ -33,7 +33,20 @@ function random(): number {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const chance = (p: number) => random() < p;
 
-const GREETINGS = ["Selamat malam Kak", "Halo kak", "Pagi Pak", "Selamat siang Bu", "Assalamualaikum Bu", "Hai kak", "Malam min", "Siang Pak", "Terima kasih sudah bertanya, Kak", "mlm kak", "Slmt pagi bu", ""];
+const GREETINGS = [
+  "Selamat malam Kak",
+  "Halo kak",
+  "Pagi Pak",
+  "Selamat siang Bu",
+  "Assalamualaikum Bu",
+  "Hai kak",
+  "Malam min",
+  "Siang Pak",
+  "Terima kasih sudah bertanya, Kak",
+  "mlm kak",
+  "Slmt pagi bu",
+  "",
+];
 const CLOSINGS = ["Semoga membantu 🙏", "Terima kasih.", "Salam sehat.", "Ada lagi yang bisa kami bantu?", "makasih yaa", "😊", "Tks.", ""];
 const NOISE = [
   "Gitu aja kok nggak paham.",
@@ -90,7 +103,11 @@ function generate(ex: Exercise, turnIndex: number): string {
   if (chance(0.7)) parts.push(pick(CLOSINGS));
   let reply = parts.join(" ");
   if (chance(0.5)) for (const [re, to] of SLANG) if (chance(0.5)) reply = reply.replace(re, to);
-  if (chance(0.5)) reply = reply.split(" ").map((w) => (chance(0.06) ? mutateWord(w) : w)).join(" ");
+  if (chance(0.5))
+    reply = reply
+      .split(" ")
+      .map((w) => (chance(0.06) ? mutateWord(w) : w))
+      .join(" ");
   if (chance(0.05)) reply = reply.toUpperCase();
   if (chance(0.05)) reply = reply.replace(/[.,]/g, "");
   return reply;
@@ -154,7 +171,11 @@ const perCpuSecond = Math.round((graded / cpuMs) * 1000);
 const perWallSecond = Math.round((graded / wallMs) * 1000);
 const chars = jobs.reduce((n, j) => n + j.reply.length, 0);
 const ok = perCpuSecond >= TARGET_PER_SECOND;
-console.log(`grader bench: ${jobs.length} distinct replies (${GENERATED} generated, avg ${Math.round(chars / jobs.length)} chars) over ${exercises.size} exercises`);
+console.log(
+  `grader bench: ${jobs.length} distinct replies (${GENERATED} generated, avg ${Math.round(chars / jobs.length)} chars) over ${exercises.size} exercises`,
+);
 console.log(`graded ${graded} replies in ${(wallMs / 1000).toFixed(2)} s wall, ${(cpuMs / 1000).toFixed(2)} s CPU`);
-console.log(`${perCpuSecond} replies/s per core (CPU time), ${perWallSecond} replies/s wall clock — target ${TARGET_PER_SECOND}/s: ${ok ? "OK" : "BELOW TARGET"}`);
+console.log(
+  `${perCpuSecond} replies/s per core (CPU time), ${perWallSecond} replies/s wall clock — target ${TARGET_PER_SECOND}/s: ${ok ? "OK" : "BELOW TARGET"}`,
+);
 if (!ok) process.exit(1);

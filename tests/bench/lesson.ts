@@ -32,7 +32,9 @@ try {
   const ratio = lesson.rps / bare.rps;
   console.log(`bare page  ${bare.rps} req/s  p50 ${bare.p50} ms  p99 ${bare.p99} ms`);
   console.log(`lesson     ${lesson.rps} req/s  p50 ${lesson.p50} ms  p99 ${lesson.p99} ms  (${Math.round(ratio * 100)}% of bare; target ≥ 70%)`);
-  console.log(`lesson HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} kB (${(gzipSync(html).length / 1024).toFixed(1)} kB gzip); first-load JS ${(jsGzip / 1024).toFixed(1)} kB gzip in ${new Set(scripts).size} files (target < 100 kB)`);
+  console.log(
+    `lesson HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} kB (${(gzipSync(html).length / 1024).toFixed(1)} kB gzip); first-load JS ${(jsGzip / 1024).toFixed(1)} kB gzip in ${new Set(scripts).size} files (target < 100 kB)`,
+  );
   process.exitCode = ratio >= 0.7 && jsGzip < 100 * 1024 ? 0 : 1;
 } finally {
   await server.stop();

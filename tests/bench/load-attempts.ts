@@ -99,11 +99,20 @@ try {
   const passwordHash = await hashPassword(PASSWORD);
   const learners: { id: string; email: string }[] = [];
   for (let i = 0; i < LEARNERS; i++) {
-    const u = await createUser({ name: `Peserta Beban ${i + 1}`, email: `beban${i + 1}@load.sigap.id`, nip: null, agencyId: agency.id, role: "learner", passwordHash });
+    const u = await createUser({
+      name: `Peserta Beban ${i + 1}`,
+      email: `beban${i + 1}@load.sigap.id`,
+      nip: null,
+      agencyId: agency.id,
+      role: "learner",
+      passwordHash,
+    });
     learners.push({ id: u.id, email: u.email });
   }
   await closeDb();
-  console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: database ${scratch.name}, ${LEARNERS} learners, server on :${PORT}${RESTART ? `, PostgreSQL ${PG_VERSION}/${PG_CLUSTER} restarts after ${RESTART_AFTER} requests` : ""}`);
+  console.log(
+    `setup ${((Date.now() - t0) / 1000).toFixed(1)} s: database ${scratch.name}, ${LEARNERS} learners, server on :${PORT}${RESTART ? `, PostgreSQL ${PG_VERSION}/${PG_CLUSTER} restarts after ${RESTART_AFTER} requests` : ""}`,
+  );
 
   const result = await runLoad(server.base, learners);
   exitCode = (await checkDatabase(learners, result)) && result.clean ? 0 : 1;
@@ -156,13 +165,15 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
       if (fields) {
         // The page must hand back what was typed (password excepted), with the same key.
         const keptForm = formAt(res.text, path);
-        const keptOk = !!keptForm && typed.every((name) => field(keptForm, name) === fields!.find(([k]) => k === name)?.[1]) && (!field(keptForm, "key") || field(keptForm, "key") === fields.find(([k]) => k === "key")?.[1]);
+        const keptOk =
+          !!keptForm &&
+          typed.every((name) => field(keptForm, name) === fields!.find(([k]) => k === name)?.[1]) &&
+          (!field(keptForm, "key") || field(keptForm, "key") === fields.find(([k]) => k === "key")?.[1]);
         if (res.status === 503) {
           if (keptOk) {
             outage.keptForms++;
             kept++;
-          }
-          else {
+          } else {
             outage.keptMismatch++;
             problems.push(`${route}: 503 page without the typed form`);
           }
@@ -194,7 +205,18 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
     const double = (n: number) => index % n === 0;
     // Sign in through the real form.
     await send("GET /masuk", "/masuk", {});
-    const signIn = await send("POST /masuk", "/masuk", { fields: [["ke", ""], ["email", who.email], ["password", PASSWORD]] }, ["email"]);
+    const signIn = await send(
+      "POST /masuk",
+      "/masuk",
+      {
+        fields: [
+          ["ke", ""],
+          ["email", who.email],
+          ["password", PASSWORD],
+        ],
+      },
+      ["email"],
+    );
     const cookie = signIn.setCookie?.split(";")[0];
     if (signIn.status !== 302 || !cookie) throw new Error(`sign-in of ${who.email} answered ${signIn.status}`);
     signedIn.push({ ...who, cookie });
@@ -207,7 +229,8 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
       await send("GET lesson", path, { cookie });
       if (race && i === reading.length - 1) continue;
       const fields: Fields = [["intent", "complete"]];
-      const res = i === 0 && double(4) ? await sendTwice("POST lesson complete", path, cookie, fields, []) : await send("POST lesson complete", path, { cookie, fields });
+      const res =
+        i === 0 && double(4) ? await sendTwice("POST lesson complete", path, cookie, fields, []) : await send("POST lesson complete", path, { cookie, fields });
       if (res.status === 302) accepted.push({ kind: "complete", userId: who.id, key: lesson.slug });
     }
 
@@ -220,7 +243,10 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
       const turnId = field(form, "turnId")!;
       const fields: Fields = form.fields.map(([k, v]) => [k, k === "reply" ? modelAnswers.get(turnId)! : v]);
       const key = field(form, "key")!;
-      const res = (turn === 0 && double(3)) || (turn === 1 && double(7)) ? await sendTwice("POST /latihan (DM reply)", dmPath, cookie, fields, ["reply"]) : await send("POST /latihan (DM reply)", dmPath, { cookie, fields }, ["reply"]);
+      const res =
+        (turn === 0 && double(3)) || (turn === 1 && double(7))
+          ? await sendTwice("POST /latihan (DM reply)", dmPath, cookie, fields, ["reply"])
+          : await send("POST /latihan (DM reply)", dmPath, { cookie, fields }, ["reply"]);
       if (res.status !== 302) throw new Error(`${who.email}: DM reply answered ${res.status}`);
       accepted.push({ kind: "dm", userId: who.id, key });
       if (res.location?.includes("percobaan=")) break;
@@ -248,7 +274,9 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
     const hoaxKey = field(formWith(hoaxPage.text, "key"), "key");
     if (!hoaxKey) throw new Error(`${who.email}: no hoax form`);
     const hf: Fields = [["key", hoaxKey], ...hoaxFields];
-    const hoaxRes = double(2) ? await sendTwice("POST /latihan (hoax)", hoaxPath, cookie, hf, ["clarification"]) : await send("POST /latihan (hoax)", hoaxPath, { cookie, fields: hf }, ["clarification"]);
+    const hoaxRes = double(2)
+      ? await sendTwice("POST /latihan (hoax)", hoaxPath, cookie, hf, ["clarification"])
+      : await send("POST /latihan (hoax)", hoaxPath, { cookie, fields: hf }, ["clarification"]);
     if (hoaxRes.status === 302) accepted.push({ kind: "hoax", userId: who.id, key: hoaxKey });
 
     const certs = await send("GET /saya/sertifikat", "/saya/sertifikat", { cookie });
@@ -294,7 +322,18 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
         }),
         ...signedIn.slice(20, 30).map(async (who) => {
           duringOutage.posts++;
-          const res = await send("POST /masuk", "/masuk", { fields: [["ke", ""], ["email", who.email], ["password", PASSWORD]] }, ["email"]);
+          const res = await send(
+            "POST /masuk",
+            "/masuk",
+            {
+              fields: [
+                ["ke", ""],
+                ["email", who.email],
+                ["password", PASSWORD],
+              ],
+            },
+            ["email"],
+          );
           if (res.kept) duringOutage.kept503++;
           if (res.status === 302) duringOutage.accepted++;
         }),
@@ -331,7 +370,9 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
   for (const r of results) if (r.status === "rejected") problems.push(String((r.reason as Error)?.message ?? r.reason));
 
   const samples = browser.samples.filter((s) => s.route !== "GET /healthz");
-  console.log(`\n${learners.length} learners, ${samples.length} requests in ${wall.toFixed(1)} s = ${(samples.length / wall).toFixed(0)} req/s (healthz probes not counted)`);
+  console.log(
+    `\n${learners.length} learners, ${samples.length} requests in ${wall.toFixed(1)} s = ${(samples.length / wall).toFixed(0)} req/s (healthz probes not counted)`,
+  );
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   console.log(`all routes: p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms\n`);
   console.log(routeTable(browser.samples));
@@ -348,7 +389,9 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
       `outage: ${restarted ? `${secs} s until /healthz answered 200 again` : "restart never happened"}; /healthz said 503 ${outage.healthDown}× during it, 200 after: ${outage.healthUpAfter}; ` +
         `503 pages ${outage.pages503}, forms kept ${outage.keptForms} (mismatch ${outage.keptMismatch}), kept forms sent again ${outage.resent}, other 5xx ${outage.other5xx}`,
     );
-    console.log(`forms posted as the database went away: ${duringOutage.posts}, answered 503 with the form kept: ${duringOutage.kept503}, accepted after sending the kept form again: ${duringOutage.accepted}`);
+    console.log(
+      `forms posted as the database went away: ${duringOutage.posts}, answered 503 with the form kept: ${duringOutage.kept503}, accepted after sending the kept form again: ${duringOutage.accepted}`,
+    );
     clean &&= restarted && outage.healthDown > 0 && outage.healthUpAfter;
   }
   if (outside.length) console.log(`5xx outside an outage: ${outside.length}`);
@@ -359,13 +402,17 @@ async function runLoad(base: string, learners: { id: string; email: string }[]) 
 async function checkDatabase(learners: { id: string }[], run: { accepted: Accepted[]; certificatesSeen: Map<string, number> }) {
   const ids = learners.map((l) => l.id);
   const failures: string[] = [];
-  const distinct = (kind: Accepted["kind"]) => new Set(run.accepted.filter((a) => a.kind === kind).map((a) => (kind === "complete" ? `${a.userId}|${a.key}` : `${a.userId}:${a.key}`)));
+  const distinct = (kind: Accepted["kind"]) =>
+    new Set(run.accepted.filter((a) => a.kind === kind).map((a) => (kind === "complete" ? `${a.userId}|${a.key}` : `${a.userId}:${a.key}`)));
 
   // DM turns and hoax submissions: one row per accepted key, and no row nobody saw accepted.
   const turnRows = await sqlc<{ key: string; lab: boolean; n: number }[]>`
     select t.idempotency_key as key, t.turn_id = 'lab' as lab, count(*)::int as n from exercise_turns t
     join exercise_attempts a on a.id = t.attempt_id where a.user_id = any(${ids}) group by 1, 2`;
-  for (const [kind, lab] of [["dm", false], ["hoax", true]] as const) {
+  for (const [kind, lab] of [
+    ["dm", false],
+    ["hoax", true],
+  ] as const) {
     const want = distinct(kind);
     const rows = turnRows.filter((r) => r.lab === lab);
     const dup = rows.filter((r) => r.n > 1).length;
@@ -376,10 +423,14 @@ async function checkDatabase(learners: { id: string }[], run: { accepted: Accept
   }
   const hoaxAttempts = await sqlc<{ n: number }[]>`select count(*)::int as n from exercise_attempts where user_id = any(${ids}) and kind = 'hoax'`;
   if (hoaxAttempts[0]!.n !== distinct("hoax").size) failures.push(`hoax attempts ${hoaxAttempts[0]!.n} ≠ ${distinct("hoax").size}`);
-  const orphans = await sqlc<{ n: number }[]>`select count(*)::int as n from exercise_attempts a where user_id = any(${ids}) and not exists (select 1 from exercise_turns t where t.attempt_id = a.id)`;
+  const orphans = await sqlc<
+    { n: number }[]
+  >`select count(*)::int as n from exercise_attempts a where user_id = any(${ids}) and not exists (select 1 from exercise_turns t where t.attempt_id = a.id)`;
   console.log(`attempts without any turn: ${orphans[0]!.n}`);
 
-  const quizRows = await sqlc<{ key: string; n: number }[]>`select idempotency_key as key, count(*)::int as n from final_quiz_attempts where user_id = any(${ids}) and idempotency_key is not null group by 1`;
+  const quizRows = await sqlc<
+    { key: string; n: number }[]
+  >`select idempotency_key as key, count(*)::int as n from final_quiz_attempts where user_id = any(${ids}) and idempotency_key is not null group by 1`;
   {
     const want = distinct("quiz");
     const dup = quizRows.filter((r) => r.n > 1).length;
@@ -408,9 +459,13 @@ async function checkDatabase(learners: { id: string }[], run: { accepted: Accept
   const dupCerts = certs.filter((c) => c.n > 1).length;
   const seenMismatch = learners.filter((l) => run.certificatesSeen.has(l.id) && run.certificatesSeen.get(l.id) !== (certOf.get(l.id) ?? 0)).length;
   const expected = learners.filter((l) => run.accepted.some((a) => a.userId === l.id && a.kind === "quiz")).length;
-  console.log(`certificates: ${certs.length} learners hold one (expected ${expected}), more than one current ${dupCerts}, page showed a different count ${seenMismatch}`);
+  console.log(
+    `certificates: ${certs.length} learners hold one (expected ${expected}), more than one current ${dupCerts}, page showed a different count ${seenMismatch}`,
+  );
   if (dupCerts || seenMismatch || certs.length !== expected) failures.push("certificates");
 
-  console.log(failures.length ? `INTEGRITY FAILED: ${failures.join(", ")}` : "integrity: every accepted submission stored exactly once; no duplicate certificates");
+  console.log(
+    failures.length ? `INTEGRITY FAILED: ${failures.join(", ")}` : "integrity: every accepted submission stored exactly once; no duplicate certificates",
+  );
   return failures.length === 0;
 }

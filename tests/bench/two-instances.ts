@@ -38,17 +38,32 @@ try {
   console.log(`two instances on :${PORT} and :${PORT + 1}, one database ${scratch.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
 
   const signIn = (on: Browser, email: string, password: string, headers: Record<string, string> = {}) =>
-    on.request("POST /masuk", "/masuk", { fields: [["ke", ""], ["email", email], ["password", password]], headers });
+    on.request("POST /masuk", "/masuk", {
+      fields: [
+        ["ke", ""],
+        ["email", email],
+        ["password", password],
+      ],
+      headers,
+    });
 
   // 1. Sessions live in Postgres.
   {
     const res = await signIn(A, "peserta@demo.sigap.id", PASSWORD);
     const cookie = res.setCookie?.split(";")[0] ?? "";
     const onB = await B.request("GET /kursus", "/kursus", { cookie });
-    check("session made on A works on B", res.status === 302 && onB.status === 200 && onB.text.includes("/saya/sertifikat"), `sign-in on A ${res.status}, /kursus on B ${onB.status}`);
+    check(
+      "session made on A works on B",
+      res.status === 302 && onB.status === 200 && onB.text.includes("/saya/sertifikat"),
+      `sign-in on A ${res.status}, /kursus on B ${onB.status}`,
+    );
     const out = await B.request("POST /keluar", "/keluar", { cookie, fields: [] });
     const afterOnA = await A.request("GET /kursus", "/kursus", { cookie });
-    check("sign-out on B ends the session on A", afterOnA.status === 302 && (afterOnA.location ?? "").startsWith("/masuk"), `sign-out on B ${out.status}, /kursus on A then ${afterOnA.status} → ${afterOnA.location}`);
+    check(
+      "sign-out on B ends the session on A",
+      afterOnA.status === 302 && (afterOnA.location ?? "").startsWith("/masuk"),
+      `sign-out on B ${out.status}, /kursus on A then ${afterOnA.status} → ${afterOnA.location}`,
+    );
   }
 
   // 2. Sign-in limits count in Postgres: 5 failures per account, 30 per client address.
@@ -97,9 +112,16 @@ try {
     const formB = formWith(pageB.text, "intent", "reply");
     const turn2 = field(formB, "turnId");
     const seen = pageB.text.includes(escapeHtml(reply1).slice(0, 60));
-    check("DM reply sent on A is on B's page", sentA.status === 302 && seen && !!turn2 && turn2 !== turn1, `sent on A ${sentA.status}; B shows the reply: ${seen}; B asks turn ${turn2} (was ${turn1})`);
+    check(
+      "DM reply sent on A is on B's page",
+      sentA.status === 302 && seen && !!turn2 && turn2 !== turn1,
+      `sent on A ${sentA.status}; B shows the reply: ${seen}; B asks turn ${turn2} (was ${turn1})`,
+    );
     if (formB && turn2) {
-      const sentB = await B.request("POST /latihan", `/latihan/${DM}`, { cookie, fields: formB.fields.map(([k, v]) => [k, k === "reply" ? answers.get(turn2)! : v]) });
+      const sentB = await B.request("POST /latihan", `/latihan/${DM}`, {
+        cookie,
+        fields: formB.fields.map(([k, v]) => [k, k === "reply" ? answers.get(turn2)! : v]),
+      });
       // The last turn completes the attempt: its result page (?percobaan=…) is opened on A.
       const again = await A.request("GET /latihan", (sentB.location ?? `/latihan/${DM}`).replace(/#.*$/, ""), { cookie });
       const both = again.text.includes(escapeHtml(reply1).slice(0, 60)) && again.text.includes(escapeHtml(answers.get(turn2)!).slice(0, 60));
@@ -107,9 +129,17 @@ try {
     }
 
     // 4. Same content, same page, whichever process answers.
-    const strip = (html: string) => html.replace(/name="key" value="[^"]*"/g, "").replace(/<script[\s\S]*?<\/script>/g, "").replace(/nonce="[^"]*"/g, "");
+    const strip = (html: string) =>
+      html
+        .replace(/name="key" value="[^"]*"/g, "")
+        .replace(/<script[\s\S]*?<\/script>/g, "")
+        .replace(/nonce="[^"]*"/g, "");
     const [la, lb] = [await A.request("GET lesson", LESSON, { cookie }), await B.request("GET lesson", LESSON, { cookie })];
-    check("lesson page identical on A and B", la.status === 200 && lb.status === 200 && strip(la.text) === strip(lb.text), `${la.status}/${lb.status}, ${la.text.length} bytes`);
+    check(
+      "lesson page identical on A and B",
+      la.status === 200 && lb.status === 200 && strip(la.text) === strip(lb.text),
+      `${la.status}/${lb.status}, ${la.text.length} bytes`,
+    );
   }
 } catch (error) {
   console.error(error);

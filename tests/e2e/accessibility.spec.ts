@@ -1,6 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { answerDrawnQuestions, completeReadingLessons, courseLessons, demo, DEMO_PASSWORD, finalQuizBank, passDmExercises, screenshotDir, signIn } from "./helpers";
+import {
+  answerDrawnQuestions,
+  completeReadingLessons,
+  courseLessons,
+  demo,
+  DEMO_PASSWORD,
+  finalQuizBank,
+  passDmExercises,
+  screenshotDir,
+  signIn,
+} from "./helpers";
 
 /**
  * axe-core (WCAG 2.0/2.1 A and AA) on every page type: no serious or critical violation.
@@ -18,11 +28,14 @@ async function audit(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(" ")}${n.failureSummary ? `\n      ${n.failureSummary.replaceAll("\n", "\n      ")}` : ""}`).join("\n")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(" ")}${n.failureSummary ? `\n      ${n.failureSummary.replaceAll("\n", "\n      ")}` : ""}`).join("\n")}`,
+    );
   if (process.env.A11Y_VERBOSE) {
     // Also list milder findings and axe's best practices (landmarks, heading order) while fixing.
     const all = (await new AxeBuilder({ page }).withTags([...TAGS, "best-practice"]).analyze()).violations;
-    for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical" || v.tags.includes("best-practice"))) {
+    for (const v of all.filter((v) => (v.impact !== "serious" && v.impact !== "critical") || v.tags.includes("best-practice"))) {
       console.log(`[${name}] ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     }
   }
@@ -263,7 +276,10 @@ test("studio pages: index, draft preview, rubric playground, attempts and one at
   await signIn(page, demo.instructor);
   await page.goto("/studio");
   await audit(page, "studio index");
-  await page.getByRole("row", { name: /Siaran Langsung Tanya Jawab/ }).getByRole("link").click();
+  await page
+    .getByRole("row", { name: /Siaran Langsung Tanya Jawab/ })
+    .getByRole("link")
+    .click();
   await expect(page.getByText("Pratinjau draf — belum terlihat oleh peserta.")).toBeVisible();
   await audit(page, "studio draft preview");
 
@@ -277,7 +293,10 @@ test("studio pages: index, draft preview, rubric playground, attempts and one at
 
   await page.goto("/studio/latihan");
   await audit(page, "studio attempts");
-  await page.getByRole("link", { name: /Buka: / }).first().click();
+  await page
+    .getByRole("link", { name: /Buka: / })
+    .first()
+    .click();
   await expect(page.getByLabel("Skor baru (0–100)")).toBeVisible();
   await audit(page, "studio attempt detail");
   await page.getByRole("button", { name: "Simpan perubahan nilai" }).click();

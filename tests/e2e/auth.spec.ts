@@ -86,4 +86,3 @@ test("refuses a common password, then signs out on every device", async ({ page,
   await expect(phonePage).toHaveURL(/\/masuk\?ke=/);
   await phone.close();
 });
-

@@ -43,7 +43,10 @@ test("a learner finishes a course, downloads the PDF, and anyone can verify it",
   await expect(stranger.getByText(/salah ketik/)).toBeVisible();
 });
 
-test("an instructor's override to 'not passed' suspends the certificate, the verification page says so without the person, and a pass restores it", async ({ page, browser }) => {
+test("an instructor's override to 'not passed' suspends the certificate, the verification page says so without the person, and a pass restores it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   await signIn(page, "peserta14@demo.sigap.id");
   await completeReadingLessons(page, COURSE, lessons);
@@ -58,7 +61,10 @@ test("an instructor's override to 'not passed' suspends the certificate, the ver
   const staff = await browser.newPage();
   await signIn(staff, demo.instructor);
   await staff.goto("/studio/latihan");
-  await staff.getByRole("link", { name: /Buka: Nanda Wijaya/ }).first().click();
+  await staff
+    .getByRole("link", { name: /Buka: Nanda Wijaya/ })
+    .first()
+    .click();
   const override = async (score: string, passed: "ya" | "tidak", comment: string) => {
     await staff.getByLabel("Skor baru (0–100)").fill(score);
     await staff.getByLabel("Hasil").selectOption(passed);
@@ -72,7 +78,9 @@ test("an instructor's override to 'not passed' suspends the certificate, the ver
 
   const stranger = await browser.newPage();
   await stranger.goto(`/sertifikat/${code}`);
-  await expect(stranger.getByText(/^DITANGGUHKAN — sertifikat ini untuk sementara tidak berlaku\. Alasan: nilai materi “.+” diubah oleh pelatih/)).toBeVisible();
+  await expect(
+    stranger.getByText(/^DITANGGUHKAN — sertifikat ini untuk sementara tidak berlaku\. Alasan: nilai materi “.+” diubah oleh pelatih/),
+  ).toBeVisible();
   await expect(stranger.getByText("Nanda Wijaya")).toHaveCount(0);
   await page.reload();
   await expect(page.getByText(/^Sertifikat ini ditangguhkan: nilai materi/)).toBeVisible();

@@ -13,7 +13,9 @@ const LEARNER_NAME = "Maya Kusuma";
 async function audit(page: Page, name: string) {
   await page.waitForLoadState("load");
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect.soft(serious, `${name} has serious/critical axe violations`).toEqual([]);
 }
 

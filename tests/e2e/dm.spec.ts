@@ -75,7 +75,10 @@ test("an instructor overrides a grade and the learner sees it", async ({ browser
   const staff = await browser.newPage();
   await signIn(staff, demo.instructor);
   await staff.goto("/studio/latihan");
-  await staff.getByRole("link", { name: /Buka: .*Agus/ }).first().click();
+  await staff
+    .getByRole("link", { name: /Buka: .*Agus/ })
+    .first()
+    .click();
   await staff.getByLabel("Skor baru (0–100)").fill("85");
   await staff.getByLabel("Hasil").selectOption("ya");
   await staff.getByLabel("Catatan untuk peserta (wajib)").fill("Sudah dijelaskan lisan saat kelas; jawaban dianggap memadai.");

@@ -12,7 +12,11 @@ const data = matter(readFileSync(`content/courses/verifikasi-hoaks/10-${SLUG}.md
   clarification: { modelAnswer: string };
 };
 const verdictLabel: Record<string, string> = { hoaks: "HOAKS", benar: "BENAR" };
-const typeLabel: Record<string, string> = { fabricated: "Konten palsu/fabrikasi", "false-context": "Konteks yang salah", imposter: "Konten tiruan (mencatut sumber asli)" };
+const typeLabel: Record<string, string> = {
+  fabricated: "Konten palsu/fabrikasi",
+  "false-context": "Konteks yang salah",
+  imposter: "Konten tiruan (mencatut sumber asli)",
+};
 const flagLabel: Record<string, RegExp> = {
   urgency: /Mendesak \(/,
   "share-request": /Minta disebarkan/,

@@ -40,7 +40,11 @@ const rowNames = (page: Page) => page.getByRole("table").getByRole("link").allIn
 const pager = (page: Page) => page.getByRole("navigation", { name: "Halaman daftar peserta" });
 
 /** A value as someone reading a URL or a log might decode it: raw, URL-decoded, base64, base64url, hex. */
-const readings = (value: string) => [value, decodeURIComponent(value.replace(/\+/g, " ")), ...(["base64", "base64url", "hex"] as const).map((e) => Buffer.from(value, e).toString("utf8"))];
+const readings = (value: string) => [
+  value,
+  decodeURIComponent(value.replace(/\+/g, " ")),
+  ...(["base64", "base64url", "hex"] as const).map((e) => Buffer.from(value, e).toString("utf8")),
+];
 
 /**
  * The next-page link carries no learner's name: the last row's name is in no decoding of the

@@ -70,7 +70,9 @@ test("a manager assigns a course, imports staff, filters the dashboard and downl
 });
 
 for (const width of [360, 1280]) {
-  test(`import preview at ${width} px: the problems come first, and rows with errors need an explicit choice (issue 15 item 2, failed on main)`, async ({ browser }) => {
+  test(`import preview at ${width} px: the problems come first, and rows with errors need an explicit choice (issue 15 item 2, failed on main)`, async ({
+    browser,
+  }) => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     await signIn(page, demo.manager);
     await page.goto("/kelola/impor");

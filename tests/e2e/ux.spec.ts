@@ -10,7 +10,9 @@ async function pageOverflow(page: Page) {
 }
 
 for (const width of WIDTHS) {
-  test(`dashboard at ${width} px: seeded history in every column and both charts, months as "Des 2026" (issue 15 item 5, failed on main)`, async ({ browser }) => {
+  test(`dashboard at ${width} px: seeded history in every column and both charts, months as "Des 2026" (issue 15 item 5, failed on main)`, async ({
+    browser,
+  }) => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     await signIn(page, demo.manager);
     await page.goto("/kelola");
@@ -30,7 +32,10 @@ for (const width of WIDTHS) {
     expect(months).not.toMatch(ISO_MONTH);
     expect(months).toMatch(/(Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) 20\d\d/);
     // Chart text is as large as the page's on a phone (not an SVG shrunk to 7 px).
-    const fontSize = await monthly.locator(".bar-label").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontSize = await monthly
+      .locator(".bar-label")
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(13);
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     // The unit table scrolls inside its box with the unit names pinned.
@@ -57,7 +62,9 @@ for (const width of WIDTHS) {
     await page.close();
   });
 
-  test(`DM exercise at ${width} px: the citizen's message on the first screen, the briefing folded above it on a phone (issue 15 item 9, failed on main at 360 px)`, async ({ browser }) => {
+  test(`DM exercise at ${width} px: the citizen's message on the first screen, the briefing folded above it on a phone (issue 15 item 9, failed on main at 360 px)`, async ({
+    browser,
+  }) => {
     const page = await browser.newPage({ viewport: { width, height: 780 } });
     await signIn(page, "peserta12@demo.sigap.id");
     await page.goto("/latihan/dm-syarat-ktp");

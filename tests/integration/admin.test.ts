@@ -43,7 +43,8 @@ async function auditEntries(action: string, targetId: string) {
     .orderBy(desc(auditLog.id));
 }
 
-const move = (agencyId: string, parentId: string, cookie = admin.cookie) => run(agenciesAction, post("/admin/instansi", { intent: "move", agencyId, parentId }, cookie));
+const move = (agencyId: string, parentId: string, cookie = admin.cookie) =>
+  run(agenciesAction, post("/admin/instansi", { intent: "move", agencyId, parentId }, cookie));
 
 describe("only administrators", () => {
   it("answers 403 to managers, instructors and learners on every admin loader and action, and changes nothing", async () => {
@@ -89,7 +90,10 @@ describe("only administrators", () => {
   });
 
   it("refuses a cross-site POST before anything else", async () => {
-    const res = await run(agenciesAction, post("/admin/instansi", { intent: "rename", agencyId: tree.unitB.id, name: "X" }, admin.cookie, { origin: "https://jahat.example" }));
+    const res = await run(
+      agenciesAction,
+      post("/admin/instansi", { intent: "rename", agencyId: tree.unitB.id, name: "X" }, admin.cookie, { origin: "https://jahat.example" }),
+    );
     expect(res.status).toBe(403);
     expect((await getAgency(tree.unitB.id))!.name).toBe(tree.unitB.name);
   });
@@ -262,7 +266,12 @@ describe("user accounts", () => {
     const learner = await createAccount(tree.unitA.id, "learner");
     const bad = await save({ userId: learner.id, role: "raja", agencyId: "tidak-ada" });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ ok: false, userId: learner.id, errors: { role: "admin.invalidChoice" }, values: { role: "raja", agencyId: "tidak-ada" } });
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      userId: learner.id,
+      errors: { role: "admin.invalidChoice" },
+      values: { role: "raja", agencyId: "tidak-ada" },
+    });
     const unknownAgency = await save({ userId: learner.id, role: "manager", agencyId: "tidak-ada" });
     expect((await unknownAgency.json()).errors).toEqual({ agencyId: "admin.invalidChoice" });
 
@@ -301,6 +310,11 @@ describe("audit log", () => {
     const t = await createTwoAgencies();
     await run(agenciesAction, post("/admin/instansi", { intent: "rename", agencyId: t.unitB.id, name: "Bidang Bernama Baru" }, admin.cookie));
     const body = await (await run(auditLoader, get("/admin/audit?aksi=agency.rename", admin.cookie))).json();
-    expect(body.entries[0]).toMatchObject({ action: "agency.rename", targetType: "agency", targetLabel: "Bidang Bernama Baru", details: { from: "Bidang B1", to: "Bidang Bernama Baru" } });
+    expect(body.entries[0]).toMatchObject({
+      action: "agency.rename",
+      targetType: "agency",
+      targetLabel: "Bidang Bernama Baru",
+      details: { from: "Bidang B1", to: "Bidang Bernama Baru" },
+    });
   });
 });

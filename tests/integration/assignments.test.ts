@@ -45,7 +45,10 @@ describe("assignments you can change (issue 15 item 3, failed on main: no due-da
 
     // Dina started; then the due date passes for both.
     await db.update(enrollments).set({ startedAt: new Date(), completedLessons: 1 }).where(eq(enrollments.userId, starter.id));
-    await db.update(enrollments).set({ dueDate: day(-3) }).where(eq(enrollments.assignmentId, assignmentId));
+    await db
+      .update(enrollments)
+      .set({ dueDate: day(-3) })
+      .where(eq(enrollments.assignmentId, assignmentId));
     const overdue = (await (await run(assignLoader, get("/kelola/penugasan", managerA))).json()).overdue.map((o: { name: string }) => o.name);
     expect(overdue).toEqual(expect.arrayContaining(["Dina Sudah Mulai", "Eko Belum Mulai"]));
     expect((await (await run(assignLoader, get("/kelola/penugasan", managerB))).json()).overdue).toEqual([]);

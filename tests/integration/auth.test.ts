@@ -74,7 +74,12 @@ describe("sign-in", () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) {
       await run(signInAction, post("/masuk", { email: owner.email, password: "tebakan" }, undefined, { "x-forwarded-for": `10.9.${i}.1` }), {}, socket);
     }
-    const res = await run(signInAction, post("/masuk", { email: owner.email, password: TEST_PASSWORD }, undefined, { "x-forwarded-for": "10.99.0.1" }), {}, socket);
+    const res = await run(
+      signInAction,
+      post("/masuk", { email: owner.email, password: TEST_PASSWORD }, undefined, { "x-forwarded-for": "10.99.0.1" }),
+      {},
+      socket,
+    );
     expect(res.status).toBe(401);
   });
 
@@ -133,7 +138,10 @@ describe("sessions", () => {
     const user = await createAccount(agencyId);
     const cookie = await sessionCookieFor(user.email);
     const db = await getDb();
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) }).where(eq(sessions.userId, user.id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) })
+      .where(eq(sessions.userId, user.id));
     expect(await getUser(get("/", cookie))).toBeNull();
     expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
@@ -141,7 +149,14 @@ describe("sessions", () => {
   it("a non-form body to /keluar still signs out and answers 415, not 500 (probe finding 7, failed on main)", async () => {
     const user = await createAccount(agencyId);
     const cookie = await sessionCookieFor(user.email);
-    const res = await run(signOutAction, new Request("http://localhost:3000/keluar", { method: "POST", body: "{}", headers: { "content-type": "application/json", cookie, origin: BASE, host: "localhost:3000" } }));
+    const res = await run(
+      signOutAction,
+      new Request("http://localhost:3000/keluar", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json", cookie, origin: BASE, host: "localhost:3000" },
+      }),
+    );
     expect(res.status).toBe(415);
     expect(res.headers.get("set-cookie")).toMatch(/sigap_session=;/);
     expect(await getUser(get("/", cookie))).toBeNull();
@@ -152,7 +167,10 @@ describe("sessions", () => {
     const cookie = await sessionCookieFor(user.email);
     expect(await getUser(get("/", cookie))).not.toBeNull();
     const db = await getDb();
-    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
     expect(await getUser(get("/", cookie))).toBeNull();
   });
 

@@ -12,7 +12,18 @@ import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor, signedInRoles } from "../setup/factories";
 import { routeFiles, routesDir, urlPattern } from "../setup/routes";
-import { matrix, ROLES, SCOPED_TARGETS, type BodyFixtures, type Cell, type Entry, type MatrixRole, type Outcome, type Scope, type Target } from "./authorization-matrix";
+import {
+  matrix,
+  ROLES,
+  SCOPED_TARGETS,
+  type BodyFixtures,
+  type Cell,
+  type Entry,
+  type MatrixRole,
+  type Outcome,
+  type Scope,
+  type Target,
+} from "./authorization-matrix";
 
 /**
  * Every route file × every role × own/other agency, loader and action, against the real test
@@ -230,8 +241,10 @@ describe("authorization matrix", () => {
       const mod = (await import(path.join(routesDir, file))) as { loader?: (args: never) => unknown; action?: (args: never) => unknown };
       const pattern = urlPattern(file);
       const problems: string[] = [];
-      if (!!mod.loader !== !!entry.loader) problems.push(`loader: module ${mod.loader ? "exports one" : "has none"}, the matrix ${entry.loader ? "has a row" : "has none"}`);
-      if (!!mod.action !== !!entry.action) problems.push(`action: module ${mod.action ? "exports one" : "has none"}, the matrix ${entry.action ? "has a row" : "has none"}`);
+      if (!!mod.loader !== !!entry.loader)
+        problems.push(`loader: module ${mod.loader ? "exports one" : "has none"}, the matrix ${entry.loader ? "has a row" : "has none"}`);
+      if (!!mod.action !== !!entry.action)
+        problems.push(`action: module ${mod.action ? "exports one" : "has none"}, the matrix ${entry.action ? "has a row" : "has none"}`);
       if (pattern.includes(":") && !entry.target) problems.push(`${pattern} has parameters but no target`);
       const isScoped = !!entry.target && SCOPED_TARGETS.includes(entry.target);
       const split = [entry.loader, entry.action].some((row) => row && Object.values(row).some((c) => typeof c === "object"));
@@ -296,7 +309,10 @@ describe("the matrix's own checks can fail", () => {
     );
     expect(res.status).toBe(404);
     const db = await getDb();
-    const [cert] = await db.select({ revokedAt: certificates.revokedAt }).from(certificates).where(inArray(certificates.id, [fx.certificate.other.id]));
+    const [cert] = await db
+      .select({ revokedAt: certificates.revokedAt })
+      .from(certificates)
+      .where(inArray(certificates.id, [fx.certificate.other.id]));
     expect(cert!.revokedAt).toBeNull();
   });
 });

@@ -41,7 +41,17 @@ export type Target =
   | "credentialFile" // scoped: <code>.jwt of the certificate of the learner of A / of B
   | "statusList"; // a status list: /status/revocation/0
 
-export const SCOPED_TARGETS: readonly Target[] = ["user", "batch", "certificate", "attempt", "reviewAttempt", "attemptView", "unitFilter", "unitField", "credentialFile"];
+export const SCOPED_TARGETS: readonly Target[] = [
+  "user",
+  "batch",
+  "certificate",
+  "attempt",
+  "reviewAttempt",
+  "attemptView",
+  "unitFilter",
+  "unitField",
+  "credentialFile",
+];
 
 /** Fixture values an action body may need. */
 export type BodyFixtures = {
@@ -73,7 +83,13 @@ export const HOME: Outcome = "302→/";
 const everyone = (o: Outcome): Row => ({ anonymous: o, learner: o, instructor: o, manager: o, admin: o });
 const signedIn = (o: Outcome): Row => ({ anonymous: SIGN_IN, learner: o, instructor: o, manager: o, admin: o });
 // Admins see every agency: a split cell becomes its "own" outcome for them unless given.
-const managers = (o: Cell, admin: Outcome = typeof o === "object" ? o.own : o): Row => ({ anonymous: SIGN_IN, learner: 403, instructor: 403, manager: o, admin });
+const managers = (o: Cell, admin: Outcome = typeof o === "object" ? o.own : o): Row => ({
+  anonymous: SIGN_IN,
+  learner: 403,
+  instructor: 403,
+  manager: o,
+  admin,
+});
 const studio = (o: Cell, admin: Outcome = typeof o === "object" ? o.own : o): Row => ({ anonymous: SIGN_IN, learner: 403, instructor: o, manager: 403, admin });
 const admins = (o: Outcome): Row => ({ anonymous: SIGN_IN, learner: 403, instructor: 403, manager: 403, admin: o });
 const scoped = { own: 200, other: 404 } as const;
@@ -114,7 +130,14 @@ export const matrix: Record<string, Entry> = {
     target: "unitField",
     loader: managers(200),
     action: managers({ own: 200, other: 400 }),
-    body: (fx, scope) => ({ name: "Akun Uji Matriks", email: `matriks-${crypto.randomUUID().slice(0, 8)}@uji.sigap.id`, nip: "", agencyId: fx.unitId[scope], role: "learner", password: `Matriks-${crypto.randomUUID()}` }),
+    body: (fx, scope) => ({
+      name: "Akun Uji Matriks",
+      email: `matriks-${crypto.randomUUID().slice(0, 8)}@uji.sigap.id`,
+      nip: "",
+      agencyId: fx.unitId[scope],
+      role: "learner",
+      password: `Matriks-${crypto.randomUUID()}`,
+    }),
   },
   "kelola.penugasan.tsx": {
     target: "unitField",

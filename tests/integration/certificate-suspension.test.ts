@@ -31,7 +31,14 @@ async function passExercise(user: SessionUser) {
     const page = await loadExercisePage(user, SLUG, { lang: "id" });
     const f = new FormData();
     const turn = entry.exercise.turns.find((t) => t.id === page.current!.turnId)!;
-    for (const [k, v] of Object.entries({ intent: "reply", turnId: turn.id, reply: turn.modelAnswer, key: `kunci-sus-${user.id.slice(0, 6)}-${n}`, shownAt: String(Date.now() - 42_000) })) f.set(k, v);
+    for (const [k, v] of Object.entries({
+      intent: "reply",
+      turnId: turn.id,
+      reply: turn.modelAnswer,
+      key: `kunci-sus-${user.id.slice(0, 6)}-${n}`,
+      shownAt: String(Date.now() - 42_000),
+    }))
+      f.set(k, v);
     const result = await submitExerciseForm(user, SLUG, f);
     if ("redirect" in result && result.redirect.includes("percobaan=")) return;
   }
@@ -48,7 +55,15 @@ async function certifiedLearner() {
     .from(lessons)
     .where(and(eq(lessons.courseId, entry.ids.courseId), eq(lessons.active, true), eq(lessons.draft, false), ne(lessons.id, entry.ids.lessonId)));
   await db.insert(lessonProgress).values(
-    others.map((l) => ({ id: crypto.randomUUID(), userId: learner.user.id, lessonId: l.id, courseId: l.courseId, courseVersion: "1.0.0", status: "completed" as const, completedAt: new Date() })),
+    others.map((l) => ({
+      id: crypto.randomUUID(),
+      userId: learner.user.id,
+      lessonId: l.id,
+      courseId: l.courseId,
+      courseVersion: "1.0.0",
+      status: "completed" as const,
+      completedAt: new Date(),
+    })),
   );
   await passExercise(learner.user);
   const [cert] = await listOwnCertificates(learner.user.id);
@@ -62,7 +77,13 @@ function stricter(exercise: NonNullable<Awaited<ReturnType<typeof getExerciseEnt
     ...exercise,
     turns: exercise.turns.map((t) => ({
       ...t,
-      rubric: { ...t.rubric, required: [...t.rubric.required, { id: "kata-baru", label: "Kata baru", tip: "Tulis kata baru.", weight: 1, patterns: ["bismillah"], unless: [], unlessScope: "sentence" as const }] },
+      rubric: {
+        ...t.rubric,
+        required: [
+          ...t.rubric.required,
+          { id: "kata-baru", label: "Kata baru", tip: "Tulis kata baru.", weight: 1, patterns: ["bismillah"], unless: [], unlessScope: "sentence" as const },
+        ],
+      },
     })),
   };
 }
@@ -79,9 +100,15 @@ describe("grades reach the certificate", () => {
     const [dm] = await db.select().from(lessons).where(eq(lessons.id, entry.ids.lessonId));
     expect(suspended).toMatchObject({ suspendedReason: "regrade", suspendedLesson: dm!.title });
     expect(suspended!.suspendedAt).not.toBeNull();
-    const [enrollment] = await db.select().from(enrollments).where(and(eq(enrollments.userId, user.id), eq(enrollments.courseId, entry.ids.courseId)));
+    const [enrollment] = await db
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, user.id), eq(enrollments.courseId, entry.ids.courseId)));
     expect(enrollment!.completedAt).toBeNull();
-    const [progress] = await db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.lessonId, entry.ids.lessonId)));
+    const [progress] = await db
+      .select()
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.lessonId, entry.ids.lessonId)));
     expect(progress!.status).toBe("started");
 
     // The public page says so, with the reason, and nothing about the person.
@@ -114,7 +141,11 @@ describe("grades reach the certificate", () => {
     const [attempt] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id));
     await overrideAttempt(admin.user.id, attempt!, entry.ids.courseId, { score: 40, passed: false, comment: "Rekaman tidak sesuai." });
     expect((await db.select().from(certificates).where(eq(certificates.id, cert.id)))[0]).toMatchObject({ suspendedReason: "override" });
-    await overrideAttempt(admin.user.id, { ...attempt!, overrideScore: 40, overridePassed: false }, entry.ids.courseId, { score: 85, passed: true, comment: "Sudah diperbaiki." });
+    await overrideAttempt(admin.user.id, { ...attempt!, overrideScore: 40, overridePassed: false }, entry.ids.courseId, {
+      score: 85,
+      passed: true,
+      comment: "Sudah diperbaiki.",
+    });
     expect((await db.select().from(certificates).where(eq(certificates.id, cert.id)))[0]!.suspendedAt).toBeNull();
   });
 });

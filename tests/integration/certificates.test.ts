@@ -65,7 +65,10 @@ describe("certificates", () => {
     // Offered only from 90 days before expiry.
     expect(await startRecertification(user.id, first!.courseId)).toBe(false);
     const db = await getDb();
-    await db.update(certificates).set({ expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000) }).where(eq(certificates.id, first!.id));
+    await db
+      .update(certificates)
+      .set({ expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000) })
+      .where(eq(certificates.id, first!.id));
     // And only when the learner confirmed it.
     expect(await startRecertification(user.id, first!.courseId, { confirmed: false })).toBe(false);
     expect(await startRecertification(user.id, first!.courseId, { confirmed: true })).toBe(true);

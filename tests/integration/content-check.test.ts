@@ -24,7 +24,11 @@ describe("content:check", () => {
 
   it("reports every class of error as path:line:col message", async () => {
     const lines = (await checkContent(await loadContentTree(fixture("content-broken")))).map(formatProblem);
-    const expectLine = (pattern: RegExp) => expect(lines.some((l) => pattern.test(l)), `${pattern} in\n${lines.join("\n")}`).toBe(true);
+    const expectLine = (pattern: RegExp) =>
+      expect(
+        lines.some((l) => pattern.test(l)),
+        `${pattern} in\n${lines.join("\n")}`,
+      ).toBe(true);
     expectLine(/kursus-rusak\/course\.mdx:5:1 version: version must be semver/);
     expectLine(/01-menit-salah\.mdx:4:1 minutes: /);
     expectLine(/02-mdx-rusak\.mdx:10:1 MDX: Expected a closing tag for `<Callout>`/);
@@ -37,7 +41,9 @@ describe("content:check", () => {
     expectLine(/10-latihan-contoh-salah\.mdx:22:1 examples\[0\] \(t1\): diharapkan lulus, hasil tidak lulus/);
     expectLine(/10-latihan-contoh-salah\.mdx:27:\d+ broken link \/latihan\/tidak-ada-latihan: no exercise/);
     expectLine(/11-latihan-rubrik-salah\.mdx:20:1 turns\.0\.next\.0\.goto: giliran "t9" tidak ada/);
-    expectLine(/12-latihan-pola-ambigu\.mdx:19:1 warning: turns\.0\.rubric\.required\.0\.patterns\.1: pola "keliru\/salah\/kurang tepat": .*"kurang tepat" terbaca sebagai keliru\/salah\/kurang lalu tepat.*tulis \(kurang tepat\)/);
+    expectLine(
+      /12-latihan-pola-ambigu\.mdx:19:1 warning: turns\.0\.rubric\.required\.0\.patterns\.1: pola "keliru\/salah\/kurang tepat": .*"kurang tepat" terbaca sebagai keliru\/salah\/kurang lalu tepat.*tulis \(kurang tepat\)/,
+    );
     expectLine(/13-angka-asli\.mdx:4:1 minutes: 20, but the page holds about 1 /);
     expectLine(/13-angka-asli\.mdx:8:19 "1601234567890001" looks like a real NIK/);
     expectLine(/13-angka-asli\.mdx:8:46 "0813-9090-1122" looks like a real phone number/);
@@ -58,8 +64,12 @@ describe("content:check", () => {
     quiz.questions[0]!.topic = "tidak-ada";
     quiz.draw = 30;
     const lines = (await checkContent(tree)).map(formatProblem);
-    expect(lines).toContain("tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 quiz bank-akhir: draw 30 is larger than its bank of 24 questions");
-    expect(lines).toContain('tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 quiz bank-akhir, question b01: topic "tidak-ada" is not a lesson of course kursus-bank');
+    expect(lines).toContain(
+      "tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 quiz bank-akhir: draw 30 is larger than its bank of 24 questions",
+    );
+    expect(lines).toContain(
+      'tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 quiz bank-akhir, question b01: topic "tidak-ada" is not a lesson of course kursus-bank',
+    );
     quiz.draw = 13;
     expect((await checkContent(tree)).map(formatProblem)).toContain(
       "tests/fixtures/content-quiz/courses/kursus-bank/90-kuis-akhir.mdx:1:1 warning: final quiz bank-akhir: a bank of 24 for 13 questions per attempt; give it at least 26 (decision 011)",

@@ -44,7 +44,12 @@ async function certifiedLearner(): Promise<{ user: SessionUser; cookie: string; 
   const cookie = await sessionCookieFor(account.email);
   const user = (await getUser(get("/", cookie)))!;
   await submitLessonForm(user, "kursus-uji", "pembuka", form({ intent: "complete" }));
-  await submitLessonForm(user, "kursus-uji", "kuis-akhir", form({ intent: "quiz", quizId: "uji-akhir", key: `kunci-kred-${++keyCounter}-${account.id.slice(0, 6)}`, "q:q1": "1", "q:q2": "1" }));
+  await submitLessonForm(
+    user,
+    "kursus-uji",
+    "kuis-akhir",
+    form({ intent: "quiz", quizId: "uji-akhir", key: `kunci-kred-${++keyCounter}-${account.id.slice(0, 6)}`, "q:q1": "1", "q:q2": "1" }),
+  );
   const [cert] = await listOwnCertificates(user.id);
   if (!cert) throw new Error("fixture certificate was not issued");
   return { user, cookie, code: cert.code, certificateId: cert.id };
@@ -78,7 +83,10 @@ describe("Open Badges credentials", () => {
     const header = JSON.parse(Buffer.from(jwt.split(".")[0]!, "base64url").toString()) as { alg: string; kid: string };
     expect(header.alg).toBe("EdDSA");
     const { payload } = await jwtVerify(jwt, await publishedKey(header.kid), { issuer: DID });
-    expect(payload).toMatchObject({ iss: DID, credentialSubject: { licenseNumber: code, creditsEarned: 1, achievement: { name: "Kursus Uji", version: "1.0.0", creditsAvailable: 1 } } });
+    expect(payload).toMatchObject({
+      iss: DID,
+      credentialSubject: { licenseNumber: code, creditsEarned: 1, achievement: { name: "Kursus Uji", version: "1.0.0", creditsAvailable: 1 } },
+    });
     expect(ob3SchemaErrors(payload)).toEqual([]);
     expect(await verifyCredentialJwt(jwt, ORIGIN)).toMatchObject({ outcome: "valid", problems: [] });
 
@@ -86,7 +94,10 @@ describe("Open Badges credentials", () => {
     const upload = new FormData();
     upload.set("credential", "");
     upload.set("berkas", new File([jwt], `sertifikat-${code}.jwt`, { type: "application/vc+jwt" }));
-    const uploaded = await run(checkAction, new Request(`${BASE}/sertifikat?index`, { method: "POST", body: upload, headers: { origin: BASE, host: "localhost:3000" } }));
+    const uploaded = await run(
+      checkAction,
+      new Request(`${BASE}/sertifikat?index`, { method: "POST", body: upload, headers: { origin: BASE, host: "localhost:3000" } }),
+    );
     expect(await uploaded.json()).toMatchObject({ error: null, result: { outcome: "valid", credential: { credentialSubject: { licenseNumber: code } } } });
 
     const json = await run(fileLoader, get(`/saya/sertifikat/${code}.json`, cookie), { file: `${code}.json` });
@@ -115,7 +126,14 @@ describe("Open Badges credentials", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ result: { outcome: "invalid", problems: ["signature"] } });
     // Another issuer's DID, or garbage, is not ours to vouch for.
-    expect((await verifyCredentialJwt(tamper(jwt, (p) => (p.iss = "did:web:palsu.example")), ORIGIN)).problems).toEqual(["issuer"]);
+    expect(
+      (
+        await verifyCredentialJwt(
+          tamper(jwt, (p) => (p.iss = "did:web:palsu.example")),
+          ORIGIN,
+        )
+      ).problems,
+    ).toEqual(["issuer"]);
     expect((await verifyCredentialJwt("bukan kredensial", ORIGIN)).problems).toEqual(["format"]);
     expect((await run(checkAction, post("/sertifikat?index", { credential: "" }))).status).toBe(400);
   });
@@ -125,10 +143,15 @@ describe("Open Badges credentials", () => {
     const { jwt, credential } = (await holderCredential(user.id, code, ORIGIN))!;
     const entry = credential.credentialStatus.find((s) => s.statusPurpose === "revocation")!;
     const readBit = async () => {
-      const res = await run(statusLoader, get(new URL(entry.statusListCredential).pathname), { purpose: "revocation", list: entry.statusListCredential.split("/").pop()! });
+      const res = await run(statusLoader, get(new URL(entry.statusListCredential).pathname), {
+        purpose: "revocation",
+        list: entry.statusListCredential.split("/").pop()!,
+      });
       expect(res.status).toBe(200);
       const listJwt = await res.text();
-      const { payload } = await jwtVerify(listJwt, await publishedKey(JSON.parse(Buffer.from(listJwt.split(".")[0]!, "base64url").toString()).kid), { issuer: DID });
+      const { payload } = await jwtVerify(listJwt, await publishedKey(JSON.parse(Buffer.from(listJwt.split(".")[0]!, "base64url").toString()).kid), {
+        issuer: DID,
+      });
       const subject = payload.credentialSubject as { type: string; statusPurpose: string; encodedList: string };
       expect(subject).toMatchObject({ type: "BitstringStatusList", statusPurpose: "revocation" });
       return statusBit(subject.encodedList, Number(entry.statusListIndex));
@@ -155,13 +178,28 @@ describe("Open Badges credentials", () => {
   });
 
   it("fixes the agency's signatory at issue and shows it on the verification page", async () => {
-    await saveSignatory(adminId, tree.agencyA.id, { institution: "BPSDM Provinsi A", signatoryName: "Dr. Sari Wulandari", signatoryNip: "197501012000032001", signatoryTitle: "Kepala BPSDM" });
+    await saveSignatory(adminId, tree.agencyA.id, {
+      institution: "BPSDM Provinsi A",
+      signatoryName: "Dr. Sari Wulandari",
+      signatoryNip: "197501012000032001",
+      signatoryTitle: "Kepala BPSDM",
+    });
     const { user, code, certificateId } = await certifiedLearner();
     expect(await issuanceOf(certificateId)).toMatchObject({ institution: "BPSDM Provinsi A", signatoryName: "Dr. Sari Wulandari" });
     // A later change does not rewrite what was issued.
-    await saveSignatory(adminId, tree.agencyA.id, { institution: "BPSDM Baru", signatoryName: "Orang Lain", signatoryNip: null, signatoryTitle: "Plt. Kepala" });
+    await saveSignatory(adminId, tree.agencyA.id, {
+      institution: "BPSDM Baru",
+      signatoryName: "Orang Lain",
+      signatoryNip: null,
+      signatoryTitle: "Plt. Kepala",
+    });
     const page = (await (await run(verifyLoader, get(`/sertifikat/${code}`), { code })).json()) as { cert: { issuer: Record<string, unknown> } };
-    expect(page.cert.issuer).toEqual({ institution: "BPSDM Provinsi A", signatoryName: "Dr. Sari Wulandari", signatoryNip: "197501012000032001", signatoryTitle: "Kepala BPSDM" });
+    expect(page.cert.issuer).toEqual({
+      institution: "BPSDM Provinsi A",
+      signatoryName: "Dr. Sari Wulandari",
+      signatoryNip: "197501012000032001",
+      signatoryTitle: "Kepala BPSDM",
+    });
     const { credential } = (await holderCredential(user.id, code, ORIGIN))!;
     expect(credential.issuer.name).toBe("BPSDM Provinsi A");
     expect(credential.evidence[0]!.description).toContain("Dr. Sari Wulandari (NIP 197501012000032001), Kepala BPSDM");
@@ -169,7 +207,14 @@ describe("Open Badges credentials", () => {
 
   it("lets an admin set a signatory per agency and rotate the key, with field errors for a bad NIP", async () => {
     const admin = await sessionCookieFor((await createAccount(tree.provB.id, "admin")).email);
-    const fields = { intent: "save", agencyId: tree.agencyB.id, institution: "BPSDM Provinsi B", signatoryName: "Ir. Bambang", signatoryNip: "12345", signatoryTitle: "Kepala" };
+    const fields = {
+      intent: "save",
+      agencyId: tree.agencyB.id,
+      institution: "BPSDM Provinsi B",
+      signatoryName: "Ir. Bambang",
+      signatoryNip: "12345",
+      signatoryTitle: "Kepala",
+    };
     const bad = await run(issuerAction, post("/admin/penerbit", fields, admin));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, errors: { signatoryNip: "admin.issuer.nipFormat" }, values: { institution: "BPSDM Provinsi B" } });
@@ -177,7 +222,12 @@ describe("Open Badges credentials", () => {
     const good = await run(issuerAction, post("/admin/penerbit", { ...fields, signatoryNip: "" }, admin));
     expect(await good.json()).toMatchObject({ ok: true, done: { key: "admin.issuer.saved", vars: { scope: "Diskominfo B" } } });
     // The unit below the agency inherits it.
-    expect(await resolveSignatory(tree.unitB.id)).toEqual({ institution: "BPSDM Provinsi B", signatoryName: "Ir. Bambang", signatoryNip: null, signatoryTitle: "Kepala" });
+    expect(await resolveSignatory(tree.unitB.id)).toEqual({
+      institution: "BPSDM Provinsi B",
+      signatoryName: "Ir. Bambang",
+      signatoryNip: null,
+      signatoryTitle: "Kepala",
+    });
 
     const before = (await (await run(issuerLoader, get("/admin/penerbit", admin))).json()) as { keys: { id: string; current: boolean }[] };
     const rotated = await run(issuerAction, post("/admin/penerbit", { intent: "rotate" }, admin));

@@ -14,14 +14,26 @@ beforeAll(async () => {
 });
 
 const actions = await Promise.all(
-  routeFiles.map(async (file) => ({ file, action: (await import(/* @vite-ignore */ path.join(routesDir, file))).action as ((a: never) => unknown) | undefined })),
+  routeFiles.map(async (file) => ({
+    file,
+    action: (await import(/* @vite-ignore */ path.join(routesDir, file))).action as ((a: never) => unknown) | undefined,
+  })),
 );
 const withAction = actions.filter((r) => r.action);
 
 describe("CSRF: every POST from another site is refused before it does anything", () => {
   it("finds the forms", () => expect(withAction.length).toBeGreaterThanOrEqual(15));
 
-  const params = { token: "x", batch: "00000000-0000-0000-0000-000000000000", id: "00000000-0000-0000-0000-000000000000", course: "x", lesson: "x", exercise: "x", attempt: "x", code: "x" };
+  const params = {
+    token: "x",
+    batch: "00000000-0000-0000-0000-000000000000",
+    id: "00000000-0000-0000-0000-000000000000",
+    course: "x",
+    lesson: "x",
+    exercise: "x",
+    attempt: "x",
+    code: "x",
+  };
   const hostile: [string, Record<string, string>][] = [
     ["a foreign Origin", { origin: "https://evil.example" }],
     ["Origin: null (sandboxed frame)", { origin: "null" }],

@@ -96,7 +96,7 @@ describe("assignments and the dashboard", () => {
   });
 
   it("sends only the opened part of the unit tree, with every row rolled up over its hidden units", async () => {
-    const view = async (query: string) => (await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}${query}`, managerA))).json());
+    const view = async (query: string) => await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}${query}`, managerA))).json();
     const rows = (data: { units: { id: string; depth: number; expanded: boolean }[] }) => data.units.map((u) => [u.id, u.depth, u.expanded]);
     const before = (await view("")).units.find((u: { id: string }) => u.id === tree.unitA.id).counts;
     const team = await createAgency({ code: `T-${Date.now()}`, name: "Seksi Pohon", kind: "unit", parentId: tree.unitA.id });
@@ -145,7 +145,13 @@ describe("assignments and the dashboard", () => {
     const unit = await createAgency({ code: `P-${Date.now()}`, name: "Bidang Ramai", kind: "unit", parentId: tree.agencyA.id });
     // Direct inserts: 250 argon2 hashes would only slow the test down.
     await db.insert(users).values(
-      Array.from({ length: 250 }, (_, i) => ({ id: `ramai-${i}`, email: `ramai${i}@uji.sigap.id`, name: `Ramai ${String(i).padStart(3, "0")}`, passwordHash: "x", agencyId: unit.id })),
+      Array.from({ length: 250 }, (_, i) => ({
+        id: `ramai-${i}`,
+        email: `ramai${i}@uji.sigap.id`,
+        name: `Ramai ${String(i).padStart(3, "0")}`,
+        passwordHash: "x",
+        agencyId: unit.id,
+      })),
     );
     const seen: string[] = [];
     let search: string | null = `?unit=${unit.id}&kursus=${courseId}`;
@@ -204,7 +210,15 @@ describe("assignments and the dashboard", () => {
     const db = await getDb();
     const stamp = Date.now();
     const unit = await createAgency({ code: `K-${stamp}`, name: "Bidang Kecil", kind: "unit", parentId: tree.agencyA.id });
-    await db.insert(users).values(["Ani", "Bayu", "Cici"].map((name, i) => ({ id: `kecil-${i}`, email: `kecil${i}@uji.sigap.id`, name: `${name} Kecil`, passwordHash: "x", agencyId: unit.id })));
+    await db.insert(users).values(
+      ["Ani", "Bayu", "Cici"].map((name, i) => ({
+        id: `kecil-${i}`,
+        email: `kecil${i}@uji.sigap.id`,
+        name: `${name} Kecil`,
+        passwordHash: "x",
+        agencyId: unit.id,
+      })),
+    );
     // An agency outside A whose path sorts after every other: honouring its learner's place would give an empty page.
     const outsider = { id: `zz-luar-${stamp}`, path: `/zz-luar-${stamp}/` };
     await db.insert(agencies).values({ ...outsider, code: `Z-${stamp}`, name: "Dinas Luar", kind: "agency" });
@@ -239,7 +253,13 @@ describe("assignments and the dashboard", () => {
 
   it("never shows another agency's data: 404 on its learner, no names in pages or CSV", async () => {
     const openA = `buka=${tree.provA.id},${tree.agencyA.id},${tree.unitA.id}`;
-    for (const path of ["/kelola", `/kelola?kursus=${courseId}&buka=semua`, `/kelola?kursus=${courseId}&${openA}`, "/kelola/peserta", `/kelola/peserta?kursus=${courseId}&unit=${tree.unitA.id}`]) {
+    for (const path of [
+      "/kelola",
+      `/kelola?kursus=${courseId}&buka=semua`,
+      `/kelola?kursus=${courseId}&${openA}`,
+      "/kelola/peserta",
+      `/kelola/peserta?kursus=${courseId}&unit=${tree.unitA.id}`,
+    ]) {
       const loader = path.startsWith("/kelola/peserta") ? learnersLoader : dashboardLoader;
       const text = JSON.stringify(await (await run(loader, get(path, managerB))).json());
       expect(text).not.toContain("Rina Unit A");
@@ -249,7 +269,9 @@ describe("assignments and the dashboard", () => {
     const csv = await (await run(csvLoader, get(`/kelola/laporan.csv?kursus=${courseId}&unit=${tree.unitA.id}`, managerB))).text();
     expect(csv).not.toContain("Rina");
     expect((await run(detailLoader, get(`/kelola/peserta/${learnerA.id}`, managerB), { id: learnerA.id })).status).toBe(404);
-    expect((await run(detailAction, post(`/kelola/peserta/${learnerA.id}`, { certificateId: "x", reason: "coba cabut" }, managerB), { id: learnerA.id })).status).toBe(404);
+    expect(
+      (await run(detailAction, post(`/kelola/peserta/${learnerA.id}`, { certificateId: "x", reason: "coba cabut" }, managerB), { id: learnerA.id })).status,
+    ).toBe(404);
     expect((await run(detailLoader, get(`/kelola/peserta/${learnerA.id}`, managerA), { id: learnerA.id })).status).toBe(200);
     expect((await run(dashboardLoader, get("/kelola", learnerA.cookie))).status).toBe(403);
     expect((await run(csvLoader, get("/kelola/laporan.csv", learnerA.cookie))).status).toBe(403);

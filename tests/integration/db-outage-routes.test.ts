@@ -60,7 +60,8 @@ const LESSON = { course: "etika-merespons-warga", lesson: "sapaan-dan-salam" };
 const id = () => randomUUID();
 const future = () => new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
 const newPassword = () => `Gangguan-sandi-${randomUUID()}`;
-const csvFile = () => new File([`nama,email,nip,kode_unit,peran\nDewi Gangguan,dewi.${id().slice(0, 8)}@impor.id,,UNIT-X,learner\n`], "staf.csv", { type: "text/csv" });
+const csvFile = () =>
+  new File([`nama,email,nip,kode_unit,peran\nDewi Gangguan,dewi.${id().slice(0, 8)}@impor.id,,UNIT-X,learner\n`], "staf.csv", { type: "text/csv" });
 
 const outages: Record<string, Entry> = {
   // The DID document reads the keys from the database.
@@ -70,7 +71,14 @@ const outages: Record<string, Entry> = {
     action: {
       as: "admin",
       expect: "page",
-      body: { intent: "save", agencyId: "", institution: "BPSDM Gangguan", signatoryName: "Dr. Sari Gangguan", signatoryNip: "", signatoryTitle: "Kepala BPSDM" },
+      body: {
+        intent: "save",
+        agencyId: "",
+        institution: "BPSDM Gangguan",
+        signatoryName: "Dr. Sari Gangguan",
+        signatoryNip: "",
+        signatoryTitle: "Kepala BPSDM",
+      },
       shown: ["institution", "signatoryName", "signatoryNip", "signatoryTitle"],
     },
   },
@@ -80,7 +88,12 @@ const outages: Record<string, Entry> = {
   "admin.audit.tsx": { loader: { as: "admin", expect: "page" } },
   "admin.instansi.tsx": {
     loader: { as: "admin", expect: "page" },
-    action: { as: "admin", expect: "page", body: { intent: "create", name: "Unit Uji Gangguan", code: "UJI.GANGGUAN", kind: "unit", parentId: "" }, shown: ["name", "code"] },
+    action: {
+      as: "admin",
+      expect: "page",
+      body: { intent: "create", name: "Unit Uji Gangguan", code: "UJI.GANGGUAN", kind: "unit", parentId: "" },
+      shown: ["name", "code"],
+    },
   },
   "admin.pengguna.tsx": {
     loader: { as: "admin", expect: "page" },
@@ -141,7 +154,14 @@ const outages: Record<string, Entry> = {
     action: {
       as: "manager",
       expect: "page",
-      body: () => ({ name: "Sari Gangguan", email: `sari.${id().slice(0, 8)}@uji.sigap.id`, nip: "", agencyId: id(), role: "learner", password: newPassword() }),
+      body: () => ({
+        name: "Sari Gangguan",
+        email: `sari.${id().slice(0, 8)}@uji.sigap.id`,
+        nip: "",
+        agencyId: id(),
+        role: "learner",
+        password: newPassword(),
+      }),
       shown: ["name", "email", "nip", "password"],
       passwords: ["password"],
     },
@@ -158,48 +178,84 @@ const outages: Record<string, Entry> = {
   "kelola.peserta._index.tsx": { loader: { as: "manager", expect: "page" } },
   // GET only redirects; signing out deletes the session row.
   "keluar.tsx": { loader: { as: "learner", expect: 302 }, action: { as: "learner", expect: "page", body: { scope: "semua" } } },
-  "kursus.$course.$lesson.tsx": { params: LESSON, loader: { as: "learner", expect: "page" }, action: { as: "learner", expect: "page", body: { intent: "complete" } } },
+  "kursus.$course.$lesson.tsx": {
+    params: LESSON,
+    loader: { as: "learner", expect: "page" },
+    action: { as: "learner", expect: "page", body: { intent: "complete" } },
+  },
   "kursus.$course._index.tsx": { params: { course: COURSE }, loader: { as: "learner", expect: "page" } },
   "kursus._index.tsx": { loader: { as: "learner", expect: "page" } },
   "kursus.verifikasi-hoaks.cek-list.tsx": { loader: { as: "learner", expect: "page", afterSession: 200 } },
   "latihan.$exercise.tsx": {
     params: { exercise: SLUG },
     loader: { as: "learner", expect: "page" },
-    action: { as: "learner", expect: "page", body: (fx) => ({ intent: "reply", turnId: fx.firstTurnId, reply: "Selamat pagi Kak, cukup bawa KK asli.", key: id() }), shown: ["reply"] },
+    action: {
+      as: "learner",
+      expect: "page",
+      body: (fx) => ({ intent: "reply", turnId: fx.firstTurnId, reply: "Selamat pagi Kak, cukup bawa KK asli.", key: id() }),
+      shown: ["reply"],
+    },
   },
   // A stale session cookie on the sign-in page needs the database to be recognised.
   "masuk.tsx": {
     loader: { as: "learner", expect: "page", afterSession: 302 },
-    action: { as: "anonymous", expect: "page", body: { email: "rina@uji.sigap.id", password: "kata-sandi-uji-123", ke: "/kursus" }, shown: ["email", "password"], passwords: ["password"] },
+    action: {
+      as: "anonymous",
+      expect: "page",
+      body: { email: "rina@uji.sigap.id", password: "kata-sandi-uji-123", ke: "/kursus" },
+      shown: ["email", "password"],
+      passwords: ["password"],
+    },
   },
   // Files shipped with the content.
   "media.$course.$file.ts": { params: { course: "verifikasi-hoaks", file: "foto-banjir-editan.svg" }, loader: { as: "anonymous", expect: 200 } },
   "saya.sertifikat.$code.pdf.ts": { params: { code: "SGP-0000-0000" }, loader: { as: "learner", expect: "download" } },
-  "saya.sertifikat._index.tsx": { loader: { as: "learner", expect: "page" }, action: { as: "learner", expect: "page", body: () => ({ courseId: id(), confirm: "ya" }) } },
+  "saya.sertifikat._index.tsx": {
+    loader: { as: "learner", expect: "page" },
+    action: { as: "learner", expect: "page", body: () => ({ courseId: id(), confirm: "ya" }) },
+  },
   "saya.sertifikat.$file.ts": { params: { file: "SGP-0000-0000-0000.jwt" }, loader: { as: "learner", expect: "download" } },
   // Public: the per-address rate limit is the first query.
   "sertifikat.$code.tsx": { params: { code: "SGP-0000-0000" }, loader: { as: "anonymous", expect: "page" } },
   // Checking a pasted credential: the per-address rate limit is the first query; the text comes back.
-  "sertifikat._index.tsx": { loader: { as: "anonymous", expect: 200 }, action: { as: "anonymous", expect: "page", body: { credential: "eyJhbGciOiJFZERTQSJ9.e30.c2ln" }, shown: ["credential"] } },
+  "sertifikat._index.tsx": {
+    loader: { as: "anonymous", expect: 200 },
+    action: { as: "anonymous", expect: "page", body: { credential: "eyJhbGciOiJFZERTQSJ9.e30.c2ln" }, shown: ["credential"] },
+  },
   "status.$purpose.$list.ts": { params: { purpose: "revocation", list: "0" }, loader: { as: "anonymous", expect: "download" } },
   "studio.$course.$lesson.tsx": { params: LESSON, loader: { as: "instructor", expect: "page" } },
   "studio._index.tsx": { loader: { as: "instructor", expect: "page" } },
   "studio.latihan.$attempt.tsx": {
     params: { attempt: id() },
     loader: { as: "instructor", expect: "page" },
-    action: { as: "instructor", expect: "page", body: { score: "85", passed: "ya", comment: "Sapaan sudah tepat, tambahkan sumber resmi." }, shown: ["score", "comment"] },
+    action: {
+      as: "instructor",
+      expect: "page",
+      body: { score: "85", passed: "ya", comment: "Sapaan sudah tepat, tambahkan sumber resmi." },
+      shown: ["score", "comment"],
+    },
   },
   "studio.latihan._index.tsx": { loader: { as: "instructor", expect: "page" }, action: { as: "instructor", expect: "page", body: { slug: SLUG } } },
   "studio.kesepakatan.tsx": { loader: { as: "instructor", expect: "page" } },
   "studio.tinjauan.$attempt.tsx": {
     params: { attempt: id() },
     loader: { as: "instructor", expect: "page" },
-    action: { as: "instructor", expect: "page", body: { decision: "change", score: "60", passed: "tidak", comment: "Fakta jam layanan keliru." }, shown: ["score", "comment"] },
+    action: {
+      as: "instructor",
+      expect: "page",
+      body: { decision: "change", score: "60", passed: "tidak", comment: "Fakta jam layanan keliru." },
+      shown: ["score", "comment"],
+    },
   },
   "studio.tinjauan._index.tsx": { loader: { as: "instructor", expect: "page" } },
   "studio.uji-rubrik.tsx": {
     loader: { as: "instructor", expect: "page" },
-    action: { as: "instructor", expect: "page", body: (fx) => ({ target: `${SLUG}#${fx.firstTurnId}`, reply: "Selamat pagi Kak, terima kasih." }), shown: ["reply"] },
+    action: {
+      as: "instructor",
+      expect: "page",
+      body: (fx) => ({ target: `${SLUG}#${fx.firstTurnId}`, reply: "Selamat pagi Kak, terima kasih." }),
+      shown: ["reply"],
+    },
   },
 };
 
@@ -247,7 +303,10 @@ async function problemWith(expected: Outcome, answer: () => Promise<Response>): 
     const ok = /^text\/plain/.test(res.headers.get("content-type") ?? "") && /tidak tersedia/.test(await res.clone().text());
     return { problem: ok ? null : "download 503 is not the translated plain-text line", res };
   }
-  const body: unknown = await res.clone().json().catch(() => null);
+  const body: unknown = await res
+    .clone()
+    .json()
+    .catch(() => null);
   return { problem: isUnavailableData(body) && /tidak tersedia/.test(body.messages.unavailable) ? null : "503 without the data of the outage page", res };
 }
 
@@ -285,11 +344,15 @@ describe("every route during a database outage", () => {
     it(file, async () => {
       if (!routeFiles.includes(file)) throw new Error(`db-outage-routes.test.ts has an entry for "${file}", but app/routes/${file} does not exist`);
       const entry = outages[file];
-      if (!entry) throw new Error(`app/routes/${file} has no entry in tests/integration/db-outage-routes.test.ts: say what its loader and action answer while the database is down`);
+      if (!entry)
+        throw new Error(
+          `app/routes/${file} has no entry in tests/integration/db-outage-routes.test.ts: say what its loader and action answer while the database is down`,
+        );
       const mod = (await import(path.join(routesDir, file))) as Record<"loader" | "action", ((args: never) => unknown) | undefined>;
       const problems: string[] = [];
       for (const kind of ["loader", "action"] as const) {
-        if (!!mod[kind] !== !!entry[kind]) problems.push(`${kind}: module ${mod[kind] ? "exports one" : "has none"}, the entry ${entry[kind] ? "has one" : "has none"}`);
+        if (!!mod[kind] !== !!entry[kind])
+          problems.push(`${kind}: module ${mod[kind] ? "exports one" : "has none"}, the entry ${entry[kind] ? "has one" : "has none"}`);
       }
       const params = entry.params ?? {};
       const url = urlPattern(file).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
@@ -341,7 +404,12 @@ describe("the outage checks can fail", () => {
       messages: { unavailable: "Layanan sedang tidak tersedia", resubmit: "Kirim ulang", back: "Kembali" },
       form: { action: "/akun/kata-sandi", fields: [{ name: "current", value: "rahasia-sekali-123", show: "password", label: "Kata sandi" }] },
     };
-    const problems = keptFormProblems({ as: "learner", expect: "page", shown: ["current"], passwords: ["current"] }, req, { current: "rahasia-sekali-123", next: "x" }, body);
+    const problems = keptFormProblems(
+      { as: "learner", expect: "page", shown: ["current"], passwords: ["current"] },
+      req,
+      { current: "rahasia-sekali-123", next: "x" },
+      body,
+    );
     expect(problems).toEqual(['field current came back as "rahasia-sekali-123"', "password field current was echoed", "field next came back 0 times"]);
   });
 });

@@ -61,7 +61,10 @@ describe("database outage", () => {
     const [a, b] = await Promise.all([1, 2].map(() => run(exerciseAction, post(body.form!.action, again, cookie), { exercise: SLUG })));
     expect([a!.status, b!.status]).toEqual([302, 302]);
     const db = await getDb();
-    const stored = await db.select().from(exerciseTurns).where(eq(exerciseTurns.idempotencyKey, `${learner.id}:${key}`));
+    const stored = await db
+      .select()
+      .from(exerciseTurns)
+      .where(eq(exerciseTurns.idempotencyKey, `${learner.id}:${key}`));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.reply).toBe(REPLY);
   });
@@ -77,7 +80,13 @@ describe("database outage", () => {
 
   it("keeps quiz choices (all of them, as hidden fields) in the language the learner chose", async () => {
     await databaseDown();
-    const form = new URLSearchParams([["intent", "quiz"], ["quizId", "tk-akhir"], ["key", "kunci-kuis-gangguan-01"], ["q:q4", "0"], ["q:q4", "2"]]);
+    const form = new URLSearchParams([
+      ["intent", "quiz"],
+      ["quizId", "tk-akhir"],
+      ["key", "kunci-kuis-gangguan-01"],
+      ["q:q4", "0"],
+      ["q:q4", "2"],
+    ]);
     const request = post("/kursus/tata-kelola-media-sosial/kuis-akhir", Object.fromEntries(form), `${cookie}; sigap_lang=en`);
     const multi = new Request(request.url, { method: "POST", headers: request.headers, body: form });
     const body = await unavailable(await run(lessonAction, multi, { course: "tata-kelola-media-sosial", lesson: "kuis-akhir" }));

@@ -92,7 +92,11 @@ describe("DM exercise attempts", () => {
     const stale = await submitExerciseForm(user, SLUG, replyForm("bukan-giliran-ini", "Halo kak", "kunci-basi-00001"));
     expect(stale).toEqual({ error: "exercise.stale", reply: "Halo kak" });
     const db = await getDb();
-    const rows = await db.select().from(exerciseTurns).innerJoin(exerciseAttempts, eq(exerciseAttempts.id, exerciseTurns.attemptId)).where(eq(exerciseAttempts.userId, user.id));
+    const rows = await db
+      .select()
+      .from(exerciseTurns)
+      .innerJoin(exerciseAttempts, eq(exerciseAttempts.id, exerciseTurns.attemptId))
+      .where(eq(exerciseAttempts.userId, user.id));
     expect(rows).toHaveLength(0);
   });
 
@@ -108,7 +112,11 @@ describe("DM exercise attempts", () => {
 
     const full = (await getAttemptInScope(instructorA.user.agencyPath, attempt!.id))!;
     expect(full.passed).toBe(false);
-    await overrideAttempt(instructorA.user.id, full, (await getExerciseEntry(SLUG))!.ids.courseId, { score: 80, passed: true, comment: "Jawaban lisan sudah benar saat pelatihan." });
+    await overrideAttempt(instructorA.user.id, full, (await getExerciseEntry(SLUG))!.ids.courseId, {
+      score: 80,
+      passed: true,
+      comment: "Jawaban lisan sudah benar saat pelatihan.",
+    });
     const view = await loadExercisePage(user, SLUG, { lang: "id", attemptId: attempt!.id });
     expect(view.attempt).toMatchObject({ overrideScore: 80, overridePassed: true, overrideComment: "Jawaban lisan sudah benar saat pelatihan." });
     const log = await db.select().from(auditLog).where(eq(auditLog.targetId, attempt!.id));
@@ -128,7 +136,13 @@ describe("DM exercise attempts", () => {
       ...entry.exercise,
       turns: entry.exercise.turns.map((t) => ({
         ...t,
-        rubric: { ...t.rubric, required: [...t.rubric.required, { id: "kata-baru", label: "Kata baru", tip: "Tulis kata baru.", weight: 1, patterns: ["bismillah"], unless: [], unlessScope: "sentence" as const }] },
+        rubric: {
+          ...t.rubric,
+          required: [
+            ...t.rubric.required,
+            { id: "kata-baru", label: "Kata baru", tip: "Tulis kata baru.", weight: 1, patterns: ["bismillah"], unless: [], unlessScope: "sentence" as const },
+          ],
+        },
       })),
     };
     const admin = await userIn(tree.provA.id, "admin");

@@ -30,12 +30,17 @@ async function learner(): Promise<SessionUser> {
 const allWrong = (user: SessionUser, key: string) => answerFinalQuiz(user, COURSE, LESSON, key, wrongOptions);
 const submitted = async (userId: string) => {
   const db = await getDb();
-  return db.select().from(finalQuizAttempts).where(and(eq(finalQuizAttempts.userId, userId), isNotNull(finalQuizAttempts.submittedAt)));
+  return db
+    .select()
+    .from(finalQuizAttempts)
+    .where(and(eq(finalQuizAttempts.userId, userId), isNotNull(finalQuizAttempts.submittedAt)));
 };
 
 /** Anything a page could use to tell right from wrong answers: explanations, key labels, right/wrong marks. */
 function expectNoKeys(text: string) {
-  expect(text).not.toMatch(/PEMBAHASAN-|jawaban benar|pilihan Anda|opt-correct|opt-wrong|Kurang tepat|question right|question wrong|badge ok|badge bad|"correct"|explanation|itemResults|checked/);
+  expect(text).not.toMatch(
+    /PEMBAHASAN-|jawaban benar|pilihan Anda|opt-correct|opt-wrong|Kurang tepat|question right|question wrong|badge ok|badge bad|"correct"|explanation|itemResults|checked/,
+  );
 }
 
 describe("final quiz attempts", () => {
@@ -62,14 +67,20 @@ describe("final quiz attempts", () => {
     const quiz = await contentQuiz(COURSE, LESSON);
     const attempt = (await openAttempt(user, COURSE, LESSON, QUIZ))!;
     // Half right: the first six drawn items.
-    await submitLessonForm(user, COURSE, LESSON, finalQuizForm(quiz, attempt, "kunci-bocor-01", (q, i) => (i < 6 ? rightOptions(q) : wrongOptions(q))));
+    await submitLessonForm(
+      user,
+      COURSE,
+      LESSON,
+      finalQuizForm(quiz, attempt, "kunci-bocor-01", (q, i) => (i < 6 ? rightOptions(q) : wrongOptions(q))),
+    );
     const page = await loadLessonPage(user, COURSE, LESSON);
     expect(page.html).toContain("Skor percobaan terakhir: 50% (6 dari 12 benar).");
     expect(page.html).toContain("Pelajari ulang materi berikut");
     // Weak topics are lessons of the course, linked.
     const links = [...page.html.matchAll(/<li><a href="(\/kursus\/kursus-bank\/[a-z-]+)">([^<]+)<\/a><\/li>/g)].map((m) => m[2]);
     expect(links.length).toBeGreaterThan(0);
-    for (const title of links) expect(["Sapaan yang Ramah", "Syarat Layanan", "Privasi Data", "Jam Layanan", "Menangani Aduan", "Meluruskan Hoaks"]).toContain(title);
+    for (const title of links)
+      expect(["Sapaan yang Ramah", "Syarat Layanan", "Privasi Data", "Jam Layanan", "Menangani Aduan", "Meluruskan Hoaks"]).toContain(title);
     expectNoKeys(JSON.stringify(page));
     // The next attempt is a new draw (new id); its form keeps no earlier choices.
     expect(readQuizForm(page.html)!.hidden.attemptId).not.toBe(attempt.id);
@@ -109,7 +120,9 @@ describe("final quiz attempts", () => {
     const en = await loadLessonPage(user, COURSE, LESSON, false, "en");
     expect(en.html).toMatch(/Your next attempt opens on \d{1,2} \w+ \d{4} at \d{2}:\d{2} WIB/);
     // A day later the oldest attempt has left the window.
-    await db.execute(sql`update final_quiz_attempts set submitted_at = submitted_at - interval '24 hours', started_at = started_at - interval '24 hours' where user_id = ${user.id}`);
+    await db.execute(
+      sql`update final_quiz_attempts set submitted_at = submitted_at - interval '24 hours', started_at = started_at - interval '24 hours' where user_id = ${user.id}`,
+    );
     const later = await loadLessonPage(user, COURSE, LESSON);
     expect(readQuizForm(later.html)!.questions).toHaveLength(12);
     expect(later.html).toContain("Sisa percobaan saat ini: 3 dari 3.");
@@ -131,9 +144,21 @@ describe("final quiz attempts", () => {
     const other = await learner();
     const quiz = await contentQuiz(COURSE, LESSON);
     const attempt = (await openAttempt(other, COURSE, LESSON, QUIZ))!;
-    const input = { quiz, ref: { lessonId: attempt.lessonId, courseId: attempt.courseId, courseVersion: "1.0.0" }, purpose: "final" as const, rule: { max: 3, windowHours: 24 }, passPercent: 70 };
+    const input = {
+      quiz,
+      ref: { lessonId: attempt.lessonId, courseId: attempt.courseId, courseVersion: "1.0.0" },
+      purpose: "final" as const,
+      rule: { max: 3, windowHours: 24 },
+      passPercent: 70,
+    };
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () => submitFinalQuiz(other.id, input, { attemptId: attempt.id, key: "kunci-ganda-01", fields: finalQuizForm(quiz, attempt, "kunci-ganda-01", wrongOptions) })),
+      Array.from({ length: 10 }, () =>
+        submitFinalQuiz(other.id, input, {
+          attemptId: attempt.id,
+          key: "kunci-ganda-01",
+          fields: finalQuizForm(quiz, attempt, "kunci-ganda-01", wrongOptions),
+        }),
+      ),
     );
     expect(outcomes.filter((o) => o.status === "stored")).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === "duplicate")).toHaveLength(9);
@@ -141,7 +166,9 @@ describe("final quiz attempts", () => {
     const third = await learner();
     const open = (await openAttempt(third, COURSE, LESSON, QUIZ))!;
     const many = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => submitFinalQuiz(third.id, input, { attemptId: open.id, key: `kunci-beda-${i}-xx`, fields: finalQuizForm(quiz, open, "x", wrongOptions) })),
+      Array.from({ length: 10 }, (_, i) =>
+        submitFinalQuiz(third.id, input, { attemptId: open.id, key: `kunci-beda-${i}-xx`, fields: finalQuizForm(quiz, open, "x", wrongOptions) }),
+      ),
     );
     expect(many.filter((o) => o.status === "stored")).toHaveLength(1);
     expect(many.filter((o) => o.status === "stale")).toHaveLength(9);
@@ -160,7 +187,10 @@ describe("final quiz attempts", () => {
     for (const id of passed.itemIds) expect(page.html).toMatch(new RegExp(`PEMBAHASAN-${id.slice(1)}-`));
     expect(readQuizForm(page.html)).toBeNull();
     const db = await getDb();
-    const [progress] = await db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.lessonId, passed.lessonId)));
+    const [progress] = await db
+      .select()
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.lessonId, passed.lessonId)));
     expect(progress!.status).toBe("completed");
     expect(await db.select().from(finalQuizAttempts).where(eq(finalQuizAttempts.userId, user.id))).toHaveLength(2);
   });
@@ -177,7 +207,10 @@ describe("pre-test (pretest: true)", () => {
     // All wrong, as a newcomer might.
     const quiz = await contentQuiz(COURSE, LESSON);
     const db = await getDb();
-    const [open] = await db.select().from(finalQuizAttempts).where(and(eq(finalQuizAttempts.userId, user.id), eq(finalQuizAttempts.purpose, "pretest")));
+    const [open] = await db
+      .select()
+      .from(finalQuizAttempts)
+      .where(and(eq(finalQuizAttempts.userId, user.id), eq(finalQuizAttempts.purpose, "pretest")));
     const body = finalQuizForm(quiz, open!, "kunci-pratest-01", wrongOptions);
     body.set("intent", "pretest");
     expect(await submitLessonForm(user, COURSE, "sapaan", body)).toEqual({ redirect: `/kursus/${COURSE}/sapaan#kuis-${QUIZ}` });

@@ -55,7 +55,19 @@ const view = vi.hoisted(() => ({ loaderData: null as unknown, actionData: undefi
 vi.mock("@remix-run/react", async (importOriginal) => {
   const actual = await importOriginal<Record<string, unknown>>();
   const { createElement: h } = await import("react");
-  const strip = ({ reloadDocument, replace, preventScrollReset, navigate, fetcherKey, prefetch, viewTransition, relative, end, caseSensitive, ...rest }: Record<string, unknown>) => rest;
+  const strip = ({
+    reloadDocument,
+    replace,
+    preventScrollReset,
+    navigate,
+    fetcherKey,
+    prefetch,
+    viewTransition,
+    relative,
+    end,
+    caseSensitive,
+    ...rest
+  }: Record<string, unknown>) => rest;
   return {
     ...actual,
     useLoaderData: () => view.loaderData,
@@ -124,7 +136,11 @@ beforeAll(async () => {
   dmCourseId = entry.ids.courseId;
   dmTurn1 = entry.exercise.turns[0]!.id;
   // One DM turn so the instructor has an attempt to review.
-  await submitExerciseForm(learnerUser, DM, form({ intent: "reply", turnId: dmTurn1, reply: "Selamat pagi Kak, bawa KK asli ke Disdukcapil.", key: `kunci-${uniq()}` }));
+  await submitExerciseForm(
+    learnerUser,
+    DM,
+    form({ intent: "reply", turnId: dmTurn1, reply: "Selamat pagi Kak, bawa KK asli ke Disdukcapil.", key: `kunci-${uniq()}` }),
+  );
   const db = await getDb();
   attemptId = (await db.select({ id: exerciseAttempts.id }).from(exerciseAttempts).where(eq(exerciseAttempts.userId, learnerId)))[0]!.id;
 });
@@ -181,7 +197,10 @@ function request(target: Target, fields: Fields): Request {
 /** Every naughty string into every inject field, one at a time; collects failures instead of stopping at the first. */
 async function feed(target: Target) {
   const failures: string[] = [];
-  const plan: [string, Naughty[]][] = [...target.inject.map((f) => [f, NAUGHTY_STRINGS] as [string, Naughty[]]), ...(target.choices ?? []).map((f) => [f, CORE_STRINGS] as [string, Naughty[]])];
+  const plan: [string, Naughty[]][] = [
+    ...target.inject.map((f) => [f, NAUGHTY_STRINGS] as [string, Naughty[]]),
+    ...(target.choices ?? []).map((f) => [f, CORE_STRINGS] as [string, Naughty[]]),
+  ];
   for (const [field, strings] of plan) {
     for (const s of strings) {
       const fields = { ...(await target.base()), [field]: s.value };
@@ -252,7 +271,8 @@ const targets: Target[] = [
     path: "/bahasa",
     cookie: () => cookies.learner,
     base: () => ({ lang: "en", ke: "/kursus" }),
-    inject: ["ke"], choices: ["lang"],
+    inject: ["ke"],
+    choices: ["lang"],
   },
   { name: "catalog search", fn: catalog.loader, method: "GET", path: "/kursus", cookie: () => cookies.learner, base: () => ({ q: "hoaks" }), inject: ["q"] },
   {
@@ -262,7 +282,8 @@ const targets: Target[] = [
     path: `/kursus/${COURSE}/${QUIZ_LESSON}`,
     cookie: () => cookies.learner,
     base: () => ({ intent: "quiz", quizId: "em-sapaan-cek", key: `kunci-${uniq()}`, "q:q1": "0", "q:q2": "1", "q:q3": "0" }),
-    inject: [], choices: ["intent", "quizId", "key", "q:q1"],
+    inject: [],
+    choices: ["intent", "quizId", "key", "q:q1"],
     params: () => ({ course: COURSE, lesson: QUIZ_LESSON }),
   },
   {
@@ -272,7 +293,8 @@ const targets: Target[] = [
     path: `/kursus/tata-kelola-media-sosial/peran-dan-sop`,
     cookie: () => cookies.learner,
     base: () => ({ intent: "complete" }),
-    inject: [], choices: ["intent"],
+    inject: [],
+    choices: ["intent"],
     params: () => ({ course: "tata-kelola-media-sosial", lesson: "peran-dan-sop" }),
   },
   {
@@ -281,8 +303,15 @@ const targets: Target[] = [
     method: "POST",
     path: `/latihan/${DM}`,
     cookie: () => cookies.learner,
-    base: async () => ({ intent: "reply", turnId: await currentDmTurn(), reply: "Selamat pagi Kak, terima kasih.", key: `kunci-${uniq()}`, shownAt: String(Date.now() - 5000) }),
-    inject: ["reply"], choices: ["intent", "turnId", "key", "shownAt"],
+    base: async () => ({
+      intent: "reply",
+      turnId: await currentDmTurn(),
+      reply: "Selamat pagi Kak, terima kasih.",
+      key: `kunci-${uniq()}`,
+      shownAt: String(Date.now() - 5000),
+    }),
+    inject: ["reply"],
+    choices: ["intent", "turnId", "key", "shownAt"],
     params: () => ({ exercise: DM }),
   },
   {
@@ -292,7 +321,8 @@ const targets: Target[] = [
     path: `/latihan/${DM}`,
     cookie: () => cookies.learner,
     base: () => ({ percobaan: attemptId }),
-    inject: [], choices: ["percobaan"],
+    inject: [],
+    choices: ["percobaan"],
     params: () => ({ exercise: DM }),
   },
   {
@@ -309,7 +339,8 @@ const targets: Target[] = [
       [`step:${VERIFICATION_STEPS[0]}`]: "1",
       clarification: "Informasi itu tidak benar. Blanko KTP-el tersedia.",
     }),
-    inject: ["clarification"], choices: ["key", "verdict", "type", "flag", `step:${VERIFICATION_STEPS[0]}`],
+    inject: ["clarification"],
+    choices: ["key", "verdict", "type", "flag", `step:${VERIFICATION_STEPS[0]}`],
     params: () => ({ exercise: HOAX }),
   },
   {
@@ -319,9 +350,19 @@ const targets: Target[] = [
     path: "/studio/uji-rubrik",
     cookie: () => cookies.instructor,
     base: () => ({ target: `${DM}#${dmTurn1}`, reply: "Selamat pagi Kak." }),
-    inject: ["reply"], choices: ["target"],
+    inject: ["reply"],
+    choices: ["target"],
   },
-  { name: "regrade", fn: attemptList.action, method: "POST", path: "/studio/latihan", cookie: () => cookies.instructor, base: () => ({ slug: DM }), inject: [], choices: ["slug"] },
+  {
+    name: "regrade",
+    fn: attemptList.action,
+    method: "POST",
+    path: "/studio/latihan",
+    cookie: () => cookies.instructor,
+    base: () => ({ slug: DM }),
+    inject: [],
+    choices: ["slug"],
+  },
   {
     name: "attempt override",
     fn: attemptReview.action,
@@ -329,7 +370,8 @@ const targets: Target[] = [
     path: "/studio/latihan/x",
     cookie: () => cookies.instructor,
     base: () => ({ score: "80", passed: "ya", comment: "Sudah sopan dan akurat." }),
-    inject: ["comment"], choices: ["score", "passed"],
+    inject: ["comment"],
+    choices: ["score", "passed"],
     params: () => ({ attempt: attemptId }),
   },
   {
@@ -339,9 +381,19 @@ const targets: Target[] = [
     path: "/kelola/peserta",
     cookie: () => cookies.manager,
     base: () => ({ unit: tree.unitA.id, kursus: dmCourseId, status: "in_progress", jp: "kurang", q: "a" }),
-    inject: ["q"], choices: ["unit", "kursus", "status", "jp"],
+    inject: ["q"],
+    choices: ["unit", "kursus", "status", "jp"],
   },
-  { name: "dashboard", fn: dashboard.loader, method: "GET", path: "/kelola", cookie: () => cookies.manager, base: () => ({ kursus: dmCourseId, buka: tree.agencyA.id, urut: "enrolled" }), inject: ["buka"], choices: ["kursus", "urut"] },
+  {
+    name: "dashboard",
+    fn: dashboard.loader,
+    method: "GET",
+    path: "/kelola",
+    cookie: () => cookies.manager,
+    base: () => ({ kursus: dmCourseId, buka: tree.agencyA.id, urut: "enrolled" }),
+    inject: ["buka"],
+    choices: ["kursus", "urut"],
+  },
   {
     name: "report CSV",
     fn: report.loader,
@@ -349,7 +401,8 @@ const targets: Target[] = [
     path: "/kelola/laporan.csv",
     cookie: () => cookies.manager,
     base: () => ({ unit: tree.unitA.id, kursus: dmCourseId, status: "in_progress", jp: "kurang", q: "a" }),
-    inject: ["q"], choices: ["unit", "kursus", "status", "jp"],
+    inject: ["q"],
+    choices: ["unit", "kursus", "status", "jp"],
   },
   {
     name: "assignment",
@@ -358,7 +411,8 @@ const targets: Target[] = [
     path: "/kelola/penugasan",
     cookie: () => cookies.manager,
     base: () => ({ courseId: dmCourseId, agencyId: tree.unitA.id, dueDate: later() }),
-    inject: [], choices: ["courseId", "agencyId", "dueDate"],
+    inject: [],
+    choices: ["courseId", "agencyId", "dueDate"],
   },
   { name: "user search", fn: userList.loader, method: "GET", path: "/kelola/pengguna", cookie: () => cookies.manager, base: () => ({ q: "a" }), inject: ["q"] },
   {
@@ -368,7 +422,8 @@ const targets: Target[] = [
     path: "/kelola/pengguna/baru",
     cookie: () => cookies.manager,
     base: () => ({ name: "Akun Baru", email: `${uniq()}@uji.sigap.id`, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" }),
-    inject: ["name", "email", "nip", "password"], choices: ["agencyId", "role"],
+    inject: ["name", "email", "nip", "password"],
+    choices: ["agencyId", "role"],
   },
   {
     name: "revoke certificate",
@@ -377,7 +432,8 @@ const targets: Target[] = [
     path: "/kelola/peserta/x",
     cookie: () => cookies.manager,
     base: () => ({ certificateId: "tidak-ada", reason: "Data tidak sesuai." }),
-    inject: ["reason"], choices: ["certificateId"],
+    inject: ["reason"],
+    choices: ["certificateId"],
     params: () => ({ id: learnerId }),
   },
   {
@@ -387,7 +443,8 @@ const targets: Target[] = [
     path: "/admin/instansi",
     cookie: () => cookies.admin,
     base: () => ({ intent: "create", name: "Unit Uji", code: `U-${uniq()}`.toUpperCase(), kind: "unit", parentId: tree.agencyB.id }),
-    inject: ["name", "code"], choices: ["intent", "kind", "parentId"],
+    inject: ["name", "code"],
+    choices: ["intent", "kind", "parentId"],
   },
   {
     name: "agency rename",
@@ -396,7 +453,8 @@ const targets: Target[] = [
     path: "/admin/instansi",
     cookie: () => cookies.admin,
     base: () => ({ intent: "rename", agencyId: tree.unitB.id, name: "Bidang B1" }),
-    inject: ["name"], choices: ["agencyId"],
+    inject: ["name"],
+    choices: ["agencyId"],
   },
   {
     name: "agency move",
@@ -405,7 +463,8 @@ const targets: Target[] = [
     path: "/admin/instansi",
     cookie: () => cookies.admin,
     base: () => ({ intent: "move", agencyId: tree.unitB.id, parentId: tree.agencyB.id }),
-    inject: [], choices: ["agencyId", "parentId"],
+    inject: [],
+    choices: ["agencyId", "parentId"],
   },
   {
     name: "admin user form",
@@ -414,12 +473,48 @@ const targets: Target[] = [
     path: "/admin/pengguna",
     cookie: () => cookies.admin,
     base: () => ({ userId: learnerId, role: "learner", agencyId: tree.unitA.id }),
-    inject: [], choices: ["userId", "role", "agencyId", "disabled"],
+    inject: [],
+    choices: ["userId", "role", "agencyId", "disabled"],
   },
-  { name: "admin user search", fn: adminUsers.loader, method: "GET", path: "/admin/pengguna", cookie: () => cookies.admin, base: () => ({ q: "a" }), inject: ["q"] },
-  { name: "audit log", fn: adminAudit.loader, method: "GET", path: "/admin/audit", cookie: () => cookies.admin, base: () => ({ halaman: "1", aksi: "" }), inject: ["aksi"], choices: ["halaman"] },
-  { name: "verify form", fn: verifyForm.loader, method: "GET", path: "/sertifikat", cookie: () => undefined, base: () => ({}), inject: ["kode"], choices: ["code"] },
-  { name: "recertify", fn: myCertificates.action, method: "POST", path: "/saya/sertifikat", cookie: () => cookies.learner, base: () => ({ courseId: dmCourseId }), inject: [], choices: ["courseId"] },
+  {
+    name: "admin user search",
+    fn: adminUsers.loader,
+    method: "GET",
+    path: "/admin/pengguna",
+    cookie: () => cookies.admin,
+    base: () => ({ q: "a" }),
+    inject: ["q"],
+  },
+  {
+    name: "audit log",
+    fn: adminAudit.loader,
+    method: "GET",
+    path: "/admin/audit",
+    cookie: () => cookies.admin,
+    base: () => ({ halaman: "1", aksi: "" }),
+    inject: ["aksi"],
+    choices: ["halaman"],
+  },
+  {
+    name: "verify form",
+    fn: verifyForm.loader,
+    method: "GET",
+    path: "/sertifikat",
+    cookie: () => undefined,
+    base: () => ({}),
+    inject: ["kode"],
+    choices: ["code"],
+  },
+  {
+    name: "recertify",
+    fn: myCertificates.action,
+    method: "POST",
+    path: "/saya/sertifikat",
+    cookie: () => cookies.learner,
+    base: () => ({ courseId: dmCourseId }),
+    inject: [],
+    choices: ["courseId"],
+  },
   { name: "home", fn: home.loader, method: "GET", path: "/", cookie: () => cookies.learner, base: () => ({}), inject: [], choices: ["q"] },
 ];
 
@@ -434,7 +529,10 @@ describe("hostile strings in every form field and query parameter", () => {
   it("route parameters", async () => {
     const failures = [
       ...(await feedParams("set-password page", setPassword.loader, "GET", { token: "x" }, () => undefined)),
-      ...(await feedParams("set-password", setPassword.action, "POST", { token: "x" }, () => undefined, { next: "sandi-baru-panjang-1", confirm: "sandi-baru-panjang-1" })),
+      ...(await feedParams("set-password", setPassword.action, "POST", { token: "x" }, () => undefined, {
+        next: "sandi-baru-panjang-1",
+        confirm: "sandi-baru-panjang-1",
+      })),
       ...(await feedParams("verify", verify.loader, "GET", { code: "x" }, () => undefined)),
       ...(await feedParams("certificate PDF", certificatePdf.loader, "GET", { code: "x" }, () => cookies.learner)),
       ...(await feedParams("lesson", lesson.loader, "GET", { course: COURSE, lesson: QUIZ_LESSON }, () => cookies.learner)),
@@ -464,7 +562,10 @@ describe("hostile strings in every form field and query parameter", () => {
     const answers = [
       await run(signIn.action, raw("/masuk", "password=x&email=")),
       await run(rubricPlayground.action, raw("/studio/uji-rubrik", `target=${DM}%23${dmTurn1}&reply=`, cookies.instructor)),
-      await run(newUser.action, raw("/kelola/pengguna/baru", `email=a@b.id&agencyId=${tree.unitA.id}&role=learner&password=sandi-awal-panjang&name=`, cookies.manager)),
+      await run(
+        newUser.action,
+        raw("/kelola/pengguna/baru", `email=a@b.id&agencyId=${tree.unitA.id}&role=learner&password=sandi-awal-panjang&name=`, cookies.manager),
+      ),
     ];
     for (const res of answers) expect(await problemsIn(res)).toEqual([]);
     // Undecodable bytes arrive as U+FFFD: the reply is graded as text, nothing breaks.
@@ -498,7 +599,14 @@ describe("hostile strings in every form field and query parameter", () => {
 describe("bugs this suite found", () => {
   it("a NUL is dropped instead of failing the query (was a 500 on every text field)", async () => {
     const email = `${uniq()}@nul.id`;
-    const res = await run(newUser.action, post("/kelola/pengguna/baru", { name: "Nul\u0000 Byte", email, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" }, cookies.manager));
+    const res = await run(
+      newUser.action,
+      post(
+        "/kelola/pengguna/baru",
+        { name: "Nul\u0000 Byte", email, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" },
+        cookies.manager,
+      ),
+    );
     expect(res.status).toBe(200);
     const db = await getDb();
     expect((await db.select({ name: users.name }).from(users).where(eq(users.email, email)))[0]!.name).toBe("Nul Byte");
@@ -523,7 +631,14 @@ describe("bugs this suite found", () => {
   });
 
   it("a tampered choice gets a translated message, not zod's English", async () => {
-    const res = await run(newUser.action, post("/kelola/pengguna/baru", { name: "A", email: `${uniq()}@uji.sigap.id`, agencyId: tree.unitA.id, role: "raja", password: "sandi-awal-panjang" }, cookies.manager));
+    const res = await run(
+      newUser.action,
+      post(
+        "/kelola/pengguna/baru",
+        { name: "A", email: `${uniq()}@uji.sigap.id`, agencyId: tree.unitA.id, role: "raja", password: "sandi-awal-panjang" },
+        cookies.manager,
+      ),
+    );
     expect((await res.json()).errors).toEqual({ nip: "error.required", role: "admin.invalidChoice" });
   });
 });
@@ -532,13 +647,24 @@ describe("what hostile input leaves behind", () => {
   it("stores names, reasons, comments and replies as the text that was typed", async () => {
     const db = await getDb();
     // Names from the account form are stored verbatim (trimmed), never as markup.
-    const res = await run(newUser.action, post("/kelola/pengguna/baru", { name: SCRIPT, email: `${uniq()}@uji.sigap.id`, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" }, cookies.manager));
+    const res = await run(
+      newUser.action,
+      post(
+        "/kelola/pengguna/baru",
+        { name: SCRIPT, email: `${uniq()}@uji.sigap.id`, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" },
+        cookies.manager,
+      ),
+    );
     expect(res.status).toBe(200);
     expect(await db.select({ name: users.name }).from(users).where(eq(users.name, SCRIPT))).not.toHaveLength(0);
     const renamed = await run(adminAgencies.action, post("/admin/instansi", { intent: "rename", agencyId: tree.unitB.id, name: IMG_ONERROR }, cookies.admin));
     expect(renamed.status).toBe(200);
     expect((await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, tree.unitB.id)))[0]!.name).toBe(IMG_ONERROR);
-    const turns = await db.select({ reply: exerciseTurns.reply }).from(exerciseTurns).innerJoin(exerciseAttempts, eq(exerciseAttempts.id, exerciseTurns.attemptId)).where(eq(exerciseAttempts.userId, learnerId));
+    const turns = await db
+      .select({ reply: exerciseTurns.reply })
+      .from(exerciseTurns)
+      .innerJoin(exerciseAttempts, eq(exerciseAttempts.id, exerciseTurns.attemptId))
+      .where(eq(exerciseAttempts.userId, learnerId));
     expect(turns.map((t) => t.reply)).toContain(SCRIPT);
   });
 
@@ -548,7 +674,8 @@ describe("what hostile input leaves behind", () => {
       for (const entry of await readdir(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) await walk(file);
-        else if (/\.tsx?$/.test(entry.name) && (await readFile(file, "utf8")).includes("dangerouslySetInnerHTML")) uses.push(path.relative(process.cwd(), file));
+        else if (/\.tsx?$/.test(entry.name) && (await readFile(file, "utf8")).includes("dangerouslySetInnerHTML"))
+          uses.push(path.relative(process.cwd(), file));
       }
     }
     await walk(path.resolve("app"));
@@ -591,7 +718,14 @@ describe("pages render hostile data as text", () => {
   });
 
   it("account lists and the agency tree show stored markup as text", async () => {
-    await run(newUser.action, post("/kelola/pengguna/baru", { name: SCRIPT, email: `${uniq()}@uji.sigap.id`, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" }, cookies.manager));
+    await run(
+      newUser.action,
+      post(
+        "/kelola/pengguna/baru",
+        { name: SCRIPT, email: `${uniq()}@uji.sigap.id`, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" },
+        cookies.manager,
+      ),
+    );
     await run(adminAgencies.action, post("/admin/instansi", { intent: "rename", agencyId: tree.unitB.id, name: IMG_ONERROR }, cookies.admin));
     expectEscaped(await renderPage(adminUsers, await run(adminUsers.loader, get("/admin/pengguna?q=script", cookies.admin))), SCRIPT);
     expectEscaped(await renderPage(adminAgencies, await run(adminAgencies.loader, get("/admin/instansi", cookies.admin))), IMG_ONERROR);
@@ -599,7 +733,10 @@ describe("pages render hostile data as text", () => {
   });
 
   it("the rubric playground and attempt review show replies and comments as text", async () => {
-    const graded = await run(rubricPlayground.action, post("/studio/uji-rubrik", { target: `${DM}#${dmTurn1}`, reply: `Selamat pagi ${SCRIPT}` }, cookies.instructor));
+    const graded = await run(
+      rubricPlayground.action,
+      post("/studio/uji-rubrik", { target: `${DM}#${dmTurn1}`, reply: `Selamat pagi ${SCRIPT}` }, cookies.instructor),
+    );
     expectEscaped(await renderPage(rubricPlayground, await run(rubricPlayground.loader, get("/studio/uji-rubrik", cookies.instructor)), graded), SCRIPT);
     const author = (await getUser(get("/", (await signedIn(tree.unitA.id, "learner")).cookie)))!;
     await submitExerciseForm(author, DM, form({ intent: "reply", turnId: dmTurn1, reply: `Selamat pagi ${SCRIPT}`, key: `kunci-${uniq()}` }));
@@ -675,7 +812,11 @@ const HEADER = "nama,email,nip,kode_unit,peran";
 describe("staff import refuses malformed files with a translated message and writes nothing", () => {
   const refusals: [string, () => BlobPart, string][] = [
     ["UTF-16 with BOM", () => new Uint8Array([0xff, 0xfe, ...[...`${HEADER}\nA,a@x.id,,U,peserta\n`].flatMap((c) => [c.charCodeAt(0), 0])]), "import.encoding"],
-    ["Latin-1 bytes", () => new Uint8Array([...new TextEncoder().encode(`${HEADER}\nJos`), 0xe9, ...new TextEncoder().encode(",jose@latin.id,,U,peserta\n")]), "import.encoding"],
+    [
+      "Latin-1 bytes",
+      () => new Uint8Array([...new TextEncoder().encode(`${HEADER}\nJos`), 0xe9, ...new TextEncoder().encode(",jose@latin.id,,U,peserta\n")]),
+      "import.encoding",
+    ],
     ["binary file", () => new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), "import.encoding"],
     ["quote left open", () => `${HEADER}\n"Rina,rina@buka.id,,U,peserta\n`, "import.unterminated"],
     ["empty file", () => "", "import.noFile"],
@@ -726,7 +867,13 @@ describe("staff import refuses malformed files with a translated message and wri
         method: "POST",
         body: stream,
         duplex: "half",
-        headers: { cookie: cookies.manager, origin: BASE, host: "localhost:3000", "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) },
+        headers: {
+          cookie: cookies.manager,
+          origin: BASE,
+          host: "localhost:3000",
+          "content-type": "multipart/form-data; boundary=x",
+          "content-length": String(50 * 1024 * 1024),
+        },
       } as RequestInit),
     );
     expect(announced.status).toBe(413);
@@ -740,7 +887,7 @@ describe("staff import refuses malformed files with a translated message and wri
   it("a body that is not multipart is a clear 400, not a crash", async () => {
     for (const [body, type] of [
       ["nama=x", "application/x-www-form-urlencoded"],
-      ["--x\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"a.csv\"\r\n\r\nunfinished", "multipart/form-data; boundary=x"],
+      ['--x\r\nContent-Disposition: form-data; name="berkas"; filename="a.csv"\r\n\r\nunfinished', "multipart/form-data; boundary=x"],
       [INVALID_UTF8_BYTES, "multipart/form-data"],
     ] as const) {
       const { status, body: answer } = await importAnswer(uploadRequest(body, type));
@@ -754,7 +901,14 @@ describe("staff import refuses malformed files with a translated message and wri
     for (const s of NAUGHTY_STRINGS) {
       for (const column of ["nama", "email", "nip", "kode_unit", "peran"] as const) {
         if (column !== "nama" && !CORE_STRINGS.includes(s)) continue;
-        const cells: Record<string, string> = { nama: "Rina", email: `${uniq()}@naughty.id`, nip: "", kode_unit: tree.unitA.code, peran: "peserta", [column]: s.value };
+        const cells: Record<string, string> = {
+          nama: "Rina",
+          email: `${uniq()}@naughty.id`,
+          nip: "",
+          kode_unit: tree.unitA.code,
+          peran: "peserta",
+          [column]: s.value,
+        };
         const quoted = Object.values(cells).map((c) => `"${c.replaceAll('"', '""')}"`);
         const res = await run(staffImport.action, uploadFile(`${HEADER}\n${quoted.join(",")}\n`));
         for (const p of await problemsIn(res)) failures.push(`${column}=${s.name}: ${p}`);
@@ -790,17 +944,26 @@ describe("formula injection", () => {
     for (const name of names) {
       const email = `${uniq()}@ekspor.id`;
       emails.push(email);
-      const res = await run(newUser.action, post("/kelola/pengguna/baru", { name, email, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" }, cookies.manager));
+      const res = await run(
+        newUser.action,
+        post("/kelola/pengguna/baru", { name, email, nip: "", agencyId: tree.unitA.id, role: "learner", password: "sandi-awal-panjang" }, cookies.manager),
+      );
       expect(res.status).toBe(200);
     }
     const stored = await db.select({ name: users.name, id: users.id }).from(users).where(inArray(users.email, emails));
     expect(stored).toHaveLength(names.length);
 
     const reportCsv = await (await run(report.loader, get(`/kelola/laporan.csv?kursus=${dmCourseId}`, cookies.manager))).text();
-    assertNeutralised(reportCsv, stored.map((s) => s.name));
+    assertNeutralised(
+      reportCsv,
+      stored.map((s) => s.name),
+    );
 
     // The links CSV of an import batch: build one, then give its accounts hostile names.
-    const preview = await previewStaffImport(manager, `${HEADER}\nTautan Satu,tautan1@ekspor.id,,${tree.unitA.code},peserta\nTautan Dua,tautan2@ekspor.id,,${tree.unitA.code},peserta\n`);
+    const preview = await previewStaffImport(
+      manager,
+      `${HEADER}\nTautan Satu,tautan1@ekspor.id,,${tree.unitA.code},peserta\nTautan Dua,tautan2@ekspor.id,,${tree.unitA.code},peserta\n`,
+    );
     if (!preview.ok) throw new Error("preview failed");
     const batch = await commitStaffImport(manager, preview.result);
     await db.update(users).set({ name: FORMULA_NAMES[0]! }).where(eq(users.email, "tautan1@ekspor.id"));
@@ -857,4 +1020,3 @@ function parseCells(csv: string): string[] {
   }
   return cells;
 }
-

@@ -10,7 +10,8 @@ beforeAll(async () => {
   process.env.CONTENT_DIR = path.resolve("tests/fixtures/content-media");
   await getSyncedContent();
   const tree = await createTwoAgencies();
-  for (const role of ["learner", "manager", "instructor", "admin"] as const) cookies[role] = await sessionCookieFor((await createAccount(tree.agencyA.id, role)).email);
+  for (const role of ["learner", "manager", "instructor", "admin"] as const)
+    cookies[role] = await sessionCookieFor((await createAccount(tree.agencyA.id, role)).email);
 });
 afterAll(() => {
   process.env.CONTENT_DIR = original;

@@ -48,7 +48,8 @@ describe("a missing file answers a translated 404", () => {
   });
 
   it("a lesson image that is not there, signed in or not", async () => {
-    const image = (file: string) => (c: string | undefined) => run(mediaLoader, get(`/media/verifikasi-hoaks/${file}`, c), { course: "verifikasi-hoaks", file });
+    const image = (file: string) => (c: string | undefined) =>
+      run(mediaLoader, get(`/media/verifikasi-hoaks/${file}`, c), { course: "verifikasi-hoaks", file });
     await expectFileNotFound(image("tidak-ada.svg"));
     await expectFileNotFound(image("tidak-ada.svg"), cookies.learner);
     await expectFileNotFound(image("skrip.exe"));

@@ -47,7 +47,10 @@ describe("finding 5: request bodies have a limit", () => {
         controller.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    const res = await run(signInAction, raw("/masuk", stream, { "content-type": "application/x-www-form-urlencoded", "content-length": String(400 * 1024 * 1024) }));
+    const res = await run(
+      signInAction,
+      raw("/masuk", stream, { "content-type": "application/x-www-form-urlencoded", "content-length": String(400 * 1024 * 1024) }),
+    );
     expect(res.status).toBe(413);
     expect(await res.text()).toMatch(/terlalu besar/);
     expect(pulled).toBeLessThanOrEqual(2);
@@ -82,7 +85,10 @@ describe("finding 7: bodies that are not forms answer 415, not 500", () => {
 
   it("a signed-in page's action refuses JSON with 415 too", async () => {
     const cookie = await sessionCookieFor(email);
-    const res = await run(lessonAction, raw("/kursus/etika-merespons-warga/sapaan-dan-salam", "{}", { "content-type": "application/json", cookie }), { course: "etika-merespons-warga", lesson: "sapaan-dan-salam" });
+    const res = await run(lessonAction, raw("/kursus/etika-merespons-warga/sapaan-dan-salam", "{}", { "content-type": "application/json", cookie }), {
+      course: "etika-merespons-warga",
+      lesson: "sapaan-dan-salam",
+    });
     expect(res.status).toBe(415);
   });
 });

@@ -36,7 +36,9 @@ async function expectRollupsMatchRecount() {
 
   // Subtree rollups (migration 0011): every ancestor on the learner's agency path counts them.
   const ancestors = sql`cross join lateral unnest(string_to_array(trim(both '/' from a.path), '/')) as anc`;
-  const enrolledSubtree = await rows(sql`select ancestor_id, course_id, due_date::text, state, n from enrollment_subtree_rollups where n <> 0 order by 1, 2, 3, 4`);
+  const enrolledSubtree = await rows(
+    sql`select ancestor_id, course_id, due_date::text, state, n from enrollment_subtree_rollups where n <> 0 order by 1, 2, 3, 4`,
+  );
   const enrolledSubtreeRecount = await rows(sql`
     select anc as ancestor_id, e.course_id, coalesce(e.due_date, date '9999-12-31')::text as due_date,
            enrollment_state(e.completed_at, e.started_at, e.completed_lessons) as state, count(*)::int as n
@@ -69,7 +71,9 @@ describe("rollup tables", () => {
     await expectRollupsMatchRecount();
 
     // Bulk progress, completions, an update that keeps every key, a due-date change, deletes.
-    await run(sql`update enrollments set completed_lessons = 2, started_at = now() where id like 'ru-e%' and user_id in (select 'ru-u' || i from generate_series(1, 30) i)`);
+    await run(
+      sql`update enrollments set completed_lessons = 2, started_at = now() where id like 'ru-e%' and user_id in (select 'ru-u' || i from generate_series(1, 30) i)`,
+    );
     await run(sql`update enrollments set completed_at = now() where id like 'ru-e%1' and user_id in (select 'ru-u' || i from generate_series(1, 12) i)`);
     await run(sql`update enrollments set completed_lessons = completed_lessons where id like 'ru-e%'`);
     await run(sql`update enrollments set due_date = null where id = 'ru-e52'`);

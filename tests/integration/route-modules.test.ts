@@ -30,7 +30,8 @@ function topLevelServerCalls(file: string): string[] {
     if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) {
       const callee = ts.isTaggedTemplateExpression(node) ? node.tag : node.expression;
       const root = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
-      if (ts.isIdentifier(root) && serverNames.has(root.text)) found.push(`${path.basename(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${root.text}(…)`);
+      if (ts.isIdentifier(root) && serverNames.has(root.text))
+        found.push(`${path.basename(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${root.text}(…)`);
     }
     ts.forEachChild(node, visit);
   };
@@ -47,7 +48,10 @@ describe("route modules", () => {
   it("the check sees a top-level call like the one that broke hydration", () => {
     const dir = fs.mkdtempSync(path.join(routesDir, "..", "..", "node_modules", ".sigap-check-"));
     const file = path.join(dir, "broken.tsx");
-    fs.writeFileSync(file, 'import { withX } from "~/utils/x.server";\nexport const loader = withX(async () => null);\nexport default function P() { return null; }\n');
+    fs.writeFileSync(
+      file,
+      'import { withX } from "~/utils/x.server";\nexport const loader = withX(async () => null);\nexport default function P() { return null; }\n',
+    );
     try {
       expect(topLevelServerCalls(file)).toEqual(["broken.tsx:2 withX(…)"]);
     } finally {

@@ -67,7 +67,14 @@ describe("agency scoping", () => {
 
 describe("creating accounts", () => {
   it("creates a learner in the subtree and reports duplicates and a bad NIP with the typed values kept", async () => {
-    const fields = { name: "Wulan Sari", email: "wulan@uji.sigap.id", nip: "198507122010012003", agencyId: tree.unitA.id, role: "learner", password: "kopi-tubruk-sore-77" };
+    const fields = {
+      name: "Wulan Sari",
+      email: "wulan@uji.sigap.id",
+      nip: "198507122010012003",
+      agencyId: tree.unitA.id,
+      role: "learner",
+      password: "kopi-tubruk-sore-77",
+    };
     const ok = await run(createAction, post("/kelola/pengguna/baru", fields, managerA));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true, email: "wulan@uji.sigap.id" });

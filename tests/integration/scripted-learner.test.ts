@@ -37,14 +37,25 @@ const pairKey = (prompt: string, answer: string) => `${prompt}\u0000${answer}`;
 function candidatesFor(options: string[], multiple: boolean): string[] {
   if (!multiple) return options.map((o) => o);
   const all: string[] = [];
-  for (let mask = 1; mask < 1 << options.length; mask++) all.push(options.filter((_, i) => mask & (1 << i)).sort().join("|"));
+  for (let mask = 1; mask < 1 << options.length; mask++)
+    all.push(
+      options
+        .filter((_, i) => mask & (1 << i))
+        .sort()
+        .join("|"),
+    );
   return all.sort((a, b) => a.split("|").length - b.split("|").length);
 }
 
 /** Whatever the page says is right (the pre-011 quiz marked it): "opt-correct" options and "jawaban benar" tags, per question. */
 function readRevealedKeys(html: string, notes: Notes) {
-  for (const block of html.matchAll(/<(?:fieldset|li) class="question[^"]*">([\s\S]*?)<\/(?:fieldset|li)>(?=\s*<(?:fieldset|li) class="question|\s*<button|\s*<\/ol|\s*<\/form)/g)) {
-    const prompt = (block[1]!.match(/<legend>([\s\S]*?)<\/legend>/)?.[1] ?? block[1]!.match(/<strong>([\s\S]*?)<\/strong>/)?.[1] ?? "").replace(/<!-- -->/g, "").replace(/^\d+\.\s*/, "").trim();
+  for (const block of html.matchAll(
+    /<(?:fieldset|li) class="question[^"]*">([\s\S]*?)<\/(?:fieldset|li)>(?=\s*<(?:fieldset|li) class="question|\s*<button|\s*<\/ol|\s*<\/form)/g,
+  )) {
+    const prompt = (block[1]!.match(/<legend>([\s\S]*?)<\/legend>/)?.[1] ?? block[1]!.match(/<strong>([\s\S]*?)<\/strong>/)?.[1] ?? "")
+      .replace(/<!-- -->/g, "")
+      .replace(/^\d+\.\s*/, "")
+      .trim();
     const right = [...block[1]!.matchAll(/<li class="opt-correct">[\s\S]*?(?:<label[^>]*>|<span>)([\s\S]*?)<\/(?:label|span)>/g)].map((m) => m[1]!);
     if (prompt && right.length) notes.known.set(prompt, right.sort().join("|"));
   }
@@ -100,7 +111,9 @@ async function play(courseSlug: string, lessonSlug: string, windowHours: number)
     let form = readQuizForm(page.html);
     if (!form) {
       // The page says to come back later: let the window pass.
-      await db.execute(sql`update final_quiz_attempts set submitted_at = submitted_at - make_interval(hours => ${windowHours}), started_at = started_at - make_interval(hours => ${windowHours}) where user_id = ${user.id}`);
+      await db.execute(
+        sql`update final_quiz_attempts set submitted_at = submitted_at - make_interval(hours => ${windowHours}), started_at = started_at - make_interval(hours => ${windowHours}) where user_id = ${user.id}`,
+      );
       page = await loadLessonPage(user, courseSlug, lessonSlug);
       form = readQuizForm(page.html);
     }
@@ -145,7 +158,12 @@ const cases = [
   ...shipped.courses.flatMap((c) =>
     c.lessons.filter((l) => l.meta.kind === "quiz" && !l.meta.draft && !c.meta.draft).map((l) => ({ dir: "content", course: c, lesson: l, fixture: false })),
   ),
-  ...(await loadContentTree(path.resolve("tests/fixtures/content-quiz"))).courses.map((c) => ({ dir: "tests/fixtures/content-quiz", course: c, lesson: c.lessons.find((l) => l.meta.kind === "quiz")!, fixture: true })),
+  ...(await loadContentTree(path.resolve("tests/fixtures/content-quiz"))).courses.map((c) => ({
+    dir: "tests/fixtures/content-quiz",
+    course: c,
+    lesson: c.lessons.find((l) => l.meta.kind === "quiz")!,
+    fixture: true,
+  })),
 ];
 
 describe("a knowledge-free scripted learner (fails on the pre-011 quiz, which showed every answer key after one attempt)", () => {

@@ -46,7 +46,10 @@ describe("the demo looks like a real agency (issue 15 item 5, failed on main)", 
     const [{ n: quizzes }] = (await db.select({ n: sql<number>`count(*)::int` }).from(quizAttempts)) as [{ n: number }];
     expect(quizzes).toBeGreaterThan(20);
     const [{ failed, passed }] = (await db
-      .select({ failed: sql<number>`count(*) filter (where not ${exerciseAttempts.passed})::int`, passed: sql<number>`count(*) filter (where ${exerciseAttempts.passed})::int` })
+      .select({
+        failed: sql<number>`count(*) filter (where not ${exerciseAttempts.passed})::int`,
+        passed: sql<number>`count(*) filter (where ${exerciseAttempts.passed})::int`,
+      })
       .from(exerciseAttempts)
       .where(eq(exerciseAttempts.status, "completed"))) as [{ failed: number; passed: number }];
     expect(passed).toBeGreaterThan(50);

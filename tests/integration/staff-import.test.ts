@@ -71,7 +71,10 @@ describe("staff CSV import", () => {
     expect(res.status).toBe(302);
     const batchId = res.headers.get("location")!.split("/").pop()!;
     const db = await getDb();
-    const created = await db.select().from(users).where(inArray(users.email, ["dewi@impor.id", "eko@impor.id"]));
+    const created = await db
+      .select()
+      .from(users)
+      .where(inArray(users.email, ["dewi@impor.id", "eko@impor.id"]));
     expect(created.map((u) => u.role).sort()).toEqual(["learner", "manager"]);
 
     const links = await (await run(linksLoader, get(`/kelola/impor/${batchId}/tautan.csv`, manager), { batch: batchId })).text();
@@ -105,7 +108,9 @@ describe("staff CSV import", () => {
     const [hana] = await db.select().from(users).where(eq(users.email, "hani@impor.id"));
     // Someone signed in as Hana by other means (say, a session created before the link is used).
     const stale = await createSession(db, hana!.id);
-    const ok = await run(setPasswordAction, post(`/atur-sandi/${tokens[0]}`, { next: "sandi-baru-hani-77", confirm: "sandi-baru-hani-77" }), { token: tokens[0]! });
+    const ok = await run(setPasswordAction, post(`/atur-sandi/${tokens[0]}`, { next: "sandi-baru-hani-77", confirm: "sandi-baru-hani-77" }), {
+      token: tokens[0]!,
+    });
     expect(ok.status).toBe(302);
     expect(await db.select().from(sessions).where(eq(sessions.userId, hana!.id))).toHaveLength(0);
     expect(await getUser(get("/", `sigap_session=${stale}`))).toBeNull();
@@ -118,9 +123,14 @@ describe("staff CSV import", () => {
     const [indra] = await db.select().from(users).where(eq(users.email, "indra@impor.id"));
     const fresh = await reissuePasswordLink(managerUser, indra!.id);
     expect(fresh).toBeTruthy();
-    const old = await run(setPasswordAction, post(`/atur-sandi/${tokens[1]}`, { next: "sandi-baru-indra-7", confirm: "sandi-baru-indra-7" }), { token: tokens[1]! });
+    const old = await run(setPasswordAction, post(`/atur-sandi/${tokens[1]}`, { next: "sandi-baru-indra-7", confirm: "sandi-baru-indra-7" }), {
+      token: tokens[1]!,
+    });
     expect((await old.json()).errors).toEqual({ _form: "setpw.invalid" });
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.password-link-reissue"), eq(auditLog.targetId, indra!.id)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.password-link-reissue"), eq(auditLog.targetId, indra!.id)));
     expect(audit).toHaveLength(1);
   });
 
@@ -154,7 +164,10 @@ describe("staff CSV import", () => {
     const form = new FormData();
     form.set("intent", "preview");
     form.set("berkas", new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x61, 0x0a, 0xff, 0xfe, 0x41])], "x.csv"));
-    const res = await run(importAction, new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }));
+    const res = await run(
+      importAction,
+      new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }),
+    );
     expect((await res.json()).error).toBe("import.encoding");
   });
 });
@@ -186,8 +199,14 @@ describe("an import you can use (issue 15 item 2)", () => {
     sheet.addRow(["Unit Jauh", "jauh@impor.id", null, tree.unitB.code, "peserta"]);
     const form = new FormData();
     form.set("intent", "preview");
-    form.set("berkas", new File([await workbook.xlsx.writeBuffer()], "staf.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-    const res = await run(importAction, new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }));
+    form.set(
+      "berkas",
+      new File([await workbook.xlsx.writeBuffer()], "staf.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    );
+    const res = await run(
+      importAction,
+      new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }),
+    );
     const body = await res.json();
     expect(body.error).toBeNull();
     expect(body.preview.rows.map((r: { line: number; nip: string | null; errors: string[] }) => [r.line, r.nip, r.errors])).toEqual([
@@ -203,7 +222,10 @@ describe("an import you can use (issue 15 item 2)", () => {
     const form = new FormData();
     form.set("intent", "preview");
     form.set("berkas", new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], "rusak.xlsx"));
-    const res = await run(importAction, new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }));
+    const res = await run(
+      importAction,
+      new Request(`${BASE}/kelola/impor`, { method: "POST", body: form, headers: { cookie: manager, origin: BASE, host: "localhost:3000" } }),
+    );
     expect((await res.json()).error).toBe("import.badXlsx");
   });
 

@@ -78,7 +78,8 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
     const user = (await getUser(get("/", learner.cookie)))!;
     const turnId = (await loadExercisePage(user, DM, { lang: "id" })).current!.turnId;
     const reply = "Selamat pagi Kak, bawa KK asli ke Disdukcapil.";
-    const send = (fields: Record<string, string>) => run(exerciseAction, post(`/latihan/${DM}`, { intent: "reply", reply, ...fields }, learner.cookie), { exercise: DM });
+    const send = (fields: Record<string, string>) =>
+      run(exerciseAction, post(`/latihan/${DM}`, { intent: "reply", reply, ...fields }, learner.cookie), { exercise: DM });
     const tampered: Record<string, string>[] = [{ key: KEY }, { turnId, key: "pendek" }, { turnId }, { turnId: "t".repeat(65), key: KEY }];
     for (const fields of tampered) {
       const a = await answer(await send(fields));
@@ -86,13 +87,19 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
       expect(a.body.reply).toBe(reply);
     }
     const db = await getDb();
-    const turns = await db.select().from(exerciseTurns).innerJoin(exerciseAttempts, eq(exerciseAttempts.id, exerciseTurns.attemptId)).where(eq(exerciseAttempts.userId, learner.id));
+    const turns = await db
+      .select()
+      .from(exerciseTurns)
+      .innerJoin(exerciseAttempts, eq(exerciseAttempts.id, exerciseTurns.attemptId))
+      .where(eq(exerciseAttempts.userId, learner.id));
     expect(turns).toHaveLength(0); // one row per accepted reply
   });
 
   it("on a hoax case: a missing or changed key keeps the answers given", async () => {
     const send = (fields: Record<string, string>) =>
-      run(exerciseAction, post(`/latihan/${HOAX}`, { verdict: "hoaks", clarification: "Info itu tidak benar.", ...fields }, learner.cookie), { exercise: HOAX });
+      run(exerciseAction, post(`/latihan/${HOAX}`, { verdict: "hoaks", clarification: "Info itu tidak benar.", ...fields }, learner.cookie), {
+        exercise: HOAX,
+      });
     for (const fields of [{}, { key: "../../etc" }] as Record<string, string>[]) {
       const res = await send(fields);
       const body = (await res.clone().json()) as { values: { clarification: string } };
@@ -100,7 +107,9 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
       expect(body.values.clarification).toBe("Info itu tidak benar.");
     }
     const db = await getDb();
-    expect(await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, learner.id))).not.toContainEqual(expect.objectContaining({ exerciseSlug: HOAX }));
+    expect(await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, learner.id))).not.toContainEqual(
+      expect.objectContaining({ exerciseSlug: HOAX }),
+    );
   });
 
   it("on the admin agencies page: an unknown intent, in either language", async () => {

@@ -66,7 +66,12 @@ export function post(path: string, fields: Record<string, string>, cookie?: stri
 }
 
 /** Runs a loader/action and returns its Response whether it was returned or thrown. */
-export async function run(fn: (args: never) => unknown, request: Request, params: Record<string, string> = {}, context: Record<string, unknown> = {}): Promise<Response> {
+export async function run(
+  fn: (args: never) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Record<string, unknown> = {},
+): Promise<Response> {
   try {
     return (await fn({ request, params, context } as never)) as Response;
   } catch (thrown) {

@@ -29,7 +29,12 @@ export async function openAttempt(user: SessionUser, courseSlug: string, lessonS
 }
 
 /** The form a learner posts for `attempt`, choosing the original options `pick(q)` (sent as shown positions). */
-export function finalQuizForm(quiz: Quiz, attempt: { id: string; itemIds: string[]; optionOrder: Record<string, number[]> }, key: string, pick: (q: Question, i: number) => number[]) {
+export function finalQuizForm(
+  quiz: Quiz,
+  attempt: { id: string; itemIds: string[]; optionOrder: Record<string, number[]> },
+  key: string,
+  pick: (q: Question, i: number) => number[],
+) {
   const form = new FormData();
   form.set("intent", "quiz");
   form.set("quizId", quiz.id);
@@ -43,14 +48,26 @@ export function finalQuizForm(quiz: Quiz, attempt: { id: string; itemIds: string
 }
 
 /** Opens the final quiz page like a learner and submits the drawn attempt with `pick`'s answers. */
-export async function answerFinalQuiz(user: SessionUser, courseSlug: string, lessonSlug: string, key: string, pick: (q: Question, i: number) => number[] = rightOptions) {
+export async function answerFinalQuiz(
+  user: SessionUser,
+  courseSlug: string,
+  lessonSlug: string,
+  key: string,
+  pick: (q: Question, i: number) => number[] = rightOptions,
+) {
   const quiz = await contentQuiz(courseSlug, lessonSlug);
   const attempt = await openAttempt(user, courseSlug, lessonSlug, quiz.id);
   if (!attempt) return { error: "no open attempt" as const };
   return submitLessonForm(user, courseSlug, lessonSlug, finalQuizForm(quiz, attempt, key, pick));
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 export type ReadQuizForm = {
   hidden: Record<string, string>;
@@ -67,7 +84,12 @@ export function readQuizForm(html: string): ReadQuizForm | null {
     const options = [...f[2]!.matchAll(/<input id="[^"]*" type="(radio|checkbox)" name="([^"]+)" value="([^"]*)"[^>]*\/><label[^>]*>([\s\S]*?)<\/label>/g)];
     return {
       name: options[0]?.[2] ?? "",
-      prompt: decode(f[1]!.replace(/<!-- -->/g, "").replace(/^\d+\.\s*/, "").trim()),
+      prompt: decode(
+        f[1]!
+          .replace(/<!-- -->/g, "")
+          .replace(/^\d+\.\s*/, "")
+          .trim(),
+      ),
       multiple: options[0]?.[1] === "checkbox",
       options: options.map((o) => ({ value: o[3]!, text: decode(o[4]!) })),
     };

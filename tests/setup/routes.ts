@@ -14,6 +14,11 @@ export function urlPattern(file: string): string {
   const segments = file.replace(/\.(tsx?|jsx?)$/, "").match(/(?:\[[^\]]*\]|[^.])+/g) ?? [];
   const parts = segments
     .filter((s) => s !== "_index" && !s.startsWith("_"))
-    .map((s) => s.replace(/_$/, "").replace(/\[([^\]]*)\]/g, "$1").replace(/^\$(.+)$/, ":$1"));
+    .map((s) =>
+      s
+        .replace(/_$/, "")
+        .replace(/\[([^\]]*)\]/g, "$1")
+        .replace(/^\$(.+)$/, ":$1"),
+    );
   return `/${parts.join("/")}`;
 }

@@ -40,7 +40,8 @@ export function DmExercise({ data }: { data: DmPageData }) {
       {data.reviewNotices.map((n) => (
         <div key={n.attemptId} className="alert info" role="status">
           <p>
-            <strong>{t("exercise.reviewDecided")}</strong> {t("exercise.reviewResult", { result: t(n.passed ? "exercise.passed" : "exercise.failed"), score: n.score ?? "–" })}
+            <strong>{t("exercise.reviewDecided")}</strong>{" "}
+            {t("exercise.reviewResult", { result: t(n.passed ? "exercise.passed" : "exercise.failed"), score: n.score ?? "–" })}
           </p>
           {n.comment ? <p>{t("exercise.overrideComment", { comment: n.comment })}</p> : null}
           <div className="row">
@@ -212,4 +213,3 @@ export function DmExercise({ data }: { data: DmPageData }) {
     </article>
   );
 }
-

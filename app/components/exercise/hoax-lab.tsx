@@ -83,7 +83,12 @@ export function HoaxLab({ data }: { data: HoaxPageData }) {
                 const pos = v ? v.steps.indexOf(step.id) + 1 : 0;
                 return (
                   <li key={step.id}>
-                    <select id={`step-${step.id}`} name={`step:${step.id}`} defaultValue={pos ? String(pos) : ""} aria-label={`${t("hoax.stepOrder")}: ${t(`hoax.step.${step.id}`)}`}>
+                    <select
+                      id={`step-${step.id}`}
+                      name={`step:${step.id}`}
+                      defaultValue={pos ? String(pos) : ""}
+                      aria-label={`${t("hoax.stepOrder")}: ${t(`hoax.step.${step.id}`)}`}
+                    >
                       <option value="">{t("hoax.notUsed")}</option>
                       {options.steps.map((_, i) => (
                         <option key={i} value={i + 1}>
@@ -104,7 +109,13 @@ export function HoaxLab({ data }: { data: HoaxPageData }) {
             <label htmlFor="clarification" className="hint">
               {t("hoax.part4Help")}
             </label>
-            <textarea id="clarification" name="clarification" defaultValue={v?.clarification ?? ""} maxLength={4000} aria-invalid={failed?.error === "hoax.clarificationEmpty" ? true : undefined} />
+            <textarea
+              id="clarification"
+              name="clarification"
+              defaultValue={v?.clarification ?? ""}
+              maxLength={4000}
+              aria-invalid={failed?.error === "hoax.clarificationEmpty" ? true : undefined}
+            />
           </fieldset>
           <button type="submit" className="button">
             {t("hoax.submit")}
@@ -201,7 +212,10 @@ function HoaxResult({ result, passPercent, slug }: { result: NonNullable<HoaxPag
         <p className="reply-text">
           <HighlightedReply segments={result.clarification.segments} />
         </p>
-        <TurnFeedback turn={{ ...result.clarification, turnId: "klarifikasi", at: null, citizenMessage: "", reply: result.answers.clarification, replySeconds: null }} targetSeconds={null} />
+        <TurnFeedback
+          turn={{ ...result.clarification, turnId: "klarifikasi", at: null, citizenMessage: "", reply: result.answers.clarification, replySeconds: null }}
+          targetSeconds={null}
+        />
         <h4>{t("hoax.modelAnswer")}</h4>
         <blockquote className="model-answer">{result.modelAnswer}</blockquote>
       </div>

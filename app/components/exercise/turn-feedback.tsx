@@ -50,7 +50,9 @@ export function TurnFeedback({
   const rubricLang = (e: { id: string }) => (lang === "en" && !isBuiltinId(e.id) ? "id" : undefined);
   return (
     <section className="feedback" aria-label={number ? t("exercise.feedbackTurn", { n: number }) : t("exercise.feedback")}>
-      <p className={`badge ${turn.passed ? "ok" : "bad"}`}>{t("exercise.turnScore", { score: turn.score, result: t(turn.passed ? "exercise.passed" : "exercise.failed") })}</p>
+      <p className={`badge ${turn.passed ? "ok" : "bad"}`}>
+        {t("exercise.turnScore", { score: turn.score, result: t(turn.passed ? "exercise.passed" : "exercise.failed") })}
+      </p>
       {turn.replySeconds !== null ? (
         <p className="meta muted">
           {t("exercise.replyTime", { seconds: turn.replySeconds })}

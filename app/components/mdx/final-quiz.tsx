@@ -22,11 +22,15 @@ export function FinalQuiz({ id, quiz, view }: { id: string; quiz: PublicQuiz; vi
       )}
       {view.passed ? (
         <div className="alert success" role="status">
-          <p>{t(pretest ? "quiz.final.pretestDone" : "quiz.final.passed", { score: view.passed.score, correct: view.passed.correct, total: view.passed.total })}</p>
+          <p>
+            {t(pretest ? "quiz.final.pretestDone" : "quiz.final.passed", { score: view.passed.score, correct: view.passed.correct, total: view.passed.total })}
+          </p>
         </div>
       ) : view.last ? (
         <div className="alert info" role="status">
-          <p>{t(pretest ? "quiz.final.pretestDone" : "quiz.final.lastScore", { score: view.last.score, correct: view.last.correct, total: view.last.total })}</p>
+          <p>
+            {t(pretest ? "quiz.final.pretestDone" : "quiz.final.lastScore", { score: view.last.score, correct: view.last.correct, total: view.last.total })}
+          </p>
           {pretest ? null : (
             <>
               <p>{t("quiz.final.failed", { percent: passPercent })}</p>

@@ -33,7 +33,12 @@ export type FinalQuizView = {
     score: number;
     correct: number;
     total: number;
-    review: { id: string; prompt: string; correct: boolean; options: { index: number; text: string; selected: boolean; correct: boolean; explanation: string }[] }[];
+    review: {
+      id: string;
+      prompt: string;
+      correct: boolean;
+      options: { index: number; text: string; selected: boolean; correct: boolean; explanation: string }[];
+    }[];
   } | null;
 };
 
