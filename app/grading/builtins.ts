@@ -4,6 +4,7 @@
  * handling as instructors' patterns; personal data is found with regexes on the raw text.
  */
 import { compileMatcher, vocabularyOf, type AnalysedText, type CompiledMatcher } from "./match";
+import { QUOTED } from "./normalise";
 import { detectCopy, detectCurt, GAMING, detectKeywordList, foreignLanguage, type TurnProfile } from "./integrity";
 import { detectObfuscatedInsults, detectInsultWords } from "./lexicon";
 
@@ -628,7 +629,8 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "blame", channels: "all", matcher: compileMatcher(PASSIVE_BLAME, BLAME_UNLESS) },
     { id: "abusive", channels: "all", detect: ({ analysed }) => detectInsultWords(analysed) },
     { id: "abusive", channels: "all", detect: ({ analysed }) => detectObfuscatedInsults(analysed) },
-    { id: "bribe", channels: "all", matcher: compileMatcher(BRIBE) },
+    // Quoting a scam's "jalur khusus" to warn against it is not offering one.
+    { id: "bribe", channels: "all", matcher: compileMatcher(BRIBE, [], "sentence", [], QUOTED) },
     { id: "bribe", channels: "all", detect: detectWinkBribe },
     { id: "copy", channels: "all", detect: ({ analysed, profile }) => detectCopy(analysed, profile) },
     { id: "gaming", channels: "all", matcher: compileMatcher(GAMING) },

@@ -14,6 +14,7 @@ import { loader as verifyLoader } from "~/routes/sertifikat.$code";
 import { loader as statusLoader } from "~/routes/status.$purpose.$list";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { ob3SchemaErrors } from "../setup/ob3-schema";
+import { answerFinalQuiz } from "../setup/final-quiz";
 import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
 
 const ORIGIN = BASE;
@@ -44,12 +45,8 @@ async function certifiedLearner(): Promise<{ user: SessionUser; cookie: string; 
   const cookie = await sessionCookieFor(account.email);
   const user = (await getUser(get("/", cookie)))!;
   await submitLessonForm(user, "kursus-uji", "pembuka", form({ intent: "complete" }));
-  await submitLessonForm(
-    user,
-    "kursus-uji",
-    "kuis-akhir",
-    form({ intent: "quiz", quizId: "uji-akhir", key: `kunci-kred-${++keyCounter}-${account.id.slice(0, 6)}`, "q:q1": "1", "q:q2": "1" }),
-  );
+  // The final quiz is drawn per attempt (decision 011): answer the drawn items right.
+  await answerFinalQuiz(user, "kursus-uji", "kuis-akhir", `kunci-kred-${++keyCounter}-${account.id.slice(0, 6)}`);
   const [cert] = await listOwnCertificates(user.id);
   if (!cert) throw new Error("fixture certificate was not issued");
   return { user, cookie, code: cert.code, certificateId: cert.id };
@@ -85,7 +82,7 @@ describe("Open Badges credentials", () => {
     const { payload } = await jwtVerify(jwt, await publishedKey(header.kid), { issuer: DID });
     expect(payload).toMatchObject({
       iss: DID,
-      credentialSubject: { licenseNumber: code, creditsEarned: 1, achievement: { name: "Kursus Uji", version: "1.0.0", creditsAvailable: 1 } },
+      credentialSubject: { licenseNumber: code, creditsEarned: 0.5, achievement: { name: "Kursus Uji", version: "1.0.0", creditsAvailable: 0.5 } },
     });
     expect(ob3SchemaErrors(payload)).toEqual([]);
     expect(await verifyCredentialJwt(jwt, ORIGIN)).toMatchObject({ outcome: "valid", problems: [] });

@@ -1,3 +1,4 @@
+import { parseCsv } from "~/csv/parse";
 import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -989,34 +990,7 @@ function assertNeutralised(csv: string, names: string[]) {
 
 /** Minimal RFC 4180 reader for the exports (comma, quoted cells). */
 function parseCells(csv: string): string[] {
-  const cells: string[] = [];
-  const text = csv.replace(/^\uFEFF/, "");
-  let i = 0;
-  while (i < text.length) {
-    let cell = "";
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        cell += text.slice(i, q);
-        if (text[q + 1] === '"') {
-          cell += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-    } else {
-      let end = i;
-      while (end < text.length && text[end] !== "," && text[end] !== "\r" && text[end] !== "\n") end++;
-      cell = text.slice(i, end);
-      i = end;
-    }
-    cells.push(cell);
-    if (text[i] === ",") i++;
-    else if (text[i] === "\r") i += 2;
-    else if (text[i] === "\n") i++;
-  }
-  return cells;
+  // The app's own parser: it detects the delimiter (";" for Indonesian exports, "," for English).
+  const parsed = parseCsv(csv);
+  return [...parsed.header, ...parsed.rows.flatMap((r) => r.cells)];
 }
