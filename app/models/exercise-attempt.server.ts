@@ -173,6 +173,8 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
     // A failed attempt takes no pass away (any pass counts), and a pass waiting for review counts
     // only once a trainer confirms it: only an unflagged pass needs the recount.
     if (result.passed && !routing.review) await markLessonComplete(tx, input.userId, input.ref);
+    // A pass waiting for review: the enrolment exists and stays open until the trainer decides.
+    else if (routing.review) await refreshEnrollment(tx, input.userId, input.ref.courseId);
     return { attemptId: attempt.id, stored: true, completed: true, stale: false };
   });
 }
