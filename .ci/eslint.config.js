@@ -1,6 +1,8 @@
 // ESLint (flat config): TypeScript's recommended rules plus the few that guard this codebase.
 import tseslint from "typescript-eslint";
 
+// Lives in .ci/ (the top level is fixed); run with --config, paths relative to the project root.
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "test-results/**", ".cache/**", "tests/e2e/screenshots/**"] },
   ...tseslint.configs.recommended,
