@@ -16,7 +16,8 @@ export const JP_PAGE_SIZE = 50;
 
 const yearOf = (column: typeof certificates.issuedAt) => sql`extract(year from ${column} at time zone 'Asia/Jakarta')::int`;
 /** A certificate that counts in the ledger of `year`. */
-const countsIn = (year: number) => and(isNull(certificates.revokedAt), sql`${yearOf(certificates.issuedAt)} = ${year}`);
+// Revoked and suspended certificates earn no JP (decision 011), here as on the learner's page.
+const countsIn = (year: number) => and(isNull(certificates.revokedAt), isNull(certificates.suspendedAt), sql`${yearOf(certificates.issuedAt)} = ${year}`);
 
 /**
  * People of the scope (and of the unit's subtree when given; a unit outside the scope matches
