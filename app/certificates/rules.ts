@@ -2,7 +2,10 @@
  * Certificate rules, pure: expiry, status, the "expires soon" warning and the yearly JP duty.
  * (Issuance itself happens in app/models/certificate.server.ts, in the completing transaction.)
  */
+/** PNS: at least 20 JP of competency development a year (PP 11/2017 Pasal 203 ayat 4). */
 export const JP_YEARLY_DUTY = 20;
+/** PPPK: at most 24 JP per year of the work contract (PP 49/2018 Pasal 39 ayat 3). */
+export const PPPK_YEARLY_CAP = 24;
 export const EXPIRY_WARNING_DAYS = 90;
 const DAY = 24 * 60 * 60 * 1000;
 

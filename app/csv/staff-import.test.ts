@@ -44,10 +44,21 @@ describe("validateStaffImport", () => {
         nip: "198507122010012003",
         unitCode: "16.01.DUKCAPIL.PDP",
         role: "learner",
+        asnKind: "pns",
         agencyId: "pdp",
         errors: [],
       },
-      { line: 3, name: "Budi Santoso", email: "budi@oku.go.id", nip: null, unitCode: "16.01.dukcapil", role: "manager", agencyId: "dukcapil", errors: [] },
+      {
+        line: 3,
+        name: "Budi Santoso",
+        email: "budi@oku.go.id",
+        nip: null,
+        unitCode: "16.01.dukcapil",
+        role: "manager",
+        asnKind: "pns",
+        agencyId: "dukcapil",
+        errors: [],
+      },
     ]);
   });
 
@@ -62,7 +73,37 @@ describe("validateStaffImport", () => {
     const result = validateStaffImport(parseCsv(new TextEncoder().encode(excel)), context());
     expect(result.headerErrors).toEqual([]);
     expect(result.rows).toEqual([
-      { line: 2, name: "Siti Aminah, S.H.", email: "siti@oku.go.id", nip: null, unitCode: "16.01.DUKCAPIL", role: "manager", agencyId: "dukcapil", errors: [] },
+      {
+        line: 2,
+        name: "Siti Aminah, S.H.",
+        email: "siti@oku.go.id",
+        nip: null,
+        unitCode: "16.01.DUKCAPIL",
+        role: "manager",
+        asnKind: "pns",
+        agencyId: "dukcapil",
+        errors: [],
+      },
+    ]);
+  });
+
+  it("reads the optional jenis_asn column: PNS or PPPK (P3K), empty is PNS, anything else an error", () => {
+    const file = [
+      `${HEADER},jenis_asn`,
+      "Ani,ani@oku.go.id,,16.01.DUKCAPIL,peserta,PPPK",
+      "Budi,budi@oku.go.id,,16.01.DUKCAPIL,peserta,p3k",
+      "Cici,cici@oku.go.id,,16.01.DUKCAPIL,peserta,",
+      "Dodi,dodi@oku.go.id,,16.01.DUKCAPIL,peserta,PNS",
+      "Eka,eka@oku.go.id,,16.01.DUKCAPIL,peserta,honorer",
+    ].join("\n");
+    const result = validate(file);
+    expect(result.headerErrors).toEqual([]);
+    expect(result.rows.map((r) => [r.name, r.asnKind, r.errors])).toEqual([
+      ["Ani", "pppk", []],
+      ["Budi", "pppk", []],
+      ["Cici", "pns", []],
+      ["Dodi", "pns", []],
+      ["Eka", "pns", ["import.unknownAsnKind"]],
     ]);
   });
 
@@ -187,7 +228,7 @@ describe("validateStaffImport", () => {
   it("has an error key for every check, and the shared ones are in the dictionary", () => {
     const t = serverTranslator("id");
     for (const key of IMPORT_ERROR_KEYS.filter((k) => k.startsWith("error."))) expect(t(key as Parameters<typeof t>[0])).not.toBe(key);
-    expect(IMPORT_ERROR_KEYS).toHaveLength(17);
+    expect(IMPORT_ERROR_KEYS).toHaveLength(18);
   });
 
   it("reads back a file written by toCsv with neutralised cells as a formula error, not a formula", () => {

@@ -2,9 +2,13 @@ import type { MessageKey } from "~/i18n";
 import { emailSchema, nipError } from "~/validation/account";
 import { canGrantRole } from "~/utils/policy";
 
-/** The columns of the staff import template, in the order the template uses. */
+/** The required columns of the staff import, in the order the template uses. */
 export const STAFF_IMPORT_COLUMNS = ["nama", "email", "nip", "kode_unit", "peran"] as const;
-type Column = (typeof STAFF_IMPORT_COLUMNS)[number];
+/** Optional columns: files made before they existed stay valid. `jenis_asn`: PNS or PPPK (empty = PNS). */
+export const STAFF_IMPORT_OPTIONAL_COLUMNS = ["jenis_asn"] as const;
+/** Every column the template carries. */
+export const STAFF_TEMPLATE_COLUMNS = [...STAFF_IMPORT_COLUMNS, ...STAFF_IMPORT_OPTIONAL_COLUMNS] as const;
+type Column = (typeof STAFF_TEMPLATE_COLUMNS)[number];
 
 export const IMPORT_ERROR_KEYS = [
   "import.missingColumn",
@@ -24,6 +28,7 @@ export const IMPORT_ERROR_KEYS = [
   "error.agencyScope",
   "import.unknownRole",
   "error.roleScope",
+  "import.unknownAsnKind",
 ] as const satisfies readonly MessageKey[];
 export type ImportErrorKey = (typeof IMPORT_ERROR_KEYS)[number];
 
@@ -47,6 +52,7 @@ export type ImportRow = {
   nip: string | null;
   unitCode: string;
   role: Role;
+  asnKind: "pns" | "pppk";
   /** Set only when the unit exists and is inside the actor's scope. */
   agencyId: string | null;
   errors: ImportErrorKey[];
@@ -75,6 +81,14 @@ const ROLE_NAMES = new Map<string, Role>([
   ["administrator", "admin"],
 ]);
 
+const ASN_KINDS = new Map<string, "pns" | "pppk">([
+  ["", "pns"],
+  ["pns", "pns"],
+  ["cpns", "pns"],
+  ["pppk", "pppk"],
+  ["p3k", "pppk"],
+]);
+
 const NAME_MAX = 200;
 // Trimmed names only, so tab and CR cannot lead; the writer neutralises those on export anyway.
 const FORMULA_START = /^[=+\-@]/;
@@ -97,13 +111,24 @@ export function validateStaffImport(csv: { header: string[]; rows: { line: numbe
   const rows: ImportRow[] = [];
 
   for (const record of csv.rows) {
-    const cell = (column: Column) => (record.cells[columns.get(column)!] ?? "").trim();
+    const cell = (column: Column) => (columns.has(column) ? (record.cells[columns.get(column)!] ?? "") : "").trim();
     const name = cell("nama");
     const unitCode = cell("kode_unit");
     const rawRole = cell("peran");
     const role = rawRole === "" ? "learner" : ROLE_NAMES.get(rawRole.toLowerCase().replace(/\s+/g, " "));
     const nip = cell("nip").replace(/\s+/g, "") || null;
-    const row: ImportRow = { line: record.line, name, email: cell("email"), nip, unitCode, role: role ?? "learner", agencyId: null, errors: [] };
+    const asnKind = ASN_KINDS.get(cell("jenis_asn").toLowerCase());
+    const row: ImportRow = {
+      line: record.line,
+      name,
+      email: cell("email"),
+      nip,
+      unitCode,
+      role: role ?? "learner",
+      asnKind: asnKind ?? "pns",
+      agencyId: null,
+      errors: [],
+    };
     rows.push(row);
 
     // A short or long row has shifted columns: any further check would blame the wrong cell.
@@ -147,6 +172,8 @@ export function validateStaffImport(csv: { header: string[]; rows: { line: numbe
     if (!role) errors.add("import.unknownRole");
     else if (!canGrantRole({ role: ctx.actorRole }, role)) errors.add("error.roleScope");
 
+    if (!asnKind) errors.add("import.unknownAsnKind");
+
     row.errors = [...errors];
   }
 
@@ -161,7 +188,7 @@ function readHeader(header: string[]) {
     const name = raw.trim().toLowerCase().replace(/\s+/g, "_");
     // Excel leaves empty header cells after a column was cleared; they are not columns.
     if (name === "") return;
-    if ((STAFF_IMPORT_COLUMNS as readonly string[]).includes(name) && !columns.has(name as Column)) {
+    if ((STAFF_TEMPLATE_COLUMNS as readonly string[]).includes(name) && !columns.has(name as Column)) {
       columns.set(name as Column, index);
     } else extraColumns.push(raw.trim());
   });

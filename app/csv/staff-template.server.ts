@@ -4,11 +4,11 @@ import { agencySubtree } from "~/models/agency.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { managedScopePath } from "~/utils/permissions.server";
 import { csvDelimiter, type ExportFormat } from "./export.server";
-import { STAFF_IMPORT_COLUMNS } from "./staff-import";
+import { STAFF_TEMPLATE_COLUMNS } from "./staff-import";
 import { toCsv } from "./write";
 import { XLSX_TYPE } from "./xlsx.server";
 
-const WIDTHS = [32, 32, 22, 26, 14];
+const WIDTHS = [32, 32, 22, 26, 14, 12];
 
 /**
  * The staff import template: the header row, and in the workbook the NIP and unit-code columns
@@ -18,7 +18,7 @@ const WIDTHS = [32, 32, 22, 26, 14];
 export async function staffTemplate(user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
   const headers = { "Content-Disposition": `attachment; filename="templat-impor-staf.${format}"`, "Cache-Control": "private, no-store" };
   if (format === "csv") {
-    return new Response(toCsv([...STAFF_IMPORT_COLUMNS], [], { delimiter: csvDelimiter(lang) }), {
+    return new Response(toCsv([...STAFF_TEMPLATE_COLUMNS], [], { delimiter: csvDelimiter(lang) }), {
       headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
     });
   }
@@ -26,11 +26,12 @@ export async function staffTemplate(user: SessionUser, lang: Lang, format: Expor
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Sigap";
   const staff = workbook.addWorksheet("Staf", { views: [{ state: "frozen", ySplit: 1 }] });
-  staff.columns = STAFF_IMPORT_COLUMNS.map((header, i) => ({ header, key: header, width: WIDTHS[i], style: { numFmt: "@" } }));
+  staff.columns = STAFF_TEMPLATE_COLUMNS.map((header, i) => ({ header, key: header, width: WIDTHS[i], style: { numFmt: "@" } }));
   staff.getRow(1).font = { bold: true };
   const roles = user.role === "admin" ? '"peserta,manajer,instruktur,admin"' : '"peserta,manajer"';
   for (let row = 2; row <= 1001; row++) {
     staff.getCell(row, 5).dataValidation = { type: "list", allowBlank: true, formulae: [roles], showErrorMessage: true };
+    staff.getCell(row, 6).dataValidation = { type: "list", allowBlank: true, formulae: ['"PNS,PPPK"'], showErrorMessage: true };
   }
   const codes = workbook.addWorksheet("Kode unit", { views: [{ state: "frozen", ySplit: 1 }] });
   codes.columns = [

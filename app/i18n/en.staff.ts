@@ -9,6 +9,12 @@ export const enStaff: Record<StaffKey, string> = {
   "users.nip": "NIP (optional, 18 digits)",
   "users.agency": "Agency / unit",
   "users.role": "Role",
+  "users.asnKind": "Kind of civil servant",
+  "asnKind.pns": "PNS",
+  "asnKind.pppk": "PPPK",
+  "users.asnKindHint": "PNS must complete at least 20 JP a year; PPPK staff at most 24 JP per contract year. The JP ledger follows this rule.",
+  "users.asnKindSave": "Save kind",
+  "users.asnKindSaved": "Saved.",
   "users.password": "Initial password",
   "users.submit": "Create account",
   "users.created": "Account {email} has been created.",
@@ -167,7 +173,7 @@ export const enStaff: Record<StaffKey, string> = {
 
   "import.title": "Import staff from CSV or Excel",
   "import.intro":
-    "Upload an Excel file (.xlsx) or a CSV file (UTF-8, comma or semicolon separated) with the columns: nama, email, nip, kode_unit, peran (empty = learner). Easiest: download the Excel template, fill it in, upload it. In a CSV, format the NIP and kode_unit columns as Text in Excel so they are not changed.",
+    "Upload an Excel file (.xlsx) or a CSV file (UTF-8, comma or semicolon separated) with the columns: nama, email, nip, kode_unit, peran (empty = learner), and optionally jenis_asn (PNS or PPPK; empty = PNS). Easiest: download the Excel template, fill it in, upload it. In a CSV, format the NIP and kode_unit columns as Text in Excel so they are not changed.",
   "import.file": "Excel or CSV file",
   "import.preview": "Preview",
   "import.previewTitle": "Preview: {valid, plural, one {# row} other {# rows}} ready, {invalid, plural, one {# row} other {# rows}} with problems",
@@ -191,6 +197,7 @@ export const enStaff: Record<StaffKey, string> = {
   "import.duplicateNip": "This NIP already appears in an earlier row of the file.",
   "import.unknownUnit": "Unit code not found. Copy the code from the unit list.",
   "import.unknownRole": "Unknown role. Use learner, instructor, manager or admin.",
+  "import.unknownAsnKind": "Unknown kind of civil servant. Use PNS or PPPK (empty = PNS).",
   "import.badXlsx": "The Excel file cannot be read. Save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
   "import.chooseSkip": "Some rows have problems. Tick the choice to import only the valid rows, or fix the file and upload it again.",
   "import.skipChoice":
@@ -360,9 +367,11 @@ export const enStaff: Record<StaffKey, string> = {
   "agreement.graderSays": "grader: {verdict}",
   "manage.nav.jp": "JP ledger",
   "jp.title": "Staff JP ledger",
-  "jp.duty": "Every civil servant must complete at least {duty} JP of competency development a year. Only certificates that were not revoked count.",
+  "jp.duty":
+    "Civil servants (PNS) must complete at least {duty} JP of competency development a year (PP 11/2017); PPPK staff at most {cap} JP per contract year (PP 49/2018), counted by calendar year. Only certificates that are not revoked or suspended count.",
   "jp.filterYear": "Year",
   "jp.underDuty": "Only those under {duty} JP",
+  "jp.overCap": "PPPK staff over {cap} JP",
   "jp.exportTitle": "Download for SIASN",
   "jp.exportHint":
     "One row per training record with SIASN's column names (nip, nama, namaKursus, jumlahJam, institusiPenyelenggara, jenisKursus, nomorSertipikat, tanggalKursus, tanggalSelesaiKursus; dates dd-mm-yyyy). The ZIP holds the certificate PDFs named by certificate number. The filters above apply.",
@@ -375,6 +384,7 @@ export const enStaff: Record<StaffKey, string> = {
   "jp.colJp": "JP {year}",
   "jp.colRecords": "Certified training",
   "jp.ofDuty": "{jp} of {duty} JP",
+  "jp.ofCap": "{jp} of the {cap} JP limit (PPPK)",
   "jp.noRecords": "No certified training this year yet.",
   "jp.record": "{course} (version {version}) · {jp} JP · {started} – {completed} · {code}",
   "admin.issuer.title": "Certificate issuer",
@@ -431,6 +441,7 @@ export const enStaff: Record<StaffKey, string> = {
   "audit.say.exercise.regrade": "{actor} regraded exercise {target}: {count} attempts, {changed} changed.",
   "audit.say.staff.import": "{actor} imported {count, plural, one {# staff account} other {# staff accounts}}.",
   "audit.say.user.create": "{actor} created the account {target} as {role}.",
+  "audit.say.user.asnKind": "{actor} changed the kind of civil servant of {target}: {from} → {to}.",
   "audit.say.user.update": "{actor} changed the account {target}.",
   "audit.say.user.disable": "{actor} disabled the account {target}.",
   "audit.say.user.enable": "{actor} re-enabled the account {target}.",

@@ -321,6 +321,7 @@ export const en: Record<BaseKey, string> = {
 
   "cert.mine": "My certificates",
   "cert.jpYear": "Training hours in {year}: {jp} of the {duty} JP yearly duty of civil servants",
+  "cert.jpYearPppk": "Training hours in {year}: {jp} of the {cap} JP yearly limit for PPPK staff",
   "cert.none": "No certificates yet. Complete every lesson, exercise and the final quiz of a course to earn one.",
   "cert.code": "Code",
   "cert.learner": "Name",
@@ -454,6 +455,11 @@ export const en: Record<BaseKey, string> = {
   "cert.signatoryLine": "{name}{nip}, {title}",
   "jpHistory.title": "JP history by year",
   "jpHistory.intro": "Every civil servant must complete at least {duty} JP of competency development a year. Revoked certificates do not count.",
+  "jpHistory.introPppk":
+    "PPPK staff may take at most {cap} JP of competency development per contract year (PP 49/2018 Article 39). Sigap counts calendar years. Revoked certificates do not count.",
+  "jpHistory.yearPppk": "{year}: {jp} of the {cap} JP limit",
+  "jpHistory.within": "Within the limit",
+  "jpHistory.over": "{excess} JP over the limit",
   "jpHistory.year": "{year}: {jp} of {duty} JP",
   "jpHistory.met": "Met",
   "jpHistory.short": "{missing} JP short",

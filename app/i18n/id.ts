@@ -324,6 +324,7 @@ export const id = {
 
   "cert.mine": "Sertifikat saya",
   "cert.jpYear": "JP tahun {year}: {jp} dari {duty} JP kewajiban tahunan ASN",
+  "cert.jpYearPppk": "JP tahun {year}: {jp} dari batas {cap} JP per tahun untuk PPPK",
   "cert.none": "Belum ada sertifikat. Selesaikan semua materi, latihan, dan kuis akhir sebuah kursus untuk memperolehnya.",
   "cert.code": "Kode",
   "cert.learner": "Nama",
@@ -457,6 +458,11 @@ export const id = {
   "cert.signatoryLine": "{name}{nip}, {title}",
   "jpHistory.title": "Riwayat JP per tahun",
   "jpHistory.intro": "Setiap ASN wajib mengikuti pengembangan kompetensi paling sedikit {duty} JP per tahun. Sertifikat yang dicabut tidak dihitung.",
+  "jpHistory.introPppk":
+    "Bagi PPPK, pengembangan kompetensi paling lama {cap} JP per tahun masa perjanjian kerja (PP 49/2018 Pasal 39). Sigap menghitungnya per tahun kalender. Sertifikat yang dicabut tidak dihitung.",
+  "jpHistory.yearPppk": "Tahun {year}: {jp} dari batas {cap} JP",
+  "jpHistory.within": "Dalam batas",
+  "jpHistory.over": "Lebih {excess} JP dari batas",
   "jpHistory.year": "Tahun {year}: {jp} dari {duty} JP",
   "jpHistory.met": "Terpenuhi",
   "jpHistory.short": "Kurang {missing} JP",

@@ -1,17 +1,20 @@
 /**
  * The JP ledger (/kelola/jp and its exports): per person in the manager's subtree, the JP of
- * their certified courses in a year against the 20 JP duty, and every training record behind it.
+ * their certified courses in a year against their rule (PNS: the 20 JP duty; PPPK: the 24 JP
+ * cap), and every training record behind it.
  * Scoped in SQL by the person's current agency (`inScope`); revoked certificates do not count.
  */
-import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { agencies, certificateIssuance, certificates, enrollments, users, type Certificate } from "../../db/schema";
-import { JP_YEARLY_DUTY } from "~/certificates/rules";
+import type { AsnKind } from "~/certificates/jp";
+import { JP_YEARLY_DUTY, PPPK_YEARLY_CAP } from "~/certificates/rules";
 import type { TrainingRecord } from "~/certificates/siasn.server";
 import { getDb } from "~/utils/db.server";
 import { inScope, type Scope } from "~/utils/permissions.server";
 import { resolveSignatory } from "./signatory.server";
 
-export type JpFilters = { year: number; unitId: string | null; underDuty: boolean };
+/** `underDuty`: PNS under the 20 JP duty; `overCap`: PPPK over the 24 JP cap; both = either. */
+export type JpFilters = { year: number; unitId: string | null; underDuty: boolean; overCap: boolean };
 export const JP_PAGE_SIZE = 50;
 
 const yearOf = (column: typeof certificates.issuedAt) => sql`extract(year from ${column} at time zone 'Asia/Jakarta')::int`;
@@ -41,7 +44,17 @@ function jpSum(year: number) {
   return sql<number>`coalesce((select sum(${certificates.jp}) from ${certificates} where ${certificates.userId} = ${users.id} and ${countsIn(year)}), 0)::float`;
 }
 
-export type JpPerson = { id: string; name: string; nip: string | null; unit: string; jp: number; records: JpRecordView[] };
+/** The people who need attention under the filters' rules, or no condition. */
+function standingWhere(f: JpFilters): SQL | undefined {
+  if (!f.underDuty && !f.overCap) return undefined;
+  const jp = jpSum(f.year);
+  return or(
+    f.underDuty ? and(eq(users.asnKind, "pns"), sql`${jp} < ${JP_YEARLY_DUTY}`) : undefined,
+    f.overCap ? and(eq(users.asnKind, "pppk"), sql`${jp} > ${PPPK_YEARLY_CAP}`) : undefined,
+  );
+}
+
+export type JpPerson = { id: string; name: string; nip: string | null; unit: string; asnKind: AsnKind; jp: number; records: JpRecordView[] };
 export type JpRecordView = { code: string; courseTitle: string; courseVersion: string; jp: number; startedAt: Date; completedAt: Date };
 
 /** One page of people with their JP in the year, by name; `after` is the previous page's last person id (no names in URLs). */
@@ -49,13 +62,13 @@ export async function jpLedgerPage(scope: Scope, f: JpFilters, after: string | n
   const db = await getDb();
   const jp = jpSum(f.year);
   const rows = await db
-    .select({ id: users.id, name: users.name, nip: users.nip, unit: agencies.name, jp })
+    .select({ id: users.id, name: users.name, nip: users.nip, unit: agencies.name, asnKind: users.asnKind, jp })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(
       and(
         await peopleWhere(scope, f.unitId),
-        f.underDuty ? sql`${jp} < ${JP_YEARLY_DUTY}` : undefined,
+        standingWhere(f),
         after ? sql`(${users.name}, ${users.id}) > ((select u2.name from ${users} u2 where u2.id = ${after}), ${after})` : undefined,
       ),
     )
@@ -120,7 +133,7 @@ const issuedMs = sql`date_trunc('milliseconds', ${certificates.issuedAt})`;
 export async function* jpLedgerRecords(scope: Scope, f: JpFilters, batch = 1000): AsyncGenerator<LedgerRecord[]> {
   const db = await getDb();
   const where = await peopleWhere(scope, f.unitId);
-  const under = f.underDuty ? sql`${jpSum(f.year)} < ${JP_YEARLY_DUTY}` : undefined;
+  const under = standingWhere(f);
   const institutions = new Map<string, string>();
   let c: Cursor | null = null;
   for (;;) {

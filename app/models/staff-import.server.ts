@@ -78,6 +78,7 @@ export async function commitStaffImport(actor: SessionUser, result: StaffImportR
           nip: row.nip,
           agencyId: row.agencyId!,
           role: row.role,
+          asnKind: row.asnKind,
           password: randomBytes(24).toString("base64url"),
           awaitingLink: true,
         },

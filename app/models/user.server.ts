@@ -12,6 +12,8 @@ export type NewAccount = {
   nip: string | null;
   agencyId: string;
   role: Role;
+  /** PNS unless said otherwise (the JP rule differs for PPPK). */
+  asnKind?: "pns" | "pppk";
   password?: string;
   passwordHash?: string;
   /** An imported account: its password is random until the owner uses their one-time link. */
@@ -37,6 +39,7 @@ export async function createUser(input: NewAccount, actorId: string | null = nul
     nip: input.nip,
     agencyId: input.agencyId,
     role: input.role,
+    asnKind: input.asnKind ?? "pns",
     passwordHash,
     passwordSetAt: input.awaitingLink ? null : new Date(),
   };
@@ -89,6 +92,7 @@ export async function getUserInScope(scopePath: string, userId: string) {
       email: users.email,
       nip: users.nip,
       role: users.role,
+      asnKind: users.asnKind,
       passwordSetAt: users.passwordSetAt,
       agencyName: agencies.name,
       agencyCode: agencies.code,
@@ -98,6 +102,28 @@ export async function getUserInScope(scopePath: string, userId: string) {
     .where(and(eq(users.id, userId), like(agencies.path, `${scopePath}%`)))
     .limit(1);
   return row;
+}
+
+/**
+ * Sets whether an account is PNS or PPPK (its yearly JP rule), only inside the actor's subtree
+ * (checked in the same statement). Audited with before and after. False when out of scope.
+ */
+export async function setAsnKind(actorId: string, scopePath: string, userId: string, asnKind: "pns" | "pppk"): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ asnKind: users.asnKind })
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(and(eq(users.id, userId), like(agencies.path, `${scopePath}%`)))
+      .for("update", { of: users })
+      .limit(1);
+    if (!before) return false;
+    if (before.asnKind === asnKind) return true;
+    await tx.update(users).set({ asnKind, updatedAt: new Date() }).where(eq(users.id, userId));
+    await audit({ actorId, action: "user.asnKind", targetType: "user", targetId: userId, details: { from: before.asnKind, to: asnKind } }, tx);
+    return true;
+  });
 }
 
 export async function countUsers(): Promise<number> {

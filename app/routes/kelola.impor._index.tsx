@@ -170,6 +170,7 @@ export default function StaffImport() {
                   <th scope="col">NIP</th>
                   <th scope="col">{t("users.colAgency")}</th>
                   <th scope="col">{t("users.role")}</th>
+                  <th scope="col">{t("users.asnKind")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -182,6 +183,7 @@ export default function StaffImport() {
                     <td className="nowrap">{r.nip ?? "—"}</td>
                     <td>{r.unitCode}</td>
                     <td>{t(`role.${r.role}`)}</td>
+                    <td>{t(`asnKind.${r.asnKind}`)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { TableWrap } from "~/components/table-wrap";
-import { JP_YEARLY_DUTY } from "~/certificates/rules";
+import { jpRule, jpStanding } from "~/certificates/jp";
+import { JP_YEARLY_DUTY, PPPK_YEARLY_CAP } from "~/certificates/rules";
+import { JpStandingBadge } from "~/components/jp-history";
 import { agencySubtree } from "~/models/agency.server";
 import { jpLedgerPage, jpYears } from "~/models/jp-ledger.server";
 import { formatDate, jakartaYear } from "~/utils/dates";
@@ -30,12 +32,14 @@ export async function loader(args: LoaderFunctionArgs) {
     return json({
       filters,
       duty: JP_YEARLY_DUTY,
+      cap: PPPK_YEARLY_CAP,
       units: units.map((u) => ({ id: u.id, name: u.name })),
       years,
       isFirstPage: !jpCursorFrom(url),
       nextPage: page.next ? `?${nextParams}` : null,
       people: page.people.map((p) => ({
         ...p,
+        standing: jpStanding(p.jp, jpRule(p.asnKind)),
         records: p.records.map((r) => ({ ...r, started: formatDate(r.startedAt, lang), completed: formatDate(r.completedAt, lang) })),
       })),
     });
@@ -51,14 +55,14 @@ function exportSearch(search: string): string {
 
 export default function JpLedger() {
   const t = useT();
-  const { filters, duty, units, years, people, nextPage, isFirstPage } = useLoaderData<typeof loader>();
+  const { filters, duty, cap, units, years, people, nextPage, isFirstPage } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const files = exportSearch(search);
   return (
     <section className="stack">
       <ManageNav />
       <h1>{t("jp.title")}</h1>
-      <p className="muted">{t("jp.duty", { duty })}</p>
+      <p className="muted">{t("jp.duty", { duty, cap })}</p>
       <Form method="get" className="card filters">
         <div className="filter-grid">
           <div className="field">
@@ -85,6 +89,9 @@ export default function JpLedger() {
         </div>
         <label className="choice">
           <input type="checkbox" name="jp" value="kurang" defaultChecked={filters.underDuty} /> {t("jp.underDuty", { duty })}
+        </label>
+        <label className="choice">
+          <input type="checkbox" name="jp" value="lebih" defaultChecked={filters.overCap} /> {t("jp.overCap", { cap })}
         </label>
         <div className="row">
           <button type="submit" className="button">
@@ -131,7 +138,7 @@ export default function JpLedger() {
                 <td>{p.nip ?? "—"}</td>
                 <td>{p.unit}</td>
                 <td>
-                  <span className={`badge ${p.jp >= duty ? "ok" : "warn"}`}>{t("jp.ofDuty", { jp: p.jp, duty })}</span>
+                  {p.asnKind === "pppk" ? t("jp.ofCap", { jp: p.jp, cap }) : t("jp.ofDuty", { jp: p.jp, duty })} <JpStandingBadge standing={p.standing} />
                 </td>
                 <td>
                   {p.records.length === 0 ? (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { reissuePasswordLink } from "~/models/staff-import.server";
-import { getUserInScope } from "~/models/user.server";
+import { getUserInScope, setAsnKind } from "~/models/user.server";
 import { publicOrigin } from "~/utils/env.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -19,12 +19,21 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-/** Re-issues the set-password link of an account that never chose a password (audited; the link is shown once). */
+/**
+ * Two forms: the kind of civil servant (PNS/PPPK, which sets the yearly JP rule), and re-issuing
+ * the set-password link of an account that never chose a password (audited; the link is shown once).
+ */
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "user:create", keep: {} }, async ({ request, params, user }) => {
+  return handleAction(args, { access: "user:create", keep: {} }, async ({ request, params, user, form }) => {
+    if (form.get("intent") === "asn-kind") {
+      const kind = form.get("asnKind");
+      if (kind !== "pns" && kind !== "pppk") return json({ error: "error.required" as const, link: null, saved: false }, { status: 400 });
+      if (!(await setAsnKind(user.id, managedScopePath(user), params.id ?? "", kind))) throw new Response("Not found", { status: 404 });
+      return json({ error: null, link: null, saved: true });
+    }
     const token = await reissuePasswordLink(user, params.id ?? "");
     if (!token) throw new Response("Not found", { status: 404 });
-    return json({ link: `${publicOrigin(request)}/atur-sandi/${token}` }, { headers: { "Cache-Control": "no-store" } });
+    return json({ error: null, saved: false, link: `${publicOrigin(request)}/atur-sandi/${token}` }, { headers: { "Cache-Control": "no-store" } });
   });
 }
 
@@ -50,7 +59,34 @@ export default function UserDetail() {
         <dt>{t("users.colRole")}</dt>
         <dd>{t(`role.${target.role}`)}</dd>
       </dl>
-      {issued ? (
+      <Form method="post" className="stack" aria-labelledby="asn-kind-title">
+        <h2 id="asn-kind-title">{t("users.asnKind")}</h2>
+        <p className="hint">{t("users.asnKindHint")}</p>
+        <input type="hidden" name="intent" value="asn-kind" />
+        <div className="field">
+          <label htmlFor="asnKind">{t("users.asnKind")}</label>
+          <select id="asnKind" name="asnKind" defaultValue={target.asnKind}>
+            <option value="pns">{t("asnKind.pns")}</option>
+            <option value="pppk">{t("asnKind.pppk")}</option>
+          </select>
+        </div>
+        {issued?.saved ? (
+          <p className="alert success" role="status">
+            {t("users.asnKindSaved")}
+          </p>
+        ) : null}
+        {issued?.error ? (
+          <p className="alert error" role="alert">
+            {t(issued.error)}
+          </p>
+        ) : null}
+        <div className="row">
+          <button type="submit" className="button secondary">
+            {t("users.asnKindSave")}
+          </button>
+        </div>
+      </Form>
+      {issued?.link ? (
         <div className="alert success" role="status">
           <p>{t("users.reissued")}</p>
           <p>

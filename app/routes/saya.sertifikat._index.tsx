@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { canRecertify, certificateStatus, daysUntilExpiry, expiresSoon, JP_YEARLY_DUTY, jpInYear, suspensionOf } from "~/certificates/rules";
+import { canRecertify, certificateStatus, daysUntilExpiry, expiresSoon, jpInYear, suspensionOf } from "~/certificates/rules";
 import { listOwnCertificates, startRecertification } from "~/models/certificate.server";
-import { jpHistory } from "~/certificates/jp";
+import { jpHistory, jpRule } from "~/certificates/jp";
 import { JpHistory } from "~/components/jp-history";
 import { formatDate, jakartaYear } from "~/utils/dates";
 import { useT } from "~/utils/i18n";
@@ -19,9 +19,9 @@ export async function loader(args: LoaderFunctionArgs) {
     return json({
       year,
       jp: jpInYear(certs, year),
-      duty: JP_YEARLY_DUTY,
+      rule: jpRule(user.asnKind),
       // Every year with certified training, not only this one (decision 015).
-      history: jpHistory(certs).map((y) => ({
+      history: jpHistory(certs, new Date(), user.asnKind).map((y) => ({
         ...y,
         records: y.records.map((r) => ({
           code: r.code,
@@ -63,21 +63,17 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MyCertificates() {
   const t = useT();
-  const { year, jp, duty, certificates, history } = useLoaderData<typeof loader>();
-  const percent = Math.min(100, Math.round((jp / duty) * 100));
+  const { year, jp, rule, certificates, history } = useLoaderData<typeof loader>();
+  // A PNS fills the bar towards the 20 JP duty; a PPPK towards the 24 JP limit.
+  const target = rule.kind === "pppk" ? rule.cap : rule.duty;
+  const percent = Math.min(100, Math.round((jp / target) * 100));
+  const label = rule.kind === "pppk" ? t("cert.jpYearPppk", { year, jp, cap: rule.cap }) : t("cert.jpYear", { year, jp, duty: rule.duty });
   return (
     <section className="stack">
       <h1>{t("cert.mine")}</h1>
       <div className="card">
-        <p>{t("cert.jpYear", { year, jp, duty })}</p>
-        <div
-          className="progress"
-          role="progressbar"
-          aria-valuenow={jp}
-          aria-valuemin={0}
-          aria-valuemax={duty}
-          aria-label={t("cert.jpYear", { year, jp, duty })}
-        >
+        <p>{label}</p>
+        <div className="progress" role="progressbar" aria-valuenow={jp} aria-valuemin={0} aria-valuemax={target} aria-label={label}>
           <span style={{ width: `${percent}%` }} />
         </div>
       </div>

@@ -24,6 +24,7 @@ const SENTENCES = new Set([
   "exercise.regrade",
   "staff.import",
   "user.create",
+  "user.asnKind",
   "user.update",
   "user.disable",
   "user.enable",
@@ -48,6 +49,7 @@ export function auditSentence(entry: AuditEntryView, t: Translate, lang: Lang): 
     if (v === null || v === undefined || v === "") return "—";
     if (typeof v === "boolean") return t(v ? "audit.yes" : "audit.no");
     if (typeof v === "string" && ROLES.has(v)) return t(`role.${v}` as MessageKey);
+    if (v === "pns" || v === "pppk") return t(`asnKind.${v}`);
     if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v)) return formatDate(v, lang);
     if (typeof v === "object")
       return Object.entries(v as Record<string, unknown>)

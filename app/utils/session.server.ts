@@ -7,6 +7,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, lt, or } from "drizzle-orm";
 import { agencies, sessions, users, type Role } from "../../db/schema";
+import type { AsnKind } from "~/certificates/jp";
 import type { Db } from "./db.server";
 import { env } from "./env.server";
 
@@ -24,6 +25,7 @@ export type SessionUser = {
   name: string;
   nip: string | null;
   role: Role;
+  asnKind: AsnKind;
   agencyId: string;
   agencyName: string;
   agencyPath: string;
@@ -63,6 +65,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
       name: users.name,
       nip: users.nip,
       role: users.role,
+      asnKind: users.asnKind,
       agencyId: users.agencyId,
       agencyName: agencies.name,
       agencyPath: agencies.path,

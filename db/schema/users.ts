@@ -3,6 +3,12 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestam
 import { agencies } from "./agencies";
 
 export const userRole = pgEnum("user_role", ["learner", "instructor", "manager", "admin"]);
+/**
+ * Kind of civil servant: the yearly JP rule differs (PNS: at least 20 JP, PP 11/2017 Pasal 203;
+ * PPPK: at most 24 JP per contract year, PP 49/2018 Pasal 39). Staff without a NIP stay "pns"
+ * by default; the ledger only reads it for people with certificates.
+ */
+export const asnKind = pgEnum("asn_kind", ["pns", "pppk"]);
 
 export const users = pgTable(
   "users",
@@ -13,6 +19,7 @@ export const users = pgTable(
     nip: text("nip").unique(),
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull().default("learner"),
+    asnKind: asnKind("asn_kind").notNull().default("pns"),
     agencyId: text("agency_id")
       .notNull()
       .references(() => agencies.id),

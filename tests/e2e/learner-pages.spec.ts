@@ -17,7 +17,7 @@ async function importStaff(page: Page, tag: string): Promise<string[]> {
   const csv = ["nama,email,nip,kode_unit,peran", ...numbers.map((n, i) => `${names[i]},halaman${n}.${tag}@demo.sigap.id,,${UNIT.code},peserta`)].join("\n");
 
   await page.goto("/kelola/impor");
-  await page.getByLabel("Berkas CSV").setInputFiles({ name: `staf-halaman-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByLabel("Berkas Excel atau CSV").setInputFiles({ name: `staf-halaman-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Pratinjau" }).click();
   await expect(page.getByRole("heading", { name: `Pratinjau: ${STAFF} baris siap, 0 baris bermasalah` })).toBeVisible();
   await page.getByRole("button", { name: `Impor ${STAFF} baris yang valid` }).click();

@@ -9,9 +9,10 @@ const TITLE = "Latihan DM: Syarat KTP-el Pertama";
 type Turn = { id: string; message: string; modelAnswer: string };
 const turns = matter(readFileSync(`content/courses/${COURSE}/06-${SLUG}.mdx`, "utf8")).data.turns as Turn[];
 const turn = (id: string) => turns.find((t) => t.id === id)!;
-// seed: peserta25 = "Dian Syahputra", Disdukcapil OKU (inside the demo instructor's subtree).
-const LEARNER = "peserta25@demo.sigap.id";
-const LEARNER_NAME = "Dian Syahputra";
+// seed: peserta19 = "Taufik Rahmawati", Disdukcapil OKU (inside the demo instructor's subtree), one of
+// the learners the demo history leaves untouched: a pass already on record would not need review.
+const LEARNER = "peserta19@demo.sigap.id";
+const LEARNER_NAME = "Taufik Rahmawati";
 
 async function send(page: Page, reply: string) {
   await page.getByLabel("Balasan Anda").fill(reply);

@@ -18,7 +18,9 @@ test("documents carry the security headers, and every script runs under the CSP 
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-frame-options"]).toBe("DENY");
-  expect(headers["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
+  // The e2e server is plain http on localhost with no PUBLIC_URL: browsers ignore HSTS there, and
+  // sending it would only mislead (it is set over https; see the session tests for isHttps).
+  expect(headers["strict-transport-security"]).toBeUndefined();
 
   // Remix's inline scripts must carry the nonce of this response, or the browser blocks them.
   const nonce = scriptSrc.match(/'nonce-([^']+)'/)![1];

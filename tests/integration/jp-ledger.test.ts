@@ -2,7 +2,8 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { certificates } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { auditLog, certificates } from "../../db/schema";
 import { generateCertificateCode } from "~/certificates/code";
 import { SIASN_COLUMNS } from "~/certificates/siasn.server";
 import { getSyncedContent } from "~/content/sync.server";
@@ -11,10 +12,11 @@ import { saveSignatory } from "~/models/signatory.server";
 import { createUser } from "~/models/user.server";
 import { loader as csvLoader } from "~/routes/kelola.jp[.]csv";
 import { loader as pageLoader } from "~/routes/kelola.jp";
+import { action as userAction } from "~/routes/kelola.pengguna.$id";
 import { loader as xlsxLoader } from "~/routes/kelola.jp[.]xlsx";
 import { loader as zipLoader } from "~/routes/kelola.jp[.]zip";
 import { getDb } from "~/utils/db.server";
-import { createAccount, createTwoAgencies, get, run, sessionCookieFor, TEST_PASSWORD } from "../setup/factories";
+import { createAccount, createTwoAgencies, get, post, run, sessionCookieFor, TEST_PASSWORD } from "../setup/factories";
 
 type Tree = Awaited<ReturnType<typeof createTwoAgencies>>;
 const original = process.env.CONTENT_DIR;
@@ -195,5 +197,65 @@ describe("JP ledger", () => {
     let pdfs = 0;
     for (let i = zip.indexOf("%PDF-"); i !== -1; i = zip.indexOf("%PDF-", i + 1)) pdfs++;
     expect(pdfs).toBe(3);
+  });
+});
+
+describe("JP ledger for PPPK staff", () => {
+  let pppk: Tree;
+  const cookie = {} as Record<"managerC" | "managerD", string>;
+  let eka: { id: string };
+
+  beforeAll(async () => {
+    pppk = await createTwoAgencies();
+    eka = await person(pppk.unitA.id, "Eka Kontrak", "199105052019032005");
+    const fajar = await person(pppk.unitA.id, "Fajar Kontrak", "199306062020121006");
+    const gita = await person(pppk.unitA.id, "Gita Pegawai", "199407072018012007");
+    await certify({ ...eka, nip: "199105052019032005", agencyId: pppk.unitA.id, name: "Eka Kontrak" }, [
+      { jp: 14, issued: "2026-02-01T03:00:00Z" },
+      { jp: 12, issued: "2026-09-01T03:00:00Z" },
+    ]);
+    await certify({ ...fajar, nip: "199306062020121006", agencyId: pppk.unitA.id, name: "Fajar Kontrak" }, [{ jp: 10, issued: "2026-03-01T03:00:00Z" }]);
+    await certify({ ...gita, nip: "199407072018012007", agencyId: pppk.unitA.id, name: "Gita Pegawai" }, [{ jp: 10, issued: "2026-03-01T03:00:00Z" }]);
+    const managerC = await createAccount(pppk.agencyA.id, "manager");
+    const managerD = await createAccount(pppk.agencyB.id, "manager");
+    cookie.managerC = await sessionCookieFor(managerC.email);
+    cookie.managerD = await sessionCookieFor(managerD.email);
+    // The kind is set on the account page, by a manager of the person's own agency only.
+    for (const [who, expected] of [
+      [cookie.managerD, 404],
+      [cookie.managerC, 200],
+    ] as const) {
+      const res = await run(userAction, post(`/kelola/pengguna/${eka.id}`, { intent: "asn-kind", asnKind: "pppk" }, who), { id: eka.id });
+      expect(res.status).toBe(expected);
+    }
+    const res = await run(userAction, post(`/kelola/pengguna/${fajar.id}`, { intent: "asn-kind", asnKind: "pppk" }, cookie.managerC), { id: fajar.id });
+    expect(res.status).toBe(200);
+  }, 120_000);
+
+  it("measures PPPK against the 24 JP cap: over it is flagged, under 20 JP is no shortfall", async () => {
+    const all = await page("?tahun=2026", cookie.managerC);
+    const byName = Object.fromEntries(all.people.map((p) => [p.name, p as unknown as { jp: number; asnKind: string; standing: unknown }]));
+    expect(byName["Eka Kontrak"]).toMatchObject({ jp: 26, asnKind: "pppk", standing: { state: "over", excess: 2 } });
+    expect(byName["Fajar Kontrak"]).toMatchObject({ jp: 10, asnKind: "pppk", standing: { state: "within" } });
+    expect(byName["Gita Pegawai"]).toMatchObject({ jp: 10, asnKind: "pns", standing: { state: "short", missing: 10 } });
+    // "Under 20 JP" is the PNS duty: the PPPK with 10 JP is not short of anything.
+    // (Within the unit: the manager's own account, at the agency above it, has 0 JP too.)
+    const unit = `&unit=${pppk.unitA.id}`;
+    expect((await page(`?tahun=2026&jp=kurang${unit}`, cookie.managerC)).people.map((p) => p.name)).toEqual(["Gita Pegawai"]);
+    expect((await page(`?tahun=2026&jp=lebih${unit}`, cookie.managerC)).people.map((p) => p.name)).toEqual(["Eka Kontrak"]);
+    const either = await page(`?tahun=2026&jp=kurang&jp=lebih${unit}`, cookie.managerC);
+    expect(either.people.map((p) => p.name).sort()).toEqual(["Eka Kontrak", "Gita Pegawai"]);
+    const res = await run(csvLoader, get("/kelola/jp.csv?tahun=2026&jp=lebih", cookie.managerC));
+    expect(res.headers.get("content-disposition")).toContain("riwayat-jp-2026-pppk-lebih-24.csv");
+    expect((await res.text()).match(/Eka Kontrak/g)).toHaveLength(2);
+  });
+
+  it("audits the change of kind as a sentence with before and after", async () => {
+    const db = await getDb();
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.asnKind"), eq(auditLog.targetId, eka.id)));
+    expect(entry!.details).toEqual({ from: "pns", to: "pppk" });
   });
 });

@@ -66,7 +66,7 @@ describe("staff CSV import", () => {
   });
 
   it("creates valid rows in one transaction, then hands out one-time set-password links", async () => {
-    const csv = `nama,email,nip,kode_unit,peran\nDewi Impor,dewi@impor.id,,${tree.unitA.code},learner\nEko Impor,eko@impor.id,,${tree.agencyA.code},manajer\n`;
+    const csv = `nama,email,nip,kode_unit,peran,jenis_asn\nDewi Impor,dewi@impor.id,,${tree.unitA.code},learner,PPPK\nEko Impor,eko@impor.id,,${tree.agencyA.code},manajer,\n`;
     const res = await run(importAction, confirm(csv, 2));
     expect(res.status).toBe(302);
     const batchId = res.headers.get("location")!.split("/").pop()!;
@@ -76,6 +76,8 @@ describe("staff CSV import", () => {
       .from(users)
       .where(inArray(users.email, ["dewi@impor.id", "eko@impor.id"]));
     expect(created.map((u) => u.role).sort()).toEqual(["learner", "manager"]);
+    // The optional jenis_asn column sets the JP rule; empty is PNS.
+    expect(Object.fromEntries(created.map((u) => [u.email, u.asnKind]))).toEqual({ "dewi@impor.id": "pppk", "eko@impor.id": "pns" });
 
     const links = await (await run(linksLoader, get(`/kelola/impor/${batchId}/tautan.csv`, manager), { batch: batchId })).text();
     const token = links.match(/\/atur-sandi\/([\w-]+)/)![1]!;
@@ -236,12 +238,12 @@ describe("an import you can use (issue 15 item 2)", () => {
     expect(codes).not.toContain(tree.unitB.code);
 
     const csv = await run(templateCsv, get("/kelola/impor/templat.csv", manager));
-    expect(await csv.text()).toBe("nama;email;nip;kode_unit;peran\r\n");
+    expect(await csv.text()).toBe("nama;email;nip;kode_unit;peran;jenis_asn\r\n");
     const xlsx = await run(templateXlsx, get("/kelola/impor/templat.xlsx", manager));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const [staff, units] = workbook.worksheets;
-    expect(staff!.getRow(1).values).toEqual([undefined, "nama", "email", "nip", "kode_unit", "peran"]);
+    expect(staff!.getRow(1).values).toEqual([undefined, "nama", "email", "nip", "kode_unit", "peran", "jenis_asn"]);
     expect(staff!.getColumn(3).numFmt).toBe("@");
     const listed = units!.getColumn(1).values.slice(2);
     expect(listed).toEqual(expect.arrayContaining([tree.unitA.code]));
