@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one worker on the 2-core CI machine.
+    // Test files share nothing (each copies its own database), so both cores can run files.
+    maxWorkers: 2,
   },
 });
