@@ -12,6 +12,7 @@ export const enStaff: Record<StaffKey, string> = {
   "users.asnKind": "Kind of civil servant",
   "asnKind.pns": "PNS",
   "asnKind.pppk": "PPPK",
+  "users.asnKindTitle": "Yearly JP rule",
   "users.asnKindHint": "PNS must complete at least 20 JP a year; PPPK staff at most 24 JP per contract year. The JP ledger follows this rule.",
   "users.asnKindSave": "Save kind",
   "users.asnKindSaved": "Saved.",

@@ -14,6 +14,7 @@ export const idStaff = {
   "users.asnKind": "Jenis ASN",
   "asnKind.pns": "PNS",
   "asnKind.pppk": "PPPK",
+  "users.asnKindTitle": "Aturan JP tahunan",
   "users.asnKindHint": "PNS wajib paling sedikit 20 JP per tahun; PPPK paling lama 24 JP per tahun masa perjanjian kerja. Riwayat JP memakai aturan ini.",
   "users.asnKindSave": "Simpan jenis ASN",
   "users.asnKindSaved": "Jenis ASN disimpan.",

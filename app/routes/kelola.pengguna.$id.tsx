@@ -60,7 +60,7 @@ export default function UserDetail() {
         <dd>{t(`role.${target.role}`)}</dd>
       </dl>
       <Form method="post" className="stack" aria-labelledby="asn-kind-title">
-        <h2 id="asn-kind-title">{t("users.asnKind")}</h2>
+        <h2 id="asn-kind-title">{t("users.asnKindTitle")}</h2>
         <p className="hint">{t("users.asnKindHint")}</p>
         <input type="hidden" name="intent" value="asn-kind" />
         <div className="field">
