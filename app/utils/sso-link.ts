@@ -71,3 +71,6 @@ export function linkAccount(identity: SsoIdentity, candidates: readonly LinkCand
   }
   return { ok: false, reason: "unknown" };
 }
+
+/** Why an SSO ASN sign-in signed nobody in (each has a page: app/components/sso-problem.tsx). */
+export type SsoProblemKind = "limited" | "failed" | "unavailable" | "unknown" | "disabled" | "conflict";
