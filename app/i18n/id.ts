@@ -41,11 +41,13 @@ export const id = {
   "sso.or": "atau",
   "sso.pageTitle": "Masuk dengan SSO ASN",
   "sso.unknown.title": "Akun belum terdaftar",
-  "sso.unknown.body": "Akun belum terdaftar, hubungi pengelola pelatihan di instansi Anda. Masuk dengan SSO ASN tidak membuat akun baru: akun Sigap dibuat oleh manajer pelatihan atau administrator.",
+  "sso.unknown.body":
+    "Akun belum terdaftar, hubungi pengelola pelatihan di instansi Anda. Masuk dengan SSO ASN tidak membuat akun baru: akun Sigap dibuat oleh manajer pelatihan atau administrator.",
   "sso.disabled.title": "Akun dinonaktifkan",
   "sso.disabled.body": "Akun Sigap Anda sedang dinonaktifkan. Hubungi pengelola pelatihan di instansi Anda.",
   "sso.conflict.title": "Akun tidak dapat dicocokkan",
-  "sso.conflict.body": "Data SSO ASN Anda tidak cocok dengan tepat satu akun Sigap (NIP atau email berbeda). Hubungi pengelola pelatihan agar data akun Anda diperbaiki.",
+  "sso.conflict.body":
+    "Data SSO ASN Anda tidak cocok dengan tepat satu akun Sigap (NIP atau email berbeda). Hubungi pengelola pelatihan agar data akun Anda diperbaiki.",
   "sso.failed.title": "Masuk dengan SSO ASN tidak selesai",
   "sso.failed.body": "Proses masuk dibatalkan, sudah kedaluwarsa, atau ditolak. Silakan coba lagi.",
   "sso.unavailable.title": "SSO ASN tidak dapat dihubungi",

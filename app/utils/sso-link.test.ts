@@ -39,7 +39,9 @@ describe("linkAccount", () => {
       ok: true,
       via: "email",
     });
-    expect(linkAccount({ nip: null, verifiedEmail: "budi@oku.go.id", unverifiedEmail: null }, [{ ...budi, email: "Budi@OKU.go.id" }])).toMatchObject({ ok: true });
+    expect(linkAccount({ nip: null, verifiedEmail: "budi@oku.go.id", unverifiedEmail: null }, [{ ...budi, email: "Budi@OKU.go.id" }])).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses an unverified e-mail", () => {
@@ -65,7 +67,10 @@ describe("linkAccount", () => {
   it("refuses when two accounts share the e-mail or the NIP instead of guessing", () => {
     const twin = { ...budi, id: "u-budi-2" };
     expect(linkAccount({ nip: null, verifiedEmail: "budi@oku.go.id", unverifiedEmail: null }, [budi, twin])).toEqual({ ok: false, reason: "ambiguous" });
-    expect(linkAccount({ nip: NIP, verifiedEmail: null, unverifiedEmail: null }, [rina, { ...rina, id: "u-rina-2" }])).toEqual({ ok: false, reason: "ambiguous" });
+    expect(linkAccount({ nip: NIP, verifiedEmail: null, unverifiedEmail: null }, [rina, { ...rina, id: "u-rina-2" }])).toEqual({
+      ok: false,
+      reason: "ambiguous",
+    });
   });
 
   it("refuses an e-mail whose account carries another NIP", () => {

@@ -18,7 +18,13 @@ const accounts = new Map<string, Record<string, unknown>>([
 
 let idp: TestOidcProvider;
 test.beforeAll(async () => {
-  idp = await startOidcProvider({ port: ssoIdp.port, clientId: ssoIdp.clientId, clientSecret: ssoIdp.clientSecret, redirectUris: [ssoIdp.redirectUri], accounts });
+  idp = await startOidcProvider({
+    port: ssoIdp.port,
+    clientId: ssoIdp.clientId,
+    clientSecret: ssoIdp.clientSecret,
+    redirectUris: [ssoIdp.redirectUri],
+    accounts,
+  });
 });
 test.afterAll(async () => {
   await idp?.close();

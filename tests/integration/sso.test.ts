@@ -125,7 +125,9 @@ describe("SSO ASN sign-in", () => {
     const session = sessionOf(res)!;
     expect(res.headers.getSetCookie().find((c) => c.startsWith("sigap_session="))).toMatch(/HttpOnly; SameSite=Lax$/);
     expect((await getUser(get("/", session)))?.id).toBe(user.id);
-    const [entry] = await (await getDb())
+    const [entry] = await (
+      await getDb()
+    )
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "user.sso-signin"), eq(auditLog.targetId, user.id)));
