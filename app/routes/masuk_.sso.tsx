@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SsoProblem } from "~/components/sso-problem";
@@ -29,3 +30,6 @@ export default function SsoStart() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sso.pageTitle");
+
+// The loader is one step of the sign-in flow (it uses up the flow cookie): never run it again behind the person's back.
+export const shouldRevalidate: ShouldRevalidateFunction = () => false;
