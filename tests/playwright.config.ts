@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2ePort, ssoIdp } from "./e2e/sso-idp";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = e2ePort;
+// SSO ASN points at the test provider that sso.spec.ts starts (decision 017).
+const oidcEnv = `OIDC_ISSUER=${ssoIdp.issuer} OIDC_CLIENT_ID=${ssoIdp.clientId} OIDC_CLIENT_SECRET=${ssoIdp.clientSecret}`;
 const dataDir = `data/e2e-${PORT}`;
 
 /**
@@ -37,7 +40,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf ${dataDir} && npm run build && DATA_DIR=${dataDir} npm run setup && DATA_DIR=${dataDir} PORT=${PORT} npm run serve`,
+    command: `rm -rf ${dataDir} && npm run build && DATA_DIR=${dataDir} npm run setup && DATA_DIR=${dataDir} PORT=${PORT} ${oidcEnv} npm run serve`,
     cwd: "..",
     url: `http://localhost:${PORT}/healthz`,
     timeout: 180_000,

@@ -423,6 +423,7 @@ export const enStaff: Record<StaffKey, string> = {
   "audit.field.score": "Score",
   "audit.field.passed": "Passed",
   "audit.field.comment": "Comment",
+  "audit.field.via": "Matched by",
   "audit.field.code": "Code",
   "audit.field.kind": "Kind",
   "audit.field.fromPath": "Old path",
@@ -450,4 +451,5 @@ export const enStaff: Record<StaffKey, string> = {
   "audit.say.user.password-link-reissue": "{actor} re-issued a set-password link for {target}.",
   "audit.say.user.password-links": "{actor} issued {count, plural, one {# set-password link} other {# set-password links}}.",
   "audit.say.user.password-set": "{actor} chose a password with a one-time link.",
+  "audit.say.user.sso-signin": "{actor} signed in with SSO ASN.",
 };

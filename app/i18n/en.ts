@@ -35,6 +35,26 @@ export const en: Record<BaseKey, string> = {
   "role.manager": "Training manager",
   "role.admin": "Administrator",
 
+  "sso.button": "Sign in with SSO ASN",
+  "sso.or": "or",
+  "sso.pageTitle": "Sign in with SSO ASN",
+  "sso.unknown.title": "Account not registered",
+  "sso.unknown.body":
+    "Your account is not registered yet; contact the training manager of your agency. Signing in with SSO ASN does not create accounts: Sigap accounts are created by a training manager or administrator.",
+  "sso.disabled.title": "Account disabled",
+  "sso.disabled.body": "Your Sigap account is disabled. Contact the training manager of your agency.",
+  "sso.conflict.title": "Account cannot be matched",
+  "sso.conflict.body":
+    "Your SSO ASN details do not match exactly one Sigap account (the NIP or email differs). Contact your training manager to have your account corrected.",
+  "sso.failed.title": "Sign-in with SSO ASN did not finish",
+  "sso.failed.body": "The sign-in was cancelled, expired or refused. Please try again.",
+  "sso.unavailable.title": "SSO ASN cannot be reached",
+  "sso.unavailable.body": "The SSO ASN service cannot be reached right now. Try again shortly, or sign in with your email and password.",
+  "sso.limited.title": "Too many attempts",
+  "sso.limited.body": "Too many failed sign-ins from this address. Try again in a few minutes.",
+  "sso.nipSeen": "NIP sent by SSO ASN: {nip}",
+  "sso.back": "Back to the sign-in page",
+
   "auth.signInTitle": "Sign in to Sigap",
   "auth.email": "Email",
   "auth.password": "Password",

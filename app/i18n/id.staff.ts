@@ -424,6 +424,7 @@ export const idStaff = {
   "audit.field.score": "Skor",
   "audit.field.passed": "Lulus",
   "audit.field.comment": "Catatan",
+  "audit.field.via": "Dicocokkan lewat",
   "audit.field.code": "Kode",
   "audit.field.kind": "Jenis",
   "audit.field.fromPath": "Jalur lama",
@@ -450,6 +451,7 @@ export const idStaff = {
   "audit.say.user.password-link-reissue": "{actor} menerbitkan ulang tautan atur kata sandi untuk {target}.",
   "audit.say.user.password-links": "{actor} menerbitkan {count} tautan atur kata sandi.",
   "audit.say.user.password-set": "{actor} memilih kata sandi lewat tautan sekali pakai.",
+  "audit.say.user.sso-signin": "{actor} masuk melalui SSO ASN.",
 } as const;
 
 export type StaffKey = keyof typeof idStaff;

@@ -37,6 +37,26 @@ export const id = {
   "role.manager": "Manajer pelatihan",
   "role.admin": "Administrator",
 
+  "sso.button": "Masuk dengan SSO ASN",
+  "sso.or": "atau",
+  "sso.pageTitle": "Masuk dengan SSO ASN",
+  "sso.unknown.title": "Akun belum terdaftar",
+  "sso.unknown.body":
+    "Akun belum terdaftar, hubungi pengelola pelatihan di instansi Anda. Masuk dengan SSO ASN tidak membuat akun baru: akun Sigap dibuat oleh manajer pelatihan atau administrator.",
+  "sso.disabled.title": "Akun dinonaktifkan",
+  "sso.disabled.body": "Akun Sigap Anda sedang dinonaktifkan. Hubungi pengelola pelatihan di instansi Anda.",
+  "sso.conflict.title": "Akun tidak dapat dicocokkan",
+  "sso.conflict.body":
+    "Data SSO ASN Anda tidak cocok dengan tepat satu akun Sigap (NIP atau email berbeda). Hubungi pengelola pelatihan agar data akun Anda diperbaiki.",
+  "sso.failed.title": "Masuk dengan SSO ASN tidak selesai",
+  "sso.failed.body": "Proses masuk dibatalkan, sudah kedaluwarsa, atau ditolak. Silakan coba lagi.",
+  "sso.unavailable.title": "SSO ASN tidak dapat dihubungi",
+  "sso.unavailable.body": "Layanan SSO ASN sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi, atau masuk dengan email dan kata sandi.",
+  "sso.limited.title": "Terlalu banyak percobaan",
+  "sso.limited.body": "Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi beberapa menit lagi.",
+  "sso.nipSeen": "NIP yang dikirim SSO ASN: {nip}",
+  "sso.back": "Kembali ke halaman masuk",
+
   "auth.signInTitle": "Masuk ke Sigap",
   "auth.email": "Email",
   "auth.password": "Kata sandi",

@@ -142,3 +142,20 @@ export async function changePassword(userId: string, current: string, next: stri
   await audit({ actorId: userId, action: "user.password-change", targetType: "user", targetId: userId });
   return true;
 }
+
+/**
+ * The accounts an SSO ASN sign-in could belong to: the NIP's and the verified e-mail's (both
+ * unique, so at most two rows; both indexed). app/utils/sso-link.ts decides between them.
+ */
+export async function findSsoCandidates(identity: { nip: string | null; verifiedEmail: string | null }) {
+  const conditions = [identity.nip ? eq(users.nip, identity.nip) : null, identity.verifiedEmail ? eq(users.email, identity.verifiedEmail) : null].filter(
+    (c) => c !== null,
+  );
+  if (conditions.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({ id: users.id, email: users.email, nip: users.nip, disabled: users.disabled })
+    .from(users)
+    .where(or(...conditions))
+    .limit(5);
+}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { signIn } from "~/utils/auth.server";
@@ -8,12 +8,13 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { ssoEnabled } from "~/utils/sso.server";
 
 const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(200), ke: z.string().optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "anonymous" }, async ({}) => {
-    return json({});
+    return json({ sso: ssoEnabled() });
   });
 }
 
@@ -36,6 +37,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function SignIn() {
   const t = useT();
   const data = useActionData<typeof action>();
+  const { sso } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
@@ -55,6 +57,15 @@ export default function SignIn() {
           {t("auth.submit")}
         </button>
       </Form>
+      {sso ? (
+        <div className="sso">
+          <p className="sso-or">{t("sso.or")}</p>
+          {/* A plain link: the provider is another site, so this is a full page load (decision 017). */}
+          <a className="button secondary" href={params.get("ke") ? `/masuk/sso?ke=${encodeURIComponent(params.get("ke")!)}` : "/masuk/sso"}>
+            {t("sso.button")}
+          </a>
+        </div>
+      ) : null}
       <p className="hint">{t("auth.noSignup")}</p>
     </section>
   );

@@ -43,4 +43,10 @@ describe("audit log sentences (issue 15 item 14, failed on main: raw action code
     expect(said.sentence).toBe("Sistem: jp.record (Rina Marlina)");
     for (const line of said.changes) expect(line).not.toMatch(/[{}"]/);
   });
+
+  it("reads an SSO ASN sign-in with what it was matched by", () => {
+    const said = auditSentence(entry({ action: "user.sso-signin", actorName: "Rina Marlina", details: { via: "nip" } }), id, "id");
+    expect(said.sentence).toBe("Rina Marlina masuk melalui SSO ASN.");
+    expect(said.changes).toEqual(["Dicocokkan lewat: nip"]);
+  });
 });

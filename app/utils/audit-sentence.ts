@@ -32,6 +32,7 @@ const SENTENCES = new Set([
   "user.password-link-reissue",
   "user.password-links",
   "user.password-set",
+  "user.sso-signin",
 ]);
 
 const ROLES = new Set(["learner", "instructor", "manager", "admin"]);

@@ -84,9 +84,18 @@ export async function signIn(request: Request, email: string, password: string):
     return { ok: false };
   }
   await clearSignInFailures(normalised, ip);
+  return { ok: true, cookie: await startSession(request, user.id) };
+}
+
+/**
+ * The one way a sign-in ends (password or SSO ASN): a new session (rotation), the one the
+ * browser came with ended. Returns the Set-Cookie header value.
+ */
+export async function startSession(request: Request, userId: string): Promise<string> {
+  const db = await getDb();
   const previous = readSessionToken(request);
   if (previous) await invalidateSession(db, previous);
-  return { ok: true, cookie: sessionCookie(request, await createSession(db, user.id)) };
+  return sessionCookie(request, await createSession(db, userId));
 }
 
 /** Ends the current session; returns the Set-Cookie header that clears the cookie. */

@@ -25,4 +25,12 @@ describe("parseEnv", () => {
   it("treats blank values as unset", () => {
     expect(parseEnv({ DATABASE_URL: " ", PUBLIC_URL: "" }).DATABASE_URL).toBeUndefined();
   });
+
+  it("takes the SSO ASN settings together and refuses half of them", () => {
+    expect(parseEnv({ OIDC_ISSUER: "https://sso.bkn.example/realms/asn", OIDC_CLIENT_ID: "sigap" })).toMatchObject({ OIDC_CLIENT_ID: "sigap" });
+    expect(() => parseEnv({ OIDC_ISSUER: "https://sso.bkn.example/realms/asn" })).toThrow(/OIDC_CLIENT_ID: OIDC_ISSUER and OIDC_CLIENT_ID are set together/);
+    expect(() => parseEnv({ OIDC_CLIENT_ID: "sigap" })).toThrow(/OIDC_ISSUER/);
+    expect(() => parseEnv({ OIDC_ISSUER: "sso.bkn", OIDC_CLIENT_ID: "sigap" })).toThrow(/OIDC_ISSUER: must be the issuer URL/);
+    expect(() => parseEnv({ OIDC_ISSUER: "https://sso.bkn.example", OIDC_CLIENT_ID: "sigap", OIDC_NIP_CLAIM: "nip pegawai" })).toThrow(/OIDC_NIP_CLAIM/);
+  });
 });

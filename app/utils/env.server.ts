@@ -13,25 +13,43 @@ const optionalText = z
   .transform((v) => v || undefined)
   .optional();
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(["production", "development", "test"]).optional(),
-  /** postgres://… — without it, embedded PGlite under DATA_DIR. */
-  DATABASE_URL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
-      .optional(),
-  ),
-  DATA_DIR: optionalText,
-  CONTENT_DIR: optionalText,
-  BUILD_DIR: optionalText,
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: optionalText,
-  /** The address people use to reach Sigap (QR codes, links in CSVs and e-mails); https here also marks cookies Secure. */
-  PUBLIC_URL: optionalText.pipe(z.string().url("must be a full URL such as https://sigap.example.go.id").optional()),
-  /** Proxies in front of the app that append to X-Forwarded-For; 0 = browsers connect directly. */
-  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
-});
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["production", "development", "test"]).optional(),
+    /** postgres://… — without it, embedded PGlite under DATA_DIR. */
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+    DATA_DIR: optionalText,
+    CONTENT_DIR: optionalText,
+    BUILD_DIR: optionalText,
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: optionalText,
+    /** The address people use to reach Sigap (QR codes, links in CSVs and e-mails); https here also marks cookies Secure. */
+    PUBLIC_URL: optionalText.pipe(z.string().url("must be a full URL such as https://sigap.example.go.id").optional()),
+    /** Proxies in front of the app that append to X-Forwarded-For; 0 = browsers connect directly. */
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    /** "Masuk dengan SSO ASN" (OpenID Connect): the provider's issuer URL, e.g. BKN's Keycloak realm. Unset = no SSO button. */
+    OIDC_ISSUER: optionalText.pipe(z.string().url("must be the issuer URL, such as https://sso.example.go.id/realms/asn").optional()),
+    OIDC_CLIENT_ID: optionalText,
+    /** Secret of a confidential client; leave unset for a public client (PKCE alone). */
+    OIDC_CLIENT_SECRET: optionalText,
+    /** The claim carrying the 18-digit NIP (default `nip`). */
+    OIDC_NIP_CLAIM: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be a claim name such as nip")
+        .optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    // Half a configuration is a typo, not a choice: say so at boot instead of hiding the button.
+    if (!!v.OIDC_ISSUER !== !!v.OIDC_CLIENT_ID)
+      ctx.addIssue({ code: "custom", path: [v.OIDC_ISSUER ? "OIDC_CLIENT_ID" : "OIDC_ISSUER"], message: "OIDC_ISSUER and OIDC_CLIENT_ID are set together" });
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -80,7 +98,16 @@ export const env = {
   get trustedProxies() {
     return Math.max(0, Number(process.env.TRUSTED_PROXIES ?? 0) || 0);
   },
+  /** The SSO ASN provider, or null when it is not configured (no button, /masuk/sso answers 404). */
+  get oidc(): OidcSettings | null {
+    const issuer = process.env.OIDC_ISSUER?.trim();
+    const clientId = process.env.OIDC_CLIENT_ID?.trim();
+    if (!issuer || !clientId) return null;
+    return { issuer, clientId, clientSecret: process.env.OIDC_CLIENT_SECRET?.trim() || undefined, nipClaim: process.env.OIDC_NIP_CLAIM?.trim() || "nip" };
+  },
 };
+
+export type OidcSettings = { issuer: string; clientId: string; clientSecret: string | undefined; nipClaim: string };
 
 /** The origin links and QR codes point to: PUBLIC_URL, else the request's own. */
 export function publicOrigin(request: Request): string {

@@ -92,3 +92,14 @@ export async function recordSignInFailure(email: string, ip: string | null) {
 export async function clearSignInFailures(email: string, ip: string | null) {
   await clearHits(signInKeys(email, ip).pair);
 }
+
+/** SSO ASN callbacks that fail (bad state, refused code, unknown account) count per address like failed sign-ins. */
+const ssoKey = (ip: string | null) => `sso-ip:${ip ?? "?"}`;
+
+export async function isSsoBlocked(ip: string | null, now = new Date()): Promise<boolean> {
+  return (await hitsSoFar(ssoKey(ip), SIGN_IN_LIMITS.windowMs, now)) >= SIGN_IN_LIMITS.perIp;
+}
+
+export async function recordSsoFailure(ip: string | null) {
+  await hit(ssoKey(ip), SIGN_IN_LIMITS.windowMs);
+}

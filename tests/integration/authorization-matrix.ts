@@ -160,6 +160,9 @@ export const matrix: Record<string, Entry> = {
   // Only the learner's own attempt can be reopened; staff read attempts in /studio.
   "latihan.$exercise.tsx": { target: "attemptView", loader: { ...signedIn(404), learner: scoped }, action: signedIn(400) },
   "masuk.tsx": { loader: { ...everyone(HOME), anonymous: 200 }, action: everyone(400) },
+  // SSO ASN is not configured in these tests: nothing to start or finish (tests/integration/sso.test.ts runs it against a provider).
+  "masuk_.sso.tsx": { loader: { ...everyone(HOME), anonymous: 404 } },
+  "masuk_.sso_.kembali.tsx": { loader: everyone(404) },
   "media.$course.$file.ts": { target: "media", loader: everyone(200) },
   // /saya is the signed-in person's own: nobody, admins included, downloads someone else's PDF here.
   "saya.sertifikat.$code.pdf.ts": { target: "certificate", loader: { ...signedIn(404), learner: scoped } },

@@ -207,6 +207,9 @@ const outages: Record<string, Entry> = {
       passwords: ["password"],
     },
   },
+  // SSO ASN unconfigured here: a visitor without a session cookie gets the 404 without the database.
+  "masuk_.sso.tsx": { loader: { as: "anonymous", expect: 404 } },
+  "masuk_.sso_.kembali.tsx": { loader: { as: "anonymous", expect: 404 } },
   // Files shipped with the content.
   "media.$course.$file.ts": { params: { course: "verifikasi-hoaks", file: "foto-banjir-editan.svg" }, loader: { as: "anonymous", expect: 200 } },
   "saya.sertifikat.$code.pdf.ts": { params: { code: "SGP-0000-0000" }, loader: { as: "learner", expect: "download" } },
