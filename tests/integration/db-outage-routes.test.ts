@@ -142,6 +142,9 @@ const outages: Record<string, Entry> = {
     action: { as: "manager", expect: "page", multipart: true, body: () => ({ intent: "preview", berkas: csvFile() }) },
   },
   "kelola.jp.tsx": { loader: { as: "manager", expect: "page" } },
+  "kelola.evaluasi.tsx": { loader: { as: "manager", expect: "page" } },
+  "kelola.evaluasi[.]csv.ts": { loader: { as: "manager", expect: "download" } },
+  "kelola.evaluasi[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.jp[.]csv.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.jp[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.jp[.]zip.ts": { loader: { as: "manager", expect: "download" } },
@@ -184,6 +187,16 @@ const outages: Record<string, Entry> = {
     action: { as: "learner", expect: "page", body: { intent: "complete" } },
   },
   "kursus.$course._index.tsx": { params: { course: COURSE }, loader: { as: "learner", expect: "page" } },
+  "kursus.$course.evaluasi.tsx": {
+    params: { course: COURSE },
+    loader: { as: "learner", expect: "page" },
+    action: {
+      as: "learner",
+      expect: "page",
+      body: { relevance: "4", clarity: "4", practice: "5", time: "3", recommend: "4", comment: "Bagus", planChange: "Menjawab DM di hari yang sama", planDue: "2099-01-01", planEvidence: "Rekap bulanan" },
+      shown: ["comment", "planChange", "planDue", "planEvidence"],
+    },
+  },
   "kursus._index.tsx": { loader: { as: "learner", expect: "page" } },
   "kursus.verifikasi-hoaks.cek-list.tsx": { loader: { as: "learner", expect: "page", afterSession: 200 } },
   "latihan.$exercise.tsx": {
