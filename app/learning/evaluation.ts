@@ -46,6 +46,17 @@ const text = (min: number, max: number, tooShort: BaseKey, tooLong: BaseKey) =>
     z.string({ message: "error.required" }).min(min, min <= 1 ? "error.required" : tooShort).max(max, tooLong),
   );
 
+/** What is wrong with a plan's target date, or null: one message, the first problem found. */
+export function planDueError(value: string, today: string, storedDue: string | null = null): BaseKey | null {
+  if (value === "") return "error.required";
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!valid) return "eval.error.date";
+  if (value === storedDue) return null;
+  if (value < today) return "eval.error.datePast";
+  if (value > addDays(today, PLAN_MAX_DAYS)) return "eval.error.dateFar";
+  return null;
+}
+
 /**
  * The form's schema for a given day: the plan's date lies between today and a year ahead, or is
  * the date already stored (an edit of the comment must not fail on a target that has passed).
@@ -68,11 +79,10 @@ export function evaluationSchema(today: string, storedDue: string | null = null)
     planDue: z
       .string({ message: "error.required" })
       .trim()
-      .min(1, "error.required")
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "eval.error.date")
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "eval.error.date")
-      .refine((v) => v === storedDue || v >= today, "eval.error.datePast")
-      .refine((v) => v === storedDue || v <= addDays(today, PLAN_MAX_DAYS), "eval.error.dateFar"),
+      .superRefine((v, ctx) => {
+        const error = planDueError(v, today, storedDue);
+        if (error) ctx.addIssue({ code: "custom", message: error });
+      }),
     planEvidence: text(1, EVIDENCE_MAX, "error.required", "eval.error.evidenceLong"),
   });
 }
@@ -110,14 +120,15 @@ export type SurveyMeans = {
   overall: number | null;
 };
 
-const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+// sum·10 / count is rounded, not (sum / count)·10: 63 / 20 = 3.15 must give 3.2, not 3.1.
+const meanOf = (sum: number, count: number) => Math.round((sum * 10) / count) / 10;
 
 /** Means of a group's ratings, hidden below `minGroup` responses. */
 export function surveyMeans(sums: RatingSums, minGroup = 1): SurveyMeans {
   const shown = sums.responses > 0 && sums.responses >= minGroup;
-  const means = Object.fromEntries(SURVEY_QUESTIONS.map((q) => [q, shown ? oneDecimal(sums[q] / sums.responses) : null])) as SurveyMeans["means"];
+  const means = Object.fromEntries(SURVEY_QUESTIONS.map((q) => [q, shown ? meanOf(sums[q], sums.responses) : null])) as SurveyMeans["means"];
   const total = SURVEY_QUESTIONS.reduce((n, q) => n + sums[q], 0);
-  return { responses: sums.responses, means, overall: shown ? oneDecimal(total / (sums.responses * SURVEY_QUESTIONS.length)) : null };
+  return { responses: sums.responses, means, overall: shown ? meanOf(total, sums.responses * SURVEY_QUESTIONS.length) : null };
 }
 
 const emptySums = (): RatingSums => ({ responses: 0, relevance: 0, clarity: 0, practice: 0, time: 0, recommend: 0 });
