@@ -102,7 +102,7 @@ export default function Evaluation() {
       <ManageNav />
       <h1>{t("evaluation.title")}</h1>
       <p className="muted">{t("evaluation.intro")}</p>
-      <section className="card" aria-labelledby="means-h">
+      <div className="card">
         <h2 id="means-h">{t("evaluation.meansTitle")}</h2>
         <p className="hint">{t("evaluation.meansHint", { min: minGroup })}</p>
         {answered.length === 0 ? (
@@ -125,7 +125,7 @@ export default function Evaluation() {
             </table>
           </TableWrap>
         )}
-      </section>
+      </div>
       <Form method="get" className="card filters">
         <div className="field">
           <label htmlFor="kursus">{t("evaluation.filterCourse")}</label>
@@ -146,7 +146,7 @@ export default function Evaluation() {
       {selected ? (
         <>
           {units.length > 0 ? (
-            <section className="card" aria-labelledby="units-h">
+            <div className="card">
               <h2 id="units-h">{t("evaluation.unitsTitle", { course: selected.title })}</h2>
               <TableWrap labelledBy="units-h">
                 <table className="data">
@@ -162,7 +162,7 @@ export default function Evaluation() {
                   </tbody>
                 </table>
               </TableWrap>
-            </section>
+            </div>
           ) : null}
           <section className="card" aria-labelledby="comments-h">
             <h2 id="comments-h">{t("evaluation.commentsTitle", { course: selected.title })}</h2>
@@ -178,7 +178,7 @@ export default function Evaluation() {
               </ul>
             )}
           </section>
-          <section className="stack" aria-labelledby="plans-h">
+          <div className="stack">
             <h2 id="plans-h">{t("evaluation.plansTitle", { course: selected.title })}</h2>
             {plans.length === 0 ? (
               <p className="card">{t("evaluation.noPlans")}</p>
@@ -215,7 +215,7 @@ export default function Evaluation() {
               </TableWrap>
             )}
             {morePlans ? <p className="hint">{t("evaluation.plansMore", { shown: plans.length })}</p> : null}
-          </section>
+          </div>
         </>
       ) : null}
       <section className="card" aria-labelledby="export-h">
