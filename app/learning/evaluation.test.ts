@@ -5,6 +5,7 @@ import {
   EDIT_DAYS,
   evaluationFields,
   evaluationSchema,
+  formatMean,
   jakartaDay,
   MIN_GROUP,
   surveyMeans,
@@ -104,6 +105,12 @@ describe("survey means", () => {
   it("rounds half up without floating-point surprises (63 / 20 = 3.15 → 3.2)", () => {
     expect(surveyMeans(sums(4, [13, 13, 13, 11, 13])).overall).toBe(3.2);
     expect(surveyMeans(sums(4, [13, 13, 13, 11, 13])).means.time).toBe(2.8);
+  });
+
+  it("writes a mean with one decimal, with a decimal comma in Indonesian", () => {
+    expect(formatMean(4, "id")).toBe("4,0");
+    expect(formatMean(3.9, "id")).toBe("3,9");
+    expect(formatMean(3.9, "en")).toBe("3.9");
   });
 
   it("hides the numbers of a group smaller than the minimum, and of an empty one", () => {

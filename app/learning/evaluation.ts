@@ -131,6 +131,12 @@ export function surveyMeans(sums: RatingSums, minGroup = 1): SurveyMeans {
   return { responses: sums.responses, means, overall: shown ? meanOf(total, sums.responses * SURVEY_QUESTIONS.length) : null };
 }
 
+/** A mean as people read it: one decimal, a decimal comma in Indonesian ("3,9"), "4,0" not "4". */
+export function formatMean(value: number, lang: "id" | "en"): string {
+  const text = value.toFixed(1);
+  return lang === "id" ? text.replace(".", ",") : text;
+}
+
 const emptySums = (): RatingSums => ({ responses: 0, relevance: 0, clarity: 0, practice: 0, time: 0, recommend: 0 });
 
 function add(into: RatingSums, from: RatingSums) {

@@ -3,11 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { TableWrap } from "~/components/table-wrap";
-import { MIN_GROUP, SURVEY_QUESTIONS, surveySummary, type SurveyMeans } from "~/learning/evaluation";
+import { formatMean, MIN_GROUP, SURVEY_QUESTIONS, surveySummary, type SurveyMeans } from "~/learning/evaluation";
 import { publishedCourses } from "~/models/dashboard.server";
 import { actionPlans, surveyComments, surveySums } from "~/models/evaluation.server";
 import { formatDate } from "~/utils/dates";
-import { useT } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
 
@@ -55,6 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 function MeanCells({ means, minGroup }: { means: SurveyMeans; minGroup: number }) {
   const t = useT();
+  const lang = useLang();
   if (means.overall === null) {
     return (
       <td colSpan={SURVEY_QUESTIONS.length + 1} className="muted">
@@ -65,10 +66,10 @@ function MeanCells({ means, minGroup }: { means: SurveyMeans; minGroup: number }
   return (
     <>
       {SURVEY_QUESTIONS.map((q) => (
-        <td key={q}>{means.means[q]}</td>
+        <td key={q}>{formatMean(means.means[q]!, lang)}</td>
       ))}
       <td>
-        <strong>{means.overall}</strong>
+        <strong>{formatMean(means.overall, lang)}</strong>
       </td>
     </>
   );

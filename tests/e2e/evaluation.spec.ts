@@ -71,7 +71,7 @@ test("a learner rates a completed course and writes an action plan without JavaS
   await manager.getByRole("button", { name: "Tampilkan" }).click();
   const means = manager.getByRole("region", { name: "Rata-rata penilaian per kursus" });
   await expect(means.getByRole("rowheader", { name: COURSE_TITLE })).toBeVisible();
-  await expect(means.getByRole("row", { name: new RegExp(COURSE_TITLE) }).getByRole("cell").nth(1)).toHaveText(/^\d(\.\d)?$/);
+  await expect(means.getByRole("row", { name: new RegExp(COURSE_TITLE) }).getByRole("cell").nth(1)).toHaveText(/^\d,\d$/);
   const plans = manager.getByRole("region", { name: `Rencana tindak lanjut per peserta — ${COURSE_TITLE}` });
   const row = plans.getByRole("row", { name: /Rina Marlina/ });
   await expect(row).toContainText(PLAN);
