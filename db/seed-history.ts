@@ -254,11 +254,20 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
 }
 
 const PLANS = [
-  ["Menjawab setiap DM warga pada hari kerja yang sama dengan templat jawaban yang sudah disepakati.", "Rekap mingguan waktu respons DM dilaporkan di rapat bidang."],
-  ["Memeriksa setiap kabar yang beredar di grup WA dengan lima pilar verifikasi sebelum meneruskannya.", "Catatan verifikasi di lembar kerja bersama yang dapat dibuka atasan."],
+  [
+    "Menjawab setiap DM warga pada hari kerja yang sama dengan templat jawaban yang sudah disepakati.",
+    "Rekap mingguan waktu respons DM dilaporkan di rapat bidang.",
+  ],
+  [
+    "Memeriksa setiap kabar yang beredar di grup WA dengan lima pilar verifikasi sebelum meneruskannya.",
+    "Catatan verifikasi di lembar kerja bersama yang dapat dibuka atasan.",
+  ],
   ["Memindahkan pertanyaan yang memuat NIK atau nomor KK dari kolom komentar ke DM.", "Tangkapan layar contoh balasan dilampirkan di laporan bulanan."],
   ["Menyusun unggahan persyaratan layanan setiap pekan, bukan hanya foto kegiatan.", "Jadwal konten bulanan disetujui kepala bidang."],
-  ["Menyiapkan jawaban otomatis di luar jam kerja yang menyebut jam layanan dan kanal darurat.", "Atasan mencoba mengirim DM pada malam hari dan melihat balasannya."],
+  [
+    "Menyiapkan jawaban otomatis di luar jam kerja yang menyebut jam layanan dan kanal darurat.",
+    "Atasan mencoba mengirim DM pada malam hari dan melihat balasannya.",
+  ],
 ] as const;
 const COMMENTS = [
   "Contoh kasusnya dekat dengan pekerjaan sehari-hari.",

@@ -361,7 +361,8 @@ export const enStaff: Record<StaffKey, string> = {
   "manage.nav.jp": "JP ledger",
   "manage.nav.evaluation": "Evaluation",
   "evaluation.title": "Training evaluation",
-  "evaluation.intro": "Learners' ratings after completing a course (evaluation level 1) and their follow-up action plans (level 3), for learners in your agency and the units below it.",
+  "evaluation.intro":
+    "Learners' ratings after completing a course (evaluation level 1) and their follow-up action plans (level 3), for learners in your agency and the units below it.",
   "evaluation.meansTitle": "Mean ratings per course",
   "evaluation.meansHint": "Scale 1–5. Means are shown only with at least {min} responses, so no individual rating can be read off.",
   "evaluation.colCourse": "Course",
@@ -391,7 +392,8 @@ export const enStaff: Record<StaffKey, string> = {
   "evaluation.none": "No evaluations from learners in your scope yet.",
   "evaluation.noPlans": "No action plans for this course yet.",
   "evaluation.exportTitle": "Download",
-  "evaluation.exportHint": "Action plans: name, NIP, unit and plan of every learner for the selected course. Means: per course and per unit; groups under {min} responses are left blank.",
+  "evaluation.exportHint":
+    "Action plans: name, NIP, unit and plan of every learner for the selected course. Means: per course and per unit; groups under {min} responses are left blank.",
   "evaluation.exportPlansXlsx": "Action plans (Excel)",
   "evaluation.exportPlansCsv": "Action plans (CSV)",
   "evaluation.exportMeansXlsx": "Means (Excel)",

@@ -81,7 +81,8 @@ export const en: Record<BaseKey, string> = {
   "courses.percent": "{percent}% complete",
   "eval.title": "Course evaluation and action plan",
   "eval.intro": "You have completed this course. Answer five short questions, then write a follow-up action plan (RTL): one concrete change in your work.",
-  "eval.privacy": "Managers only see your ratings as averages, and only when there are at least {min} responses. Your action plan is visible to your agency's managers, including your supervisor.",
+  "eval.privacy":
+    "Managers only see your ratings as averages, and only when there are at least {min} responses. Your action plan is visible to your agency's managers, including your supervisor.",
   "eval.surveyHeading": "Course rating",
   "eval.scaleHint": "1 = strongly disagree, 5 = strongly agree.",
   "eval.q.relevance": "The course is relevant to my work.",

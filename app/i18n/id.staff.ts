@@ -361,7 +361,8 @@ export const idStaff = {
   "manage.nav.jp": "Riwayat JP",
   "manage.nav.evaluation": "Evaluasi",
   "evaluation.title": "Evaluasi pelatihan",
-  "evaluation.intro": "Penilaian peserta setelah menyelesaikan kursus (evaluasi level 1) dan rencana tindak lanjut mereka (level 3), untuk peserta di instansi Anda dan unit di bawahnya.",
+  "evaluation.intro":
+    "Penilaian peserta setelah menyelesaikan kursus (evaluasi level 1) dan rencana tindak lanjut mereka (level 3), untuk peserta di instansi Anda dan unit di bawahnya.",
   "evaluation.meansTitle": "Rata-rata penilaian per kursus",
   "evaluation.meansHint": "Skala 1–5. Rata-rata hanya ditampilkan bila ada paling sedikit {min} tanggapan, agar penilaian perorangan tidak terbaca.",
   "evaluation.colCourse": "Kursus",
@@ -391,7 +392,8 @@ export const idStaff = {
   "evaluation.none": "Belum ada evaluasi dari peserta di lingkup Anda.",
   "evaluation.noPlans": "Belum ada rencana tindak lanjut untuk kursus ini.",
   "evaluation.exportTitle": "Unduh",
-  "evaluation.exportHint": "Rencana aksi: nama, NIP, unit, dan rencana setiap peserta untuk kursus yang dipilih. Rata-rata: per kursus dan per unit; kelompok di bawah {min} tanggapan dikosongkan.",
+  "evaluation.exportHint":
+    "Rencana aksi: nama, NIP, unit, dan rencana setiap peserta untuk kursus yang dipilih. Rata-rata: per kursus dan per unit; kelompok di bawah {min} tanggapan dikosongkan.",
   "evaluation.exportPlansXlsx": "Rencana aksi (Excel)",
   "evaluation.exportPlansCsv": "Rencana aksi (CSV)",
   "evaluation.exportMeansXlsx": "Rata-rata (Excel)",

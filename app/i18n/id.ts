@@ -82,8 +82,10 @@ export const id = {
   "courses.kind.hoax": "Kasus hoaks",
   "courses.percent": "{percent}% selesai",
   "eval.title": "Evaluasi kursus dan rencana aksi",
-  "eval.intro": "Anda sudah menyelesaikan kursus ini. Jawab lima pertanyaan singkat, lalu tuliskan rencana tindak lanjut (RTL): satu perubahan nyata dalam pekerjaan Anda.",
-  "eval.privacy": "Penilaian Anda hanya dilihat pengelola sebagai rata-rata, dan hanya bila ada paling sedikit {min} tanggapan. Rencana aksi dapat dilihat pengelola instansi Anda, termasuk atasan.",
+  "eval.intro":
+    "Anda sudah menyelesaikan kursus ini. Jawab lima pertanyaan singkat, lalu tuliskan rencana tindak lanjut (RTL): satu perubahan nyata dalam pekerjaan Anda.",
+  "eval.privacy":
+    "Penilaian Anda hanya dilihat pengelola sebagai rata-rata, dan hanya bila ada paling sedikit {min} tanggapan. Rencana aksi dapat dilihat pengelola instansi Anda, termasuk atasan.",
   "eval.surveyHeading": "Penilaian kursus",
   "eval.scaleHint": "1 = sangat tidak setuju, 5 = sangat setuju.",
   "eval.q.relevance": "Materi kursus relevan dengan pekerjaan saya.",

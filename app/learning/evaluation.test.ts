@@ -34,7 +34,16 @@ const errorsOf = (input: Record<string, unknown>, storedDue: string | null = nul
 describe("evaluation form validation", () => {
   it("accepts a complete form: ratings as numbers, an empty comment as null, text trimmed", () => {
     const parsed = evaluationSchema(TODAY).parse({ ...valid, planChange: `  ${valid.planChange}\r\n`, comment: "   " });
-    expect(parsed).toMatchObject({ relevance: 5, clarity: 4, practice: 4, time: 3, recommend: 5, comment: null, planChange: valid.planChange, planDue: "2027-01-31" });
+    expect(parsed).toMatchObject({
+      relevance: 5,
+      clarity: 4,
+      practice: 4,
+      time: 3,
+      recommend: 5,
+      comment: null,
+      planChange: valid.planChange,
+      planDue: "2027-01-31",
+    });
   });
 
   it("refuses missing, out-of-scale and non-integer ratings with a dictionary key", () => {

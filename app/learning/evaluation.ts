@@ -43,13 +43,17 @@ const rating = z.preprocess(
 const text = (min: number, max: number, tooShort: BaseKey, tooLong: BaseKey) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : v),
-    z.string({ message: "error.required" }).min(min, min <= 1 ? "error.required" : tooShort).max(max, tooLong),
+    z
+      .string({ message: "error.required" })
+      .min(min, min <= 1 ? "error.required" : tooShort)
+      .max(max, tooLong),
   );
 
 /** What is wrong with a plan's target date, or null: one message, the first problem found. */
 export function planDueError(value: string, today: string, storedDue: string | null = null): BaseKey | null {
   if (value === "") return "error.required";
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!valid) return "eval.error.date";
   if (value === storedDue) return null;
   if (value < today) return "eval.error.datePast";

@@ -10,10 +10,15 @@ const target = new Date(Date.now() + 7 * 3600e3 + 45 * 86400e3).toISOString().sl
 
 async function noSeriousAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual(
+    [],
+  );
 }
 
-test("a learner rates a completed course and writes an action plan without JavaScript; the manager sees the plan and the means", async ({ page: manager, browser }) => {
+test("a learner rates a completed course and writes an action plan without JavaScript; the manager sees the plan and the means", async ({
+  page: manager,
+  browser,
+}) => {
   test.setTimeout(120_000);
   // The demo learner finished this course in the seeded history.
   const learnerContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
@@ -71,7 +76,12 @@ test("a learner rates a completed course and writes an action plan without JavaS
   await manager.getByRole("button", { name: "Tampilkan" }).click();
   const means = manager.getByRole("region", { name: "Rata-rata penilaian per kursus" });
   await expect(means.getByRole("rowheader", { name: COURSE_TITLE })).toBeVisible();
-  await expect(means.getByRole("row", { name: new RegExp(COURSE_TITLE) }).getByRole("cell").nth(1)).toHaveText(/^\d,\d$/);
+  await expect(
+    means
+      .getByRole("row", { name: new RegExp(COURSE_TITLE) })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText(/^\d,\d$/);
   const plans = manager.getByRole("region", { name: `Rencana tindak lanjut per peserta — ${COURSE_TITLE}` });
   const row = plans.getByRole("row", { name: /Rina Marlina/ });
   await expect(row).toContainText(PLAN);

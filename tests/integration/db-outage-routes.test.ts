@@ -193,7 +193,17 @@ const outages: Record<string, Entry> = {
     action: {
       as: "learner",
       expect: "page",
-      body: { relevance: "4", clarity: "4", practice: "5", time: "3", recommend: "4", comment: "Bagus", planChange: "Menjawab DM di hari yang sama", planDue: "2099-01-01", planEvidence: "Rekap bulanan" },
+      body: {
+        relevance: "4",
+        clarity: "4",
+        practice: "5",
+        time: "3",
+        recommend: "4",
+        comment: "Bagus",
+        planChange: "Menjawab DM di hari yang sama",
+        planDue: "2099-01-01",
+        planEvidence: "Rekap bulanan",
+      },
       shown: ["comment", "planChange", "planDue", "planEvidence"],
     },
   },

@@ -47,13 +47,19 @@ async function person(agencyId: string, name: string, nip: string | null = null)
 }
 
 async function markComplete(userId: string) {
-  await (await getDb())
+  await (
+    await getDb()
+  )
     .insert(enrollments)
     .values({ id: `enr-${userId}`, userId, courseId, completedLessons: 2, startedAt: new Date(), completedAt: new Date() })
     .onConflictDoUpdate({ target: [enrollments.userId, enrollments.courseId], set: { completedAt: new Date() } });
 }
 
-const rows = async (userId: string) => (await getDb()).select().from(courseEvaluations).where(and(eq(courseEvaluations.userId, userId), eq(courseEvaluations.courseId, courseId)));
+const rows = async (userId: string) =>
+  (await getDb())
+    .select()
+    .from(courseEvaluations)
+    .where(and(eq(courseEvaluations.userId, userId), eq(courseEvaluations.courseId, courseId)));
 const submit = (who: Person, over: Record<string, string> = {}) => run(evalAction, post(URL_, form(over), who.cookie), { course: COURSE });
 const page = async (cookie: string, query = "") => (await run(pageLoader, get(`/kelola/evaluasi${query}`, cookie))).json();
 
@@ -149,7 +155,9 @@ describe("what managers see, scoped to their agency tree", () => {
     const [sari, tono, umar, budi] = others as [Person, Person, Person, Person];
     for (const p of others) await markComplete(p.id);
     expect((await submit(sari, { relevance: "4", clarity: "3", practice: "5", time: "2", recommend: "4", comment: "Waktunya kurang." })).status).toBe(302);
-    expect((await submit(tono, { relevance: "3", clarity: "5", practice: "3", time: "4", recommend: "3", planChange: "=HYPERLINK(\"http://x\")" })).status).toBe(302);
+    expect((await submit(tono, { relevance: "3", clarity: "5", practice: "3", time: "4", recommend: "3", planChange: '=HYPERLINK("http://x")' })).status).toBe(
+      302,
+    );
     expect((await submit(umar, { relevance: "1", clarity: "1", practice: "1", time: "1", recommend: "1", comment: "Rahasia Umar" })).status).toBe(302);
     expect((await submit(budi, { relevance: "2", clarity: "2", practice: "2", time: "2", recommend: "2", comment: "Komentar Banten" })).status).toBe(302);
   });
@@ -187,7 +195,10 @@ describe("what managers see, scoped to their agency tree", () => {
 
   it("exports the plans as CSV (the locale's separator, formula guard) and XLSX (NIP as text), scoped the same", async () => {
     const csv = await (await run(csvLoader, get(`/kelola/evaluasi.csv?kursus=${courseId}`, managerA))).text();
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("nama;nip;unit;kursus;rencana_perubahan;target;cara_atasan_melihat;dikirim;diubah");
     expect(lines).toHaveLength(5);
     expect(csv).not.toContain("Budi");
@@ -213,7 +224,10 @@ describe("what managers see, scoped to their agency tree", () => {
 
   it("exports the means per course and unit with the small groups left blank, decimals as Indonesian Excel reads them", async () => {
     const csv = await (await run(csvLoader, get("/kelola/evaluasi.csv?jenis=rerata", managerA))).text();
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("kursus;unit;tanggapan;relevan;jelas;latihan;waktu_sepadan;direkomendasikan;rata_rata");
     expect(lines).toContain('Kursus Uji;Semua unit;4;"3,3";"3,3";"3,3";"2,8";"3,3";"3,2"');
     expect(lines).toContain(`Kursus Uji;${tree.agencyA.name};1;;;;;;`);
