@@ -17,6 +17,7 @@ import {
   agencies,
   certificates,
   courseAssignments,
+  courseEvaluations,
   courses,
   enrollments,
   exerciseAttempts,
@@ -100,6 +101,9 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
   const attemptRows: (typeof exerciseAttempts.$inferInsert)[] = [];
   const turnRows: (typeof exerciseTurns.$inferInsert)[] = [];
   const certificateRows: (typeof certificates.$inferInsert)[] = [];
+  const evaluationRows: (typeof courseEvaluations.$inferInsert)[] = [];
+  // Its own generator: the evaluations must not shift any other seeded choice.
+  const evalRng = seededRandom(20261216);
   let serial = 0;
   const id = (prefix: string) =>
     `${prefix}-${String(++serial).padStart(6, "0")}-${Math.floor(rng.next() * 0xffffffff)
@@ -206,6 +210,8 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
           cert.revokedBy = learner.agencyId && a.agency.startsWith("16") ? manager?.id : managerBanten?.id;
         }
         certificateRows.push(cert);
+        // Most finishers rated the course and wrote an action plan; the demo learner has not yet.
+        if (!isDemo && evalRng.chance(0.7)) evaluationRows.push(evaluationFor(learner.id, course, last, now, evalRng));
       }
     }
   }
@@ -220,6 +226,7 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
     [exerciseAttempts, attemptRows],
     [exerciseTurns, turnRows],
     [certificates, certificateRows],
+    [courseEvaluations, evaluationRows],
   ] as const) {
     for (let i = 0; i < rows.length; i += 2000) {
       // Learners created before the assignments existed were not enrolled by them; those that
@@ -244,6 +251,54 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
       }
     }
   }
+}
+
+const PLANS = [
+  [
+    "Menjawab setiap DM warga pada hari kerja yang sama dengan templat jawaban yang sudah disepakati.",
+    "Rekap mingguan waktu respons DM dilaporkan di rapat bidang.",
+  ],
+  [
+    "Memeriksa setiap kabar yang beredar di grup WA dengan lima pilar verifikasi sebelum meneruskannya.",
+    "Catatan verifikasi di lembar kerja bersama yang dapat dibuka atasan.",
+  ],
+  ["Memindahkan pertanyaan yang memuat NIK atau nomor KK dari kolom komentar ke DM.", "Tangkapan layar contoh balasan dilampirkan di laporan bulanan."],
+  ["Menyusun unggahan persyaratan layanan setiap pekan, bukan hanya foto kegiatan.", "Jadwal konten bulanan disetujui kepala bidang."],
+  [
+    "Menyiapkan jawaban otomatis di luar jam kerja yang menyebut jam layanan dan kanal darurat.",
+    "Atasan mencoba mengirim DM pada malam hari dan melihat balasannya.",
+  ],
+] as const;
+const COMMENTS = [
+  "Contoh kasusnya dekat dengan pekerjaan sehari-hari.",
+  "Latihan DM-nya sangat membantu, mohon ditambah kasus WhatsApp.",
+  "Materinya padat; waktunya agak kurang di sela pekerjaan.",
+  "Kuis akhirnya menantang.",
+];
+
+/** A finisher's reaction survey and action plan (decision 016), sent a day or two after completing. */
+function evaluationFor(userId: string, course: CourseRow, completedAt: Date, now: Date, rng: Rng): typeof courseEvaluations.$inferInsert {
+  // Mostly agreeing, some neutral; "time" is rated a little lower, as busy staff do.
+  const rate = (shift = 0) => Math.max(1, Math.min(5, rng.pick([3, 4, 4, 4, 5, 5]) + shift + (rng.chance(0.08) ? -2 : 0)));
+  const [planChange, planEvidence] = rng.pick(PLANS);
+  const sentAt = new Date(Math.min(now.getTime(), completedAt.getTime() + rng.int(0, 2) * DAY + rng.int(1, 120) * 60_000));
+  return {
+    id: `evl-${userId}-${course.id}`,
+    userId,
+    courseId: course.id,
+    courseVersion: course.version,
+    relevance: rate(),
+    clarity: rate(),
+    practice: rate(),
+    time: rate(-1),
+    recommend: rate(),
+    comment: rng.chance(0.4) ? rng.pick(COMMENTS) : null,
+    planChange,
+    planDue: new Date(sentAt.getTime() + rng.int(30, 90) * DAY + 7 * 3600e3).toISOString().slice(0, 10),
+    planEvidence,
+    submittedAt: sentAt,
+    updatedAt: sentAt,
+  };
 }
 
 type QuizShape = { id: string; questions: { id: string; options: { correct: boolean }[] }[] };

@@ -152,6 +152,9 @@ function courseNumberProblems(course: CourseSource): Problem[] {
   return files.flatMap((file) => realNumberProblems(file, readFileSync(file, "utf8")));
 }
 
+/** Lesson slugs the app's own course pages use (routes kursus.$course.<slug>). */
+const RESERVED_LESSON_SLUGS = new Set(["evaluasi"]);
+
 /** Validates the whole content tree; problems are sorted by file and line. */
 export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
   tree ??= await loadContentTree();
@@ -174,6 +177,10 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
     problems.push(...studyTimeProblems(course), ...courseNumberProblems(course));
     const lessonSlugs = courseSlugs.get(course.slug)!;
     for (const lesson of course.lessons) {
+      // /kursus/<course>/evaluasi is the course evaluation page (decision 016): a lesson there would be unreachable.
+      if (RESERVED_LESSON_SLUGS.has(lesson.slug)) {
+        problems.push({ file: lesson.file, line: 1, column: 1, message: `lesson slug "${lesson.slug}" is taken by a page of the course`, severity: "error" });
+      }
       // One file at a time: esbuild is memory-hungry.
       problems.push(...(await checkLessonBody(lesson, courseSlugs, course.slug, exerciseSlugs)));
       if (lesson.meta.kind === "dm") problems.push(...checkDmLesson(course, lesson));

@@ -1,6 +1,7 @@
 import { continueLesson, coursePercent } from "~/learning/progress-rules";
 import { progressForCourse } from "~/models/progress.server";
 import { lessonsAwaitingReview } from "~/models/exercise-attempt.server";
+import { ownEvaluation } from "~/models/evaluation.server";
 import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx } from "./compile.server";
@@ -17,7 +18,12 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
   if (!course || !courseId) throw new Response("Not found", { status: 404 });
   const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
   const dmLessonIds = course.lessons.filter((l) => l.meta.kind === "dm").map((l) => idOf(l.slug));
-  const [progress, compiled, awaiting] = await Promise.all([progressForCourse(user.id, courseId), compileMdx(course.body), lessonsAwaitingReview(user.id, dmLessonIds)]);
+  const [progress, compiled, awaiting, own] = await Promise.all([
+    progressForCourse(user.id, courseId),
+    compileMdx(course.body),
+    lessonsAwaitingReview(user.id, dmLessonIds),
+    ownEvaluation(user.id, courseId),
+  ]);
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const items = course.lessons
     .filter((l) => preview || !l.meta.draft)
@@ -35,5 +41,7 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
     items,
     percent: coursePercent(items),
     continueWith: next ? { slug: next, title: items.find((i) => i.slug === next)!.title } : null,
+    // The reaction survey and action plan, offered once the course is complete (decision 016).
+    evaluation: own.completed || own.evaluation ? { submitted: own.evaluation !== null } : null,
   };
 }

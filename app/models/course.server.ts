@@ -32,6 +32,17 @@ export async function listCatalog(userId: string): Promise<CatalogCourse[]> {
     .orderBy(asc(courses.position), asc(courses.slug));
 }
 
+/** A published course by its slug (drafts are invisible here). */
+export async function publishedCourseBySlug(slug: string): Promise<Pick<Course, "id" | "slug" | "title"> | null> {
+  const db = await getDb();
+  const [course] = await db
+    .select({ id: courses.id, slug: courses.slug, title: courses.title })
+    .from(courses)
+    .where(and(eq(courses.slug, slug), eq(courses.draft, false)))
+    .limit(1);
+  return course ?? null;
+}
+
 export type SearchHit = { courseSlug: string; courseTitle: string; lessonSlug: string; lessonTitle: string; snippet: string };
 
 /** Postgres full-text search over published lesson titles and text ('simple' config: no Indonesian dictionary ships with Postgres). */

@@ -16,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function CourseOutline() {
   const t = useT();
-  const { course, html, items, percent, continueWith } = useLoaderData<typeof loader>();
+  const { course, html, items, percent, continueWith, evaluation } = useLoaderData<typeof loader>();
   const done = items.filter((i) => i.completed).length;
   return (
     <section className="stack">
@@ -47,6 +47,14 @@ export default function CourseOutline() {
           <p className="badge ok">{t("courses.allDone")}</p>
         )}
       </div>
+      {evaluation ? (
+        <div className="card">
+          <p>{t(evaluation.submitted ? "eval.doneNote" : "eval.offer")}</p>
+          <Link className={`button${evaluation.submitted ? " secondary" : ""}`} to={`/kursus/${course.slug}/evaluasi`}>
+            {t(evaluation.submitted ? "eval.doneLink" : "eval.offerLink")}
+          </Link>
+        </div>
+      ) : null}
       <MdxContent html={html} />
       <h2>{t("courses.outline")}</h2>
       <ol className="outline">

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { canRecertify, certificateStatus, daysUntilExpiry, expiresSoon, jpInYear, suspensionOf } from "~/certificates/rules";
 import { listOwnCertificates, startRecertification } from "~/models/certificate.server";
+import { evaluationOffers } from "~/models/evaluation.server";
 import { jpHistory, jpRule } from "~/certificates/jp";
 import { JpHistory } from "~/components/jp-history";
 import { formatDate, jakartaYear } from "~/utils/dates";
@@ -14,7 +15,7 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, user }) => {
     const lang = getLang(request);
-    const certs = await listOwnCertificates(user.id);
+    const [certs, evaluations] = await Promise.all([listOwnCertificates(user.id), evaluationOffers(user.id)]);
     const year = jakartaYear();
     return json({
       year,
@@ -46,6 +47,8 @@ export async function loader(args: LoaderFunctionArgs) {
           expiresInDays: expiresSoon(c) ? daysUntilExpiry(c) : null,
           canRecertify: canRecertify(c),
           suspension: suspensionOf(c),
+          // The course's survey and action plan, on the current certificate only (decision 016).
+          evaluation: status !== "replaced" ? (evaluations.get(c.courseId) ?? null) : null,
         };
       }),
     });
@@ -116,6 +119,11 @@ export default function MyCertificates() {
             <a href={`/saya/sertifikat/${c.code}.json`}>{t("cred.viewJson")}</a>
           </p>
           <p className="hint">{t("cred.downloadHint")}</p>
+          {c.evaluation ? (
+            <p>
+              <Link to={`/kursus/${c.evaluation.slug}/evaluasi`}>{t(c.evaluation.submitted ? "eval.doneLink" : "eval.offerLink")}</Link>
+            </p>
+          ) : null}
           {c.canRecertify ? (
             <Form method="post">
               <input type="hidden" name="courseId" value={c.courseId} />

@@ -120,6 +120,10 @@ export const matrix: Record<string, Entry> = {
   // Re-issuing a set-password link: the test accounts chose their passwords, so there is nothing to re-issue anywhere.
   // The JP ledger and its files: a unit outside the subtree gives nobody (the leak check proves it empty).
   "kelola.jp.tsx": { target: "unitFilter", loader: managers(200) },
+  // Training evaluation (survey means, action plans) and its files: scoped in SQL, no parameter to point elsewhere.
+  "kelola.evaluasi.tsx": { loader: managers(200) },
+  "kelola.evaluasi[.]csv.ts": { loader: managers(200) },
+  "kelola.evaluasi[.]xlsx.ts": { loader: managers(200) },
   "kelola.jp[.]csv.ts": { target: "unitFilter", loader: managers(200) },
   "kelola.jp[.]xlsx.ts": { target: "unitFilter", loader: managers(200) },
   "kelola.jp[.]zip.ts": { target: "unitFilter", loader: managers(200) },
@@ -155,6 +159,8 @@ export const matrix: Record<string, Entry> = {
   "keluar.tsx": { loader: everyone(HOME), action: everyone("302→/masuk?keluar=1"), endsSession: true },
   "kursus.$course.$lesson.tsx": { target: "lesson", loader: signedIn(200), action: signedIn(400) },
   "kursus.$course._index.tsx": { target: "course", loader: signedIn(200) },
+  // The course evaluation: anyone signed in opens their own; an empty form fails validation.
+  "kursus.$course.evaluasi.tsx": { target: "course", loader: signedIn(200), action: signedIn(400) },
   "kursus._index.tsx": { loader: signedIn(200) },
   "kursus.verifikasi-hoaks.cek-list.tsx": { loader: signedIn(200) },
   // Only the learner's own attempt can be reopened; staff read attempts in /studio.

@@ -45,6 +45,7 @@ describe("content:check", () => {
       /12-latihan-pola-ambigu\.mdx:19:1 warning: turns\.0\.rubric\.required\.0\.patterns\.1: pola "keliru\/salah\/kurang tepat": .*"kurang tepat" terbaca sebagai keliru\/salah\/kurang lalu tepat.*tulis \(kurang tepat\)/,
     );
     expectLine(/13-angka-asli\.mdx:4:1 minutes: 20, but the page holds about 1 /);
+    expectLine(/15-evaluasi\.mdx:1:1 lesson slug "evaluasi" is taken by a page of the course/);
     expectLine(/13-angka-asli\.mdx:8:19 "1601234567890001" looks like a real NIK/);
     expectLine(/13-angka-asli\.mdx:8:46 "0813-9090-1122" looks like a real phone number/);
     expectLine(/13-angka-asli\.mdx:10:17 "0123-01-998877-50-1" looks like a real bank account/);

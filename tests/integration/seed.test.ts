@@ -111,6 +111,16 @@ describe("the demo looks like a real agency (issue 15 item 5, failed on main)", 
     }
   });
 
+  it("has finishers' course evaluations, so the evaluation page shows means per course (decision 016)", async () => {
+    const { surveySums } = await import("~/models/evaluation.server");
+    const { surveySummary, MIN_GROUP } = await import("~/learning/evaluation");
+    const agency = (await getAgencyByCode("16.01.DUKCAPIL"))!;
+    const sums = await surveySums({ path: agency.path, all: false });
+    const perCourse = [...surveySummary(sums, null).courses.values()];
+    expect(perCourse.length).toBeGreaterThan(0);
+    expect(perCourse.some((m) => m.responses >= MIN_GROUP && m.overall! >= 1 && m.overall! <= 5)).toBe(true);
+  });
+
   it("is deterministic: the generator gives the same sequence every time", () => {
     const a = seededRandom(20261203);
     const b = seededRandom(20261203);
