@@ -37,7 +37,7 @@ export function curriculumProblems(course: CourseSource): Problem[] {
     if (lesson.meta.kind === "lesson" && lesson.meta.indicators.length === 0) {
       at(["objectives"], "indicators: missing; add at least one { condition, behaviour, criterion } for the curriculum");
     }
-    if (lesson.meta.objectives.length === 0) at(["title"], "objectives: missing; add at least one learning objective");
+    if (lesson.meta.kind === "lesson" && lesson.meta.objectives.length === 0) at(["title"], "objectives: missing; add at least one learning objective");
     lesson.meta.objectives.forEach((o, i) => {
       const why = nonObservable(o);
       if (why) at(["objectives", i], `objectives[${i}]: ${why}`);

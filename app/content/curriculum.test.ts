@@ -66,8 +66,8 @@ function course(): CurriculumSource {
           passPercent: 80,
           targetSeconds: 180,
           turns: [
-            { id: "t1", message: "Syaratnya apa?", rubric: { required: [{ label: "Menyebut KK" }, { label: "Menyatakan gratis" }] }, next: [{ goto: "t2" }] },
-            { id: "t2", message: "Makasih", rubric: { required: [{ label: "Menyebut KK" }] } },
+            { id: "t1", message: "Syaratnya apa?", rubric: { required: [{ id: "kk", label: "Menyebut KK" }, { id: "gratis", label: "Menyatakan gratis" }] }, next: [{ goto: "t2" }] },
+            { id: "t2", message: "Makasih", rubric: { required: [{ id: "kk", label: "Menyebut KK" }] } },
           ],
         },
         words(150),
@@ -92,8 +92,9 @@ describe("buildCurriculum", () => {
     expect(c.lessons[1]!.time).toMatchObject({ readingMinutes: expect.any(Number), workMinutes: 8 }); // 2 replies × (3 + 1)
   });
 
-  it("derives exercise indicators from the rubric and final-quiz rules from the bank", () => {
-    expect(c.lessons[1]!.assessment).toEqual({ kind: "dm", channel: "instagram-dm", persona: "Rina", replies: 2, passPercent: 80, criteria: ["Menyebut KK", "Menyatakan gratis"] });
+  it("derives exercise indicators from the rubric (counts, never labels) and final-quiz rules from the bank", () => {
+    expect(c.lessons[1]!.assessment).toEqual({ kind: "dm", channel: "instagram-dm", persona: "Rina", replies: 2, passPercent: 80, required: 2 });
+    expect(JSON.stringify(c)).not.toContain("Menyatakan gratis");
     expect(c.assessment).toMatchObject({
       passPercent: 75,
       attempts: { max: 2, windowHours: 12 },

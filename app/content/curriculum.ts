@@ -14,12 +14,15 @@ export type CurriculumSource = {
   lessons: { slug: string; position: number; meta: LessonFrontmatter; data: Record<string, unknown>; body: string }[];
 };
 
-/** What a learner is assessed on in one lesson file. */
+/**
+ * What a learner is assessed on in one lesson file. Counts only, never rubric labels, flags or
+ * steps: the page is public and rubrics stay out of loader data (STYLE.md).
+ */
 export type LessonAssessment =
   | { kind: "lesson"; practiceItems: number }
   | { kind: "quiz"; bank: number; draw: number }
-  | { kind: "dm"; channel: string; persona: string; replies: number; passPercent: number; criteria: string[] }
-  | { kind: "hoax"; sender: string; passPercent: number; redFlags: number; steps: number; criteria: string[] };
+  | { kind: "dm"; channel: string; persona: string; replies: number; passPercent: number; required: number }
+  | { kind: "hoax"; sender: string; passPercent: number };
 
 export type CurriculumLesson = {
   position: number;
@@ -35,6 +38,7 @@ export type CurriculumLesson = {
   objectives: string[];
   indicators: Indicator[];
   assessment: LessonAssessment;
+  /** Keys of the regulations this item cites ("UU 14/2008"); their wording is in `Curriculum.references`. */
   references: string[];
 };
 
@@ -70,7 +74,7 @@ export type Curriculum = {
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
-type RawTurn = { rubric?: { required?: { label?: string }[] } };
+type RawTurn = { rubric?: { required?: { id?: string }[] } };
 
 function assessmentOf(lesson: CurriculumSource["lessons"][number], item: StudyItem): LessonAssessment {
   const data = lesson.data;
@@ -83,7 +87,7 @@ function assessmentOf(lesson: CurriculumSource["lessons"][number], item: StudyIt
     }
     case "dm": {
       const turns = (Array.isArray(data.turns) ? data.turns : []) as RawTurn[];
-      const criteria = unique(turns.flatMap((t) => (t.rubric?.required ?? []).map((r) => r.label ?? "").filter(Boolean)));
+      const required = unique(turns.flatMap((t) => (t.rubric?.required ?? []).map((r) => r.id ?? ""))).length;
       const persona = (data.persona ?? {}) as { name?: string };
       return {
         kind: "dm",
@@ -91,23 +95,12 @@ function assessmentOf(lesson: CurriculumSource["lessons"][number], item: StudyIt
         persona: persona.name ?? "",
         replies: item.kind === "dm" ? item.replies : 1,
         passPercent: typeof data.passPercent === "number" ? data.passPercent : 70,
-        criteria,
+        required,
       };
     }
     case "hoax": {
       const claim = (data.claim ?? {}) as { sender?: string };
-      const flags = ((data.redFlags ?? {}) as { present?: unknown[] }).present ?? [];
-      const steps = ((data.verification ?? {}) as { steps?: unknown[] }).steps ?? [];
-      const clarification = (data.clarification ?? {}) as { rubric?: RawTurn["rubric"] };
-      const criteria = unique((clarification.rubric?.required ?? []).map((r) => r.label ?? "").filter(Boolean));
-      return {
-        kind: "hoax",
-        sender: claim.sender ?? "",
-        passPercent: typeof data.passPercent === "number" ? data.passPercent : 70,
-        redFlags: flags.length,
-        steps: steps.length,
-        criteria,
-      };
+      return { kind: "hoax", sender: claim.sender ?? "", passPercent: typeof data.passPercent === "number" ? data.passPercent : 70 };
     }
   }
 }
@@ -128,13 +121,13 @@ export function buildCurriculum(course: CurriculumSource): Curriculum {
       objectives: l.meta.objectives,
       indicators: l.meta.indicators,
       assessment: assessmentOf(l, work),
-      references: l.meta.references,
+      references: unique(l.meta.references.map(referenceKey)),
     };
   });
   const minutes = lessons.reduce((n, l) => n + l.minutes, 0);
   const references = new Map<string, { key: string; text: string; lessons: string[] }>();
-  for (const l of lessons) {
-    for (const text of l.references) {
+  for (const l of published) {
+    for (const text of l.meta.references) {
       const key = referenceKey(text);
       const entry = references.get(key) ?? { key, text, lessons: [] };
       // The longest wording wins, so "UU 14/2008" alone never hides "UU 14/2008 tentang …".
