@@ -16,7 +16,7 @@ const exercises = [
 }));
 
 test("the new public channels show their label and pass with the model answers", async ({ page }) => {
-  await signIn(page, "peserta11@demo.sigap.id");
+  await signIn(page, "peserta16@demo.sigap.id");
   for (const [i, e] of exercises.entries()) {
     await page.goto(`/latihan/${e.slug}`);
     const chat = page.getByRole("region", { name: e.label });
