@@ -102,7 +102,7 @@ export const en: Record<BaseKey, string> = {
   "quiz.pickOne": "Choose one answer.",
   "quiz.pickMany": "Choose all correct answers.",
   "quiz.final.intro":
-    "Final quiz: {count} questions are drawn at random from the question bank for each attempt. Pass mark {percent}%. At most {max} attempts in {hours} hours.",
+    "Final quiz: {count} questions are drawn at random from the question bank for each attempt. Pass mark {percent}%. At most {max, plural, one {# attempt} other {# attempts}} in {hours, plural, one {# hour} other {# hours}}.",
   "quiz.final.remaining": "Attempts left now: {remaining} of {max}.",
   "quiz.final.lastScore": "Score of your last attempt: {score}% ({correct} of {total} correct).",
   "quiz.final.failed": "Not passed yet — pass mark {percent}%. The final quiz does not show its answer key until you pass.",
@@ -470,7 +470,7 @@ export const en: Record<BaseKey, string> = {
   "curriculum.link": "Course curriculum (printable)",
   "curriculum.back": "Back to the course",
   "curriculum.print": "Print",
-  "curriculum.meta": "Level {level} · content version {version} · {minutes} minutes · {jp} JP",
+  "curriculum.meta": "Level {level} · content version {version} · {minutes} min · {jp} JP",
   "curriculum.competency": "Competency",
   "curriculum.noCompetency": "No competency has been written yet.",
   "curriculum.structure": "Structure and study time",
@@ -483,8 +483,8 @@ export const en: Record<BaseKey, string> = {
   "curriculum.col.minutes": "Minutes",
   "curriculum.col.jp": "JP",
   "curriculum.basis.read": "{words} words ≈ {minutes} min reading",
-  "curriculum.basis.quiz": "{items} items × 1 min",
-  "curriculum.basis.dm": "{replies} replies × {minutes} min (writing + reading feedback)",
+  "curriculum.basis.quiz": "{items, plural, one {# item} other {# items}} × 1 min",
+  "curriculum.basis.dm": "{replies, plural, one {# reply} other {# replies}} × {minutes} min (writing + reading feedback)",
   "curriculum.basis.hoax": "4 case tasks = {minutes} min",
   "curriculum.total": "Total",
   "curriculum.totalJp": "{minutes} min ÷ 45 = {exact} → {jp} JP",
@@ -493,7 +493,7 @@ export const en: Record<BaseKey, string> = {
   "curriculum.indicators": "Success indicators",
   "curriculum.indicator": "Given {condition}, the learner {behaviour} {criterion}.",
   "curriculum.indicator.dm":
-    "Given a message from {persona} on {channel}, the learner writes {replies} replies that meet {required} required rubric elements, with no violation and a score of at least {pass}.",
+    "Given a message from {persona} on {channel}, the learner writes {replies, plural, one {# reply} other {# replies}} that meet {required} required rubric elements, with no violation and a score of at least {pass}.",
   "curriculum.indicator.hoax":
     "Given a message circulated by {sender}, the learner labels it and names the kind of information disorder, marks the red flags, plans the verification in order and writes a public clarification; mean score at least {pass}, the right label, and a passing clarification.",
   "curriculum.indicator.quiz":
@@ -508,9 +508,9 @@ export const en: Record<BaseKey, string> = {
   "curriculum.assess.hoax":
     "Hoax cases ({count}): classification, red flags, verification plan and clarification are graded automatically. Pass with a mean of at least {pass}, the right HOAX/TRUE label and a passing clarification.",
   "curriculum.assess.final":
-    "Final quiz (summative): {draw} items drawn at random from a bank of {bank} on every attempt. Pass with at least {pass}. At most {max} attempts in {hours} hours. Before passing, learners see only their score and the lessons to review, never the answer key.",
+    "Final quiz (summative): {draw} items drawn at random from a bank of {bank} on every attempt. Pass with at least {pass}. At most {max, plural, one {# attempt} other {# attempts}} in {hours, plural, one {# hour} other {# hours}}. Before passing, learners see only their score and the lessons to review, never the answer key.",
   "curriculum.assess.complete":
-    "The course is complete when every published item is complete. Learners receive a certificate for {jp} JP, valid for {months} months.",
+    "The course is complete when every published item is complete. Learners receive a certificate for {jp} JP, valid for {months, plural, one {# month} other {# months}}.",
   "curriculum.evaluation": "Evaluation",
   "curriculum.eval.pretest":
     "Pre-test: before the first lesson learners take one attempt drawn from the final quiz bank (it does not count towards passing); the pre-test score is compared with the final quiz as the post-test.",
