@@ -69,7 +69,7 @@ const ASSIGNMENTS = [
  * Accounts whose state end-to-end tests depend on (they take courses from scratch, or import,
  * or are edited by an admin): enrolled by the assignments like everyone, but given no history.
  */
-const UNTOUCHED = /^peserta(0\d|1\d|20|3[7-9])@demo\.sigap\.id$/;
+const UNTOUCHED = /^peserta(0\d|1\d|20|25|3[7-9])@demo\.sigap\.id$/;
 const DEMO_LEARNER = "peserta@demo.sigap.id";
 
 const REVOKE_REASON = "Jawaban latihan DM disalin dari peserta lain (hasil pemeriksaan instruktur).";
@@ -78,7 +78,7 @@ type LessonRow = { id: string; slug: string; kind: string; position: number };
 type CourseRow = { id: string; slug: string; title: string; version: string; jp: number; validMonths: number; passPercent: number; lessons: LessonRow[] };
 
 export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
-  const rng = seededRandom(20261203);
+  let rng = seededRandom(20261203);
   const at = (daysAgo: number, hour = 9) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysAgo * DAY + (hour - 7) * 3600e3);
   const isoDay = (d: Date) => new Date(d.getTime() + 7 * 3600e3).toISOString().slice(0, 10);
 
@@ -110,7 +110,9 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
       .toString(16)
       .padStart(8, "0")}`;
 
-  for (const a of ASSIGNMENTS) {
+  for (const [index, a] of ASSIGNMENTS.entries()) {
+    // One stream per assignment: new lessons in one course must not reshuffle every other course's history.
+    rng = seededRandom(20261203 + 7919 * index);
     const course = bySlug.get(a.course);
     const [agency] = await tx.select().from(agencies).where(eq(agencies.code, a.agency));
     if (!course || !agency) continue;

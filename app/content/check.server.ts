@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compileMdx } from "./compile.server";
+import { curriculumProblems } from "./curriculum-check.server";
 import { checkDmLesson, checkHoaxLesson } from "./exercise-index.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
 import { courseJp, lessonMinutes, minutesTolerance, READING_WPM, studyItemOf } from "./jp";
@@ -174,7 +175,7 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
   const exerciseSlugs = new Set(exerciseOwners.keys());
   for (const course of tree.courses) {
     if (course.lessons.length === 0) problems.push({ file: course.file, line: 1, column: 1, message: "course has no lessons", severity: "error" });
-    problems.push(...studyTimeProblems(course), ...courseNumberProblems(course));
+    problems.push(...studyTimeProblems(course), ...courseNumberProblems(course), ...curriculumProblems(course));
     const lessonSlugs = courseSlugs.get(course.slug)!;
     for (const lesson of course.lessons) {
       // /kursus/<course>/evaluasi is the course evaluation page (decision 016): a lesson there would be unreachable.

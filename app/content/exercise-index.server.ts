@@ -6,6 +6,7 @@ import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/h
 import type { LessonIds } from "~/models/course.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
 import type { CourseSource, LessonSource, Problem } from "./repository.server";
+import { withoutCurriculumFields } from "./schema";
 import { getSyncedContent } from "./sync.server";
 
 export type ExerciseEntry = { exercise: Exercise; course: CourseSource; lesson: LessonSource; ids: LessonIds };
@@ -16,7 +17,7 @@ const parsed = new Map<string, Exercise>();
 function exerciseOf(course: CourseSource, lesson: LessonSource): Exercise {
   let exercise = parsed.get(lesson.hash);
   if (!exercise) {
-    exercise = parseExercise(lesson.data, { slug: lesson.slug, course: course.slug, briefing: lesson.body, source: lesson.file });
+    exercise = parseExercise(withoutCurriculumFields(lesson.data), { slug: lesson.slug, course: course.slug, briefing: lesson.body, source: lesson.file });
     parsed.set(lesson.hash, exercise);
   }
   return exercise;
@@ -27,7 +28,7 @@ const parsedHoax = new Map<string, HoaxCase>();
 function hoaxOf(course: CourseSource, lesson: LessonSource): HoaxCase {
   let c = parsedHoax.get(lesson.hash);
   if (!c) {
-    c = parseHoaxCase(lesson.data, { slug: lesson.slug, course: course.slug, briefing: lesson.body, source: lesson.file });
+    c = parseHoaxCase(withoutCurriculumFields(lesson.data), { slug: lesson.slug, course: course.slug, briefing: lesson.body, source: lesson.file });
     parsedHoax.set(lesson.hash, c);
   }
   return c;
@@ -50,7 +51,7 @@ export async function getHoaxEntry(slug: string, preview = false): Promise<HoaxE
 /** content:check for a hoax case: schema problems at their line, then its clarification examples. */
 export function checkHoaxLesson(course: CourseSource, lesson: LessonSource): Problem[] {
   const lines = splitFrontmatter(readFileSync(lesson.file, "utf8")).frontmatterLines;
-  const result = hoaxFrontmatterSchema.safeParse(lesson.data);
+  const result = hoaxFrontmatterSchema.safeParse(withoutCurriculumFields(lesson.data));
   const problem = (path: (string | number)[], message: string): Problem => ({ file: lesson.file, line: lineOfPath(lines, path), column: 1, message, severity: "error" });
   if (!result.success) return result.error.issues.map((i) => problem(i.path as (string | number)[], `${i.path.join(".")}: ${i.message}`));
   let hoax: HoaxCase;
@@ -111,7 +112,7 @@ export async function listExerciseEntries(): Promise<ExerciseEntry[]> {
  */
 export function checkDmLesson(course: CourseSource, lesson: LessonSource): Problem[] {
   const lines = splitFrontmatter(readFileSync(lesson.file, "utf8")).frontmatterLines;
-  const result = exerciseFrontmatterSchema.safeParse(lesson.data);
+  const result = exerciseFrontmatterSchema.safeParse(withoutCurriculumFields(lesson.data));
   if (!result.success) {
     return result.error.issues.map((issue) => ({
       file: lesson.file,

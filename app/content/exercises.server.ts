@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
 import { parseExercise, type Exercise } from "~/grading/rubric";
+import { withoutCurriculumFields } from "./schema";
 
 /** `06-dm-syarat-ktp.mdx` → `dm-syarat-ktp` */
 export function exerciseSlug(fileName: string): string {
@@ -35,7 +36,7 @@ export function loadExercises(contentDir = "content"): Map<string, Exercise> {
       }
       if (parsed.data?.kind !== "dm") continue;
       const slug = exerciseSlug(file);
-      const exercise = parseExercise(parsed.data, { slug, course, briefing: parsed.content, source: path });
+      const exercise = parseExercise(withoutCurriculumFields(parsed.data), { slug, course, briefing: parsed.content, source: path });
       const previous = sources.get(slug);
       if (previous) throw new Error(`${path}: slug latihan "${slug}" sudah dipakai oleh ${previous}`);
       sources.set(slug, path);

@@ -39,23 +39,22 @@ export function readingMinutes(words: number): number {
   return words / READING_WPM;
 }
 
-/** Honest minutes for one lesson file, rounded to a whole minute (at least 1). */
-export function lessonMinutes(item: StudyItem): number {
-  const reading = readingMinutes(item.words);
-  let work: number;
+/** Minutes of doing (quiz items, replies and their feedback, the hoax tasks), unrounded. */
+export function workMinutes(item: StudyItem): number {
   switch (item.kind) {
     case "lesson":
     case "quiz":
-      work = item.quizItems * MINUTES_PER_QUIZ_ITEM;
-      break;
+      return item.quizItems * MINUTES_PER_QUIZ_ITEM;
     case "dm":
-      work = item.replies * ((item.replySeconds ? item.replySeconds / 60 : DEFAULT_DM_REPLY_MINUTES) + MINUTES_PER_DM_FEEDBACK);
-      break;
+      return item.replies * ((item.replySeconds ? item.replySeconds / 60 : DEFAULT_DM_REPLY_MINUTES) + MINUTES_PER_DM_FEEDBACK);
     case "hoax":
-      work = HOAX_TASK_MINUTES;
-      break;
+      return HOAX_TASK_MINUTES;
   }
-  return Math.max(1, Math.round(reading + work));
+}
+
+/** Honest minutes for one lesson file, rounded to a whole minute (at least 1). */
+export function lessonMinutes(item: StudyItem): number {
+  return Math.max(1, Math.round(readingMinutes(item.words) + workMinutes(item)));
 }
 
 /** How far an authored `minutes` may sit from the computed one: 15 %, at least 2 minutes. */

@@ -24,6 +24,8 @@ export const courseFrontmatter = z.object({
   pretest: z.boolean().default(false),
   /** Percent of sure DM passes a trainer checks anyway (review queue, issue 12); 0 = only doubtful ones. */
   reviewSample: z.number().int().min(0).max(100).default(0),
+  /** The course's general competency (kompetensi), as printed on the curriculum page; content:check requires it. */
+  competency: z.string().min(10).optional(),
 });
 
 const optionSchema = z.object({
@@ -61,6 +63,18 @@ export const quizSchema = z.object({
   draw: z.number().int().positive().optional(),
 });
 
+/**
+ * A success indicator (indikator keberhasilan) in the ABCD form training agencies file:
+ * given a condition, the learner does an observable behaviour, to a criterion.
+ */
+export const indicatorSchema = z
+  .object({
+    condition: z.string().min(5),
+    behaviour: z.string().min(5),
+    criterion: z.string().min(5),
+  })
+  .strict();
+
 export const lessonKinds = ["lesson", "quiz", "dm", "hoax"] as const;
 
 /** Fields every lesson file has; kind-specific fields (dm rubric, hoax case) are validated by their own schemas. */
@@ -73,6 +87,10 @@ export const lessonFrontmatter = z
     objectives: z.array(z.string().min(3)).default([]),
     draft: z.boolean().default(false),
     quizzes: z.array(quizSchema).default([]),
+    /** Reading lessons: indicators per lesson (exercises derive theirs from their rubric; see curriculum.ts). */
+    indicators: z.array(indicatorSchema).default([]),
+    /** Regulations and sources the file cites, short form first: "UU 14/2008 tentang Keterbukaan Informasi Publik". */
+    references: z.array(z.string().min(3)).default([]),
   })
   .passthrough()
   .superRefine((l, ctx) => {
@@ -85,6 +103,13 @@ export type CourseFrontmatter = z.infer<typeof courseFrontmatter>;
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;
 export type Quiz = z.infer<typeof quizSchema>;
 export type Question = z.infer<typeof questionSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** Curriculum fields every lesson kind may carry; exercise schemas (strict, in app/grading) never see them. */
+export function withoutCurriculumFields(data: Record<string, unknown>): Record<string, unknown> {
+  const { indicators: _indicators, references: _references, ...rest } = data;
+  return rest;
+}
 export type LessonKind = (typeof lessonKinds)[number];
 
 /** `03-keamanan-akun.mdx` → { position: 3, slug: "keamanan-akun" }; null when the name is not a lesson file. */

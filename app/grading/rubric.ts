@@ -7,10 +7,13 @@ import { BUILTIN_IDS, isBuiltinId } from "./builtins";
 import { compilePattern } from "./match";
 import { DAYS, DOCUMENT_IDS, PLACE_IDS } from "./gazetteer";
 
-export const CHANNELS = ["instagram-dm", "whatsapp", "facebook-comment", "x-reply"] as const;
+export const CHANNELS = ["instagram-dm", "whatsapp", "facebook-comment", "x-reply", "instagram-comment", "tiktok-comment", "whatsapp-channel"] as const;
 export type Channel = (typeof CHANNELS)[number];
-/** Comments and replies are read by everyone; DMs and WhatsApp are private. */
-export const PUBLIC_CHANNELS: ReadonlySet<Channel> = new Set(["facebook-comment", "x-reply"]);
+/**
+ * Comments and replies are read by everyone, and so is an update posted to a WhatsApp Channel
+ * (one-to-many, every follower sees it); DMs and WhatsApp chats are private.
+ */
+export const PUBLIC_CHANNELS: ReadonlySet<Channel> = new Set(["facebook-comment", "x-reply", "instagram-comment", "tiktok-comment", "whatsapp-channel"]);
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "gunakan huruf kecil, angka, dan tanda hubung");
 const text = z.string().trim().min(1, "tidak boleh kosong");

@@ -166,7 +166,7 @@ export const en: Record<BaseKey, string> = {
   "quiz.pickOne": "Choose one answer.",
   "quiz.pickMany": "Choose all correct answers.",
   "quiz.final.intro":
-    "Final quiz: {count} questions are drawn at random from the question bank for each attempt. Pass mark {percent}%. At most {max} attempts in {hours} hours.",
+    "Final quiz: {count} questions are drawn at random from the question bank for each attempt. Pass mark {percent}%. At most {max, plural, one {# attempt} other {# attempts}} in {hours, plural, one {# hour} other {# hours}}.",
   "quiz.final.remaining": "Attempts left now: {remaining} of {max}.",
   "quiz.final.lastScore": "Score of your last attempt: {score}% ({correct} of {total} correct).",
   "quiz.final.failed": "Not passed yet — pass mark {percent}%. The final quiz does not show its answer key until you pass.",
@@ -197,6 +197,9 @@ export const en: Record<BaseKey, string> = {
   "exercise.channel.whatsapp": "Service WhatsApp",
   "exercise.channel.facebook-comment": "Public Facebook comment",
   "exercise.channel.x-reply": "Public reply on X",
+  "exercise.channel.instagram-comment": "Public comment on Instagram",
+  "exercise.channel.tiktok-comment": "Public comment on TikTok",
+  "exercise.channel.whatsapp-channel": "WhatsApp Channel (public update)",
   "exercise.public": "Public — everyone can read it",
   "exercise.private": "Private message",
   "exercise.yourReply": "Your reply",
@@ -532,4 +535,59 @@ export const en: Record<BaseKey, string> = {
   "jpHistory.colJp": "JP",
   "jpHistory.colDate": "Completed",
   "jpHistory.colCode": "Certificate number",
+  "curriculum.title": "Curriculum",
+  "curriculum.heading": "Curriculum: {title}",
+  "curriculum.link": "Course curriculum (printable)",
+  "curriculum.back": "Back to the course",
+  "curriculum.print": "Print",
+  "curriculum.meta": "Level {level} · content version {version} · {minutes} min · {jp} JP",
+  "curriculum.competency": "Competency",
+  "curriculum.noCompetency": "No competency has been written yet.",
+  "curriculum.structure": "Structure and study time",
+  "curriculum.structureNote":
+    "1 JP = 45 minutes of learning. Each item's minutes = words read (150 words a minute on a phone) + time to do the tasks. Course JP = total minutes ÷ 45, rounded to the nearest 0.5 JP.",
+  "curriculum.col.no": "No.",
+  "curriculum.col.title": "Item",
+  "curriculum.col.kind": "Kind",
+  "curriculum.col.basis": "How it is counted",
+  "curriculum.col.minutes": "Minutes",
+  "curriculum.col.jp": "JP",
+  "curriculum.basis.read": "{words} words ≈ {minutes} min reading",
+  "curriculum.basis.quiz": "{items, plural, one {# item} other {# items}} × 1 min",
+  "curriculum.basis.dm": "{replies, plural, one {# reply} other {# replies}} × {minutes} min (writing + reading feedback)",
+  "curriculum.basis.hoax": "4 case tasks = {minutes} min",
+  "curriculum.total": "Total",
+  "curriculum.totalJp": "{minutes} min ÷ 45 = {exact} → {jp} JP",
+  "curriculum.lessons": "Objectives and success indicators per item",
+  "curriculum.objectives": "Learning objectives",
+  "curriculum.indicators": "Success indicators",
+  "curriculum.indicator": "Given {condition}, the learner {behaviour} {criterion}.",
+  "curriculum.indicator.dm":
+    "Given a message from {persona} on {channel}, the learner writes {replies, plural, one {# reply} other {# replies}} that meet {required} required rubric elements, with no violation and a score of at least {pass}.",
+  "curriculum.indicator.hoax":
+    "Given a message circulated by {sender}, the learner labels it and names the kind of information disorder, marks the red flags, plans the verification in order and writes a public clarification; mean score at least {pass}, the right label, and a passing clarification.",
+  "curriculum.indicator.quiz":
+    "Given {draw} case items drawn at random from a bank of {bank}, the learner chooses the right action with a score of at least {pass}.",
+  "curriculum.lessonRefs": "References: {refs}",
+  "curriculum.assessment": "Assessment and pass rules",
+  "curriculum.assess.practice":
+    "Check-your-understanding quizzes inside lessons (formative): {items} items, immediate feedback, no effect on passing. A reading lesson is complete when the learner marks it complete.",
+  "curriculum.assess.dm":
+    "DM exercises ({count}): replies are graded automatically with each exercise's rubric (required elements, built-in and exercise violations, service facts). Pass when every required element is met, with no violation and a score of at least {pass}. Replies the grader doubts always go to a trainer.",
+  "curriculum.assess.sample": "On top of that, {sample}% of sure passes are sampled for a trainer's review.",
+  "curriculum.assess.hoax":
+    "Hoax cases ({count}): classification, red flags, verification plan and clarification are graded automatically. Pass with a mean of at least {pass}, the right HOAX/TRUE label and a passing clarification.",
+  "curriculum.assess.final":
+    "Final quiz (summative): {draw} items drawn at random from a bank of {bank} on every attempt. Pass with at least {pass}. At most {max, plural, one {# attempt} other {# attempts}} in {hours, plural, one {# hour} other {# hours}}. Before passing, learners see only their score and the lessons to review, never the answer key.",
+  "curriculum.assess.complete":
+    "The course is complete when every published item is complete. Learners receive a certificate for {jp} JP, valid for {months, plural, one {# month} other {# months}}.",
+  "curriculum.evaluation": "Evaluation",
+  "curriculum.eval.pretest":
+    "Pre-test: before the first lesson learners take one attempt drawn from the final quiz bank (it does not count towards passing); the pre-test score is compared with the final quiz as the post-test.",
+  "curriculum.eval.noPretest": "This course uses no pre-test; the final quiz serves as the post-test.",
+  "curriculum.eval.survey": "A learner reaction survey (level 1 evaluation) is filled in after the course.",
+  "curriculum.references": "Regulations and sources cited",
+  "curriculum.noReferences": "This course cites no particular regulation.",
+  "curriculum.refLessons": "cited in items {lessons}",
+  "curriculum.footer": "Generated from the course's content files (version {version}); every change to the content shows here at once.",
 };

@@ -27,6 +27,9 @@ export default function CourseOutline() {
       <p className="muted">
         {t(`courses.level.${course.level as "dasar"}`)} · {t("courses.minutes", { minutes: course.minutes })} · {t("courses.jp", { jp: course.jp })}
       </p>
+      <p>
+        <Link to={`/kursus/${course.slug}/kurikulum`}>{t("curriculum.link")}</Link>
+      </p>
       <div className="card">
         <div
           className="progress"

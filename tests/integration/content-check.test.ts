@@ -55,6 +55,11 @@ describe("content:check", () => {
     expectLine(/14-kuis-akhir\.mdx:\d+:1 warning: question q2: every option but one is correct/);
     expectLine(/14-kuis-akhir\.mdx:\d+:1 warning: quiz kedua-akhir: the correct option is the longest in 2 of 2/);
     expectLine(/kursus-kedua\/course\.mdx:6:1 minutes: 10, but the published lessons add up to/);
+    expectLine(/kursus-kedua\/course\.mdx:1:1 competency: missing/);
+    expectLine(/15-kurikulum-kurang\.mdx:6:1 indicators: missing/);
+    expectLine(/15-kurikulum-kurang\.mdx:6:1 objectives\[0\]: "memahami" cannot be observed/);
+    expectLine(/15-kurikulum-kurang\.mdx:7:1 cites UU 14\/2008 but references does not list it/);
+    expect(lines.filter((l) => l.includes("15-kurikulum-kurang.mdx") && l.includes("UU 25/2009"))).toEqual([]);
     for (const l of lines) expect(l).toMatch(/^tests\/fixtures\/content-broken\/\S+\.mdx:\d+:\d+ /);
   });
 
