@@ -38,7 +38,13 @@ export function LessonView(data: Serialized<LessonPageData> & { preview?: boolea
           </ul>
         </section>
       ) : null}
-      <MdxContent html={html} />
+      {data.bodyFailed ? (
+        <p className="alert error" role="alert">
+          {t("studio.bodyFailed")}
+        </p>
+      ) : (
+        <MdxContent html={html} />
+      )}
       {lesson.kind === "quiz" && !completed ? <p className="alert info">{t("lesson.quizToComplete", { percent: course.passPercent })}</p> : null}
       {completed ? (
         <p className="alert success" role="status">
