@@ -66,7 +66,8 @@ export function imageSize(bytes: Uint8Array, name: string): ImageSize | null {
     }
     if (type === "image/webp") {
       const chunk = new TextDecoder().decode(bytes.subarray(12, 16));
-      if (chunk === "VP8X") return ok({ width: 1 + (view.getUint32(24, true) & 0xffffff), height: 1 + (view.getUint32(27, true) & 0xffffff) });
+      const u24 = (i: number) => bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16);
+      if (chunk === "VP8X") return bytes.length >= 30 ? ok({ width: 1 + u24(24), height: 1 + u24(27) }) : null;
       if (chunk === "VP8L") {
         const b = view.getUint32(21, true);
         return ok({ width: 1 + (b & 0x3fff), height: 1 + ((b >> 14) & 0x3fff) });

@@ -35,6 +35,9 @@ describe("content:check", () => {
     expectLine(/03-komponen-asing\.mdx:10:1 komponen <Video> tidak dikenal/);
     expectLine(/04-tautan-patah\.mdx:8:\d+ tautan patah \.\.\/tidak-ada/);
     expectLine(/05-gambar-tanpa-alt\.mdx:8:1 gambar \.\/media\/foto\.png memerlukan teks alternatif/);
+    expectLine(/15-gambar-hilang\.mdx:8:1 gambar tidak ditemukan: media\/tidak-ada\.png/);
+    expectLine(/15-gambar-hilang\.mdx:10:1 gambar https:\/\/contoh\.id\/logo\.png harus berasal dari folder media\/ kursus ini/);
+    expectLine(/15-gambar-hilang\.mdx:12:11 gambar gambar\/bagan\.svg harus berupa berkas langsung di folder media\//);
     expectLine(/07-kuis-ganda-lagi\.mdx:\d+:\d+ id kuis "kuis-sama" dipakai dua kali/);
     expectLine(/08-impor\.mdx:8:1 import\/export tidak boleh dipakai/);
     expectLine(/09-kuis-salah-kunci\.mdx:12:1 quizzes\.0\.questions\.0\.options: soal bertipe single harus punya tepat satu jawaban benar/);
