@@ -81,3 +81,46 @@ describe("the studio preview's problems are content:check's problems (issue 15 i
     expect((await preview("komponen-asing", learner)).status).toBe(403);
   });
 });
+
+describe("npm run dev (issue 15 item 12)", () => {
+  it("builds where a running npm start does not read, and keeps npm run build where serve expects it", async () => {
+    const argv = process.argv;
+    try {
+      process.argv = ["node", "remix", "dev"];
+      // A fresh copy of the config per argv (a query string defeats the module cache).
+      const config = path.resolve("remix.config.js");
+      const dev = (await import(/* @vite-ignore */ `${config}?dev=${Date.now()}`)).default;
+      process.argv = ["node", "remix", "build"];
+      const build = (await import(/* @vite-ignore */ `${config}?build=${Date.now()}`)).default;
+      expect(build).toMatchObject({ serverBuildPath: "build/index.js", assetsBuildDirectory: "public/build" });
+      expect(dev.serverBuildPath).toMatch(/^\.cache\/dev\//);
+      expect(dev.assetsBuildDirectory).toMatch(/^\.cache\/dev\//);
+      expect(dev.watchPaths).toEqual(["content/**/*"]);
+    } finally {
+      process.argv = argv;
+    }
+  });
+
+  it("reads new and changed content files on the next request, without a restart", async () => {
+    const { cp, mkdtemp, writeFile } = await import("node:fs/promises");
+    const os = await import("node:os");
+    const { getContentTree } = await import("~/content/repository.server");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sigap-dev-"));
+    await cp(fixture, dir, { recursive: true });
+    const env = process.env.NODE_ENV;
+    process.env.CONTENT_DIR = dir;
+    process.env.NODE_ENV = "development";
+    try {
+      const lessons = async () => (await getContentTree()).courses[0]!.lessons.map((l) => `${l.slug}:${l.meta.title}`);
+      expect(await lessons()).not.toContain("baru:Materi Baru");
+      const lesson = (title: string) => `---\ntitle: "${title}"\nsummary: "Ditambahkan saat dev berjalan."\nminutes: 1\nkind: lesson\n---\n\nIsi baru.\n`;
+      await writeFile(path.join(dir, "courses/studio-uji/04-baru.mdx"), lesson("Materi Baru"));
+      expect(await lessons()).toContain("baru:Materi Baru");
+      await writeFile(path.join(dir, "courses/studio-uji/04-baru.mdx"), lesson("Materi Diubah"));
+      expect(await lessons()).toContain("baru:Materi Diubah");
+    } finally {
+      process.env.NODE_ENV = env;
+      process.env.CONTENT_DIR = fixture;
+    }
+  });
+});
