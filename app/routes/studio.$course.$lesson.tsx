@@ -34,7 +34,7 @@ export default function StudioPreview() {
   const errors = problems.filter((p) => p.severity === "error").length;
   return (
     <div className="stack">
-      <section className={`alert ${errors ? "error" : problems.length ? "info" : "success"}`} aria-labelledby="file-check-h">
+      <section className={`alert file-check ${errors ? "error" : problems.length ? "info" : "success"}`} aria-labelledby="file-check-h">
         <h2 id="file-check-h">{problems.length ? t("studio.fileProblems", { errors, warnings: problems.length - errors }) : t("studio.fileOk")}</h2>
         <p className="meta">
           <code>{file}</code>
