@@ -52,7 +52,7 @@ export default function StudioPreview() {
         ) : null}
       </section>
       {page ? (
-        <LessonView {...page} preview />
+        <LessonView {...page} preview bodyNotice={page.bodyFailed ? t("studio.bodyFailed") : undefined} />
       ) : (
         <article className="stack">
           <p>
