@@ -250,6 +250,23 @@ export async function checkLessonFile(tree: ContentTree, courseSlug: string, les
   return problems.length ? { file: problems[0]!.file, loaded: false, problems: problems.sort(byPosition) } : null;
 }
 
+const checkedTrees = new WeakMap<ContentTree, Promise<Problem[]>>();
+
+/**
+ * checkContent for the running app (the studio index), once per content tree: the tree is read
+ * once in production, so the whole check (seconds: every DM example is graded) runs once too;
+ * in development every request reads a new tree and gets a fresh check.
+ */
+export function checkContentOnce(tree: ContentTree): Promise<Problem[]> {
+  let problems = checkedTrees.get(tree);
+  if (!problems) {
+    problems = checkContent(tree);
+    checkedTrees.set(tree, problems);
+    problems.catch(() => checkedTrees.delete(tree));
+  }
+  return problems;
+}
+
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column} ${p.severity === "warning" ? "peringatan: " : ""}${p.message}`;
 }
