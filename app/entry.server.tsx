@@ -5,6 +5,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { checkContentOnce } from "~/content/check.server";
+import { getSyncedContentTree } from "~/content/sync.server";
 import { currentIssuerKey } from "~/models/credential.server";
 import { closeDb, getDb } from "~/utils/db.server";
 import { deleteOldRateLimits } from "~/utils/rate-limit.server";
@@ -35,6 +37,11 @@ export async function startup() {
   };
   await sweep();
   setInterval(sweep, 15 * 60 * 1000).unref();
+  // The studio's content check takes seconds (every DM example is graded): start it now, in the
+  // background, so the first instructor to open /studio does not wait for all of it.
+  void getSyncedContentTree()
+    .then(checkContentOnce)
+    .catch((error: unknown) => console.warn(`[sigap] content check skipped at start: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 // remix-serve keeps running while a database handle is open: close it and exit on signals.

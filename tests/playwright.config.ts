@@ -5,6 +5,10 @@ const PORT = e2ePort;
 // SSO ASN points at the test provider that sso.spec.ts starts (decision 017).
 const oidcEnv = `OIDC_ISSUER=${ssoIdp.issuer} OIDC_CLIENT_ID=${ssoIdp.clientId} OIDC_CLIENT_SECRET=${ssoIdp.clientSecret}`;
 const dataDir = `data/e2e-${PORT}`;
+// The shipped courses plus a draft course of deliberate mistakes for the studio preview
+// (tests/fixtures/content-studio): content:check keeps such files out of content/ itself.
+const contentDir = `${dataDir}-content`;
+const content = `rm -rf ${contentDir} && mkdir -p ${contentDir} && cp -R content/. ${contentDir}/ && cp -R tests/fixtures/content-studio/courses/. ${contentDir}/courses/`;
 
 /**
  * End-to-end suite against a production build on a fresh PGlite data directory
@@ -40,7 +44,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf ${dataDir} && npm run build && DATA_DIR=${dataDir} npm run setup && DATA_DIR=${dataDir} PORT=${PORT} ${oidcEnv} npm run serve`,
+    command: `rm -rf ${dataDir} && ${content} && npm run build && DATA_DIR=${dataDir} CONTENT_DIR=${contentDir} npm run setup && DATA_DIR=${dataDir} CONTENT_DIR=${contentDir} PORT=${PORT} ${oidcEnv} npm run serve`,
     cwd: "..",
     url: `http://localhost:${PORT}/healthz`,
     timeout: 180_000,

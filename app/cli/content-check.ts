@@ -4,5 +4,5 @@ import { checkContent, formatProblem } from "../content/check.server";
 const problems = await checkContent();
 for (const p of problems) console.log(formatProblem(p));
 const errors = problems.filter((p) => p.severity === "error").length;
-console.log(errors ? `content:check: ${errors} error(s)` : `content:check: ok (${problems.length} warning(s))`);
+console.log(errors ? `content:check: ${errors} kesalahan` : `content:check: lolos (${problems.length} peringatan)`);
 process.exit(errors ? 1 : 0);

@@ -7,7 +7,14 @@ import type { Serialized } from "~/utils/serialized";
 type LessonPageData = Awaited<ReturnType<typeof loadLessonPage>>;
 
 /** Shared by the learner page and the studio preview. */
-export function LessonView(data: Serialized<LessonPageData> & { preview?: boolean; formError?: Extract<LessonActionResult, { error: unknown }>["error"] }) {
+export function LessonView(
+  data: Serialized<LessonPageData> & {
+    preview?: boolean;
+    formError?: Extract<LessonActionResult, { error: unknown }>["error"];
+    /** Studio preview: shown instead of a body that cannot be drawn (already translated). */
+    bodyNotice?: string;
+  },
+) {
   const t = useT();
   const [params] = useSearchParams();
   const { course, lesson, html, completed, canMarkComplete, prev, next, preview, formError } = data;
@@ -38,7 +45,13 @@ export function LessonView(data: Serialized<LessonPageData> & { preview?: boolea
           </ul>
         </section>
       ) : null}
-      <MdxContent html={html} />
+      {data.bodyNotice ? (
+        <p className="alert error" role="alert">
+          {data.bodyNotice}
+        </p>
+      ) : (
+        <MdxContent html={html} />
+      )}
       {lesson.kind === "quiz" && !completed ? <p className="alert info">{t("lesson.quizToComplete", { percent: course.passPercent })}</p> : null}
       {completed ? (
         <p className="alert success" role="status">

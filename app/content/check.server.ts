@@ -6,6 +6,8 @@ import { checkDmLesson, checkHoaxLesson } from "./exercise-index.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
 import { courseJp, lessonMinutes, minutesTolerance, READING_WPM, studyItemOf } from "./jp";
 import { findRealLookingNumbers, lineColumn, lintQuiz } from "./lint";
+import type { MdxUsage } from "./mdx-inspect";
+import { mediaFileOf } from "./media-path";
 import { loadContentTree, type ContentTree, type CourseSource, type LessonSource, type Problem } from "./repository.server";
 import { env } from "~/utils/env.server";
 
@@ -18,13 +20,30 @@ export const allowedComponents: Record<string, { required: string[]; values?: Re
   Quiz: { required: ["id"] },
 };
 
+/**
+ * Lesson images (content/README.md, "Gambar"): alt text that says what the image shows, and a
+ * file directly in this course's media/ folder with a name and type /media/<course>/<file> serves.
+ */
+export function imageProblems(file: string, images: MdxUsage["images"], courseSlug: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (position: { line: number; column: number }, message: string) => problems.push({ file, ...position, message, severity: "error" });
+  for (const img of images) {
+    if (!img.alt.trim()) at(img.position, `gambar ${img.url} memerlukan teks alternatif: ![apa yang tampak di gambar](${img.url})`);
+    const name = mediaFileOf(img.url);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(img.url)) at(img.position, `gambar ${img.url} harus berasal dari folder media/ kursus ini, bukan dari internet`);
+    else if (!name) at(img.position, `gambar ${img.url} harus berupa berkas langsung di folder media/ kursus ini (huruf, angka, - atau _; .svg, .png, .jpg, .webp), misalnya media/contoh.png`);
+    else if (!existsSync(path.join(env.contentDir, "courses", courseSlug, "media", name))) at(img.position, `gambar tidak ditemukan: ${img.url} (tidak ada berkas ${name} di folder media/ kursus ini)`);
+  }
+  return problems;
+}
+
 async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Set<string>>, courseSlug: string, exerciseSlugs: Set<string>): Promise<Problem[]> {
   const problems: Problem[] = [];
   const at = (position: { line: number; column: number }, message: string, severity: Problem["severity"] = "error") =>
     problems.push({ file: lesson.file, line: position.line, column: position.column, message, severity });
   // Imports are refused before compiling, so the author sees the real line (esbuild would fail elsewhere).
   const esm = findEsmLines(lesson.body);
-  for (const line of esm) at({ line, column: 1 }, "import/export is not allowed in lessons");
+  for (const line of esm) at({ line, column: 1 }, "import/export tidak boleh dipakai di pelajaran");
   if (esm.length) return problems;
   let usage;
   try {
@@ -34,7 +53,7 @@ async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Se
     const first = e.errors?.[0];
     // @mdx-js/esbuild wraps the real message ("10:1-10:34: Expected a closing tag…") in a header line.
     const text = (first?.text ?? e.message).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "";
-    at(first?.location ? { line: first.location.line, column: first.location.column + 1 } : { line: 1, column: 1 }, `MDX: ${text.replace(/^\d+:\d+-\d+:\d+:\s*/, "")}`);
+    at(first?.location ? { line: first.location.line, column: first.location.column + 1 } : { line: 1, column: 1 }, `sintaks MDX salah: ${text.replace(/^\d+:\d+-\d+:\d+:\s*/, "")}`);
     return problems;
   }
   const quizIds = new Set(lesson.meta.quizzes.map((q) => q.id));
@@ -42,35 +61,38 @@ async function checkLessonBody(lesson: LessonSource, courseSlugs: Map<string, Se
   for (const c of usage.components) {
     const rule = allowedComponents[c.name];
     if (!rule) {
-      at(c.position, `unknown component <${c.name}>; allowed: ${Object.keys(allowedComponents).join(", ")}`);
+      at(c.position, `komponen <${c.name}> tidak dikenal; yang boleh: ${Object.keys(allowedComponents).join(", ")}`);
       continue;
     }
-    for (const attr of rule.required) if (!c.attributes[attr]) at(c.position, `<${c.name}> needs a ${attr}="…" attribute`);
+    for (const attr of rule.required) if (!c.attributes[attr]) at(c.position, `<${c.name}> memerlukan atribut ${attr}="…"`);
     for (const [attr, values] of Object.entries(rule.values ?? {})) {
       const v = c.attributes[attr];
-      if (v && !values.includes(v)) at(c.position, `<${c.name} ${attr}="${v}"> must be one of ${values.join(", ")}`);
+      if (v && !values.includes(v)) at(c.position, `<${c.name} ${attr}="${v}"> harus salah satu dari ${values.join(", ")}`);
     }
     if (c.name === "Quiz" && c.attributes.id) {
-      if (!quizIds.has(c.attributes.id)) at(c.position, `<Quiz id="${c.attributes.id}"> has no quiz with that id in this file's frontmatter`);
+      if (!quizIds.has(c.attributes.id)) at(c.position, `<Quiz id="${c.attributes.id}">: tidak ada kuis dengan id itu di frontmatter berkas ini`);
       placed.add(c.attributes.id);
     }
   }
-  for (const id of quizIds) if (!placed.has(id)) at({ line: 1, column: 1 }, `quiz "${id}" is defined but never placed with <Quiz id="${id}" />`);
+  for (const id of quizIds) if (!placed.has(id)) at({ line: 1, column: 1 }, `kuis "${id}" didefinisikan tetapi tidak pernah ditempatkan dengan <Quiz id="${id}" />`);
   for (const s of usage.scripts) {
-    at(s.position, s.kind === "import" ? "import/export is not allowed in lessons" : s.kind === "html" ? "raw HTML is not allowed; use Markdown or a lesson component" : "JavaScript expressions {…} are not allowed in lessons");
+    at(
+      s.position,
+      s.kind === "import"
+        ? "import/export tidak boleh dipakai di pelajaran"
+        : s.kind === "html"
+          ? "HTML mentah tidak boleh dipakai; gunakan Markdown atau komponen pelajaran"
+          : "ekspresi JavaScript {…} tidak boleh dipakai di pelajaran",
+    );
   }
-  for (const img of usage.images) {
-    if (!img.alt.trim()) at(img.position, `image ${img.url} needs alt text: ![what it shows](${img.url})`);
-    if (/^https?:/.test(img.url)) at(img.position, "images must come from this course's media/ folder, not the internet");
-    else if (!existsSync(path.join(env.contentDir, "courses", courseSlug, img.url.replace(/^\.\.\//, "")))) at(img.position, `image not found: ${img.url}`);
-  }
+  problems.push(...imageProblems(lesson.file, usage.images, courseSlug));
   for (const link of usage.links) {
     const exercise = link.url.match(/^\/latihan\/([a-z0-9-]+)\/?$/);
-    if (exercise && !exerciseSlugs.has(exercise[1]!)) at(link.position, `broken link ${link.url}: no exercise "${exercise[1]}"`);
+    if (exercise && !exerciseSlugs.has(exercise[1]!)) at(link.position, `tautan patah ${link.url}: tidak ada latihan "${exercise[1]}"`);
     const m = link.url.match(/^(?:\.\.\/|\/kursus\/([a-z0-9-]+)\/)([a-z0-9-]+)\/?(?:#.*)?$/);
     if (!m) continue;
     const targetCourse = m[1] ?? courseSlug;
-    if (!courseSlugs.get(targetCourse)?.has(m[2]!)) at(link.position, `broken link ${link.url}: no lesson "${m[2]}" in course ${targetCourse}`);
+    if (!courseSlugs.get(targetCourse)?.has(m[2]!)) at(link.position, `tautan patah ${link.url}: tidak ada pelajaran "${m[2]}" di kursus ${targetCourse}`);
   }
   return problems;
 }
@@ -99,40 +121,40 @@ function frontmatterLinesOf(file: string): string[] {
   }
 }
 
+/** A lesson's `minutes` against its reading and exercise time (content/README.md, "Menit dan JP"). */
+function lessonMinutesProblem(lesson: LessonSource): Problem | null {
+  const item = studyItemOf(lesson);
+  const computed = lessonMinutes(item);
+  if (Math.abs(lesson.meta.minutes - computed) <= minutesTolerance(computed)) return null;
+  const work = item.kind === "dm" ? `${item.replies} balasan untuk ditulis dan ditinjau` : item.kind === "hoax" ? "empat tugas kasus" : `${item.quizItems} soal kuis × 1 menit`;
+  return {
+    file: lesson.file,
+    line: lineOfPath(frontmatterLinesOf(lesson.file), ["minutes"]),
+    column: 1,
+    message: `minutes: ${lesson.meta.minutes}, padahal isi halaman sekitar ${computed} menit (${item.words} kata, ${READING_WPM} kata/menit + ${work}); tulis minutes: ${computed}`,
+    severity: "error",
+  };
+}
+
 /**
  * Honest minutes and JP (content/README.md, "Menit dan JP"): each lesson's `minutes` within
  * tolerance of its reading and exercise time, the course's `minutes` the sum over published
  * lessons and its `jp` derived from that sum.
  */
 export function studyTimeProblems(course: CourseSource): Problem[] {
+  return [...course.lessons.flatMap((l) => lessonMinutesProblem(l) ?? []), ...courseStudyTimeProblems(course)];
+}
+
+function courseStudyTimeProblems(course: CourseSource): Problem[] {
   const problems: Problem[] = [];
-  let total = 0;
-  for (const lesson of course.lessons) {
-    const item = studyItemOf(lesson);
-    const computed = lessonMinutes(item);
-    if (!lesson.meta.draft) total += lesson.meta.minutes;
-    if (Math.abs(lesson.meta.minutes - computed) <= minutesTolerance(computed)) continue;
-    const work =
-      item.kind === "dm"
-        ? `${item.replies} replies to write and review`
-        : item.kind === "hoax"
-          ? "the four case tasks"
-          : `${item.quizItems} quiz item(s) × 1 min`;
-    problems.push({
-      file: lesson.file,
-      line: lineOfPath(frontmatterLinesOf(lesson.file), ["minutes"]),
-      column: 1,
-      message: `minutes: ${lesson.meta.minutes}, but the page holds about ${computed} (${item.words} words at ${READING_WPM}/min + ${work}); write minutes: ${computed}`,
-      severity: "error",
-    });
-  }
+  const total = course.lessons.reduce((sum, l) => sum + (l.meta.draft ? 0 : l.meta.minutes), 0);
   const courseLines = frontmatterLinesOf(course.file);
   if (course.meta.minutes !== total) {
-    problems.push({ file: course.file, line: lineOfPath(courseLines, ["minutes"]), column: 1, message: `minutes: ${course.meta.minutes}, but the published lessons add up to ${total}; write minutes: ${total}`, severity: "error" });
+    problems.push({ file: course.file, line: lineOfPath(courseLines, ["minutes"]), column: 1, message: `minutes: ${course.meta.minutes}, padahal jumlah pelajaran yang terbit ${total}; tulis minutes: ${total}`, severity: "error" });
   }
   const jp = courseJp([total]);
   if (course.meta.jp !== jp) {
-    problems.push({ file: course.file, line: lineOfPath(courseLines, ["jp"]), column: 1, message: `jp: ${course.meta.jp}, but ${total} minutes of published lessons make ${jp} JP (45 minutes each, to the nearest 0.5); write jp: ${jp}`, severity: "error" });
+    problems.push({ file: course.file, line: lineOfPath(courseLines, ["jp"]), column: 1, message: `jp: ${course.meta.jp}, padahal ${total} menit pelajaran terbit = ${jp} JP (45 menit per JP, dibulatkan ke 0,5 terdekat); tulis jp: ${jp}`, severity: "error" });
   }
   return problems;
 }
@@ -145,63 +167,117 @@ function quizLintProblems(lesson: LessonSource, lessonSlugs: Set<string>): Probl
   return findings.map((f) => ({ file: lesson.file, line: lineOfPath(lines, f.path), column: 1, message: f.message, severity: f.severity }));
 }
 
-/** Fictional-number check over a course's files: course.mdx, lessons and text media (SVG). */
+/** Fictional-number check over course.mdx and the course's text media (SVG); lessons are checked one by one. */
 function courseNumberProblems(course: CourseSource): Problem[] {
-  const files = [course.file, ...course.lessons.map((l) => l.file)];
+  const files = [course.file];
   const media = path.join(path.dirname(course.file), "media");
   if (existsSync(media)) for (const name of readdirSync(media).sort()) if (name.endsWith(".svg")) files.push(path.join(media, name));
   return files.flatMap((file) => realNumberProblems(file, readFileSync(file, "utf8")));
 }
 
-/** Lesson slugs the app's own course pages use (routes kursus.$course.<slug>). */
-const RESERVED_LESSON_SLUGS = new Set(["evaluasi"]);
+/** What checking one file needs to know about the others: slugs to link to, and ids used twice. */
+type TreeIndex = { courseSlugs: Map<string, Set<string>>; exerciseSlugs: Set<string>; duplicates: Problem[] };
 
-/** Validates the whole content tree; problems are sorted by file and line. */
-export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
-  tree ??= await loadContentTree();
-  const problems = [...tree.problems];
+function indexTree(tree: ContentTree): TreeIndex {
   const courseSlugs = new Map(tree.courses.map((c) => [c.slug, new Set(c.lessons.map((l) => l.slug))]));
-  const quizOwners = new Map<string, string>();
-  // Exercises are addressed as /latihan/<slug> across courses, so their slugs must be unique.
+  const duplicates: Problem[] = [];
+  const duplicate = (file: string, message: string) => duplicates.push({ file, line: 1, column: 1, message, severity: "error" });
+  // Exercises are addressed as /latihan/<slug> across courses, so their slugs must be unique; so are quiz ids.
   const exerciseOwners = new Map<string, string>();
+  const quizOwners = new Map<string, string>();
   for (const course of tree.courses) {
     for (const lesson of course.lessons) {
-      if (lesson.meta.kind !== "dm" && lesson.meta.kind !== "hoax") continue;
-      const owner = exerciseOwners.get(lesson.slug);
-      if (owner) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate exercise slug "${lesson.slug}" (also ${owner})`, severity: "error" });
-      exerciseOwners.set(lesson.slug, lesson.file);
-    }
-  }
-  const exerciseSlugs = new Set(exerciseOwners.keys());
-  for (const course of tree.courses) {
-    if (course.lessons.length === 0) problems.push({ file: course.file, line: 1, column: 1, message: "course has no lessons", severity: "error" });
-    problems.push(...studyTimeProblems(course), ...courseNumberProblems(course), ...curriculumProblems(course));
-    const lessonSlugs = courseSlugs.get(course.slug)!;
-    for (const lesson of course.lessons) {
-      // /kursus/<course>/evaluasi is the course evaluation page (decision 016): a lesson there would be unreachable.
-      if (RESERVED_LESSON_SLUGS.has(lesson.slug)) {
-        problems.push({ file: lesson.file, line: 1, column: 1, message: `lesson slug "${lesson.slug}" is taken by a page of the course`, severity: "error" });
+      if (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax") {
+        const owner = exerciseOwners.get(lesson.slug);
+        if (owner) duplicate(lesson.file, `slug latihan "${lesson.slug}" dipakai dua kali (juga ${owner})`);
+        exerciseOwners.set(lesson.slug, lesson.file);
       }
-      // One file at a time: esbuild is memory-hungry.
-      problems.push(...(await checkLessonBody(lesson, courseSlugs, course.slug, exerciseSlugs)));
-      if (lesson.meta.kind === "dm") problems.push(...checkDmLesson(course, lesson));
-      if (lesson.meta.kind === "hoax") problems.push(...checkHoaxLesson(course, lesson));
-      problems.push(...quizLintProblems(lesson, lessonSlugs));
       for (const quiz of lesson.meta.quizzes) {
         const owner = quizOwners.get(quiz.id);
-        if (owner) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate quiz id "${quiz.id}" (also in ${owner})`, severity: "error" });
+        if (owner) duplicate(lesson.file, `id kuis "${quiz.id}" dipakai dua kali (juga di ${owner})`);
         quizOwners.set(quiz.id, lesson.file);
         const qids = new Set<string>();
         for (const q of quiz.questions) {
-          if (qids.has(q.id)) problems.push({ file: lesson.file, line: 1, column: 1, message: `duplicate question id "${q.id}" in quiz ${quiz.id}`, severity: "error" });
+          if (qids.has(q.id)) duplicate(lesson.file, `id soal "${q.id}" dipakai dua kali di kuis ${quiz.id}`);
           qids.add(q.id);
         }
       }
     }
   }
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { courseSlugs, exerciseSlugs: new Set(exerciseOwners.keys()), duplicates };
+}
+
+/** Lesson slugs the app's own course pages use (routes kursus.$course.<slug>). */
+const RESERVED_LESSON_SLUGS = new Set(["evaluasi"]);
+
+/** Every rule that concerns one lesson file, in file order of discovery. */
+async function lessonProblems(index: TreeIndex, course: CourseSource, lesson: LessonSource): Promise<Problem[]> {
+  const problems: Problem[] = index.duplicates.filter((p) => p.file === lesson.file);
+  // /kursus/<course>/evaluasi is the course evaluation page (decision 016): a lesson there would be unreachable.
+  if (RESERVED_LESSON_SLUGS.has(lesson.slug)) {
+    problems.push({ file: lesson.file, line: 1, column: 1, message: `slug pelajaran "${lesson.slug}" sudah dipakai halaman kursus`, severity: "error" });
+  }
+  problems.push(...curriculumProblems(course).filter((p) => p.file === lesson.file));
+  const minutes = lessonMinutesProblem(lesson);
+  if (minutes) problems.push(minutes);
+  problems.push(...realNumberProblems(lesson.file, readFileSync(lesson.file, "utf8")));
+  problems.push(...(await checkLessonBody(lesson, index.courseSlugs, course.slug, index.exerciseSlugs)));
+  if (lesson.meta.kind === "dm") problems.push(...checkDmLesson(course, lesson));
+  if (lesson.meta.kind === "hoax") problems.push(...checkHoaxLesson(course, lesson));
+  problems.push(...quizLintProblems(lesson, index.courseSlugs.get(course.slug)!));
+  return problems;
+}
+
+const byPosition = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+
+/** Validates the whole content tree (`npm run content:check`); problems are sorted by file and line. */
+export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
+  tree ??= await loadContentTree();
+  const index = indexTree(tree);
+  const problems = [...tree.problems];
+  for (const course of tree.courses) {
+    if (course.lessons.length === 0) problems.push({ file: course.file, line: 1, column: 1, message: "kursus belum punya pelajaran", severity: "error" });
+    const lessonFiles = new Set(course.lessons.map((l) => l.file));
+    // The curriculum rules of each lesson file come with its other problems (lessonProblems).
+    problems.push(...courseStudyTimeProblems(course), ...courseNumberProblems(course), ...curriculumProblems(course).filter((p) => !lessonFiles.has(p.file)));
+    // One file at a time: esbuild is memory-hungry.
+    for (const lesson of course.lessons) problems.push(...(await lessonProblems(index, course, lesson)));
+  }
+  return problems.sort(byPosition);
+}
+
+/**
+ * The problems content:check reports for one lesson file — the same rules, the same words —
+ * for the studio preview. `loaded` is false when the file exists but could not be read as a
+ * lesson (bad YAML or frontmatter): then only those problems are known. Null: no such file.
+ */
+export async function checkLessonFile(tree: ContentTree, courseSlug: string, lessonSlug: string): Promise<{ file: string; loaded: boolean; problems: Problem[] } | null> {
+  const course = tree.courses.find((c) => c.slug === courseSlug);
+  const lesson = course?.lessons.find((l) => l.slug === lessonSlug);
+  if (course && lesson) return { file: lesson.file, loaded: true, problems: (await lessonProblems(indexTree(tree), course, lesson)).sort(byPosition) };
+  // A file the tree left out: find it by its name (NN-<slug>.mdx) among the reported problems.
+  const name = new RegExp(`(^|/)courses/${courseSlug}/\\d{2}-${lessonSlug}\\.mdx$`);
+  const problems = /^[a-z0-9-]+$/.test(courseSlug) && /^[a-z0-9-]+$/.test(lessonSlug) ? tree.problems.filter((p) => name.test(p.file)) : [];
+  return problems.length ? { file: problems[0]!.file, loaded: false, problems: problems.sort(byPosition) } : null;
+}
+
+const checkedTrees = new WeakMap<ContentTree, Promise<Problem[]>>();
+
+/**
+ * checkContent for the running app (the studio index), once per content tree: the tree is read
+ * once in production, so the whole check (seconds: every DM example is graded) runs once too;
+ * in development every request reads a new tree and gets a fresh check.
+ */
+export function checkContentOnce(tree: ContentTree): Promise<Problem[]> {
+  let problems = checkedTrees.get(tree);
+  if (!problems) {
+    problems = checkContent(tree);
+    checkedTrees.set(tree, problems);
+    problems.catch(() => checkedTrees.delete(tree));
+  }
+  return problems;
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column} ${p.severity === "warning" ? "warning: " : ""}${p.message}`;
+  return `${p.file}:${p.line}:${p.column} ${p.severity === "warning" ? "peringatan: " : ""}${p.message}`;
 }

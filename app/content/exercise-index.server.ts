@@ -5,7 +5,7 @@ import { rubricWarnings, type RubricWarning } from "~/grading/rubric";
 import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/hoax";
 import type { LessonIds } from "~/models/course.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
-import type { CourseSource, LessonSource, Problem } from "./repository.server";
+import { indonesianErrors, type CourseSource, type LessonSource, type Problem } from "./repository.server";
 import { withoutCurriculumFields } from "./schema";
 import { getSyncedContent } from "./sync.server";
 
@@ -51,7 +51,7 @@ export async function getHoaxEntry(slug: string, preview = false): Promise<HoaxE
 /** content:check for a hoax case: schema problems at their line, then its clarification examples. */
 export function checkHoaxLesson(course: CourseSource, lesson: LessonSource): Problem[] {
   const lines = splitFrontmatter(readFileSync(lesson.file, "utf8")).frontmatterLines;
-  const result = hoaxFrontmatterSchema.safeParse(withoutCurriculumFields(lesson.data));
+  const result = hoaxFrontmatterSchema.safeParse(withoutCurriculumFields(lesson.data), indonesianErrors);
   const problem = (path: (string | number)[], message: string): Problem => ({ file: lesson.file, line: lineOfPath(lines, path), column: 1, message, severity: "error" });
   if (!result.success) return result.error.issues.map((i) => problem(i.path as (string | number)[], `${i.path.join(".")}: ${i.message}`));
   let hoax: HoaxCase;
@@ -62,7 +62,7 @@ export function checkHoaxLesson(course: CourseSource, lesson: LessonSource): Pro
   }
   const problems: Problem[] = [];
   if (hoax.claim.image && !existsSync(path.join(path.dirname(lesson.file), hoax.claim.image.src))) {
-    problems.push(problem(["claim", "image", "src"], `image not found: ${hoax.claim.image.src}`));
+    problems.push(problem(["claim", "image", "src"], `gambar tidak ditemukan: ${hoax.claim.image.src}`));
   }
   checkExamples(hoax.exercise).forEach((check, i) =>
     check.problems.forEach((p) => problems.push(problem(["examples", i], `examples[${i}]: ${p}`))),
@@ -112,7 +112,7 @@ export async function listExerciseEntries(): Promise<ExerciseEntry[]> {
  */
 export function checkDmLesson(course: CourseSource, lesson: LessonSource): Problem[] {
   const lines = splitFrontmatter(readFileSync(lesson.file, "utf8")).frontmatterLines;
-  const result = exerciseFrontmatterSchema.safeParse(withoutCurriculumFields(lesson.data));
+  const result = exerciseFrontmatterSchema.safeParse(withoutCurriculumFields(lesson.data), indonesianErrors);
   if (!result.success) {
     return result.error.issues.map((issue) => ({
       file: lesson.file,

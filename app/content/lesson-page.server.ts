@@ -11,7 +11,8 @@ import { translator, type Lang } from "~/i18n";
 import { en } from "~/i18n/en";
 import { formatDate, formatTime } from "~/utils/dates";
 import type { SessionUser } from "~/utils/auth.server";
-import { compileMdx } from "./compile.server";
+import { compileMdx, type Compiled } from "./compile.server";
+import { lessonImageSizes } from "./media.server";
 import { renderFinalQuizHtml, renderMdxHtml } from "./render.server";
 import type { CourseSource, LessonSource } from "./repository.server";
 import { getSyncedContent } from "./sync.server";
@@ -89,7 +90,9 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
   const { course, visible, index, lesson, prev, next, ref, finalQuiz, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
   // Exercises have their own page; the course URL leads there.
   if (!preview && (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax")) throw redirect(lessonHref(course.slug, lesson));
-  const [compiled, progress] = await Promise.all([compileMdx(lesson.body), lessonProgressRow(user.id, ref.lessonId)]);
+  // The studio preview shows a body that does not compile as an inline error (its problems are listed above it).
+  const compile = preview ? compileMdx(lesson.body).catch(() => null) : compileMdx(lesson.body);
+  const [compiled, progress] = await Promise.all([compile, lessonProgressRow(user.id, ref.lessonId)]);
   const attempts = progress?.quizAnsweredAt ? await latestQuizAttempts(user.id, lesson.meta.quizzes.map((q) => q.id)) : new Map();
   // Remember the visit for "continue where I left off", at most once every few minutes per lesson.
   if (!preview && (!progress || Date.now() - progress.lastSeenAt.getTime() > 5 * 60 * 1000)) await touchLesson(user.id, ref);
@@ -113,8 +116,10 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
     quizzes[quiz.id] = { quiz: publicQuiz(quiz), result: graded && { ...graded, passed: graded.score >= passPercent } };
   }
   const idempotencyKey = randomUUID();
-  const context = { lang, action: `/kursus/${course.slug}/${lesson.slug}`, passPercent, idempotencyKey, quizzes };
-  let html = renderMdxHtml(compiled, context);
+  const media = { course: course.slug, sizes: compiled ? await lessonImageSizes(course.slug, compiled.usage.images.map((i) => i.url)) : {} };
+  const context = { lang, action: `/kursus/${course.slug}/${lesson.slug}`, passPercent, idempotencyKey, quizzes, media };
+  const rendered = compiled && renderBody(compiled, context, preview);
+  let html = rendered ?? "";
   // Pre-test (LAN practice): before lesson 1, an ungraded attempt from the final quiz's bank.
   if (!preview && index === 0 && course.meta.pretest && finalQuiz) {
     // Only before the course: once a lesson is complete, a new pre-test would measure nothing.
@@ -137,11 +142,23 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
       draft: lesson.meta.draft || course.meta.draft,
     },
     html,
+    /** Preview only: the body could not be compiled or drawn (content:check says why). */
+    bodyFailed: rendered === null,
     completed: progress?.status === "completed",
     canMarkComplete: canMarkComplete(lesson.meta.kind),
     prev: link(course, prev),
     next: link(course, next),
   };
+}
+
+/** The lesson body as HTML; in the preview, null instead of an error when it cannot be drawn. */
+function renderBody(compiled: Compiled, context: Parameters<typeof renderMdxHtml>[1], preview: boolean): string | null {
+  if (!preview) return renderMdxHtml(compiled, context);
+  try {
+    return renderMdxHtml(compiled, context, { preview });
+  } catch {
+    return null;
+  }
 }
 
 // Hidden fields the page wrote itself came back missing or changed: answered in the page, translated.

@@ -12,7 +12,7 @@ describe("lintQuiz", () => {
     const w = lintQuiz(quiz, 0, { final: false, lessonSlugs: slugs });
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ severity: "warning", path: ["quizzes", 0, "questions"] });
-    expect(w[0]!.message).toContain("2 of 3");
+    expect(w[0]!.message).toContain("2 dari 3");
   });
   it("does not warn when lengths vary", () => {
     const quiz: Quiz = { id: "k", questions: [single("q1", "pendek", ["yang ini lebih panjang", "b"]), single("q2", "jawaban agak panjang", ["c", "d"])] };

@@ -29,7 +29,7 @@ export function lintQuiz(quiz: Quiz, quizIndex: number, opts: { final: boolean; 
     out.push({
       path: at("questions"),
       severity: "warning",
-      message: `quiz ${quiz.id}: the correct option is the longest in ${longest.length} of ${singles.length} single-choice items (${longest.map((q) => q.id).join(", ")}); learners can guess by length, so vary the lengths`,
+      message: `kuis ${quiz.id}: jawaban benar selalu opsi terpanjang pada ${longest.length} dari ${singles.length} soal pilihan tunggal (${longest.map((q) => q.id).join(", ")}); peserta bisa menebak dari panjangnya, jadi variasikan panjang opsi`,
     });
   }
   quiz.questions.forEach((q, i) => {
@@ -38,21 +38,21 @@ export function lintQuiz(quiz: Quiz, quizIndex: number, opts: { final: boolean; 
       out.push({
         path: at("questions", i),
         severity: "warning",
-        message: `question ${q.id}: every option but one is correct (${correct} of ${q.options.length}); learners can pass by spotting the odd one out`,
+        message: `soal ${q.id}: semua opsi kecuali satu benar (${correct} dari ${q.options.length}); peserta bisa lulus hanya dengan mencari opsi yang berbeda`,
       });
     }
     if (q.topic && !opts.lessonSlugs.has(q.topic)) {
-      out.push({ path: at("questions", i, "topic"), severity: "error", message: `question ${q.id}: topic "${q.topic}" is not a lesson slug of this course` });
+      out.push({ path: at("questions", i, "topic"), severity: "error", message: `soal ${q.id}: topic "${q.topic}" bukan slug pelajaran di kursus ini` });
     }
     if (opts.final && !q.topic) {
-      out.push({ path: at("questions", i), severity: "warning", message: `question ${q.id}: a final-quiz item needs topic: <lesson slug> so a failed attempt can name the lesson to review` });
+      out.push({ path: at("questions", i), severity: "warning", message: `soal ${q.id}: soal kuis akhir perlu topic: <slug pelajaran> agar percobaan yang gagal bisa menyebut pelajaran yang perlu diulang` });
     }
   });
   if (opts.final) {
     if (quiz.draw === undefined) {
-      out.push({ path: at("id"), severity: "warning", message: `final quiz ${quiz.id} has no draw: every attempt shows the same items; make it a bank (draw: 12 from at least 24 items)` });
+      out.push({ path: at("id"), severity: "warning", message: `kuis akhir ${quiz.id} tidak punya draw: setiap percobaan menampilkan soal yang sama; jadikan bank soal (draw: 12 dari minimal 24 soal)` });
     } else if (quiz.questions.length < 2 * quiz.draw) {
-      out.push({ path: at("draw"), severity: "error", message: `final quiz ${quiz.id}: bank of ${quiz.questions.length} items is smaller than 2 × draw (${2 * quiz.draw})` });
+      out.push({ path: at("draw"), severity: "error", message: `kuis akhir ${quiz.id}: bank ${quiz.questions.length} soal lebih kecil dari 2 × draw (${2 * quiz.draw})` });
     }
   }
   return out;
@@ -75,12 +75,12 @@ export function findRealLookingNumbers(text: string): NumberFinding[] {
     const digits = m[0].replace(/[^\d]/g, "");
     if (digits.length < 6) continue;
     if (m[0].startsWith("99") || m[0].startsWith("1234")) continue;
-    out.push({ index: m.index!, length: m[0].length, message: `"${m[0]}" looks like a real NIK/KK number: fictional ones start with 99 (or use 1234567890123456)` });
+    out.push({ index: m.index!, length: m[0].length, message: `"${m[0]}" tampak seperti NIK/nomor KK sungguhan: NIK fiktif berawalan 99 (atau pakai 1234567890123456)` });
   }
   for (const m of text.matchAll(MOBILE)) {
     const normal = m[0].replace(/[^\dxX]/g, "").replace(/^62/, "0");
     if (/^08120000\d{4}$/.test(normal)) continue;
-    out.push({ index: m.index!, length: m[0].length, message: `"${m[0]}" looks like a real phone number: use the fictional form 0812-0000-xxxx` });
+    out.push({ index: m.index!, length: m[0].length, message: `"${m[0]}" tampak seperti nomor HP sungguhan: pakai bentuk fiktif 0812-0000-xxxx` });
   }
   for (const m of text.matchAll(BANK)) {
     const gap = m[1] ?? "";
@@ -90,7 +90,7 @@ export function findRealLookingNumbers(text: string): NumberFinding[] {
     if (number.replace(/\D/g, "").length < 8) continue;
     if (/[xX*]/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 1))) continue; // masked right after, e.g. 7730xxxxxx
     const index = m.index! + m[0].length - number.length;
-    out.push({ index, length: number.length, message: `"${number}" looks like a real bank account: mask it, e.g. 0123-xx-xxxxxx-50-1` });
+    out.push({ index, length: number.length, message: `"${number}" tampak seperti nomor rekening sungguhan: samarkan, mis. 0123-xx-xxxxxx-50-1` });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { z } from "zod";
+import { z } from "zod";
 import { env } from "~/utils/env.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
 import { contentHash } from "./compile.server";
@@ -30,6 +30,9 @@ export type CourseSource = {
 
 export type ContentTree = { courses: CourseSource[]; problems: Problem[] };
 
+/** content:check speaks Indonesian (content/README.md); zod's own messages too. */
+export const indonesianErrors = { error: z.locales.id().localeError };
+
 function zodProblems(file: string, lines: string[], error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({
     file,
@@ -46,7 +49,7 @@ async function readSplit(file: string, problems: Problem[]) {
     return { source, ...splitFrontmatter(source) };
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
-    problems.push({ file, line: (mark?.line ?? 0) + 2, column: (mark?.column ?? 0) + 1, message: `YAML: ${(error as Error).message.split("\n")[0]}`, severity: "error" });
+    problems.push({ file, line: (mark?.line ?? 0) + 2, column: (mark?.column ?? 0) + 1, message: `YAML frontmatter salah: ${(error as Error).message.split("\n")[0]}`, severity: "error" });
     return null;
   }
 }
@@ -64,15 +67,15 @@ export async function loadContentTree(contentDir = env.contentDir): Promise<Cont
   for (const slug of dirs) {
     const dir = path.join(root, slug);
     const courseFile = path.join(dir, "course.mdx");
-    if (!slugPattern.test(slug)) problems.push({ file: rel(dir), line: 1, column: 1, message: `course folder "${slug}" must be lowercase-kebab`, severity: "error" });
+    if (!slugPattern.test(slug)) problems.push({ file: rel(dir), line: 1, column: 1, message: `nama folder kursus "${slug}" harus huruf kecil dan tanda hubung (mis. verifikasi-hoaks)`, severity: "error" });
     const files = (await readdir(dir)).sort();
     if (!files.includes("course.mdx")) {
-      problems.push({ file: rel(courseFile), line: 1, column: 1, message: "missing course.mdx", severity: "error" });
+      problems.push({ file: rel(courseFile), line: 1, column: 1, message: "berkas course.mdx tidak ada", severity: "error" });
       continue;
     }
     const split = await readSplit(courseFile, problems);
     if (!split) continue;
-    const meta = courseFrontmatter.safeParse(split.data);
+    const meta = courseFrontmatter.safeParse(split.data, indonesianErrors);
     if (!meta.success) {
       problems.push(...zodProblems(rel(courseFile), split.frontmatterLines, meta.error));
       continue;
@@ -84,17 +87,17 @@ export async function loadContentTree(contentDir = env.contentDir): Promise<Cont
       const file = path.join(dir, name);
       const parsedName = parseLessonFileName(name);
       if (!parsedName) {
-        problems.push({ file: rel(file), line: 1, column: 1, message: "lesson file names must look like 03-lesson-slug.mdx", severity: "error" });
+        problems.push({ file: rel(file), line: 1, column: 1, message: "nama berkas pelajaran harus berbentuk 03-slug-pelajaran.mdx", severity: "error" });
         continue;
       }
       if (seen.has(parsedName.slug)) {
-        problems.push({ file: rel(file), line: 1, column: 1, message: `duplicate lesson slug "${parsedName.slug}" (also ${seen.get(parsedName.slug)})`, severity: "error" });
+        problems.push({ file: rel(file), line: 1, column: 1, message: `slug pelajaran "${parsedName.slug}" dipakai dua kali (juga ${seen.get(parsedName.slug)})`, severity: "error" });
         continue;
       }
       seen.set(parsedName.slug, name);
       const lesson = await readSplit(file, problems);
       if (!lesson) continue;
-      const lm = lessonFrontmatter.safeParse(lesson.data);
+      const lm = lessonFrontmatter.safeParse(lesson.data, indonesianErrors);
       if (!lm.success) {
         problems.push(...zodProblems(rel(file), lesson.frontmatterLines, lm.error));
         continue;

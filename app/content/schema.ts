@@ -7,7 +7,7 @@ export const courseFrontmatter = z.object({
   title: z.string().min(3),
   summary: z.string().min(10),
   level: z.enum(["dasar", "menengah", "lanjut"]),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, "version must be semver, e.g. 1.2.0"),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "version harus berbentuk semver dalam tanda kutip, mis. \"1.2.0\""),
   minutes: z.number().int().positive(),
   jp: z.number().positive().default(1),
   order: z.number().int().default(100),
@@ -46,18 +46,18 @@ export const questionSchema = z
   .superRefine((q, ctx) => {
     const correct = q.options.filter((o) => o.correct).length;
     if ((q.type === "single" || q.type === "truefalse") && correct !== 1) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: `${q.type} question needs exactly one correct option (has ${correct})` });
+      ctx.addIssue({ code: "custom", path: ["options"], message: `soal bertipe ${q.type} harus punya tepat satu jawaban benar (ada ${correct})` });
     }
     if (q.type === "truefalse" && q.options.length !== 2) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: "truefalse question needs exactly two options" });
+      ctx.addIssue({ code: "custom", path: ["options"], message: "soal bertipe truefalse harus punya tepat dua opsi" });
     }
     if (q.type === "multiple" && correct < 1) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: "multiple question needs at least one correct option" });
+      ctx.addIssue({ code: "custom", path: ["options"], message: "soal bertipe multiple harus punya minimal satu jawaban benar" });
     }
   });
 
 export const quizSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, "quiz id must be lowercase letters, digits and dashes"),
+  id: z.string().regex(/^[a-z0-9-]+$/, "id kuis hanya boleh huruf kecil, angka, dan tanda hubung"),
   questions: z.array(questionSchema).min(1),
   /** Final quizzes: items drawn per attempt from `questions` (the bank). Absent = every item. */
   draw: z.number().int().positive().optional(),
@@ -95,7 +95,7 @@ export const lessonFrontmatter = z
   .passthrough()
   .superRefine((l, ctx) => {
     if (l.kind === "quiz" && l.quizzes.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["quizzes"], message: "a quiz lesson needs at least one quiz" });
+      ctx.addIssue({ code: "custom", path: ["quizzes"], message: "halaman kind: quiz harus punya minimal satu kuis" });
     }
   });
 

@@ -38,6 +38,13 @@ export const enStaff: Record<StaffKey, string> = {
   "studio.status": "Check",
   "studio.ok": "Passes",
   "studio.line": "Line {line}",
+  "studio.lineColumn": "Line {line}:{column}",
+  "studio.warning": "warning",
+  "studio.fileProblems":
+    "File check: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}} (the same as npm run content:check)",
+  "studio.fileOk": "File check: passes, no errors",
+  "studio.bodyFailed": "This lesson's body cannot be shown. Fix the errors listed above, save the file and reload this page.",
+  "studio.notALesson": "This file cannot be read as a lesson yet. Fix the frontmatter errors listed above and reload this page.",
 
   "staff.attempts": "DM exercise attempts",
   "staff.attemptsIntro": "Completed attempts by learners in your agency. Open one to read the transcript or change its grade.",

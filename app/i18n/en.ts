@@ -189,6 +189,7 @@ export const en: Record<BaseKey, string> = {
   "mdx.dont": "Don't",
   "mdx.glossary": "Term",
   "mdx.admin": "Admin",
+  "mdx.unknownComponent": "Unknown component {name}: this part cannot be shown to learners. See the check results above.",
 
   "exercise.briefing": "Briefing",
   "exercise.context": "What you know as the admin",

@@ -40,6 +40,12 @@ export const idStaff = {
   "studio.status": "Pemeriksaan",
   "studio.ok": "Lolos",
   "studio.line": "Baris {line}",
+  "studio.lineColumn": "Baris {line}:{column}",
+  "studio.warning": "peringatan",
+  "studio.fileProblems": "Pemeriksaan berkas: {errors} kesalahan, {warnings} peringatan (sama dengan npm run content:check)",
+  "studio.fileOk": "Pemeriksaan berkas: lolos, tanpa kesalahan",
+  "studio.bodyFailed": "Isi materi ini tidak dapat ditampilkan. Perbaiki kesalahan yang tercantum di atas, simpan berkasnya, lalu muat ulang halaman ini.",
+  "studio.notALesson": "Berkas ini belum dapat dibaca sebagai materi. Perbaiki kesalahan frontmatter yang tercantum di atas, lalu muat ulang halaman ini.",
 
   "staff.attempts": "Percobaan latihan DM",
   "staff.attemptsIntro": "Percobaan yang sudah selesai dari peserta di instansi Anda. Buka untuk melihat transkrip atau mengubah nilai.",

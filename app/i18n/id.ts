@@ -192,6 +192,7 @@ export const id = {
   "mdx.dont": "Hindari",
   "mdx.glossary": "Istilah",
   "mdx.admin": "Admin",
+  "mdx.unknownComponent": "Komponen {name} tidak dikenal: bagian ini tidak dapat ditampilkan kepada peserta. Lihat daftar pemeriksaan di atas.",
 
   "exercise.briefing": "Pengarahan",
   "exercise.context": "Yang Anda ketahui sebagai admin",

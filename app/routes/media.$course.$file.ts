@@ -2,13 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { mediaAudience } from "~/content/media-access";
+import { mediaType } from "~/content/media-path";
 import { getContentTree } from "~/content/repository.server";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { plainTextAnswer } from "~/utils/i18n.server";
 import { can } from "~/utils/policy";
-
-const types: Record<string, string> = { ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
 
 // Every 404 looks the same (a draft image must not be told apart from a missing one) and is not
 // cached, so a page published later is not hidden behind a stored 404.
@@ -21,8 +20,9 @@ const notFound = (request: Request) => plainTextAnswer(request, "error.fileNotFo
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = params.course ?? "";
   const file = params.file ?? "";
-  const type = types[path.extname(file).toLowerCase()];
-  if (!/^[a-z0-9-]+$/.test(course) || !/^[\w-]+\.[a-z]+$/i.test(file) || !type) throw notFound(request);
+  // One name directly in media/ with an image extension: no "..", no slashes, no other types.
+  const type = mediaType(file);
+  if (!/^[a-z0-9-]+$/.test(course) || !type) throw notFound(request);
   const audience = mediaAudience(await getContentTree(), course, file);
   if (audience === "previewers") {
     const user = await getUser(request);

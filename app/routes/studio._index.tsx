@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { checkContent } from "~/content/check.server";
+import { checkContentOnce } from "~/content/check.server";
 import { getSyncedContentTree } from "~/content/sync.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -10,7 +10,7 @@ import { handleLoader } from "~/utils/pipeline.server";
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({}) => {
     const tree = await getSyncedContentTree();
-    const problems = await checkContent(tree);
+    const problems = await checkContentOnce(tree);
     const problemsOf = (file: string) =>
       problems.filter((p) => p.file === file).map((p) => ({ line: p.line, column: p.column, message: p.message, severity: p.severity }));
     return json({

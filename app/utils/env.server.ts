@@ -88,8 +88,9 @@ export const env = {
   get contentDir() {
     return process.env.CONTENT_DIR || path.resolve("content");
   },
+  /** Compiled lessons are cached under here; `npm run dev` (NODE_ENV=development) keeps its own next to its build. */
   get buildDir() {
-    return process.env.BUILD_DIR || path.resolve("build");
+    return process.env.BUILD_DIR || path.resolve(process.env.NODE_ENV === "development" ? ".cache/dev/build" : "build");
   },
   get publicUrl() {
     return process.env.PUBLIC_URL || undefined;

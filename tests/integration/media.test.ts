@@ -48,4 +48,35 @@ describe("lesson media", () => {
       expect(await res.text()).toContain('fill="red"');
     }
   });
+
+  it("labels every file with a safe image type: nosniff, and an SVG opened directly runs no script", async () => {
+    const res = await image("terbit.svg");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+    expect(res.headers.get("content-security-policy")).not.toMatch(/script-src/);
+    const png = await image("kecil.png", cookies.instructor);
+    expect(png.headers.get("content-type")).toBe("image/png");
+  });
+
+  it("refuses path traversal and anything that is not an image directly in media/ (issue 15 item 13)", async () => {
+    const attempts: [string, string][] = [
+      ["kursus-gambar", "../course.mdx"],
+      ["kursus-gambar", "..%2Fcourse.mdx"],
+      ["kursus-gambar", "../../../../../../etc/passwd"],
+      ["kursus-gambar", "..\\course.mdx"],
+      ["kursus-gambar", "course.mdx"],
+      ["kursus-gambar", "terbit.svg/../../course.mdx"],
+      ["kursus-gambar", "terbit.svg%00.png"],
+      ["kursus-gambar", ".terbit.svg"],
+      ["kursus-gambar", "terbit.html"],
+      ["..", "kursus-gambar/media/terbit.svg"],
+      ["../content-ok/courses/kursus-uji", "terbit.svg"],
+      ["Kursus-Gambar", "terbit.svg"],
+    ];
+    for (const [course, file] of attempts) {
+      const res = await run(mediaLoader, get(`/media/${encodeURIComponent(course)}/${encodeURIComponent(file)}`, cookies.admin), { course, file });
+      expect(res.status, `${course} / ${file}`).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { createContext, useContext } from "react";
 import { translator, type Lang } from "~/i18n";
 import { en } from "~/i18n/en";
 import type { PublicQuiz } from "~/learning/quiz";
+import type { ImageSize } from "~/content/media-path";
 
 /** Graded result as shown after the learner answered (explanations included only then). */
 export type ShownQuizResult = {
@@ -49,6 +50,8 @@ export type LessonQuizzes = {
   passPercent: number;
   idempotencyKey: string;
   quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null; final?: FinalQuizView }>;
+  /** The course whose media/ folder the lesson's images come from, and their pixel sizes by file name. */
+  media?: { course: string; sizes: Record<string, ImageSize> };
 };
 
 export const LessonContext = createContext<LessonQuizzes>({ lang: "id", action: "", passPercent: 70, idempotencyKey: "", quizzes: {} });

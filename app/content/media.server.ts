@@ -1,0 +1,31 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { env } from "~/utils/env.server";
+import { imageSize, mediaFileOf, type ImageSize } from "./media-path";
+
+const sizes = new Map<string, { mtimeMs: number; size: ImageSize | null }>();
+
+/**
+ * Pixel sizes of the images a lesson shows, by file name, read from the course's media/ folder
+ * (re-read only when a file changes). Missing or unreadable files are left out.
+ */
+export async function lessonImageSizes(courseSlug: string, urls: string[]): Promise<Record<string, ImageSize>> {
+  const out: Record<string, ImageSize> = {};
+  for (const url of urls) {
+    const file = mediaFileOf(url);
+    if (!file) continue;
+    const full = path.join(env.contentDir, "courses", courseSlug, "media", file);
+    try {
+      const { mtimeMs } = await stat(full);
+      let hit = sizes.get(full);
+      if (!hit || hit.mtimeMs !== mtimeMs) {
+        hit = { mtimeMs, size: imageSize(await readFile(full), file) };
+        sizes.set(full, hit);
+      }
+      if (hit.size) out[file] = hit.size;
+    } catch {
+      // content:check reports a missing image
+    }
+  }
+  return out;
+}
