@@ -371,8 +371,10 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   let prevRaw = "";
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const gap = text.slice(prevEnd, w.start);
-    if (tokens.length > 0 && gap.length > 0) {
+    // Most gaps are one space: no break, and no string to cut.
+    const oneSpace = w.start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+    const gap = oneSpace ? " " : text.slice(prevEnd, w.start);
+    if (tokens.length > 0 && gap.length > 0 && !oneSpace) {
       let brk = gapBreak(gap, prevRaw, w.text);
       // Dots, slashes and colons inside a web or e-mail address end nothing: lapor.go.id, https://…
       if (brk !== 0 && isLinkGap(gap) && insideLink(text, prevEnd, w.start)) brk = 0;
