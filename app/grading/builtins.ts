@@ -534,28 +534,49 @@ const BANG_RE = /[!?][!?1]*/g;
 
 const CAPS_RUN_RE = /\p{Lu}{3,}/gu;
 
-const detectShouting: Detector = ({ text }) => {
-  // Quick exit for the usual reply: no "!!" and no run of three capitals (a character loop, no regex).
-  if (!text.includes("!!")) {
-    let run = 0;
-    let longest = 0;
-    for (let i = 0; i < text.length && longest < 3; i++) {
-      const c = text.charCodeAt(i);
-      run = c >= 65 && c <= 90 ? run + 1 : c > 127 ? run : 0;
-      if (run > longest) longest = run;
+const UPPER_RE = /^\p{Lu}$/u;
+const wideUpper = new Map<number, boolean>();
+
+function regexCapsWord(text: string): boolean {
+  for (const m of allMatches(CAPS_RUN_RE, text)) if (!ACRONYMS.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
+/**
+ * Whether a run of three or more capitals is not an acronym ("SEGERA", not "KTP"), as CAPS_RUN_RE
+ * would find it. A character loop for the usual reply; a capital outside ASCII hands over to the regex.
+ */
+function hasCapsWord(text: string): boolean {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) {
+      if (start < 0) start = i;
+      continue;
     }
-    if (longest < 3) return null;
-  }
-  if (!text.includes("!!")) {
-    let capsWord = false;
-    for (const m of allMatches(CAPS_RUN_RE, text)) {
-      if (!ACRONYMS.has(m[0].toLowerCase())) {
-        capsWord = true;
-        break;
+    let width = 1;
+    if (c > 127) {
+      const cp = text.codePointAt(i)!;
+      let upper = wideUpper.get(cp);
+      if (upper === undefined) {
+        upper = UPPER_RE.test(String.fromCodePoint(cp));
+        if (wideUpper.size < 10_000) wideUpper.set(cp, upper);
       }
+      if (upper) return regexCapsWord(text);
+      if (cp > 0xffff) width = 2;
     }
-    if (!capsWord) return null;
+    if (start >= 0) {
+      if (i - start >= 3 && !ACRONYMS.has(text.slice(start, i).toLowerCase())) return true;
+      start = -1;
+    }
+    i += width - 1;
   }
+  return false;
+}
+
+const detectShouting: Detector = ({ text }) => {
+  // Quick exit for the usual reply: no "!!" and every run of capitals an acronym (KTP, NIK).
+  if (!text.includes("!!") && !hasCapsWord(text)) return null;
   const words: Array<{ caps: boolean; start: number; end: number }> = [];
   for (const m of allMatches(LETTER_WORD_RE, text)) {
     const w = m[0];

@@ -132,7 +132,12 @@ function hoursText(f: Facts): string {
 
 const isRun = (days: readonly Day[]) => days.every((d, i) => i === 0 || DAYS.indexOf(d) === DAYS.indexOf(days[i - 1]) + 1);
 
-type Compiled = { unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>; durations: number[]; triggers: ReadonlySet<string> };
+type Compiled = {
+  unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>;
+  durations: number[];
+  /** The slots each word can open (SLOT_WORDS), with UNVERIFIED for the unverified claims' words: one lookup per word. */
+  slotWords: ReadonlyMap<string, number>;
+};
 const compiledFacts = new WeakMap<Facts, Compiled>();
 
 function compiledOf(f: Facts): Compiled {
@@ -142,9 +147,9 @@ function compiledOf(f: Facts): Compiled {
     if (f.processing?.days) durations.push(f.processing.days * (f.processing.workingDays ? 7 / 5 : 1));
     for (const d of f.durations) for (const m of findDurations(tokenize(d))) durations.push(m.days);
     const unverified = f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) }));
-    const triggers = new Set<string>();
-    for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) triggers.add(w);
-    c = { unverified, durations, triggers };
+    const slotWords = new Map(SLOT_WORDS);
+    for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) slotWords.set(w, (slotWords.get(w) ?? 0) | UNVERIFIED);
+    c = { unverified, durations, slotWords };
     compiledFacts.set(f, c);
   }
   return c;
@@ -179,10 +184,7 @@ mark(["pasti", "jamin", "tentu", "pastinya"], CERTAINTY);
 /** The slots this reply's words can open (a cheap screen: most replies open few or none). */
 function slotsOf(a: AnalysedText, c: Compiled): number {
   let bits = a.numbers.length > 0 ? DURATION | MONEY | TIME : 0;
-  for (const s of a.stems.keys()) {
-    bits |= SLOT_WORDS.get(s) ?? 0;
-    if (c.triggers.has(s)) bits |= UNVERIFIED;
-  }
+  for (const s of a.stems.keys()) bits |= c.slotWords.get(s) ?? 0;
   return bits;
 }
 
