@@ -138,8 +138,10 @@ export const BUILTIN_TEXT: Record<BuiltinId, { label: string; tip: string; sever
 // ---------------------------------------------------------------- lexicons
 
 const YOU = "bapak/ibu/anda/kamu/kakak/kalian/saudara/lu/lo/elu/adik/mbak/mas";
-// The citizen spoken of in the third person.
-const THIRD = "(warga|pemohon|masyarakat|orang|pelapor|pengguna|penduduk|pendaftar|(yang bersangkutan))";
+// The citizen spoken of in the third person. Nouns of agents by their exact form: their stems are
+// other words ("pemohon" → mohon as in "mohon maaf", "pendaftar" → daftar, "penduduk" → duduk).
+const THIRD =
+  "(warga|masyarakat|orang|=pemohon|=pemohonnya|=pelapor|=pelapornya|=pengguna|=penggunanya|=penduduk|=pendaftar|=pendaftarnya|(yang bersangkutan))";
 
 // Single insult words live in lexicon.ts (matched by surface, negated or not); these are phrases.
 const ABUSIVE = [
@@ -261,9 +263,9 @@ const BLAME = [
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor`,
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 tidak/kurang/belum ...1 lengkap/teliti/baca/bawa/sabar/ikut/patuh/sesuai/isi`,
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...4 berkali/berulang/spam/seenaknya/sembarangan/ngeyel`,
-  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
+  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/=itulah/lama/lambat`,
   `banyak/kebanyakan/umumnya/sering ${THIRD} ...3 salah/keliru/asal/lalai/ceroboh/teledor/malas/lupa/ngeyel`,
-  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
+  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/=itulah/lama/lambat`,
   `(salah|kesalahan) (ada (pada|di)|dari|di pihak|pihak) ${THIRD}`,
   `kesalahan ${THIRD} sendiri`,
 ];
@@ -271,7 +273,7 @@ const BLAME = [
 const BLAME_EXCEPTIONS = [`harus/wajib/perlu/mesti/hanya/cukup/bisa ...1 ${YOU} sendiri yang`];
 // The citizen hidden in a passive: "berkas tidak lengkap sehingga …". Not when it is a condition or advice.
 const PASSIVE_BLAME = [
-  "berkas/dokumen/data/formulir/persyaratan/syarat/isian/pengajuan/permohonan ...3 tidak/belum/kurang lengkap/sesuai/benar/valid ...4 sehingga/=makanya/=jadinya/=akibatnya/maka/itulah",
+  "berkas/dokumen/data/formulir/persyaratan/syarat/isian/pengajuan/permohonan ...3 tidak/belum/kurang lengkap/sesuai/benar/valid ...4 sehingga/=makanya/=jadinya/=akibatnya/maka/=itulah",
 ];
 const BLAME_UNLESS = ["jika/kalau/bila/apabila/agar/supaya/pastikan/seandainya/andaikan/asalkan"];
 

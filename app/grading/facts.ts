@@ -62,6 +62,15 @@ const FEE = stems("biaya bayar tarif ongkos harga retribusi administrasi pungut 
 const DENIAL = stems("hoaks bohong palsu tipu penipuan calo oknum pungli lapor adu aku mengaku kata katanya pesan kabar isu beredar jangan minta");
 const PROCESS = stems("jadi selesai proses cetak terbit tunggu lama paling maksimal estimasi sekitar butuh siap ambil kelar beres");
 const ELAPSED = new Set(["sudah", "telah", "selama", "lebih", "sejak", "lalu"]);
+// "aktif 24 jam", "buka 24 jam", "siaga 24 jam": how long a service is available, not how long a process takes.
+const AVAILABLE = stems("aktif buka siaga online beroperasi operasional layan");
+// "kami kabari paling lambat besok", "tunggu kabar kami hari ini": when the agency answers, which it controls.
+const NOTIFY = stems("kabar kabari hubungi balas jawab informasikan respons tanggap");
+const NOTIFY_REACH = 6;
+function answersBy(t: Token[], s: Sentence, first: number): boolean {
+  for (let i = Math.max(s.from, first - NOTIFY_REACH); i < first; i++) if (NOTIFY.has(t[i].stem)) return true;
+  return false;
+}
 const CERTAIN = stems("pasti jamin tentu pastinya");
 const AFFIRM = stems("pasti jamin tentu sudah memang benar betul aman jelas");
 const HEDGE = stems("belum kabar isu katanya beredar informasi cek konfirmasi verifikasi duga kemungkinan mungkin sepertinya");
@@ -278,6 +287,8 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     const s = sentenceOf(t, m.first);
     if (!has(t, s, PROCESS)) continue;
     if (m.first > s.from && ELAPSED.has(t[m.first - 1].surface)) continue; // "sudah 5 minggu": the wait so far
+    if (m.first > s.from && AVAILABLE.has(t[m.first - 1].stem)) continue;
+    if (answersBy(t, s, m.first)) continue;
     const certain = certainIn(clauseOf(t, m.first));
     if (!certain && framedAsUnknown(t, s)) continue;
     const p = f.processing;

@@ -488,9 +488,11 @@ function rawWords(text: string): RawWord[] {
       out.push({ text: run, start, end: start + run.length });
       continue;
     }
-    // "hati2", "kira2": Indonesian reduplication written with a 2.
+    // "hati2", "kira2": Indonesian reduplication written with a 2. Not an amount: "Rp2.750.000", "Rp2,5 juta".
     const redup = /^([\p{L}\p{M}]{2,})2$/u.exec(run);
-    if (redup) {
+    const end = start + run.length;
+    const amount = redup !== null && (redup[1].toLowerCase() === "rp" || /^[.,]\d/.test(text.slice(end, end + 2)));
+    if (redup && !amount) {
       out.push({ text: redup[1], start, end: start + redup[1].length });
       out.push({ text: redup[1], start: start + redup[1].length, end: start + run.length });
       continue;
