@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeExercise } from "./fixtures";
-import { readFacts } from "./facts";
 import { findDays, findDocuments, findDurations, findMoney, findTimes } from "./gazetteer";
-import { gradeReply } from "./grade";
+import { gradeReply, readFacts } from "./grade";
 import { tokenize } from "./normalise";
 import { stem } from "./stem";
 

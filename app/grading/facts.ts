@@ -27,10 +27,10 @@ import {
   type Day,
   type Mention,
 } from "./gazetteer";
-import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
-import type { Exercise, Facts } from "./rubric";
+import type { Facts } from "./rubric";
 
 export type FactSlot = "document" | "fee" | "duration" | "day" | "time" | "place" | "authority" | "unverified" | "certainty";
 
@@ -459,14 +459,6 @@ function closeEnough(a: number, b: number): boolean {
   if (a < 1 || b < 1) return a < 1 && b < 1;
   const r = a / b;
   return r >= 0.75 && r <= 1.34;
-}
-
-/**
- * What the grader thinks `reply` claims per fact slot, for authoring tools (the rubric
- * playground, content:check, `npm run grade -- --explain`). Empty when the exercise declares no facts.
- */
-export function readFacts(exercise: Exercise, reply: string): FactClaim[] {
-  return exercise.facts ? factClaims(exercise.facts, analyse(reply)) : [];
 }
 
 export type { Mention };
