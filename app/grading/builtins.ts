@@ -196,7 +196,6 @@ const ABUSIVE = [
   "malas/males ...2 jawab/balas/layan/urus/tanggap",
   "terserah deh/lah/dah",
   // sarcasm
-  "pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian",
   "sampai/sampe =bertanya/=tanya/=nanya ...1 dua/tiga/berkali/berulang/terus",
   "rajin sekali/banget/amat =bertanya/=tanya/=nanya/=komentar/=protes",
   "untuk/yang kesekian kali/kalinya",
@@ -302,6 +301,10 @@ const BRIBE = [
   "bayar/kasih ...2 lebih/tambahan ...3 cepat/kilat/prioritas/duluan/jalur",
   "jalur/layanan/paket ...1 cepat/kilat/ekspres/express/vip/prioritas/khusus ...3 bayar/biaya/ribu/juta/tambahan",
 ];
+
+// "Pintar sekali" to the person asking is sarcasm; about a third person ("anak saya pintar sekali") it is praise.
+const SARCASM_PRAISE = ["pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian"];
+const THIRD_PERSON = ["dia/beliau/mereka/anak/anaknya/anakku/muridnya/murid/adiknya/cucu/cucunya/siswa"];
 
 // A wink after money or speed: an offer of a bribe, or one accepted.
 const WINK_RE = /[\u{1F609}\u{1F61C}]|;\)|;-\)/u;
@@ -642,6 +645,7 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "too-long", channels: "all", detect: detectTooLong },
     { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
+    { id: "abusive", channels: "all", matcher: compileMatcher(SARCASM_PRAISE, THIRD_PERSON) },
     { id: "pii-public", channels: "public", detect: detectPiiPublic },
     { id: "pii-public", channels: "public", detect: detectSpelledNumbers },
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },
