@@ -15,7 +15,12 @@ describe("abusive corpus", () => {
     const lines = parseCorpus(readFileSync(FILE, "utf8"));
     expect(lines.length).toBeGreaterThanOrEqual(100);
     const r = abusiveCorpusReport(lines);
-    expect({ recall: r.recall >= 0.85, falseFlags: r.falseFlagRate <= 0.03, missed: r.missed.map((m) => m.text), flagged: r.falseFlags.map((m) => m.text) }).toMatchObject({
+    expect({
+      recall: r.recall >= 0.85,
+      falseFlags: r.falseFlagRate <= 0.03,
+      missed: r.missed.map((m) => m.text),
+      flagged: r.falseFlags.map((m) => m.text),
+    }).toMatchObject({
       recall: true,
       falseFlags: true,
     });
@@ -25,14 +30,20 @@ describe("abusive corpus", () => {
     expect(() => parseCorpus("kasar\tdasar")).toThrow(/line 1/);
   });
 
-  it.each(["monyet lu min, jawab yang bener", "pejabatnya babi semua", "pintar sekali, sampai bertanya dua kali", "saya bilang kamu bodoh"])("flags %s", (text) => {
-    expect(isFlaggedAbusive(text)).toBe(true);
-  });
-
-  it.each(["rusa di hutan lindung", "monyet di taman kota makin banyak", "sate babi di warung itu enak", "cucu saya pintar sekali menggambar", "bodoh juga aku lupa bawa KK"])(
-    "spares %s",
+  it.each(["monyet lu min, jawab yang bener", "pejabatnya babi semua", "pintar sekali, sampai bertanya dua kali", "saya bilang kamu bodoh"])(
+    "flags %s",
     (text) => {
-      expect(isFlaggedAbusive(text)).toBe(false);
+      expect(isFlaggedAbusive(text)).toBe(true);
     },
   );
+
+  it.each([
+    "rusa di hutan lindung",
+    "monyet di taman kota makin banyak",
+    "sate babi di warung itu enak",
+    "cucu saya pintar sekali menggambar",
+    "bodoh juga aku lupa bawa KK",
+  ])("spares %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
 });

@@ -49,7 +49,8 @@ export function checkModelAnswers(exercise: Exercise): ModelAnswerCheck[] {
     const problems: string[] = [];
     if (!grade.passed) problems.push(`jawaban model tidak lulus (${grade.score}): ${[...grade.missing, ...grade.violations].join(", ") || "skor kurang"}`);
     for (const c of grade.facts) {
-      if (c.verdict === "unresolved") problems.push(`jawaban model memuat klaim fakta yang tidak bisa dipastikan (${c.slot} «${c.evidence.text}»): nyatakan faktanya di blok facts`);
+      if (c.verdict === "unresolved")
+        problems.push(`jawaban model memuat klaim fakta yang tidak bisa dipastikan (${c.slot} «${c.evidence.text}»): nyatakan faktanya di blok facts`);
     }
     return { turnId: turn.id, turnIndex, grade, problems };
   });

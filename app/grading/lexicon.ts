@@ -64,11 +64,10 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
 // Animal names are insults only when aimed at someone: "babi hutan masuk kebun", "anjing tetangga menggonggong" are animals.
 const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
 const ANIMAL_CONTEXT = new Set(
-  ("hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit " +
-    "panggang guling goreng sate rica masak kuliner taman kebun sawah kota permukiman berkeliaran")
-    .split(
-    " ",
-  ),
+  (
+    "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit " +
+    "panggang guling goreng sate rica masak kuliner taman kebun sawah kota permukiman berkeliaran"
+  ).split(" "),
 );
 
 // "monyet di taman", "anjing ke jalan": an animal somewhere is an animal.
@@ -84,7 +83,25 @@ function literalAnimal(t: AnalysedText["tokens"], i: number): boolean {
 
 // "bodoh juga aku lupa bawa KK": calling oneself names insults nobody, unless someone else is addressed too.
 const FIRST_PERSON = new Set(["saya", "aku", "daku"]);
-const ADDRESSEE = new Set(["kamu", "lu", "lo", "elu", "anda", "kalian", "kau", "engkau", "kakak", "bapak", "ibu", "admin", "mbak", "mas", "dasar", "petugas", "pegawai"]);
+const ADDRESSEE = new Set([
+  "kamu",
+  "lu",
+  "lo",
+  "elu",
+  "anda",
+  "kalian",
+  "kau",
+  "engkau",
+  "kakak",
+  "bapak",
+  "ibu",
+  "admin",
+  "mbak",
+  "mas",
+  "dasar",
+  "petugas",
+  "pegawai",
+]);
 
 function selfDirected(t: AnalysedText["tokens"], i: number): boolean {
   let self = false;

@@ -37,7 +37,15 @@ export async function action(args: ActionFunctionArgs) {
     const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
     // What the grader reads the reply as claiming, per fact slot (null: the exercise declares no facts).
     const facts = entry.exercise.facts
-      ? readFacts(entry.exercise, reply).map((c) => ({ slot: c.slot, value: c.value, stance: c.stance, certain: c.certain, verdict: c.verdict, evidence: c.evidence.text, message: c.message ?? null }))
+      ? readFacts(entry.exercise, reply).map((c) => ({
+          slot: c.slot,
+          value: c.value,
+          stance: c.stance,
+          certain: c.certain,
+          verdict: c.verdict,
+          evidence: c.evidence.text,
+          message: c.message ?? null,
+        }))
       : null;
     return json({ target, reply, feedback, facts });
   });
