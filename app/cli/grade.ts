@@ -1,5 +1,6 @@
 /**
  * Batch grading: `npm run grade -- --file IN.jsonl [--content DIR]`
+ * Style corpus:  `npm run grade -- --corpus LABELLED.tsv` (abusive recall, neutral false flags)
  * Fact readout:  `npm run grade -- --explain --file IN.jsonl` or
  *                `npm run grade -- --explain --exercise SLUG [--turn 1] --reply "…"`
  *                prints, per reply, the grade, the review reasons and what the grader thinks
@@ -16,11 +17,13 @@ import { fileURLToPath } from "node:url";
 import { loadExercises } from "../content/exercises.server";
 import { gradeReply, turnIdAt, BUILTIN_IDS, type Exercise, type TurnGrade } from "../grading/index";
 import { agreementReport, expectedElements, type LabelledGrade } from "../grading/agreement";
+import { abusiveCorpusReport, parseCorpus, type CorpusLine } from "../grading/corpus";
 
 const USAGE = [
   "usage: npm run grade -- --file IN.jsonl [--content CONTENT_DIR]   (--file - reads stdin)",
   "       npm run grade -- --explain (--file IN.jsonl | --exercise SLUG [--turn N] --reply TEXT)",
   "       npm run grade -- --agreement LABELLED.jsonl",
+  "       npm run grade -- --corpus LABELLED.tsv   (abusive<TAB>text / neutral<TAB>text per line)",
 ].join("\n");
 
 function fail(message: string, code = 1): never {
@@ -28,7 +31,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-type Args = { file?: string; content: string; explain: boolean; agreement?: string; exercise?: string; turn: string; reply?: string };
+type Args = { file?: string; content: string; explain: boolean; agreement?: string; corpus?: string; exercise?: string; turn: string; reply?: string };
 
 function parseArgs(argv: string[]): Args {
   let file: string | undefined;
@@ -39,6 +42,7 @@ function parseArgs(argv: string[]): Args {
     const value = () => argv[++i] ?? fail(`${arg} needs a value\n${USAGE}`, 2);
     if (arg === "--explain") a.explain = true;
     else if (arg === "--agreement") a.agreement = value();
+    else if (arg === "--corpus") a.corpus = value();
     else if (arg === "--exercise") a.exercise = value();
     else if (arg === "--turn") a.turn = value();
     else if (arg === "--reply") a.reply = value();
@@ -51,7 +55,7 @@ function parseArgs(argv: string[]): Args {
       process.exit(0);
     } else fail(`unknown argument: ${arg}\n${USAGE}`, 2);
   }
-  if (!file && !a.agreement && !(a.explain && a.exercise && a.reply !== undefined)) fail(`--file is required\n${USAGE}`, 2);
+  if (!file && !a.agreement && !a.corpus && !(a.explain && a.exercise && a.reply !== undefined)) fail(`--file is required\n${USAGE}`, 2);
   return { file, content, ...a };
 }
 
@@ -96,10 +100,28 @@ function explain(id: unknown, g: TurnGrade, reply: string): string {
   return lines.join("\n");
 }
 
+/** Abusive recall and neutral false-flag rate on a labelled corpus (see app/grading/corpus.ts). */
+function runCorpus(file: string): void {
+  let lines: CorpusLine[];
+  try {
+    lines = parseCorpus(readFileSync(file, "utf8"));
+  } catch (e) {
+    fail(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const r = abusiveCorpusReport(lines);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  for (const m of r.missed) process.stdout.write(`missed (abusive, line ${m.line}): ${m.text}\n`);
+  for (const m of r.falseFlags) process.stdout.write(`false flag (neutral, line ${m.line}): ${m.text}\n`);
+  process.stdout.write(
+    `abusive recall ${pct(r.recall)} (${r.abusive - r.missed.length}/${r.abusive}), neutral flagged ${pct(r.falseFlagRate)} (${r.falseFlags.length}/${r.neutral}) — targets ≥ 85 % and ≤ 3 %\n`,
+  );
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const { content } = args;
   if (args.agreement) return runAgreement(args.agreement, content);
+  if (args.corpus) return runCorpus(args.corpus);
   if (args.explain && args.exercise && args.reply !== undefined) {
     const exercises = loadOrFail(content);
     const job = parseLine(

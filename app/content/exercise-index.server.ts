@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { checkExamples, exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
+import { checkExamples, checkModelAnswers, exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
 import { rubricWarnings, type RubricWarning } from "~/grading/rubric";
 import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/hoax";
 import type { LessonIds } from "~/models/course.server";
@@ -67,6 +67,7 @@ export function checkHoaxLesson(course: CourseSource, lesson: LessonSource): Pro
   checkExamples(hoax.exercise).forEach((check, i) =>
     check.problems.forEach((p) => problems.push(problem(["examples", i], `examples[${i}]: ${p}`))),
   );
+  for (const check of checkModelAnswers(hoax.exercise)) for (const p of check.problems) problems.push(problem(["clarification", "modelAnswer"], `clarification.modelAnswer: ${p}`));
   problems.push(...warningProblems(lesson, lines, rubricWarnings(hoax.clarification.rubric, ["clarification", "rubric"])));
   return problems;
 }
@@ -132,6 +133,12 @@ export function checkDmLesson(course: CourseSource, lesson: LessonSource): Probl
       severity: "error" as const,
     })),
   );
+  for (const check of checkModelAnswers(exercise)) {
+    for (const p of check.problems) {
+      const path = ["turns", check.turnIndex, "modelAnswer"];
+      problems.push({ file: lesson.file, line: lineOfPath(lines, path), column: 1, message: `turns[${check.turnIndex}].modelAnswer: ${p}`, severity: "error" });
+    }
+  }
   const warnings = exercise.turns.flatMap((turn, ti) => rubricWarnings(turn.rubric, ["turns", ti, "rubric"]));
   return [...problems, ...warningProblems(lesson, lines, warnings)];
 }

@@ -163,6 +163,12 @@ describe("blame", () => {
     expect(violations(reply)).toContain("blame");
   });
 
+  it("flags the citizen blamed as 'pemohon' but not the polite 'mohon' (pemohon is matched by its form, not its stem)", () => {
+    expect(violations("Banyak pemohon salah isi formulir, itulah sebabnya lama.")).toContain("blame");
+    expect(violations("Mohon maaf, balasan kami sebelumnya keliru dan tidak pantas; pernyataan itu kami tarik dan kami hapus.")).not.toContain("blame");
+    expect(violations("Silakan daftar ulang, data yang keliru akan kami perbaiki supaya tidak lama.")).not.toContain("blame");
+  });
+
   it.each(["Mohon maaf atas keterlambatannya, Pak.", "Bagi Bapak yang belum rekam, silakan datang.", "Maka dari itu kami buka layanan Sabtu."])(
     "does not flag %s",
     (reply) => {

@@ -138,8 +138,10 @@ export const BUILTIN_TEXT: Record<BuiltinId, { label: string; tip: string; sever
 // ---------------------------------------------------------------- lexicons
 
 const YOU = "bapak/ibu/anda/kamu/kakak/kalian/saudara/lu/lo/elu/adik/mbak/mas";
-// The citizen spoken of in the third person.
-const THIRD = "(warga|pemohon|masyarakat|orang|pelapor|pengguna|penduduk|pendaftar|(yang bersangkutan))";
+// The citizen spoken of in the third person. Nouns of agents by their exact form: their stems are
+// other words ("pemohon" → mohon as in "mohon maaf", "pendaftar" → daftar, "penduduk" → duduk).
+const THIRD =
+  "(warga|masyarakat|orang|=pemohon|=pemohonnya|=pelapor|=pelapornya|=pengguna|=penggunanya|=penduduk|=pendaftar|=pendaftarnya|(yang bersangkutan))";
 
 // Single insult words live in lexicon.ts (matched by surface, negated or not); these are phrases.
 const ABUSIVE = [
@@ -194,7 +196,6 @@ const ABUSIVE = [
   "malas/males ...2 jawab/balas/layan/urus/tanggap",
   "terserah deh/lah/dah",
   // sarcasm
-  "pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian",
   "sampai/sampe =bertanya/=tanya/=nanya ...1 dua/tiga/berkali/berulang/terus",
   "rajin sekali/banget/amat =bertanya/=tanya/=nanya/=komentar/=protes",
   "untuk/yang kesekian kali/kalinya",
@@ -261,9 +262,9 @@ const BLAME = [
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 salah/keliru/lalai/lupa/telat/terlambat/asal/malas/ceroboh/teledor`,
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...3 tidak/kurang/belum ...1 lengkap/teliti/baca/bawa/sabar/ikut/patuh/sesuai/isi`,
   `karena/akibat/gara/sebab/=disebabkan ...3 ${THIRD} ...4 berkali/berulang/spam/seenaknya/sembarangan/ngeyel`,
-  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
+  `${THIRD} ...4 salah/keliru/lalai/asal/ceroboh/teledor/lupa/malas ...6 sehingga/=jadinya/=akibatnya/=itulah/lama/lambat`,
   `banyak/kebanyakan/umumnya/sering ${THIRD} ...3 salah/keliru/asal/lalai/ceroboh/teledor/malas/lupa/ngeyel`,
-  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/itulah/lama/lambat`,
+  `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/=itulah/lama/lambat`,
   `(salah|kesalahan) (ada (pada|di)|dari|di pihak|pihak) ${THIRD}`,
   `kesalahan ${THIRD} sendiri`,
 ];
@@ -271,7 +272,7 @@ const BLAME = [
 const BLAME_EXCEPTIONS = [`harus/wajib/perlu/mesti/hanya/cukup/bisa ...1 ${YOU} sendiri yang`];
 // The citizen hidden in a passive: "berkas tidak lengkap sehingga …". Not when it is a condition or advice.
 const PASSIVE_BLAME = [
-  "berkas/dokumen/data/formulir/persyaratan/syarat/isian/pengajuan/permohonan ...3 tidak/belum/kurang lengkap/sesuai/benar/valid ...4 sehingga/=makanya/=jadinya/=akibatnya/maka/itulah",
+  "berkas/dokumen/data/formulir/persyaratan/syarat/isian/pengajuan/permohonan ...3 tidak/belum/kurang lengkap/sesuai/benar/valid ...4 sehingga/=makanya/=jadinya/=akibatnya/maka/=itulah",
 ];
 const BLAME_UNLESS = ["jika/kalau/bila/apabila/agar/supaya/pastikan/seandainya/andaikan/asalkan"];
 
@@ -300,6 +301,10 @@ const BRIBE = [
   "bayar/kasih ...2 lebih/tambahan ...3 cepat/kilat/prioritas/duluan/jalur",
   "jalur/layanan/paket ...1 cepat/kilat/ekspres/express/vip/prioritas/khusus ...3 bayar/biaya/ribu/juta/tambahan",
 ];
+
+// "Pintar sekali" to the person asking is sarcasm; about a third person ("anak saya pintar sekali") it is praise.
+const SARCASM_PRAISE = ["pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian"];
+const THIRD_PERSON = ["dia/beliau/mereka/anak/anaknya/anakku/muridnya/murid/adiknya/cucu/cucunya/siswa"];
 
 // A wink after money or speed: an offer of a bribe, or one accepted.
 const WINK_RE = /[\u{1F609}\u{1F61C}]|;\)|;-\)/u;
@@ -534,28 +539,49 @@ const BANG_RE = /[!?][!?1]*/g;
 
 const CAPS_RUN_RE = /\p{Lu}{3,}/gu;
 
-const detectShouting: Detector = ({ text }) => {
-  // Quick exit for the usual reply: no "!!" and no run of three capitals (a character loop, no regex).
-  if (!text.includes("!!")) {
-    let run = 0;
-    let longest = 0;
-    for (let i = 0; i < text.length && longest < 3; i++) {
-      const c = text.charCodeAt(i);
-      run = c >= 65 && c <= 90 ? run + 1 : c > 127 ? run : 0;
-      if (run > longest) longest = run;
+const UPPER_RE = /^\p{Lu}$/u;
+const wideUpper = new Map<number, boolean>();
+
+function regexCapsWord(text: string): boolean {
+  for (const m of allMatches(CAPS_RUN_RE, text)) if (!ACRONYMS.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
+/**
+ * Whether a run of three or more capitals is not an acronym ("SEGERA", not "KTP"), as CAPS_RUN_RE
+ * would find it. A character loop for the usual reply; a capital outside ASCII hands over to the regex.
+ */
+function hasCapsWord(text: string): boolean {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) {
+      if (start < 0) start = i;
+      continue;
     }
-    if (longest < 3) return null;
-  }
-  if (!text.includes("!!")) {
-    let capsWord = false;
-    for (const m of allMatches(CAPS_RUN_RE, text)) {
-      if (!ACRONYMS.has(m[0].toLowerCase())) {
-        capsWord = true;
-        break;
+    let width = 1;
+    if (c > 127) {
+      const cp = text.codePointAt(i)!;
+      let upper = wideUpper.get(cp);
+      if (upper === undefined) {
+        upper = UPPER_RE.test(String.fromCodePoint(cp));
+        if (wideUpper.size < 10_000) wideUpper.set(cp, upper);
       }
+      if (upper) return regexCapsWord(text);
+      if (cp > 0xffff) width = 2;
     }
-    if (!capsWord) return null;
+    if (start >= 0) {
+      if (i - start >= 3 && !ACRONYMS.has(text.slice(start, i).toLowerCase())) return true;
+      start = -1;
+    }
+    i += width - 1;
   }
+  return false;
+}
+
+const detectShouting: Detector = ({ text }) => {
+  // Quick exit for the usual reply: no "!!" and every run of capitals an acronym (KTP, NIK).
+  if (!text.includes("!!") && !hasCapsWord(text)) return null;
   const words: Array<{ caps: boolean; start: number; end: number }> = [];
   for (const m of allMatches(LETTER_WORD_RE, text)) {
     const w = m[0];
@@ -619,6 +645,7 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "too-long", channels: "all", detect: detectTooLong },
     { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
+    { id: "abusive", channels: "all", matcher: compileMatcher(SARCASM_PRAISE, THIRD_PERSON) },
     { id: "pii-public", channels: "public", detect: detectPiiPublic },
     { id: "pii-public", channels: "public", detect: detectSpelledNumbers },
     { id: "pii-request", channels: "public", matcher: compileMatcher(PII_REQUEST_PUBLIC, PRIVATE_CHANNEL, "nearby", [...ADVICE_FOR_ELSEWHERE, ...THANKS]) },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeExercise } from "./fixtures";
-import { readFacts } from "./facts";
 import { findDays, findDocuments, findDurations, findMoney, findTimes } from "./gazetteer";
-import { gradeReply } from "./grade";
+import { gradeReply, readFacts } from "./grade";
 import { tokenize } from "./normalise";
 import { stem } from "./stem";
 
@@ -132,5 +131,15 @@ describe("fact model: no false flags", () => {
       ["day", "minggu", "contradicts"],
     ]);
     expect(readFacts(makeExercise(), "Bawa KK")).toEqual([]);
+  });
+});
+
+describe("durations that are no processing promise", () => {
+  it("skips how long a service is available and when the agency will answer", () => {
+    const durations = (reply: string) => readFacts(akta, reply).filter((c) => c.slot === "duration");
+    expect(durations("Laporkan kejadian darurat ke 112 yang sudah aktif 24 jam.")).toEqual([]);
+    expect(durations("Kami sudah meneruskan berkas ke petugas pencetakan dan akan mengabari Bapak paling lambat besok siang.")).toEqual([]);
+    expect(durations("Mohon tunggu kabar kami lewat DM hari ini.")).toEqual([]);
+    expect(durations("Aktanya jadi 30 hari lagi ya, Pak.").map((c) => c.verdict)).toEqual(["contradicts"]);
   });
 });

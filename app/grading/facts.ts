@@ -27,10 +27,10 @@ import {
   type Day,
   type Mention,
 } from "./gazetteer";
-import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
-import type { Exercise, Facts } from "./rubric";
+import type { Facts } from "./rubric";
 
 export type FactSlot = "document" | "fee" | "duration" | "day" | "time" | "place" | "authority" | "unverified" | "certainty";
 
@@ -62,6 +62,15 @@ const FEE = stems("biaya bayar tarif ongkos harga retribusi administrasi pungut 
 const DENIAL = stems("hoaks bohong palsu tipu penipuan calo oknum pungli lapor adu aku mengaku kata katanya pesan kabar isu beredar jangan minta");
 const PROCESS = stems("jadi selesai proses cetak terbit tunggu lama paling maksimal estimasi sekitar butuh siap ambil kelar beres");
 const ELAPSED = new Set(["sudah", "telah", "selama", "lebih", "sejak", "lalu"]);
+// "aktif 24 jam", "buka 24 jam", "siaga 24 jam": how long a service is available, not how long a process takes.
+const AVAILABLE = stems("aktif buka siaga online beroperasi operasional layan");
+// "kami kabari paling lambat besok", "tunggu kabar kami hari ini": when the agency answers, which it controls.
+const NOTIFY = stems("kabar kabari hubungi balas jawab informasikan respons tanggap");
+const NOTIFY_REACH = 6;
+function answersBy(t: Token[], s: Sentence, first: number): boolean {
+  for (let i = Math.max(s.from, first - NOTIFY_REACH); i < first; i++) if (NOTIFY.has(t[i].stem)) return true;
+  return false;
+}
 const CERTAIN = stems("pasti jamin tentu pastinya");
 const AFFIRM = stems("pasti jamin tentu sudah memang benar betul aman jelas");
 const HEDGE = stems("belum kabar isu katanya beredar informasi cek konfirmasi verifikasi duga kemungkinan mungkin sepertinya");
@@ -132,7 +141,12 @@ function hoursText(f: Facts): string {
 
 const isRun = (days: readonly Day[]) => days.every((d, i) => i === 0 || DAYS.indexOf(d) === DAYS.indexOf(days[i - 1]) + 1);
 
-type Compiled = { unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>; durations: number[]; triggers: ReadonlySet<string> };
+type Compiled = {
+  unverified: Array<{ id: string; label: string; matcher: CompiledMatcher }>;
+  durations: number[];
+  /** The slots each word can open (SLOT_WORDS), with UNVERIFIED for the unverified claims' words: one lookup per word. */
+  slotWords: ReadonlyMap<string, number>;
+};
 const compiledFacts = new WeakMap<Facts, Compiled>();
 
 function compiledOf(f: Facts): Compiled {
@@ -142,9 +156,9 @@ function compiledOf(f: Facts): Compiled {
     if (f.processing?.days) durations.push(f.processing.days * (f.processing.workingDays ? 7 / 5 : 1));
     for (const d of f.durations) for (const m of findDurations(tokenize(d))) durations.push(m.days);
     const unverified = f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) }));
-    const triggers = new Set<string>();
-    for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) triggers.add(w);
-    c = { unverified, durations, triggers };
+    const slotWords = new Map(SLOT_WORDS);
+    for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) slotWords.set(w, (slotWords.get(w) ?? 0) | UNVERIFIED);
+    c = { unverified, durations, slotWords };
     compiledFacts.set(f, c);
   }
   return c;
@@ -179,10 +193,7 @@ mark(["pasti", "jamin", "tentu", "pastinya"], CERTAINTY);
 /** The slots this reply's words can open (a cheap screen: most replies open few or none). */
 function slotsOf(a: AnalysedText, c: Compiled): number {
   let bits = a.numbers.length > 0 ? DURATION | MONEY | TIME : 0;
-  for (const s of a.stems.keys()) {
-    bits |= SLOT_WORDS.get(s) ?? 0;
-    if (c.triggers.has(s)) bits |= UNVERIFIED;
-  }
+  for (const s of a.stems.keys()) bits |= c.slotWords.get(s) ?? 0;
   return bits;
 }
 
@@ -276,6 +287,8 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     const s = sentenceOf(t, m.first);
     if (!has(t, s, PROCESS)) continue;
     if (m.first > s.from && ELAPSED.has(t[m.first - 1].surface)) continue; // "sudah 5 minggu": the wait so far
+    if (m.first > s.from && AVAILABLE.has(t[m.first - 1].stem)) continue;
+    if (answersBy(t, s, m.first)) continue;
     const certain = certainIn(clauseOf(t, m.first));
     if (!certain && framedAsUnknown(t, s)) continue;
     const p = f.processing;
@@ -446,14 +459,6 @@ function closeEnough(a: number, b: number): boolean {
   if (a < 1 || b < 1) return a < 1 && b < 1;
   const r = a / b;
   return r >= 0.75 && r <= 1.34;
-}
-
-/**
- * What the grader thinks `reply` claims per fact slot, for authoring tools (the rubric
- * playground, content:check, `npm run grade -- --explain`). Empty when the exercise declares no facts.
- */
-export function readFacts(exercise: Exercise, reply: string): FactClaim[] {
-  return exercise.facts ? factClaims(exercise.facts, analyse(reply)) : [];
 }
 
 export type { Mention };

@@ -431,6 +431,18 @@ function allIn(ids: readonly string[] | undefined, results: readonly ElementResu
   return true;
 }
 
+/**
+ * What the grader thinks `reply` claims per fact slot (documents, amounts, durations, days and
+ * times, places, authority, unverified claims, certainty), each with its verdict against the
+ * exercise's facts: the same reading as `TurnGrade.facts`, for authoring tools (the rubric
+ * playground, `content:check --facts`, `npm run grade -- --explain`). Empty without facts.
+ */
+export function readFacts(exercise: Exercise, reply: string): FactClaim[] {
+  if (!exercise.facts) return [];
+  const text = reply.length > MAX_ANALYSED_CHARS ? reply.slice(0, MAX_ANALYSED_CHARS) : reply;
+  return factClaims(exercise.facts, analyse(text, compiled(exercise).fuzzy));
+}
+
 /** 1-based turn number (as in the batch format) → turn id. */
 export function turnIdAt(exercise: Exercise, turnNumber: number): string | undefined {
   return exercise.turns[turnNumber - 1]?.id;

@@ -102,6 +102,18 @@ describe("hoax lab scoring", () => {
     });
   });
 
+  it("checks the clarification against the case's facts, declared in its facts block", () => {
+    const withFacts = parseHoaxCase(
+      { ...data, facts: { ...data.facts, fees: { free: true }, places: ["disdukcapil"] } },
+      { slug: "x", course: "y", briefing: "" },
+    );
+    expect(withFacts.exercise.facts?.fees?.free).toBe(true);
+    const wrong = gradeHoax(withFacts, { ...perfect, clarification: "Itu hoaks, blanko tersedia. Biaya cetak KTP-el cuma 20 ribu di loket." }).clarification;
+    expect(wrong.violations).toContain("fact-wrong");
+    const right = gradeHoax(withFacts, { ...perfect, clarification: "Informasi itu hoaks. Blanko tersedia dan layanan KTP-el gratis." }).clarification;
+    expect(right.violations).toEqual([]);
+  });
+
   it("rejects an inconsistent verdict and type", () => {
     expect(() => parseHoaxCase({ ...data, facts: { ...data.facts, verdict: "benar" } }, { slug: "x", course: "y", briefing: "" })).toThrow(/verdict benar/);
   });

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { gradeReply, type TurnGrade } from "./grade";
-import { exampleSchema, parseExercise, rubricSchema, type Exercise } from "./rubric";
+import { exampleSchema, factsSchema, parseExercise, rubricSchema, type Exercise } from "./rubric";
 
 export const HOAX_TYPES = ["satire", "false-connection", "misleading", "false-context", "imposter", "manipulated", "fabricated", "true"] as const;
 export const RED_FLAGS = [
@@ -82,6 +82,9 @@ export const hoaxFrontmatterSchema = z
         summary: text,
         source: text,
         sourceType: z.enum(["official-agency", "official-website", "fact-check-site", "platform", "other"]).default("official-agency"),
+        // The true facts as typed slots (documents, fees, hours, places, unverified claims…), as in a DM
+        // exercise's `facts`: the clarification is checked against them (facts.ts).
+        ...factsSchema.shape,
       })
       .strict()
       .refine((f) => (f.verdict === "benar") === (f.type === "true"), { message: "verdict benar harus bertipe true (dan sebaliknya)", path: ["type"] }),
@@ -109,6 +112,7 @@ export type HoaxCase = z.output<typeof hoaxFrontmatterSchema> & { slug: string; 
 /** Validates a hoax case; the clarification becomes a one-turn public exercise for the DM grader. */
 export function parseHoaxCase(data: unknown, meta: { slug: string; course: string; briefing: string; source?: string }): HoaxCase {
   const parsed = hoaxFrontmatterSchema.parse(data);
+  const { verdict: _verdict, type: _type, summary: _summary, source: _source, sourceType: _sourceType, ...facts } = parsed.facts;
   const exercise = parseExercise(
     {
       title: parsed.title,
@@ -119,6 +123,7 @@ export function parseHoaxCase(data: unknown, meta: { slug: string; course: strin
       channel: parsed.clarification.channel,
       persona: { name: parsed.claim.sender },
       passPercent: parsed.passPercent,
+      facts,
       turns: [{ id: "klarifikasi", message: parsed.claim.text, rubric: parsed.clarification.rubric, modelAnswer: parsed.clarification.modelAnswer }],
       examples: parsed.examples.map((e) => ({ ...e, turn: "klarifikasi" })),
     },

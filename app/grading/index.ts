@@ -6,7 +6,7 @@ import { gradeReply, type TurnGrade, type GradeOptions } from "./grade";
 import { highlightSegments, type HighlightSegment } from "./highlight";
 import type { Exercise, ExerciseExample } from "./rubric";
 
-export { gradeReply, nextTurn, turnIdAt, PENALTY } from "./grade";
+export { gradeReply, nextTurn, readFacts, turnIdAt, PENALTY } from "./grade";
 export type { TurnGrade, ElementResult, ElementStatus, EvidenceSpan, GradeOptions } from "./grade";
 export { highlightSegments, highlightSpans } from "./highlight";
 export type { HighlightSegment, HighlightMark, HighlightSpan } from "./highlight";
@@ -18,7 +18,7 @@ export { compilePattern, PatternError } from "./match";
 export { normaliseText } from "./normalise";
 export { stem } from "./stem";
 export { GRADER_VERSION } from "./version";
-export { readFacts, factClaims } from "./facts";
+export { factClaims } from "./facts";
 export { agreementReport, cohenKappa, kappaFromMatrix, percentAgreement, expectedElements } from "./agreement";
 export type { AgreementReport, Confusion, CriterionAgreement, LabelledGrade } from "./agreement";
 export type { FactClaim, FactSlot } from "./facts";
@@ -37,6 +37,24 @@ export function gradeWithHighlights(
 }
 
 export type ExampleCheck = { example: ExerciseExample; grade: TurnGrade; problems: string[] };
+export type ModelAnswerCheck = { turnId: string; turnIndex: number; grade: TurnGrade; problems: string[] };
+
+/**
+ * Grades every turn's model answer (for content:check): it must pass with no violation, and
+ * read no claim the exercise's facts cannot settle ("fact-unresolved"): declare the fact instead.
+ */
+export function checkModelAnswers(exercise: Exercise): ModelAnswerCheck[] {
+  return exercise.turns.map((turn, turnIndex) => {
+    const grade = gradeReply(exercise, turn.id, turn.modelAnswer);
+    const problems: string[] = [];
+    if (!grade.passed) problems.push(`jawaban model tidak lulus (${grade.score}): ${[...grade.missing, ...grade.violations].join(", ") || "skor kurang"}`);
+    for (const c of grade.facts) {
+      if (c.verdict === "unresolved")
+        problems.push(`jawaban model memuat klaim fakta yang tidak bisa dipastikan (${c.slot} «${c.evidence.text}»): nyatakan faktanya di blok facts`);
+    }
+    return { turnId: turn.id, turnIndex, grade, problems };
+  });
+}
 
 /** Grades an exercise's frontmatter `examples` and lists where the grader disagrees (for content:check). */
 export function checkExamples(exercise: Exercise): ExampleCheck[] {

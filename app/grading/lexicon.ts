@@ -55,6 +55,7 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
     if (!insultAt(t[i].surface)) continue;
     if (t[i].negated && sparedByNegation(a, i)) continue;
     if (ANIMALS.has(t[i].surface) && literalAnimal(t, i)) continue;
+    if (selfDirected(t, i)) continue;
     (out ??= []).push([t[i].start, t[i].end]);
   }
   return out;
@@ -63,16 +64,52 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
 // Animal names are insults only when aimed at someone: "babi hutan masuk kebun", "anjing tetangga menggonggong" are animals.
 const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
 const ANIMAL_CONTEXT = new Set(
-  "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit".split(
-    " ",
-  ),
+  (
+    "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit " +
+    "panggang guling goreng sate rica masak kuliner taman kebun sawah kota permukiman berkeliaran"
+  ).split(" "),
 );
 
+// "monyet di taman", "anjing ke jalan": an animal somewhere is an animal.
+const LOCATIVES = new Set(["di", "ke", "dari"]);
+
 function literalAnimal(t: AnalysedText["tokens"], i: number): boolean {
+  if (i + 1 < t.length && t[i + 1].sentence === t[i].sentence && LOCATIVES.has(t[i + 1].surface)) return true;
   for (let j = Math.max(0, i - 2); j <= Math.min(t.length - 1, i + 3); j++) {
     if (j !== i && t[j].sentence === t[i].sentence && (ANIMAL_CONTEXT.has(t[j].surface) || ANIMAL_CONTEXT.has(t[j].stem))) return true;
   }
   return false;
+}
+
+// "bodoh juga aku lupa bawa KK": calling oneself names insults nobody, unless someone else is addressed too.
+const FIRST_PERSON = new Set(["saya", "aku", "daku"]);
+const ADDRESSEE = new Set([
+  "kamu",
+  "lu",
+  "lo",
+  "elu",
+  "anda",
+  "kalian",
+  "kau",
+  "engkau",
+  "kakak",
+  "bapak",
+  "ibu",
+  "admin",
+  "mbak",
+  "mas",
+  "dasar",
+  "petugas",
+  "pegawai",
+]);
+
+function selfDirected(t: AnalysedText["tokens"], i: number): boolean {
+  let self = false;
+  for (let j = Math.max(0, i - 2); j <= Math.min(t.length - 1, i + 2); j++) if (t[j].clause === t[i].clause && FIRST_PERSON.has(t[j].surface)) self = true;
+  if (!self) return false;
+  for (let j = i - 1; j >= 0 && t[j].clause === t[i].clause; j--) if (ADDRESSEE.has(t[j].surface)) return false;
+  for (let j = i + 1; j < t.length && t[j].clause === t[i].clause; j++) if (ADDRESSEE.has(t[j].surface)) return false;
+  return true;
 }
 
 function sparedByNegation(a: AnalysedText, i: number): boolean {

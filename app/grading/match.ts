@@ -465,6 +465,24 @@ export class FuzzyIndex {
     return found;
   }
 
+  private readonly tokenMemo = new Map<string, string[]>();
+
+  /**
+   * Pattern words near a token: those near its stem, then those near its surface form, without
+   * repeats. Memoised by surface (the stem is a function of it): one lookup per token.
+   */
+  nearToken(surface: string, stem: string): string[] {
+    let found = this.tokenMemo.get(surface);
+    if (found === undefined) {
+      const near = this.near(stem);
+      const nearSurface = surface !== stem ? this.near(surface) : NONE;
+      found = nearSurface.length > 0 ? [...new Set([...near, ...nearSurface])] : near;
+      if (this.tokenMemo.size >= 20_000) this.tokenMemo.clear();
+      this.tokenMemo.set(surface, found);
+    }
+    return found;
+  }
+
   private lookup(word: string): string[] {
     const found = new Set<string>();
     for (const probe of [word, ...deletions(word)]) {
@@ -516,9 +534,7 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
     put(stems, t.stem, i);
     put(surfaces, t.surface, i);
     if (fuzzy && !t.isNumber) {
-      const near = fuzzy.near(t.stem);
-      const nearSurface = t.surface !== t.stem ? fuzzy.near(t.surface) : NONE;
-      const all = nearSurface.length > 0 ? [...new Set([...near, ...nearSurface])] : near;
+      const all = fuzzy.nearToken(t.surface, t.stem);
       if (all.length > 0) {
         t.aliases = all;
         for (const alias of all) put(stems, alias, i);

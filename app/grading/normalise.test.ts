@@ -104,6 +104,11 @@ describe("tokenize", () => {
     expect(normaliseText("bayar 100rb, umur 17thn, hati2")).toBe("bayar 100 ribu umur 17 tahun hati hati");
   });
 
+  it("reads Rp2.750.000 as an amount, not as the reduplication 'rp rp'", () => {
+    expect(normaliseText("Biaya Rp2.750.000? Rp2,5 juta")).toBe("biaya rp 2 750 000 rp 2 5 juta");
+    expect(new Set(tokenize("Biaya SK PPPK Rp2.750.000?").map((t) => t.sentence))).toEqual(new Set([0]));
+  });
+
   it("glues clitics written with a hyphen to their word", () => {
     const text = "NIK-nya dan DM-in";
     const tokens = tokenize(text);

@@ -371,8 +371,10 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   let prevRaw = "";
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const gap = text.slice(prevEnd, w.start);
-    if (tokens.length > 0 && gap.length > 0) {
+    // Most gaps are one space: no break, and no string to cut.
+    const oneSpace = w.start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+    const gap = oneSpace ? " " : text.slice(prevEnd, w.start);
+    if (tokens.length > 0 && gap.length > 0 && !oneSpace) {
       let brk = gapBreak(gap, prevRaw, w.text);
       // Dots, slashes and colons inside a web or e-mail address end nothing: lapor.go.id, https://…
       if (brk !== 0 && isLinkGap(gap) && insideLink(text, prevEnd, w.start)) brk = 0;
@@ -486,9 +488,11 @@ function rawWords(text: string): RawWord[] {
       out.push({ text: run, start, end: start + run.length });
       continue;
     }
-    // "hati2", "kira2": Indonesian reduplication written with a 2.
+    // "hati2", "kira2": Indonesian reduplication written with a 2. Not an amount: "Rp2.750.000", "Rp2,5 juta".
     const redup = /^([\p{L}\p{M}]{2,})2$/u.exec(run);
-    if (redup) {
+    const end = start + run.length;
+    const amount = redup !== null && (redup[1].toLowerCase() === "rp" || /^[.,]\d/.test(text.slice(end, end + 2)));
+    if (redup && !amount) {
       out.push({ text: redup[1], start, end: start + redup[1].length });
       out.push({ text: redup[1], start: start + redup[1].length, end: start + run.length });
       continue;

@@ -41,10 +41,9 @@ export function isRootWord(word: string): boolean {
 }
 
 export function stem(word: string): string {
-  if (word.length <= MIN_ROOT || ROOTS.has(word) || !/^[a-z]+$/.test(word)) return word;
   const cached = memo.get(word);
   if (cached !== undefined) return cached;
-  const result = stemWithRoots(word) ?? stemByRules(word);
+  const result = word.length <= MIN_ROOT || ROOTS.has(word) || !/^[a-z]+$/.test(word) ? word : (stemWithRoots(word) ?? stemByRules(word));
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, result);
   return result;

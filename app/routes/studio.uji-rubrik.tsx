@@ -5,7 +5,8 @@ import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedb
 import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.server";
 import { turnFeedback } from "~/content/exercise-page.server";
 import { MAX_REPLY_CHARS } from "~/content/exercise-limits";
-import { gradeReply } from "~/grading";
+import { gradeReply, readFacts } from "~/grading";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
@@ -31,10 +32,22 @@ export async function action(args: ActionFunctionArgs) {
     const [slug, turnId] = target.split("#");
     const entry = await getExerciseEntry(slug ?? "", true);
     const turn = entry?.exercise.turns.find((t) => t.id === turnId);
-    if (!entry || !turn) return json({ target, reply, feedback: null }, { status: 400 });
+    if (!entry || !turn) return json({ target, reply, feedback: null, facts: null }, { status: 400 });
     const grade = gradeReply(entry.exercise, turn.id, reply);
     const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
-    return json({ target, reply, feedback });
+    // What the grader reads the reply as claiming, per fact slot (null: the exercise declares no facts).
+    const facts = entry.exercise.facts
+      ? readFacts(entry.exercise, reply).map((c) => ({
+          slot: c.slot,
+          value: c.value,
+          stance: c.stance,
+          certain: c.certain,
+          verdict: c.verdict,
+          evidence: c.evidence.text,
+          message: c.message ?? null,
+        }))
+      : null;
+    return json({ target, reply, feedback, facts });
   });
 }
 
@@ -78,6 +91,46 @@ export default function RubricPlayground() {
           </p>
           <TurnFeedback turn={result.feedback} targetSeconds={null} />
         </div>
+      ) : null}
+      {result?.feedback ? (
+        <section className="card" aria-labelledby="fact-reading">
+          <h2 id="fact-reading">{t("facts.heading")}</h2>
+          <p className="muted">{t("facts.intro")}</p>
+          {result.facts === null ? (
+            <p>{t("facts.noFacts")}</p>
+          ) : result.facts.length === 0 ? (
+            <p>{t("facts.none")}</p>
+          ) : (
+            <table className="data cards-sm">
+              <thead>
+                <tr>
+                  <th scope="col">{t("facts.col.slot")}</th>
+                  <th scope="col">{t("facts.col.value")}</th>
+                  <th scope="col">{t("facts.col.stance")}</th>
+                  <th scope="col">{t("facts.col.verdict")}</th>
+                  <th scope="col">{t("facts.col.evidence")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.facts.map((c, i) => (
+                  <tr key={i}>
+                    <td data-label={t("facts.col.slot")}>{t(`facts.slot.${c.slot}` as MessageKey)}</td>
+                    <td data-label={t("facts.col.value")}>{c.value}</td>
+                    <td data-label={t("facts.col.stance")}>
+                      {t(`facts.stance.${c.stance}` as MessageKey)}
+                      {c.certain ? `, ${t("facts.certain")}` : ""}
+                    </td>
+                    <td data-label={t("facts.col.verdict")}>
+                      {t(`facts.verdict.${c.verdict}` as MessageKey)}
+                      {c.message ? <span className="muted"> — {c.message}</span> : null}
+                    </td>
+                    <td data-label={t("facts.col.evidence")}>«{c.evidence}»</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
       ) : null}
     </section>
   );

@@ -97,5 +97,8 @@ test("the rubric playground grades a pasted reply", async ({ page }) => {
   await page.getByLabel("Contoh balasan").fill(turns.t1!.modelAnswer);
   await page.getByRole("button", { name: "Nilai" }).click();
   await expect(page.getByText(/Skor giliran: \d+ — lulus/)).toBeVisible();
+  // The fact reading: what the grader thinks the reply claims, per slot.
+  await expect(page.getByRole("heading", { name: "Bacaan fakta" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Tempat" }).first()).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/rubric-playground.png`, fullPage: true });
 });
