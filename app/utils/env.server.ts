@@ -31,6 +31,15 @@ export const envSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.string().url("must be a full URL such as https://sigap.example.go.id").optional()),
   /** Proxies in front of the app that append to X-Forwarded-For; 0 = browsers connect directly. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** smtp://user:pass@host:587 or smtps://… — without it, e-mails stay in the admins' outbox (/admin/kotak-keluar). */
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  /** The From address of Sigap's e-mails, e.g. "Sigap <sigap@bkpsdm.example.go.id>". */
+  SMTP_FROM: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,6 +85,12 @@ export const env = {
   get publicUrl() {
     return process.env.PUBLIC_URL || undefined;
   },
+  get smtpUrl() {
+    return process.env.SMTP_URL || undefined;
+  },
+  get smtpFrom() {
+    return process.env.SMTP_FROM || "Sigap <no-reply@sigap.invalid>";
+  },
   /** Proxy hops in front of the app that append to X-Forwarded-For (default 0: trust the socket only). */
   get trustedProxies() {
     return Math.max(0, Number(process.env.TRUSTED_PROXIES ?? 0) || 0);
@@ -85,4 +100,9 @@ export const env = {
 /** The origin links and QR codes point to: PUBLIC_URL, else the request's own. */
 export function publicOrigin(request: Request): string {
   return env.publicUrl ? new URL(env.publicUrl).origin : new URL(request.url).origin;
+}
+
+/** The origin of links in e-mails sent in the background (no request at hand): PUBLIC_URL, else this machine. */
+export function mailOrigin(): string {
+  return env.publicUrl ? new URL(env.publicUrl).origin : `http://localhost:${process.env.PORT || 3000}`;
 }

@@ -4,3 +4,4 @@ export * from "./content";
 export * from "./exercises";
 export * from "./certificates";
 export * from "./credentials";
+export * from "./mail";
