@@ -20,10 +20,10 @@ export type MailWorker = { boss: PgBoss; stop: () => Promise<void> };
 type SendJob = { id: string };
 
 let running: MailWorker | null = null;
-let tickHandler: (now: Date) => Promise<void> = async () => {};
+let tickHandler: (db: Db, now: Date) => Promise<unknown> = async () => {};
 
-/** What the tick does (set by the reminders module, so this file does not import every model). */
-export function onMailTick(fn: (now: Date) => Promise<void>) {
+/** What the tick does (entry.server sets the reminders; this file does not import every model). */
+export function onMailTick(fn: (db: Db, now: Date) => Promise<unknown>) {
   tickHandler = fn;
 }
 
@@ -77,7 +77,7 @@ export async function createMailWorker(handle: DbHandle, opts: { pollingInterval
 
 /** Once per minute (and on demand in tests): due reminders, then messages no job carries yet. */
 export async function runMailTick(db: Db, now: Date): Promise<void> {
-  await tickHandler(now);
+  await tickHandler(db, now);
   const worker = running;
   if (!worker) return;
   for (const id of await strandedMailIds(db, new Date(now.getTime() - 60_000))) await worker.boss.send(SEND_QUEUE, { id });

@@ -31,6 +31,7 @@ const SENTENCES = new Set([
   "user.password-link-reissue",
   "user.password-links",
   "user.password-set",
+  "user.password-reset",
 ]);
 
 const ROLES = new Set(["learner", "instructor", "manager", "admin"]);
