@@ -62,7 +62,8 @@ export async function finishMail(db: Db, id: string, outcome: { status: "sent" |
     .set({
       status: outcome.status,
       updatedAt: new Date(),
-      ...(outcome.status === "sent" ? { sentAt: new Date(), lastError: null } : {}),
+      // A sent message keeps the error of a failed earlier attempt: the record shows it was retried.
+      ...(outcome.status === "sent" ? { sentAt: new Date() } : {}),
       ...("error" in outcome ? { lastError: outcome.error.slice(0, 500) } : {}),
     })
     .where(eq(mailMessages.id, id));
