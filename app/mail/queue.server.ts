@@ -50,7 +50,10 @@ export async function deliverMail(db: Db, id: string, lastAttempt: boolean): Pro
 }
 
 /** Starts a pg-boss instance working the mail queues on this database handle. Tests start two to prove a message goes out once. */
-export async function createMailWorker(handle: DbHandle, opts: { pollingIntervalSeconds?: number; schedule?: boolean } = {}): Promise<MailWorker> {
+export async function createMailWorker(
+  handle: DbHandle,
+  opts: { pollingIntervalSeconds?: number; schedule?: boolean; retry?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean } } = {},
+): Promise<MailWorker> {
   const target = handle.queueTarget;
   if (!target) throw new Error("this database handle cannot run the mail queue");
   const boss =
@@ -59,7 +62,9 @@ export async function createMailWorker(handle: DbHandle, opts: { pollingInterval
       : new PgBoss({ connectionString: target.url, max: 3, schedule: opts.schedule ?? true });
   boss.on("error", (error: Error) => console.warn(`[sigap] mail queue: ${error.message}`));
   await boss.start();
-  await boss.createQueue(SEND_QUEUE, { ...SEND_RETRY });
+  // createQueue keeps an existing queue as it is; explicit retry settings (tests) are applied to it.
+  await boss.createQueue(SEND_QUEUE, { ...SEND_RETRY, ...opts.retry });
+  if (opts.retry) await boss.updateQueue(SEND_QUEUE, { ...SEND_RETRY, ...opts.retry });
   await boss.createQueue(TICK_QUEUE, { retryLimit: 0 });
   const poll = opts.pollingIntervalSeconds ?? 2;
   await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: poll, includeMetadata: true }, async (jobs) => {
