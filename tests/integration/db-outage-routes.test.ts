@@ -86,6 +86,7 @@ const outages: Record<string, Entry> = {
   // Pages that need the database only for the session check.
   "admin._index.tsx": { loader: { as: "admin", expect: "page", afterSession: 200 } },
   "admin.audit.tsx": { loader: { as: "admin", expect: "page" } },
+  "admin.kotak-keluar.tsx": { loader: { as: "admin", expect: "page" } },
   "admin.instansi.tsx": {
     loader: { as: "admin", expect: "page" },
     action: {
@@ -206,6 +207,10 @@ const outages: Record<string, Entry> = {
       shown: ["email", "password"],
       passwords: ["password"],
     },
+  },
+  "lupa-sandi.tsx": {
+    loader: { as: "learner", expect: "page", afterSession: 302 },
+    action: { as: "anonymous", expect: "page", body: { email: "rina@uji.sigap.id" }, shown: ["email"] },
   },
   // Files shipped with the content.
   "media.$course.$file.ts": { params: { course: "verifikasi-hoaks", file: "foto-banjir-editan.svg" }, loader: { as: "anonymous", expect: 200 } },
