@@ -19,7 +19,7 @@ const langOf = (value: string | null): Lang => (value === "en" ? "en" : "id");
 export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
   const today = jakartaDate(now);
   const origin = mailOrigin();
-  const settingsLink = `${origin}/akun/kata-sandi`;
+  const settingsLink = `${origin}/akun/email`;
   let count = 0;
   const add = async (...args: Parameters<typeof enqueueMail>) => {
     if (await enqueueMail(...args)) count++;

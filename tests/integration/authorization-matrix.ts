@@ -161,6 +161,7 @@ export const matrix: Record<string, Entry> = {
   // Only the learner's own attempt can be reopened; staff read attempts in /studio.
   "latihan.$exercise.tsx": { target: "attemptView", loader: { ...signedIn(404), learner: scoped }, action: signedIn(400) },
   "masuk.tsx": { loader: { ...everyone(HOME), anonymous: 200 }, action: everyone(400) },
+  "akun.email.tsx": { loader: signedIn(200), action: signedIn(200), body: { reminders: "ya", digestDay: "3" } },
   "lupa-sandi.tsx": { loader: { ...everyone(HOME), anonymous: 200 }, action: { ...everyone(HOME), anonymous: 200 }, body: { email: "tidak-ada@uji.sigap.id" } },
   "media.$course.$file.ts": { target: "media", loader: everyone(200) },
   // /saya is the signed-in person's own: nobody, admins included, downloads someone else's PDF here.

@@ -208,6 +208,7 @@ const outages: Record<string, Entry> = {
       passwords: ["password"],
     },
   },
+  "akun.email.tsx": { loader: { as: "learner", expect: "page" }, action: { as: "learner", expect: "page", body: { reminders: "ya" } } },
   "lupa-sandi.tsx": {
     loader: { as: "learner", expect: "page", afterSession: 302 },
     action: { as: "anonymous", expect: "page", body: { email: "rina@uji.sigap.id" }, shown: ["email"] },
