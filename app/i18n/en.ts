@@ -381,8 +381,10 @@ export const en: Record<BaseKey, string> = {
   "forgot.title": "Forgot password",
   "forgot.intro": "Enter the e-mail of your Sigap account. We prepare a one-time link to choose a new password.",
   "forgot.submit": "Request a link",
-  "forgot.sentMail": "If that e-mail is registered, a link to choose a new password has been sent to it. The link works once, for 2 hours. Check your spam folder too.",
-  "forgot.sentManager": "If that e-mail is registered, your request has been passed on. Your training manager will give you a one-time link to choose a new password.",
+  "forgot.sentMail":
+    "If that e-mail is registered, a link to choose a new password has been sent to it. The link works once, for 2 hours. Check your spam folder too.",
+  "forgot.sentManager":
+    "If that e-mail is registered, your request has been passed on. Your training manager will give you a one-time link to choose a new password.",
   "forgot.limited": "Too many requests from here. Try again in an hour.",
   "forgot.back": "Back to sign in",
   "mailPrefs.title": "E-mail",

@@ -384,8 +384,10 @@ export const id = {
   "forgot.title": "Lupa kata sandi",
   "forgot.intro": "Tulis email akun Sigap Anda. Kami siapkan tautan sekali pakai untuk membuat kata sandi baru.",
   "forgot.submit": "Minta tautan",
-  "forgot.sentMail": "Jika email itu terdaftar, tautan untuk membuat kata sandi baru sudah dikirim ke sana. Tautan berlaku 2 jam dan hanya sekali pakai. Periksa juga folder spam.",
-  "forgot.sentManager": "Jika email itu terdaftar, permintaan Anda sudah diteruskan. Manajer pelatihan Anda akan memberikan tautan sekali pakai untuk membuat kata sandi baru.",
+  "forgot.sentMail":
+    "Jika email itu terdaftar, tautan untuk membuat kata sandi baru sudah dikirim ke sana. Tautan berlaku 2 jam dan hanya sekali pakai. Periksa juga folder spam.",
+  "forgot.sentManager":
+    "Jika email itu terdaftar, permintaan Anda sudah diteruskan. Manajer pelatihan Anda akan memberikan tautan sekali pakai untuk membuat kata sandi baru.",
   "forgot.limited": "Terlalu banyak permintaan dari sini. Coba lagi dalam satu jam.",
   "forgot.back": "Kembali ke halaman masuk",
   "mailPrefs.title": "E-mail",

@@ -11,7 +11,11 @@ import { mailOrigin } from "~/utils/env.server";
 import { enqueueMail } from "./queue.server";
 
 async function recipient(db: Db, userId: string) {
-  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, disabled: users.disabled }).from(users).where(eq(users.id, userId)).limit(1);
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   return user && !user.disabled ? { ...user, lang: await mailLangOf(db, userId) } : null;
 }
 

@@ -105,13 +105,30 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
       userId: c.userId,
       to: c.email,
       lang: langOf(c.lang),
-      content: { kind: "expires", name: c.name, course: c.course, code: c.code, expiresAt: c.expiresAt, days: rule.days, link: `${origin}/saya/sertifikat`, settingsLink },
+      content: {
+        kind: "expires",
+        name: c.name,
+        course: c.course,
+        code: c.code,
+        expiresAt: c.expiresAt,
+        days: rule.days,
+        link: `${origin}/saya/sertifikat`,
+        settingsLink,
+      },
     });
   }
 
   // Managers whose digest day is today: overdue learners in their subtree.
   const managers = await db
-    .select({ id: users.id, name: users.name, email: users.email, path: agencies.path, digestDay: mailSettings.digestDay, lang: mailSettings.lang, reminders: mailSettings.reminders })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      path: agencies.path,
+      digestDay: mailSettings.digestDay,
+      lang: mailSettings.lang,
+      reminders: mailSettings.reminders,
+    })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
@@ -141,7 +158,13 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
       userId: m.id,
       to: m.email,
       lang: langOf(m.lang),
-      content: { kind: "digest", name: m.name, rows: rows.map((r) => ({ name: r.name, course: r.course, due: r.due! })), link: `${origin}/kelola/peserta`, settingsLink },
+      content: {
+        kind: "digest",
+        name: m.name,
+        rows: rows.map((r) => ({ name: r.name, course: r.course, due: r.due! })),
+        link: `${origin}/kelola/peserta`,
+        settingsLink,
+      },
     });
   }
   return count;

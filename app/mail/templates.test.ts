@@ -8,7 +8,15 @@ const cases: MailContent[] = [
   { kind: "reset", name: "Sari", link: "https://sigap.test/atur-sandi/abc", expiresAt },
   { kind: "setPassword", name: "Sari", email: "sari@instansi.go.id", link: "https://sigap.test/atur-sandi/def", expiresAt },
   { kind: "assigned", name: "Sari", course: "Layanan DM", due: "2026-12-10", link: "https://sigap.test/kursus/dm" },
-  { kind: "dueSoon", name: "Sari", course: "Layanan DM", due: "2026-12-10", days: 7, link: "https://sigap.test/kursus/dm", settingsLink: "https://sigap.test/akun" },
+  {
+    kind: "dueSoon",
+    name: "Sari",
+    course: "Layanan DM",
+    due: "2026-12-10",
+    days: 7,
+    link: "https://sigap.test/kursus/dm",
+    settingsLink: "https://sigap.test/akun",
+  },
   { kind: "dueToday", name: "Sari", course: "Layanan DM", due: "2026-12-10", link: "https://sigap.test/kursus/dm", settingsLink: "https://sigap.test/akun" },
   { kind: "overdue", name: "Sari", course: "Layanan DM", due: "2026-12-10", link: "https://sigap.test/kursus/dm", settingsLink: "https://sigap.test/akun" },
   {
@@ -21,8 +29,25 @@ const cases: MailContent[] = [
     link: "https://sigap.test/kelola/peserta",
     settingsLink: "https://sigap.test/akun",
   },
-  { kind: "certificateIssued", name: "Sari", course: "Layanan DM", code: "SGP-AB12-CD34", expiresAt, link: "https://sigap.test/saya/sertifikat", verify: "https://sigap.test/sertifikat/SGP-AB12-CD34" },
-  { kind: "expires", name: "Sari", course: "Layanan DM", code: "SGP-AB12-CD34", expiresAt, days: 30, link: "https://sigap.test/saya/sertifikat", settingsLink: "https://sigap.test/akun" },
+  {
+    kind: "certificateIssued",
+    name: "Sari",
+    course: "Layanan DM",
+    code: "SGP-AB12-CD34",
+    expiresAt,
+    link: "https://sigap.test/saya/sertifikat",
+    verify: "https://sigap.test/sertifikat/SGP-AB12-CD34",
+  },
+  {
+    kind: "expires",
+    name: "Sari",
+    course: "Layanan DM",
+    code: "SGP-AB12-CD34",
+    expiresAt,
+    days: 30,
+    link: "https://sigap.test/saya/sertifikat",
+    settingsLink: "https://sigap.test/akun",
+  },
   { kind: "suspended", name: "Sari", course: "Layanan DM", code: "SGP-AB12-CD34", link: "https://sigap.test/kursus/dm" },
 ];
 
@@ -61,6 +86,8 @@ describe("mail templates", () => {
   it("reminders say how to turn them off; transactional mail does not", () => {
     expect(renderMail(cases[3]!, "id").text).toContain("mematikan e-mail pengingat di halaman akun: https://sigap.test/akun");
     expect(renderMail(cases[0]!, "id").text).not.toContain("pengingat");
-    expect(renderMail({ ...(cases[7] as Extract<MailContent, { kind: "certificateIssued" }>), expiresAt: null }, "id").text).toContain("berlaku sampai tanpa batas waktu");
+    expect(renderMail({ ...(cases[7] as Extract<MailContent, { kind: "certificateIssued" }>), expiresAt: null }, "id").text).toContain(
+      "berlaku sampai tanpa batas waktu",
+    );
   });
 });

@@ -20,7 +20,12 @@ export async function getMailSettings(userId: string) {
 /** Saves the person's mail choices (and the language they use now, which their mail follows). */
 export async function saveMailSettings(userId: string, settings: { lang: Lang; reminders?: boolean; digestDay?: number }) {
   const db = await getDb();
-  const set = { lang: settings.lang, updatedAt: new Date(), ...(settings.reminders === undefined ? {} : { reminders: settings.reminders }), ...(settings.digestDay === undefined ? {} : { digestDay: settings.digestDay }) };
+  const set = {
+    lang: settings.lang,
+    updatedAt: new Date(),
+    ...(settings.reminders === undefined ? {} : { reminders: settings.reminders }),
+    ...(settings.digestDay === undefined ? {} : { digestDay: settings.digestDay }),
+  };
   await db
     .insert(mailSettings)
     .values({ userId, ...set })

@@ -62,6 +62,10 @@ export async function listPasswordHelpRequests(actor: SessionUser) {
 /** When the account asked for a new password and is still waiting (null = no open request). */
 export async function passwordHelpRequestOf(userId: string): Promise<Date | null> {
   const db = await getDb();
-  const [row] = await db.select({ createdAt: passwordHelpRequests.createdAt }).from(passwordHelpRequests).where(eq(passwordHelpRequests.userId, userId)).limit(1);
+  const [row] = await db
+    .select({ createdAt: passwordHelpRequests.createdAt })
+    .from(passwordHelpRequests)
+    .where(eq(passwordHelpRequests.userId, userId))
+    .limit(1);
   return row?.createdAt ?? null;
 }

@@ -242,7 +242,10 @@ export async function consumePasswordToken(token: string, passwordHash: string):
     await invalidateUserSessions(tx, row.userId);
     await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, row.userId), isNull(passwordTokens.usedAt)));
     await tx.delete(passwordHelpRequests).where(eq(passwordHelpRequests.userId, row.userId));
-    await audit({ actorId: row.userId, action: row.purpose === "reset" ? "user.password-reset" : "user.password-set", targetType: "user", targetId: row.userId }, tx);
+    await audit(
+      { actorId: row.userId, action: row.purpose === "reset" ? "user.password-reset" : "user.password-set", targetType: "user", targetId: row.userId },
+      tx,
+    );
     return true;
   });
 }

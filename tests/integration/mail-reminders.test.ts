@@ -66,6 +66,11 @@ describe("reminder tick", () => {
     expect(digest[0]!.body).toContain(late.name);
     expect(await mine(other.id)).toEqual([]);
     expect(counts[0]! + counts[1]!).toBe((await db.select().from(mailMessages).where(like(mailMessages.key, "%:%"))).length);
-    expect(await db.select().from(mailMessages).where(and(eq(mailMessages.userId, soon.id), eq(mailMessages.status, "queued")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(mailMessages)
+        .where(and(eq(mailMessages.userId, soon.id), eq(mailMessages.status, "queued"))),
+    ).toHaveLength(1);
   });
 });

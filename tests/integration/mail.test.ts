@@ -39,7 +39,10 @@ async function startSmtp(opts: { failFirst?: number } = {}) {
         // Quoted-printable: join soft line breaks, decode =XX.
         const body = rest.join("\r\n\r\n");
         const text = /quoted-printable/i.test(head)
-          ? Buffer.from(body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8")
+          ? Buffer.from(
+              body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+              "latin1",
+            ).toString("utf8")
           : body;
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject, text, at: Date.now() });
         callback();
@@ -161,7 +164,12 @@ describe("mail queue (pg-boss on this engine)", () => {
 describe("forgot password", () => {
   it("the same answer for an unknown e-mail; only a real account gets a link, in the outbox and as a manager request", async () => {
     const learner = await createAccount(tree.unitA.id, "learner");
-    const known = await run(forgotAction, post("/lupa-sandi", { email: learner.email.toUpperCase() }, undefined, { "x-test": "1" }), {}, { clientAddress: "10.0.0.1" });
+    const known = await run(
+      forgotAction,
+      post("/lupa-sandi", { email: learner.email.toUpperCase() }, undefined, { "x-test": "1" }),
+      {},
+      { clientAddress: "10.0.0.1" },
+    );
     const unknown = await run(forgotAction, post("/lupa-sandi", { email: "tidak-ada@uji.sigap.id" }), {}, { clientAddress: "10.0.0.2" });
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(200);
@@ -177,10 +185,12 @@ describe("forgot password", () => {
   it("is rate-limited per e-mail and per address", async () => {
     const learner = await createAccount(tree.unitA.id, "learner");
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await run(forgotAction, post("/lupa-sandi", { email: learner.email }), {}, { clientAddress: `10.1.0.${i}` })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await run(forgotAction, post("/lupa-sandi", { email: learner.email }), {}, { clientAddress: `10.1.0.${i}` })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const fromOne: number[] = [];
-    for (let i = 0; i < 11; i++) fromOne.push((await run(forgotAction, post("/lupa-sandi", { email: `x${i}@uji.sigap.id` }), {}, { clientAddress: "10.2.0.1" })).status);
+    for (let i = 0; i < 11; i++)
+      fromOne.push((await run(forgotAction, post("/lupa-sandi", { email: `x${i}@uji.sigap.id` }), {}, { clientAddress: "10.2.0.1" })).status);
     expect(fromOne.slice(0, 10).every((s) => s === 200)).toBe(true);
     expect(fromOne[10]).toBe(429);
   });
