@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailMessages, passwordHelpRequests, passwordTokens, sessions, users } from "../../db/schema";
 import { createMailWorker, deliverMail, enqueueMail, SEND_QUEUE, useMailWorker, type MailWorker } from "~/mail/queue.server";
 import { insertMail } from "~/models/mail.server";
-import { requestPasswordReset } from "~/models/password-reset.server";
+import { listPasswordHelpRequests, requestPasswordReset } from "~/models/password-reset.server";
 import { consumePasswordToken, findPasswordToken, reissuePasswordLink } from "~/models/staff-import.server";
 import { action as forgotAction } from "~/routes/lupa-sandi";
 import { getUser } from "~/utils/auth.server";
@@ -233,6 +233,9 @@ describe("forgot password", () => {
     // No request yet: the account has a password, so no link.
     expect(await reissuePasswordLink(managerA, learner.id)).toBeNull();
     await requestPasswordReset(learner.email, "https://sigap.test", "id");
+    // The request shows on the manager's user list, only in their scope.
+    expect((await listPasswordHelpRequests(managerA)).map((r) => r.userId)).toContain(learner.id);
+    expect((await listPasswordHelpRequests(managerB)).map((r) => r.userId)).not.toContain(learner.id);
     expect(await reissuePasswordLink(managerB, learner.id)).toBeNull();
     const token = await reissuePasswordLink(managerA, learner.id);
     expect(token).toBeTruthy();
