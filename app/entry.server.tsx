@@ -7,6 +7,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { checkContentOnce } from "~/content/check.server";
 import { getSyncedContentTree } from "~/content/sync.server";
+import { enqueueDueReminders } from "~/mail/reminders.server";
+import { onMailTick, startMailQueue, stopMailQueue } from "~/mail/queue.server";
 import { currentIssuerKey } from "~/models/credential.server";
 import { closeDb, getDb } from "~/utils/db.server";
 import { deleteOldRateLimits } from "~/utils/rate-limit.server";
@@ -25,6 +27,14 @@ export async function startup() {
   await getDb();
   // The Open Badges signing key is made on the first start (decision 015), not by the first download.
   await currentIssuerKey();
+  // The mail queue and its minute tick run in every server process; pg-boss hands each job to one
+  // of them and the messages' unique keys stop a reminder from going out twice (decision 019).
+  onMailTick(enqueueDueReminders);
+  try {
+    await startMailQueue();
+  } catch (error) {
+    console.warn(`[sigap] mail queue not started: ${error instanceof Error ? error.message : String(error)}`);
+  }
   // Expired sessions and old rate-limit windows are swept here, not by whoever signs in next.
   const sweep = async () => {
     try {
@@ -49,7 +59,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     const timer = setTimeout(() => process.exit(0), 3000);
     timer.unref();
-    closeDb()
+    stopMailQueue()
+      .catch(() => {})
+      .then(() => closeDb())
       .catch(() => {})
       .finally(() => process.exit(0));
   });

@@ -36,7 +36,7 @@ export function translator(lang: Lang, english?: Dictionary | null, staff?: Staf
 const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
 
 /** Fills `{name}` placeholders and the plural form above (`#` = the number). */
-function fill(text: string, vars: Record<string, string | number>): string {
+export function fill(text: string, vars: Record<string, string | number>): string {
   return text
     .replace(PLURAL, (m, name: string, one: string, other: string) => {
       if (!(name in vars)) return m;

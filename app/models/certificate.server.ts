@@ -18,6 +18,7 @@ import { canRecertify, expiryDate, type SuspensionReason } from "~/certificates/
 import { certificateStep, courseStanding, type LessonFacts } from "~/learning/completion";
 import { audit } from "./audit.server";
 import { ensureIssuance } from "./credential.server";
+import { mailCertificateIssued, mailCertificateSuspended } from "~/mail/notices.server";
 import { getDb, type Db } from "~/utils/db.server";
 
 export type GradeChange = { actorId: string | null; reason: SuspensionReason };
@@ -82,6 +83,7 @@ export async function refreshEnrollment(
   if (step === "suspend" && current) {
     const lesson = standing.failed[0]!.title;
     await tx.update(certificates).set({ suspendedAt: now, suspendedReason: change.reason, suspendedLesson: lesson }).where(eq(certificates.id, current.id));
+    await mailCertificateSuspended(tx, current, now);
     await audit(
       { actorId: change.actorId, action: "certificate.suspend", targetType: "certificate", targetId: current.id, details: { reason: change.reason, lesson } },
       tx,
@@ -197,6 +199,7 @@ async function issueIfDue(tx: Db, userId: string, courseId: string): Promise<Cer
     .returning();
   // Issuer, signatory and status-list position are fixed with the certificate (decision 015).
   if (issued) await ensureIssuance(tx, issued);
+  if (issued) await mailCertificateIssued(tx, issued);
   return issued ?? null;
 }
 

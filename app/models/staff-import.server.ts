@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, gt, inArray, isNull, like } from "drizzle-orm";
-import { agencies, importBatches, passwordTokens, users } from "../../db/schema";
+import { and, eq, gt, inArray, isNull, like, or } from "drizzle-orm";
+import { agencies, importBatches, passwordHelpRequests, passwordTokens, users } from "../../db/schema";
 import { CsvError, parseCsv } from "~/csv/parse";
 import { validateStaffImport, type StaffImportResult } from "~/csv/staff-import";
 import { looksLikeXlsx, xlsxAsCsvText } from "~/csv/xlsx.server";
@@ -10,6 +10,8 @@ import { getDb, type Db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { canGrantRole, inScope, managedScopePath, scopeOf } from "~/utils/permissions.server";
 import { invalidateUserSessions } from "~/utils/session.server";
+import { env } from "~/utils/env.server";
+import { mailSetPasswordLinks } from "~/mail/notices.server";
 
 export type ImportPreview =
   | { ok: true; result: StaffImportResult }
@@ -90,6 +92,15 @@ export async function commitStaffImport(actor: SessionUser, result: StaffImportR
     const batchId = randomUUID();
     await tx.insert(importBatches).values({ id: batchId, createdBy: actor.id, userIds: ids });
     await audit({ actorId: actor.id, action: "staff.import", targetType: "import_batch", targetId: batchId, details: { created: ids.length } }, tx);
+    // With a mail server the new accounts get their links by e-mail now (decision 019); without, the manager downloads them.
+    if (env.smtpUrl) {
+      const links = await issuePasswordLinks(tx, ids, actor.id);
+      const expiresAt = new Date(Date.now() + TOKEN_DAYS * 86400e3);
+      await mailSetPasswordLinks(
+        tx,
+        [...links.values()].flatMap((l) => ("token" in l ? [{ userId: l.userId, token: l.token, expiresAt }] : [])),
+      );
+    }
     return batchId;
   });
 }
@@ -109,7 +120,7 @@ export async function getImportBatch(actor: SessionUser, batchId: string) {
   return { ...batch, accounts };
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 /** A set-password link works this long (probe finding 1: links no longer live for weeks). */
 export const TOKEN_DAYS = 7;
 
@@ -174,13 +185,18 @@ export async function reissuePasswordLink(actor: SessionUser, userId: string): P
       .innerJoin(agencies, eq(agencies.id, users.agencyId))
       .where(and(eq(users.id, userId), inScope(agencies.path, scopeOf(actor))))
       .limit(1);
-    if (!target || target.passwordSetAt || !canGrantRole(actor, target.role)) return null;
+    if (!target || !canGrantRole(actor, target.role)) return null;
+    // An account with a password gets a link only when its owner asked for one ("Lupa kata sandi", decision 019).
+    const [asked] = await tx.select({ id: passwordHelpRequests.id }).from(passwordHelpRequests).where(eq(passwordHelpRequests.userId, userId)).limit(1);
+    if (target.passwordSetAt && !asked) return null;
+    const purpose = target.passwordSetAt ? "reset" : "set";
     await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
     const token = randomBytes(32).toString("base64url");
     await tx
       .insert(passwordTokens)
-      .values({ id: randomUUID(), userId, tokenHash: hashToken(token), issuedBy: actor.id, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86400e3) });
-    await audit({ actorId: actor.id, action: "user.password-link-reissue", targetType: "user", targetId: userId }, tx);
+      .values({ id: randomUUID(), userId, tokenHash: hashToken(token), purpose, issuedBy: actor.id, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86400e3) });
+    await tx.delete(passwordHelpRequests).where(eq(passwordHelpRequests.userId, userId));
+    await audit({ actorId: actor.id, action: "user.password-link-reissue", targetType: "user", targetId: userId, details: { purpose } }, tx);
     return token;
   });
 }
@@ -193,7 +209,13 @@ export async function findPasswordToken(token: string) {
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
     .where(
-      and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date()), isNull(users.passwordSetAt)),
+      and(
+        eq(passwordTokens.tokenHash, hashToken(token)),
+        isNull(passwordTokens.usedAt),
+        gt(passwordTokens.expiresAt, new Date()),
+        // A "reset" link (forgot password, decision 019) replaces a password; a "set" link only sets the first.
+        or(isNull(users.passwordSetAt), eq(passwordTokens.purpose, "reset")),
+      ),
     )
     .limit(1);
   return row ?? null;
@@ -207,12 +229,12 @@ export async function consumePasswordToken(token: string, passwordHash: string):
       .update(passwordTokens)
       .set({ usedAt: new Date() })
       .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date())))
-      .returning({ userId: passwordTokens.userId });
+      .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
     if (!row) return false;
     const [updated] = await tx
       .update(users)
       .set({ passwordHash, passwordSetAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(users.id, row.userId), isNull(users.passwordSetAt)))
+      .where(and(eq(users.id, row.userId), row.purpose === "reset" ? undefined : isNull(users.passwordSetAt)))
       .returning({ id: users.id });
     if (!updated) {
       // The account chose a password meanwhile: the link is spent and changes nothing.
@@ -220,7 +242,11 @@ export async function consumePasswordToken(token: string, passwordHash: string):
     }
     await invalidateUserSessions(tx, row.userId);
     await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, row.userId), isNull(passwordTokens.usedAt)));
-    await audit({ actorId: row.userId, action: "user.password-set", targetType: "user", targetId: row.userId }, tx);
+    await tx.delete(passwordHelpRequests).where(eq(passwordHelpRequests.userId, row.userId));
+    await audit(
+      { actorId: row.userId, action: row.purpose === "reset" ? "user.password-reset" : "user.password-set", targetType: "user", targetId: row.userId },
+      tx,
+    );
     return true;
   });
 }

@@ -11,6 +11,7 @@ const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
   { to: "/admin/pengguna", title: "admin.users.title", body: "admin.home.users" },
   { to: "/admin/audit", title: "admin.audit.title", body: "admin.home.audit" },
   { to: "/admin/penerbit", title: "admin.issuer.title", body: "admin.home.issuer" },
+  { to: "/admin/kotak-keluar", title: "admin.outbox.title", body: "admin.home.outbox" },
 ];
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/field";
 import { changePassword } from "~/models/user.server";
 import { createSessionCookie, signOutEverywhere } from "~/utils/auth.server";
@@ -69,6 +69,10 @@ export default function ChangePassword() {
           {t("sessions.signOutEverywhere")}
         </button>
       </Form>
+      <h2>{t("mailPrefs.title")}</h2>
+      <p>
+        <Link to="/akun/email">{t("mailPrefs.reminders")}</Link>
+      </p>
     </section>
   );
 }

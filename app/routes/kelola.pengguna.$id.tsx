@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { passwordHelpRequestOf } from "~/models/password-reset.server";
 import { reissuePasswordLink } from "~/models/staff-import.server";
+import { formatDateTime } from "~/utils/dates";
 import { getUserInScope, setAsnKind } from "~/models/user.server";
 import { publicOrigin } from "~/utils/env.server";
-import { useT } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { canGrantRole, managedScopePath } from "~/utils/permissions.server";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
@@ -15,7 +17,9 @@ export async function loader(args: LoaderFunctionArgs) {
     // Outside the manager's subtree looks exactly like a missing user.
     if (!target) throw new Response("Not found", { status: 404 });
     const { passwordSetAt, ...shown } = target;
-    return json({ target: shown, canReissue: !passwordSetAt && canGrantRole(user, target.role) });
+    // A learner who used "Lupa kata sandi" without e-mail waits for this page's link (issue 15 item 7).
+    const helpRequestedAt = await passwordHelpRequestOf(target.id);
+    return json({ target: shown, helpRequestedAt, canReissue: (!passwordSetAt || !!helpRequestedAt) && canGrantRole(user, target.role) });
   });
 }
 
@@ -39,7 +43,8 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function UserDetail() {
   const t = useT();
-  const { target, canReissue } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const { target, canReissue, helpRequestedAt } = useLoaderData<typeof loader>();
   const issued = useActionData<typeof action>();
   return (
     <section className="card">
@@ -95,6 +100,11 @@ export default function UserDetail() {
         </div>
       ) : canReissue ? (
         <Form method="post" className="stack">
+          {helpRequestedAt ? (
+            <p className="alert info" role="status">
+              {t("users.helpRequested", { date: formatDateTime(helpRequestedAt, lang) })}
+            </p>
+          ) : null}
           <p className="hint">{t("users.reissueHint")}</p>
           <button type="submit" className="button secondary">
             {t("users.reissueLink")}

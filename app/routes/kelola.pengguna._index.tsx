@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { listPasswordHelpRequests } from "~/models/password-reset.server";
 import { listUsersInScope } from "~/models/user.server";
-import { useT } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/dates";
+import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
@@ -10,13 +12,15 @@ import { handleLoader } from "~/utils/pipeline.server";
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
     const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-    return json({ users: await listUsersInScope(managedScopePath(user), q) });
+    // "Lupa kata sandi" requests without e-mail wait here for a manager in scope (issue 15 item 7).
+    return json({ users: await listUsersInScope(managedScopePath(user), q), helpRequests: await listPasswordHelpRequests(user) });
   });
 }
 
 export default function UsersList() {
   const t = useT();
-  const { users } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const { users, helpRequests } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <section className="stack">
@@ -26,6 +30,20 @@ export default function UsersList() {
           {t("users.new")}
         </Link>
       </div>
+      {helpRequests.length > 0 ? (
+        <section className="card" aria-labelledby="help-requests">
+          <h2 id="help-requests">{t("users.helpRequests")}</h2>
+          <p className="hint">{t("users.helpRequestsIntro")}</p>
+          <ul className="plain">
+            {helpRequests.map((r) => (
+              <li key={r.userId}>
+                <Link to={`/kelola/pengguna/${r.userId}`}>{r.name}</Link> · {r.agencyName} ·{" "}
+                <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, lang)}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="get" role="search" className="row">
         <label htmlFor="q" className="visually-hidden">
           {t("users.search")}

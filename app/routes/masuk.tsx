@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { signIn } from "~/utils/auth.server";
@@ -53,6 +53,9 @@ export default function SignIn() {
         <input type="hidden" name="ke" value={params.get("ke") ?? ""} />
         <Field name="email" label={t("auth.email")} type="email" autoComplete="username" required defaultValue={data?.email ?? ""} />
         <Field name="password" label={t("auth.password")} type="password" autoComplete="current-password" required />
+        <p className="hint">
+          <Link to="/lupa-sandi">{t("forgot.link")}</Link>
+        </p>
         <button type="submit" className="button" disabled={busy}>
           {t("auth.submit")}
         </button>

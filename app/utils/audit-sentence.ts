@@ -33,6 +33,7 @@ const SENTENCES = new Set([
   "user.password-links",
   "user.password-set",
   "user.sso-signin",
+  "user.password-reset",
 ]);
 
 const ROLES = new Set(["learner", "instructor", "manager", "admin"]);

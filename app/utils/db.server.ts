@@ -18,6 +18,8 @@ export type DbHandle = {
   alive?: () => boolean;
   /** Health probe that does not queue behind the pool (its own connection on Postgres). */
   ping?: () => Promise<unknown>;
+  /** What the mail queue (pg-boss) connects with: the server's URL, or the embedded PGlite itself (decision 019). */
+  queueTarget?: { url: string } | { pglite: import("@electric-sql/pglite").PGlite };
 };
 
 const migrationsFolder = path.resolve("db/migrations");
@@ -71,6 +73,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     return {
       db,
       engine: "postgres",
+      queueTarget: { url: opts.url },
       ping: () => probe`select 1`,
       close: async () => {
         await Promise.all([client.end({ timeout: 2 }), probe.end({ timeout: 2 })]);
@@ -103,7 +106,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     await client.close();
     await unlock();
   };
-  return { db, engine: "pglite", close, alive: () => !client.closed };
+  return { db, engine: "pglite", close, alive: () => !client.closed, queueTarget: { pglite: client } };
 }
 
 function getHandle(): Promise<DbHandle> {

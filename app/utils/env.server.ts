@@ -44,6 +44,15 @@ export const envSchema = z
         .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be a claim name such as nip")
         .optional(),
     ),
+    /** smtp://user:pass@host:587 or smtps://… — without it, e-mails stay in the admins' outbox (/admin/kotak-keluar). */
+    SMTP_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+        .optional(),
+    ),
+    /** The From address of Sigap's e-mails, e.g. "Sigap <sigap@bkpsdm.example.go.id>". */
+    SMTP_FROM: optionalText,
   })
   .superRefine((v, ctx) => {
     // Half a configuration is a typo, not a choice: say so at boot instead of hiding the button.
@@ -95,6 +104,12 @@ export const env = {
   get publicUrl() {
     return process.env.PUBLIC_URL || undefined;
   },
+  get smtpUrl() {
+    return process.env.SMTP_URL || undefined;
+  },
+  get smtpFrom() {
+    return process.env.SMTP_FROM || "Sigap <no-reply@sigap.invalid>";
+  },
   /** Proxy hops in front of the app that append to X-Forwarded-For (default 0: trust the socket only). */
   get trustedProxies() {
     return Math.max(0, Number(process.env.TRUSTED_PROXIES ?? 0) || 0);
@@ -113,4 +128,9 @@ export type OidcSettings = { issuer: string; clientId: string; clientSecret: str
 /** The origin links and QR codes point to: PUBLIC_URL, else the request's own. */
 export function publicOrigin(request: Request): string {
   return env.publicUrl ? new URL(env.publicUrl).origin : new URL(request.url).origin;
+}
+
+/** The origin of links in e-mails sent in the background (no request at hand): PUBLIC_URL, else this machine. */
+export function mailOrigin(): string {
+  return env.publicUrl ? new URL(env.publicUrl).origin : `http://localhost:${process.env.PORT || 3000}`;
 }

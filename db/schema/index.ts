@@ -5,3 +5,4 @@ export * from "./exercises";
 export * from "./certificates";
 export * from "./credentials";
 export * from "./evaluations";
+export * from "./mail";

@@ -101,6 +101,7 @@ export const matrix: Record<string, Entry> = {
   "_index.tsx": { loader: everyone(200) },
   "admin._index.tsx": { loader: admins(200) },
   "admin.audit.tsx": { loader: admins(200) },
+  "admin.kotak-keluar.tsx": { loader: admins(200) },
   "admin.instansi.tsx": { loader: admins(200), action: admins(400) },
   "admin.pengguna.tsx": { loader: admins(200), action: admins(400) },
   "akun.kata-sandi.tsx": { loader: signedIn(200), action: signedIn(400) },
@@ -169,6 +170,8 @@ export const matrix: Record<string, Entry> = {
   // SSO ASN is not configured in these tests: nothing to start or finish (tests/integration/sso.test.ts runs it against a provider).
   "masuk_.sso.tsx": { loader: { ...everyone(HOME), anonymous: 404 } },
   "masuk_.sso_.kembali.tsx": { loader: everyone(404) },
+  "akun.email.tsx": { loader: signedIn(200), action: signedIn(200), body: { reminders: "ya", digestDay: "3" } },
+  "lupa-sandi.tsx": { loader: { ...everyone(HOME), anonymous: 200 }, action: { ...everyone(HOME), anonymous: 200 }, body: { email: "tidak-ada@uji.sigap.id" } },
   "media.$course.$file.ts": { target: "media", loader: everyone(200) },
   // /saya is the signed-in person's own: nobody, admins included, downloads someone else's PDF here.
   "saya.sertifikat.$code.pdf.ts": { target: "certificate", loader: { ...signedIn(404), learner: scoped } },

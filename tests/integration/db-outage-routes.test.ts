@@ -86,6 +86,7 @@ const outages: Record<string, Entry> = {
   // Pages that need the database only for the session check.
   "admin._index.tsx": { loader: { as: "admin", expect: "page", afterSession: 200 } },
   "admin.audit.tsx": { loader: { as: "admin", expect: "page" } },
+  "admin.kotak-keluar.tsx": { loader: { as: "admin", expect: "page" } },
   "admin.instansi.tsx": {
     loader: { as: "admin", expect: "page" },
     action: {
@@ -233,6 +234,11 @@ const outages: Record<string, Entry> = {
   // SSO ASN unconfigured here: a visitor without a session cookie gets the 404 without the database.
   "masuk_.sso.tsx": { loader: { as: "anonymous", expect: 404 } },
   "masuk_.sso_.kembali.tsx": { loader: { as: "anonymous", expect: 404 } },
+  "akun.email.tsx": { loader: { as: "learner", expect: "page" }, action: { as: "learner", expect: "page", body: { reminders: "ya" } } },
+  "lupa-sandi.tsx": {
+    loader: { as: "learner", expect: "page", afterSession: 302 },
+    action: { as: "anonymous", expect: "page", body: { email: "rina@uji.sigap.id" }, shown: ["email"] },
+  },
   // Files shipped with the content.
   "media.$course.$file.ts": { params: { course: "verifikasi-hoaks", file: "foto-banjir-editan.svg" }, loader: { as: "anonymous", expect: 200 } },
   "saya.sertifikat.$code.pdf.ts": { params: { code: "SGP-0000-0000" }, loader: { as: "learner", expect: "download" } },

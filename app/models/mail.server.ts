@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { mailMessages, mailSettings, type MailMessage } from "../../db/schema";
+import type { Lang } from "~/i18n";
+import { renderMail, type MailContent } from "~/mail/templates";
+import { getDb, type Db } from "~/utils/db.server";
+
+/** The language a person's mail is written in (their saved choice, else Indonesian). */
+export async function mailLangOf(db: Db, userId: string): Promise<Lang> {
+  const [row] = await db.select({ lang: mailSettings.lang }).from(mailSettings).where(eq(mailSettings.userId, userId)).limit(1);
+  return row?.lang === "en" ? "en" : "id";
+}
+
+export async function getMailSettings(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(mailSettings).where(eq(mailSettings.userId, userId)).limit(1);
+  return { lang: (row?.lang === "en" ? "en" : "id") as Lang, reminders: row?.reminders ?? true, digestDay: row?.digestDay ?? 1 };
+}
+
+/** Saves the person's mail choices (and the language they use now, which their mail follows). */
+export async function saveMailSettings(userId: string, settings: { lang: Lang; reminders?: boolean; digestDay?: number }) {
+  const db = await getDb();
+  const set = {
+    lang: settings.lang,
+    updatedAt: new Date(),
+    ...(settings.reminders === undefined ? {} : { reminders: settings.reminders }),
+    ...(settings.digestDay === undefined ? {} : { digestDay: settings.digestDay }),
+  };
+  await db
+    .insert(mailSettings)
+    .values({ userId, ...set })
+    .onConflictDoUpdate({ target: mailSettings.userId, set });
+}
+
+export type NewMail = { key: string; userId: string | null; to: string; lang: Lang; content: MailContent };
+
+/**
+ * Records one message under its idempotency key, rendered in the recipient's language. Returns
+ * the new message's id, or null when a message with this key exists already (nothing is sent twice).
+ */
+export async function insertMail(db: Db, mail: NewMail): Promise<string | null> {
+  const { subject, text } = renderMail(mail.content, mail.lang);
+  const [row] = await db
+    .insert(mailMessages)
+    .values({ id: randomUUID(), key: mail.key, kind: mail.content.kind, userId: mail.userId, toAddress: mail.to, lang: mail.lang, subject, body: text })
+    .onConflictDoNothing({ target: mailMessages.key })
+    .returning({ id: mailMessages.id });
+  return row?.id ?? null;
+}
+
+/**
+ * Takes a queued message for sending: only one worker's update matches, so a message handed to
+ * two workers (a duplicate job, a second instance) goes out once. Counts the attempt.
+ */
+export async function claimMail(db: Db, id: string): Promise<MailMessage | null> {
+  const [row] = await db
+    .update(mailMessages)
+    .set({ status: "sending", attempts: sql`${mailMessages.attempts} + 1`, updatedAt: new Date() })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, "queued")))
+    .returning();
+  return row ?? null;
+}
+
+export async function finishMail(db: Db, id: string, outcome: { status: "sent" | "outbox" } | { status: "queued" | "failed"; error: string }) {
+  await db
+    .update(mailMessages)
+    .set({
+      status: outcome.status,
+      updatedAt: new Date(),
+      // A sent message keeps the error of a failed earlier attempt: the record shows it was retried.
+      ...(outcome.status === "sent" ? { sentAt: new Date() } : {}),
+      ...("error" in outcome ? { lastError: outcome.error.slice(0, 500) } : {}),
+    })
+    .where(eq(mailMessages.id, id));
+}
+
+/** Queued messages nobody has picked up for a while (enqueued while no worker ran): the tick hands them to the queue again. */
+export async function strandedMailIds(db: Db, olderThan: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: mailMessages.id })
+    .from(mailMessages)
+    .where(and(eq(mailMessages.status, "queued"), lt(mailMessages.updatedAt, olderThan)))
+    .limit(200);
+  return rows.map((r) => r.id);
+}
+
+export const OUTBOX_PAGE = 50;
+
+/** The newest messages for the admins' outbox page (every status, so failures show too). */
+export async function listMail(page = 1) {
+  const db = await getDb();
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(mailMessages);
+  const rows = await db
+    .select()
+    .from(mailMessages)
+    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .limit(OUTBOX_PAGE)
+    .offset((Math.max(1, page) - 1) * OUTBOX_PAGE);
+  return { rows, total };
+}

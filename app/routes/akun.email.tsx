@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormAlert } from "~/components/field";
+import type { MessageKey } from "~/i18n";
+import { getMailSettings, saveMailSettings } from "~/models/mail.server";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { handleAction, handleLoader } from "~/utils/pipeline.server";
+import { can } from "~/utils/policy";
+
+const settingsSchema = z.object({
+  reminders: z.literal("ya").optional(),
+  digestDay: z.coerce.number().int().min(1).max(7).optional(),
+});
+
+export async function loader(args: LoaderFunctionArgs) {
+  return handleLoader(args, { access: "user" }, async ({ user }) => {
+    const settings = await getMailSettings(user.id);
+    return json({ reminders: settings.reminders, digestDay: settings.digestDay, manager: can(user, "manage:open") });
+  });
+}
+
+/** Reminder e-mails on or off, the manager's digest day; mail is written in the language used here (decision 019). */
+export async function action(args: ActionFunctionArgs) {
+  return handleAction(args, { access: "user", keep: {} }, async ({ user, form, lang }) => {
+    const parsed = settingsSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return json({ ok: false as const }, { status: 400 });
+    await saveMailSettings(user.id, {
+      lang,
+      reminders: parsed.data.reminders === "ya",
+      ...(can(user, "manage:open") && parsed.data.digestDay ? { digestDay: parsed.data.digestDay } : {}),
+    });
+    return json({ ok: true as const });
+  });
+}
+
+export default function MailSettings() {
+  const t = useT();
+  const { reminders, digestDay, manager } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="card narrow">
+      <p>
+        <Link to="/akun/kata-sandi">← {t("nav.account")}</Link>
+      </p>
+      <h1>{t("mailPrefs.title")}</h1>
+      <FormAlert kind="success" message={result?.ok ? t("mailPrefs.saved") : null} />
+      <FormAlert message={result && !result.ok ? t("error.formHasErrors") : null} />
+      <Form method="post" className="stack">
+        <label className="choice">
+          <input type="checkbox" name="reminders" value="ya" defaultChecked={reminders} /> {t("mailPrefs.reminders")}
+        </label>
+        {manager ? (
+          <div className="field">
+            <label htmlFor="digestDay">{t("mailPrefs.digestDay")}</label>
+            <select id="digestDay" name="digestDay" defaultValue={String(digestDay)}>
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <option key={d} value={d}>
+                  {t(`weekday.${d}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="button">
+          {t("mailPrefs.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailPrefs.title");

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { and, eq, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enrollments, mailMessages } from "../../db/schema";
+import { getSyncedContent } from "~/content/sync.server";
+import { jakartaDate } from "~/mail/schedule";
+import { enqueueDueReminders } from "~/mail/reminders.server";
+import { saveMailSettings } from "~/models/mail.server";
+import { getDb } from "~/utils/db.server";
+import { createAccount, createTwoAgencies } from "../setup/factories";
+
+const original = process.env.CONTENT_DIR;
+let courseId: string;
+let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
+const now = new Date();
+const day = (offset: number) => {
+  const d = new Date(Date.parse(`${jakartaDate(now)}T00:00:00Z`) + offset * 86400e3);
+  return d.toISOString().slice(0, 10);
+};
+
+beforeAll(async () => {
+  process.env.CONTENT_DIR = path.resolve("tests/fixtures/content-ok");
+  courseId = (await getSyncedContent()).ids.get("kursus-uji/pembuka")!.courseId;
+  tree = await createTwoAgencies();
+});
+afterAll(() => {
+  process.env.CONTENT_DIR = original;
+});
+
+async function enrol(userId: string, dueDate: string) {
+  const id = randomUUID();
+  await (await getDb()).insert(enrollments).values({ id, userId, courseId, dueDate });
+  return id;
+}
+
+describe("reminder tick", () => {
+  it("two app instances ticking at once record each reminder once; a learner who turned reminders off gets none", async () => {
+    const soon = await createAccount(tree.unitA.id, "learner");
+    const late = await createAccount(tree.unitA.id, "learner");
+    const quiet = await createAccount(tree.unitA.id, "learner");
+    const manager = await createAccount(tree.agencyA.id, "manager");
+    const other = await createAccount(tree.agencyB.id, "manager");
+    await enrol(soon.id, day(7));
+    const lateEnrolment = await enrol(late.id, day(-3));
+    await enrol(quiet.id, day(7));
+    await saveMailSettings(quiet.id, { lang: "id", reminders: false });
+    const weekday = new Date(`${jakartaDate(now)}T00:00:00Z`).getUTCDay() || 7;
+    await saveMailSettings(manager.id, { lang: "en", digestDay: weekday });
+    await saveMailSettings(other.id, { lang: "id", digestDay: weekday });
+
+    const db = await getDb();
+    const counts = await Promise.all([enqueueDueReminders(db, now), enqueueDueReminders(db, now)]);
+    expect(await enqueueDueReminders(db, now)).toBe(0);
+    const mine = async (userId: string) => db.select().from(mailMessages).where(eq(mailMessages.userId, userId));
+    expect((await mine(soon.id)).map((m) => m.kind)).toEqual(["dueSoon"]);
+    expect((await mine(soon.id))[0]!.subject).toContain("Pengingat");
+    const lateMail = await mine(late.id);
+    expect(lateMail.map((m) => m.kind)).toEqual(["overdue"]);
+    expect(lateMail[0]!.key).toBe(`overdue:${lateEnrolment}:${day(-3)}`);
+    expect(await mine(quiet.id)).toEqual([]);
+    // The manager's digest (in English, on their day) lists their subtree's overdue learner only.
+    const digest = await mine(manager.id);
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.subject).toMatch(/^Weekly summary: \d+ learners? overdue$/);
+    expect(digest[0]!.body).toContain(late.name);
+    expect(await mine(other.id)).toEqual([]);
+    expect(counts[0]! + counts[1]!).toBe((await db.select().from(mailMessages).where(like(mailMessages.key, "%:%"))).length);
+    expect(
+      await db
+        .select()
+        .from(mailMessages)
+        .where(and(eq(mailMessages.userId, soon.id), eq(mailMessages.status, "queued"))),
+    ).toHaveLength(1);
+  });
+});
