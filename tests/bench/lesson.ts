@@ -39,7 +39,7 @@ const LESSON = "/kursus/tata-kelola-media-sosial/konten-yang-melayani";
 type Server = Awaited<ReturnType<typeof startServer>>;
 const servers: { name: string; server: Server }[] = [];
 let scratch: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
-let bare: ReturnType<typeof spawn> | null = null;
+const bare: { process: ReturnType<typeof spawn> | null } = { process: null };
 const failures: string[] = [];
 
 /** A bare Node http server in its own process answering `body` to every request. */
@@ -47,7 +47,7 @@ async function startBareNode(port: number, body: string) {
   const file = path.join(os.tmpdir(), `sigap-bench-bare-${process.pid}.html`);
   writeFileSync(file, body);
   const code = `const b=require("fs").readFileSync(${JSON.stringify(file)});require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});s.end(b)}).listen(${port})`;
-  bare = spawn(process.execPath, ["-e", code], { stdio: "ignore" });
+  bare.process = spawn(process.execPath, ["-e", code], { stdio: "ignore" });
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://localhost:${port}/`)).ok) return `http://localhost:${port}/`;
@@ -129,7 +129,7 @@ try {
     }
   }
 } finally {
-  bare?.kill();
+  bare.process?.kill();
   await Promise.all(servers.map(({ server }) => server.stop()));
   await scratch?.drop();
 }

@@ -29,7 +29,9 @@ export const median = (xs: number[]) => {
 
 async function once(target: Target, connections: number, seconds: number, latencies: number[]) {
   let non2xx = 0;
-  const instance = autocannon({ url: target.url, connections, duration: seconds, headers: target.headers ?? {} });
+  // Without a callback autocannon returns its instance, which is also a promise of the result.
+  const instance = autocannon({ url: target.url, connections, duration: seconds, headers: target.headers ?? {} }) as unknown as autocannon.Instance &
+    PromiseLike<autocannon.Result>;
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status < 200 || status >= 300) non2xx++;
     latencies.push(ms);
