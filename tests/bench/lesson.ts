@@ -88,9 +88,9 @@ try {
 
   const bareUrl = await startBareNode(PORT, html);
   const targets: Target[] = [
-    { name: "bare Node http", url: bareUrl },
-    { name: "bare Remix (anonymous /)", url: `${first.base}/` },
-    ...servers.map(({ name, server }) => ({ name: `lesson, ${name}`, url: server.base + LESSON, headers: { cookie: cookies.get(name)! } })),
+    { name: "bare Node http", url: bareUrl, pid: bare.process?.pid },
+    { name: "bare Remix (anonymous /)", url: `${first.base}/`, pid: first.pid },
+    ...servers.map(({ name, server }) => ({ name: `lesson, ${name}`, url: server.base + LESSON, headers: { cookie: cookies.get(name)! }, pid: server.pid })),
   ];
   // Warm every target (JIT, content caches, pool connections).
   for (const t of targets) for (let i = 0; i < 20; i++) await (await fetch(t.url, { headers: t.headers })).arrayBuffer();
@@ -114,7 +114,11 @@ try {
     );
     for (const r of results) console.log(formatResult(r));
     const node = results[0]!.median;
-    for (const r of results.slice(1)) console.log(`  ${r.name}: ${((r.median / node) * 100).toFixed(2)} % of bare Node`);
+    const nodeCpu = results[0]!.cpuMs;
+    for (const r of results.slice(1))
+      console.log(
+        `  ${r.name}: ${((r.median / node) * 100).toFixed(2)} % of bare Node's req/s; by CPU per request ${((nodeCpu / r.cpuMs) * 100).toFixed(2)} %`,
+      );
     for (const { name } of servers) console.log(`  server RSS peak under the lesson load (${name}): ${peaks.get(name)} MB`);
     for (const r of results) if (r.errors) failures.push(`${r.name}: ${r.errors} errors at ${connections} connections`);
     if (connections === 50) {

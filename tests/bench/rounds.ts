@@ -4,10 +4,12 @@
  * during the noise. Each target reports the median req/s over its rounds with the spread (min–max),
  * and latency percentiles over every response of every round (so p99 rests on thousands of samples).
  */
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { percentile } from "./client";
 
-export type Target = { name: string; url: string; headers?: Record<string, string> };
+/** `pid`: the serving process, whose CPU time per response is reported (a figure the machine's load moves far less than req/s). */
+export type Target = { name: string; url: string; headers?: Record<string, string>; pid?: number };
 export type TargetResult = {
   name: string;
   rps: number[];
@@ -19,7 +21,16 @@ export type TargetResult = {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU time (user + system) of the serving process per response, in ms; NaN without a pid. */
+  cpuMs: number;
 };
+
+/** User + system CPU time of a process in ms (Linux /proc, 100 ticks per second). */
+export function cpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,11 +59,13 @@ export async function interleave(
   targets: Target[],
   options: { rounds: number; seconds: number; connections: number; during?: (t: Target, run: () => Promise<void>) => Promise<void> },
 ): Promise<TargetResult[]> {
-  const state = targets.map(() => ({ rps: [] as number[], latencies: [] as number[], errors: 0 }));
+  const state = targets.map(() => ({ rps: [] as number[], latencies: [] as number[], errors: 0, cpu: 0 }));
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, target] of targets.entries()) {
       const run = async () => {
+        const cpuBefore = target.pid ? cpuTimeMs(target.pid) : 0;
         const r = await once(target, options.connections, options.seconds, state[i]!.latencies);
+        if (target.pid) state[i]!.cpu += cpuTimeMs(target.pid) - cpuBefore;
         state[i]!.rps.push(r.rps);
         state[i]!.errors += r.errors;
       };
@@ -74,11 +87,12 @@ export async function interleave(
       p95: percentile(sorted, 95),
       p99: percentile(sorted, 99),
       errors: s.errors,
+      cpuMs: t.pid ? s.cpu / sorted.length : NaN,
     };
   });
 }
 
 export function formatResult(r: TargetResult): string {
   const spread = `${Math.round(r.min)}–${Math.round(r.max)}`;
-  return `${r.name.padEnd(26)} ${String(Math.round(r.median)).padStart(6)} req/s (rounds ${spread})  p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms  n=${r.samples}${r.errors ? `  ${r.errors} errors/non-2xx` : ""}`;
+  return `${r.name.padEnd(26)} ${String(Math.round(r.median)).padStart(6)} req/s (rounds ${spread})  p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms  n=${r.samples}${Number.isNaN(r.cpuMs) ? "" : `  CPU ${r.cpuMs.toFixed(2)} ms/req`}${r.errors ? `  ${r.errors} errors/non-2xx` : ""}`;
 }
