@@ -14,13 +14,25 @@ beforeAll(async () => {
   const tree = await createTwoAgencies();
   const db = await getDb();
   const learner = await createAccount(tree.unitA.id);
-  const [course] = await db.select({ id: courses.id }).from(courses).limit(1);
+  const courseId = `c-${randomUUID()}`;
+  await db.insert(courses).values({
+    id: courseId,
+    slug: `kursus-${courseId}`,
+    title: "Kursus",
+    summary: "Ringkas",
+    level: "dasar",
+    version: "1.0.0",
+    minutes: 60,
+    passPercent: 70,
+    validMonths: 24,
+    contentHash: "h",
+  });
   code = generateCertificateCode();
   await db.insert(certificates).values({
     id: randomUUID(),
     code,
     userId: learner.id,
-    courseId: course!.id,
+    courseId,
     learnerName: "Sari",
     agencyId: tree.unitA.id,
     agencyName: "Dinas A",
