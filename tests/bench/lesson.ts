@@ -20,7 +20,9 @@
  *
  * Knobs: BENCH_ROUNDS (3), BENCH_SECONDS per page per round (5), BENCH_CONNECTIONS ("10,50"),
  * BENCH_PORT (3200; uses the next three ports too), BENCH_DB_PREFIX (sigap_bench_lesson),
- * BENCH_CPU_PROF=<dir> (CPU profiles of the app servers, see server.ts).
+ * BENCH_CPU_PROF=<dir> (CPU profiles of the app servers, see server.ts), BENCH_COMPARE_DIR=<dir>:
+ * another checkout of Sigap, built, whose lesson page joins the rounds on Postgres as "before"
+ * (e.g. `git archive <commit> | tar -x -C /tmp/x`, node_modules linked, `npm run build` there).
  */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -39,6 +41,7 @@ const LESSON = "/kursus/tata-kelola-media-sosial/konten-yang-melayani";
 type Server = Awaited<ReturnType<typeof startServer>>;
 const servers: { name: string; server: Server }[] = [];
 let scratch: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
+let compare: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
 const bare: { process: ReturnType<typeof spawn> | null } = { process: null };
 const failures: string[] = [];
 
@@ -67,6 +70,11 @@ try {
     failures.push("no DATABASE_URL: the Postgres targets were not measured");
   }
   servers.push({ name: "PGlite", server: await startServer(PORT + 2, { DATABASE_URL: "" }) });
+  if (process.env.BENCH_COMPARE_DIR && scratch) {
+    // Its own scratch database: the other checkout migrates and seeds what it knows.
+    compare = await scratchDatabase(`${process.env.BENCH_DB_PREFIX ?? "sigap_bench_lesson"}_before`);
+    servers.push({ name: "Postgres, before", server: await startServer(PORT + 3, { DATABASE_URL: compare.url }, process.env.BENCH_COMPARE_DIR) });
+  }
   for (const { name, server } of servers) {
     console.log(`start to healthy (${name}): ${Math.round(server.startMs)} ms`);
     if (server.startMs >= 5000) failures.push(`${name} start ${Math.round(server.startMs)} ms ≥ 5 s`);
@@ -136,6 +144,7 @@ try {
   bare.process?.kill();
   await Promise.all(servers.map(({ server }) => server.stop()));
   await scratch?.drop();
+  await compare?.drop();
 }
 console.log(failures.length ? `\nMISSED:\n- ${failures.join("\n- ")}` : "\nall targets met");
 process.exitCode = failures.length ? 1 : 0;

@@ -35,7 +35,7 @@ export function watchRss(pid: number | undefined) {
  * is the server's own: RSS and CPU profiles are its). `startMs`: spawn until /healthz said 200.
  * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there when it stops.
  */
-export async function startServer(port: number, extraEnv: Record<string, string> = {}) {
+export async function startServer(port: number, extraEnv: Record<string, string> = {}, cwd = process.cwd()) {
   // Another process on the port would answer /healthz and the bench would measure it instead.
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer().once("error", () => reject(new Error(`port ${port} is in use (set BENCH_PORT)`)));
@@ -44,14 +44,14 @@ export async function startServer(port: number, extraEnv: Record<string, string>
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "sigap-bench-"));
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", ...extraEnv } as NodeJS.ProcessEnv;
   await new Promise<void>((resolve, reject) => {
-    const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore" });
+    const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore", cwd });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))));
   });
   // BENCH_SERVER_LOG=<file> keeps the server's output (errors behind a 500) for a look afterwards.
   const log = process.env.BENCH_SERVER_LOG ? openSync(`${process.env.BENCH_SERVER_LOG}.${port}`, "a") : "ignore";
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", "app/cli/serve.ts"], { env, stdio: ["ignore", log, log] });
+  const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", "app/cli/serve.ts"], { env, stdio: ["ignore", log, log], cwd });
   const base = `http://localhost:${port}`;
   let startMs = NaN;
   // A loaded machine can take a while: up to 3 minutes.
