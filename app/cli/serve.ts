@@ -4,6 +4,7 @@
  * limits trust X-Forwarded-For only behind `TRUSTED_PROXIES`), refuse an announced oversize body
  * before Remix sees it, serve hashed assets as immutable, and shut down cleanly.
  */
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -36,8 +37,18 @@ app.disable("x-powered-by");
 if (config.TRUSTED_PROXIES > 0) app.set("trust proxy", config.TRUSTED_PROXIES);
 // Small answers are not worth the CPU (a redirect, a 304); pages and JSON are.
 app.use(compression({ threshold: 1024 }));
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Static files only where they live: a page request must not cost a file-system lookup.
+// Hashed build assets under /build/, immutable; the few other files of public/ (favicon…) each
+// at its own path, read from the directory once at start.
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", index: false, redirect: false }));
+const publicDir = path.resolve("public");
+const assetsDir = path.resolve(build.assetsBuildDirectory);
+for (const entry of existsSync(publicDir) ? readdirSync(publicDir, { withFileTypes: true }) : []) {
+  const full = path.join(publicDir, entry.name);
+  if (full === assetsDir) continue;
+  if (entry.isDirectory()) app.use(`/${entry.name}`, express.static(full, { maxAge: "1h", index: false }));
+  else app.get(`/${entry.name}`, (_req, res) => res.sendFile(full, { maxAge: "1h" }));
+}
 app.use((req, res, next) => {
   const announced = Number(req.headers["content-length"] ?? 0);
   if (announced > MAX_ANNOUNCED_BODY) {

@@ -15,13 +15,21 @@ export async function progressForCourse(userId: string, courseId: string): Promi
     .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
 }
 
-export async function lessonProgressRow(userId: string, lessonId: string): Promise<LessonProgress | undefined> {
-  const db = await getDb();
-  const [row] = await db
+const progressRowQuery = (db: Db) =>
+  db
     .select()
     .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lessonId)))
-    .limit(1);
+    .where(and(eq(lessonProgress.userId, sql.placeholder("userId")), eq(lessonProgress.lessonId, sql.placeholder("lessonId"))))
+    .limit(1)
+    .prepare("sigap_lesson_progress_row");
+// Read on every lesson page: the SQL is built once per database handle.
+const progressRowQueries = new WeakMap<Db, ReturnType<typeof progressRowQuery>>();
+
+export async function lessonProgressRow(userId: string, lessonId: string): Promise<LessonProgress | undefined> {
+  const db = await getDb();
+  let query = progressRowQueries.get(db);
+  if (!query) progressRowQueries.set(db, (query = progressRowQuery(db)));
+  const [row] = await query.execute({ userId, lessonId });
   return row;
 }
 

@@ -9,7 +9,8 @@ import { issuerOf } from "~/models/credential.server";
 import { getLang } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { allowHit, clientIp } from "~/utils/rate-limit.server";
+import { allowHitInMemory } from "~/utils/memory-limit.server";
+import { clientIp } from "~/utils/rate-limit.server";
 import { handleLoader } from "~/utils/pipeline.server";
 
 /**
@@ -20,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request, params }) => {
     const input = (params.code ?? "").slice(0, 64);
     const ip = clientIp(request);
-    const allowed = await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
+    const allowed = allowHitInMemory(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
     if (!allowed) return json({ input, outcome: "rate-limited" as const, cert: null }, { status: 429 });
     const checked = checkCertificateCode(input);
     if (!checked.ok) return json({ input, outcome: checked.reason === "checksum" ? ("checksum" as const) : ("format" as const), cert: null }, { status: 404 });

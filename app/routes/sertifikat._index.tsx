@@ -8,7 +8,8 @@ import { publicOrigin } from "~/utils/env.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleAction } from "~/utils/pipeline.server";
-import { allowHit, clientIp } from "~/utils/rate-limit.server";
+import { allowHitInMemory } from "~/utils/memory-limit.server";
+import { clientIp } from "~/utils/rate-limit.server";
 
 /** Pasted or uploaded credentials are small (a few KiB); anything near this is not one of ours. */
 const CREDENTIAL_BODY_LIMIT = 256 * 1024;
@@ -41,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
       const shown = uploaded ? "" : pasted;
       if (!token) return fail("cred.empty", shown, 400);
       const ip = clientIp(request);
-      if (!(await allowHit(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000))) return fail("cert.rateLimited", shown, 429);
+      if (!allowHitInMemory(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000)) return fail("cert.rateLimited", shown, 429);
       const result = await verifyCredentialJwt(token, publicOrigin(request));
       return json({ error: null, pasted: shown, result });
     },

@@ -1,15 +1,41 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { openSync } from "node:fs";
+import { openSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
+/** Resident memory of a process in MB (Linux /proc), or 0 when it is gone. */
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples a process's RSS every 250 ms until stopped; returns the peak in MB. */
+export function watchRss(pid: number | undefined) {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
+
 /**
  * Starts the production build (run `npm run build` first) on a free port with its own
  * fresh PGlite data directory (or DATABASE_URL), after migrating, syncing and seeding it.
+ * The server is the one `npm run serve` runs (app/cli/serve.ts), as one Node process (so `pid`
+ * is the server's own: RSS and CPU profiles are its). `startMs`: spawn until /healthz said 200.
+ * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there when it stops.
  */
-export async function startServer(port: number, extraEnv: Record<string, string> = {}) {
+export async function startServer(port: number, extraEnv: Record<string, string> = {}, cwd = process.cwd()) {
   // Another process on the port would answer /healthz and the bench would measure it instead.
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer().once("error", () => reject(new Error(`port ${port} is in use (set BENCH_PORT)`)));
@@ -18,23 +44,36 @@ export async function startServer(port: number, extraEnv: Record<string, string>
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "sigap-bench-"));
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "production", ...extraEnv } as NodeJS.ProcessEnv;
   await new Promise<void>((resolve, reject) => {
-    const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore" });
+    const setup = spawn("npx", ["tsx", "app/cli/setup.ts"], { env, stdio: "ignore", cwd });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))));
   });
   // BENCH_SERVER_LOG=<file> keeps the server's output (errors behind a 500) for a look afterwards.
   const log = process.env.BENCH_SERVER_LOG ? openSync(`${process.env.BENCH_SERVER_LOG}.${port}`, "a") : "ignore";
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], { env, stdio: ["ignore", log, log] });
+  const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
+  const spawnedAt = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", "app/cli/serve.ts"], { env, stdio: ["ignore", log, log], cwd });
   const base = `http://localhost:${port}`;
-  for (let i = 0; i < 100; i++) {
+  let startMs = NaN;
+  // A loaded machine can take a while: up to 3 minutes.
+  while (performance.now() - spawnedAt < 180_000) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
+      if ((await fetch(`${base}/healthz`)).ok) {
+        startMs = performance.now() - spawnedAt;
+        break;
+      }
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (Number.isNaN(startMs)) {
+    child.kill("SIGKILL");
+    throw new Error(`server on port ${port} did not become healthy`);
   }
   return {
     base,
+    pid: child.pid,
+    startMs,
     stop: () =>
       new Promise<void>((resolve) => {
         child.on("exit", () => resolve());
