@@ -8,6 +8,7 @@ export function ManageNav() {
     ["/kelola", "manage.nav.dashboard"],
     ["/kelola/peserta", "manage.nav.learners"],
     ["/kelola/jp", "manage.nav.jp"],
+    ["/kelola/laporan-pimpinan", "manage.nav.report"],
     ["/kelola/penugasan", "manage.nav.assign"],
     ["/kelola/impor", "manage.nav.import"],
     ["/kelola/pengguna", "manage.nav.users"],
