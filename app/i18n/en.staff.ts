@@ -120,8 +120,6 @@ export const enStaff: Record<StaffKey, string> = {
   "assign.reminderHint": "Sigap does not send e-mail yet. Copy this message and send it by work e-mail or your team chat.",
   "assign.reminderLabel": "Reminder message",
   "assign.reminderCopy": "Copy the reminder message",
-  "assign.reminderText":
-    "Dear colleague, your mandatory training in Sigap is past its due date. Please finish it this week at {site}. If anything is in the way, contact the training manager of your unit. Thank you.",
   "assign.intro": "Everyone in the chosen unit is enrolled now, and so is everyone who joins later.",
   "assign.course": "Course",
   "assign.agency": "Agency / unit",

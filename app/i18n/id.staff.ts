@@ -121,8 +121,6 @@ export const idStaff = {
   "assign.reminderHint": "Belum ada pengiriman e-mail dari Sigap. Salin pesan ini lalu kirim lewat e-mail dinas atau grup kerja.",
   "assign.reminderLabel": "Pesan pengingat",
   "assign.reminderCopy": "Salin pesan pengingat",
-  "assign.reminderText":
-    "Yth. Bapak/Ibu, pelatihan wajib Anda di Sigap sudah melewati tenggat. Mohon diselesaikan dalam minggu ini di {site}. Bila ada kendala, hubungi pengelola pelatihan unit Anda. Terima kasih.",
   "assign.intro": "Semua anggota unit yang dipilih langsung terdaftar, begitu pula pegawai yang bergabung kemudian.",
   "assign.course": "Kursus",
   "assign.agency": "Instansi / unit",

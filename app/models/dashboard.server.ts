@@ -812,3 +812,14 @@ export async function remindOverdue(
   });
   return { message, courseTitle: first.courseTitle, recipients: recipients.map((r) => ({ id: r.id, name: r.name, email: r.email })) };
 }
+
+/** Active accounts inside the scope with these NIPs (for assigning by a pasted NIP list). */
+export async function learnersByNip(scopePath: string, nips: string[]) {
+  if (nips.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({ id: users.id, nip: users.nip })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(inArray(users.nip, nips), like(agencies.path, `${scopePath}%`), eq(users.disabled, false), sql`${users.role} <> 'admin'`));
+}
