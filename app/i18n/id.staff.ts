@@ -499,7 +499,8 @@ export const idStaff = {
   "assign.remind": "Buat pengingat",
   "assign.remindLabel": "Buat pengingat untuk {course}, tenggat {due}",
   "assign.reminded": "Pengingat untuk {count, plural, other {# peserta}} dicatat. Salin pesan di bawah dan kirim lewat e-mail dinas atau grup kerja.",
-  "assign.remindMessage": "Yth. Bapak/Ibu,\n\nkursus wajib \"{course}\" di Sigap sudah melewati tenggat {due}. Mohon segera diselesaikan melalui tautan berikut:\n{link}\n\nBila ada kendala, hubungi pengelola pelatihan unit Anda. Terima kasih.",
+  "assign.remindMessage":
+    'Yth. Bapak/Ibu,\n\nkursus wajib "{course}" di Sigap sudah melewati tenggat {due}. Mohon segera diselesaikan melalui tautan berikut:\n{link}\n\nBila ada kendala, hubungi pengelola pelatihan unit Anda. Terima kasih.',
   "assign.remindNone": "Tidak ada lagi peserta lewat tenggat untuk kursus dan tanggal ini.",
   "audit.say.assignment.remind": "{actor} membuat pengingat untuk {count} peserta yang lewat tenggat {due}.",
   "audit.say.course.assign-learners": "{actor} menugaskan kursus kepada {count} peserta, tenggat {due}.",

@@ -42,8 +42,7 @@ async function subtreeCounts(
   const c = certificateSubtreeRollups;
   // The day expiry and due dates are compared with: today, or the head report's chosen date.
   const day = asOf ? sql`${asOf}::date` : sql`current_date`;
-  const forCourse = (courseId: typeof e.courseId | typeof c.courseId) =>
-    group.by === "agency" && group.courseId ? eq(courseId, group.courseId) : undefined;
+  const forCourse = (courseId: typeof e.courseId | typeof c.courseId) => (group.by === "agency" && group.courseId ? eq(courseId, group.courseId) : undefined);
   const inScope = like(agencies.path, `${scopePath}%`);
   // The scope's top agencies: the manager's own agency, or for an admin ("/") every root.
   const agencyFilter =
@@ -720,7 +719,15 @@ export async function headReport(scope: Scope, asOf: string | null, year: number
     agencyNames: units.filter((u) => u.depth === 0).map((u) => u.name),
     courses: courseCounts,
     totals,
-    units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth, enrolled: u.counts.enrolled, completed: u.counts.completed, completion: u.completion, overdue: u.counts.overdue })),
+    units: units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      depth: u.depth,
+      enrolled: u.counts.enrolled,
+      completed: u.counts.completed,
+      completion: u.completion,
+      overdue: u.counts.overdue,
+    })),
     certificates: { valid: totals.certified, expiring: totals.expiring, expired: totals.expired, ...voided },
     overdue,
     jp,
@@ -758,7 +765,13 @@ export async function assignToLearners(actorId: string, scopePath: string, input
       })
       .returning({ id: enrollments.id });
     await audit(
-      { actorId, action: "course.assign-learners", targetType: "course", targetId: input.courseId, details: { dueDate: input.dueDate, learners: wanted.length } },
+      {
+        actorId,
+        action: "course.assign-learners",
+        targetType: "course",
+        targetId: input.courseId,
+        details: { dueDate: input.dueDate, learners: wanted.length },
+      },
       tx,
     );
     return { refused: [] as string[], assigned: rows.length };

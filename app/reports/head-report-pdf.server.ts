@@ -102,7 +102,12 @@ class Writer {
     if (totals) {
       this.room(rowHeight);
       this.y -= rowHeight;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + rowHeight - 4.5 }, end: { x: MARGIN + sum(columns), y: this.y + rowHeight - 4.5 }, thickness: 0.5, color: LINE });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + rowHeight - 4.5 },
+        end: { x: MARGIN + sum(columns), y: this.y + rowHeight - 4.5 },
+        thickness: 0.5,
+        color: LINE,
+      });
       let x = MARGIN;
       columns.forEach((c, j) => {
         this.cell(totals[j] ?? "", x, c, this.bold, size);
@@ -188,7 +193,13 @@ export async function renderHeadReportPdf(input: HeadReportPdfInput): Promise<Ui
 
   w.heading(t("report.unitsTitle"));
   w.table(
-    [{ label: t("report.colUnit"), width: full - 66 * 4 }, num(t("report.colEnrolled"), 66), num(t("report.colCompleted"), 66), num(t("report.colCompletion"), 66), num(t("report.colOverdue"), 66)],
+    [
+      { label: t("report.colUnit"), width: full - 66 * 4 },
+      num(t("report.colEnrolled"), 66),
+      num(t("report.colCompleted"), 66),
+      num(t("report.colCompletion"), 66),
+      num(t("report.colOverdue"), 66),
+    ],
     report.units.map((u) => [`${u.depth ? "   " : ""}${u.name}`, n(u.enrolled), n(u.completed), `${u.completion}%`, n(u.overdue)]),
   );
 
@@ -196,7 +207,12 @@ export async function renderHeadReportPdf(input: HeadReportPdfInput): Promise<Ui
   if (report.overdue.length === 0) w.paragraph(t("report.overdueNone"));
   else
     w.table(
-      [{ label: t("report.colCourse"), width: full - 90 - 110 - 90 }, { label: t("report.colDue"), width: 90 }, { label: t("report.colKind"), width: 110 }, num(t("report.colLearners"), 90)],
+      [
+        { label: t("report.colCourse"), width: full - 90 - 110 - 90 },
+        { label: t("report.colDue"), width: 90 },
+        { label: t("report.colKind"), width: 110 },
+        num(t("report.colLearners"), 90),
+      ],
       report.overdue.map((o) => [o.courseTitle, input.formatDay(o.dueDate), t(o.assigned ? "report.kind.unit" : "report.kind.individual"), n(o.learners)]),
     );
 
@@ -206,7 +222,12 @@ export async function renderHeadReportPdf(input: HeadReportPdfInput): Promise<Ui
   if (jp.lowest.length) {
     w.paragraph(t("report.jpLowest", { count: jp.lowest.length }), 9, MUTED);
     w.table(
-      [{ label: t("report.colName"), width: full - 130 - 150 - 50 }, { label: t("report.colNip"), width: 130 }, { label: t("report.colUnit"), width: 150 }, num(t("report.colJp"), 50)],
+      [
+        { label: t("report.colName"), width: full - 130 - 150 - 50 },
+        { label: t("report.colNip"), width: 130 },
+        { label: t("report.colUnit"), width: 150 },
+        num(t("report.colJp"), 50),
+      ],
       jp.lowest.map((p) => [p.name, p.nip ?? "-", p.unit, n(p.jp)]),
     );
   }

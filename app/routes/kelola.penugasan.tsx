@@ -84,65 +84,78 @@ const answer = {
   values: null as { courseId: string; agencyId: string; dueDate: string } | null,
   agencyName: "",
   changed: null as { kind: "due" | "cancel"; course: string; due: string; removed: number; kept: number } | null,
-  learners: null as { course: string; due: string; count: number; nips: string; userIds: string[]; courseId: string; dueDate: string; unknownNips: string } | null,
+  learners: null as {
+    course: string;
+    due: string;
+    count: number;
+    nips: string;
+    userIds: string[];
+    courseId: string;
+    dueDate: string;
+    unknownNips: string;
+  } | null,
   reminder: null as { key: string; message: string; count: number } | null,
   remindNone: false,
 };
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "manage:open", keep: { dueDate: { show: "date", label: "assign.due" } } }, async ({ request, user, lang, form: formData }) => {
-    const form = Object.fromEntries(formData);
-    const scopePath = managedScopePath(user);
-    if (form.intent === "learners") return assignLearnersAction(user.id, scopePath, formData);
-    if (form.intent === "remind") {
-      const courseId = String(form.courseId ?? "");
-      const dueDate = String(form.dueDate ?? "");
-      const t = serverTranslator(lang);
-      const origin = publicOrigin(request);
-      const reminded = /^\d{4}-\d{2}-\d{2}$/.test(dueDate)
-        ? await remindOverdue(user.id, scopePath, { courseId, dueDate }, (course, due) =>
-            t("assign.remindMessage", { course: course.title, due: formatDate(due, lang), link: `${origin}/kursus/${course.slug}` }),
-          )
-        : null;
-      if (!reminded) return json({ ...answer, ok: true, remindNone: true });
-      return json({ ...answer, ok: true, reminder: { key: `${courseId}|${dueDate}`, message: reminded.message, count: reminded.recipients.length } });
-    }
-    // Changing or cancelling an existing assignment (one per row of the list).
-    if (form.intent === "due" || form.intent === "cancel") {
-      const assignmentId = String(form.assignmentId ?? "");
-      if (form.intent === "due") {
-        const due = assignSchema.shape.dueDate.safeParse(String(form.dueDate ?? ""));
-        if (!due.success) return json({ ...answer, errors: errs({ [`due-${assignmentId}`]: "assign.dueInvalid" }) }, { status: 400 });
-        const changed = await changeAssignmentDue(user.id, scopePath, assignmentId, due.data);
-        if (!changed) throw new Response("Not found", { status: 404 });
+  return handleAction(
+    args,
+    { access: "manage:open", keep: { dueDate: { show: "date", label: "assign.due" } } },
+    async ({ request, user, lang, form: formData }) => {
+      const form = Object.fromEntries(formData);
+      const scopePath = managedScopePath(user);
+      if (form.intent === "learners") return assignLearnersAction(user.id, scopePath, formData);
+      if (form.intent === "remind") {
+        const courseId = String(form.courseId ?? "");
+        const dueDate = String(form.dueDate ?? "");
+        const t = serverTranslator(lang);
+        const origin = publicOrigin(request);
+        const reminded = /^\d{4}-\d{2}-\d{2}$/.test(dueDate)
+          ? await remindOverdue(user.id, scopePath, { courseId, dueDate }, (course, due) =>
+              t("assign.remindMessage", { course: course.title, due: formatDate(due, lang), link: `${origin}/kursus/${course.slug}` }),
+            )
+          : null;
+        if (!reminded) return json({ ...answer, ok: true, remindNone: true });
+        return json({ ...answer, ok: true, reminder: { key: `${courseId}|${dueDate}`, message: reminded.message, count: reminded.recipients.length } });
+      }
+      // Changing or cancelling an existing assignment (one per row of the list).
+      if (form.intent === "due" || form.intent === "cancel") {
+        const assignmentId = String(form.assignmentId ?? "");
+        if (form.intent === "due") {
+          const due = assignSchema.shape.dueDate.safeParse(String(form.dueDate ?? ""));
+          if (!due.success) return json({ ...answer, errors: errs({ [`due-${assignmentId}`]: "assign.dueInvalid" }) }, { status: 400 });
+          const changed = await changeAssignmentDue(user.id, scopePath, assignmentId, due.data);
+          if (!changed) throw new Response("Not found", { status: 404 });
+          return json({
+            ...answer,
+            ok: true,
+            agencyName: changed.agencyName,
+            changed: { kind: "due" as const, course: changed.courseTitle, due: changed.dueDate, removed: 0, kept: 0 },
+          });
+        }
+        const cancelled = await cancelAssignment(user.id, scopePath, assignmentId);
+        if (!cancelled) throw new Response("Not found", { status: 404 });
         return json({
           ...answer,
           ok: true,
-          agencyName: changed.agencyName,
-          changed: { kind: "due" as const, course: changed.courseTitle, due: changed.dueDate, removed: 0, kept: 0 },
+          agencyName: cancelled.agencyName,
+          changed: { kind: "cancel" as const, course: cancelled.courseTitle, due: "", removed: cancelled.removed, kept: cancelled.kept },
         });
       }
-      const cancelled = await cancelAssignment(user.id, scopePath, assignmentId);
-      if (!cancelled) throw new Response("Not found", { status: 404 });
-      return json({
-        ...answer,
-        ok: true,
-        agencyName: cancelled.agencyName,
-        changed: { kind: "cancel" as const, course: cancelled.courseTitle, due: "", removed: cancelled.removed, kept: cancelled.kept },
-      });
-    }
-    const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
-    const parsed = assignSchema.safeParse(values);
-    if (!parsed.success) return json({ ...answer, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
-    const agency = await agencyInSubtree(scopePath, parsed.data.agencyId);
-    if (!agency) return json({ ...answer, errors: errs({ agencyId: "error.agencyScope" }), values }, { status: 400 });
-    // Only a course the form offers; an unknown id would fail the foreign key.
-    if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
-      return json({ ...answer, errors: errs({ courseId: "admin.invalidChoice" }), values }, { status: 400 });
-    }
-    await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
-    return json({ ...answer, ok: true, values, agencyName: agency.name });
-  });
+      const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
+      const parsed = assignSchema.safeParse(values);
+      if (!parsed.success) return json({ ...answer, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
+      const agency = await agencyInSubtree(scopePath, parsed.data.agencyId);
+      if (!agency) return json({ ...answer, errors: errs({ agencyId: "error.agencyScope" }), values }, { status: 400 });
+      // Only a course the form offers; an unknown id would fail the foreign key.
+      if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
+        return json({ ...answer, errors: errs({ courseId: "admin.invalidChoice" }), values }, { status: 400 });
+      }
+      await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
+      return json({ ...answer, ok: true, values, agencyName: agency.name });
+    },
+  );
 }
 
 /**
@@ -396,7 +409,11 @@ export default function Assignments() {
                     <input type="hidden" name="intent" value="remind" />
                     <input type="hidden" name="courseId" value={g.courseId} />
                     <input type="hidden" name="dueDate" value={g.dueDate} />
-                    <button type="submit" className="button secondary" aria-label={t("assign.remindLabel", { course: g.courseTitle, due: formatDate(g.dueDate, lang) })}>
+                    <button
+                      type="submit"
+                      className="button secondary"
+                      aria-label={t("assign.remindLabel", { course: g.courseTitle, due: formatDate(g.dueDate, lang) })}
+                    >
                       {t("assign.remind")}
                     </button>
                   </Form>
