@@ -213,7 +213,7 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
   // Make sure the picture has every state a dashboard shows, whatever the generator rolled.
   const [demo] = await tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LEARNER));
   ensureRevoked(certificateRows, now, manager?.id, demo?.id);
-  certificateRows.push(...(await earlierTrainings(tx, now, rng, id, at)));
+  certificateRows.push(...(await earlierTrainings(tx, now, rng, id, at, certificateRows)));
 
   for (const [table, rows] of [
     [enrollments, enrollmentRows],
@@ -273,10 +273,24 @@ const EARLIER_COURSES = [
   },
 ] as const;
 
-async function earlierTrainings(tx: Db, now: Date, rng: Rng, id: IdFn, at: (daysAgo: number, hour?: number) => Date) {
+async function earlierTrainings(
+  tx: Db,
+  now: Date,
+  rng: Rng,
+  id: IdFn,
+  at: (daysAgo: number, hour?: number) => Date,
+  issued: (typeof certificates.$inferInsert)[],
+) {
   const rows: (typeof certificates.$inferInsert)[] = [];
   const jakartaNow = new Date(now.getTime() + 7 * 3600e3);
-  const daysIntoYear = Math.floor((jakartaNow.getTime() - Date.UTC(jakartaNow.getUTCFullYear(), 0, 1)) / DAY);
+  const year = jakartaNow.getUTCFullYear();
+  const daysIntoYear = Math.floor((jakartaNow.getTime() - Date.UTC(year, 0, 1)) / DAY);
+  // JP already earned this year: keen learners (most of their assigned courses done) took the earlier trainings too.
+  const jpThisYear = new Map<string, number>();
+  for (const c of issued) {
+    if (c.revokedAt || new Date(c.issuedAt!.getTime() + 7 * 3600e3).getUTCFullYear() !== year) continue;
+    jpThisYear.set(c.userId, (jpThisYear.get(c.userId) ?? 0) + c.jp);
+  }
   const courseRows: CourseRow[] = [];
   for (const [i, c] of EARLIER_COURSES.entries()) {
     const values = {
@@ -309,13 +323,15 @@ async function earlierTrainings(tx: Db, now: Date, rng: Rng, id: IdFn, at: (days
   for (const learner of learners) {
     if (UNTOUCHED.test(learner.email)) continue;
     const isDemo = learner.email === DEMO_LEARNER;
+    const keen = !isDemo && (jpThisYear.get(learner.id) ?? 0) >= 9 && rng.chance(0.75);
     EARLIER_COURSES.forEach((c, i) => {
       const course = courseRows[i]!;
       // This year: a cohort between mid-January and a month ago (last year's when the year has just begun).
       const thisYear = () => at(rng.int(Math.min(30, daysIntoYear), Math.max(31, daysIntoYear - 14)), rng.int(8, 15));
       const lastYear = () => at(daysIntoYear + rng.int(60, 300), rng.int(8, 15));
       let issuedAt: Date | null = null;
-      if (c.when === "this-year") {
+      if (keen) issuedAt = thisYear();
+      else if (c.when === "this-year") {
         if (isDemo || rng.chance(c.share)) issuedAt = thisYear();
       } else if (!isDemo) {
         const roll = rng.next();

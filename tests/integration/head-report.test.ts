@@ -217,17 +217,18 @@ describe("assignments to chosen learners and reminders (issue 15 item 3)", () =>
   it("lists the overdue per course and due date and makes a reminder with course, date and link, audited", async () => {
     const page = await (await run(assignLoader, get("/kelola/penugasan", managerA))).json();
     const group = page.overdueGroups.find((g: { dueDate: string }) => g.dueDate === day(-5));
-    // Anto and Asih got a new date above; Ayu and the manager (enrolled by the assignment) are left.
+    // Anto and Asih got a new date above; Ayu, the manager and the learner who joined later
+    // (all enrolled by the unit assignment) are left.
     expect(group.learners.map((l: { name: string }) => l.name)).toContain("Ayu Tiga");
-    expect(group.learners).toHaveLength(2);
+    expect(group.learners).toHaveLength(3);
     const reminded = await (await run(assignAction, post("/kelola/penugasan", { intent: "remind", courseId, dueDate: day(-5) }, managerA))).json();
-    expect(reminded.reminder.count).toBe(2);
+    expect(reminded.reminder.count).toBe(3);
     expect(reminded.reminder.message).toContain("melewati tenggat");
     expect(reminded.reminder.message).toContain(`/kursus/${courseSlug}`);
     const db = await getDb();
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "assignment.remind"));
     expect(audits).toHaveLength(1);
-    expect(audits[0]!.details).toMatchObject({ learners: 2, dueDate: day(-5) });
+    expect(audits[0]!.details).toMatchObject({ learners: 3, dueDate: day(-5) });
     // B's manager gets no message for A's learners (B has its own overdue under the same date).
     const fromB = await (await run(assignAction, post("/kelola/penugasan", { intent: "remind", courseId, dueDate: day(-5) }, managerB))).json();
     expect(fromB.reminder.count).toBe(3);
