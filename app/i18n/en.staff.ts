@@ -503,6 +503,6 @@ export const enStaff: Record<StaffKey, string> = {
   "assign.remindMessage":
     'Dear colleague,\n\nthe mandatory course "{course}" in Sigap passed its due date on {due}. Please finish it soon here:\n{link}\n\nIf anything is in the way, contact the training manager of your unit. Thank you.',
   "assign.remindNone": "Nobody is overdue any more for this course and date.",
-  "audit.say.assignment.remind": "{actor} made a reminder for {count} learners past the due date {due}.",
-  "audit.say.course.assign-learners": "{actor} assigned a course to {count} learners, due {due}.",
+  "audit.say.assignment.remind": "{actor} made a reminder for {count, plural, one {# learner} other {# learners}} past the due date {due}.",
+  "audit.say.course.assign-learners": "{actor} assigned a course to {count, plural, one {# learner} other {# learners}}, due {due}.",
 };
