@@ -303,7 +303,7 @@ export default function Assignments() {
               </p>
             ) : null}
           </div>
-          <Field name="l-courseId" label={t("assign.course")} error={result?.errors["l-courseId"]}>
+          <Field name="l-courseId" label={t("assign.learnersCourse")} error={result?.errors["l-courseId"]}>
             <select id="f-l-courseId" name="courseId" defaultValue={picked?.courseId}>
               {courses.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -312,7 +312,7 @@ export default function Assignments() {
               ))}
             </select>
           </Field>
-          <Field name="l-dueDate" label={t("assign.due")} error={result?.errors["l-dueDate"]}>
+          <Field name="l-dueDate" label={t("assign.learnersDue")} error={result?.errors["l-dueDate"]}>
             <input
               id="f-l-dueDate"
               name="dueDate"

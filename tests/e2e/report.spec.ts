@@ -38,8 +38,8 @@ test("a manager opens the head-of-agency report, downloads its PDF and assigns a
   await expect(picker.getByRole("group", { name: "Peserta" }).getByText(/OKU/)).toHaveCount(0);
   await picker.getByLabel(/Agus Siregar/).check();
   await picker.getByLabel(/Budi Kusuma/).check();
-  await picker.getByLabel("Kursus", { exact: true }).selectOption({ label: "Aturan Main ASN di Ruang Digital" });
-  await picker.getByLabel("Tenggat").fill(future);
-  await picker.getByRole("button", { name: "Tugaskan ke peserta terpilih" }).click();
+  await picker.getByLabel("Kursus untuk peserta terpilih").selectOption({ label: "Aturan Main ASN di Ruang Digital" });
+  await picker.getByLabel("Selesai paling lambat").fill(future);
+  await picker.getByRole("button", { name: "Beri tugas ke peserta terpilih" }).click();
   await expect(page.getByText(/^2 peserta mendapat tugas Aturan Main ASN di Ruang Digital/)).toBeVisible();
 });
