@@ -499,7 +499,7 @@ export const enStaff: Record<StaffKey, string> = {
   "assign.nipUnknown": "NIPs not found in your scope: {nips}",
   "assign.overdueGroup": "{course} · due {due} · {count, plural, one {# learner} other {# learners}}",
   "assign.remind": "Make a reminder",
-  "assign.remindLabel": "Make a reminder for {course}, due {due}",
+  "assign.remindLabel": "Make a reminder: {course} ({due})",
   "assign.reminded":
     "Reminder for {count, plural, one {# learner} other {# learners}} recorded. Copy the message below and send it by work e-mail or group chat.",
   "assign.remindMessage":

@@ -499,7 +499,7 @@ export const idStaff = {
   "assign.nipUnknown": "NIP tidak ditemukan di cakupan Anda: {nips}",
   "assign.overdueGroup": "{course} · tenggat {due} · {count} peserta",
   "assign.remind": "Buat pengingat",
-  "assign.remindLabel": "Buat pengingat untuk {course}, tenggat {due}",
+  "assign.remindLabel": "Buat pengingat: {course} ({due})",
   "assign.reminded": "Pengingat untuk {count} peserta dicatat. Salin pesan di bawah dan kirim lewat e-mail dinas atau grup kerja.",
   "assign.remindMessage":
     'Yth. Bapak/Ibu,\n\nkursus wajib "{course}" di Sigap sudah melewati tenggat {due}. Mohon segera diselesaikan melalui tautan berikut:\n{link}\n\nBila ada kendala, hubungi pengelola pelatihan unit Anda. Terima kasih.',

@@ -391,10 +391,8 @@ export default function Assignments() {
               const key = `${g.courseId}|${g.dueDate}`;
               const made = result?.ok && result.reminder?.key === key ? result.reminder : null;
               return (
-                <section key={key} className="overdue-group stack" aria-labelledby={`og-${g.courseId}-${g.dueDate}`}>
-                  <h3 id={`og-${g.courseId}-${g.dueDate}`}>
-                    {t("assign.overdueGroup", { course: g.courseTitle, due: formatDate(g.dueDate, lang), count: g.learners.length })}
-                  </h3>
+                <div key={key} className="overdue-group stack">
+                  <h3>{t("assign.overdueGroup", { course: g.courseTitle, due: formatDate(g.dueDate, lang), count: g.learners.length })}</h3>
                   <ul className="outline">
                     {g.learners.map((o) => (
                       <li key={o.id}>
@@ -428,7 +426,7 @@ export default function Assignments() {
                       </div>
                     </>
                   ) : null}
-                </section>
+                </div>
               );
             })}
           </>
