@@ -219,7 +219,9 @@ export async function seedHistory(tx: Db, now = new Date()): Promise<void> {
   }
 
   // Make sure the picture has every state a dashboard shows, whatever the generator rolled.
-  ensureRevoked(certificateRows, now, manager?.id);
+  const [demo] = await tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LEARNER));
+  ensureRevoked(certificateRows, now, manager?.id, demo?.id);
+  certificateRows.push(...(await earlierTrainings(tx, now, rng, id, at, certificateRows)));
 
   for (const [table, rows] of [
     [enrollments, enrollmentRows],
@@ -303,6 +305,102 @@ function evaluationFor(userId: string, course: CourseRow, completedAt: Date, now
   };
 }
 
+/**
+ * Trainings the demo agencies ran before today's catalogue: closed courses (kept as drafts, with
+ * no lessons, so no page offers them) whose certificates still count for JP. Today's four
+ * courses add up to 14.5 JP, so without these nobody could reach the 20 JP duty in a year; with
+ * them the JP ledger spreads around the line (a few over, most under) and has a previous year.
+ */
+const EARLIER_COURSES = [
+  {
+    slug: "arsip-literasi-digital-asn",
+    title: "Literasi Digital ASN (angkatan awal tahun)",
+    jp: 8,
+    // Run in the first months of this year.
+    when: "this-year" as const,
+    share: 0.4,
+  },
+  {
+    slug: "arsip-pelayanan-prima-digital",
+    title: "Pelayanan Prima Berbasis Digital",
+    jp: 6,
+    // Mostly last year (the ledger's history), a smaller cohort this year.
+    when: "both" as const,
+    share: 0.55,
+  },
+] as const;
+
+async function earlierTrainings(
+  tx: Db,
+  now: Date,
+  rng: Rng,
+  id: IdFn,
+  at: (daysAgo: number, hour?: number) => Date,
+  issued: (typeof certificates.$inferInsert)[],
+) {
+  const rows: (typeof certificates.$inferInsert)[] = [];
+  const jakartaNow = new Date(now.getTime() + 7 * 3600e3);
+  const year = jakartaNow.getUTCFullYear();
+  const daysIntoYear = Math.floor((jakartaNow.getTime() - Date.UTC(year, 0, 1)) / DAY);
+  // JP already earned this year: keen learners (most of their assigned courses done) took the earlier trainings too.
+  const jpThisYear = new Map<string, number>();
+  for (const c of issued) {
+    if (c.revokedAt || new Date(c.issuedAt!.getTime() + 7 * 3600e3).getUTCFullYear() !== year) continue;
+    jpThisYear.set(c.userId, (jpThisYear.get(c.userId) ?? 0) + c.jp);
+  }
+  const courseRows: CourseRow[] = [];
+  for (const [i, c] of EARLIER_COURSES.entries()) {
+    const values = {
+      slug: c.slug,
+      title: c.title,
+      summary: "Pelatihan yang sudah ditutup; sertifikatnya tetap dihitung dalam riwayat JP.",
+      level: "dasar",
+      version: "2025.1",
+      minutes: c.jp * 45,
+      jp: c.jp,
+      passPercent: 70,
+      validMonths: 24,
+      position: 900 + i,
+      draft: true,
+      contentHash: `seed:${c.slug}`,
+    };
+    const [row] = await tx
+      .insert(courses)
+      .values({ id: `demo-arsip-${i + 1}`, ...values })
+      .onConflictDoUpdate({ target: courses.slug, set: values })
+      .returning();
+    courseRows.push({ ...row!, lessons: [] });
+  }
+  const learners = await tx
+    .select({ id: users.id, email: users.email, name: users.name, nip: users.nip, agencyId: users.agencyId, agencyName: agencies.name })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.role, "learner"), eq(users.disabled, false), sql`${users.email} like '%@demo.sigap.id'`))
+    .orderBy(users.email);
+  for (const learner of learners) {
+    if (UNTOUCHED.test(learner.email)) continue;
+    const isDemo = learner.email === DEMO_LEARNER;
+    const keen = !isDemo && (jpThisYear.get(learner.id) ?? 0) >= 9 && rng.chance(0.75);
+    EARLIER_COURSES.forEach((c, i) => {
+      const course = courseRows[i]!;
+      // This year: a cohort between mid-January and a month ago (last year's when the year has just begun).
+      const thisYear = () => at(rng.int(Math.min(30, daysIntoYear), Math.max(31, daysIntoYear - 14)), rng.int(8, 15));
+      const lastYear = () => at(daysIntoYear + rng.int(60, 300), rng.int(8, 15));
+      let issuedAt: Date | null = null;
+      if (keen) issuedAt = thisYear();
+      else if (c.when === "this-year") {
+        if (isDemo || rng.chance(c.share)) issuedAt = thisYear();
+      } else if (!isDemo) {
+        const roll = rng.next();
+        if (roll < c.share) issuedAt = lastYear();
+        else if (roll < c.share + 0.25) issuedAt = thisYear();
+      }
+      if (issuedAt) rows.push(certificateFor(learner, course, issuedAt, id("crt"), rng));
+    });
+  }
+  return rows;
+}
+
 type QuizShape = { id: string; questions: { id: string; options: { correct: boolean }[] }[] };
 
 /** The final quiz of a lesson as written in its frontmatter (ids and which options are right). */
@@ -347,8 +445,9 @@ function certificateFor(learner: Learner, course: CourseRow, issuedAt: Date, id:
 }
 
 /** At least two revoked certificates among this cycle's, so the state is visible in the demo. */
-function ensureRevoked(rows: (typeof certificates.$inferInsert)[], now: Date, by: string | undefined) {
-  const recent = rows.filter((r) => r.issuedAt! > new Date(now.getTime() - 200 * DAY) && !r.revokedAt);
+function ensureRevoked(rows: (typeof certificates.$inferInsert)[], now: Date, by: string | undefined, keep?: string) {
+  // Never the demo learner's: she must hold a valid certificate right after `npm start`.
+  const recent = rows.filter((r) => r.issuedAt! > new Date(now.getTime() - 200 * DAY) && !r.revokedAt && r.userId !== keep);
   const already = rows.filter((r) => r.revokedAt).length;
   for (const r of recent.slice(3, 3 + Math.max(0, 2 - already))) {
     r.revokedAt = new Date(r.issuedAt!.getTime() + 9 * DAY);

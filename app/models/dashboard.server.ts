@@ -20,7 +20,9 @@ import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 export { STATUS_KEYS, type StatusCounts };
 import { audit } from "./audit.server";
 import { meanScoresInScope } from "./final-quiz.server";
+import { underDutySummary } from "./jp-ledger.server";
 import { getDb, type Db } from "~/utils/db.server";
+import type { Scope } from "~/utils/permissions.server";
 
 const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, certified: 0, expiring: 0, expired: 0, overdue: 0 });
 
@@ -33,10 +35,14 @@ const zero = (): StatusCounts => ({ enrolled: 0, notStarted: 0, inProgress: 0, c
 async function subtreeCounts(
   db: Db,
   scopePath: string,
-  group: { by: "course" } | { by: "agency"; courseId: string; agencyIds: string[] | "all" },
+  group: { by: "course" } | { by: "agency"; courseId: string | null; agencyIds: string[] | "all" },
+  asOf: string | null = null,
 ): Promise<Map<string, StatusCounts>> {
   const e = enrollmentSubtreeRollups;
   const c = certificateSubtreeRollups;
+  // The day expiry and due dates are compared with: today, or the head report's chosen date.
+  const day = asOf ? sql`${asOf}::date` : sql`current_date`;
+  const forCourse = (courseId: typeof e.courseId | typeof c.courseId) => (group.by === "agency" && group.courseId ? eq(courseId, group.courseId) : undefined);
   const inScope = like(agencies.path, `${scopePath}%`);
   // The scope's top agencies: the manager's own agency, or for an admin ("/") every root.
   const agencyFilter =
@@ -58,22 +64,22 @@ async function subtreeCounts(
         notStarted: sum(e.n, sql`${e.state} = 'not_started'`).as("not_started"),
         inProgress: sum(e.n, sql`${e.state} = 'in_progress'`).as("in_progress"),
         completed: sum(e.n, sql`${e.state} = 'completed'`).as("completed"),
-        overdue: sum(e.n, sql`${e.state} <> 'completed' and ${e.dueDate} < current_date`).as("overdue"),
+        overdue: sum(e.n, sql`${e.state} <> 'completed' and ${e.dueDate} < ${day}`).as("overdue"),
       })
       .from(e)
-      .where(and(ancestors(e.ancestorId), byCourse ? undefined : eq(e.courseId, group.courseId)))
+      .where(and(ancestors(e.ancestorId), forCourse(e.courseId)))
       .groupBy(sql`1`),
   );
   const certified = db.$with("certified").as(
     db
       .select({
         key: sql<string>`${byCourse ? c.courseId : c.ancestorId}`.as("ckey"),
-        certified: sum(c.n, sql`${c.expiresOn} > current_date`).as("certified"),
-        expiring: sum(c.n, sql`${c.expiresOn} > current_date and ${c.expiresOn} <= current_date + 60`).as("expiring"),
-        expired: sum(c.n, sql`${c.expiresOn} <= current_date`).as("expired"),
+        certified: sum(c.n, sql`${c.expiresOn} > ${day}`).as("certified"),
+        expiring: sum(c.n, sql`${c.expiresOn} > ${day} and ${c.expiresOn} <= ${day} + 60`).as("expiring"),
+        expired: sum(c.n, sql`${c.expiresOn} <= ${day}`).as("expired"),
       })
       .from(c)
-      .where(and(ancestors(c.ancestorId), byCourse ? undefined : eq(c.courseId, group.courseId)))
+      .where(and(ancestors(c.ancestorId), forCourse(c.courseId)))
       .groupBy(sql`1`),
   );
   const rows = await db
@@ -627,6 +633,7 @@ export async function overdueLearners(scopePath: string, limit = 300) {
       name: users.name,
       email: users.email,
       unit: agencies.name,
+      courseId: enrollments.courseId,
       courseTitle: courses.title,
       dueDate: enrollments.dueDate,
       completedLessons: enrollments.completedLessons,
@@ -636,6 +643,196 @@ export async function overdueLearners(scopePath: string, limit = 300) {
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
     .where(and(like(agencies.path, `${scopePath}%`), isNull(enrollments.completedAt), sql`${enrollments.dueDate} < current_date`, eq(users.disabled, false)))
-    .orderBy(asc(enrollments.dueDate), asc(users.name))
+    .orderBy(asc(enrollments.dueDate), asc(courses.title), asc(users.name))
     .limit(limit);
+}
+
+/**
+ * Overdue learners per course and due date (one group per assignment, or per batch of individual
+ * assignments), scoped by the learner's agency. `asOf` is the day due dates are compared with.
+ */
+export async function overdueGroups(scopePath: string, asOf: string | null = null) {
+  const db = await getDb();
+  const day = asOf ? sql`${asOf}::date` : sql`current_date`;
+  const rows = await db
+    .select({
+      courseId: enrollments.courseId,
+      courseTitle: courses.title,
+      dueDate: sql<string>`${enrollments.dueDate}::text`,
+      assigned: sql<boolean>`bool_or(${enrollments.assignmentId} is not null)`,
+      learners: sql<number>`count(*)::int`,
+    })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(and(like(agencies.path, `${scopePath}%`), isNull(enrollments.completedAt), sql`${enrollments.dueDate} < ${day}`, eq(users.disabled, false)))
+    .groupBy(enrollments.courseId, courses.title, enrollments.dueDate)
+    .orderBy(asc(enrollments.dueDate), asc(courses.title));
+  return rows;
+}
+
+/** Current certificates of the scope's learners that do not count: revoked, or suspended (decision 011). */
+export async function voidCertificateCounts(scopePath: string): Promise<{ revoked: number; suspended: number }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      revoked: sql<number>`count(*) filter (where ${certificates.revokedAt} is not null)::int`,
+      suspended: sql<number>`count(*) filter (where ${certificates.revokedAt} is null and ${certificates.suspendedAt} is not null)::int`,
+    })
+    .from(certificates)
+    .innerJoin(users, eq(users.id, certificates.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(like(agencies.path, `${scopePath}%`), isNull(certificates.replacedBy)));
+  return { revoked: row?.revoked ?? 0, suspended: row?.suspended ?? 0 };
+}
+
+/**
+ * The head-of-agency report (/kelola/laporan-pimpinan and its PDF): the dashboard's counters for
+ * the scope on one day — per course, per unit of the scope's top (all courses together), the
+ * certificate states, overdue learners per due date, and who is under the yearly JP duty.
+ * `asOf` null means today, exactly as the dashboard counts; a chosen day is compared with the
+ * expiry and due dates of the records as they stand now.
+ */
+export async function headReport(scope: Scope, asOf: string | null, year: number, top = 15) {
+  const db = await getDb();
+  const [courseRows, tree] = await Promise.all([
+    publishedCourses(),
+    db
+      .select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code })
+      .from(agencies)
+      .where(like(agencies.path, `${scope.path}%`)),
+  ]);
+  const shape = unitTree(tree);
+  const [perCourse, perUnit, voided, overdue, jp] = await Promise.all([
+    subtreeCounts(db, scope.path, { by: "course" }, asOf),
+    subtreeCounts(db, scope.path, { by: "agency", courseId: null, agencyIds: shape.visibleIds("default") }, asOf),
+    voidCertificateCounts(scope.path),
+    overdueGroups(scope.path, asOf),
+    underDutySummary(scope, year, top),
+  ]);
+  const courseCounts = courseRows.map((c) => ({ ...c, counts: perCourse.get(c.id) ?? zero() }));
+  const totals = zero();
+  for (const c of courseCounts) for (const k of STATUS_KEYS) totals[k] += c.counts[k];
+  const units = shape.visible("default", "unit", (id) => perUnit.get(id) ?? zero());
+  return {
+    agencyNames: units.filter((u) => u.depth === 0).map((u) => u.name),
+    courses: courseCounts,
+    totals,
+    units: units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      depth: u.depth,
+      enrolled: u.counts.enrolled,
+      completed: u.counts.completed,
+      completion: u.completion,
+      overdue: u.counts.overdue,
+    })),
+    certificates: { valid: totals.certified, expiring: totals.expiring, expired: totals.expired, ...voided },
+    overdue,
+    jp,
+  };
+}
+export type HeadReport = Awaited<ReturnType<typeof headReport>>;
+
+/**
+ * Assigns a course to chosen learners with a due date (no agency assignment: the enrolment
+ * carries the due date). All or nothing: when any id is not an active learner account inside
+ * the scope, nothing is written and those ids come back in `refused`. A learner already enrolled
+ * gets the due date unless they have finished the course.
+ */
+export async function assignToLearners(actorId: string, scopePath: string, input: { courseId: string; userIds: string[]; dueDate: string }) {
+  const db = await getDb();
+  const wanted = [...new Set(input.userIds)];
+  return db.transaction(async (tx) => {
+    const found = wanted.length
+      ? await tx
+          .select({ id: users.id })
+          .from(users)
+          .innerJoin(agencies, eq(agencies.id, users.agencyId))
+          .where(and(inArray(users.id, wanted), like(agencies.path, `${scopePath}%`), eq(users.disabled, false), sql`${users.role} <> 'admin'`))
+      : [];
+    const ok = new Set(found.map((f) => f.id));
+    const refused = wanted.filter((id) => !ok.has(id));
+    if (refused.length || wanted.length === 0) return { refused, assigned: 0 };
+    const rows = await tx
+      .insert(enrollments)
+      .values(wanted.map((userId) => ({ id: randomUUID(), userId, courseId: input.courseId, dueDate: input.dueDate })))
+      .onConflictDoUpdate({
+        target: [enrollments.userId, enrollments.courseId],
+        set: { dueDate: sql`excluded.due_date` },
+        setWhere: isNull(enrollments.completedAt),
+      })
+      .returning({ id: enrollments.id });
+    await audit(
+      {
+        actorId,
+        action: "course.assign-learners",
+        targetType: "course",
+        targetId: input.courseId,
+        details: { dueDate: input.dueDate, learners: wanted.length },
+      },
+      tx,
+    );
+    return { refused: [] as string[], assigned: rows.length };
+  });
+}
+
+/** Overdue learners of the scope for one course and due date (the reminder's recipients). */
+async function overdueRecipients(db: Db, scopePath: string, courseId: string, dueDate: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, courseTitle: courses.title, courseSlug: courses.slug })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(
+      and(
+        like(agencies.path, `${scopePath}%`),
+        eq(enrollments.courseId, courseId),
+        sql`${enrollments.dueDate} = ${dueDate}::date`,
+        sql`${enrollments.dueDate} < current_date`,
+        isNull(enrollments.completedAt),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+/**
+ * Reminds the overdue learners of one course and due date: records the reminder in the audit
+ * log and returns the message to send (and whom to). Today the manager copies the message;
+ * e-mail delivery hooks in here. Null when nobody in the scope is overdue for it.
+ * `compose` turns the course, due date and link into the message (the route's translator).
+ */
+export async function remindOverdue(
+  actorId: string,
+  scopePath: string,
+  target: { courseId: string; dueDate: string },
+  compose: (course: { title: string; slug: string }, dueDate: string) => string,
+) {
+  const db = await getDb();
+  const recipients = await overdueRecipients(db, scopePath, target.courseId, target.dueDate);
+  const first = recipients[0];
+  if (!first) return null;
+  const message = compose({ title: first.courseTitle, slug: first.courseSlug }, target.dueDate);
+  await audit({
+    actorId,
+    action: "assignment.remind",
+    targetType: "course",
+    targetId: target.courseId,
+    details: { dueDate: target.dueDate, learners: recipients.length },
+  });
+  return { message, courseTitle: first.courseTitle, recipients: recipients.map((r) => ({ id: r.id, name: r.name, email: r.email })) };
+}
+
+/** Active accounts inside the scope with these NIPs (for assigning by a pasted NIP list). */
+export async function learnersByNip(scopePath: string, nips: string[]) {
+  if (nips.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({ id: users.id, nip: users.nip })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(inArray(users.nip, nips), like(agencies.path, `${scopePath}%`), eq(users.disabled, false), sql`${users.role} <> 'admin'`));
 }

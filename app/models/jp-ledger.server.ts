@@ -185,3 +185,35 @@ export async function* jpLedgerRecords(scope: Scope, f: JpFilters, batch = 1000)
     if (rows.length < batch) return;
   }
 }
+
+/**
+ * How many people of the scope are under the yearly JP duty in `year`, out of how many, and the
+ * `limit` with the fewest JP (then by name) — the head report's list.
+ */
+export async function underDutySummary(scope: Scope, year: number, limit: number) {
+  const db = await getDb();
+  const jp = jpSum(year);
+  // The 20 JP duty binds PNS only: a PPPK has a cap, not a minimum (decision 015).
+  const where = and(await peopleWhere(scope, null), eq(users.asnKind, "pns"));
+  const [counts, lowest] = await Promise.all([
+    db
+      .select({ people: sql<number>`count(*)::int`, under: sql<number>`count(*) filter (where ${jp} < ${JP_YEARLY_DUTY})::int` })
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(where),
+    db
+      .select({ id: users.id, name: users.name, nip: users.nip, unit: agencies.name, jp })
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(and(where, sql`${jp} < ${JP_YEARLY_DUTY}`))
+      .orderBy(asc(jp), asc(users.name), asc(users.id))
+      .limit(limit),
+  ]);
+  return {
+    year,
+    duty: JP_YEARLY_DUTY,
+    people: counts[0]?.people ?? 0,
+    under: counts[0]?.under ?? 0,
+    lowest: lowest.map((p) => ({ ...p, jp: Math.round(Number(p.jp) * 100) / 100 })),
+  };
+}

@@ -44,6 +44,9 @@ export default function Dashboard() {
       <ManageNav />
       <h1>{t("manage.title")}</h1>
       {scopeName ? <p className="muted">{t("manage.scope", { agency: scopeName })}</p> : null}
+      <p>
+        <Link to="/kelola/laporan-pimpinan">{t("report.dashboardLink")}</Link>
+      </p>
       <h2>{t("manage.byCourse")}</h2>
       <div className="table-wrap">
         <table className="data">

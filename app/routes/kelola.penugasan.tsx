@@ -1,14 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import type { MessageKey } from "~/i18n";
 import { agencyInSubtree, agencySubtree } from "~/models/agency.server";
 import { CopyButton } from "~/components/copy-button";
-import { assignCourse, cancelAssignment, changeAssignmentDue, listAssignments, overdueLearners, publishedCourses } from "~/models/dashboard.server";
+import {
+  assignCourse,
+  assignToLearners,
+  cancelAssignment,
+  changeAssignmentDue,
+  learnersByNip,
+  listAssignments,
+  listLearners,
+  overdueLearners,
+  publishedCourses,
+  remindOverdue,
+} from "~/models/dashboard.server";
+import { parseNipList } from "~/learning/nip-list";
 import { formatDate } from "~/utils/dates";
+import { publicOrigin } from "~/utils/env.server";
+import { serverTranslator } from "~/utils/i18n.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/field-errors.server";
@@ -24,97 +38,168 @@ const assignSchema = z.object({
     .refine((d) => !Number.isNaN(Date.parse(d)) && d >= new Date().toISOString().slice(0, 10), "assign.dueInvalid"),
 });
 
+/** How many learners the pick list shows at once (a filter or a NIP list reaches the rest). */
+const PICK_LIMIT = 100;
+
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "manage:open" }, async ({ user }) => {
+  return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
     const scope = managedScopePath(user);
-    const [agencies, courses, assignments, overdue] = await Promise.all([
+    const url = new URL(request.url);
+    const pickUnit = url.searchParams.get("unit") || null;
+    const pickQuery = (url.searchParams.get("q") ?? "").slice(0, 100);
+    const [agencies, courses, assignments, overdue, candidates] = await Promise.all([
       agencySubtree({ path: scope }),
       publishedCourses(),
       listAssignments(scope),
       overdueLearners(scope),
+      listLearners(scope, { unitId: pickUnit, q: pickQuery }, { limit: PICK_LIMIT }),
     ]);
+    // The overdue list per course and due date: one reminder per group.
+    const groups = new Map<string, { courseId: string; courseTitle: string; dueDate: string; learners: typeof overdue }>();
+    for (const o of overdue) {
+      const key = `${o.courseId}|${o.dueDate}`;
+      const group = groups.get(key) ?? { courseId: o.courseId, courseTitle: o.courseTitle, dueDate: o.dueDate!, learners: [] };
+      group.learners.push(o);
+      groups.set(key, group);
+    }
     return json({
       agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
       courses,
       assignments,
       overdue,
+      overdueGroups: [...groups.values()],
+      candidates: candidates.rows.map((r) => ({ id: r.id, name: r.name, nip: r.nip, unit: r.unit })),
+      candidatesMore: !!candidates.next,
+      pickLimit: PICK_LIMIT,
     });
   });
 }
 
+const errs = (e: Record<string, MessageKey>) => e;
+
+/** What every answer of the action carries; each branch fills in its part. */
+const answer = {
+  ok: false as boolean,
+  errors: {} as Record<string, MessageKey>,
+  values: null as { courseId: string; agencyId: string; dueDate: string } | null,
+  agencyName: "",
+  changed: null as { kind: "due" | "cancel"; course: string; due: string; removed: number; kept: number } | null,
+  learners: null as {
+    course: string;
+    due: string;
+    count: number;
+    nips: string;
+    userIds: string[];
+    courseId: string;
+    dueDate: string;
+    unknownNips: string;
+  } | null,
+  reminder: null as { key: string; message: string; count: number } | null,
+  remindNone: false,
+};
+
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "manage:open", keep: { dueDate: { show: "date", label: "assign.due" } } }, async ({ user, form: formData }) => {
-    const form = Object.fromEntries(formData);
-    const scopePath = managedScopePath(user);
-    // Changing or cancelling an existing assignment (one per row of the list).
-    if (form.intent === "due" || form.intent === "cancel") {
-      const assignmentId = String(form.assignmentId ?? "");
-      if (form.intent === "due") {
-        const due = assignSchema.shape.dueDate.safeParse(String(form.dueDate ?? ""));
-        if (!due.success)
-          return json(
-            {
-              ok: false as const,
-              errors: { [`due-${assignmentId}`]: "assign.dueInvalid" } as Record<string, MessageKey>,
-              values: null,
-              agencyName: "",
-              changed: null,
-            },
-            { status: 400 },
-          );
-        const changed = await changeAssignmentDue(user.id, scopePath, assignmentId, due.data);
-        if (!changed) throw new Response("Not found", { status: 404 });
+  return handleAction(
+    args,
+    { access: "manage:open", keep: { dueDate: { show: "date", label: "assign.due" } } },
+    async ({ request, user, lang, form: formData }) => {
+      const form = Object.fromEntries(formData);
+      const scopePath = managedScopePath(user);
+      if (form.intent === "learners") return assignLearnersAction(user.id, scopePath, formData);
+      if (form.intent === "remind") {
+        const courseId = String(form.courseId ?? "");
+        const dueDate = String(form.dueDate ?? "");
+        const t = serverTranslator(lang);
+        const origin = publicOrigin(request);
+        const reminded = /^\d{4}-\d{2}-\d{2}$/.test(dueDate)
+          ? await remindOverdue(user.id, scopePath, { courseId, dueDate }, (course, due) =>
+              t("assign.remindMessage", { course: course.title, due: formatDate(due, lang), link: `${origin}/kursus/${course.slug}` }),
+            )
+          : null;
+        if (!reminded) return json({ ...answer, ok: true, remindNone: true });
+        return json({ ...answer, ok: true, reminder: { key: `${courseId}|${dueDate}`, message: reminded.message, count: reminded.recipients.length } });
+      }
+      // Changing or cancelling an existing assignment (one per row of the list).
+      if (form.intent === "due" || form.intent === "cancel") {
+        const assignmentId = String(form.assignmentId ?? "");
+        if (form.intent === "due") {
+          const due = assignSchema.shape.dueDate.safeParse(String(form.dueDate ?? ""));
+          if (!due.success) return json({ ...answer, errors: errs({ [`due-${assignmentId}`]: "assign.dueInvalid" }) }, { status: 400 });
+          const changed = await changeAssignmentDue(user.id, scopePath, assignmentId, due.data);
+          if (!changed) throw new Response("Not found", { status: 404 });
+          return json({
+            ...answer,
+            ok: true,
+            agencyName: changed.agencyName,
+            changed: { kind: "due" as const, course: changed.courseTitle, due: changed.dueDate, removed: 0, kept: 0 },
+          });
+        }
+        const cancelled = await cancelAssignment(user.id, scopePath, assignmentId);
+        if (!cancelled) throw new Response("Not found", { status: 404 });
         return json({
-          ok: true as const,
-          errors: {} as Record<string, MessageKey>,
-          values: null,
-          agencyName: changed.agencyName,
-          changed: { kind: "due" as const, course: changed.courseTitle, due: changed.dueDate, removed: 0, kept: 0 },
+          ...answer,
+          ok: true,
+          agencyName: cancelled.agencyName,
+          changed: { kind: "cancel" as const, course: cancelled.courseTitle, due: "", removed: cancelled.removed, kept: cancelled.kept },
         });
       }
-      const cancelled = await cancelAssignment(user.id, scopePath, assignmentId);
-      if (!cancelled) throw new Response("Not found", { status: 404 });
-      return json({
-        ok: true as const,
-        errors: {} as Record<string, MessageKey>,
-        values: null,
-        agencyName: cancelled.agencyName,
-        changed: { kind: "cancel" as const, course: cancelled.courseTitle, due: "", removed: cancelled.removed, kept: cancelled.kept },
-      });
-    }
-    const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
-    const parsed = assignSchema.safeParse(values);
-    if (!parsed.success)
-      return json(
-        { ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values, agencyName: "", changed: null },
-        { status: 400 },
-      );
-    const agency = await agencyInSubtree(scopePath, parsed.data.agencyId);
-    if (!agency)
-      return json(
-        { ok: false as const, errors: { agencyId: "error.agencyScope" } as Record<string, MessageKey>, values, agencyName: "", changed: null },
-        { status: 400 },
-      );
-    // Only a course the form offers; an unknown id would fail the foreign key.
-    if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
-      return json(
-        { ok: false as const, errors: { courseId: "admin.invalidChoice" } as Record<string, MessageKey>, values, agencyName: "", changed: null },
-        { status: 400 },
-      );
-    }
-    await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
-    return json({ ok: true as const, errors: {} as Record<string, MessageKey>, values, agencyName: agency.name, changed: null });
-  });
+      const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
+      const parsed = assignSchema.safeParse(values);
+      if (!parsed.success) return json({ ...answer, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
+      const agency = await agencyInSubtree(scopePath, parsed.data.agencyId);
+      if (!agency) return json({ ...answer, errors: errs({ agencyId: "error.agencyScope" }), values }, { status: 400 });
+      // Only a course the form offers; an unknown id would fail the foreign key.
+      if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
+        return json({ ...answer, errors: errs({ courseId: "admin.invalidChoice" }), values }, { status: 400 });
+      }
+      await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
+      return json({ ...answer, ok: true, values, agencyName: agency.name });
+    },
+  );
+}
+
+/**
+ * Assigns a course to chosen learners: ticked in the list (`userId`) and/or pasted as NIPs. Ids
+ * and NIPs outside the scope are refused server-side and nothing is written; the form keeps
+ * what was chosen.
+ */
+async function assignLearnersAction(actorId: string, scopePath: string, formData: FormData) {
+  const userIds = formData.getAll("userId").map(String).filter(Boolean).slice(0, 2000);
+  const nipsText = String(formData.get("nips") ?? "").slice(0, 50_000);
+  const courseId = String(formData.get("courseId") ?? "");
+  const dueDate = String(formData.get("dueDate") ?? "");
+  const kept = { course: "", due: dueDate, count: 0, nips: nipsText, userIds, courseId, dueDate, unknownNips: "" };
+  const errors: Record<string, MessageKey> = {};
+  const due = assignSchema.shape.dueDate.safeParse(dueDate);
+  if (!due.success) errors["l-dueDate"] = "assign.dueInvalid";
+  const course = (await publishedCourses()).find((c) => c.id === courseId);
+  if (!course) errors["l-courseId"] = "admin.invalidChoice";
+  const { nips, invalid } = parseNipList(nipsText);
+  const byNip = await learnersByNip(scopePath, nips);
+  const unknown = [...invalid, ...nips.filter((n) => !byNip.some((b) => b.nip === n))];
+  if (unknown.length) errors["l-nips"] = "assign.nipUnknown";
+  const wanted = [...new Set([...userIds, ...byNip.map((b) => b.id)])];
+  if (wanted.length === 0 && !unknown.length) errors["l-pick"] = "assign.learnersNone";
+  if (Object.keys(errors).length || !course) {
+    return json({ ...answer, errors, learners: { ...kept, unknownNips: unknown.join(", ") } }, { status: 400 });
+  }
+  const result = await assignToLearners(actorId, scopePath, { courseId, userIds: wanted, dueDate });
+  if (result.refused.length) {
+    return json({ ...answer, errors: errs({ "l-pick": "assign.learnersRefused" }), learners: { ...kept, count: result.refused.length } }, { status: 400 });
+  }
+  return json({ ...answer, ok: true, learners: { ...kept, course: course.title, count: wanted.length, nips: "", userIds: [] } });
 }
 
 export default function Assignments() {
   const t = useT();
   const lang = useLang();
-  const { agencies, courses, assignments, overdue } = useLoaderData<typeof loader>();
+  const { agencies, courses, assignments, overdue, overdueGroups, candidates, candidatesMore, pickLimit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const v = result?.values;
   const changed = result?.ok ? result.changed : null;
-  const reminder = t("assign.reminderText", { site: typeof window === "undefined" ? "Sigap" : window.location.origin });
+  const picked = result?.learners;
+  const pickedIds = new Set(picked && !result?.ok ? picked.userIds : []);
   return (
     <section className="stack">
       <ManageNav />
@@ -149,6 +234,99 @@ export default function Assignments() {
           <button type="submit" className="button">
             {t("assign.submit")}
           </button>
+        </Form>
+      </div>
+      <div className="card" id="peserta-tertentu">
+        <h2 id="learners-title">{t("assign.learnersTitle")}</h2>
+        <p className="hint">{t("assign.learnersIntro")}</p>
+        <FormAlert
+          kind="success"
+          message={result?.ok && picked ? t("assign.learnersDone", { count: picked.count, course: picked.course, due: formatDate(picked.due, lang) }) : null}
+        />
+        {result && !result.ok && result.errors["l-pick"] ? (
+          <p className="alert error" role="alert">
+            {t(result.errors["l-pick"], { count: picked?.count ?? 0 })}
+          </p>
+        ) : null}
+        <Form method="get" className="row" aria-label={t("assign.filter")}>
+          <div className="field">
+            <label htmlFor="pick-unit">{t("assign.filterUnit")}</label>
+            <select id="pick-unit" name="unit" defaultValue={params.get("unit") ?? ""}>
+              <option value="">{t("learners.all")}</option>
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="pick-q">{t("assign.filterQuery")}</label>
+            <input id="pick-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
+          </div>
+          <button type="submit" className="button secondary">
+            {t("assign.filter")}
+          </button>
+        </Form>
+        <Form method="post" noValidate className="stack">
+          <input type="hidden" name="intent" value="learners" />
+          <fieldset className="pick-list">
+            <legend>{t("assign.pick")}</legend>
+            {candidates.length === 0 ? <p className="muted">{t("assign.pickNone")}</p> : null}
+            <ul className="plain">
+              {candidates.map((c) => (
+                <li key={c.id}>
+                  <label className="choice">
+                    <input type="checkbox" name="userId" value={c.id} defaultChecked={pickedIds.has(c.id)} /> {c.name}{" "}
+                    <span className="meta">
+                      · {c.nip ?? "—"} · {c.unit}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {candidatesMore ? <p className="hint">{t("assign.pickMore", { count: pickLimit })}</p> : null}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="f-nips">{t("assign.nipList")}</label>
+            <textarea
+              id="f-nips"
+              name="nips"
+              rows={3}
+              defaultValue={picked && !result?.ok ? picked.nips : ""}
+              aria-invalid={result?.errors["l-nips"] ? true : undefined}
+              aria-describedby={result?.errors["l-nips"] ? "f-nips-err" : undefined}
+            />
+            {result?.errors["l-nips"] ? (
+              <p className="field-error" id="f-nips-err">
+                {t("assign.nipUnknown", { nips: picked?.unknownNips ?? "" })}
+              </p>
+            ) : null}
+          </div>
+          <Field name="l-courseId" label={t("assign.learnersCourse")} error={result?.errors["l-courseId"]}>
+            <select id="f-l-courseId" name="courseId" defaultValue={picked?.courseId}>
+              {courses.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="l-dueDate" label={t("assign.learnersDue")} error={result?.errors["l-dueDate"]}>
+            <input
+              id="f-l-dueDate"
+              name="dueDate"
+              type="date"
+              defaultValue={picked && !result?.ok ? picked.dueDate : undefined}
+              aria-invalid={result?.errors["l-dueDate"] ? true : undefined}
+              aria-describedby={result?.errors["l-dueDate"] ? "f-l-dueDate-err" : undefined}
+            />
+          </Field>
+          <div>
+            <button type="submit" className="button">
+              {t("assign.learnersSubmit")}
+            </button>
+          </div>
         </Form>
       </div>
       <div className="card">
@@ -199,27 +377,58 @@ export default function Assignments() {
       </div>
       <div className="card">
         <h2 id="overdue-title">{t("assign.overdueTitle", { count: overdue.length })}</h2>
-        {overdue.length === 0 ? (
+        {result?.ok && result.remindNone ? (
+          <p className="alert info" role="status">
+            {t("assign.remindNone")}
+          </p>
+        ) : null}
+        {overdueGroups.length === 0 ? (
           <p className="muted">{t("assign.overdueNone")}</p>
         ) : (
           <>
             <p className="hint">{t("assign.reminderHint")}</p>
-            <div className="row">
-              <textarea readOnly rows={4} value={reminder} aria-label={t("assign.reminderLabel")} style={{ flex: "1 1 20rem" }} />
-              <CopyButton text={reminder} label={t("assign.reminderCopy")} />
-            </div>
-            <ul className="outline">
-              {overdue.map((o) => (
-                <li key={`${o.id}-${o.courseTitle}`}>
-                  <span>
-                    {o.name} <span className="meta">· {o.unit}</span>
-                  </span>
-                  <span className="meta">
-                    {o.courseTitle} · {t("learners.due", { date: formatDate(o.dueDate!, lang) })} · {o.email}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            {overdueGroups.map((g) => {
+              const key = `${g.courseId}|${g.dueDate}`;
+              const made = result?.ok && result.reminder?.key === key ? result.reminder : null;
+              return (
+                <div key={key} className="overdue-group stack">
+                  <h3>{t("assign.overdueGroup", { course: g.courseTitle, due: formatDate(g.dueDate, lang), count: g.learners.length })}</h3>
+                  <ul className="outline">
+                    {g.learners.map((o) => (
+                      <li key={o.id}>
+                        <span>
+                          {o.name} <span className="meta">· {o.unit}</span>
+                        </span>
+                        <span className="meta">{o.email}</span>
+                      </li>
+                    ))}
+                  </ul>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remind" />
+                    <input type="hidden" name="courseId" value={g.courseId} />
+                    <input type="hidden" name="dueDate" value={g.dueDate} />
+                    <button
+                      type="submit"
+                      className="button secondary"
+                      aria-label={t("assign.remindLabel", { course: g.courseTitle, due: formatDate(g.dueDate, lang) })}
+                    >
+                      {t("assign.remind")}
+                    </button>
+                  </Form>
+                  {made ? (
+                    <>
+                      <p className="alert success" role="status">
+                        {t("assign.reminded", { count: made.count })}
+                      </p>
+                      <div className="row">
+                        <textarea readOnly rows={7} value={made.message} aria-label={t("assign.reminderLabel")} style={{ flex: "1 1 20rem" }} />
+                        <CopyButton text={made.message} label={t("assign.reminderCopy")} />
+                      </div>
+                    </>
+                  ) : null}
+                </div>
+              );
+            })}
           </>
         )}
       </div>

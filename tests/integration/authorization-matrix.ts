@@ -116,6 +116,8 @@ export const matrix: Record<string, Entry> = {
   "kelola.impor.templat[.]xlsx.ts": { loader: managers(200) },
   "kelola.impor._index.tsx": { loader: managers(200), action: managers(400), multipart: true },
   // A unit filter outside the subtree gives an empty table, not an error (the leak check proves it empty).
+  "kelola.laporan-pimpinan.tsx": { loader: managers(200) },
+  "kelola.laporan-pimpinan[.]pdf.ts": { loader: managers(200) },
   "kelola.laporan[.]csv.ts": { target: "unitFilter", loader: managers(200) },
   "kelola.laporan[.]xlsx.ts": { target: "unitFilter", loader: managers(200) },
   // Re-issuing a set-password link: the test accounts chose their passwords, so there is nothing to re-issue anywhere.

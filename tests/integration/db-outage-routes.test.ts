@@ -150,6 +150,8 @@ const outages: Record<string, Entry> = {
   "kelola.jp[.]csv.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.jp[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.jp[.]zip.ts": { loader: { as: "manager", expect: "download" } },
+  "kelola.laporan-pimpinan.tsx": { loader: { as: "manager", expect: "page" } },
+  "kelola.laporan-pimpinan[.]pdf.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.laporan[.]csv.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.laporan[.]xlsx.ts": { loader: { as: "manager", expect: "download" } },
   "kelola.pengguna.$id.tsx": { params: { id: id() }, loader: { as: "manager", expect: "page" }, action: { as: "manager", expect: "page" } },

@@ -121,6 +121,32 @@ describe("the demo looks like a real agency (issue 15 item 5, failed on main)", 
     expect(perCourse.some((m) => m.responses >= MIN_GROUP && m.overall! >= 1 && m.overall! <= 5)).toBe(true);
   });
 
+  it("spreads this year's JP around the 20 JP duty, with a previous year in the ledger (issue 15 item 5)", async () => {
+    const { jpLedgerPage } = await import("~/models/jp-ledger.server");
+    const { jakartaYear } = await import("~/utils/dates");
+    const year = jakartaYear(NOW);
+    for (const code of ["16.01.DUKCAPIL", "36.01.KOMINFO"]) {
+      const agency = (await getAgencyByCode(code))!;
+      const scope = { path: agency.path, all: false };
+      const jps: number[] = [];
+      let after: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof jpLedgerPage>> = await jpLedgerPage(scope, { year, unitId: null, underDuty: false, overCap: false }, after);
+        jps.push(...page.people.map((p) => p.jp));
+        after = page.next;
+      } while (after);
+      const over = jps.filter((jp) => jp >= 20).length;
+      expect(over, `${code}: some at or over 20 JP`).toBeGreaterThanOrEqual(3);
+      expect(over, `${code}: most under 20 JP`).toBeLessThan(jps.length / 2);
+      expect(jps.filter((jp) => jp > 0 && jp < 20).length, `${code}: many between 0 and 20`).toBeGreaterThan(10);
+      const last = await jpLedgerPage(scope, { year: year - 1, unitId: null, underDuty: false, overCap: false }, null);
+      expect(
+        last.people.some((p) => p.jp > 0),
+        `${code}: JP last year`,
+      ).toBe(true);
+    }
+  });
+
   it("is deterministic: the generator gives the same sequence every time", () => {
     const a = seededRandom(20261203);
     const b = seededRandom(20261203);

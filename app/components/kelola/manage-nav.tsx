@@ -9,6 +9,7 @@ export function ManageNav() {
     ["/kelola/peserta", "manage.nav.learners"],
     ["/kelola/jp", "manage.nav.jp"],
     ["/kelola/evaluasi", "manage.nav.evaluation"],
+    ["/kelola/laporan-pimpinan", "manage.nav.report"],
     ["/kelola/penugasan", "manage.nav.assign"],
     ["/kelola/impor", "manage.nav.import"],
     ["/kelola/pengguna", "manage.nav.users"],
