@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessions } from "../../db/schema";
 import { action as signInAction } from "~/routes/masuk";
 import { action as signOutAction } from "~/routes/keluar";
@@ -16,6 +16,19 @@ beforeAll(async () => {
 });
 
 const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
+
+/**
+ * The limits count in fixed 15-minute windows: a test that makes N attempts and expects the
+ * next one refused would see the count restart if a window ended mid-test. These tests start
+ * just after a window begins (the clock still runs; only Date is moved).
+ */
+function startOfAWindow() {
+  const windowMs = SIGN_IN_LIMITS.windowMs;
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true, now: Math.floor(Date.now() / windowMs) * windowMs + 1000 });
+}
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("sign-in", () => {
   it("signs in with the right password and sets an httpOnly SameSite=Lax cookie", async () => {
@@ -45,6 +58,7 @@ describe("sign-in", () => {
   });
 
   it("a stranger cannot lock the owner out: failures block that address for that account only (probe finding 4, failed on main)", async () => {
+    startOfAWindow();
     const owner = await createAccount(agencyId);
     const attacker = { clientAddress: "203.0.113.66" };
     for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) {
@@ -57,6 +71,7 @@ describe("sign-in", () => {
   });
 
   it("many failures on one account from many addresses slow attempts down instead of locking it", async () => {
+    startOfAWindow();
     const owner = await createAccount(agencyId);
     for (let i = 0; i < SIGN_IN_LIMITS.slowAfter + 1; i++) {
       await run(signInAction, post("/masuk", { email: owner.email, password: "tebakan" }), {}, { clientAddress: `203.0.113.${100 + i}` });
@@ -69,6 +84,7 @@ describe("sign-in", () => {
   });
 
   it("X-Forwarded-For from a client is not trusted without TRUSTED_PROXIES (probe finding 3, failed on main)", async () => {
+    startOfAWindow();
     const owner = await createAccount(agencyId);
     const socket = { clientAddress: "203.0.113.77" };
     for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) {
@@ -84,6 +100,7 @@ describe("sign-in", () => {
   });
 
   it("rate-limits one IP across accounts", async () => {
+    startOfAWindow();
     const victim = await createAccount(agencyId);
     const socket = { clientAddress: "203.0.113.9" };
     for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
