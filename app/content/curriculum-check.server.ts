@@ -20,6 +20,8 @@ function read(file: string): { source: string; lines: string[] } {
  */
 export function curriculumProblems(course: CourseSource): Problem[] {
   const problems: Problem[] = [];
+  // A draft course has no curriculum page yet (it answers 404): its lessons are not published.
+  if (course.meta.draft) return problems;
   if (!course.meta.competency) {
     problems.push({
       file: course.file,

@@ -163,6 +163,8 @@ export const matrix: Record<string, Entry> = {
   "kursus.$course.$lesson.tsx": { target: "lesson", loader: signedIn(200), action: signedIn(400) },
   "kursus.$course._index.tsx": { target: "course", loader: signedIn(200) },
   // The course evaluation: anyone signed in opens their own; an empty form fails validation.
+  // The curriculum is public: a training agency files it without an account.
+  "kursus.$course.kurikulum.tsx": { target: "course", loader: everyone(200) },
   "kursus.$course.evaluasi.tsx": { target: "course", loader: signedIn(200), action: signedIn(400) },
   "kursus._index.tsx": { loader: signedIn(200) },
   "kursus.verifikasi-hoaks.cek-list.tsx": { loader: signedIn(200) },

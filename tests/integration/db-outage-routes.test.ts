@@ -191,6 +191,8 @@ const outages: Record<string, Entry> = {
     action: { as: "learner", expect: "page", body: { intent: "complete" } },
   },
   "kursus.$course._index.tsx": { params: { course: COURSE }, loader: { as: "learner", expect: "page" } },
+  // Built from the content files alone: it needs no database.
+  "kursus.$course.kurikulum.tsx": { params: { course: COURSE }, loader: { as: "anonymous", expect: 200 } },
   "kursus.$course.evaluasi.tsx": {
     params: { course: COURSE },
     loader: { as: "learner", expect: "page" },
