@@ -240,7 +240,8 @@ function cutLines(first: string, second: string, font: PDFFont, size: number, ma
   return second ? [cut(first), cut(second)] : [cut(first)];
 }
 
-function wrap(value: string, font: PDFFont, size: number, maxWidth: number): string[] {
+/** Words into lines no wider than `maxWidth` (a word longer than a line stays whole; cutToWidth trims it). */
+export function wrap(value: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of value.split(" ")) {

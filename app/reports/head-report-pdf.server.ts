@@ -4,7 +4,7 @@
  * new page with their header row repeated.
  */
 import { type Color, PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from "pdf-lib";
-import { cutToWidth, sanitiseForFont } from "~/certificates/pdf.server";
+import { cutToWidth, sanitiseForFont, wrap } from "~/certificates/pdf.server";
 import type { Translate } from "~/i18n";
 import type { HeadReport } from "~/models/dashboard.server";
 
@@ -124,20 +124,6 @@ class Writer {
 }
 
 const sum = (columns: Column[]) => columns.reduce((s, c) => s + c.width, 0);
-
-function wrap(value: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of value.split(" ")) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 export async function renderHeadReportPdf(input: HeadReportPdfInput): Promise<Uint8Array> {
   const { report, t } = input;
