@@ -153,7 +153,8 @@ export const enStaff: Record<StaffKey, string> = {
     "The assignment of {course} to {agency} is cancelled: {removed, plural, one {# learner} other {# learners}} who had not started left the course, {kept, plural, one {# learner keeps} other {# learners keep}} their progress.",
   "assign.overdueTitle": "Past due ({count})",
   "assign.overdueNone": "Nobody is past their due date.",
-  "assign.reminderHint": "Sigap does not send e-mail yet. Copy this message and send it by work e-mail or your team chat.",
+  "assign.reminderHint":
+    "Sigap sends the reminder by e-mail (without a mail server it waits in the admins’ outbox). The same message can be copied into your team chat.",
   "assign.reminderLabel": "Reminder message",
   "assign.reminderCopy": "Copy the reminder message",
   "assign.intro": "Everyone in the chosen unit is enrolled now, and so is everyone who joins later.",
@@ -618,7 +619,7 @@ export const enStaff: Record<StaffKey, string> = {
   "assign.remind": "Make a reminder",
   "assign.remindLabel": "Make a reminder: {course} ({due})",
   "assign.reminded":
-    "Reminder for {count, plural, one {# learner} other {# learners}} recorded. Copy the message below and send it by work e-mail or group chat.",
+    "Reminder for {count, plural, one {# learner} other {# learners}} recorded; {mailed, plural, one {# e-mail} other {# e-mails}} queued (those who turned reminders off or were reminded today get none). The message below can be copied into your team chat.",
   "assign.remindMessage":
     'Dear colleague,\n\nthe mandatory course "{course}" in Sigap passed its due date on {due}. Please finish it soon here:\n{link}\n\nIf anything is in the way, contact the training manager of your unit. Thank you.',
   "assign.remindNone": "Nobody is overdue any more for this course and date.",

@@ -153,7 +153,8 @@ export const idStaff = {
   "assign.cancelled": "Penugasan {course} untuk {agency} dibatalkan: {removed} peserta yang belum mulai dikeluarkan, {kept} peserta menyimpan kemajuannya.",
   "assign.overdueTitle": "Lewat tenggat ({count})",
   "assign.overdueNone": "Tidak ada peserta yang lewat tenggat.",
-  "assign.reminderHint": "Belum ada pengiriman e-mail dari Sigap. Salin pesan ini lalu kirim lewat e-mail dinas atau grup kerja.",
+  "assign.reminderHint":
+    "Sigap mengirim pengingat lewat e-mail (tanpa server e-mail, pesan tersimpan di kotak keluar admin). Pesan yang sama bisa disalin untuk grup kerja.",
   "assign.reminderLabel": "Pesan pengingat",
   "assign.reminderCopy": "Salin pesan pengingat",
   "assign.intro": "Semua anggota unit yang dipilih langsung terdaftar, begitu pula pegawai yang bergabung kemudian.",
@@ -616,7 +617,8 @@ export const idStaff = {
   "assign.overdueGroup": "{course} · tenggat {due} · {count} peserta",
   "assign.remind": "Buat pengingat",
   "assign.remindLabel": "Buat pengingat: {course} ({due})",
-  "assign.reminded": "Pengingat untuk {count} peserta dicatat. Salin pesan di bawah dan kirim lewat e-mail dinas atau grup kerja.",
+  "assign.reminded":
+    "Pengingat untuk {count} peserta dicatat; {mailed} e-mail diantrekan (yang mematikan pengingat atau sudah diingatkan hari ini tidak dikirimi lagi). Pesan di bawah bisa disalin untuk grup kerja.",
   "assign.remindMessage":
     'Yth. Bapak/Ibu,\n\nkursus wajib "{course}" di Sigap sudah melewati tenggat {due}. Mohon segera diselesaikan melalui tautan berikut:\n{link}\n\nBila ada kendala, hubungi pengelola pelatihan unit Anda. Terima kasih.',
   "assign.remindNone": "Tidak ada lagi peserta lewat tenggat untuk kursus dan tanggal ini.",

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { courses, users, type Certificate } from "../../db/schema";
-import { mailLangOf } from "~/models/mail.server";
+import { getMailSettings, mailLangOf } from "~/models/mail.server";
 import type { Db } from "~/utils/db.server";
 import { mailOrigin } from "~/utils/env.server";
 import { enqueueMail } from "./queue.server";
@@ -67,4 +67,34 @@ export async function mailSetPasswordLinks(db: Db, links: { userId: string; toke
       content: { kind: "setPassword", name: to.name, email: to.email, link: `${mailOrigin()}/atur-sandi/${link.token}`, expiresAt: link.expiresAt },
     });
   }
+}
+
+/**
+ * A manager's "remind" on the overdue list (issue 15 item 3): one overdue notice per learner and
+ * day (the key holds the day, so a second click the same day mails nobody twice), skipping those
+ * who turned reminders off. Returns how many were queued now.
+ */
+export async function mailOverdueReminders(db: Db, r: { courseTitle: string; courseSlug: string; dueDate: string; userIds: string[] }, today: string) {
+  const origin = mailOrigin();
+  let queued = 0;
+  for (const userId of r.userIds) {
+    const to = await recipient(db, userId);
+    if (!to || !(await getMailSettings(userId, db)).reminders) continue;
+    const id = await enqueueMail(db, {
+      key: `remind:${r.courseSlug}:${r.dueDate}:${userId}:${today}`,
+      userId: to.id,
+      to: to.email,
+      lang: to.lang,
+      content: {
+        kind: "overdue",
+        name: to.name,
+        course: r.courseTitle,
+        due: r.dueDate,
+        link: `${origin}/kursus/${r.courseSlug}`,
+        settingsLink: `${origin}/akun/email`,
+      },
+    });
+    if (id) queued++;
+  }
+  return queued;
 }

@@ -18,6 +18,7 @@ import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 
 export { STATUS_KEYS, type StatusCounts };
+import { mailOverdueReminders } from "~/mail/notices.server";
 import { audit } from "./audit.server";
 import { meanScoresInScope } from "./final-quiz.server";
 import { underDutySummary } from "./jp-ledger.server";
@@ -801,8 +802,8 @@ async function overdueRecipients(db: Db, scopePath: string, courseId: string, du
 
 /**
  * Reminds the overdue learners of one course and due date: records the reminder in the audit
- * log and returns the message to send (and whom to). Today the manager copies the message;
- * e-mail delivery hooks in here. Null when nobody in the scope is overdue for it.
+ * log, queues an e-mail to each (mailOverdueReminders) and returns the message for other
+ * channels (the manager can copy it into a work chat). Null when nobody in the scope is overdue for it.
  * `compose` turns the course, due date and link into the message (the route's translator).
  */
 export async function remindOverdue(
@@ -816,14 +817,26 @@ export async function remindOverdue(
   const first = recipients[0];
   if (!first) return null;
   const message = compose({ title: first.courseTitle, slug: first.courseSlug }, target.dueDate);
-  await audit({
-    actorId,
-    action: "assignment.remind",
-    targetType: "course",
-    targetId: target.courseId,
-    details: { dueDate: target.dueDate, learners: recipients.length },
+  // The audit entry and the e-mails go together: a failed queue leaves no "reminded" record.
+  const mailed = await db.transaction(async (tx) => {
+    await audit(
+      {
+        actorId,
+        action: "assignment.remind",
+        targetType: "course",
+        targetId: target.courseId,
+        details: { dueDate: target.dueDate, learners: recipients.length },
+      },
+      tx,
+    );
+    const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+    return mailOverdueReminders(
+      tx,
+      { courseTitle: first.courseTitle, courseSlug: first.courseSlug, dueDate: target.dueDate, userIds: recipients.map((r) => r.id) },
+      today,
+    );
   });
-  return { message, courseTitle: first.courseTitle, recipients: recipients.map((r) => ({ id: r.id, name: r.name, email: r.email })) };
+  return { message, mailed, courseTitle: first.courseTitle, recipients: recipients.map((r) => ({ id: r.id, name: r.name, email: r.email })) };
 }
 
 /** Active accounts inside the scope with these NIPs (for assigning by a pasted NIP list). */

@@ -11,8 +11,9 @@ export async function mailLangOf(db: Db, userId: string): Promise<Lang> {
   return row?.lang === "en" ? "en" : "id";
 }
 
-export async function getMailSettings(userId: string) {
-  const db = await getDb();
+/** The person's mail choices; `db` may be the caller's transaction (PGlite has one connection). */
+export async function getMailSettings(userId: string, db?: Db) {
+  db ??= await getDb();
   const [row] = await db.select().from(mailSettings).where(eq(mailSettings.userId, userId)).limit(1);
   return { lang: (row?.lang === "en" ? "en" : "id") as Lang, reminders: row?.reminders ?? true, digestDay: row?.digestDay ?? 1 };
 }

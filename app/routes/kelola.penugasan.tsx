@@ -94,7 +94,7 @@ const answer = {
     dueDate: string;
     unknownNips: string;
   } | null,
-  reminder: null as { key: string; message: string; count: number } | null,
+  reminder: null as { key: string; message: string; count: number; mailed: number } | null,
   remindNone: false,
 };
 
@@ -117,7 +117,11 @@ export async function action(args: ActionFunctionArgs) {
             )
           : null;
         if (!reminded) return json({ ...answer, ok: true, remindNone: true });
-        return json({ ...answer, ok: true, reminder: { key: `${courseId}|${dueDate}`, message: reminded.message, count: reminded.recipients.length } });
+        return json({
+          ...answer,
+          ok: true,
+          reminder: { key: `${courseId}|${dueDate}`, message: reminded.message, count: reminded.recipients.length, mailed: reminded.mailed },
+        });
       }
       // Changing or cancelling an existing assignment (one per row of the list).
       if (form.intent === "due" || form.intent === "cancel") {
@@ -418,7 +422,7 @@ export default function Assignments() {
                   {made ? (
                     <>
                       <p className="alert success" role="status">
-                        {t("assign.reminded", { count: made.count })}
+                        {t("assign.reminded", { count: made.count, mailed: made.mailed })}
                       </p>
                       <div className="row">
                         <textarea readOnly rows={7} value={made.message} aria-label={t("assign.reminderLabel")} style={{ flex: "1 1 20rem" }} />

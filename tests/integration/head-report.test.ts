@@ -4,7 +4,7 @@ import { inflateSync } from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, certificates, enrollments } from "../../db/schema";
+import { auditLog, certificates, enrollments, mailMessages } from "../../db/schema";
 import { getSyncedContent } from "~/content/sync.server";
 import { assignCourse, dashboardPage } from "~/models/dashboard.server";
 import { createUser } from "~/models/user.server";
@@ -229,6 +229,14 @@ describe("assignments to chosen learners and reminders (issue 15 item 3)", () =>
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "assignment.remind"));
     expect(audits).toHaveLength(1);
     expect(audits[0]!.details).toMatchObject({ learners: 3, dueDate: day(-5) });
+    // Each of the three gets an overdue e-mail (the outbox without SMTP_URL); a second click the same day mails nobody twice.
+    const mailed = async () =>
+      (await db.select({ key: mailMessages.key, kind: mailMessages.kind }).from(mailMessages)).filter((m) => m.key.startsWith("remind:"));
+    expect(reminded.reminder.mailed).toBe(3);
+    expect((await mailed()).map((m) => m.kind)).toEqual(["overdue", "overdue", "overdue"]);
+    const again = await (await run(assignAction, post("/kelola/penugasan", { intent: "remind", courseId, dueDate: day(-5) }, managerA))).json();
+    expect(again.reminder.mailed).toBe(0);
+    expect(await mailed()).toHaveLength(3);
     // B's manager gets no message for A's learners (B has its own overdue under the same date).
     const fromB = await (await run(assignAction, post("/kelola/penugasan", { intent: "remind", courseId, dueDate: day(-5) }, managerB))).json();
     expect(fromB.reminder.count).toBe(3);
