@@ -1,5 +1,6 @@
 import { allLearners, type LearnerRow } from "~/models/learner-table.server";
 import { publishedCourses } from "~/models/course.server";
+import { jakartaToday } from "~/utils/dates";
 import type { SessionUser } from "~/utils/auth.server";
 import type { Db } from "~/utils/db.server";
 import { serverTranslator } from "~/utils/i18n.server";
@@ -47,6 +48,6 @@ export async function learnerReport(db: Db, request: Request, user: SessionUser,
   async function* rows() {
     for await (const batch of allLearners(db, managedScopePath(user), { ...filters, courseId })) yield batch.map(line);
   }
-  const stamp = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  const stamp = jakartaToday();
   return tableDownload({ format, lang, filename: `laporan-sigap-${stamp}`, sheetName: "Peserta", columns: COLUMNS, rows: rows() });
 }
