@@ -7,7 +7,7 @@ import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import { loadPdfLib, rgbColor as rgb } from "~/utils/lazy-deps.server";
 import { cutToWidth, sanitiseForFont, wrap } from "~/certificates/pdf.server";
 import type { Translate } from "~/i18n";
-import type { HeadReport } from "~/models/dashboard.server";
+import type { HeadReport } from "~/models/rollups.server";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
