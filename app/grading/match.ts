@@ -435,7 +435,11 @@ const FUZZY_MIN_PATTERN = 6;
 const FUZZY_MIN_TOKEN = 5;
 
 /** Symmetric-delete index over the pattern vocabulary: edit distance 1 for longer words. */
+let nextFuzzyId = 0;
+
 export class FuzzyIndex {
+  /** Index into Lexeme.near, where each word's aliases under this index are kept. */
+  readonly id = nextFuzzyId++;
   private readonly vocab = new Set<string>();
   private readonly deletes = new Map<string, string[]>();
 
@@ -529,12 +533,14 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
   const numbers: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const lx = t.lex;
     if (t.isNumber) numbers.push(i);
-    else t.stem = stem(t.surface);
+    else t.stem = lx.stem ??= stem(t.surface);
     put(stems, t.stem, i);
     put(surfaces, t.surface, i);
     if (fuzzy && !t.isNumber) {
-      const all = fuzzy.nearToken(t.surface, t.stem);
+      let all = lx.near[fuzzy.id];
+      if (all === undefined) all = lx.near[fuzzy.id] = fuzzy.nearToken(t.surface, t.stem);
       if (all.length > 0) {
         t.aliases = all;
         for (const alias of all) put(stems, alias, i);
