@@ -146,6 +146,10 @@ type Compiled = {
   durations: number[];
   /** The slots each word can open (SLOT_WORDS), with UNVERIFIED for the unverified claims' words: one lookup per word. */
   slotWords: ReadonlyMap<string, number>;
+  /** Documents required or optional, known opening/closing times, who has authority: fixed per facts block. */
+  needed: ReadonlySet<string>;
+  knownTimes: ReadonlySet<string>;
+  authorised: ReadonlySet<string>;
 };
 const compiledFacts = new WeakMap<Facts, Compiled>();
 
@@ -158,7 +162,10 @@ function compiledOf(f: Facts): Compiled {
     const unverified = f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) }));
     const slotWords = new Map(SLOT_WORDS);
     for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) slotWords.set(w, (slotWords.get(w) ?? 0) | UNVERIFIED);
-    c = { unverified, durations, slotWords };
+    const needed = new Set([...(f.documents?.required ?? []), ...(f.documents?.optional ?? [])]);
+    const knownTimes = new Set([...f.hours.flatMap((h) => [h.open, h.close]), ...f.times]);
+    const authorised = new Set(f.authority.flatMap((x) => x.by));
+    c = { unverified, durations, slotWords, needed, knownTimes, authorised };
     compiledFacts.set(f, c);
   }
   return c;
@@ -212,7 +219,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   // Documents named as required or as not needed.
   if (f.documents) {
     const d = f.documents;
-    const needed = new Set([...d.required, ...d.optional]);
+    const needed = c.needed;
     for (const m of docs) {
       if (skipped(t, m)) continue;
       const s = sentenceOf(t, m.first);
@@ -346,7 +353,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
         evidence: span(a, m.first, m.last),
       });
     }
-    const known = new Set([...f.hours.flatMap((h) => [h.open, h.close]), ...f.times]);
+    const known = c.knownTimes;
     for (const m of slots & TIME ? findTimes(t, a.text) : []) {
       if (skipped(t, m) || negated(t, m)) continue;
       const s = sentenceOf(t, m.first);
@@ -366,7 +373,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   }
 
   // Where to go, and who issues what.
-  const authorised = new Set(f.authority.flatMap((x) => x.by));
+  const authorised = c.authorised;
   for (const m of allPlaces) {
     if (skipped(t, m) || negated(t, m)) continue;
     const s = sentenceOf(t, m.first);

@@ -437,6 +437,21 @@ const FUZZY_MIN_TOKEN = 5;
 /** Symmetric-delete index over the pattern vocabulary: edit distance 1 for longer words. */
 let nextFuzzyId = 0;
 
+// The union of every typo index's vocabulary: a word with no pattern word near it in the union has
+// none in any one index, so most tokens skip the per-exercise lookup. The generation grows with the union.
+const unionVocab = new Set<string>();
+const unionDeletes = new Map<string, string[]>();
+let fuzzyGeneration = 0;
+
+function nearAnyIndex(word: string): boolean {
+  if (word.length < FUZZY_MIN_TOKEN) return false;
+  for (const probe of [word, ...deletions(word)]) {
+    const hits = unionDeletes.get(probe);
+    if (hits) for (const h of hits) if (h !== word && withinOneEdit(word, h)) return true;
+  }
+  return false;
+}
+
 export class FuzzyIndex {
   /** Index into Lexeme.near, where each word's aliases under this index are kept. */
   readonly id = nextFuzzyId++;
@@ -451,6 +466,15 @@ export class FuzzyIndex {
         const list = this.deletes.get(d);
         if (list) list.push(w);
         else this.deletes.set(d, [w]);
+      }
+      if (!unionVocab.has(w)) {
+        unionVocab.add(w);
+        for (const d of [w, ...deletions(w)]) {
+          const list = unionDeletes.get(d);
+          if (list) list.push(w);
+          else unionDeletes.set(d, [w]);
+        }
+        fuzzyGeneration++;
       }
     }
   }
@@ -539,11 +563,17 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
     put(stems, t.stem, i);
     put(surfaces, t.surface, i);
     if (fuzzy && !t.isNumber) {
-      let all = lx.near[fuzzy.id];
-      if (all === undefined) all = lx.near[fuzzy.id] = fuzzy.nearToken(t.surface, t.stem);
-      if (all.length > 0) {
-        t.aliases = all;
-        for (const alias of all) put(stems, alias, i);
+      if (lx.fuzzyGen !== fuzzyGeneration) {
+        lx.fuzzy = nearAnyIndex(t.stem) || (t.surface !== t.stem && nearAnyIndex(t.surface));
+        lx.fuzzyGen = fuzzyGeneration;
+      }
+      if (lx.fuzzy) {
+        let all = lx.near[fuzzy.id];
+        if (all === undefined) all = lx.near[fuzzy.id] = fuzzy.nearToken(t.surface, t.stem);
+        if (all.length > 0) {
+          t.aliases = all;
+          for (const alias of all) put(stems, alias, i);
+        }
       }
     }
   }

@@ -44,6 +44,9 @@ export type Lexeme = {
   insult: boolean | undefined;
   /** Typo aliases per FuzzyIndex id (match.ts). */
   near: Array<string[] | undefined>;
+  /** match.ts: whether any typo index may hold a word near this one, as of index generation `fuzzyGen`. */
+  fuzzy: boolean;
+  fuzzyGen: number;
 };
 
 const LEXEME_LIMIT = 100_000;
@@ -53,7 +56,7 @@ const lexemes = new Map<string, Lexeme>();
 export function lexeme(surface: string): Lexeme {
   let lx = lexemes.get(surface);
   if (lx === undefined) {
-    lx = { surface, isNumber: isDigits(surface), stem: undefined, insult: undefined, near: [] };
+    lx = { surface, isNumber: isDigits(surface), stem: undefined, insult: undefined, near: [], fuzzy: false, fuzzyGen: -1 };
     if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
     lexemes.set(surface, lx);
   }
