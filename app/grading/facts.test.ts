@@ -143,3 +143,31 @@ describe("durations that are no processing promise", () => {
     expect(durations("Aktanya jadi 30 hari lagi ya, Pak.").map((c) => c.verdict)).toEqual(["contradicts"]);
   });
 });
+
+describe("fact model: words derived from a certainty word are not claims", () => {
+  const claimsOf = (reply: string) => readFacts(ktp, reply).filter((c) => c.certain || c.slot === "certainty");
+
+  it.each([
+    // The noun names what the citizen wants; nobody promises anything (was read as "pasti").
+    "Kami paham warga ingin kepastian. Jadwal perekaman kami umumkan besok.",
+    "Kepastiannya kami kabarkan setelah blanko tiba ya kak.",
+    "Belum ada jaminan blanko datang minggu ini, kami kabari lagi.",
+    // "tertentu" (particular), "ditentukan" (decided), "penjelasan" (explanation), "keamanan" (security).
+    "Perekaman hanya di hari tertentu, jadwalnya ditentukan kecamatan.",
+    "Penjelasan lengkapnya kami kirim lewat DM ya kak.",
+    "Demi keamanan data, KK jangan dikirim lewat chat.",
+  ])("%s", (reply) => {
+    expect(claimsOf(reply)).toEqual([]);
+  });
+
+  it("still reads the claim words themselves", () => {
+    expect(claimsOf("Tentunya KTP-nya selesai minggu ini kak.").length).toBeGreaterThan(0);
+    expect(claimsOf("Dijamin KTP-nya selesai besok kak.").length).toBeGreaterThan(0);
+    expect(claimsOf("Besok pagi KTP-nya pastinya jadi.").length).toBeGreaterThan(0);
+  });
+
+  it("still reads a hedge confirmed with an affirmation, and not with a noun", () => {
+    expect(wrong(banjir, "Kami prihatin Bu, sudah jelas tanggul jebol.")).toBeDefined();
+    expect(wrong(banjir, "Kami prihatin Bu. Kebenaran kabar tanggul jebol masih kami cek, belum ada konfirmasi.")).toBeUndefined();
+  });
+});

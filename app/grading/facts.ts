@@ -113,6 +113,36 @@ function has(t: Token[], s: Sentence, set: ReadonlySet<string>, affirmedOnly = f
   return false;
 }
 
+/** A certainty or affirmation word used as a claim, affirmed, in the clause or sentence `s`. */
+function claims(t: Token[], s: Sentence, set: ReadonlySet<string>): boolean {
+  for (let i = s.from; i <= s.to; i++) if (set.has(t[i].stem) && !t[i].negated && isClaimForm(t[i])) return true;
+  return false;
+}
+
+const CLAIM_CLITICS = ["nya", "lah", "kah", "pun", "ku", "mu"];
+// Roots whose affixed forms all mean something else than the claim: tertentu (particular), menentukan
+// (decide), menjelaskan / penjelasan (explain), kebetulan (by chance), dibetulkan (repaired).
+const DRIFTING_ROOTS = new Set(["tentu", "jelas", "betul"]);
+
+/**
+ * Whether a word whose stem is a certainty or affirmation (pasti, jamin, tentu, aman, benar, jelas …)
+ * is the claim itself, "pasti jadi", "dijamin selesai", "tentunya", "sudah aman", and not a word
+ * derived from it that names or does something else: nouns (kepastian, jaminan, keamanan,
+ * kebenaran, kejelasan, penjelasan, penjaminan: "warga ingin kepastian" promises nothing) and the
+ * drifted forms of DRIFTING_ROOTS ("hari tertentu", "ditentukan kecamatan").
+ */
+export function isClaimForm(token: Token): boolean {
+  let w = token.surface;
+  const root = token.stem;
+  if (w === root) return true;
+  for (const c of CLAIM_CLITICS) if (w.length - c.length >= root.length && w.endsWith(c)) w = w.slice(0, -c.length);
+  if (w === root) return true;
+  if (DRIFTING_ROOTS.has(root)) return false;
+  // ke-…-an, peN-…-an and root+an nouns; "-kan" verbs (dijaminkan) are not nouns.
+  if (w.endsWith("an") && !w.endsWith("kan") && (w.startsWith("ke") || w.startsWith("pe") || w === root + "an")) return false;
+  return true;
+}
+
 const skipped = (t: Token[], m: { first: number; last: number }) => {
   for (let i = m.first; i <= m.last; i++) if ((t[i].mode & SKIP) !== 0) return true;
   return false;
@@ -212,7 +242,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   const slots = slotsOf(a, c);
   if (slots === 0) return [];
   const out: FactClaim[] = [];
-  const certainIn = (s: Sentence) => has(t, s, CERTAIN, true);
+  const certainIn = (s: Sentence) => claims(t, s, CERTAIN);
   const docs = slots & DOC ? findDocuments(t) : [];
   const allPlaces = slots & PLACE ? findPlaces(t) : [];
 
@@ -416,7 +446,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
         const [first, last] = [m.ranges[0][0], m.ranges[m.ranges.length - 1][1]];
         const s = sentenceOf(t, first);
         // "Sepertinya memang benar tanggul jebol, tapi belum bisa kami pastikan": confirmed behind a hedge.
-        const affirmed = has(t, clauseOf(t, first), AFFIRM, true);
+        const affirmed = claims(t, clauseOf(t, first), AFFIRM);
         if (!affirmed && framedAsUnknown(t, s)) continue;
         const hedged = has(t, s, HEDGE);
         const wrong = affirmed || !hedged;
@@ -438,7 +468,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   // Certainty words no slot above settled: a promise a person should look at.
   let settled: Set<number> | null = null;
   for (let i = 0; slots & CERTAINTY && i < t.length; i++) {
-    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0) continue;
+    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0 || !isClaimForm(t[i])) continue;
     if (settled === null) {
       settled = new Set<number>();
       for (const x of out) for (const tok of t) if (tok.start === x.evidence.start) settled.add(tok.sentence);

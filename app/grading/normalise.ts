@@ -446,7 +446,19 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
         : wordLexemes(w.text);
     for (const lex of lexes) {
       const surface = lex.surface;
-      tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber: lex.isNumber, negated: false, aliases: null, mode: 0, lex });
+      tokens.push({
+        surface,
+        stem: surface,
+        start: w.start,
+        end: w.end,
+        sentence,
+        clause,
+        isNumber: lex.isNumber,
+        negated: false,
+        aliases: null,
+        mode: 0,
+        lex,
+      });
     }
     prevEnd = w.end;
     prevRaw = w.text;
