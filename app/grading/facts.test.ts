@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeExercise } from "./fixtures";
 import { findDays, findDocuments, findDurations, findMoney, findTimes } from "./gazetteer";
+import { contextSlots } from "./facts";
 import { gradeReply, readFacts } from "./grade";
 import { tokenize } from "./normalise";
 import { stem } from "./stem";
@@ -169,5 +170,27 @@ describe("fact model: words derived from a certainty word are not claims", () =>
   it("still reads a hedge confirmed with an affirmation, and not with a noun", () => {
     expect(wrong(banjir, "Kami prihatin Bu, sudah jelas tanggul jebol.")).toBeDefined();
     expect(wrong(banjir, "Kami prihatin Bu. Kebenaran kabar tanggul jebol masih kami cek, belum ada konfirmasi.")).toBeUndefined();
+  });
+});
+
+describe("fact model: estimates, rights and law citations are not claims", () => {
+  it("reads no certainty in 'hampir pasti' (an estimate) or in a citizen's right", () => {
+    expect(readFacts(ktp, "Penelepon itu hampir pasti penipu, jangan beri kodenya ya kak.").filter((c) => c.slot === "certainty")).toEqual([]);
+    expect(readFacts(ktp, "Tentu Kakak berhak mengadu ke Ombudsman kapan saja.").filter((c) => c.slot === "certainty")).toEqual([]);
+    expect(readFacts(ktp, "Tentu KTP-nya selesai besok kak.").length).toBeGreaterThan(0);
+  });
+
+  it("reads no duration in a regulation's number and year", () => {
+    expect(findDurations(tokenize("menurut UU 24 Tahun 2013 tentang Administrasi Kependudukan"))).toEqual([]);
+    expect(findDurations(tokenize("berlaku 5 tahun")).map((d) => d.label)).toEqual(["5 tahun"]);
+  });
+});
+
+describe("contextSlots: which facts a context states (content:check requires a facts block then)", () => {
+  it("names documents, fees, durations, days and times", () => {
+    expect(contextSlots(["Syarat KTP-el: KK. Gratis, selesai 14 hari kerja.", "Buka Senin–Jumat 08.00–15.00."]).sort()).toEqual(
+      ["biaya", "dokumen", "hari layanan", "jam", "lama proses"].sort(),
+    );
+    expect(contextSlots(["Anda admin Instagram resmi Pemkab Sukamaju.", "Warga mengeluh soal sampah di taman."])).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ import {
   type Day,
   type Mention,
 } from "./gazetteer";
-import { compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
 import type { Facts } from "./rubric";
@@ -115,9 +115,16 @@ function has(t: Token[], s: Sentence, set: ReadonlySet<string>, affirmedOnly = f
 
 /** A certainty or affirmation word used as a claim, affirmed, in the clause or sentence `s`. */
 function claims(t: Token[], s: Sentence, set: ReadonlySet<string>): boolean {
-  for (let i = s.from; i <= s.to; i++) if (set.has(t[i].stem) && !t[i].negated && isClaimForm(t[i])) return true;
+  for (let i = s.from; i <= s.to; i++) if (set.has(t[i].stem) && !t[i].negated && isClaimForm(t[i]) && !hedgedAt(t, i)) return true;
   return false;
 }
+
+// "hampir pasti", "nyaris pasti": almost certain is an estimate, not a claim of certainty.
+const ALMOST = new Set(["hampir", "nyaris"]);
+const hedgedAt = (t: Token[], i: number) => i > 0 && t[i - 1].sentence === t[i].sentence && ALMOST.has(t[i - 1].surface);
+
+// "Tentu Ibu berhak mengadu", "tentu boleh": certainty about the citizen's right or permission promises no outcome.
+const RIGHT = new Set(["berhak", "boleh", "dipersilakan"]);
 
 const CLAIM_CLITICS = ["nya", "lah", "kah", "pun", "ku", "mu"];
 // Roots whose affixed forms all mean something else than the claim: tertentu (particular), menentukan
@@ -468,7 +475,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   // Certainty words no slot above settled: a promise a person should look at.
   let settled: Set<number> | null = null;
   for (let i = 0; slots & CERTAINTY && i < t.length; i++) {
-    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0 || !isClaimForm(t[i])) continue;
+    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0 || !isClaimForm(t[i]) || hedgedAt(t, i)) continue;
     if (settled === null) {
       settled = new Set<number>();
       for (const x of out) for (const tok of t) if (tok.start === x.evidence.start) settled.add(tok.sentence);
@@ -476,6 +483,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     if (settled.has(t[i].sentence)) continue;
     settled.add(t[i].sentence);
     const s = sentenceOf(t, i);
+    let right = false;
+    for (let j = s.from; j <= s.to; j++) if (RIGHT.has(t[j].surface)) right = true;
+    if (right) continue;
     out.push({ slot: "certainty", value: t[i].surface, stance: "asserted", certain: true, verdict: "unresolved", evidence: span(a, s.from, s.to) });
   }
   out.sort((x, y) => x.evidence.start - y.evidence.start || (x.slot < y.slot ? -1 : x.slot > y.slot ? 1 : 0));
@@ -499,3 +509,24 @@ function closeEnough(a: number, b: number): boolean {
 }
 
 export type { Mention };
+
+const FEE_WORDS = new Set(["gratis", "biaya", "bayar", "tarif", "pungut", "denda", "retribusi"]);
+
+/**
+ * Which fact slots an exercise's context speaks of (Indonesian names, for content:check): documents,
+ * fees, durations, days, clock times. A DM exercise whose context states any of them must declare
+ * its facts, so the grader can check what a reply claims about them.
+ */
+export function contextSlots(context: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const line of context) {
+    const a = analyse(line);
+    const t = a.tokens;
+    if (findDocuments(t).length > 0) out.add("dokumen");
+    if (findMoney(t, line).length > 0 || t.some((x) => FEE_WORDS.has(x.stem) || FEE_WORDS.has(x.surface))) out.add("biaya");
+    if (findDurations(t, line).length > 0) out.add("lama proses");
+    if (findDays(t).length > 0) out.add("hari layanan");
+    if (findTimes(t, line).length > 0) out.add("jam");
+  }
+  return [...out];
+}
