@@ -736,7 +736,12 @@ export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, ski
  * Inverted index from words to the patterns they can trigger, built once per turn.
  * Screening a reply costs one lookup per distinct word instead of one per pattern.
  */
+const NO_IDS: readonly number[] = [];
+let nextTriggerIndexId = 0;
+
 export class TriggerIndex {
+  /** Index into Lexeme.triggers. */
+  private readonly id = nextTriggerIndexId++;
   private readonly byStem = new Map<string, number[]>();
   private readonly bySurface = new Map<string, number[]>();
   private readonly onNumber: number[] = [];
@@ -762,13 +767,23 @@ export class TriggerIndex {
     // A byte per pattern id: cheaper to fill and to test than a Set on every reply.
     const live = new Uint8Array(nextPatternId);
     for (const id of this.always) live[id] = 1;
-    for (const stem of a.stems.keys()) {
-      const ids = this.byStem.get(stem);
-      if (ids) for (const id of ids) live[id] = 1;
-    }
-    for (const surface of a.surfaces.keys()) {
-      const ids = this.bySurface.get(surface);
-      if (ids) for (const id of ids) live[id] = 1;
+    // Per token, the ids its word triggers (by stem and by surface), kept on the interned word:
+    // the same union as looking up every key of a.stems and a.surfaces, without hashing them again.
+    for (const t of a.tokens) {
+      const lx = t.lex;
+      let ids = lx.triggers[this.id];
+      if (ids === undefined) {
+        const byStem = this.byStem.get(t.stem);
+        const bySurface = this.bySurface.get(t.surface);
+        ids = lx.triggers[this.id] = byStem && bySurface ? [...byStem, ...bySurface] : (byStem ?? bySurface ?? NO_IDS);
+      }
+      for (const id of ids) live[id] = 1;
+      if (t.aliases !== null) {
+        for (const alias of t.aliases) {
+          const more = this.byStem.get(alias);
+          if (more) for (const id of more) live[id] = 1;
+        }
+      }
     }
     if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = 1;
     return live;

@@ -47,6 +47,8 @@ export type Lexeme = {
   /** match.ts: whether any typo index may hold a word near this one, as of index generation `fuzzyGen`. */
   fuzzy: boolean;
   fuzzyGen: number;
+  /** match.ts: the pattern ids this word triggers, per TriggerIndex id. */
+  triggers: Array<readonly number[] | undefined>;
 };
 
 const LEXEME_LIMIT = 100_000;
@@ -56,7 +58,7 @@ const lexemes = new Map<string, Lexeme>();
 export function lexeme(surface: string): Lexeme {
   let lx = lexemes.get(surface);
   if (lx === undefined) {
-    lx = { surface, isNumber: isDigits(surface), stem: undefined, insult: undefined, near: [], fuzzy: false, fuzzyGen: -1 };
+    lx = { surface, isNumber: isDigits(surface), stem: undefined, insult: undefined, near: [], fuzzy: false, fuzzyGen: -1, triggers: [] };
     if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
     lexemes.set(surface, lx);
   }
