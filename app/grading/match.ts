@@ -609,42 +609,56 @@ function testToken(test: TokenTest, t: Token): boolean {
 /** Backtracking matcher; returns the position after the match or -1. */
 function step(f: Frame | null, pos: number, run: Run): number {
   if (f === null) return pos;
-  if (f.i >= f.nodes.length) return step(f.next, pos, run);
-  const node = f.nodes[f.i];
-  const after: Frame = { nodes: f.nodes, i: f.i + 1, next: f.next };
+  const nodes = f.nodes;
   const tokens = run.a.tokens;
-  switch (node.t) {
-    case "tok": {
-      const t = tokens[pos];
-      if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || (t.mode & run.skip) !== 0 || !testToken(node.test, t)) return -1;
-      run.hits.push(pos);
-      const end = step(after, pos + 1, run);
-      if (end < 0) run.hits.pop();
-      return end;
-    }
-    case "gap":
-      for (let k = 0; k <= node.max; k++) {
-        if (k > 0) {
-          const skipped = tokens[pos + k - 1];
-          if (!skipped || skipped.sentence !== run.sentence) return -1;
-        }
-        const end = step(after, pos + k, run);
-        if (end >= 0) return end;
-      }
+  const hits = run.hits;
+  const before = hits.length;
+  let i = f.i;
+  // A run of plain words has nothing to backtrack into: test it in a loop, with no frame per word.
+  while (i < nodes.length) {
+    const node = nodes[i];
+    if (node.t !== "tok") break;
+    const t = tokens[pos];
+    if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || (t.mode & run.skip) !== 0 || !testToken(node.test, t)) {
+      hits.length = before;
       return -1;
-    case "alt": {
-      for (const option of node.options) {
-        const end = step({ nodes: option, i: 0, next: after }, pos, run);
-        if (end >= 0) return end;
-      }
-      return node.optional ? step(after, pos, run) : -1;
     }
-    case "start": {
-      const t = tokens[pos];
-      if (!t || (pos > 0 && tokens[pos - 1].sentence === t.sentence)) return -1;
-      return step(after, pos, run);
+    hits.push(pos);
+    pos++;
+    i++;
+  }
+  let end = -1;
+  if (i >= nodes.length) end = step(f.next, pos, run);
+  else {
+    const node = nodes[i];
+    const after: Frame = { nodes, i: i + 1, next: f.next };
+    switch (node.t) {
+      case "gap":
+        for (let k = 0; k <= node.max; k++) {
+          if (k > 0) {
+            const skipped = tokens[pos + k - 1];
+            if (!skipped || skipped.sentence !== run.sentence) break;
+          }
+          end = step(after, pos + k, run);
+          if (end >= 0) break;
+        }
+        break;
+      case "alt":
+        for (const option of node.options) {
+          end = step({ nodes: option, i: 0, next: after }, pos, run);
+          if (end >= 0) break;
+        }
+        if (end < 0 && node.optional) end = step(after, pos, run);
+        break;
+      case "start": {
+        const t = tokens[pos];
+        if (t && !(pos > 0 && tokens[pos - 1].sentence === t.sentence)) end = step(after, pos, run);
+        break;
+      }
     }
   }
+  if (end < 0) hits.length = before;
+  return end;
 }
 
 function candidateStarts(seq: CompiledSequence, a: AnalysedText): number[] | null {
@@ -682,11 +696,15 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
   const starts = candidateStarts(seq, a);
   const count = starts ? starts.length : a.tokens.length;
   let after = -1;
+  // One run and one first frame for all start positions: step() leaves no reference to them.
+  const run: Run = { a, sentence: 0, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
+  const frame: Frame = { nodes: seq.nodes, i: 0, next: null };
   for (let s = 0; s < count && out.length < limit; s++) {
     const pos = starts ? starts[s] : s;
     if (pos <= after) continue;
-    const run: Run = { a, sentence: a.tokens[pos].sentence, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
-    if (step({ nodes: seq.nodes, i: 0, next: null }, pos, run) < 0 || run.hits.length === 0) continue;
+    run.sentence = a.tokens[pos].sentence;
+    run.hits.length = 0;
+    if (step(frame, pos, run) < 0 || run.hits.length === 0) continue;
     if (negatedOnly && !run.hits.some((h) => a.tokens[h].negated)) continue;
     const first = Math.min(...run.hits);
     const last = Math.max(...run.hits);
