@@ -8,9 +8,11 @@ import { compileMdx } from "./compile.server";
 import { renderMdxHtml } from "./render.server";
 import { lessonHref } from "./lesson-page.server";
 import { getSyncedContent } from "./sync.server";
+import { getDb } from "~/utils/db.server";
 
 /** Course introduction, lessons with the learner's status, and where to continue. */
 export async function loadCourseOutline(user: SessionUser, courseSlug: string, lang: Lang = "id") {
+  const db = await getDb();
   const preview = false;
   const { tree, ids } = await getSyncedContent();
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
@@ -19,10 +21,10 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
   const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
   const dmLessonIds = course.lessons.filter((l) => l.meta.kind === "dm").map((l) => idOf(l.slug));
   const [progress, compiled, awaiting, own] = await Promise.all([
-    progressForCourse(user.id, courseId),
+    progressForCourse(db, user.id, courseId),
     compileMdx(course.body),
     lessonsAwaitingReview(user.id, dmLessonIds),
-    ownEvaluation(user.id, courseId),
+    ownEvaluation(db, user.id, courseId),
   ]);
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const items = course.lessons
@@ -43,5 +45,7 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
     continueWith: next ? { slug: next, title: items.find((i) => i.slug === next)!.title } : null,
     // The reaction survey and action plan, offered once the course is complete (decision 016).
     evaluation: own.completed || own.evaluation ? { submitted: own.evaluation !== null } : null,
+    // The pre-test sits on lesson 1 and is offered only before the learner has opened any lesson.
+    pretestFirst: course.meta.pretest && progress.length === 0,
   };
 }
