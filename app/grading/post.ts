@@ -355,6 +355,10 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
 /** Praise of officials and ceremony: what a service post does not need. */
 const CEREMONIAL = [
   "apresiasi/penghargaan ...3 setinggi/sebesar/kepada/atas",
+  "=mengapresiasi/=diapresiasi",
+  "memberi/memberikan/menyampaikan ...1 semangat/motivasi/(dukungan moral)/arahan/sambutan",
+  "meninjau/(kunjungan kerja)/kunker/blusukan",
+  "selalu hadir ...3 untuk/bagi/(di tengah) masyarakat/warga/rakyat",
   "terima kasih ...4 bupati/wabup/sekda/kadis/camat/gubernur/pimpinan/jajaran/(kepala dinas)/(wakil bupati)/(bapak kepala)/(ibu kepala)",
   "bupati/wabup/sekda/kadis/camat/gubernur/pimpinan/(kepala dinas)/(wakil bupati) ...4 berkenan/visioner/inspiratif/membanggakan/(luar biasa)",
   "berkenan ...2 hadir/meresmikan/membuka/menyerahkan/meninjau/memberikan",
