@@ -20,7 +20,7 @@
 import { z } from "zod";
 import { BUILTIN_IDS, BUILTIN_TEXT, INTEGRITY_IDS, type BuiltinId, type Severity } from "./builtins";
 import { gradeReply, PENALTY, type ElementResult, type GradeNote, type GradeOptions, type TurnGrade } from "./grade";
-import { analyse, compileMatcher, findMatches, mergeSpans, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, mergeSpans, spansOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { ExerciseValidationError, factsSchema, parseExercise, requiredElementSchema, violationElementSchema, type Exercise, type Facts } from "./rubric";
 import { GRADER_VERSION } from "./version";
 import { dayLabel, findDays, findTimes, formatTime } from "./gazetteer";
@@ -395,22 +395,29 @@ const GLUE = new Set(
   (
     "di ke dari yang dan untuk dengan ini itu bisa sudah akan kami saya kita tidak bukan belum jangan perlu harus ada juga saja atau " +
     "karena agar supaya jika kalau pada dalam oleh sebagai cukup silakan mohon lalu nanti sedang masih bila apabila tetapi namun maka " +
-    "serta dapat boleh mau sampai hingga sejak tanpa tentang kepada bagi bahwa mulai setiap tiap wajib cukup datang bawa hubungi"
+    "serta dapat boleh mau sampai hingga sejak tanpa tentang kepada bagi bahwa mulai setiap tiap wajib cukup datang bawa hubungi " +
+    "lewat melalui via hanya tanya kirim daftar ambil buka siapkan"
   ).split(" "),
 );
 
-/** Sentences a reader can read as sentences: five or more words, at least one of them glue. */
+// A derived verb ("dikonfirmasi", "membawa", "berlaku", "terendam") holds a sentence together too.
+const VERB_PREFIX_RE = /^(?:me|di|ber|ter|per)/;
+const isVerbLike = (surface: string, stem: string) => surface !== stem && surface.length > stem.length + 1 && VERB_PREFIX_RE.test(surface);
+
+/** Sentences a reader can read as sentences: four or more words, one of them glue or a derived verb. */
 function proseSentences(a: AnalysedText): number {
   let n = 0;
   const t = a.tokens;
   for (let i = 0; i < t.length;) {
     let j = i;
+    let words = 0;
     let glue = 0;
     while (j < t.length && t[j].sentence === t[i].sentence) {
-      if (GLUE.has(t[j].surface)) glue++;
+      if (!t[j].isNumber) words++;
+      if (GLUE.has(t[j].surface) || isVerbLike(t[j].surface, t[j].stem)) glue++;
       j++;
     }
-    if (j - i >= 5 && glue >= 1) n++;
+    if (words >= 4 && glue >= 1) n++;
     i = j;
   }
   return n;
@@ -445,7 +452,9 @@ function compiledPost(post: PostExercise): Compiled {
     const originalStems = new Set<string>();
     for (const t of o.tokens) if (!t.isNumber && t.stem.length > 2 && !COMMON.has(t.stem)) originalStems.add(t.stem);
     const contacts = new Set(post.facts.contacts.map(contactKey));
-    c = { ceremonial: ceremonialMatcher, grams, words: new Set(words), originalWords: words.length, originalStems, contacts };
+    const siapa = post.exercise.turns[0]!.rubric.required.find((r) => r.id === "siapa");
+    const askable = siapa ? compileMatcher(siapa.patterns, siapa.unless, siapa.unlessScope, [], QUOTED) : null;
+    c = { ceremonial: ceremonialMatcher, askable, grams, words: new Set(words), originalWords: words.length, originalStems, contacts };
     compiledPosts.set(post, c);
   }
   return c;
@@ -700,8 +709,18 @@ export function gradePost(post: PostExercise, full: string, opts: GradeOptions =
   // Required elements: caption elements from the caption, alt from the alt paragraph; in file order.
   const order = new Map(post.elements.map((e, i) => [e.id as string, i]));
   const byOrder = (x: ElementResult, y: ElementResult) => (order.get(x.id) ?? 99) - (order.get(y.id) ?? 99);
-  const met = [...captionGrade.met, ...altGrade.met].sort(byOrder);
-  const missed = [...captionGrade.missed, ...altGrade.missed].sort(byOrder);
+  const met = [...captionGrade.met, ...altGrade.met];
+  const missed: ElementResult[] = [];
+  for (const m of [...captionGrade.missed, ...altGrade.missed]) {
+    // "Dokumen Anda hanyut karena banjir?" names its readers: a post may say who it is for in a question.
+    const askable = m.id === "siapa" ? c.askable : null;
+    const found = askable && caption.tokens.length > 0 ? findMatches(askable, caption, 3) : [];
+    if (found.length > 0) met.push({ ...m, status: "met", evidence: spansOf(found, caption) });
+    else missed.push(m);
+  }
+  met.sort(byOrder);
+  missed.sort(byOrder);
+  const askedOnly = captionGrade.missed.some((m) => m.id === "siapa") && !missed.some((m) => m.id === "siapa");
 
   // Violations: the grader's, merged by id, then the post's own.
   const violated: ElementResult[] = [];
@@ -724,6 +743,7 @@ export function gradePost(post: PostExercise, full: string, opts: GradeOptions =
   };
   for (const v of [...captionGrade.violated, ...altGrade.violated]) add(withoutOwnContacts(v, c));
   const review = new Set([...captionGrade.review, ...altGrade.review.filter((r) => r !== "low-similarity")]);
+  if (askedOnly && missed.length === 0) review.delete("integrity:question-or-quote");
 
   if (!empty && caption.tokens.length > 0) {
     const copy = detectOriginalCopy(caption, c);
