@@ -127,7 +127,14 @@ function lessonMinutesProblem(lesson: LessonSource): Problem | null {
   const item = studyItemOf(lesson);
   const computed = lessonMinutes(item);
   if (Math.abs(lesson.meta.minutes - computed) <= minutesTolerance(computed)) return null;
-  const work = item.kind === "dm" ? `${item.replies} balasan untuk ditulis dan ditinjau` : item.kind === "hoax" ? "empat tugas kasus" : `${item.quizItems} soal kuis × 1 menit`;
+  const work =
+    item.kind === "dm"
+      ? `${item.replies} balasan untuk ditulis dan ditinjau`
+      : item.kind === "hoax"
+        ? "empat tugas kasus"
+        : item.kind === "post"
+          ? "menulis ulang unggahan dan teks alternatif, lalu membaca umpan balik"
+          : `${item.quizItems} soal kuis × 1 menit`;
   return {
     file: lesson.file,
     line: lineOfPath(frontmatterLinesOf(lesson.file), ["minutes"]),
