@@ -1,5 +1,6 @@
 import type { CourseSource, LessonSource } from "~/content/repository.server";
 import { getSyncedContent } from "~/content/sync.server";
+import type { Exercise } from "~/grading";
 import type { LessonIds } from "~/models/course.server";
 import { isExerciseKind, type ExerciseKind } from "./kinds";
 import { exerciseContent, type ExerciseItem, type ExerciseKindContent } from "./registry";
@@ -57,16 +58,22 @@ export async function getExerciseEntry<K extends ExerciseKind>(kind: K, slug: st
 /** A published DM exercise by slug: the studio's tools work on DM exercises. */
 export const getDmEntry = (slug: string, preview = false) => getExerciseEntry("dm", slug, preview);
 
-/** Every valid exercise of one kind (drafts included), for the studio and instructors. */
-export async function listExerciseEntries<K extends ExerciseKind>(kind: K): Promise<ExerciseEntry<K>[]> {
+/** The DM-grader exercise an entry's free text is graded with (a DM exercise itself, a post's two turns…). */
+export function graderExerciseOf(entry: AnyExerciseEntry): Exercise {
+  return (exerciseContent[entry.kind] as unknown as ExerciseKindContent<unknown>).graderExercise(entry.exercise);
+}
+
+/** Every valid exercise of one kind, or of every kind (drafts included), for the studio and instructors. */
+export async function listExerciseEntries<K extends ExerciseKind = ExerciseKind>(kind?: K): Promise<ExerciseEntry<K>[]> {
   const { tree, ids } = await getSyncedContent();
   const out: ExerciseEntry<K>[] = [];
   for (const course of tree.courses) {
     for (const lesson of course.lessons) {
       const lessonIds = ids.get(`${course.slug}/${lesson.slug}`);
-      if (lesson.meta.kind !== kind || !lessonIds) continue;
+      const own = lesson.meta.kind;
+      if (!isExerciseKind(own) || (kind && own !== kind) || !lessonIds) continue;
       try {
-        out.push(entryOf(kind, course, lesson, lessonIds));
+        out.push(entryOf(own as K, course, lesson, lessonIds));
       } catch {
         // invalid exercises are reported by content:check
       }

@@ -12,7 +12,7 @@ import type { MessageKey } from "~/i18n";
 export type ExerciseKind = Exclude<LessonKind, "lesson" | "quiz">;
 
 /** Typed so that a kind added to `lessonKinds` without a registry entry fails the typecheck. */
-const kindSet: Record<ExerciseKind, true> = { dm: true, hoax: true };
+const kindSet: Record<ExerciseKind, true> = { dm: true, hoax: true, post: true };
 
 export const exerciseKinds = Object.keys(kindSet) as ExerciseKind[];
 
@@ -32,4 +32,5 @@ export function exerciseHref(slug: string): string {
 export const exerciseKeptFields: Record<string, { show: "textarea"; label: MessageKey }> = {
   reply: { show: "textarea", label: "exercise.yourReply" },
   clarification: { show: "textarea", label: "hoax.part4" },
+  rewrite: { show: "textarea", label: "post.yourRewrite" },
 };

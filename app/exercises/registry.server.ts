@@ -10,6 +10,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { dmKind } from "./dm.server";
 import { findExercise, getExerciseEntry, type ExerciseEntry } from "./entries.server";
 import { hoaxKind } from "./hoax.server";
+import { postKind } from "./post.server";
 import type { ExerciseKind } from "./kinds";
 
 export type PageOptions = { attemptId?: string | null; lang: Lang };
@@ -26,7 +27,7 @@ export type ExerciseKindServer<K extends ExerciseKind, Page = unknown, Result ex
   submit: (user: SessionUser, entry: ExerciseEntry<K>, form: FormData) => Promise<Result>;
 };
 
-const servers = { dm: dmKind, hoax: hoaxKind } satisfies { [K in ExerciseKind]: ExerciseKindServer<K> };
+const servers = { dm: dmKind, hoax: hoaxKind, post: postKind } satisfies { [K in ExerciseKind]: ExerciseKindServer<K> };
 
 type Servers = typeof servers;
 

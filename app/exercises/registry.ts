@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
 import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/hoax";
+import { parsePost, postFrontmatterSchema, type PostExercise } from "~/grading/post";
 import { withoutCurriculumFields } from "~/content/schema";
 import type { ExerciseKind } from "./kinds";
 
@@ -24,7 +25,7 @@ export type ExerciseKindContent<T> = {
 };
 
 /** The parsed item of each kind: what loaders, submit and checks receive. */
-export type ExerciseItem = { dm: Exercise; hoax: HoaxCase };
+export type ExerciseItem = { dm: Exercise; hoax: HoaxCase; post: PostExercise };
 
 export const exerciseContent: { [K in ExerciseKind]: ExerciseKindContent<ExerciseItem[K]> } = {
   dm: {
@@ -39,6 +40,14 @@ export const exerciseContent: { [K in ExerciseKind]: ExerciseKindContent<Exercis
     title: (h) => h.title,
     // The clarification is a one-turn public reply graded like a DM turn.
     graderExercise: (h) => h.exercise,
+  },
+  post: {
+    schema: postFrontmatterSchema,
+    // parsePost names the slug and course after the file; the file is <course>/<NN-slug>.mdx.
+    parse: (data, ctx) => parsePost(withoutCurriculumFields(data), ctx.briefing, ctx.source ?? `${ctx.course}/${ctx.slug}.mdx`),
+    title: (p) => p.title,
+    // The caption and the alt text are two turns of a public exercise.
+    graderExercise: (p) => p.exercise,
   },
 };
 

@@ -5,6 +5,7 @@
 import type { ComponentType } from "react";
 import { DmExercise } from "~/components/exercise/dm-exercise";
 import { HoaxLab } from "~/components/exercise/hoax-lab";
+import { PostRewrite } from "~/components/exercise/post-rewrite";
 import type { Serialized } from "~/utils/serialized";
 import type { ExerciseKind } from "./kinds";
 import type { ExercisePageData } from "./registry.server";
@@ -21,6 +22,7 @@ type ExerciseView<K extends ExerciseKind> = {
 const views: { [K in ExerciseKind]: ExerciseView<K> } = {
   dm: { Page: DmExercise, title: (d) => d.exercise.title },
   hoax: { Page: HoaxLab, title: (d) => d.hoax.title },
+  post: { Page: PostRewrite, title: (d) => d.post.title },
 };
 
 /** The view of the page's kind (a union of loader data cannot index a map of components by itself). */

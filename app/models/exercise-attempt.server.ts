@@ -62,9 +62,11 @@ export async function listOwnAttempts(db: Db, userId: string, slug: string): Pro
     .limit(50);
 }
 
+/** What storing a turn needs of an exercise: its turns' ids and messages and its pass mark. */
+export type TurnExercise = Pick<Exercise, "slug" | "passPercent"> & { turns: { id: string; message: string }[] };
+
 export type SubmitTurnInput = {
   userId: string;
-  exercise: Exercise;
   ref: LessonRef;
   turnId: string;
   reply: string;
@@ -72,7 +74,11 @@ export type SubmitTurnInput = {
   idempotencyKey: string;
   /** The course's `reviewSample` (percent of sure passes a trainer checks anyway); default 0. */
   reviewSample?: number;
-};
+} & (
+  | { kind?: "dm"; exercise: Exercise; grade?: undefined }
+  /** Another kind graded like a DM turn (a post): its own grader, the same storage and rules. */
+  | { kind: ExerciseKind; exercise: TurnExercise; grade: (reply: string, turnId: string) => TurnGrade }
+);
 
 export type SubmitTurnResult = { attemptId: string; stored: boolean; completed: boolean; stale: boolean };
 
@@ -108,6 +114,7 @@ export async function submitTurn(db: Db, input: SubmitTurnInput): Promise<Submit
         userId: input.userId,
         lessonId: input.ref.lessonId,
         exerciseSlug: input.exercise.slug,
+        kind: input.kind ?? "dm",
         currentTurnId: input.exercise.turns[0]!.id,
         graderVersion: GRADER_VERSION,
         courseVersion: input.ref.courseVersion,
@@ -119,7 +126,8 @@ export async function submitTurn(db: Db, input: SubmitTurnInput): Promise<Submit
     if (attempt.currentTurnId !== input.turnId) return { attemptId: attempt.id, stored: false, completed: false, stale: true };
 
     const turn = input.exercise.turns.find((t) => t.id === input.turnId)!;
-    const grade = gradeReply(input.exercise, input.turnId, input.reply);
+    // Without its own grader the exercise is a DM exercise (the input's type says so).
+    const grade = input.grade ? input.grade(input.reply, input.turnId) : gradeReply(input.exercise as Exercise, input.turnId, input.reply);
     const [{ n }] = (await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(exerciseTurns)

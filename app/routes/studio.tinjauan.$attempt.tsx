@@ -6,7 +6,7 @@ import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedb
 import { Field, FormAlert } from "~/components/field";
 import { ReviewReasons } from "~/components/studio/review-reasons";
 import { turnFeedback, turnGradeOf } from "~/exercises/dm.server";
-import { getDmEntry } from "~/exercises/entries.server";
+import { findExercise, graderExerciseOf } from "~/exercises/entries.server";
 import type { MessageKey } from "~/i18n";
 import { decideReview, getAttemptInScope } from "~/models/exercise-attempt.server";
 import { getDb } from "~/utils/db.server";
@@ -29,20 +29,21 @@ const changeSchema = z.object({
 
 async function load(scope: Scope, attemptId: string) {
   const attempt = await getAttemptInScope(await getDb(), scope.path, attemptId);
-  const entry = attempt && (await getDmEntry(attempt.exerciseSlug, true));
+  const entry = attempt && (await findExercise(attempt.exerciseSlug, true));
   // Outside the instructor's agency subtree looks like a missing attempt.
   if (!attempt || !entry || attempt.reviewStatus === null) throw new Response("Not found", { status: 404 });
-  return { attempt, entry };
+  // Every kind sent to review stores DM-grader turns (dm replies, a post's rewrite).
+  return { attempt, entry, exercise: graderExerciseOf(entry) };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ params, scope }) => {
-    const { attempt, entry } = await load(scope, params.attempt ?? "");
+    const { attempt, entry, exercise } = await load(scope, params.attempt ?? "");
     return json({
       learnerName: attempt.learnerName,
       agencyName: attempt.agencyName,
-      title: entry.exercise.title,
-      targetSeconds: entry.exercise.targetSeconds ?? null,
+      title: entry.title,
+      targetSeconds: exercise.targetSeconds ?? null,
       score: attempt.score,
       passed: attempt.passed,
       graderVersion: attempt.graderVersion,
@@ -51,7 +52,7 @@ export async function loader(args: LoaderFunctionArgs) {
       turns: attempt.turns.map((t) => {
         const grade = turnGradeOf(t);
         return {
-          ...turnFeedback({ ...t, grade }, entry.exercise),
+          ...turnFeedback({ ...t, grade }, exercise),
           graderVersion: t.graderVersion,
           review: grade.review ?? [],
           required: [...grade.met.map((e) => ({ id: e.id, label: e.label, on: true })), ...grade.missed.map((e) => ({ id: e.id, label: e.label, on: false }))],

@@ -13,8 +13,8 @@ import { handleLoader } from "~/utils/pipeline.server";
 /** The review queue: doubtful (and sampled) passes of learners in the instructor's subtree, oldest first. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ scope }) => {
-    const [queue, entries] = await Promise.all([listReviewQueue(await getDb(), scope), listExerciseEntries("dm")]);
-    const titles = new Map(entries.map((e) => [e.exercise.slug, e.exercise.title]));
+    const [queue, entries] = await Promise.all([listReviewQueue(await getDb(), scope), listExerciseEntries()]);
+    const titles = new Map(entries.map((e) => [e.lesson.slug, e.title]));
     return json({
       queue: queue.map((q) => ({
         id: q.id,
