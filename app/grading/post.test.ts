@@ -92,10 +92,16 @@ describe("splitPost / joinPostText", () => {
   it("finds the alt paragraph by its marker and keeps every offset", () => {
     const text = good();
     const parts = splitPost(text);
-    expect(parts.caption.length).toBe(text.length);
-    expect(parts.alt.length).toBe(text.length);
     expect(parts.caption.trim()).toBe(GOOD);
-    expect(text.slice(parts.altText![0], parts.altText![1])).toBe(ALT.replace("Teks alternatif: ", ""));
+    expect(text.startsWith(parts.caption)).toBe(true);
+    expect(parts.alt).toBe(ALT.replace("Teks alternatif: ", ""));
+    expect(text.slice(parts.altText![0], parts.altText![1])).toBe(parts.alt);
+    // An alt paragraph in the middle is blanked, so the caption after it keeps its offsets.
+    const middle = `${GOOD}\n\n${ALT}\n\n#KIA #Sukamaju`;
+    const m = splitPost(middle);
+    expect(m.caption.length).toBe(middle.length);
+    expect(m.caption.endsWith("#KIA #Sukamaju")).toBe(true);
+    expect(m.caption).not.toContain("Teks alternatif");
   });
 
   it("accepts other markers and brackets, and reports none when absent", () => {

@@ -235,9 +235,9 @@ const ALT_MARKER_RE =
   /^[ \t]*[[(]?[ \t]*(?:teks[ \t]+alternatif(?:[ \t]+gambar)?|teks[ \t]+alt|alt(?:[ \t]*text)?|deskripsi[ \t]+(?:gambar|foto|visual)|keterangan[ \t]+(?:gambar|foto))[ \t]*[:：\-–][ \t]*/imu;
 
 export type PostParts = {
-  /** The text with the alt paragraph blanked out (same length: offsets stay those of the original). */
+  /** The text without the alt paragraph: cut off when it comes last, else blanked, so every offset stays that of the original. */
   caption: string;
-  /** The alt paragraph's own words only, everything else blanked (same length). */
+  /** The alt text after its marker (offsets relative to `altText[0]`). */
   alt: string;
   /** [start, end) of the alt paragraph, marker included; null when there is none. */
   altSpan: [number, number] | null;
@@ -250,7 +250,7 @@ const blank = (s: string) => s.replace(/[^\n]/g, " ");
 /** Cuts a learner's text into caption and alt text, keeping every offset. */
 export function splitPost(full: string): PostParts {
   const m = ALT_MARKER_RE.exec(full);
-  if (!m) return { caption: full, alt: blank(full), altSpan: null, altText: null };
+  if (!m) return { caption: full, alt: "", altSpan: null, altText: null };
   const start = m.index;
   const textStart = start + m[0].length;
   const para = /\n[ \t]*\n/.exec(full.slice(textStart));
@@ -260,10 +260,10 @@ export function splitPost(full: string): PostParts {
     const close = full.slice(textStart, end).search(/[\])][ \t]*$/);
     if (close >= 0) end = textStart + close + 1;
   }
-  const caption = full.slice(0, start) + blank(full.slice(start, end)) + full.slice(end);
+  // Usually the alt text comes last: the caption is what precedes it (blank padding costs the grader time).
+  const caption = full.slice(end).trim() === "" ? full.slice(0, start) : full.slice(0, start) + blank(full.slice(start, end)) + full.slice(end);
   const altEnd = /^[ \t]*[[(]/.test(m[0]) && /[\])]$/.test(full.slice(textStart, end)) ? end - 1 : end;
-  const alt = blank(full.slice(0, textStart)) + full.slice(textStart, altEnd) + blank(full.slice(altEnd));
-  return { caption, alt, altSpan: [start, end], altText: [textStart, altEnd] };
+  return { caption, alt: full.slice(textStart, altEnd), altSpan: [start, end], altText: [textStart, altEnd] };
 }
 
 /** The single text `gradePost` reads, from a caption field and an alt-text field. */
@@ -686,6 +686,26 @@ function checkResult(id: PostCheckId | "copy" | "keyword-list" | "too-long", spa
   };
 }
 
+const shift = (e: EvidenceSpan, by: number, full: string): EvidenceSpan => ({
+  start: e.start + by,
+  end: e.end + by,
+  text: full.slice(e.start + by, e.end + by),
+});
+
+/** A grade of the alt text alone, with its evidence moved to where the alt text stands in the whole post. */
+function shifted(g: TurnGrade, by: number, full: string): TurnGrade {
+  if (by === 0) return g;
+  const el = (r: ElementResult): ElementResult => ({ ...r, evidence: r.evidence.map((e) => shift(e, by, full)) });
+  return {
+    ...g,
+    met: g.met.map(el),
+    missed: g.missed.map(el),
+    violated: g.violated.map(el),
+    notes: g.notes.map((n) => ({ ...n, evidence: n.evidence.map((e) => shift(e, by, full)) })),
+    facts: g.facts.map((c) => ({ ...c, evidence: shift(c.evidence, by, full) })),
+  };
+}
+
 function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -701,7 +721,7 @@ export function gradePost(post: PostExercise, full: string, opts: GradeOptions =
   const c = compiledPost(post);
   const parts = splitPost(full);
   const captionGrade = gradeReply(post.exercise, POST_TURN, parts.caption, opts);
-  const altGrade = gradeReply(post.exercise, ALT_TURN, parts.alt, opts);
+  const altGrade = shifted(gradeReply(post.exercise, ALT_TURN, parts.alt, opts), parts.altText?.[0] ?? 0, full);
   const caption = analyse(parts.caption);
   const alt = analyse(parts.alt);
   const empty = caption.tokens.length === 0 && alt.tokens.length === 0;
