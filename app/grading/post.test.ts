@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lessonMinutes, studyItemOf } from "~/content/jp";
 import { loadPosts } from "~/content/posts.server";
 import { checkPostExamples, checkPostModelAnswer, gradePost, joinPostText, parsePost, splitPost, type PostExercise } from "./post";
 import { ExerciseValidationError } from "./rubric";
@@ -267,6 +268,34 @@ describe("gradePost: post checks", () => {
 });
 
 const posts = loadPosts(fileURLToPath(new URL("../../content", import.meta.url)));
+
+describe("authoring checks", () => {
+  it("reports an example the grader disagrees with, and a model answer that fails", () => {
+    const p = parsePost(
+      frontmatter({
+        modelAnswer: "KIA gratis.",
+        examples: [
+          { reply: good(), pass: false },
+          { reply: good(), pass: true, violated: ["ceremonial"] },
+        ],
+      }),
+      "",
+      "a/b/40-x.mdx",
+    );
+    const checks = checkPostExamples(p);
+    expect(checks[0]!.problems).toEqual(["diharapkan tidak lulus, hasil lulus (100)"]);
+    expect(checks[1]!.problems).toEqual(['pelanggaran "ceremonial" seharusnya terdeteksi']);
+    expect(checkPostModelAnswer(p).problems[0]).toMatch(/jawaban model tidak lulus/);
+  });
+
+  it("counts a post's minutes from what is read plus writing and feedback time", () => {
+    const data = frontmatter({ targetSeconds: 600 });
+    const item = studyItemOf({ body: "kata ".repeat(150), meta: { kind: "post", quizzes: [] }, data });
+    expect(item.kind).toBe("post");
+    // 150 words of briefing + the original, the image description: about 1.4 minutes of reading, 10 of writing, 2 of feedback.
+    expect(lessonMinutes(item)).toBe(Math.round(item.words / 150 + 10 + 2));
+  });
+});
 
 describe("post files in the governance course", () => {
   it("has at least three posts", () => {

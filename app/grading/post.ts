@@ -425,6 +425,8 @@ function proseSentences(a: AnalysedText): number {
 
 type Compiled = {
   ceremonial: CompiledMatcher;
+  /** The "siapa" element's patterns, also read inside questions. */
+  askable: CompiledMatcher | null;
   grams: ReadonlySet<string>;
   words: ReadonlySet<string>;
   originalWords: number;
@@ -654,7 +656,7 @@ function wrongDayHours(a: AnalysedText, facts: Facts): Array<{ span: Span; messa
     if (entries.length === 0) continue;
     const value = formatTime(time.minutes);
     if (facts.times.includes(value) || entries.some((h) => h.open === value || h.close === value)) continue;
-    const hours = entries.map((h) => `${h.open}–${h.close}`).join(" atau ");
+    const hours = [...new Set(entries.map((h) => `${h.open}–${h.close}`))].join(" atau ");
     const label = day.days.length > 1 ? `${dayLabel(day.days[0]!)}–${dayLabel(day.days[day.days.length - 1]!)}` : dayLabel(day.days[0]!);
     out.push({
       span: [t[time.first].start, t[time.last].end],
