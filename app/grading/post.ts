@@ -553,8 +553,34 @@ function detectStuffing(a: AnalysedText, caption: string): Span[] | null {
   }
   if (kinds.size >= 3) return labels;
   if (proseSentences(a) < 2) return [[t[0].start, t[t.length - 1].end]];
-  return null;
+  // Hashtags as a second keyword list: a post needs a few, not every element tagged.
+  HASHTAG_RE.lastIndex = 0;
+  const tags: Span[] = [];
+  for (let m = HASHTAG_RE.exec(caption); m; m = HASHTAG_RE.exec(caption)) tags.push([m.index, m.index + m[0].length]);
+  if (tags.length > MAX_HASHTAGS) return [[tags[0]![0], tags[tags.length - 1]![1]]];
+  // Keywords repeated in a run with nothing to hold them: "KK KK gratis gratis gratis".
+  const out: Span[] = [];
+  for (let i = 0; i < t.length;) {
+    let j = i;
+    let glue = 0;
+    const seen = new Set<string>();
+    let repeats = 0;
+    while (j < t.length && t[j].clause === t[i].clause) {
+      if (GLUE.has(t[j].surface) || isVerbLike(t[j].surface, t[j].stem)) glue++;
+      if (!t[j].isNumber) {
+        if (seen.has(t[j].stem)) repeats++;
+        seen.add(t[j].stem);
+      }
+      j++;
+    }
+    if (glue === 0 && j - i >= 4 && repeats >= 2) out.push([t[i].start, t[j - 1].end]);
+    i = j;
+  }
+  return out.length > 0 ? out : null;
 }
+
+const HASHTAG_RE = /#[\p{L}\p{N}_]+/gu;
+const MAX_HASHTAGS = 7;
 
 const GENERIC_ALT = new Set(
   "gambar foto image img picture pic photo ilustrasi poster infografis infografik dokumentasi kegiatan acara unggahan postingan konten flyer pamflet banner brosur ini itu tersebut berikut terlampir di atas bawah sebuah suatu dari dan yang pada untuk instansi dinas kami".split(
@@ -574,6 +600,8 @@ function detectGenericAlt(full: string, parts: PostParts, alt: AnalysedText, cap
   let specific = 0;
   for (const w of words) if (!w.isNumber && !GENERIC_ALT.has(w.surface)) specific++;
   if (specific < 3) return [span];
+  // Words strung together for the rubric, not a description: no sentence at all.
+  if (words.length >= 6 && proseSentences(alt) === 0) return [span];
   // The caption again: most of the alt's 4-grams are in the caption.
   const grams = new Set<string>();
   const ct = caption.tokens;
