@@ -249,6 +249,10 @@ describe("gradePost: post checks", () => {
   it("contacts: the agency's own number and site pass, anything else is wrong or personal data", () => {
     const own = GOOD.replace("0812-0000-1010.", "0812-0000-1010 atau situs disdukcapil.sukamajukab.go.id.");
     expect(gradePost(post, good(own)).violations).toEqual([]);
+    // A government domain the facts do not list is for a person to look at, not wrong.
+    const lapor = gradePost(post, good(`${GOOD} Aduan pungli bisa dikirim ke lapor.go.id.`));
+    expect(lapor.violations).toEqual([]);
+    expect(lapor.review).toContain("fact-unresolved");
     const fake = gradePost(post, good(`${GOOD} Daftar dulu di ktp-digital-sukamaju.xyz agar cepat.`));
     expect(fake.violations).toContain("fact-wrong");
     const officialLooking = gradePost(post, good(GOOD.replace("WhatsApp layanan 0812-0000-1010", "WhatsApp layanan 0812-0000-9999")));

@@ -635,7 +635,7 @@ const WEB_RE =
   /\b(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go\.id|desa\.id|co\.id|id|com|net|org|xyz|info|site|online|link|ly)(?:\/[\w\-./?=&%#]*)?/gi;
 
 /** Phone numbers and web addresses the post's facts do not list as contacts. */
-function wrongContacts(caption: string, c: Compiled): Array<{ span: Span; message: string }> {
+function wrongContacts(caption: string, c: Compiled, unlisted: Set<string>): Array<{ span: Span; message: string }> {
   const out: Array<{ span: Span; message: string }> = [];
   if (!/\d{3}|\.[a-z]{2,}/i.test(caption)) return out;
   const official = [...c.contacts].join(", ") || "tidak ada";
@@ -654,6 +654,12 @@ function wrongContacts(caption: string, c: Compiled): Array<{ span: Span; messag
     if (caption[m.index - 1] === "@" || /^\d/.test(m[0])) continue;
     const key = contactKey(m[0]);
     if ([...c.contacts].some((k) => key === k || key.startsWith(`${k}/`))) continue;
+    // Government domains (lapor.go.id, a village's .desa.id) cannot be registered by anyone: not
+    // listed is not wrong, but a person should look at it.
+    if (/\.(?:go|desa)\.id(?:\/|$)/.test(key)) {
+      unlisted.add(key);
+      continue;
+    }
     out.push({
       span: [m.index, m.index + m[0].length],
       message: `Fakta keliru: alamat ${m[0]} bukan situs resmi menurut konteks (kontak resmi: ${official}).`,
@@ -805,7 +811,9 @@ export function gradePost(post: PostExercise, full: string, opts: GradeOptions =
     const words = caption.tokens.length;
     if (words < post.length.min) add(checkResult("too-short", [[caption.tokens[0].start, caption.tokens[words - 1].end]], full));
     if (words > post.length.max) add(checkResult("too-long", [[caption.tokens[post.length.max].start, caption.tokens[words - 1].end]], full));
-    const contacts = [...wrongContacts(parts.caption, c), ...wrongDayHours(caption, post.facts)];
+    const unlisted = new Set<string>();
+    const contacts = [...wrongContacts(parts.caption, c, unlisted), ...wrongDayHours(caption, post.facts)];
+    if (unlisted.size > 0) review.add("fact-unresolved");
     if (contacts.length > 0) {
       const t = BUILTIN_TEXT["fact-wrong"];
       add({
