@@ -37,6 +37,7 @@ export {
   POST_CHANNELS,
   POST_CHECK_IDS,
   POST_TURN,
+  postViolationIds,
 } from "./post";
 export type { PostExercise, PostFrontmatter, PostElement, PostElementId, PostExample, PostChannel, PostParts, PostExampleCheck } from "./post";
 

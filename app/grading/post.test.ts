@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lessonMinutes, studyItemOf } from "~/content/jp";
 import { loadPosts } from "~/content/posts.server";
 import { checkPostExamples, checkPostModelAnswer, gradePost, joinPostText, parsePost, splitPost, type PostExercise } from "./post";
 import { ExerciseValidationError } from "./rubric";
@@ -92,10 +93,16 @@ describe("splitPost / joinPostText", () => {
   it("finds the alt paragraph by its marker and keeps every offset", () => {
     const text = good();
     const parts = splitPost(text);
-    expect(parts.caption.length).toBe(text.length);
-    expect(parts.alt.length).toBe(text.length);
     expect(parts.caption.trim()).toBe(GOOD);
-    expect(text.slice(parts.altText![0], parts.altText![1])).toBe(ALT.replace("Teks alternatif: ", ""));
+    expect(text.startsWith(parts.caption)).toBe(true);
+    expect(parts.alt).toBe(ALT.replace("Teks alternatif: ", ""));
+    expect(text.slice(parts.altText![0], parts.altText![1])).toBe(parts.alt);
+    // An alt paragraph in the middle is blanked, so the caption after it keeps its offsets.
+    const middle = `${GOOD}\n\n${ALT}\n\n#KIA #Sukamaju`;
+    const m = splitPost(middle);
+    expect(m.caption.length).toBe(middle.length);
+    expect(m.caption.endsWith("#KIA #Sukamaju")).toBe(true);
+    expect(m.caption).not.toContain("Teks alternatif");
   });
 
   it("accepts other markers and brackets, and reports none when absent", () => {
@@ -193,6 +200,13 @@ describe("gradePost: post checks", () => {
     expect(gradePost(post, good(list)).violations).toEqual([]);
   });
 
+  it("keyword-list: keywords repeated without a sentence, or a wall of hashtags", () => {
+    expect(gradePost(post, good(`${GOOD} KIA KIA gratis gratis akta akta.`)).violations).toEqual(["keyword-list"]);
+    const tags = "#KIA #Anak #Gratis #Kecamatan #AktaKelahiran #KK #SeninJumat #WhatsApp #Disdukcapil";
+    expect(gradePost(post, good(`${GOOD}\n${tags}`)).violations).toEqual(["keyword-list"]);
+    expect(gradePost(post, good(`${GOOD}\n#KIA #LayananGratis #DisdukcapilSukamaju`)).violations).toEqual([]);
+  });
+
   it("alt-generic: a bare word, a file name, or the caption again", () => {
     for (const alt of [
       "Teks alternatif: gambar",
@@ -235,6 +249,10 @@ describe("gradePost: post checks", () => {
   it("contacts: the agency's own number and site pass, anything else is wrong or personal data", () => {
     const own = GOOD.replace("0812-0000-1010.", "0812-0000-1010 atau situs disdukcapil.sukamajukab.go.id.");
     expect(gradePost(post, good(own)).violations).toEqual([]);
+    // A government domain the facts do not list is for a person to look at, not wrong.
+    const lapor = gradePost(post, good(`${GOOD} Aduan pungli bisa dikirim ke lapor.go.id.`));
+    expect(lapor.violations).toEqual([]);
+    expect(lapor.review).toContain("fact-unresolved");
     const fake = gradePost(post, good(`${GOOD} Daftar dulu di ktp-digital-sukamaju.xyz agar cepat.`));
     expect(fake.violations).toContain("fact-wrong");
     const officialLooking = gradePost(post, good(GOOD.replace("WhatsApp layanan 0812-0000-1010", "WhatsApp layanan 0812-0000-9999")));
@@ -262,6 +280,34 @@ describe("gradePost: post checks", () => {
 
 const posts = loadPosts(fileURLToPath(new URL("../../content", import.meta.url)));
 
+describe("authoring checks", () => {
+  it("reports an example the grader disagrees with, and a model answer that fails", () => {
+    const p = parsePost(
+      frontmatter({
+        modelAnswer: "KIA gratis.",
+        examples: [
+          { reply: good(), pass: false },
+          { reply: good(), pass: true, violated: ["ceremonial"] },
+        ],
+      }),
+      "",
+      "a/b/40-x.mdx",
+    );
+    const checks = checkPostExamples(p);
+    expect(checks[0]!.problems).toEqual(["diharapkan tidak lulus, hasil lulus (100)"]);
+    expect(checks[1]!.problems).toEqual(['pelanggaran "ceremonial" seharusnya terdeteksi']);
+    expect(checkPostModelAnswer(p).problems[0]).toMatch(/jawaban model tidak lulus/);
+  });
+
+  it("counts a post's minutes from what is read plus writing and feedback time", () => {
+    const data = frontmatter({ targetSeconds: 600 });
+    const item = studyItemOf({ body: "kata ".repeat(150), meta: { kind: "post", quizzes: [] }, data });
+    expect(item.kind).toBe("post");
+    // 150 words of briefing + the original, the image description: about 1.4 minutes of reading, 10 of writing, 2 of feedback.
+    expect(lessonMinutes(item)).toBe(Math.round(item.words / 150 + 10 + 2));
+  });
+});
+
 describe("post files in the governance course", () => {
   it("has at least three posts", () => {
     expect([...posts.values()].filter((p) => p.course === "tata-kelola-media-sosial").length).toBeGreaterThanOrEqual(3);
@@ -282,15 +328,18 @@ describe("post files in the governance course", () => {
 /** Rewrites a trainer wrote in their own words, unlike the examples: they must pass. */
 const NATURAL: Record<string, string[]> = {
   "unggahan-loket-sabtu-mpp": [
+    "Loket Sabtu yang diresmikan Bupati Sukamaju pekan lalu kini sudah melayani warga. Setiap hari Sabtu, pukul 08.00 sampai 12.00, loket Disdukcapil di Mal Pelayanan Publik Sukamaju menerima pengurusan KTP-el, Kartu Keluarga, dan Kartu Identitas Anak.\n\nPersyaratan utamanya Kartu Keluarga. Pemohon KIA perlu melengkapi akta kelahiran anak serta KTP-el orang tua, sedangkan pemohon perubahan KK karena menikah membawa buku nikah.\n\nPelayanan dibatasi 40 antrean per Sabtu. Nomor antrean dibagikan di MPP mulai pukul 07.30 dan tidak dapat dipesan melalui pesan langsung. Seluruh layanan tidak dipungut biaya.\n\nInformasi lebih lanjut: WhatsApp layanan Disdukcapil 0812-0000-1010 (hari kerja, 08.00–15.00).\n\nTeks alternatif: Foto seorang petugas Disdukcapil di balik loket MPP yang sedang melayani seorang ibu bersama anaknya. Papan di atas loket berisi tulisan Loket Sabtu 08.00–12.00, KTP-el, KK, KIA, gratis.",
     "Tidak sempat ke Disdukcapil di hari kerja? Sekarang ada Loket Sabtu di Mal Pelayanan Publik Sukamaju. Loket ini melayani perekaman dan cetak KTP-el, KK, serta KIA setiap Sabtu mulai pukul 08.00 sampai 12.00. Jangan lupa membawa Kartu Keluarga asli; untuk KIA siapkan juga akta kelahiran anak dan KTP-el ayah atau ibu. Antrean dibatasi 40 nomor dan nomornya hanya bisa diambil langsung di MPP sejak 07.30. Seluruh layanan tidak dipungut biaya. Pertanyaan bisa dikirim lewat DM Instagram ini atau WhatsApp layanan 0812-0000-1010.\n\nTeks alternatif: Seorang ibu dan anaknya dilayani petugas Disdukcapil di loket MPP. Papan di atas loket bertuliskan Loket Sabtu, 08.00–12.00, KTP-el, KK, KIA, gratis.",
     "📢 Loket Sabtu Disdukcapil kini hadir di MPP Sukamaju!\n\nWarga yang sibuk bekerja dari Senin sampai Jumat kini bisa mengurus dokumen kependudukan di akhir pekan.\n🗓 Setiap Sabtu, 08.00–12.00\n📍 Loket Disdukcapil, Mal Pelayanan Publik Sukamaju\n📄 Layanan: KTP-el, KK, KIA\n📌 Syarat: KK asli (KIA: tambah akta kelahiran anak dan KTP-el orang tua)\n💸 Biaya: gratis\n🎟 Kuota 40 antrean, nomor diambil di MPP mulai 07.30, tidak bisa lewat DM.\n\nAda yang ingin ditanyakan? Kirim pesan ke WhatsApp layanan 0812-0000-1010 di hari kerja.\n\nTeks alternatif: Petugas loket melayani seorang ibu yang datang bersama anaknya. Di atas loket ada papan jadwal Loket Sabtu pukul 08.00–12.00 untuk KTP-el, KK, dan KIA, gratis.",
     "Kabar gembira, Sobat Dukcapil! Mulai pekan ini kamu bisa urus KTP-el, KK, atau KIA pada hari Sabtu. Loketnya ada di MPP Sukamaju dan buka jam 8 pagi sampai jam 12 siang. Syarat yang wajib dibawa adalah KK. Kalau mau bikin KIA, bawa juga akta lahir anak dan KTP-el orang tuanya. Gratis, tanpa pungutan. Nomor antrean cuma bisa diambil di lokasi mulai jam setengah delapan, jatahnya 40 orang. Masih bingung? Tanya lewat DM atau WA 0812-0000-1010 ya.\n\nTeks alternatif: Di depan loket MPP, petugas berseragam membantu seorang ibu dan anak kecil. Papan di atas loket menuliskan jadwal Sabtu pukul 08.00 sampai 12.00 dan kata gratis.",
   ],
   "unggahan-jemput-bola-ktp": [
+    "Punya orang tua yang sudah sepuh atau anggota keluarga penyandang disabilitas yang belum rekam KTP-el? Tidak usah repot membawa mereka ke kantor. Petugas Disdukcapil bisa datang ke rumah untuk perekaman, gratis.\n\nDaftarnya gampang: kirim pesan ke WA layanan 0812-0000-1010 di hari kerja, jam 08.00–15.00. Jadwal kedatangan petugas dikabarkan paling lambat 3 hari kerja. Yang perlu disiapkan hanya KK. Perekaman harus dilakukan langsung oleh yang bersangkutan, tidak bisa diwakilkan.\n\nTeks alternatif: Seorang kakek duduk di kursi roda di ruang tamu, sementara petugas Disdukcapil berlutut di sampingnya dan memindai sidik jarinya dengan alat perekam kecil.",
     "Keluarga Anda ada yang sudah lanjut usia, memakai kursi roda, atau sedang sakit sehingga sulit ke kantor untuk rekam KTP-el? Petugas Disdukcapil bisa melakukan perekaman di rumah. Daftarkan lewat pesan WhatsApp ke 0812-0000-1010 pada hari kerja pukul 08.00–15.00. Kami akan mengabarkan jadwal kunjungan paling lambat tiga hari kerja setelah pendaftaran. Yang perlu disiapkan hanya Kartu Keluarga, dan pemohon sendiri yang direkam karena foto, sidik jari, dan iris tidak bisa diwakilkan. Layanan ini gratis.\n\nTeks alternatif: Petugas berlutut di dekat seorang kakek berkursi roda di ruang tamu, memindai sidik jarinya dengan alat portabel. Kamera kecil dan laptop ada di atas meja.",
     "Layanan Rekam KTP-el di Rumah\n\nWarga Sukamaju penyandang disabilitas, lansia, atau yang sedang sakit tidak perlu datang ke kantor untuk perekaman KTP-el. Petugas kami yang akan datang ke rumah.\n\nCaranya:\n1. Kirim pesan ke WhatsApp layanan Disdukcapil 0812-0000-1010 (Senin–Jumat, 08.00–15.00).\n2. Tunggu konfirmasi jadwal, paling lama 3 hari kerja.\n3. Siapkan KK saat petugas datang.\n\nTanpa biaya. Mohon jangan menulis NIK di komentar ya.\n\nTeks alternatif: Seorang petugas Disdukcapil memindai sidik jari kakek yang duduk di kursi roda, di ruang tamu rumahnya. Di meja ada laptop dan kamera kecil.",
   ],
   "unggahan-dokumen-banjir": [
+    "Untuk warga Desa Pulau Kemuning dan Desa Sungai Rambai yang terdampak banjir: KK, KTP-el, akta kelahiran, dan KIA yang hanyut atau rusak bisa diurus ulang tanpa biaya.\n\nPetugas Disdukcapil membuka meja layanan di posko pengungsian Balai Desa Pulau Kemuning setiap Senin sampai Jumat pukul 08.00–15.00 selama masa tanggap darurat. Layanan yang sama juga tersedia di kantor Disdukcapil.\n\nTidak perlu membawa dokumen lama dan tidak perlu surat kehilangan dari polisi; cukup keterangan dari posko atau desa. KTP-el, KK, dan KIA selesai hari itu juga, akta kelahiran paling lama 14 hari kerja.\n\nAda pertanyaan? Hubungi WhatsApp layanan Disdukcapil 0812-0000-1010. Kondisi darurat: Pusdalops BPBD 0812-0000-2020.\n\nTeks alternatif: Petugas Disdukcapil menyerahkan Kartu Keluarga baru kepada seorang ibu yang menggendong bayi di meja layanan posko. Di belakangnya ada kasur bertumpuk dan terpal biru.",
     "KK, KTP-el, akta kelahiran, atau KIA Anda hilang atau rusak terendam banjir? Jangan khawatir, semuanya bisa diganti tanpa biaya. Disdukcapil membuka meja layanan di posko pengungsian Balai Desa Pulau Kemuning selama masa tanggap darurat, Senin sampai Jumat pukul 08.00–15.00, dan di kantor Disdukcapil pada jam yang sama. Anda cukup membawa surat keterangan dari posko atau dari desa, tidak perlu membawa dokumen lama atau surat dari polisi. KTP-el, KK, dan KIA baru bisa selesai hari itu juga. Informasi lebih lanjut melalui WhatsApp layanan Disdukcapil di 0812-0000-1010; bila dalam keadaan darurat, hubungi Pusdalops BPBD di 0812-0000-2020.\n\nTeks alternatif: Seorang ibu yang menggendong bayi menerima Kartu Keluarga baru dari petugas Disdukcapil di meja layanan posko pengungsian. Di belakang tampak tumpukan kasur dan terpal biru.",
     "Layanan Ganti Dokumen untuk Warga Terdampak Banjir\n\nBagi warga Desa Pulau Kemuning dan Desa Sungai Rambai yang dokumen kependudukannya hanyut atau rusak, petugas Disdukcapil melayani penggantian KK, KTP-el, akta kelahiran, dan KIA langsung di posko pengungsian Balai Desa Pulau Kemuning.\n\nJadwal: Senin–Jumat, 08.00–15.00, selama masa tanggap darurat.\nSyarat: keterangan dari posko atau desa saja. Dokumen lama dan surat kehilangan dari polisi tidak diperlukan.\nBiaya: gratis.\n\nKTP-el, KK, dan KIA jadi di hari yang sama, sedangkan akta kelahiran paling lama 14 hari kerja. Pertanyaan: WhatsApp layanan Disdukcapil 0812-0000-1010.\n\nTeks alternatif: Petugas Disdukcapil di meja layanan posko menyerahkan KK baru kepada seorang ibu yang menggendong bayi; di latar belakang terlihat kasur bertumpuk dan terpal biru.",
   ],

@@ -235,9 +235,9 @@ const ALT_MARKER_RE =
   /^[ \t]*[[(]?[ \t]*(?:teks[ \t]+alternatif(?:[ \t]+gambar)?|teks[ \t]+alt|alt(?:[ \t]*text)?|deskripsi[ \t]+(?:gambar|foto|visual)|keterangan[ \t]+(?:gambar|foto))[ \t]*[:：\-–][ \t]*/imu;
 
 export type PostParts = {
-  /** The text with the alt paragraph blanked out (same length: offsets stay those of the original). */
+  /** The text without the alt paragraph: cut off when it comes last, else blanked, so every offset stays that of the original. */
   caption: string;
-  /** The alt paragraph's own words only, everything else blanked (same length). */
+  /** The alt text after its marker (offsets relative to `altText[0]`). */
   alt: string;
   /** [start, end) of the alt paragraph, marker included; null when there is none. */
   altSpan: [number, number] | null;
@@ -250,7 +250,7 @@ const blank = (s: string) => s.replace(/[^\n]/g, " ");
 /** Cuts a learner's text into caption and alt text, keeping every offset. */
 export function splitPost(full: string): PostParts {
   const m = ALT_MARKER_RE.exec(full);
-  if (!m) return { caption: full, alt: blank(full), altSpan: null, altText: null };
+  if (!m) return { caption: full, alt: "", altSpan: null, altText: null };
   const start = m.index;
   const textStart = start + m[0].length;
   const para = /\n[ \t]*\n/.exec(full.slice(textStart));
@@ -260,10 +260,10 @@ export function splitPost(full: string): PostParts {
     const close = full.slice(textStart, end).search(/[\])][ \t]*$/);
     if (close >= 0) end = textStart + close + 1;
   }
-  const caption = full.slice(0, start) + blank(full.slice(start, end)) + full.slice(end);
+  // Usually the alt text comes last: the caption is what precedes it (blank padding costs the grader time).
+  const caption = full.slice(end).trim() === "" ? full.slice(0, start) : full.slice(0, start) + blank(full.slice(start, end)) + full.slice(end);
   const altEnd = /^[ \t]*[[(]/.test(m[0]) && /[\])]$/.test(full.slice(textStart, end)) ? end - 1 : end;
-  const alt = blank(full.slice(0, textStart)) + full.slice(textStart, altEnd) + blank(full.slice(altEnd));
-  return { caption, alt, altSpan: [start, end], altText: [textStart, altEnd] };
+  return { caption, alt: full.slice(textStart, altEnd), altSpan: [start, end], altText: [textStart, altEnd] };
 }
 
 /** The single text `gradePost` reads, from a caption field and an alt-text field. */
@@ -425,6 +425,8 @@ function proseSentences(a: AnalysedText): number {
 
 type Compiled = {
   ceremonial: CompiledMatcher;
+  /** The "siapa" element's patterns, also read inside questions. */
+  askable: CompiledMatcher | null;
   grams: ReadonlySet<string>;
   words: ReadonlySet<string>;
   originalWords: number;
@@ -551,8 +553,34 @@ function detectStuffing(a: AnalysedText, caption: string): Span[] | null {
   }
   if (kinds.size >= 3) return labels;
   if (proseSentences(a) < 2) return [[t[0].start, t[t.length - 1].end]];
-  return null;
+  // Hashtags as a second keyword list: a post needs a few, not every element tagged.
+  HASHTAG_RE.lastIndex = 0;
+  const tags: Span[] = [];
+  for (let m = HASHTAG_RE.exec(caption); m; m = HASHTAG_RE.exec(caption)) tags.push([m.index, m.index + m[0].length]);
+  if (tags.length > MAX_HASHTAGS) return [[tags[0]![0], tags[tags.length - 1]![1]]];
+  // Keywords repeated in a run with nothing to hold them: "KK KK gratis gratis gratis".
+  const out: Span[] = [];
+  for (let i = 0; i < t.length;) {
+    let j = i;
+    let glue = 0;
+    const seen = new Set<string>();
+    let repeats = 0;
+    while (j < t.length && t[j].clause === t[i].clause) {
+      if (GLUE.has(t[j].surface) || isVerbLike(t[j].surface, t[j].stem)) glue++;
+      if (!t[j].isNumber) {
+        if (seen.has(t[j].stem)) repeats++;
+        seen.add(t[j].stem);
+      }
+      j++;
+    }
+    if (glue === 0 && j - i >= 4 && repeats >= 2) out.push([t[i].start, t[j - 1].end]);
+    i = j;
+  }
+  return out.length > 0 ? out : null;
 }
+
+const HASHTAG_RE = /#[\p{L}\p{N}_]+/gu;
+const MAX_HASHTAGS = 7;
 
 const GENERIC_ALT = new Set(
   "gambar foto image img picture pic photo ilustrasi poster infografis infografik dokumentasi kegiatan acara unggahan postingan konten flyer pamflet banner brosur ini itu tersebut berikut terlampir di atas bawah sebuah suatu dari dan yang pada untuk instansi dinas kami".split(
@@ -572,6 +600,8 @@ function detectGenericAlt(full: string, parts: PostParts, alt: AnalysedText, cap
   let specific = 0;
   for (const w of words) if (!w.isNumber && !GENERIC_ALT.has(w.surface)) specific++;
   if (specific < 3) return [span];
+  // Words strung together for the rubric, not a description: no sentence at all.
+  if (words.length >= 6 && proseSentences(alt) === 0) return [span];
   // The caption again: most of the alt's 4-grams are in the caption.
   const grams = new Set<string>();
   const ct = caption.tokens;
@@ -605,7 +635,7 @@ const WEB_RE =
   /\b(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go\.id|desa\.id|co\.id|id|com|net|org|xyz|info|site|online|link|ly)(?:\/[\w\-./?=&%#]*)?/gi;
 
 /** Phone numbers and web addresses the post's facts do not list as contacts. */
-function wrongContacts(caption: string, c: Compiled): Array<{ span: Span; message: string }> {
+function wrongContacts(caption: string, c: Compiled, unlisted: Set<string>): Array<{ span: Span; message: string }> {
   const out: Array<{ span: Span; message: string }> = [];
   if (!/\d{3}|\.[a-z]{2,}/i.test(caption)) return out;
   const official = [...c.contacts].join(", ") || "tidak ada";
@@ -624,6 +654,12 @@ function wrongContacts(caption: string, c: Compiled): Array<{ span: Span; messag
     if (caption[m.index - 1] === "@" || /^\d/.test(m[0])) continue;
     const key = contactKey(m[0]);
     if ([...c.contacts].some((k) => key === k || key.startsWith(`${k}/`))) continue;
+    // Government domains (lapor.go.id, a village's .desa.id) cannot be registered by anyone: not
+    // listed is not wrong, but a person should look at it.
+    if (/\.(?:go|desa)\.id(?:\/|$)/.test(key)) {
+      unlisted.add(key);
+      continue;
+    }
     out.push({
       span: [m.index, m.index + m[0].length],
       message: `Fakta keliru: alamat ${m[0]} bukan situs resmi menurut konteks (kontak resmi: ${official}).`,
@@ -654,7 +690,7 @@ function wrongDayHours(a: AnalysedText, facts: Facts): Array<{ span: Span; messa
     if (entries.length === 0) continue;
     const value = formatTime(time.minutes);
     if (facts.times.includes(value) || entries.some((h) => h.open === value || h.close === value)) continue;
-    const hours = entries.map((h) => `${h.open}–${h.close}`).join(" atau ");
+    const hours = [...new Set(entries.map((h) => `${h.open}–${h.close}`))].join(" atau ");
     const label = day.days.length > 1 ? `${dayLabel(day.days[0]!)}–${dayLabel(day.days[day.days.length - 1]!)}` : dayLabel(day.days[0]!);
     out.push({
       span: [t[time.first].start, t[time.last].end],
@@ -686,6 +722,26 @@ function checkResult(id: PostCheckId | "copy" | "keyword-list" | "too-long", spa
   };
 }
 
+const shift = (e: EvidenceSpan, by: number, full: string): EvidenceSpan => ({
+  start: e.start + by,
+  end: e.end + by,
+  text: full.slice(e.start + by, e.end + by),
+});
+
+/** A grade of the alt text alone, with its evidence moved to where the alt text stands in the whole post. */
+function shifted(g: TurnGrade, by: number, full: string): TurnGrade {
+  if (by === 0) return g;
+  const el = (r: ElementResult): ElementResult => ({ ...r, evidence: r.evidence.map((e) => shift(e, by, full)) });
+  return {
+    ...g,
+    met: g.met.map(el),
+    missed: g.missed.map(el),
+    violated: g.violated.map(el),
+    notes: g.notes.map((n) => ({ ...n, evidence: n.evidence.map((e) => shift(e, by, full)) })),
+    facts: g.facts.map((c) => ({ ...c, evidence: shift(c.evidence, by, full) })),
+  };
+}
+
 function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -701,7 +757,7 @@ export function gradePost(post: PostExercise, full: string, opts: GradeOptions =
   const c = compiledPost(post);
   const parts = splitPost(full);
   const captionGrade = gradeReply(post.exercise, POST_TURN, parts.caption, opts);
-  const altGrade = gradeReply(post.exercise, ALT_TURN, parts.alt, opts);
+  const altGrade = shifted(gradeReply(post.exercise, ALT_TURN, parts.alt, opts), parts.altText?.[0] ?? 0, full);
   const caption = analyse(parts.caption);
   const alt = analyse(parts.alt);
   const empty = caption.tokens.length === 0 && alt.tokens.length === 0;
@@ -755,7 +811,9 @@ export function gradePost(post: PostExercise, full: string, opts: GradeOptions =
     const words = caption.tokens.length;
     if (words < post.length.min) add(checkResult("too-short", [[caption.tokens[0].start, caption.tokens[words - 1].end]], full));
     if (words > post.length.max) add(checkResult("too-long", [[caption.tokens[post.length.max].start, caption.tokens[words - 1].end]], full));
-    const contacts = [...wrongContacts(parts.caption, c), ...wrongDayHours(caption, post.facts)];
+    const unlisted = new Set<string>();
+    const contacts = [...wrongContacts(parts.caption, c, unlisted), ...wrongDayHours(caption, post.facts)];
+    if (unlisted.size > 0) review.add("fact-unresolved");
     if (contacts.length > 0) {
       const t = BUILTIN_TEXT["fact-wrong"];
       add({
