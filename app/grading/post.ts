@@ -334,7 +334,8 @@ export function parsePost(frontmatter: unknown, body: string, file: string): Pos
           modelAnswer: altOf(p.modelAnswer) || p.image.description,
         },
       ],
-      examples: [],
+      // Passing examples widen what the grader's similarity check counts as on topic (review "low-similarity").
+      examples: p.examples.filter((e) => e.pass).map((e) => ({ turn: POST_TURN, reply: splitPost(e.reply).caption, pass: true })),
     },
     { slug, course, source: file },
   );
