@@ -21,10 +21,10 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
   const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
   const exerciseLessonIds = course.lessons.filter((l) => isExerciseKind(l.meta.kind)).map((l) => idOf(l.slug));
   const [progress, compiled, awaiting, own] = await Promise.all([
-    progressForCourse(user.id, courseId),
+    progressForCourse(db, user.id, courseId),
     compileMdx(course.body),
     lessonsAwaitingReview(db, user.id, exerciseLessonIds),
-    ownEvaluation(user.id, courseId),
+    ownEvaluation(db, user.id, courseId),
   ]);
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const items = course.lessons
