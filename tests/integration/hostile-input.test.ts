@@ -693,7 +693,7 @@ describe("what hostile input leaves behind", () => {
         for (const m of source.matchAll(/<MdxContent html=\{([^}]+)\}/g)) feeders.push(m[1]!);
       }
     }
-    expect(new Set(feeders)).toEqual(new Set(["hoax.briefingHtml", "exercise.briefingHtml", "html"]));
+    expect(new Set(feeders)).toEqual(new Set(["hoax.briefingHtml", "exercise.briefingHtml", "post.briefingHtml", "html"]));
   });
 });
 
