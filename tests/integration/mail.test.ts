@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailMessages, passwordHelpRequests, passwordTokens, sessions, users } from "../../db/schema";
-import { createMailWorker, deliverMail, enqueueMail, SEND_QUEUE, useMailWorker, type MailWorker } from "~/mail/queue.server";
+import { BULK_QUEUE, createMailWorker, deliverMail, enqueueMail, routeOf, runMailTick, SEND_QUEUE, useMailWorker, type MailWorker } from "~/mail/queue.server";
+import { closeSmtpTransport } from "~/mail/transport.server";
 import { insertMail } from "~/models/mail.server";
 import { listPasswordHelpRequests, requestPasswordReset } from "~/models/password-reset.server";
 import { consumePasswordToken, findPasswordToken, reissuePasswordLink } from "~/models/staff-import.server";
@@ -22,6 +23,7 @@ async function startSmtp(opts: { failFirst?: number } = {}) {
   let failures = opts.failFirst ?? 0;
   const server = new SMTPServer({
     authOptional: true,
+    disableReverseLookup: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, session, callback) {
@@ -51,7 +53,12 @@ async function startSmtp(opts: { failFirst?: number } = {}) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { received, refusedAt, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const close = () => {
+    // Sigap's pooled connections first: the server waits for open connections before it closes.
+    closeSmtpTransport();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { received, refusedAt, url: `smtp://127.0.0.1:${port}`, close };
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
@@ -159,6 +166,72 @@ describe("mail queue (pg-boss on this engine)", () => {
     expect((await rowsOf([id]))[0]).toMatchObject({ status: "failed", attempts: 2 });
     expect((await rowsOf([id]))[0]!.lastError).toMatch(/ECONNREFUSED/);
   });
+});
+
+describe("what a person waits for goes first", () => {
+  it("links have their own queue; notices go before reminders and digests", () => {
+    expect(routeOf("reset")).toEqual({ queue: SEND_QUEUE, priority: 10 });
+    expect(routeOf("setPassword")).toEqual({ queue: SEND_QUEUE, priority: 10 });
+    for (const kind of ["certificateIssued", "suspended", "assigned"]) expect(routeOf(kind)).toEqual({ queue: BULK_QUEUE, priority: 5 });
+    for (const kind of ["dueSoon", "dueToday", "overdue", "expires", "digest"]) expect(routeOf(kind)).toEqual({ queue: BULK_QUEUE, priority: 0 });
+  });
+
+  it("a reset link requested behind 200 queued reminders arrives first, within seconds; the reminders all follow", async () => {
+    const smtp = await startSmtp();
+    try {
+      process.env.SMTP_URL = smtp.url;
+      const learner = await createAccount(tree.unitA.id, "learner");
+      // The server's own settings (1 s and 2 s polls, 20 a batch), as `npm run serve` runs them.
+      const worker = await createMailWorker(await currentDbHandle(), { schedule: false });
+      workers.push(worker);
+      useMailWorker(worker);
+      const db = await getDb();
+      const reminder = (i: number) => ({
+        key: `backlog-${i}`,
+        userId: null,
+        to: `r${i}@uji.sigap.id`,
+        lang: "id" as const,
+        content: {
+          kind: "overdue" as const,
+          name: "Sari",
+          course: "Layanan DM",
+          due: "2026-01-05",
+          link: "http://localhost/kursus/dm",
+          settingsLink: "http://localhost/akun/email",
+        },
+      });
+      // As the minute tick does: 200 reminders queued at once, in one transaction.
+      const backlog: string[] = [];
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < 200; i++) backlog.push((await enqueueMail(tx, reminder(i)))!);
+      });
+      // A tick two minutes on finds them all still queued and hands them over again: their jobs
+      // carry the messages' ids, so that adds no job (before, each became a second job to poll).
+      await runMailTick(db, new Date(Date.now() + 120_000));
+      const jobs = (await db.execute(sql`select count(*)::int as n from pgboss.job where data->>'id' in ${backlog}`)) as unknown as
+        { n: number }[] | { rows: { n: number }[] };
+      expect((Array.isArray(jobs) ? jobs : jobs.rows)[0]).toEqual({ n: 200 });
+      const requested = Date.now();
+      await requestPasswordReset(learner.email, "https://sigap.test", "id");
+      await waitFor(async () => smtp.received.some((m) => m.to[0] === learner.email), 15_000);
+      const waited = Date.now() - smtp.received.find((m) => m.to[0] === learner.email)!.at;
+      const arrivedAfter = Date.now() - requested - waited;
+      const position = smtp.received.findIndex((m) => m.to[0] === learner.email);
+      console.log(`[mail] reset link delivered ${arrivedAfter} ms after the request, after ${position} of 200 reminders`);
+      expect(arrivedAfter).toBeLessThan(5_000);
+      expect(position).toBeLessThan(100);
+      const notice = (await enqueueMail(db, mail("notice-behind-backlog", "n@uji.sigap.id")))!;
+      await waitFor(async () => smtp.received.length === 202, 60_000);
+      const order = smtp.received.map((m) => m.to[0]);
+      // A certificate notice queued behind the reminders goes out with the next batch, before most of them (priority).
+      expect(order.indexOf("n@uji.sigap.id")).toBeLessThan(60);
+      expect((await rowsOf([notice]))[0]).toMatchObject({ status: "sent", attempts: 1 });
+      expect(new Set(order).size).toBe(202);
+      console.log(`[mail] 200 reminders and 2 other messages delivered ${Date.now() - requested} ms after the request`);
+    } finally {
+      await smtp.close();
+    }
+  }, 120_000);
 });
 
 describe("forgot password", () => {
