@@ -8,6 +8,8 @@ import { closeSmtpTransport } from "~/mail/transport.server";
 import { insertMail } from "~/models/mail.server";
 import { listPasswordHelpRequests, requestPasswordReset } from "~/models/password-reset.server";
 import { consumePasswordToken, findPasswordToken, reissuePasswordLink } from "~/models/staff-import.server";
+import { action as setPasswordAction, loader as setPasswordLoader } from "~/routes/atur-sandi.$token";
+import { action as userDetailAction, loader as userDetailLoader } from "~/routes/kelola.pengguna.$id";
 import { action as forgotAction } from "~/routes/lupa-sandi";
 import { getUser } from "~/utils/auth.server";
 import { currentDbHandle, getDb } from "~/utils/db.server";
@@ -297,6 +299,41 @@ describe("forgot password", () => {
     } finally {
       await smtp.close();
     }
+  });
+
+  it("without SMTP_URL, through the pages: the request waits on the manager's user page, whose one-use link sets the password and ends the old session", async () => {
+    // The e2e server sends through a real SMTP server; this is the same story on a deployment without one.
+    const learner = await createAccount(tree.unitA.id, "learner");
+    const oldSession = await sessionCookieFor(learner.email);
+    const manager = await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email);
+    const otherManager = await sessionCookieFor((await createAccount(tree.agencyB.id, "manager")).email);
+    const asked = await run(forgotAction, post("/lupa-sandi", { email: learner.email }), {}, { clientAddress: "10.3.0.1" });
+    expect(await asked.json()).toMatchObject({ state: "sentManager" });
+
+    const page = async (cookie: string) => run(userDetailLoader, get(`/kelola/pengguna/${learner.id}`, cookie), { id: learner.id });
+    const shown = await (await page(manager)).json();
+    expect(shown).toMatchObject({ canReissue: true });
+    expect(shown.helpRequestedAt).toBeTruthy();
+    expect((await page(otherManager)).status).toBe(404);
+    expect((await run(userDetailAction, post(`/kelola/pengguna/${learner.id}`, {}, otherManager), { id: learner.id })).status).toBe(404);
+
+    const issued = await run(userDetailAction, post(`/kelola/pengguna/${learner.id}`, {}, manager), { id: learner.id });
+    const link = (await issued.json()).link as string;
+    const token = /\/atur-sandi\/([\w-]+)$/.exec(link)?.[1];
+    expect(token).toBeTruthy();
+    // The request is answered: the page no longer offers a link for an account with a password.
+    expect(await (await page(manager)).json()).toMatchObject({ canReissue: false, helpRequestedAt: null });
+
+    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ name: learner.name });
+    const fields = { next: "dari-halaman-manajer-2026", confirm: "dari-halaman-manajer-2026" };
+    const saved = await run(setPasswordAction, post(`/atur-sandi/${token}`, fields), { token: token! });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe("/masuk?sandi=1");
+    expect(await getUser(get("/", oldSession))).toBeNull();
+    await sessionCookieFor(learner.email, fields.next);
+    // One use.
+    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ name: null });
+    expect((await run(setPasswordAction, post(`/atur-sandi/${token}`, fields), { token: token! })).status).toBe(400);
   });
 
   it("without e-mail the learner's manager issues a one-use reset link (audited); other agencies cannot", async () => {
