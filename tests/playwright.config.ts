@@ -1,12 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
-import { smtpSink } from "./e2e/mailbox";
 import { e2ePort, ssoIdp } from "./e2e/sso-idp";
 
 const PORT = e2ePort;
 // SSO ASN points at the test provider that sso.spec.ts starts (decision 017).
 const oidcEnv = `OIDC_ISSUER=${ssoIdp.issuer} OIDC_CLIENT_ID=${ssoIdp.clientId} OIDC_CLIENT_SECRET=${ssoIdp.clientSecret}`;
-// Mail goes through a real SMTP server on loopback (tests/e2e/smtp-sink.ts, decision 019).
-const mailEnv = `SMTP_URL=${smtpSink.url} SMTP_FROM=sigap-e2e@sigap.test`;
 const dataDir = `data/e2e-${PORT}`;
 // The shipped courses plus a draft course of deliberate mistakes for the studio preview
 // (tests/fixtures/content-studio): content:check keeps such files out of content/ itself.
@@ -46,25 +43,13 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: [
-    {
-      // Started first: the app's worker may send as soon as it runs.
-      command: "npx tsx tests/e2e/smtp-sink.ts",
-      cwd: "..",
-      port: smtpSink.port,
-      timeout: 30_000,
-      reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-      command: `rm -rf ${dataDir} && ${content} && npm run build && DATA_DIR=${dataDir} CONTENT_DIR=${contentDir} npm run setup && DATA_DIR=${dataDir} CONTENT_DIR=${contentDir} PORT=${PORT} ${oidcEnv} ${mailEnv} npm run serve`,
-      cwd: "..",
-      url: `http://localhost:${PORT}/healthz`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-  ],
+  webServer: {
+    command: `rm -rf ${dataDir} && ${content} && npm run build && DATA_DIR=${dataDir} CONTENT_DIR=${contentDir} npm run setup && DATA_DIR=${dataDir} CONTENT_DIR=${contentDir} PORT=${PORT} ${oidcEnv} npm run serve`,
+    cwd: "..",
+    url: `http://localhost:${PORT}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
 });
