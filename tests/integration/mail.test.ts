@@ -218,17 +218,20 @@ describe("what a person waits for goes first", () => {
       await waitFor(async () => smtp.received.some((m) => m.to[0] === learner.email), 15_000);
       const waited = Date.now() - smtp.received.find((m) => m.to[0] === learner.email)!.at;
       const arrivedAfter = Date.now() - requested - waited;
-      const position = smtp.received.findIndex((m) => m.to[0] === learner.email);
+      const position = smtp.received.filter((m) => /^r\d+@/.test(m.to[0]!) || m.to[0] === learner.email).findIndex((m) => m.to[0] === learner.email);
       console.log(`[mail] reset link delivered ${arrivedAfter} ms after the request, after ${position} of 200 reminders`);
       expect(arrivedAfter).toBeLessThan(5_000);
       expect(position).toBeLessThan(100);
       const notice = (await enqueueMail(db, mail("notice-behind-backlog", "n@uji.sigap.id")))!;
-      await waitFor(async () => smtp.received.length === 202, 60_000);
-      const order = smtp.received.map((m) => m.to[0]);
+      // Only this test's messages (a message queued by an earlier test in this file goes out too).
+      const ours = new Set([learner.email, "n@uji.sigap.id", ...Array.from({ length: 200 }, (_, i) => `r${i}@uji.sigap.id`)]);
+      const order = () => smtp.received.map((m) => m.to[0]!).filter((to) => ours.has(to));
+      await waitFor(async () => order().length >= 202, 60_000);
       // A certificate notice queued behind the reminders goes out with the next batch, before most of them (priority).
-      expect(order.indexOf("n@uji.sigap.id")).toBeLessThan(60);
+      expect(order().indexOf("n@uji.sigap.id")).toBeLessThan(60);
       expect((await rowsOf([notice]))[0]).toMatchObject({ status: "sent", attempts: 1 });
-      expect(new Set(order).size).toBe(202);
+      expect(order()).toHaveLength(202);
+      expect(new Set(order()).size).toBe(202);
       console.log(`[mail] 200 reminders and 2 other messages delivered ${Date.now() - requested} ms after the request`);
     } finally {
       await smtp.close();
