@@ -13,7 +13,7 @@
  * and digests by pg-boss priority.
  */
 import PgBoss from "pg-boss";
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { mailMessages } from "../../db/schema";
 import { claimMail, finishMail, insertMail, type NewMail } from "~/models/mail.server";
 import { currentDbHandle, getDb, type Db, type DbHandle } from "~/utils/db.server";
@@ -45,6 +45,9 @@ export function routeOf(kind: MailKind | string): { queue: string; priority: num
  * almost two minutes to drain, and a reset link behind it waited as long).
  */
 export const WORKER_DEFAULTS = { sendPollSeconds: 1, bulkPollSeconds: 2, bulkBatchSize: 20 } as const;
+
+/** The schema version pg-boss 10.4.2 makes and works with. */
+const PG_BOSS_SCHEMA = 24;
 
 export type MailWorker = { boss: PgBoss; stop: () => Promise<void> };
 type SendJob = { id: string };
@@ -95,6 +98,7 @@ export async function createMailWorker(handle: DbHandle, opts: MailWorkerOptions
   const boss =
     "pglite" in target ? new PgBoss({ db: pgBossOnPglite(target.pglite), schedule }) : new PgBoss({ connectionString: target.url, max: 3, schedule });
   boss.on("error", (error: Error) => console.warn(`[sigap] mail queue: ${error.message}`));
+  await refuseNewerQueueSchema(handle.db);
   await boss.start();
   // pg-boss 10 has no cap on the backoff; SEND_RETRY's five retries from one minute stay under it.
   const { retryDelayMax: _cap, ...retry } = { ...SEND_RETRY, ...opts.retry };
@@ -135,6 +139,21 @@ export async function createMailWorker(handle: DbHandle, opts: MailWorkerOptions
   });
   if (schedule) await boss.schedule(TICK_QUEUE, "* * * * *");
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
+}
+
+/**
+ * pg-boss 10 keeps working on a schema a newer pg-boss made (it only migrates up) and then fails
+ * query by query. A database first started with pg-boss 12 (Sigap before decision 019's change to
+ * 10) has schema 46: say so once instead, and leave the messages queued.
+ */
+async function refuseNewerQueueSchema(db: Db) {
+  const rows = await db
+    .execute(sql`select version from pgboss.version`)
+    .then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { version: number | string }[])
+    .catch(() => []);
+  const found = Number(rows[0]?.version ?? 0);
+  if (found > PG_BOSS_SCHEMA)
+    throw new Error(`the pgboss schema (version ${found}) was made by a newer pg-boss than Sigap's; drop it to recreate: DROP SCHEMA pgboss CASCADE`);
 }
 
 /** Hands a recorded message to its queue; the job's id is the message's, so a second hand-over adds nothing. */
