@@ -1,6 +1,8 @@
 import { continueLesson, coursePercent } from "~/learning/progress-rules";
 import { progressForCourse } from "~/models/progress.server";
 import { lessonsAwaitingReview } from "~/models/exercise-attempt.server";
+import { isExerciseKind } from "~/exercises/kinds";
+import { getDb } from "~/utils/db.server";
 import { ownEvaluation } from "~/models/evaluation.server";
 import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
@@ -12,17 +14,17 @@ import { getSyncedContent } from "./sync.server";
 /** Course introduction, lessons with the learner's status, and where to continue. */
 export async function loadCourseOutline(user: SessionUser, courseSlug: string, lang: Lang = "id") {
   const preview = false;
-  const { tree, ids } = await getSyncedContent();
+  const [{ tree, ids }, db] = await Promise.all([getSyncedContent(), getDb()]);
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
   const courseId = course && ids.get(`${course.slug}/${course.lessons[0]?.slug}`)?.courseId;
   if (!course || !courseId) throw new Response("Not found", { status: 404 });
   const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
-  const dmLessonIds = course.lessons.filter((l) => l.meta.kind === "dm").map((l) => idOf(l.slug));
+  const exerciseLessonIds = course.lessons.filter((l) => isExerciseKind(l.meta.kind)).map((l) => idOf(l.slug));
   const [progress, compiled, awaiting, own] = await Promise.all([
-    progressForCourse(user.id, courseId),
+    progressForCourse(db, user.id, courseId),
     compileMdx(course.body),
-    lessonsAwaitingReview(user.id, dmLessonIds),
-    ownEvaluation(user.id, courseId),
+    lessonsAwaitingReview(db, user.id, exerciseLessonIds),
+    ownEvaluation(db, user.id, courseId),
   ]);
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const items = course.lessons
@@ -43,5 +45,7 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
     continueWith: next ? { slug: next, title: items.find((i) => i.slug === next)!.title } : null,
     // The reaction survey and action plan, offered once the course is complete (decision 016).
     evaluation: own.completed || own.evaluation ? { submitted: own.evaluation !== null } : null,
+    // The pre-test sits on lesson 1 and is offered only before the learner has opened any lesson.
+    pretestFirst: course.meta.pretest && progress.length === 0,
   };
 }

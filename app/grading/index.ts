@@ -18,12 +18,28 @@ export { compilePattern, PatternError } from "./match";
 export { normaliseText } from "./normalise";
 export { stem } from "./stem";
 export { GRADER_VERSION } from "./version";
-export { factClaims } from "./facts";
+export { contextSlots, factClaims } from "./facts";
 export { agreementReport, cohenKappa, kappaFromMatrix, percentAgreement, expectedElements } from "./agreement";
 export type { AgreementReport, Confusion, CriterionAgreement, LabelledGrade } from "./agreement";
 export type { FactClaim, FactSlot } from "./facts";
 export type { GradeNote } from "./grade";
 export type { Facts } from "./rubric";
+export {
+  gradePost,
+  parsePost,
+  postFrontmatterSchema,
+  splitPost,
+  joinPostText,
+  checkPostExamples,
+  checkPostModelAnswer,
+  POST_ELEMENTS,
+  POST_ELEMENT_TEXT,
+  POST_CHANNELS,
+  POST_CHECK_IDS,
+  POST_TURN,
+  postViolationIds,
+} from "./post";
+export type { PostExercise, PostFrontmatter, PostElement, PostElementId, PostExample, PostChannel, PostParts, PostExampleCheck } from "./post";
 
 /** For the practice page: the grade plus the reply cut into highlightable segments. */
 export function gradeWithHighlights(
