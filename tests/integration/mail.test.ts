@@ -214,7 +214,7 @@ describe("what a person waits for goes first", () => {
         { n: number }[] | { rows: { n: number }[] };
       expect((Array.isArray(jobs) ? jobs : jobs.rows)[0]).toEqual({ n: 200 });
       const requested = Date.now();
-      await requestPasswordReset(learner.email, "https://sigap.test", "id");
+      await requestPasswordReset(db, learner.email, "https://sigap.test", "id");
       await waitFor(async () => smtp.received.some((m) => m.to[0] === learner.email), 15_000);
       const waited = Date.now() - smtp.received.find((m) => m.to[0] === learner.email)!.at;
       const arrivedAfter = Date.now() - requested - waited;
