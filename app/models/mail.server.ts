@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { mailMessages, mailSettings, type MailMessage } from "../../db/schema";
 import type { Lang } from "~/i18n";
 import { renderMail, type MailContent } from "~/mail/templates";
@@ -71,16 +71,6 @@ export async function finishMail(db: Db, id: string, outcome: { status: "sent" |
       ...("error" in outcome ? { lastError: outcome.error.slice(0, 500) } : {}),
     })
     .where(eq(mailMessages.id, id));
-}
-
-/** Queued messages nobody has picked up for a while (enqueued while no worker ran): the tick hands them to the queue again. */
-export async function strandedMailIds(db: Db, olderThan: Date): Promise<string[]> {
-  const rows = await db
-    .select({ id: mailMessages.id })
-    .from(mailMessages)
-    .where(and(eq(mailMessages.status, "queued"), lt(mailMessages.updatedAt, olderThan)))
-    .limit(200);
-  return rows.map((r) => r.id);
 }
 
 export const OUTBOX_PAGE = 50;

@@ -1,12 +1,15 @@
 import type { AddressInfo } from "node:net";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailMessages, passwordHelpRequests, passwordTokens, sessions, users } from "../../db/schema";
-import { createMailWorker, deliverMail, enqueueMail, SEND_QUEUE, useMailWorker, type MailWorker } from "~/mail/queue.server";
+import { BULK_QUEUE, createMailWorker, deliverMail, enqueueMail, routeOf, runMailTick, SEND_QUEUE, useMailWorker, type MailWorker } from "~/mail/queue.server";
+import { closeSmtpTransport } from "~/mail/transport.server";
 import { insertMail } from "~/models/mail.server";
 import { listPasswordHelpRequests, requestPasswordReset } from "~/models/password-reset.server";
 import { consumePasswordToken, findPasswordToken, reissuePasswordLink } from "~/models/staff-import.server";
+import { action as setPasswordAction, loader as setPasswordLoader } from "~/routes/atur-sandi.$token";
+import { action as userDetailAction, loader as userDetailLoader } from "~/routes/kelola.pengguna.$id";
 import { action as forgotAction } from "~/routes/lupa-sandi";
 import { getUser } from "~/utils/auth.server";
 import { currentDbHandle, getDb } from "~/utils/db.server";
@@ -22,6 +25,7 @@ async function startSmtp(opts: { failFirst?: number } = {}) {
   let failures = opts.failFirst ?? 0;
   const server = new SMTPServer({
     authOptional: true,
+    disableReverseLookup: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, session, callback) {
@@ -51,7 +55,12 @@ async function startSmtp(opts: { failFirst?: number } = {}) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { received, refusedAt, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const close = () => {
+    // Sigap's pooled connections first: the server waits for open connections before it closes.
+    closeSmtpTransport();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { received, refusedAt, url: `smtp://127.0.0.1:${port}`, close };
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
@@ -161,6 +170,75 @@ describe("mail queue (pg-boss on this engine)", () => {
   });
 });
 
+describe("what a person waits for goes first", () => {
+  it("links have their own queue; notices go before reminders and digests", () => {
+    expect(routeOf("reset")).toEqual({ queue: SEND_QUEUE, priority: 10 });
+    expect(routeOf("setPassword")).toEqual({ queue: SEND_QUEUE, priority: 10 });
+    for (const kind of ["certificateIssued", "suspended", "assigned"]) expect(routeOf(kind)).toEqual({ queue: BULK_QUEUE, priority: 5 });
+    for (const kind of ["dueSoon", "dueToday", "overdue", "expires", "digest"]) expect(routeOf(kind)).toEqual({ queue: BULK_QUEUE, priority: 0 });
+  });
+
+  it("a reset link requested behind 200 queued reminders arrives first, within seconds; the reminders all follow", async () => {
+    const smtp = await startSmtp();
+    try {
+      process.env.SMTP_URL = smtp.url;
+      const learner = await createAccount(tree.unitA.id, "learner");
+      // The server's own settings (1 s and 2 s polls, 20 a batch), as `npm run serve` runs them.
+      const worker = await createMailWorker(await currentDbHandle(), { schedule: false });
+      workers.push(worker);
+      useMailWorker(worker);
+      const db = await getDb();
+      const reminder = (i: number) => ({
+        key: `backlog-${i}`,
+        userId: null,
+        to: `r${i}@uji.sigap.id`,
+        lang: "id" as const,
+        content: {
+          kind: "overdue" as const,
+          name: "Sari",
+          course: "Layanan DM",
+          due: "2026-01-05",
+          link: "http://localhost/kursus/dm",
+          settingsLink: "http://localhost/akun/email",
+        },
+      });
+      // As the minute tick does: 200 reminders queued at once, in one transaction.
+      const backlog: string[] = [];
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < 200; i++) backlog.push((await enqueueMail(tx, reminder(i)))!);
+      });
+      // A tick two minutes on finds them all still queued and hands them over again: their jobs
+      // carry the messages' ids, so that adds no job (before, each became a second job to poll).
+      await runMailTick(db, new Date(Date.now() + 120_000));
+      const jobs = (await db.execute(sql`select count(*)::int as n from pgboss.job where data->>'id' in ${backlog}`)) as unknown as
+        { n: number }[] | { rows: { n: number }[] };
+      expect((Array.isArray(jobs) ? jobs : jobs.rows)[0]).toEqual({ n: 200 });
+      const requested = Date.now();
+      await requestPasswordReset(db, learner.email, "https://sigap.test", "id");
+      await waitFor(async () => smtp.received.some((m) => m.to[0] === learner.email), 15_000);
+      const waited = Date.now() - smtp.received.find((m) => m.to[0] === learner.email)!.at;
+      const arrivedAfter = Date.now() - requested - waited;
+      const position = smtp.received.filter((m) => /^r\d+@/.test(m.to[0]!) || m.to[0] === learner.email).findIndex((m) => m.to[0] === learner.email);
+      console.log(`[mail] reset link delivered ${arrivedAfter} ms after the request, after ${position} of 200 reminders`);
+      expect(arrivedAfter).toBeLessThan(5_000);
+      expect(position).toBeLessThan(100);
+      const notice = (await enqueueMail(db, mail("notice-behind-backlog", "n@uji.sigap.id")))!;
+      // Only this test's messages (a message queued by an earlier test in this file goes out too).
+      const ours = new Set([learner.email, "n@uji.sigap.id", ...Array.from({ length: 200 }, (_, i) => `r${i}@uji.sigap.id`)]);
+      const order = () => smtp.received.map((m) => m.to[0]!).filter((to) => ours.has(to));
+      await waitFor(async () => order().length >= 202, 60_000);
+      // A certificate notice queued behind the reminders goes out with the next batch, before most of them (priority).
+      expect(order().indexOf("n@uji.sigap.id")).toBeLessThan(60);
+      expect((await rowsOf([notice]))[0]).toMatchObject({ status: "sent", attempts: 1 });
+      expect(order()).toHaveLength(202);
+      expect(new Set(order()).size).toBe(202);
+      console.log(`[mail] 200 reminders and 2 other messages delivered ${Date.now() - requested} ms after the request`);
+    } finally {
+      await smtp.close();
+    }
+  }, 120_000);
+});
+
 describe("forgot password", () => {
   it("the same answer for an unknown e-mail; only a real account gets a link, in the outbox and as a manager request", async () => {
     const learner = await createAccount(tree.unitA.id, "learner");
@@ -225,6 +303,41 @@ describe("forgot password", () => {
     } finally {
       await smtp.close();
     }
+  });
+
+  it("without SMTP_URL, through the pages: the request waits on the manager's user page, whose one-use link sets the password and ends the old session", async () => {
+    // The e2e server sends through a real SMTP server; this is the same story on a deployment without one.
+    const learner = await createAccount(tree.unitA.id, "learner");
+    const oldSession = await sessionCookieFor(learner.email);
+    const manager = await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email);
+    const otherManager = await sessionCookieFor((await createAccount(tree.agencyB.id, "manager")).email);
+    const asked = await run(forgotAction, post("/lupa-sandi", { email: learner.email }), {}, { clientAddress: "10.3.0.1" });
+    expect(await asked.json()).toMatchObject({ state: "sentManager" });
+
+    const page = async (cookie: string) => run(userDetailLoader, get(`/kelola/pengguna/${learner.id}`, cookie), { id: learner.id });
+    const shown = await (await page(manager)).json();
+    expect(shown).toMatchObject({ canReissue: true });
+    expect(shown.helpRequestedAt).toBeTruthy();
+    expect((await page(otherManager)).status).toBe(404);
+    expect((await run(userDetailAction, post(`/kelola/pengguna/${learner.id}`, {}, otherManager), { id: learner.id })).status).toBe(404);
+
+    const issued = await run(userDetailAction, post(`/kelola/pengguna/${learner.id}`, {}, manager), { id: learner.id });
+    const link = (await issued.json()).link as string;
+    const token = /\/atur-sandi\/([\w-]+)$/.exec(link)?.[1];
+    expect(token).toBeTruthy();
+    // The request is answered: the page no longer offers a link for an account with a password.
+    expect(await (await page(manager)).json()).toMatchObject({ canReissue: false, helpRequestedAt: null });
+
+    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ name: learner.name });
+    const fields = { next: "dari-halaman-manajer-2026", confirm: "dari-halaman-manajer-2026" };
+    const saved = await run(setPasswordAction, post(`/atur-sandi/${token}`, fields), { token: token! });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe("/masuk?sandi=1");
+    expect(await getUser(get("/", oldSession))).toBeNull();
+    await sessionCookieFor(learner.email, fields.next);
+    // One use.
+    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ name: null });
+    expect((await run(setPasswordAction, post(`/atur-sandi/${token}`, fields), { token: token! })).status).toBe(400);
   });
 
   it("without e-mail the learner's manager issues a one-use reset link (audited); other agencies cannot", async () => {
