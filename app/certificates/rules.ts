@@ -1,3 +1,4 @@
+import { jakartaYear } from "~/utils/dates";
 /**
  * Certificate rules, pure: expiry, status, the "expires soon" warning and the yearly JP duty.
  * (Issuance itself happens in app/models/certificate.server.ts, in the completing transaction.)
@@ -69,9 +70,7 @@ export function canRecertify(c: CertificateState & { renewalStartedAt: Date | nu
 
 /** JP earned in a calendar year (Asia/Jakarta) from certificates that are not revoked or suspended. */
 export function jpInYear(certs: { jp: number; issuedAt: Date; revokedAt: Date | null; suspendedAt?: Date | null }[], year: number): number {
-  return certs
-    .filter((c) => !c.revokedAt && !c.suspendedAt && new Date(c.issuedAt.getTime() + 7 * 3600 * 1000).getUTCFullYear() === year)
-    .reduce((sum, c) => sum + c.jp, 0);
+  return certs.filter((c) => !c.revokedAt && !c.suspendedAt && jakartaYear(c.issuedAt) === year).reduce((sum, c) => sum + c.jp, 0);
 }
 
 /** Every published lesson of the course complete (quiz/DM/hoax completion already encodes pass marks). */

@@ -1,3 +1,4 @@
+import { WIB_OFFSET_MS } from "~/utils/dates";
 /**
  * The seam towards BKN's SIASN (`kursus/save`, the "riwayat kursus" web service): turns a training
  * record into the fields SIASN names, with its dates as dd-mm-yyyy. No network code here — pushing
@@ -49,7 +50,6 @@ export type SiasnRow = {
 export const JENIS_KURSUS = "Kursus";
 
 // Asia/Jakarta is UTC+7 all year: a training finished at 23:30 WIB belongs to that WIB day.
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** dd-mm-yyyy in Asia/Jakarta, the date format SIASN's web services take. */
 export function siasnDate(date: Date): string {

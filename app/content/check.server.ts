@@ -210,14 +210,18 @@ function indexTree(tree: ContentTree): TreeIndex {
 /** Lesson slugs the app's own course pages use (routes kursus.$course.<slug>). */
 const RESERVED_LESSON_SLUGS = new Set(["evaluasi"]);
 
-/** Every rule that concerns one lesson file, in file order of discovery. */
-async function lessonProblems(index: TreeIndex, course: CourseSource, lesson: LessonSource): Promise<Problem[]> {
+/**
+ * Every rule that concerns one lesson file, in file order of discovery. `curriculum` is the
+ * course's curriculum problems: the whole-tree check computes them once per course and passes
+ * them in; the single-file preview lets them be computed here.
+ */
+async function lessonProblems(index: TreeIndex, course: CourseSource, lesson: LessonSource, curriculum = curriculumProblems(course)): Promise<Problem[]> {
   const problems: Problem[] = index.duplicates.filter((p) => p.file === lesson.file);
   // /kursus/<course>/evaluasi is the course evaluation page (decision 016): a lesson there would be unreachable.
   if (RESERVED_LESSON_SLUGS.has(lesson.slug)) {
     problems.push({ file: lesson.file, line: 1, column: 1, message: `slug pelajaran "${lesson.slug}" sudah dipakai halaman kursus`, severity: "error" });
   }
-  problems.push(...curriculumProblems(course).filter((p) => p.file === lesson.file));
+  problems.push(...curriculum.filter((p) => p.file === lesson.file));
   const minutes = lessonMinutesProblem(lesson);
   if (minutes) problems.push(minutes);
   problems.push(...realNumberProblems(lesson.file, readFileSync(lesson.file, "utf8")));
@@ -239,9 +243,10 @@ export async function checkContent(tree?: ContentTree): Promise<Problem[]> {
     if (course.lessons.length === 0) problems.push({ file: course.file, line: 1, column: 1, message: "kursus belum punya pelajaran", severity: "error" });
     const lessonFiles = new Set(course.lessons.map((l) => l.file));
     // The curriculum rules of each lesson file come with its other problems (lessonProblems).
-    problems.push(...courseStudyTimeProblems(course), ...courseNumberProblems(course), ...curriculumProblems(course).filter((p) => !lessonFiles.has(p.file)));
+    const curriculum = curriculumProblems(course);
+    problems.push(...courseStudyTimeProblems(course), ...courseNumberProblems(course), ...curriculum.filter((p) => !lessonFiles.has(p.file)));
     // One file at a time: esbuild is memory-hungry.
-    for (const lesson of course.lessons) problems.push(...(await lessonProblems(index, course, lesson)));
+    for (const lesson of course.lessons) problems.push(...(await lessonProblems(index, course, lesson, curriculum)));
   }
   return problems.sort(byPosition);
 }

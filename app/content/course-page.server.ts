@@ -43,5 +43,7 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
     continueWith: next ? { slug: next, title: items.find((i) => i.slug === next)!.title } : null,
     // The reaction survey and action plan, offered once the course is complete (decision 016).
     evaluation: own.completed || own.evaluation ? { submitted: own.evaluation !== null } : null,
+    // The pre-test sits on lesson 1 and is offered only before the learner has opened any lesson.
+    pretestFirst: course.meta.pretest && progress.length === 0,
   };
 }

@@ -1,3 +1,4 @@
+import { jakartaToday } from "~/utils/dates";
 import { SURVEY_QUESTIONS, surveySummary, type SurveyMeans } from "~/learning/evaluation";
 import { publishedCourses } from "~/models/dashboard.server";
 import { actionPlans, surveySums } from "~/models/evaluation.server";
@@ -29,7 +30,7 @@ const MEAN_COLUMNS: XlsxColumn[] = [
   { header: "rata_rata", type: "number", width: 11 },
 ];
 
-const stamp = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+const stamp = () => jakartaToday();
 
 /**
  * The evaluation page as a download: `jenis=rerata` gives the means per course and unit (groups

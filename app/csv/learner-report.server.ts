@@ -1,3 +1,4 @@
+import { jakartaToday } from "~/utils/dates";
 import { allLearners, publishedCourses, type LearnerRow } from "~/models/dashboard.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { serverTranslator } from "~/utils/i18n.server";
@@ -45,6 +46,6 @@ export async function learnerReport(request: Request, user: SessionUser, lang: L
   async function* rows() {
     for await (const batch of allLearners(managedScopePath(user), { ...filters, courseId })) yield batch.map(line);
   }
-  const stamp = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  const stamp = jakartaToday();
   return tableDownload({ format, lang, filename: `laporan-sigap-${stamp}`, sheetName: "Peserta", columns: COLUMNS, rows: rows() });
 }

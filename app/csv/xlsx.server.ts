@@ -1,3 +1,4 @@
+import { WIB_OFFSET_MS } from "~/utils/dates";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { CsvCell } from "./write";
@@ -9,7 +10,6 @@ import type { CsvCell } from "./write";
 export type XlsxColumn = { header: string; type: "text" | "number" | "date"; width: number };
 
 const DATE_FORMAT = "dd/mm/yyyy";
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** A date or "YYYY-MM-DD" as the Jakarta calendar day at 00:00 UTC: Excel dates have no zone. */
 function calendarDay(value: Date | string): Date | null {

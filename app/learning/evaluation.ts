@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { BaseKey } from "~/i18n";
+import { jakartaToday } from "~/utils/dates";
 
 /** The five 1–5 questions, in the order the form and the tables show them. */
 export const SURVEY_QUESTIONS = ["relevance", "clarity", "practice", "time", "recommend"] as const;
@@ -24,12 +25,8 @@ export const PLAN_MAX = 1000;
 export const EVIDENCE_MAX = 500;
 
 const DAY = 24 * 60 * 60 * 1000;
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /** The Jakarta calendar date of a moment, "2026-12-03". */
-export function jakartaDay(now: Date): string {
-  return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const jakartaDay = (now: Date): string => jakartaToday(now);
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);

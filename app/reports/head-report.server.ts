@@ -4,7 +4,8 @@ import type { SessionUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime, formatLongDate } from "~/utils/dates";
 import { serverTranslator } from "~/utils/i18n.server";
 import type { Scope } from "~/utils/permissions.server";
-import { jakartaToday, parseReportDate } from "./head-report";
+import { jakartaToday } from "~/utils/dates";
+import { parseReportDate } from "./head-report";
 
 /** How many of the people under the JP duty the report lists by name. */
 export const JP_LIST_SIZE = 15;

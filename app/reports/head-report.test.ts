@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cssString, jakartaToday, pageCounterContent, parseReportDate, printPageCss } from "./head-report";
+import { jakartaToday } from "~/utils/dates";
+import { cssString, pageCounterContent, parseReportDate, printPageCss } from "./head-report";
 
 describe("parseReportDate", () => {
   it("keeps a real day within a year of today, and today means null", () => {

@@ -19,11 +19,6 @@ export function parseReportDate(param: string | null | undefined, today: string)
   return param === today ? null : param;
 }
 
-/** Today on the Jakarta calendar, "YYYY-MM-DD". */
-export function jakartaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600e3).toISOString().slice(0, 10);
-}
-
 /**
  * A CSS string literal holding `value` as text: quotes and backslashes escaped, and `<` written
  * as an escape so an agency name cannot close the <style> element it is printed in.

@@ -16,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function CourseOutline() {
   const t = useT();
-  const { course, html, items, percent, continueWith, evaluation } = useLoaderData<typeof loader>();
+  const { course, html, items, percent, continueWith, evaluation, pretestFirst } = useLoaderData<typeof loader>();
   const done = items.filter((i) => i.completed).length;
   return (
     <section className="stack">
@@ -44,7 +44,7 @@ export default function CourseOutline() {
         <p>{t("courses.progress", { done, total: items.length })}</p>
         {continueWith ? (
           <Link className="button" to={`/kursus/${course.slug}/${continueWith.slug}`}>
-            {done === 0 ? t("courses.start") : t("courses.continue", { title: continueWith.title })}
+            {pretestFirst ? t("quiz.final.pretestLink") : done === 0 ? t("courses.start") : t("courses.continue", { title: continueWith.title })}
           </Link>
         ) : (
           <p className="badge ok">{t("courses.allDone")}</p>

@@ -9,7 +9,12 @@ const SHORT_MONTHS: Record<Lang, string[]> = {
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
 // Asia/Jakarta (WIB) is UTC+7 without daylight saving: a fixed offset needs no ICU data.
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+export const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The Jakarta calendar date of a moment, "2026-12-03": due dates, report dates, file stamps. */
+export function jakartaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}
 
 /** A date on the Jakarta calendar as the UI shows it everywhere: "3 Des 2026" / "3 Dec 2026". */
 export function formatDate(date: Date | string, lang: Lang = "id"): string {
