@@ -19,7 +19,7 @@
  * nginx and the database are torn down even when the run fails.
  *
  * Knobs: BENCH_LEARNERS (per phase, 200), BENCH_PORT (3431: nginx; instances +1, +2),
- * BENCH_MAX_SECONDS (per phase, 240), BENCH_MIN_RATIO (1.3), BENCH_PHASES ("1,2").
+ * BENCH_MAX_SECONDS (per phase, 600), BENCH_MIN_RATIO (1.3), BENCH_PHASES ("1,2").
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -38,7 +38,7 @@ import { scratchDatabase, startServer } from "./server";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3431);
-const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 240);
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 600);
 const MIN_RATIO = Number(process.env.BENCH_MIN_RATIO ?? 1.3);
 const PHASES = (process.env.BENCH_PHASES ?? "1,2").split(",").map(Number);
 
