@@ -23,9 +23,10 @@ const ABORT_DELAY = 5_000;
  * the first request.
  */
 export async function startup() {
+  const db = await getDb();
   await getDb();
   // The Open Badges signing key is made on the first start (decision 015), not by the first download.
-  await currentIssuerKey();
+  await currentIssuerKey(db);
   // The mail queue and its minute tick run in every server process; pg-boss hands each job to one
   // of them and the messages' unique keys stop a reminder from going out twice (decision 019).
   onMailTick(enqueueDueReminders);

@@ -93,25 +93,25 @@ export function demoNip(i: number): string {
 
 /** Inserts demo agencies and accounts unless users already exist. Returns true when it seeded. */
 export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
-  if ((await countUsers()) > 0) return false;
+  if ((await countUsers(db)) > 0) return false;
   return db.transaction(async (tx) => {
     for (const a of demoAgencies) {
-      const parent = a.parent ? await getAgencyByCode(a.parent, tx) : null;
-      await createAgency({ code: a.code, name: a.name, kind: a.kind, parentId: parent?.id ?? null }, tx);
+      const parent = a.parent ? await getAgencyByCode(tx, a.parent) : null;
+      await createAgency(tx, { code: a.code, name: a.name, kind: a.kind, parentId: parent?.id ?? null });
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const agencyId = async (code: string) => (await getAgencyByCode(code, tx))!.id;
+    const agencyId = async (code: string) => (await getAgencyByCode(tx, code))!.id;
     let i = 1;
     for (const acc of demoAccounts) {
-      await createUser({ ...acc, nip: acc.role === "admin" ? null : demoNip(i++), agencyId: await agencyId(acc.agency), passwordHash }, null, tx);
+      await createUser(tx, { ...acc, nip: acc.role === "admin" ? null : demoNip(i++), agencyId: await agencyId(acc.agency), passwordHash }, null);
     }
     for (let n = 0; n < 42; n++) {
       const name = `${firstNames[n % firstNames.length]} ${lastNames[(n * 7) % lastNames.length]}`;
       const email = `peserta${String(n + 1).padStart(2, "0")}@demo.sigap.id`;
       await createUser(
+        tx,
         { name, email, role: "learner", nip: demoNip(i++), agencyId: await agencyId(learnerUnits[n % learnerUnits.length]!), passwordHash },
         null,
-        tx,
       );
     }
     // One statement for the history staff: nothing is assigned yet, so there is nothing to enrol them in.

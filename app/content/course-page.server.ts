@@ -8,9 +8,11 @@ import { compileMdx } from "./compile.server";
 import { renderMdxHtml } from "./render.server";
 import { lessonHref } from "./lesson-page.server";
 import { getSyncedContent } from "./sync.server";
+import { getDb } from "~/utils/db.server";
 
 /** Course introduction, lessons with the learner's status, and where to continue. */
 export async function loadCourseOutline(user: SessionUser, courseSlug: string, lang: Lang = "id") {
+  const db = await getDb();
   const preview = false;
   const { tree, ids } = await getSyncedContent();
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
@@ -19,10 +21,10 @@ export async function loadCourseOutline(user: SessionUser, courseSlug: string, l
   const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
   const dmLessonIds = course.lessons.filter((l) => l.meta.kind === "dm").map((l) => idOf(l.slug));
   const [progress, compiled, awaiting, own] = await Promise.all([
-    progressForCourse(user.id, courseId),
+    progressForCourse(db, user.id, courseId),
     compileMdx(course.body),
     lessonsAwaitingReview(user.id, dmLessonIds),
-    ownEvaluation(user.id, courseId),
+    ownEvaluation(db, user.id, courseId),
   ]);
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const items = course.lessons

@@ -16,6 +16,7 @@ import { lessonImageSizes } from "./media.server";
 import { renderFinalQuizHtml, renderMdxHtml } from "./render.server";
 import type { CourseSource, LessonSource } from "./repository.server";
 import { getSyncedContent } from "./sync.server";
+import { getDb } from "~/utils/db.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -87,15 +88,16 @@ const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.sl
 
 /** Everything the lesson page shows — and nothing more (no answer keys before answering). */
 export async function loadLessonPage(user: SessionUser, courseSlug: string, lessonSlug: string, preview = false, lang: Lang = "id") {
+  const db = await getDb();
   const { course, visible, index, lesson, prev, next, ref, finalQuiz, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
   // Exercises have their own page; the course URL leads there.
   if (!preview && (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax")) throw redirect(lessonHref(course.slug, lesson));
   // The studio preview shows a body that does not compile as an inline error (its problems are listed above it).
   const compile = preview ? compileMdx(lesson.body).catch(() => null) : compileMdx(lesson.body);
-  const [compiled, progress] = await Promise.all([compile, lessonProgressRow(user.id, ref.lessonId)]);
-  const attempts = progress?.quizAnsweredAt ? await latestQuizAttempts(user.id, lesson.meta.quizzes.map((q) => q.id)) : new Map();
+  const [compiled, progress] = await Promise.all([compile, lessonProgressRow(db, user.id, ref.lessonId)]);
+  const attempts = progress?.quizAnsweredAt ? await latestQuizAttempts(db, user.id, lesson.meta.quizzes.map((q) => q.id)) : new Map();
   // Remember the visit for "continue where I left off", at most once every few minutes per lesson.
-  if (!preview && (!progress || Date.now() - progress.lastSeenAt.getTime() > 5 * 60 * 1000)) await touchLesson(user.id, ref);
+  if (!preview && (!progress || Date.now() - progress.lastSeenAt.getTime() > 5 * 60 * 1000)) await touchLesson(db, user.id, ref);
   const quizzes: Record<string, { quiz: PublicQuiz; result: ShownQuizResult | null; final?: FinalQuizView }> = {};
   for (const quiz of lesson.meta.quizzes) {
     if (isFinalQuizLesson(lesson)) {
@@ -106,7 +108,7 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
       } else {
         // A lesson completed before decision 011 (older quiz attempts) needs no new attempt.
         const create = progress?.status !== "completed";
-        const state = await openFinalQuiz(user.id, { quiz, ref, purpose: "final", rule: course.meta.quizAttempts }, new Date(), { create });
+        const state = await openFinalQuiz(db, user.id, { quiz, ref, purpose: "final", rule: course.meta.quizAttempts }, new Date(), { create });
         quizzes[quiz.id] = finalQuizView(quiz, state, course, visible, "final", lang);
       }
       continue;
@@ -123,8 +125,8 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
   // Pre-test (LAN practice): before lesson 1, an ungraded attempt from the final quiz's bank.
   if (!preview && index === 0 && course.meta.pretest && finalQuiz) {
     // Only before the course: once a lesson is complete, a new pre-test would measure nothing.
-    const started = (await progressForCourse(user.id, ref.courseId)).some((p) => p.status === "completed");
-    const state = await openFinalQuiz(user.id, { ...finalQuiz, purpose: "pretest", rule: PRETEST_RULE }, new Date(), { create: !started });
+    const started = (await progressForCourse(db, user.id, ref.courseId)).some((p) => p.status === "completed");
+    const state = await openFinalQuiz(db, user.id, { ...finalQuiz, purpose: "pretest", rule: PRETEST_RULE }, new Date(), { create: !started });
     if (state.open || state.last) {
       const entry = finalQuizView(finalQuiz.quiz, state, course, visible, "pretest", lang);
       html = renderFinalQuizHtml({ ...context, quizzes: { [finalQuiz.quiz.id]: entry } }, finalQuiz.quiz.id) + html;
@@ -166,13 +168,14 @@ export type LessonActionResult = { redirect: string } | { error: "error.badForm"
 
 /** Handles "Tandai selesai" and quiz submissions; says where to redirect (post/redirect/get). */
 export async function submitLessonForm(user: SessionUser, courseSlug: string, lessonSlug: string, form: FormData): Promise<LessonActionResult> {
+  const db = await getDb();
   const { course, index, lesson, ref, finalQuiz, passPercent } = await resolveLesson(courseSlug, lessonSlug, false);
   const base = `/kursus/${courseSlug}/${lessonSlug}`;
   const intent = form.get("intent");
   if (intent === "complete") {
     // Exercises and quizzes complete by passing them; the page shows no button for them.
     if (!canMarkComplete(lesson.meta.kind)) return { error: "error.badForm" };
-    await completeLesson(user.id, ref);
+    await completeLesson(db, user.id, ref);
     return { redirect: `${base}?selesai=1` };
   }
   if (intent === "pretest") {
@@ -180,7 +183,7 @@ export async function submitLessonForm(user: SessionUser, courseSlug: string, le
     const attemptId = String(form.get("attemptId") ?? "");
     if (index !== 0 || !course.meta.pretest || !finalQuiz || form.get("quizId") !== finalQuiz.quiz.id) return { error: "error.badForm" };
     if (!/^[\w-]{8,64}$/.test(key) || !/^[\w-]{8,64}$/.test(attemptId)) return { error: "error.badForm" };
-    const outcome = await submitFinalQuiz(user.id, { ...finalQuiz, purpose: "pretest", rule: PRETEST_RULE, passPercent }, { attemptId, key, fields: form });
+    const outcome = await submitFinalQuiz(db, user.id, { ...finalQuiz, purpose: "pretest", rule: PRETEST_RULE, passPercent }, { attemptId, key, fields: form });
     return outcome.status === "unknown" ? { error: "error.badForm" } : { redirect: `${base}#kuis-${finalQuiz.quiz.id}` };
   }
   if (intent === "quiz") {
@@ -191,7 +194,7 @@ export async function submitLessonForm(user: SessionUser, courseSlug: string, le
       const attemptId = String(form.get("attemptId") ?? "");
       if (!/^[\w-]{8,64}$/.test(attemptId)) return { error: "error.badForm" };
       const input = { quiz, ref, purpose: "final" as const, rule: course.meta.quizAttempts, passPercent };
-      const outcome = await submitFinalQuiz(user.id, input, { attemptId, key, fields: form });
+      const outcome = await submitFinalQuiz(db, user.id, input, { attemptId, key, fields: form });
       // Stored, repeated, stale or over the limit: the page shows where the learner stands.
       return outcome.status === "unknown" ? { error: "error.badForm" } : { redirect: `${base}#kuis-${quiz.id}` };
     }
@@ -201,7 +204,7 @@ export async function submitLessonForm(user: SessionUser, courseSlug: string, le
     const completes =
       lesson.meta.kind === "quiz" &&
       isLessonComplete("quiz", { marked: false, bestQuizScore: result.score, exercisePassed: false }, passPercent);
-    await recordQuizAttempt(user.id, ref, { quizId: quiz.id, answers, result, passed, idempotencyKey: key, completes });
+    await recordQuizAttempt(db, user.id, ref, { quizId: quiz.id, answers, result, passed, idempotencyKey: key, completes });
     return { redirect: `${base}#kuis-${quiz.id}` };
   }
   return { error: "error.badForm" };

@@ -97,7 +97,7 @@ export async function getSyncedContent(): Promise<{ tree: ContentTree; ids: Map<
     // that FK checks of learners' inserts would queue behind) when another process already synced.
     pending ??= (async () => {
       if (!(await isSynced(tree))) await syncContent(tree);
-      return { db, key, ids: await lessonIdIndex() };
+      return { db, key, ids: await lessonIdIndex(db) };
     })().finally(() => (pending = null));
     lastSynced = await pending;
     return { tree, ids: lastSynced.ids };

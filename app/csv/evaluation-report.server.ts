@@ -1,7 +1,8 @@
 import { jakartaToday } from "~/utils/dates";
 import { SURVEY_QUESTIONS, surveySummary, type SurveyMeans } from "~/learning/evaluation";
-import { publishedCourses } from "~/models/dashboard.server";
+import { publishedCourses } from "~/models/course.server";
 import { actionPlans, surveySums } from "~/models/evaluation.server";
+import type { Db } from "~/utils/db.server";
 import { serverTranslator } from "~/utils/i18n.server";
 import type { Scope } from "~/utils/permissions.server";
 import type { Lang } from "~/i18n";
@@ -37,17 +38,17 @@ const stamp = () => jakartaToday();
  * under MIN_GROUP left blank, as on the page), otherwise the action plans of the chosen course
  * (`kursus`, or every course) per learner — both scoped to the manager's subtree in SQL.
  */
-export async function evaluationReport(request: Request, scope: Scope, lang: Lang, format: ExportFormat): Promise<Response> {
+export async function evaluationReport(db: Db, request: Request, scope: Scope, lang: Lang, format: ExportFormat): Promise<Response> {
   const url = new URL(request.url);
-  if (url.searchParams.get("jenis") === "rerata") return meansReport(scope, lang, format);
+  if (url.searchParams.get("jenis") === "rerata") return meansReport(db, scope, lang, format);
   const courseId = url.searchParams.get("kursus") || null;
-  const plans = await actionPlans(scope, courseId);
+  const plans = await actionPlans(db, scope, courseId);
   const rows: CsvCell[][] = plans.map((p) => [p.name, p.nip, p.unit, p.courseTitle, p.planChange, p.planDue, p.planEvidence, p.submittedAt, p.updatedAt]);
   return tableDownload({ format, lang, filename: `rencana-aksi-sigap-${stamp()}`, sheetName: "Rencana aksi", columns: PLAN_COLUMNS, rows });
 }
 
-async function meansReport(scope: Scope, lang: Lang, format: ExportFormat): Promise<Response> {
-  const [courses, sums] = await Promise.all([publishedCourses(), surveySums(scope)]);
+async function meansReport(db: Db, scope: Scope, lang: Lang, format: ExportFormat): Promise<Response> {
+  const [courses, sums] = await Promise.all([publishedCourses(db), surveySums(db, scope)]);
   const t = serverTranslator(lang);
   const names = new Map(sums.map((s) => [s.unitId, s.unitName]));
   // Indonesian Excel reads "4,3" as a number and "4.3" as text; the workbook stores real numbers.

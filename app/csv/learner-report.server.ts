@@ -1,6 +1,8 @@
 import { jakartaToday } from "~/utils/dates";
-import { allLearners, publishedCourses, type LearnerRow } from "~/models/dashboard.server";
+import { allLearners, type LearnerRow } from "~/models/learner-table.server";
+import { publishedCourses } from "~/models/course.server";
 import type { SessionUser } from "~/utils/auth.server";
+import type { Db } from "~/utils/db.server";
 import { serverTranslator } from "~/utils/i18n.server";
 import { learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { managedScopePath } from "~/utils/permissions.server";
@@ -27,9 +29,9 @@ const COLUMNS: XlsxColumn[] = [
  * matching learner, not one page: streamed in keyset batches so a whole province (100,000 rows)
  * never sits in memory at once.
  */
-export async function learnerReport(request: Request, user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
+export async function learnerReport(db: Db, request: Request, user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
   const filters = learnerFiltersFrom(new URL(request.url));
-  const courseId = filters.courseId ?? (await publishedCourses())[0]?.id ?? null;
+  const courseId = filters.courseId ?? (await publishedCourses(db))[0]?.id ?? null;
   const t = serverTranslator(lang);
   const line = (r: LearnerRow) => [
     r.name,
@@ -44,7 +46,7 @@ export async function learnerReport(request: Request, user: SessionUser, lang: L
     r.jp,
   ];
   async function* rows() {
-    for await (const batch of allLearners(managedScopePath(user), { ...filters, courseId })) yield batch.map(line);
+    for await (const batch of allLearners(db, managedScopePath(user), { ...filters, courseId })) yield batch.map(line);
   }
   const stamp = jakartaToday();
   return tableDownload({ format, lang, filename: `laporan-sigap-${stamp}`, sheetName: "Peserta", columns: COLUMNS, rows: rows() });

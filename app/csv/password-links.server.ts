@@ -1,6 +1,7 @@
 import type { Lang } from "~/i18n";
 import { getImportBatch, issuePasswordLinks } from "~/models/staff-import.server";
 import type { SessionUser } from "~/utils/auth.server";
+import type { Db } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
 import { publicOrigin } from "~/utils/env.server";
 import { plainTextAnswer, serverTranslator } from "~/utils/i18n.server";
@@ -11,11 +12,11 @@ import { tableDownload, type ExportFormat } from "./export.server";
  * out). A link is issued once per account; a later download lists the account's state instead,
  * and a lost link is re-issued from the account's page (audited).
  */
-export async function passwordLinksDownload(request: Request, batchId: string, user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
-  const batch = await getImportBatch(user, batchId);
+export async function passwordLinksDownload(db: Db, request: Request, batchId: string, user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
+  const batch = await getImportBatch(db, user, batchId);
   if (!batch) throw plainTextAnswer(request, "error.fileNotFound", { status: 404 });
   const links = await issuePasswordLinks(
-    null,
+    db,
     batch.accounts.map((a) => a.id),
     user.id,
   );

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Lang } from "~/i18n";
 import { agencySubtree } from "~/models/agency.server";
 import type { SessionUser } from "~/utils/auth.server";
+import type { Db } from "~/utils/db.server";
 import { managedScopePath } from "~/utils/permissions.server";
 import { csvDelimiter, type ExportFormat } from "./export.server";
 import { STAFF_TEMPLATE_COLUMNS } from "./staff-import";
@@ -15,14 +16,14 @@ const WIDTHS = [32, 32, 22, 26, 14, 12];
  * formatted as text (so Excel keeps all 18 digits), a list of allowed roles and a second sheet
  * with the unit codes in the manager's scope.
  */
-export async function staffTemplate(user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
+export async function staffTemplate(db: Db, user: SessionUser, lang: Lang, format: ExportFormat): Promise<Response> {
   const headers = { "Content-Disposition": `attachment; filename="templat-impor-staf.${format}"`, "Cache-Control": "private, no-store" };
   if (format === "csv") {
     return new Response(toCsv([...STAFF_TEMPLATE_COLUMNS], [], { delimiter: csvDelimiter(lang) }), {
       headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
     });
   }
-  const units = await agencySubtree({ path: managedScopePath(user) });
+  const units = await agencySubtree(db, { path: managedScopePath(user) });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Sigap";
   const staff = workbook.addWorksheet("Staf", { views: [{ state: "frozen", ySplit: 1 }] });

@@ -3,20 +3,29 @@
  * certificate issued or suspended, set-password links for imported staff. Each has a key made of
  * what it is about, so repeating the event's code path never mails twice.
  */
-import { eq } from "drizzle-orm";
-import { courses, users, type Certificate } from "../../db/schema";
-import { getMailSettings, mailLangOf } from "~/models/mail.server";
+import { eq, sql } from "drizzle-orm";
+import { courses, mailSettings, users, type Certificate } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
 import { mailOrigin } from "~/utils/env.server";
 import { enqueueMail } from "./queue.server";
 
+/**
+ * The active accounts among `userIds` with their mail settings, by id: one query however many
+ * (the ids travel as one array parameter). Language: their saved choice, else Indonesian.
+ */
+async function recipients(db: Db, userIds: string[]) {
+  const rows = userIds.length
+    ? await db
+        .select({ id: users.id, name: users.name, email: users.email, lang: mailSettings.lang, reminders: mailSettings.reminders })
+        .from(users)
+        .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
+        .where(sql`${users.id} = any(${sql.param(userIds)}::text[]) and not ${users.disabled}`)
+    : [];
+  return new Map(rows.map((r) => [r.id, { ...r, lang: r.lang === "en" ? ("en" as const) : ("id" as const), reminders: r.reminders ?? true }]));
+}
+
 async function recipient(db: Db, userId: string) {
-  const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, disabled: users.disabled })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  return user && !user.disabled ? { ...user, lang: await mailLangOf(db, userId) } : null;
+  return (await recipients(db, [userId])).get(userId) ?? null;
 }
 
 export async function mailCertificateIssued(db: Db, cert: Certificate) {
@@ -55,8 +64,12 @@ export async function mailCertificateSuspended(db: Db, cert: Certificate, suspen
 
 /** Set-password links of imported accounts, when Sigap can send mail (without it the manager downloads them). */
 export async function mailSetPasswordLinks(db: Db, links: { userId: string; token: string; expiresAt: Date }[]) {
+  const all = await recipients(
+    db,
+    links.map((l) => l.userId),
+  );
   for (const link of links) {
-    const to = await recipient(db, link.userId);
+    const to = all.get(link.userId);
     if (!to) continue;
     await enqueueMail(db, {
       // One welcome mail per account: a lost link is re-issued by a manager, by hand.
@@ -76,10 +89,11 @@ export async function mailSetPasswordLinks(db: Db, links: { userId: string; toke
  */
 export async function mailOverdueReminders(db: Db, r: { courseTitle: string; courseSlug: string; dueDate: string; userIds: string[] }, today: string) {
   const origin = mailOrigin();
+  const all = await recipients(db, r.userIds);
   let queued = 0;
   for (const userId of r.userIds) {
-    const to = await recipient(db, userId);
-    if (!to || !(await getMailSettings(userId, db)).reminders) continue;
+    const to = all.get(userId);
+    if (!to?.reminders) continue;
     const id = await enqueueMail(db, {
       key: `remind:${r.courseSlug}:${r.dueDate}:${userId}:${today}`,
       userId: to.id,

@@ -11,9 +11,15 @@ import type { Db } from "~/utils/db.server";
 import { mailOrigin } from "~/utils/env.server";
 import { enqueueMail } from "./queue.server";
 import { daysBetween, digestKey, dueReminder, DUE_SOON_DAYS, expiryReminder, jakartaDate, OVERDUE_LOOKBACK_DAYS } from "./schedule";
+import type { MailContent } from "./templates";
 
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const langOf = (value: string | null): Lang => (value === "en" ? "en" : "id");
+
+/** The person a candidate row is about, with their mail settings (left-joined: none saved = defaults). */
+const candidate = { userId: users.id, name: users.name, email: users.email, reminders: mailSettings.reminders, lang: mailSettings.lang };
+type Candidate = { userId: string; email: string; reminders: boolean | null; lang: string | null };
+const addressOf = (c: Candidate) => ({ userId: c.userId, to: c.email, lang: langOf(c.lang) });
 
 /** Enqueues every message due at `now`; returns how many new messages it recorded. */
 export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
@@ -24,6 +30,11 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
   const add = async (...args: Parameters<typeof enqueueMail>) => {
     if (await enqueueMail(...args)) count++;
   };
+  // A reminder (unlike a notice) goes only to those who have not turned reminders off.
+  const remind = async (c: Candidate, message: { key: string; content: MailContent } | null) => {
+    if (c.reminders === false || !message) return;
+    await add(db, { ...addressOf(c), ...message });
+  };
 
   // Unfinished enrolments with a due date near today (and those assigned in the last two days).
   const open = await db
@@ -32,13 +43,9 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
       dueDate: enrollments.dueDate,
       assignmentId: enrollments.assignmentId,
       createdAt: enrollments.createdAt,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
+      ...candidate,
       course: courses.title,
       slug: courses.slug,
-      reminders: mailSettings.reminders,
-      lang: mailSettings.lang,
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
@@ -53,20 +60,26 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
       ),
     );
   for (const e of open) {
-    const lang = langOf(e.lang);
     const link = `${origin}/kursus/${e.slug}`;
-    const base = { userId: e.userId, to: e.email, lang };
     if (e.assignmentId && e.createdAt.getTime() > now.getTime() - 2 * 86_400_000 && daysBetween(today, e.dueDate!) >= 0) {
-      await add(db, { ...base, key: `assigned:${e.id}:${e.dueDate}`, content: { kind: "assigned", name: e.name, course: e.course, due: e.dueDate!, link } });
+      await add(db, {
+        ...addressOf(e),
+        key: `assigned:${e.id}:${e.dueDate}`,
+        content: { kind: "assigned", name: e.name, course: e.course, due: e.dueDate!, link },
+      });
     }
-    if (e.reminders === false || daysBetween(today, e.dueDate!) > DUE_SOON_DAYS) continue;
+    if (daysBetween(today, e.dueDate!) > DUE_SOON_DAYS) continue;
     const due = dueReminder({ id: e.id, dueDate: e.dueDate, completed: false }, today);
-    if (!due) continue;
-    const content =
-      due.kind === "dueSoon"
-        ? ({ kind: "dueSoon", name: e.name, course: e.course, due: e.dueDate!, days: due.days, link, settingsLink } as const)
-        : ({ kind: due.kind, name: e.name, course: e.course, due: e.dueDate!, link, settingsLink } as const);
-    await add(db, { ...base, key: due.key, content });
+    await remind(
+      e,
+      due && {
+        key: due.key,
+        content:
+          due.kind === "dueSoon"
+            ? { kind: "dueSoon", name: e.name, course: e.course, due: e.dueDate!, days: due.days, link, settingsLink }
+            : { kind: due.kind, name: e.name, course: e.course, due: e.dueDate!, link, settingsLink },
+      },
+    );
   }
 
   // Current certificates expiring within 90 days.
@@ -77,11 +90,7 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
       expiresAt: certificates.expiresAt,
       course: certificates.courseTitle,
       slug: courses.slug,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      reminders: mailSettings.reminders,
-      lang: mailSettings.lang,
+      ...candidate,
     })
     .from(certificates)
     .innerJoin(users, eq(users.id, certificates.userId))
@@ -97,25 +106,23 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
       ),
     );
   for (const c of expiring) {
-    if (c.reminders === false) continue;
     const rule = expiryReminder({ id: c.id, expiresAt: c.expiresAt, current: true }, today);
-    if (!rule) continue;
-    await add(db, {
-      key: rule.key,
-      userId: c.userId,
-      to: c.email,
-      lang: langOf(c.lang),
-      content: {
-        kind: "expires",
-        name: c.name,
-        course: c.course,
-        code: c.code,
-        expiresAt: c.expiresAt,
-        days: rule.days,
-        link: `${origin}/saya/sertifikat`,
-        settingsLink,
+    await remind(
+      c,
+      rule && {
+        key: rule.key,
+        content: {
+          kind: "expires",
+          name: c.name,
+          course: c.course,
+          code: c.code,
+          expiresAt: c.expiresAt,
+          days: rule.days,
+          link: `${origin}/saya/sertifikat`,
+          settingsLink,
+        },
       },
-    });
+    );
   }
 
   // Managers whose digest day is today: overdue learners in their subtree.

@@ -3,8 +3,8 @@ import { agencies, auditLog, users, type Agency, type Role } from "../../db/sche
 import { createAgency, type AgencyKind } from "./agency.server";
 import { audit } from "./audit.server";
 import { uniqueViolation } from "./user.server";
-import { signOutEverywhere } from "~/utils/auth.server";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
+import { invalidateUserSessions } from "~/utils/session.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const ACCOUNTS_LIMIT = 100;
@@ -31,22 +31,18 @@ export class AgencyCycleError extends Error {
 }
 
 /** Creates an agency (through `createAgency`) and audits it in one transaction; a taken code throws AgencyCodeTakenError. */
-export async function addAgency(actorId: string, input: { code: string; name: string; kind: AgencyKind; parentId: string | null }): Promise<Agency> {
-  const db = await getDb();
+export async function addAgency(db: Db, actorId: string, input: { code: string; name: string; kind: AgencyKind; parentId: string | null }): Promise<Agency> {
   try {
     return await db.transaction(async (tx) => {
       await lockAgencyTree(tx);
-      const row = await createAgency(input, tx);
-      await audit(
-        {
-          actorId,
-          action: "agency.create",
-          targetType: "agency",
-          targetId: row.id,
-          details: { code: row.code, name: row.name, kind: row.kind, parentId: row.parentId },
-        },
-        tx,
-      );
+      const row = await createAgency(tx, input);
+      await audit(tx, {
+        actorId,
+        action: "agency.create",
+        targetType: "agency",
+        targetId: row.id,
+        details: { code: row.code, name: row.name, kind: row.kind, parentId: row.parentId },
+      });
       return row;
     });
   } catch (error) {
@@ -56,14 +52,13 @@ export async function addAgency(actorId: string, input: { code: string; name: st
 }
 
 /** Renames an agency; false when it does not exist. */
-export async function renameAgency(actorId: string, agencyId: string, name: string): Promise<boolean> {
-  const db = await getDb();
+export async function renameAgency(db: Db, actorId: string, agencyId: string, name: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId)).for("update").limit(1);
     if (!before) return false;
     if (before.name === name) return true;
     await tx.update(agencies).set({ name, updatedAt: new Date() }).where(eq(agencies.id, agencyId));
-    await audit({ actorId, action: "agency.rename", targetType: "agency", targetId: agencyId, details: { from: before.name, to: name } }, tx);
+    await audit(tx, { actorId, action: "agency.rename", targetType: "agency", targetId: agencyId, details: { from: before.name, to: name } });
     return true;
   });
 }
@@ -74,8 +69,7 @@ export async function renameAgency(actorId: string, agencyId: string, name: stri
  * scoping by `path LIKE prefix%` follows the move at once. Throws AgencyCycleError when the new
  * parent lies inside the agency's own subtree; false when either agency does not exist.
  */
-export async function moveAgency(actorId: string, agencyId: string, newParentId: string | null): Promise<boolean> {
-  const db = await getDb();
+export async function moveAgency(db: Db, actorId: string, agencyId: string, newParentId: string | null): Promise<boolean> {
   return db.transaction(async (tx) => {
     await lockAgencyTree(tx);
     const [agency] = await tx.select().from(agencies).where(eq(agencies.id, agencyId)).limit(1);
@@ -99,16 +93,13 @@ export async function moveAgency(actorId: string, agencyId: string, newParentId:
       })
       .where(like(agencies.path, `${oldPath}%`))
       .returning({ id: agencies.id });
-    await audit(
-      {
-        actorId,
-        action: "agency.move",
-        targetType: "agency",
-        targetId: agency.id,
-        details: { fromParentId: agency.parentId, toParentId: newParentId, fromPath: oldPath, toPath: newPath, subtreeSize: moved.length },
-      },
-      tx,
-    );
+    await audit(tx, {
+      actorId,
+      action: "agency.move",
+      targetType: "agency",
+      targetId: agency.id,
+      details: { fromParentId: agency.parentId, toParentId: newParentId, fromPath: oldPath, toPath: newPath, subtreeSize: moved.length },
+    });
     return true;
   });
 }
@@ -124,8 +115,7 @@ export type AccountRow = {
 };
 
 /** Accounts of every agency matching a name, NIP or email search: the first `ACCOUNTS_LIMIT` and the total. */
-export async function listAccounts(search = ""): Promise<{ rows: AccountRow[]; total: number }> {
-  const db = await getDb();
+export async function listAccounts(db: Db, search = ""): Promise<{ rows: AccountRow[]; total: number }> {
   const q = search.trim();
   const where = q ? or(ilike(users.name, `%${q}%`), ilike(users.nip, `%${q}%`), ilike(users.email, `%${q}%`)) : undefined;
   const [rows, [total]] = await Promise.all([
@@ -156,8 +146,7 @@ export type AccountUpdateResult = { status: "not-found" } | { status: "unknown-a
  * Changes a user's role, agency and disabled flag with an audit entry in one transaction.
  * Any of those changes ends all the user's sessions afterwards (privilege change → new session).
  */
-export async function updateUserAccount(actorId: string, userId: string, change: AccountChange): Promise<AccountUpdateResult> {
-  const db = await getDb();
+export async function updateUserAccount(db: Db, actorId: string, userId: string, change: AccountChange): Promise<AccountUpdateResult> {
   const result = await db.transaction(async (tx): Promise<AccountUpdateResult> => {
     const [before] = await tx
       .select({ role: users.role, agencyId: users.agencyId, disabled: users.disabled })
@@ -178,11 +167,11 @@ export async function updateUserAccount(actorId: string, userId: string, change:
       .set({ ...change, updatedAt: new Date() })
       .where(eq(users.id, userId));
     const action = change.disabled && !before.disabled ? "user.disable" : !change.disabled && before.disabled ? "user.enable" : "user.update";
-    await audit({ actorId, action, targetType: "user", targetId: userId, details }, tx);
+    await audit(tx, { actorId, action, targetType: "user", targetId: userId, details });
     return { status: "updated", signedOut: true };
   });
   // Sessions are ended only once the change is committed, so a rollback cannot sign anyone out.
-  if (result.status === "updated") await signOutEverywhere(userId);
+  if (result.status === "updated") await invalidateUserSessions(db, userId);
   return result;
 }
 
@@ -199,8 +188,7 @@ export type AuditRow = {
 };
 
 /** The audit log, newest first, `AUDIT_PAGE_SIZE` a page, optionally one action only. */
-export async function listAuditLog(opts: { page?: number; action?: string | null }): Promise<{ rows: AuditRow[]; total: number; actions: string[] }> {
-  const db = await getDb();
+export async function listAuditLog(db: Db, opts: { page?: number; action?: string | null }): Promise<{ rows: AuditRow[]; total: number; actions: string[] }> {
   const page = Math.max(1, opts.page ?? 1);
   const where = opts.action ? eq(auditLog.action, opts.action) : undefined;
   const actor = aliasedTable(users, "actor");

@@ -19,7 +19,7 @@ import { certificateStep, courseStanding, type LessonFacts } from "~/learning/co
 import { audit } from "./audit.server";
 import { ensureIssuance } from "./credential.server";
 import { mailCertificateIssued, mailCertificateSuspended } from "~/mail/notices.server";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 export type GradeChange = { actorId: string | null; reason: SuspensionReason };
 
@@ -84,23 +84,23 @@ export async function refreshEnrollment(
     const lesson = standing.failed[0]!.title;
     await tx.update(certificates).set({ suspendedAt: now, suspendedReason: change.reason, suspendedLesson: lesson }).where(eq(certificates.id, current.id));
     await mailCertificateSuspended(tx, current, now);
-    await audit(
-      { actorId: change.actorId, action: "certificate.suspend", targetType: "certificate", targetId: current.id, details: { reason: change.reason, lesson } },
-      tx,
-    );
+    await audit(tx, {
+      actorId: change.actorId,
+      action: "certificate.suspend",
+      targetType: "certificate",
+      targetId: current.id,
+      details: { reason: change.reason, lesson },
+    });
   }
   if (step === "restore" && current) {
     await tx.update(certificates).set({ suspendedAt: null, suspendedReason: null, suspendedLesson: null }).where(eq(certificates.id, current.id));
-    await audit(
-      {
-        actorId: change.actorId,
-        action: "certificate.restore",
-        targetType: "certificate",
-        targetId: current.id,
-        details: { reason: change.reason, suspendedSince: current.suspendedAt?.toISOString() },
-      },
-      tx,
-    );
+    await audit(tx, {
+      actorId: change.actorId,
+      action: "certificate.restore",
+      targetType: "certificate",
+      targetId: current.id,
+      details: { reason: change.reason, suspendedSince: current.suspendedAt?.toISOString() },
+    });
   }
   return null;
 }
@@ -203,13 +203,11 @@ async function issueIfDue(tx: Db, userId: string, courseId: string): Promise<Cer
   return issued ?? null;
 }
 
-export async function listOwnCertificates(userId: string): Promise<Certificate[]> {
-  const db = await getDb();
+export async function listOwnCertificates(db: Db, userId: string): Promise<Certificate[]> {
   return db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.issuedAt));
 }
 
-export async function getOwnCertificate(userId: string, code: string): Promise<Certificate | undefined> {
-  const db = await getDb();
+export async function getOwnCertificate(db: Db, userId: string, code: string): Promise<Certificate | undefined> {
   const [row] = await db
     .select()
     .from(certificates)
@@ -219,8 +217,7 @@ export async function getOwnCertificate(userId: string, code: string): Promise<C
 }
 
 /** Public lookup by canonical code, with the code of the certificate that replaced it (if any). */
-export async function findCertificateByCode(code: string): Promise<(Certificate & { replacedByCode: string | null }) | null> {
-  const db = await getDb();
+export async function findCertificateByCode(db: Db, code: string): Promise<(Certificate & { replacedByCode: string | null }) | null> {
   const [row] = await db.select().from(certificates).where(eq(certificates.code, code)).limit(1);
   if (!row) return null;
   let replacedByCode: string | null = null;
@@ -235,9 +232,13 @@ export async function findCertificateByCode(code: string): Promise<(Certificate 
  * Starts recertification: the learner's progress in the course is reset and the current
  * certificate is marked as being renewed; completing the course again issues a replacement.
  */
-export async function startRecertification(userId: string, courseId: string, opts: { confirmed: boolean; now?: Date } = { confirmed: true }): Promise<boolean> {
+export async function startRecertification(
+  db: Db,
+  userId: string,
+  courseId: string,
+  opts: { confirmed: boolean; now?: Date } = { confirmed: true },
+): Promise<boolean> {
   const now = opts.now ?? new Date();
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -254,7 +255,7 @@ export async function startRecertification(userId: string, courseId: string, opt
       .update(enrollments)
       .set({ completedLessons: 0, completedAt: null, cycleStartedAt: now })
       .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
-    await audit({ actorId: userId, action: "certificate.recertify", targetType: "certificate", targetId: current.id }, tx);
+    await audit(tx, { actorId: userId, action: "certificate.recertify", targetType: "certificate", targetId: current.id });
     return true;
   });
 }
@@ -263,8 +264,14 @@ export async function startRecertification(userId: string, courseId: string, opt
  * Revokes `learnerId`'s certificate when that learner is inside `scopePath` (manager's subtree; admin "/");
  * audit-logged. False when the certificate is someone else's, out of scope or already revoked.
  */
-export async function revokeCertificate(actorId: string, scopePath: string, learnerId: string, certificateId: string, reason: string): Promise<boolean> {
-  const db = await getDb();
+export async function revokeCertificate(
+  db: Db,
+  actorId: string,
+  scopePath: string,
+  learnerId: string,
+  certificateId: string,
+  reason: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: certificates.id })
@@ -275,7 +282,7 @@ export async function revokeCertificate(actorId: string, scopePath: string, lear
       .limit(1);
     if (!row) return false;
     await tx.update(certificates).set({ revokedAt: new Date(), revokedReason: reason, revokedBy: actorId }).where(eq(certificates.id, row.id));
-    await audit({ actorId, action: "certificate.revoke", targetType: "certificate", targetId: row.id, details: { reason } }, tx);
+    await audit(tx, { actorId, action: "certificate.revoke", targetType: "certificate", targetId: row.id, details: { reason } });
     return true;
   });
 }

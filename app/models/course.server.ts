@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { courses, lessonProgress, lessons, type Course } from "../../db/schema";
-import { getDb } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 export type CatalogCourse = Pick<Course, "id" | "slug" | "title" | "summary" | "level" | "minutes" | "jp"> & {
   lessonCount: number;
@@ -10,8 +10,7 @@ export type CatalogCourse = Pick<Course, "id" | "slug" | "title" | "summary" | "
 const visibleLesson = and(eq(lessons.active, true), eq(lessons.draft, false));
 
 /** Published courses with the learner's completed-lesson count (drafts are invisible here). */
-export async function listCatalog(userId: string): Promise<CatalogCourse[]> {
-  const db = await getDb();
+export async function listCatalog(db: Db, userId: string): Promise<CatalogCourse[]> {
   return db
     .select({
       id: courses.id,
@@ -33,8 +32,7 @@ export async function listCatalog(userId: string): Promise<CatalogCourse[]> {
 }
 
 /** A published course by its slug (drafts are invisible here). */
-export async function publishedCourseBySlug(slug: string): Promise<Pick<Course, "id" | "slug" | "title"> | null> {
-  const db = await getDb();
+export async function publishedCourseBySlug(db: Db, slug: string): Promise<Pick<Course, "id" | "slug" | "title"> | null> {
   const [course] = await db
     .select({ id: courses.id, slug: courses.slug, title: courses.title })
     .from(courses)
@@ -46,10 +44,9 @@ export async function publishedCourseBySlug(slug: string): Promise<Pick<Course, 
 export type SearchHit = { courseSlug: string; courseTitle: string; lessonSlug: string; lessonTitle: string; snippet: string };
 
 /** Postgres full-text search over published lesson titles and text ('simple' config: no Indonesian dictionary ships with Postgres). */
-export async function searchLessons(query: string): Promise<SearchHit[]> {
+export async function searchLessons(db: Db, query: string): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 200);
   if (!q) return [];
-  const db = await getDb();
   const tsq = sql`websearch_to_tsquery('simple', ${q})`;
   const doc = sql`to_tsvector('simple', ${lessons.searchText})`;
   return db
@@ -70,11 +67,18 @@ export async function searchLessons(query: string): Promise<SearchHit[]> {
 export type LessonIds = { lessonId: string; courseId: string; active: boolean };
 
 /** Database ids of every lesson, keyed "course-slug/lesson-slug" (small; cached per sync by the caller). */
-export async function lessonIdIndex(): Promise<Map<string, LessonIds>> {
-  const db = await getDb();
+export async function lessonIdIndex(db: Db): Promise<Map<string, LessonIds>> {
   const rows = await db
     .select({ courseSlug: courses.slug, lessonSlug: lessons.slug, lessonId: lessons.id, courseId: courses.id, active: lessons.active })
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId));
   return new Map(rows.map((r) => [`${r.courseSlug}/${r.lessonSlug}`, { lessonId: r.lessonId, courseId: r.courseId, active: r.active }]));
 }
+
+/** Published courses in catalog order (filter menus; the first is the default selection). */
+export async function publishedCourses(db: Db) {
+  return db.select({ id: courses.id, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position));
+}
+
+/** Published lessons of the joined course (the "total" of "N of M lessons"). */
+export const publishedLessonCount = () => sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active and not l.draft)`;

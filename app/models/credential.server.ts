@@ -21,7 +21,7 @@ import { didDocument, didWebFor, keyUrl } from "~/credentials/did";
 import { decodeUnverified, newKeyPair, signatureValid, signJwt } from "~/credentials/jwt.server";
 import { buildAchievementCredential, jwtClaimsFor, statusListUrl, type AchievementCredential } from "~/credentials/ob3";
 import { encodeStatusList, STATUS_LIST_BITS, STATUS_PURPOSES, statusBit, statusPosition, type StatusPurpose } from "~/credentials/status-list.server";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { resolveSignatory } from "./signatory.server";
 
@@ -33,23 +33,21 @@ function newKeyId(): string {
 }
 
 /** The current signing key; generated (once, whoever asks first) when there is none. */
-export async function currentIssuerKey(db?: Db): Promise<IssuerKey> {
-  const d = db ?? (await getDb());
-  const [current] = await d.select().from(issuerKeys).where(eq(issuerKeys.current, true)).limit(1);
+export async function currentIssuerKey(db: Db): Promise<IssuerKey> {
+  const [current] = await db.select().from(issuerKeys).where(eq(issuerKeys.current, true)).limit(1);
   if (current) return current;
   const pair = await newKeyPair();
   // Two first requests racing: the partial unique index keeps one, the other reads it.
-  await d
+  await db
     .insert(issuerKeys)
     .values({ id: newKeyId(), algorithm: "EdDSA", ...pair })
     .onConflictDoNothing();
-  const [made] = await d.select().from(issuerKeys).where(eq(issuerKeys.current, true)).limit(1);
+  const [made] = await db.select().from(issuerKeys).where(eq(issuerKeys.current, true)).limit(1);
   return made!;
 }
 
 /** Every key, newest first, public half only (the DID document and the admin page). */
-export async function publishedKeys(): Promise<Pick<IssuerKey, "id" | "publicJwk" | "current" | "createdAt" | "retiredAt">[]> {
-  const db = await getDb();
+export async function publishedKeys(db: Db): Promise<Pick<IssuerKey, "id" | "publicJwk" | "current" | "createdAt" | "retiredAt">[]> {
   return db
     .select({
       id: issuerKeys.id,
@@ -63,21 +61,20 @@ export async function publishedKeys(): Promise<Pick<IssuerKey, "id" | "publicJwk
 }
 
 /** A new current key; the old one is retired but stays published so what it signed still verifies. */
-export async function rotateIssuerKey(actorId: string): Promise<string> {
-  const db = await getDb();
+export async function rotateIssuerKey(db: Db, actorId: string): Promise<string> {
   const pair = await newKeyPair();
   const id = newKeyId();
   await db.transaction(async (tx) => {
     await tx.update(issuerKeys).set({ current: false, retiredAt: new Date() }).where(eq(issuerKeys.current, true));
     await tx.insert(issuerKeys).values({ id, algorithm: "EdDSA", ...pair, createdBy: actorId });
-    await audit({ actorId, action: "issuer-key.rotate", targetType: "issuer_key", targetId: id }, tx);
+    await audit(tx, { actorId, action: "issuer-key.rotate", targetType: "issuer_key", targetId: id });
   });
   return id;
 }
 
-export async function didDocumentFor(origin: string) {
-  await currentIssuerKey();
-  const keys = await publishedKeys();
+export async function didDocumentFor(db: Db, origin: string) {
+  await currentIssuerKey(db);
+  const keys = await publishedKeys(db);
   return didDocument(
     didWebFor(origin),
     keys.map((k) => ({ id: k.id, publicJwk: k.publicJwk })),
@@ -93,7 +90,7 @@ export async function didDocumentFor(origin: string) {
 export async function ensureIssuance(tx: Db, cert: Pick<Certificate, "id" | "agencyId">): Promise<CertificateIssuance> {
   const [existing] = await tx.select().from(certificateIssuance).where(eq(certificateIssuance.certificateId, cert.id)).limit(1);
   if (existing) return existing;
-  const signatory = await resolveSignatory(cert.agencyId, tx);
+  const signatory = await resolveSignatory(tx, cert.agencyId);
   await tx
     .insert(certificateIssuance)
     .values({
@@ -121,8 +118,7 @@ export function identityHash(identity: string, salt: string): string {
 export type SignedCredential = { jwt: string; credential: AchievementCredential & Record<string, unknown> };
 
 /** The holder's own certificate as a signed OB 3.0 credential; null when it is not theirs. */
-export async function holderCredential(userId: string, code: string, origin: string): Promise<SignedCredential | null> {
-  const db = await getDb();
+export async function holderCredential(db: Db, userId: string, code: string, origin: string): Promise<SignedCredential | null> {
   const [row] = await db
     .select({ cert: certificates, slug: courses.slug, summary: courses.summary, userNip: users.nip, startedAt: enrollments.startedAt })
     .from(certificates)
@@ -163,8 +159,7 @@ export function statusBitSet(cert: Pick<Certificate, "expiresAt" | "revokedAt" |
 }
 
 /** The encoded bitstring of one list, as of now. */
-export async function encodedStatusList(purpose: StatusPurpose, list: number): Promise<string> {
-  const db = await getDb();
+export async function encodedStatusList(db: Db, purpose: StatusPurpose, list: number): Promise<string> {
   // Status indexes are 1-based serials; list positions are 0-based.
   const first = list * STATUS_LIST_BITS + 1;
   const rows = await db
@@ -177,9 +172,9 @@ export async function encodedStatusList(purpose: StatusPurpose, list: number): P
 }
 
 /** The signed BitstringStatusListCredential served at /status/<purpose>/<list>. Short-lived: verifiers refetch. */
-export async function statusListCredential(purpose: StatusPurpose, list: number, origin: string): Promise<string> {
-  const encodedList = await encodedStatusList(purpose, list);
-  const key = await currentIssuerKey();
+export async function statusListCredential(db: Db, purpose: StatusPurpose, list: number, origin: string): Promise<string> {
+  const encodedList = await encodedStatusList(db, purpose, list);
+  const key = await currentIssuerKey(db);
   const did = didWebFor(origin);
   const url = statusListUrl(origin, purpose, list);
   const now = new Date();
@@ -219,7 +214,7 @@ const MAX_TOKEN = 64 * 1024;
  * or retired), signature, validity period and both status lists. Credentials of other issuers
  * are not fetched from the network: they are reported as an unknown issuer.
  */
-export async function verifyCredentialJwt(input: string, origin: string, now = new Date()): Promise<VerifiedCredential> {
+export async function verifyCredentialJwt(db: Db, input: string, origin: string, now = new Date()): Promise<VerifiedCredential> {
   const token = input.trim().replace(/\s+/g, "");
   const invalid = (problems: VerifyProblem[], credential: Record<string, unknown> | null = null, keyId: string | null = null): VerifiedCredential => ({
     outcome: "invalid",
@@ -234,7 +229,6 @@ export async function verifyCredentialJwt(input: string, origin: string, now = n
   const did = didWebFor(origin);
   if (payload.iss !== did || issuerIdOf(payload) !== did) return invalid(["issuer"], payload);
   const kid = typeof header.kid === "string" && header.kid.startsWith(`${did}#`) ? header.kid.slice(did.length + 1) : null;
-  const db = await getDb();
   const [key] = kid ? await db.select({ publicJwk: issuerKeys.publicJwk }).from(issuerKeys).where(eq(issuerKeys.id, kid)).limit(1) : [];
   if (!key || !kid) return invalid(["key"], payload, kid);
   if (!(await signatureValid(token, key.publicJwk))) return invalid(["signature"], payload, kid);
@@ -260,7 +254,7 @@ export async function verifyCredentialJwt(input: string, origin: string, now = n
     if ((purpose !== "revocation" && purpose !== "suspension") || !listUrl.startsWith(prefix) || !Number.isInteger(list) || !Number.isInteger(index)) {
       return invalid(["status"], payload, kid);
     }
-    const set = statusBit(await encodedStatusList(purpose, list), index);
+    const set = statusBit(await encodedStatusList(db, purpose, list), index);
     if (purpose === "revocation") revoked ||= set;
     else suspended ||= set;
   }
@@ -274,17 +268,17 @@ function issuerIdOf(payload: Record<string, unknown>): unknown {
 }
 
 /** For tests and the admin page: the status index of a certificate (1-based serial). */
-export async function issuanceOf(certificateId: string): Promise<CertificateIssuance | undefined> {
-  const db = await getDb();
+export async function issuanceOf(db: Db, certificateId: string): Promise<CertificateIssuance | undefined> {
   const [row] = await db.select().from(certificateIssuance).where(eq(certificateIssuance.certificateId, certificateId)).limit(1);
   return row;
 }
 
 /** The institution and signatory shown for a certificate: fixed at issue, or (issued before 014) today's setting. Read-only. */
 export async function issuerOf(
+  db: Db,
   cert: Pick<Certificate, "id" | "agencyId">,
 ): Promise<{ institution: string; signatoryName: string; signatoryNip: string | null; signatoryTitle: string }> {
-  const issuance = await issuanceOf(cert.id);
+  const issuance = await issuanceOf(db, cert.id);
   if (issuance?.institution) {
     return {
       institution: issuance.institution,
@@ -293,5 +287,5 @@ export async function issuerOf(
       signatoryTitle: issuance.signatoryTitle ?? "",
     };
   }
-  return resolveSignatory(cert.agencyId);
+  return resolveSignatory(db, cert.agencyId);
 }

@@ -4,11 +4,10 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { agencies, courseEvaluations, courses, enrollments, users, type CourseEvaluation } from "../../db/schema";
 import { EDIT_DAYS, type EvaluationInput, type RatingSums } from "~/learning/evaluation";
 import { inScope, type Scope } from "~/utils/permissions.server";
-import { getDb } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 /** The learner's own evaluation of a course, and whether they may write one (course complete). */
-export async function ownEvaluation(userId: string, courseId: string): Promise<{ completed: boolean; evaluation: CourseEvaluation | null }> {
-  const db = await getDb();
+export async function ownEvaluation(db: Db, userId: string, courseId: string): Promise<{ completed: boolean; evaluation: CourseEvaluation | null }> {
   const [[enrollment], [evaluation]] = await Promise.all([
     db
       .select({ completedAt: enrollments.completedAt })
@@ -31,8 +30,7 @@ export type SaveEvaluationResult = "saved" | "notComplete" | "locked";
  * change the same row while it is editable (EDIT_DAYS after the first). One statement decides
  * both, so a double or concurrent submit stores one row.
  */
-export async function saveEvaluation(userId: string, courseId: string, input: EvaluationInput, now = new Date()): Promise<SaveEvaluationResult> {
-  const db = await getDb();
+export async function saveEvaluation(db: Db, userId: string, courseId: string, input: EvaluationInput, now = new Date()): Promise<SaveEvaluationResult> {
   return db.transaction(async (tx) => {
     const [course] = await tx.select({ version: courses.version }).from(courses).where(eq(courses.id, courseId)).limit(1);
     if (!course) return "notComplete";
@@ -75,8 +73,7 @@ export async function saveEvaluation(userId: string, courseId: string, input: Ev
 }
 
 /** Per completed (or already evaluated) course of the learner: the course's slug and whether it is evaluated. */
-export async function evaluationOffers(userId: string): Promise<Map<string, { slug: string; submitted: boolean }>> {
-  const db = await getDb();
+export async function evaluationOffers(db: Db, userId: string): Promise<Map<string, { slug: string; submitted: boolean }>> {
   const rows = await db
     .select({ courseId: courses.id, slug: courses.slug, evaluationId: courseEvaluations.id })
     .from(enrollments)
@@ -87,8 +84,7 @@ export async function evaluationOffers(userId: string): Promise<Map<string, { sl
 }
 
 /** Rating sums per course and the learner's unit (their agency now), inside the scope. */
-export async function surveySums(scope: Scope): Promise<(RatingSums & { courseId: string; unitId: string; unitName: string })[]> {
-  const db = await getDb();
+export async function surveySums(db: Db, scope: Scope): Promise<(RatingSums & { courseId: string; unitId: string; unitName: string })[]> {
   const e = courseEvaluations;
   const sum = (c: AnyPgColumn) => sql<number>`sum(${c})::int`.mapWith(Number);
   return db
@@ -125,8 +121,7 @@ export type ActionPlanRow = {
 };
 
 /** The action plans of learners inside the scope, newest first (one course, or every course). */
-export async function actionPlans(scope: Scope, courseId: string | null, limit?: number): Promise<ActionPlanRow[]> {
-  const db = await getDb();
+export async function actionPlans(db: Db, scope: Scope, courseId: string | null, limit?: number): Promise<ActionPlanRow[]> {
   const e = courseEvaluations;
   const query = db
     .select({
@@ -151,8 +146,7 @@ export async function actionPlans(scope: Scope, courseId: string | null, limit?:
 }
 
 /** Comments of one course inside the scope, newest first, without who wrote them. */
-export async function surveyComments(scope: Scope, courseId: string, limit = 50): Promise<string[]> {
-  const db = await getDb();
+export async function surveyComments(db: Db, scope: Scope, courseId: string, limit = 50): Promise<string[]> {
   const e = courseEvaluations;
   const rows = await db
     .select({ comment: e.comment, submittedAt: e.submittedAt })

@@ -266,16 +266,13 @@ export async function overrideAttempt(
         reviewedAt: sql`case when ${exerciseAttempts.reviewStatus} = 'pending' then now() else ${exerciseAttempts.reviewedAt} end`,
       })
       .where(eq(exerciseAttempts.id, attempt.id));
-    await audit(
-      {
-        actorId,
-        action: "attempt.override",
-        targetType: "exercise_attempt",
-        targetId: attempt.id,
-        details: { before: { score: attempt.overrideScore ?? attempt.score, passed: attempt.overridePassed ?? attempt.passed }, after: change },
-      },
-      tx,
-    );
+    await audit(tx, {
+      actorId,
+      action: "attempt.override",
+      targetType: "exercise_attempt",
+      targetId: attempt.id,
+      details: { before: { score: attempt.overrideScore ?? attempt.score, passed: attempt.overridePassed ?? attempt.passed }, after: change },
+    });
     await refreshEnrollment(tx, attempt.userId, courseId, { actorId, reason: "override" });
   });
 }
@@ -331,16 +328,13 @@ export async function regradeExercise(
     }
     // Sorted, so two re-grades lock enrollments in the same order.
     for (const userId of [...learners].sort()) await refreshEnrollment(tx, userId, ref.courseId, { actorId, reason: "regrade" });
-    await audit(
-      {
-        actorId,
-        action: "exercise.regrade",
-        targetType: "exercise",
-        targetId: exercise.slug,
-        details: { attempts: attempts.length, changed, fromVersions, toVersion: GRADER_VERSION },
-      },
-      tx,
-    );
+    await audit(tx, {
+      actorId,
+      action: "exercise.regrade",
+      targetType: "exercise",
+      targetId: exercise.slug,
+      details: { attempts: attempts.length, changed, fromVersions, toVersion: GRADER_VERSION },
+    });
     return { attempts: attempts.length, changed };
   });
 }
@@ -499,22 +493,19 @@ export async function decideReview(
           : {}),
       })
       .where(eq(exerciseAttempts.id, attempt.id));
-    await audit(
-      {
-        actorId,
-        action: changed ? "attempt.review.change" : "attempt.review.confirm",
-        targetType: "exercise_attempt",
-        targetId: attempt.id,
-        details: {
-          reasons: attempt.reviewReasons ?? [],
-          graderVersion: attempt.graderVersion,
-          before: { score: attempt.score, passed: attempt.passed },
-          after: changed ? { score: decision.score, passed: decision.passed } : { score: attempt.score, passed: attempt.passed },
-          comment: decision.comment,
-        },
+    await audit(tx, {
+      actorId,
+      action: changed ? "attempt.review.change" : "attempt.review.confirm",
+      targetType: "exercise_attempt",
+      targetId: attempt.id,
+      details: {
+        reasons: attempt.reviewReasons ?? [],
+        graderVersion: attempt.graderVersion,
+        before: { score: attempt.score, passed: attempt.passed },
+        after: changed ? { score: decision.score, passed: decision.passed } : { score: attempt.score, passed: attempt.passed },
+        comment: decision.comment,
       },
-      tx,
-    );
+    });
     await refreshEnrollment(tx, attempt.userId, courseId, { actorId, reason: "override" });
     return "decided";
   });

@@ -5,7 +5,7 @@ import type { Quiz } from "~/content/schema";
 import { attemptAllowance, type Allowance, type AttemptRule } from "~/learning/attempt-window";
 import { answersFromPositions, drawQuiz, gradeDrawn } from "~/learning/final-quiz";
 import { refreshEnrollment } from "./certificate.server";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 /**
  * Final (summative) quiz attempts, decision 011. Every change for one learner and quiz runs
@@ -77,8 +77,7 @@ async function readState(db: Db, userId: string, input: QuizInput, now: Date): P
  * none is open, none has passed in this cycle, and the limit allows one. A reload finds the
  * same open attempt. Pre-tests are taken once: no new attempt after one was submitted.
  */
-export async function openFinalQuiz(userId: string, input: QuizInput, now = new Date(), opts: { create?: boolean } = {}): Promise<FinalQuizState> {
-  const db = await getDb();
+export async function openFinalQuiz(db: Db, userId: string, input: QuizInput, now = new Date(), opts: { create?: boolean } = {}): Promise<FinalQuizState> {
   const state = await readState(db, userId, input, now);
   const wantsNew = opts.create !== false && !state.open && !state.passed && state.allowance.remaining > 0 && !(input.purpose === "pretest" && state.last);
   if (!wantsNew) return state;
@@ -122,12 +121,12 @@ export type SubmitOutcome =
  * nothing is stored. A final attempt recomputes the enrollment in the same transaction.
  */
 export async function submitFinalQuiz(
+  db: Db,
   userId: string,
   input: QuizInput & { passPercent: number },
   form: { attemptId: string; key: string; fields: FormData | URLSearchParams },
   now = new Date(),
 ): Promise<SubmitOutcome> {
-  const db = await getDb();
   const key = `${userId}:${form.key}`;
   return db.transaction(async (tx): Promise<SubmitOutcome> => {
     await lockLearnerQuiz(tx, userId, input.quiz.id);
@@ -168,8 +167,7 @@ export async function submitFinalQuiz(
  * Mean score per course and purpose for learners inside `scopePath` (pre-test vs final quiz:
  * the learning gain). Each learner counts once: their lowest pre-test, their best final attempt.
  */
-export async function meanScoresInScope(scopePath: string): Promise<{ courseId: string; purpose: Purpose; mean: number; learners: number }[]> {
-  const db = await getDb();
+export async function meanScoresInScope(db: Db, scopePath: string): Promise<{ courseId: string; purpose: Purpose; mean: number; learners: number }[]> {
   const perLearner = db
     .select({
       courseId: finalQuizAttempts.courseId,

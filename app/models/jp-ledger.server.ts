@@ -9,7 +9,7 @@ import { agencies, certificateIssuance, certificates, enrollments, users, type C
 import type { AsnKind } from "~/certificates/jp";
 import { JP_YEARLY_DUTY, PPPK_YEARLY_CAP } from "~/certificates/rules";
 import type { TrainingRecord } from "~/certificates/siasn.server";
-import { getDb } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { inScope, type Scope } from "~/utils/permissions.server";
 import { resolveSignatory } from "./signatory.server";
 
@@ -26,10 +26,9 @@ const countsIn = (year: number) => and(isNull(certificates.revokedAt), isNull(ce
  * People of the scope (and of the unit's subtree when given; a unit outside the scope matches
  * nobody). Admin accounts are platform operators, not trainees, and disabled accounts are gone.
  */
-async function peopleWhere(scope: Scope, unitId: string | null): Promise<SQL> {
+async function peopleWhere(db: Db, scope: Scope, unitId: string | null): Promise<SQL> {
   const conditions: (SQL | undefined)[] = [inScope(agencies.path, scope), ne(users.role, "admin"), eq(users.disabled, false)];
   if (unitId) {
-    const db = await getDb();
     const [unit] = await db
       .select({ path: agencies.path })
       .from(agencies)
@@ -58,8 +57,7 @@ export type JpPerson = { id: string; name: string; nip: string | null; unit: str
 export type JpRecordView = { code: string; courseTitle: string; courseVersion: string; jp: number; startedAt: Date; completedAt: Date };
 
 /** One page of people with their JP in the year, by name; `after` is the previous page's last person id (no names in URLs). */
-export async function jpLedgerPage(scope: Scope, f: JpFilters, after: string | null): Promise<{ people: JpPerson[]; next: string | null }> {
-  const db = await getDb();
+export async function jpLedgerPage(db: Db, scope: Scope, f: JpFilters, after: string | null): Promise<{ people: JpPerson[]; next: string | null }> {
   const jp = jpSum(f.year);
   const rows = await db
     .select({ id: users.id, name: users.name, nip: users.nip, unit: agencies.name, asnKind: users.asnKind, jp })
@@ -67,7 +65,7 @@ export async function jpLedgerPage(scope: Scope, f: JpFilters, after: string | n
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(
       and(
-        await peopleWhere(scope, f.unitId),
+        await peopleWhere(db, scope, f.unitId),
         standingWhere(f),
         after ? sql`(${users.name}, ${users.id}) > ((select u2.name from ${users} u2 where u2.id = ${after}), ${after})` : undefined,
       ),
@@ -77,6 +75,7 @@ export async function jpLedgerPage(scope: Scope, f: JpFilters, after: string | n
   const page = rows.slice(0, JP_PAGE_SIZE);
   const records = page.length
     ? await recordsOf(
+        db,
         page.map((p) => p.id),
         f.year,
       )
@@ -89,8 +88,7 @@ export async function jpLedgerPage(scope: Scope, f: JpFilters, after: string | n
 /** When the course started: the enrollment's start when it precedes the certificate, else the issue day. */
 const startedAt = sql<Date>`least(coalesce(${enrollments.startedAt}, ${certificates.issuedAt}), ${certificates.issuedAt})`.mapWith(certificates.issuedAt);
 
-async function recordsOf(userIds: string[], year: number) {
-  const db = await getDb();
+async function recordsOf(db: Db, userIds: string[], year: number) {
   return db
     .select({
       userId: certificates.userId,
@@ -108,8 +106,7 @@ async function recordsOf(userIds: string[], year: number) {
 }
 
 /** The years that have certificates in the scope, newest first, always including `current`. */
-export async function jpYears(scope: Scope, current: number): Promise<number[]> {
-  const db = await getDb();
+export async function jpYears(db: Db, scope: Scope, current: number): Promise<number[]> {
   const rows = await db
     .selectDistinct({ year: sql<number>`${yearOf(certificates.issuedAt)}` })
     .from(certificates)
@@ -130,9 +127,8 @@ type LedgerRow = { cert: Certificate; name: string; userNip: string | null; inst
 // Milliseconds, as JavaScript dates carry them: the keyset compares what it read back.
 const issuedMs = sql`date_trunc('milliseconds', ${certificates.issuedAt})`;
 
-export async function* jpLedgerRecords(scope: Scope, f: JpFilters, batch = 1000): AsyncGenerator<LedgerRecord[]> {
-  const db = await getDb();
-  const where = await peopleWhere(scope, f.unitId);
+export async function* jpLedgerRecords(db: Db, scope: Scope, f: JpFilters, batch = 1000): AsyncGenerator<LedgerRecord[]> {
+  const where = await peopleWhere(db, scope, f.unitId);
   const under = standingWhere(f);
   const institutions = new Map<string, string>();
   let c: Cursor | null = null;
@@ -162,7 +158,7 @@ export async function* jpLedgerRecords(scope: Scope, f: JpFilters, batch = 1000)
       let institution = r.institution;
       if (!institution) {
         // Issued before signatories existed: the institution that would sign it today.
-        institution = institutions.get(r.cert.agencyId) ?? (await resolveSignatory(r.cert.agencyId)).institution;
+        institution = institutions.get(r.cert.agencyId) ?? (await resolveSignatory(db, r.cert.agencyId)).institution;
         institutions.set(r.cert.agencyId, institution);
       }
       out.push({
@@ -190,11 +186,10 @@ export async function* jpLedgerRecords(scope: Scope, f: JpFilters, batch = 1000)
  * How many people of the scope are under the yearly JP duty in `year`, out of how many, and the
  * `limit` with the fewest JP (then by name) — the head report's list.
  */
-export async function underDutySummary(scope: Scope, year: number, limit: number) {
-  const db = await getDb();
+export async function underDutySummary(db: Db, scope: Scope, year: number, limit: number) {
   const jp = jpSum(year);
   // The 20 JP duty binds PNS only: a PPPK has a cap, not a minimum (decision 015).
-  const where = and(await peopleWhere(scope, null), eq(users.asnKind, "pns"));
+  const where = and(await peopleWhere(db, scope, null), eq(users.asnKind, "pns"));
   const [counts, lowest] = await Promise.all([
     db
       .select({ people: sql<number>`count(*)::int`, under: sql<number>`count(*) filter (where ${jp} < ${JP_YEARLY_DUTY})::int` })

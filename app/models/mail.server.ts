@@ -3,7 +3,7 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { mailMessages, mailSettings, type MailMessage } from "../../db/schema";
 import type { Lang } from "~/i18n";
 import { renderMail, type MailContent } from "~/mail/templates";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 /** The language a person's mail is written in (their saved choice, else Indonesian). */
 export async function mailLangOf(db: Db, userId: string): Promise<Lang> {
@@ -11,16 +11,14 @@ export async function mailLangOf(db: Db, userId: string): Promise<Lang> {
   return row?.lang === "en" ? "en" : "id";
 }
 
-/** The person's mail choices; `db` may be the caller's transaction (PGlite has one connection). */
-export async function getMailSettings(userId: string, db?: Db) {
-  db ??= await getDb();
+/** The person's mail choices. */
+export async function getMailSettings(db: Db, userId: string) {
   const [row] = await db.select().from(mailSettings).where(eq(mailSettings.userId, userId)).limit(1);
   return { lang: (row?.lang === "en" ? "en" : "id") as Lang, reminders: row?.reminders ?? true, digestDay: row?.digestDay ?? 1 };
 }
 
 /** Saves the person's mail choices (and the language they use now, which their mail follows). */
-export async function saveMailSettings(userId: string, settings: { lang: Lang; reminders?: boolean; digestDay?: number }) {
-  const db = await getDb();
+export async function saveMailSettings(db: Db, userId: string, settings: { lang: Lang; reminders?: boolean; digestDay?: number }) {
   const set = {
     lang: settings.lang,
     updatedAt: new Date(),
@@ -88,8 +86,7 @@ export async function strandedMailIds(db: Db, olderThan: Date): Promise<string[]
 export const OUTBOX_PAGE = 50;
 
 /** The newest messages for the admins' outbox page (every status, so failures show too). */
-export async function listMail(page = 1) {
-  const db = await getDb();
+export async function listMail(db: Db, page = 1) {
   const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(mailMessages);
   const rows = await db
     .select()

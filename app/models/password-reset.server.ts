@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { agencies, passwordHelpRequests, passwordTokens, users } from "../../db/schema";
 import type { Lang } from "~/i18n";
 import { enqueueMail } from "~/mail/queue.server";
-import { getDb } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { inScope, scopeOf } from "~/utils/permissions.server";
@@ -19,8 +19,7 @@ export const RESET_HOURS = 2;
  * also waits for a manager in scope. Unknown or disabled e-mails do nothing; the caller answers
  * the same either way.
  */
-export async function requestPasswordReset(email: string, origin: string, lang: Lang): Promise<void> {
-  const db = await getDb();
+export async function requestPasswordReset(db: Db, email: string, origin: string, lang: Lang): Promise<void> {
   const [account] = await db
     .select({ id: users.id, name: users.name, email: users.email, disabled: users.disabled })
     .from(users)
@@ -47,8 +46,7 @@ export async function requestPasswordReset(email: string, origin: string, lang: 
 }
 
 /** Open "forgot password" requests of accounts in the manager's scope, oldest first. */
-export async function listPasswordHelpRequests(actor: SessionUser) {
-  const db = await getDb();
+export async function listPasswordHelpRequests(db: Db, actor: SessionUser) {
   return db
     .select({ userId: users.id, name: users.name, email: users.email, agencyName: agencies.name, createdAt: passwordHelpRequests.createdAt })
     .from(passwordHelpRequests)
@@ -60,8 +58,7 @@ export async function listPasswordHelpRequests(actor: SessionUser) {
 }
 
 /** When the account asked for a new password and is still waiting (null = no open request). */
-export async function passwordHelpRequestOf(userId: string): Promise<Date | null> {
-  const db = await getDb();
+export async function passwordHelpRequestOf(db: Db, userId: string): Promise<Date | null> {
   const [row] = await db
     .select({ createdAt: passwordHelpRequests.createdAt })
     .from(passwordHelpRequests)

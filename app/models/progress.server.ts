@@ -3,12 +3,11 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
 import { refreshEnrollment } from "./certificate.server";
 import type { QuizAnswers, QuizResult } from "~/learning/quiz";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
 
-export async function progressForCourse(userId: string, courseId: string): Promise<LessonProgress[]> {
-  const db = await getDb();
+export async function progressForCourse(db: Db, userId: string, courseId: string): Promise<LessonProgress[]> {
   return db
     .select()
     .from(lessonProgress)
@@ -25,8 +24,7 @@ const progressRowQuery = (db: Db) =>
 // Read on every lesson page: the SQL is built once per database handle.
 const progressRowQueries = new WeakMap<Db, ReturnType<typeof progressRowQuery>>();
 
-export async function lessonProgressRow(userId: string, lessonId: string): Promise<LessonProgress | undefined> {
-  const db = await getDb();
+export async function lessonProgressRow(db: Db, userId: string, lessonId: string): Promise<LessonProgress | undefined> {
   let query = progressRowQueries.get(db);
   if (!query) progressRowQueries.set(db, (query = progressRowQuery(db)));
   const [row] = await query.execute({ userId, lessonId });
@@ -34,8 +32,7 @@ export async function lessonProgressRow(userId: string, lessonId: string): Promi
 }
 
 /** Records that the learner opened a lesson (for "continue where I left off"); never downgrades a completion. */
-export async function touchLesson(userId: string, ref: LessonRef) {
-  const db = await getDb();
+export async function touchLesson(db: Db, userId: string, ref: LessonRef) {
   await db
     .insert(lessonProgress)
     .values({ id: randomUUID(), userId, ...ref, status: "started" })
@@ -65,8 +62,7 @@ export async function markLessonComplete(tx: Db, userId: string, ref: LessonRef)
 }
 
 /** "Tandai selesai" on a reading lesson. */
-export async function completeLesson(userId: string, ref: LessonRef) {
-  const db = await getDb();
+export async function completeLesson(db: Db, userId: string, ref: LessonRef) {
   await db.transaction((tx) => markLessonComplete(tx, userId, ref));
 }
 
@@ -75,11 +71,11 @@ export async function completeLesson(userId: string, ref: LessonRef) {
  * completes the lesson when `completes` is true. Returns whether this call stored it.
  */
 export async function recordQuizAttempt(
+  db: Db,
   userId: string,
   ref: LessonRef,
   attempt: { quizId: string; answers: QuizAnswers; result: QuizResult; passed: boolean; idempotencyKey: string; completes: boolean },
 ): Promise<boolean> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const stored = await tx
       .insert(quizAttempts)
@@ -116,9 +112,8 @@ export async function recordQuizAttempt(
 }
 
 /** The learner's latest attempt per quiz id (to show results with explanations after answering). */
-export async function latestQuizAttempts(userId: string, quizIds: string[]): Promise<Map<string, QuizAttempt>> {
+export async function latestQuizAttempts(db: Db, userId: string, quizIds: string[]): Promise<Map<string, QuizAttempt>> {
   if (quizIds.length === 0) return new Map();
-  const db = await getDb();
   const rows = await db
     .select()
     .from(quizAttempts)

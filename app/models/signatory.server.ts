@@ -4,7 +4,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import { agencies, certificateSignatories, type CertificateSignatory } from "../../db/schema";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 
 export const DEFAULT_SCOPE = "default";
@@ -20,14 +20,13 @@ export const FALLBACK_SIGNATORY: Signatory = {
 };
 
 /** The signatory of the nearest agency (the agency, then its ancestors) with one, else the deployment's. */
-export async function resolveSignatory(agencyId: string | null, db?: Db): Promise<Signatory> {
-  const d = db ?? (await getDb());
+export async function resolveSignatory(db: Db, agencyId: string | null): Promise<Signatory> {
   const scopes = [DEFAULT_SCOPE];
   if (agencyId) {
-    const [agency] = await d.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+    const [agency] = await db.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
     if (agency) scopes.push(...agency.path.split("/").filter(Boolean));
   }
-  const rows = await d.select().from(certificateSignatories).where(inArray(certificateSignatories.scope, scopes));
+  const rows = await db.select().from(certificateSignatories).where(inArray(certificateSignatories.scope, scopes));
   for (const scope of [...scopes].reverse()) {
     const row = rows.find((r) => r.scope === scope);
     if (row) return { institution: row.institution, signatoryName: row.signatoryName, signatoryNip: row.signatoryNip, signatoryTitle: row.signatoryTitle };
@@ -35,8 +34,7 @@ export async function resolveSignatory(agencyId: string | null, db?: Db): Promis
   return FALLBACK_SIGNATORY;
 }
 
-export async function listSignatories(): Promise<(CertificateSignatory & { agencyName: string | null })[]> {
-  const db = await getDb();
+export async function listSignatories(db: Db): Promise<(CertificateSignatory & { agencyName: string | null })[]> {
   const rows = await db
     .select({ s: certificateSignatories, agencyName: agencies.name })
     .from(certificateSignatories)
@@ -47,8 +45,7 @@ export async function listSignatories(): Promise<(CertificateSignatory & { agenc
 }
 
 /** Sets the deployment's (agencyId null) or one agency's signatory; audit-logged. */
-export async function saveSignatory(actorId: string, agencyId: string | null, values: Signatory): Promise<void> {
-  const db = await getDb();
+export async function saveSignatory(db: Db, actorId: string, agencyId: string | null, values: Signatory): Promise<void> {
   const scope = agencyId ?? DEFAULT_SCOPE;
   await db.transaction(async (tx) => {
     const set = { ...values, updatedBy: actorId, updatedAt: new Date() };
@@ -56,15 +53,14 @@ export async function saveSignatory(actorId: string, agencyId: string | null, va
       .insert(certificateSignatories)
       .values({ scope, agencyId, ...set })
       .onConflictDoUpdate({ target: certificateSignatories.scope, set });
-    await audit({ actorId, action: "signatory.save", targetType: "certificate_signatory", targetId: scope, details: { ...values } }, tx);
+    await audit(tx, { actorId, action: "signatory.save", targetType: "certificate_signatory", targetId: scope, details: { ...values } });
   });
 }
 
-export async function removeSignatory(actorId: string, scope: string): Promise<boolean> {
-  const db = await getDb();
+export async function removeSignatory(db: Db, actorId: string, scope: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const gone = await tx.delete(certificateSignatories).where(eq(certificateSignatories.scope, scope)).returning({ scope: certificateSignatories.scope });
-    if (gone.length) await audit({ actorId, action: "signatory.remove", targetType: "certificate_signatory", targetId: scope }, tx);
+    if (gone.length) await audit(tx, { actorId, action: "signatory.remove", targetType: "certificate_signatory", targetId: scope });
     return gone.length > 0;
   });
 }

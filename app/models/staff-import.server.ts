@@ -6,7 +6,7 @@ import { validateStaffImport, type StaffImportResult } from "~/csv/staff-import"
 import { looksLikeXlsx, xlsxAsCsvText } from "~/csv/xlsx.server";
 import { audit } from "./audit.server";
 import { createUser } from "./user.server";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { canGrantRole, inScope, managedScopePath, scopeOf } from "~/utils/permissions.server";
 import { invalidateUserSessions } from "~/utils/session.server";
@@ -35,7 +35,7 @@ export async function staffFileInput(
 }
 
 /** Parses and validates an upload against the current database (nothing is written). */
-export async function previewStaffImport(actor: SessionUser, input: string | Uint8Array): Promise<ImportPreview> {
+export async function previewStaffImport(db: Db, actor: SessionUser, input: string | Uint8Array): Promise<ImportPreview> {
   let csv;
   try {
     csv = parseCsv(input, { maxBytes: 2 * 1024 * 1024, maxRows: 5000 });
@@ -45,7 +45,6 @@ export async function previewStaffImport(actor: SessionUser, input: string | Uin
     if (error.code === "unterminated") return { ok: false, error: "import.unterminated", line: error.line };
     return { ok: false, error: "import.tooLarge" };
   }
-  const db = await getDb();
   const emails = csv.rows.map((r) => (r.cells[1] ?? "").trim().toLowerCase()).filter(Boolean);
   const nips = csv.rows.map((r) => (r.cells[2] ?? "").replace(/\s+/g, "")).filter(Boolean);
   const [allAgencies, takenEmails, takenNips] = await Promise.all([
@@ -67,13 +66,13 @@ export async function previewStaffImport(actor: SessionUser, input: string | Uin
  * Creates every valid row in ONE transaction (all or nothing) and records the batch. Accounts
  * get a random unusable password until their one-time link is used.
  */
-export async function commitStaffImport(actor: SessionUser, result: StaffImportResult): Promise<string> {
-  const db = await getDb();
+export async function commitStaffImport(db: Db, actor: SessionUser, result: StaffImportResult): Promise<string> {
   const valid = result.rows.filter((r) => r.errors.length === 0 && r.agencyId);
   return db.transaction(async (tx) => {
     const ids: string[] = [];
     for (const row of valid) {
       const user = await createUser(
+        tx,
         {
           name: row.name,
           email: row.email,
@@ -85,13 +84,12 @@ export async function commitStaffImport(actor: SessionUser, result: StaffImportR
           awaitingLink: true,
         },
         actor.id,
-        tx,
       );
       ids.push(user.id);
     }
     const batchId = randomUUID();
     await tx.insert(importBatches).values({ id: batchId, createdBy: actor.id, userIds: ids });
-    await audit({ actorId: actor.id, action: "staff.import", targetType: "import_batch", targetId: batchId, details: { created: ids.length } }, tx);
+    await audit(tx, { actorId: actor.id, action: "staff.import", targetType: "import_batch", targetId: batchId, details: { created: ids.length } });
     // With a mail server the new accounts get their links by e-mail now (decision 019); without, the manager downloads them.
     if (env.smtpUrl) {
       const links = await issuePasswordLinks(tx, ids, actor.id);
@@ -106,8 +104,7 @@ export async function commitStaffImport(actor: SessionUser, result: StaffImportR
 }
 
 /** The batch when the actor may see it (its creator or an admin), with accounts still in scope. */
-export async function getImportBatch(actor: SessionUser, batchId: string) {
-  const db = await getDb();
+export async function getImportBatch(db: Db, actor: SessionUser, batchId: string) {
   const [batch] = await db.select().from(importBatches).where(eq(importBatches.id, batchId)).limit(1);
   if (!batch || (batch.createdBy !== actor.id && actor.role !== "admin")) return null;
   const accounts = batch.userIds.length
@@ -131,8 +128,7 @@ export type LinkState = { userId: string; token: string } | { userId: string; st
  * account gets its link once (probe finding 1 — downloads used to mint fresh links for every
  * account on every download, whatever its role and password). Others are reported, not reissued.
  */
-export async function issuePasswordLinks(tx: Db | null, userIds: string[], actorId: string | null): Promise<Map<string, LinkState>> {
-  const db = tx ?? (await getDb());
+export async function issuePasswordLinks(db: Db, userIds: string[], actorId: string | null): Promise<Map<string, LinkState>> {
   const out = new Map<string, LinkState>();
   if (userIds.length === 0) return out;
   const now = new Date();
@@ -164,10 +160,13 @@ export async function issuePasswordLinks(tx: Db | null, userIds: string[], actor
       ),
     );
     await db.insert(passwordTokens).values(rows);
-    await audit(
-      { actorId, action: "user.password-links", targetType: "user", targetId: rows.length === 1 ? rows[0]!.userId : "batch", details: { issued: rows.length } },
-      db,
-    );
+    await audit(db, {
+      actorId,
+      action: "user.password-links",
+      targetType: "user",
+      targetId: rows.length === 1 ? rows[0]!.userId : "batch",
+      details: { issued: rows.length },
+    });
   }
   return out;
 }
@@ -176,8 +175,7 @@ export async function issuePasswordLinks(tx: Db | null, userIds: string[], actor
  * A new link for one account that still has never set its password, replacing any earlier one;
  * only by someone who may grant the account's role (so no manager re-issues an admin's link). Audited.
  */
-export async function reissuePasswordLink(actor: SessionUser, userId: string): Promise<string | null> {
-  const db = await getDb();
+export async function reissuePasswordLink(db: Db, actor: SessionUser, userId: string): Promise<string | null> {
   return db.transaction(async (tx) => {
     const [target] = await tx
       .select({ id: users.id, role: users.role, passwordSetAt: users.passwordSetAt })
@@ -196,14 +194,13 @@ export async function reissuePasswordLink(actor: SessionUser, userId: string): P
       .insert(passwordTokens)
       .values({ id: randomUUID(), userId, tokenHash: hashToken(token), purpose, issuedBy: actor.id, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86400e3) });
     await tx.delete(passwordHelpRequests).where(eq(passwordHelpRequests.userId, userId));
-    await audit({ actorId: actor.id, action: "user.password-link-reissue", targetType: "user", targetId: userId, details: { purpose } }, tx);
+    await audit(tx, { actorId: actor.id, action: "user.password-link-reissue", targetType: "user", targetId: userId, details: { purpose } });
     return token;
   });
 }
 
 /** The account a valid, unused, unexpired token belongs to (and which still has no password of its own). */
-export async function findPasswordToken(token: string) {
-  const db = await getDb();
+export async function findPasswordToken(db: Db, token: string) {
   const [row] = await db
     .select({ id: passwordTokens.id, userId: users.id, name: users.name, email: users.email })
     .from(passwordTokens)
@@ -222,8 +219,7 @@ export async function findPasswordToken(token: string) {
 }
 
 /** Uses the token once: sets the password, marks the token used and ends every session of the account, atomically. */
-export async function consumePasswordToken(token: string, passwordHash: string): Promise<boolean> {
-  const db = await getDb();
+export async function consumePasswordToken(db: Db, token: string, passwordHash: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(passwordTokens)
@@ -243,10 +239,12 @@ export async function consumePasswordToken(token: string, passwordHash: string):
     await invalidateUserSessions(tx, row.userId);
     await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, row.userId), isNull(passwordTokens.usedAt)));
     await tx.delete(passwordHelpRequests).where(eq(passwordHelpRequests.userId, row.userId));
-    await audit(
-      { actorId: row.userId, action: row.purpose === "reset" ? "user.password-reset" : "user.password-set", targetType: "user", targetId: row.userId },
-      tx,
-    );
+    await audit(tx, {
+      actorId: row.userId,
+      action: row.purpose === "reset" ? "user.password-reset" : "user.password-set",
+      targetType: "user",
+      targetId: row.userId,
+    });
     return true;
   });
 }

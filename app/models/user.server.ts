@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, like, or } from "drizzle-orm";
 import { agencies, users, type NewUser, type Role, type User } from "../../db/schema";
 import { audit } from "./audit.server";
-import { enrollForAssignments } from "./dashboard.server";
-import { getDb, type Db } from "~/utils/db.server";
+import { enrollForAssignments } from "./enrollment.server";
+import type { Db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 
 export type NewAccount = {
@@ -30,7 +30,7 @@ export class DuplicateAccountError extends Error {
  * Creates an account and enrols it in every course assigned to its agency (or above), in one
  * transaction; reports a taken email/NIP as DuplicateAccountError (the unique index decides).
  */
-export async function createUser(input: NewAccount, actorId: string | null = null, db?: Db): Promise<User> {
+export async function createUser(db: Db, input: NewAccount, actorId: string | null = null): Promise<User> {
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? randomUUID()));
   const values: NewUser = {
     id: randomUUID(),
@@ -47,11 +47,12 @@ export async function createUser(input: NewAccount, actorId: string | null = nul
     const [row] = await tx.insert(users).values(values).returning();
     const [agency] = await tx.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, row!.agencyId));
     await enrollForAssignments(tx, row!.id, agency!.path);
-    await audit({ actorId, action: "user.create", targetType: "user", targetId: row!.id, details: { role: row!.role } }, tx);
+    await audit(tx, { actorId, action: "user.create", targetType: "user", targetId: row!.id, details: { role: row!.role } });
     return row!;
   };
   try {
-    return db ? await insert(db) : await (await getDb()).transaction(insert);
+    // Its own transaction, or a savepoint inside the caller's (an import creates many at once).
+    return await db.transaction(insert);
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint === "users_email_unique") throw new DuplicateAccountError("email");
@@ -70,8 +71,7 @@ export function uniqueViolation(error: unknown): string | null {
 export type UserListRow = { id: string; name: string; email: string; nip: string | null; role: Role; agencyName: string };
 
 /** Users whose agency lies in the subtree `scopePath` (scoped in SQL). */
-export async function listUsersInScope(scopePath: string, search = ""): Promise<UserListRow[]> {
-  const db = await getDb();
+export async function listUsersInScope(db: Db, scopePath: string, search = ""): Promise<UserListRow[]> {
   const q = search.trim();
   return db
     .select({ id: users.id, name: users.name, email: users.email, nip: users.nip, role: users.role, agencyName: agencies.name })
@@ -83,8 +83,7 @@ export async function listUsersInScope(scopePath: string, search = ""): Promise<
 }
 
 /** One user, only when inside the subtree; undefined otherwise (callers answer 404). */
-export async function getUserInScope(scopePath: string, userId: string) {
-  const db = await getDb();
+export async function getUserInScope(db: Db, scopePath: string, userId: string) {
   const [row] = await db
     .select({
       id: users.id,
@@ -108,8 +107,7 @@ export async function getUserInScope(scopePath: string, userId: string) {
  * Sets whether an account is PNS or PPPK (its yearly JP rule), only inside the actor's subtree
  * (checked in the same statement). Audited with before and after. False when out of scope.
  */
-export async function setAsnKind(actorId: string, scopePath: string, userId: string, asnKind: "pns" | "pppk"): Promise<boolean> {
-  const db = await getDb();
+export async function setAsnKind(db: Db, actorId: string, scopePath: string, userId: string, asnKind: "pns" | "pppk"): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ asnKind: users.asnKind })
@@ -121,25 +119,23 @@ export async function setAsnKind(actorId: string, scopePath: string, userId: str
     if (!before) return false;
     if (before.asnKind === asnKind) return true;
     await tx.update(users).set({ asnKind, updatedAt: new Date() }).where(eq(users.id, userId));
-    await audit({ actorId, action: "user.asnKind", targetType: "user", targetId: userId, details: { from: before.asnKind, to: asnKind } }, tx);
+    await audit(tx, { actorId, action: "user.asnKind", targetType: "user", targetId: userId, details: { from: before.asnKind, to: asnKind } });
     return true;
   });
 }
 
-export async function countUsers(): Promise<number> {
-  const db = await getDb();
+export async function countUsers(db: Db): Promise<number> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
   return rows.length;
 }
 
 /** Checks the current password, stores the new hash and audits; false when the current one is wrong. */
-export async function changePassword(userId: string, current: string, next: string): Promise<boolean> {
-  const db = await getDb();
+export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<boolean> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
   const passwordHash = await hashPassword(next);
   await db.update(users).set({ passwordHash, passwordSetAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
-  await audit({ actorId: userId, action: "user.password-change", targetType: "user", targetId: userId });
+  await audit(db, { actorId: userId, action: "user.password-change", targetType: "user", targetId: userId });
   return true;
 }
 
@@ -147,12 +143,11 @@ export async function changePassword(userId: string, current: string, next: stri
  * The accounts an SSO ASN sign-in could belong to: the NIP's and the verified e-mail's (both
  * unique, so at most two rows; both indexed). app/utils/sso-link.ts decides between them.
  */
-export async function findSsoCandidates(identity: { nip: string | null; verifiedEmail: string | null }) {
+export async function findSsoCandidates(db: Db, identity: { nip: string | null; verifiedEmail: string | null }) {
   const conditions = [identity.nip ? eq(users.nip, identity.nip) : null, identity.verifiedEmail ? eq(users.email, identity.verifiedEmail) : null].filter(
     (c) => c !== null,
   );
   if (conditions.length === 0) return [];
-  const db = await getDb();
   return db
     .select({ id: users.id, email: users.email, nip: users.nip, disabled: users.disabled })
     .from(users)

@@ -6,7 +6,7 @@
 import { type Color, PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from "pdf-lib";
 import { cutToWidth, sanitiseForFont, wrap } from "~/certificates/pdf.server";
 import type { Translate } from "~/i18n";
-import type { HeadReport } from "~/models/dashboard.server";
+import type { HeadReport } from "~/models/rollups.server";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;

@@ -5,18 +5,20 @@ import { daysUntilExpiry, expiresSoon } from "~/certificates/rules";
 import { getExerciseEntry } from "~/content/exercise-index.server";
 import { listOwnCertificates } from "~/models/certificate.server";
 import { listReviewNotices } from "~/models/exercise-attempt.server";
-import { myAssignedCourses } from "~/models/dashboard.server";
+import { myAssignedCourses } from "~/models/enrollment.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request }) => {
+    const db = await getDb();
     const user = await getUser(request);
     if (!user) return json({ user: null, assigned: [], expiring: [], reviews: [] });
-    const [assigned, certs, notices] = await Promise.all([myAssignedCourses(user.id), listOwnCertificates(user.id), listReviewNotices(user.id)]);
+    const [assigned, certs, notices] = await Promise.all([myAssignedCourses(db, user.id), listOwnCertificates(db, user.id), listReviewNotices(user.id)]);
     const reviews = await Promise.all(
       notices.map(async (n) => ({
         slug: n.exerciseSlug,

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/utils/dates";
 import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 // Bad query values fall back to the first page / all actions instead of failing the page.
 const querySchema = z.object({
@@ -19,9 +20,10 @@ const querySchema = z.object({
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request }) => {
+    const db = await getDb();
     const search = new URL(request.url).searchParams;
     const query = querySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
-    const { rows, total, actions } = await listAuditLog({ page: query.halaman, action: query.aksi || null });
+    const { rows, total, actions } = await listAuditLog(db, { page: query.halaman, action: query.aksi || null });
     return json({
       entries: rows,
       total,

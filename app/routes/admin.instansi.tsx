@@ -11,6 +11,7 @@ import { pageTitle } from "~/utils/meta";
 import { type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 const kinds = ["province", "regency", "agency", "unit"] as const satisfies readonly AgencyKind[];
 
@@ -42,7 +43,8 @@ const agencyActionSchema = z.discriminatedUnion("intent", [
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({}) => {
-    const agencies = await allAgencies();
+    const db = await getDb();
+    const agencies = await allAgencies(db);
     return json({
       agencies: agencies.map((a) => ({ id: a.id, name: a.name, code: a.code, kind: a.kind, parentId: a.parentId, path: a.path })),
     });
@@ -60,6 +62,7 @@ export async function action(args: ActionFunctionArgs) {
       },
     },
     async ({ user, form: formData }) => {
+      const db = await getDb();
       const form = Object.fromEntries(formData);
       const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
       const values = { name: text("name"), code: text("code"), kind: text("kind"), parentId: text("parentId") };
@@ -80,9 +83,9 @@ export async function action(args: ActionFunctionArgs) {
       const data = parsed.data;
       switch (data.intent) {
         case "create": {
-          if (data.parentId && !(await getAgency(data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
+          if (data.parentId && !(await getAgency(db, data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
           try {
-            const row = await addAgency(user.id, data);
+            const row = await addAgency(db, user.id, data);
             return done("admin.agencies.created", row.name);
           } catch (error) {
             if (error instanceof AgencyCodeTakenError) return fail({ code: "admin.agencies.codeTaken" });
@@ -90,17 +93,17 @@ export async function action(args: ActionFunctionArgs) {
           }
         }
         case "rename": {
-          if (!(await renameAgency(user.id, data.agencyId, data.name))) throw new Response("Not found", { status: 404 });
+          if (!(await renameAgency(db, user.id, data.agencyId, data.name))) throw new Response("Not found", { status: 404 });
           return done("admin.agencies.renamed", data.name);
         }
         case "move": {
           try {
-            if (!(await moveAgency(user.id, data.agencyId, data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
+            if (!(await moveAgency(db, user.id, data.agencyId, data.parentId))) return fail({ parentId: "admin.agencies.unknownParent" });
           } catch (error) {
             if (error instanceof AgencyCycleError) return fail({ parentId: "admin.agencies.cycle" });
             throw error;
           }
-          return done("admin.agencies.moved", (await getAgency(data.agencyId))?.name ?? "");
+          return done("admin.agencies.moved", (await getAgency(db, data.agencyId))?.name ?? "");
         }
       }
     },

@@ -9,14 +9,16 @@ import { env } from "~/utils/env.server";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 const querySchema = z.object({ halaman: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 /** Every e-mail with its status; without SMTP_URL this is where they wait, so the demo works offline (decision 019). */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request }) => {
+    const db = await getDb();
     const query = querySchema.parse({ halaman: new URL(request.url).searchParams.get("halaman") ?? undefined });
-    const { rows, total } = await listMail(query.halaman);
+    const { rows, total } = await listMail(db, query.halaman);
     return json(
       {
         smtp: !!env.smtpUrl,

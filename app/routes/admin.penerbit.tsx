@@ -16,6 +16,7 @@ import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import type { FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
+import { getDb } from "~/utils/db.server";
 
 const text = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.badForm");
 
@@ -41,8 +42,9 @@ const issuerSchema = z.discriminatedUnion("intent", [
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "issuer:edit" }, async ({ request, lang }) => {
-    await currentIssuerKey();
-    const [agencies, signatories, keys] = await Promise.all([allAgencies(), listSignatories(), publishedKeys()]);
+    const db = await getDb();
+    await currentIssuerKey(db);
+    const [agencies, signatories, keys] = await Promise.all([allAgencies(db), listSignatories(db), publishedKeys(db)]);
     return json({
       did: didWebFor(publicOrigin(request)),
       agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
@@ -77,6 +79,7 @@ export async function action(args: ActionFunctionArgs) {
       },
     },
     async ({ user, form, lang }) => {
+      const db = await getDb();
       const t = serverTranslator(lang);
       const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
       const fail = (errors: FieldErrors) => json({ ok: false as const, errors, values, done: null }, { status: 400 });
@@ -87,19 +90,19 @@ export async function action(args: ActionFunctionArgs) {
       const data = parsed.data;
       switch (data.intent) {
         case "save": {
-          const agency = data.agencyId ? await getAgency(data.agencyId) : null;
+          const agency = data.agencyId ? await getAgency(db, data.agencyId) : null;
           if (data.agencyId && !agency) return fail({ agencyId: "admin.issuer.unknownAgency" });
           const { intent: _intent, agencyId, ...signatory } = data;
-          await saveSignatory(user.id, agencyId, signatory);
+          await saveSignatory(db, user.id, agencyId, signatory);
           return done("admin.issuer.saved", { scope: agency?.name ?? t("admin.issuer.scopeDefault") });
         }
         case "remove": {
-          const agency = data.scope === DEFAULT_SCOPE ? null : await getAgency(data.scope);
-          if (!(await removeSignatory(user.id, data.scope))) throw new Response("Not found", { status: 404 });
+          const agency = data.scope === DEFAULT_SCOPE ? null : await getAgency(db, data.scope);
+          if (!(await removeSignatory(db, user.id, data.scope))) throw new Response("Not found", { status: 404 });
           return done("admin.issuer.removed", { scope: agency?.name ?? t("admin.issuer.scopeDefault") });
         }
         case "rotate": {
-          const id = await rotateIssuerKey(user.id);
+          const id = await rotateIssuerKey(db, user.id);
           return done("admin.issuer.rotated", { id });
         }
       }

@@ -11,6 +11,7 @@ import { pageTitle } from "~/utils/meta";
 import { type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 const roles = ["learner", "instructor", "manager", "admin"] as const;
 
@@ -27,8 +28,9 @@ const accountSchema = z.object({
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request, user }) => {
+    const db = await getDb();
     const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-    const [{ rows, total }, agencies] = await Promise.all([listAccounts(q), allAgencies()]);
+    const [{ rows, total }, agencies] = await Promise.all([listAccounts(db, q), allAgencies(db)]);
     const depth = (path: string) => path.split("/").length - 3;
     return json({
       users: rows,
@@ -41,6 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "admin:open", keep: {} }, async ({ user: admin, form: formData }) => {
+    const db = await getDb();
     const form = Object.fromEntries(formData);
     const text = (key: string) => (typeof form[key] === "string" ? String(form[key]) : "");
     const userId = text("userId");
@@ -54,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
     // An administrator cannot lock themselves out (and so leave the platform without one).
     if (userId === admin.id && role !== "admin") return fail({ role: "admin.users.selfLockout" });
     if (userId === admin.id && disabled) return fail({ disabled: "admin.users.selfLockout" });
-    const result = await updateUserAccount(admin.id, userId, { role, agencyId, disabled });
+    const result = await updateUserAccount(db, admin.id, userId, { role, agencyId, disabled });
     switch (result.status) {
       case "not-found":
         throw new Response("Not found", { status: 404 });

@@ -9,6 +9,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { can } from "~/utils/policy";
+import { getDb } from "~/utils/db.server";
 
 const settingsSchema = z.object({
   reminders: z.literal("ya").optional(),
@@ -17,7 +18,8 @@ const settingsSchema = z.object({
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ user }) => {
-    const settings = await getMailSettings(user.id);
+    const db = await getDb();
+    const settings = await getMailSettings(db, user.id);
     return json({ reminders: settings.reminders, digestDay: settings.digestDay, manager: can(user, "manage:open") });
   });
 }
@@ -25,9 +27,10 @@ export async function loader(args: LoaderFunctionArgs) {
 /** Reminder e-mails on or off, the manager's digest day; mail is written in the language used here (decision 019). */
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "user", keep: {} }, async ({ user, form, lang }) => {
+    const db = await getDb();
     const parsed = settingsSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return json({ ok: false as const }, { status: 400 });
-    await saveMailSettings(user.id, {
+    await saveMailSettings(db, user.id, {
       lang,
       reminders: parsed.data.reminders === "ya",
       ...(can(user, "manage:open") && parsed.data.digestDay ? { digestDay: parsed.data.digestDay } : {}),

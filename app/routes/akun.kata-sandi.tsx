@@ -10,6 +10,7 @@ import { changePasswordSchema } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({}) => {
@@ -29,12 +30,13 @@ export async function action(args: ActionFunctionArgs) {
       },
     },
     async ({ request, user, form: formData }) => {
+      const db = await getDb();
       const form = Object.fromEntries(formData);
       const parsed = changePasswordSchema.safeParse(form);
       if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
       const weak = commonPasswordError(parsed.data.next, user);
       if (weak) return json({ ok: false as const, errors: { next: weak } }, { status: 400 });
-      if (!(await changePassword(user.id, parsed.data.current, parsed.data.next))) {
+      if (!(await changePassword(db, user.id, parsed.data.current, parsed.data.next))) {
         return json({ ok: false as const, errors: { current: "error.passwordWrong" as const } }, { status: 400 });
       }
       // A changed password ends every other session; this device gets a fresh one.

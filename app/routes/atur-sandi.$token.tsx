@@ -11,10 +11,12 @@ import { newPasswordSchema } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ params }) => {
-    const found = await findPasswordToken(params.token ?? "");
+    const db = await getDb();
+    const found = await findPasswordToken(db, params.token ?? "");
     return json({ name: found?.name ?? null }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
   });
 }
@@ -30,11 +32,12 @@ export async function action(args: ActionFunctionArgs) {
       },
     },
     async ({ params, form: formData }) => {
+      const db = await getDb();
       const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
-      const weak = commonPasswordError(parsed.data.next, (await findPasswordToken(params.token ?? "")) ?? {});
+      const weak = commonPasswordError(parsed.data.next, (await findPasswordToken(db, params.token ?? "")) ?? {});
       if (weak) return json({ errors: { next: weak } as Record<string, MessageKey> }, { status: 400 });
-      if (!(await consumePasswordToken(params.token ?? "", await hashPassword(parsed.data.next))))
+      if (!(await consumePasswordToken(db, params.token ?? "", await hashPassword(parsed.data.next))))
         return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });
       return redirect("/masuk?sandi=1");
     },

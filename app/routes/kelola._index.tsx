@@ -6,19 +6,21 @@ import { LearningGain } from "~/components/kelola/learning-gain";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { parseOpenUnits, toggledOpenParam, UNIT_SORTS } from "~/learning/unit-tree";
-import { dashboardPage } from "~/models/dashboard.server";
+import { dashboardPage } from "~/models/rollups.server";
 import { formatMonth } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
+    const db = await getDb();
     const url = new URL(request.url);
     const scope = managedScopePath(user);
     const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";
-    const page = await dashboardPage(scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
+    const page = await dashboardPage(db, scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
     return json({ scopeName: user.role === "admin" ? null : user.agencyName, sort, ...page });
   });
 }

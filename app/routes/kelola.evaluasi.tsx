@@ -4,12 +4,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { TableWrap } from "~/components/table-wrap";
 import { formatMean, MIN_GROUP, SURVEY_QUESTIONS, surveySummary, type SurveyMeans } from "~/learning/evaluation";
-import { publishedCourses } from "~/models/dashboard.server";
+import { publishedCourses } from "~/models/course.server";
 import { actionPlans, surveyComments, surveySums } from "~/models/evaluation.server";
 import { formatDate } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 const PLANS_SHOWN = 200;
 
@@ -19,16 +20,17 @@ const PLANS_SHOWN = 200;
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, scope, lang }) => {
+    const db = await getDb();
     const requested = new URL(request.url).searchParams.get("kursus");
-    const [courses, sums] = await Promise.all([publishedCourses(), surveySums(scope)]);
+    const [courses, sums] = await Promise.all([publishedCourses(db), surveySums(db, scope)]);
     const answered = new Set(sums.map((s) => s.courseId));
     const selected = courses.find((c) => c.id === requested) ?? courses.find((c) => answered.has(c.id)) ?? courses[0] ?? null;
     const summary = surveySummary(sums, selected?.id ?? null);
     const selectedMeans = selected ? summary.courses.get(selected.id) : undefined;
     const [plans, comments] = selected
       ? await Promise.all([
-          actionPlans(scope, selected.id, PLANS_SHOWN + 1),
-          selectedMeans && selectedMeans.responses >= MIN_GROUP ? surveyComments(scope, selected.id) : Promise.resolve(null),
+          actionPlans(db, scope, selected.id, PLANS_SHOWN + 1),
+          selectedMeans && selectedMeans.responses >= MIN_GROUP ? surveyComments(db, scope, selected.id) : Promise.resolve(null),
         ])
       : [[], null];
     const unitNames = new Map(sums.map((s) => [s.unitId, s.unitName]));

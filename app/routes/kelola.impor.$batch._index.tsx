@@ -6,10 +6,12 @@ import { getImportBatch } from "~/models/staff-import.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
-    const batch = await getImportBatch(user, params.batch ?? "");
+    const db = await getDb();
+    const batch = await getImportBatch(db, user, params.batch ?? "");
     if (!batch) throw new Response("Not found", { status: 404 });
     return json({ id: batch.id, count: batch.userIds.length });
   });

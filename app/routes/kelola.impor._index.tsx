@@ -12,6 +12,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 // The file or the CSV text plus the other fields and the multipart framing.
@@ -20,7 +21,8 @@ const MAX_BODY_BYTES = MAX_BYTES + 64 * 1024;
 /** The unit codes the manager may use in the file, to copy into the kode_unit column. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ user }) => {
-    const units = await agencySubtree({ path: managedScopePath(user) });
+    const db = await getDb();
+    const units = await agencySubtree(db, { path: managedScopePath(user) });
     return json({ units: units.map((u) => ({ code: u.code, name: u.name })) });
   });
 }
@@ -38,6 +40,7 @@ const failure = (error: MessageKey, status: number, line: number | null = null) 
 export async function action(args: ActionFunctionArgs) {
   // The import's own cap; the pipeline refuses a bigger body before reading it and the page says why.
   return handleAction(args, { access: "staff:import", keep: {}, maxBytes: MAX_BODY_BYTES, body: "lenient" }, async ({ user, form, badBody }) => {
+    const db = await getDb();
     if (badBody === 413) return failure("import.tooLarge", 413);
     // Not multipart, or cut off: nothing usable was sent.
     if (badBody) return failure("import.noFile", 400);
@@ -51,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
       if (!read.ok) return failure(read.error, 400);
       input = read.input;
     }
-    const preview = await previewStaffImport(user, input);
+    const preview = await previewStaffImport(db, user, input);
     if (!preview.ok) return failure(preview.error, 400, preview.line ?? null);
     const csv = typeof input === "string" ? input : new TextDecoder().decode(input);
     const invalid = preview.result.rows.filter((r) => r.errors.length > 0).length;
@@ -65,7 +68,7 @@ export async function action(args: ActionFunctionArgs) {
           return json({ error: "import.chooseSkip" as MessageKey, line: null, preview: shown, csv }, { status: 400 });
         }
         try {
-          const batchId = await commitStaffImport(user, preview.result);
+          const batchId = await commitStaffImport(db, user, preview.result);
           throw redirect(`/kelola/impor/${batchId}`);
         } catch (error) {
           // Someone took an email or NIP in the last moment: the transaction rolled back whole.

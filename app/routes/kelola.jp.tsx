@@ -13,6 +13,7 @@ import { useT } from "~/utils/i18n";
 import { jpCursorFrom, jpFiltersFrom } from "~/utils/jp-filters.server";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 /**
  * The JP ledger of the manager's subtree: per person, the JP of the year's certified courses
@@ -20,12 +21,13 @@ import { handleLoader } from "~/utils/pipeline.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, scope, lang }) => {
+    const db = await getDb();
     const url = new URL(request.url);
     const filters = jpFiltersFrom(url);
     const [units, years, page] = await Promise.all([
-      agencySubtree({ path: scope.path }),
-      jpYears(scope, jakartaYear()),
-      jpLedgerPage(scope, filters, jpCursorFrom(url)),
+      agencySubtree(db, { path: scope.path }),
+      jpYears(db, scope, jakartaYear()),
+      jpLedgerPage(db, scope, filters, jpCursorFrom(url)),
     ]);
     const nextParams = new URLSearchParams(url.search);
     if (page.next) nextParams.set("setelah", page.next);

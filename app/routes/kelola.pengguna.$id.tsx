@@ -10,15 +10,17 @@ import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { canGrantRole, managedScopePath } from "~/utils/permissions.server";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
-    const target = await getUserInScope(managedScopePath(user), params.id ?? "");
+    const db = await getDb();
+    const target = await getUserInScope(db, managedScopePath(user), params.id ?? "");
     // Outside the manager's subtree looks exactly like a missing user.
     if (!target) throw new Response("Not found", { status: 404 });
     const { passwordSetAt, ...shown } = target;
     // A learner who used "Lupa kata sandi" without e-mail waits for this page's link (issue 15 item 7).
-    const helpRequestedAt = await passwordHelpRequestOf(target.id);
+    const helpRequestedAt = await passwordHelpRequestOf(db, target.id);
     return json({ target: shown, helpRequestedAt, canReissue: (!passwordSetAt || !!helpRequestedAt) && canGrantRole(user, target.role) });
   });
 }
@@ -29,13 +31,14 @@ export async function loader(args: LoaderFunctionArgs) {
  */
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "user:create", keep: {} }, async ({ request, params, user, form }) => {
+    const db = await getDb();
     if (form.get("intent") === "asn-kind") {
       const kind = form.get("asnKind");
       if (kind !== "pns" && kind !== "pppk") return json({ error: "error.required" as const, link: null, saved: false }, { status: 400 });
-      if (!(await setAsnKind(user.id, managedScopePath(user), params.id ?? "", kind))) throw new Response("Not found", { status: 404 });
+      if (!(await setAsnKind(db, user.id, managedScopePath(user), params.id ?? "", kind))) throw new Response("Not found", { status: 404 });
       return json({ error: null, link: null, saved: true });
     }
-    const token = await reissuePasswordLink(user, params.id ?? "");
+    const token = await reissuePasswordLink(db, user, params.id ?? "");
     if (!token) throw new Response("Not found", { status: 404 });
     return json({ error: null, saved: false, link: `${publicOrigin(request)}/atur-sandi/${token}` }, { headers: { "Cache-Control": "no-store" } });
   });

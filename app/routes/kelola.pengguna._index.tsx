@@ -8,12 +8,14 @@ import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
+    const db = await getDb();
     const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
     // "Lupa kata sandi" requests without e-mail wait here for a manager in scope (issue 15 item 7).
-    return json({ users: await listUsersInScope(managedScopePath(user), q), helpRequests: await listPasswordHelpRequests(user) });
+    return json({ users: await listUsersInScope(db, managedScopePath(user), q), helpRequests: await listPasswordHelpRequests(db, user) });
   });
 }
 

@@ -13,9 +13,10 @@ import { newAccountSchema, type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb, type Db } from "~/utils/db.server";
 
-async function formOptions(user: SessionUser) {
-  const agencies = await agencySubtree({ path: managedScopePath(user) });
+async function formOptions(db: Db, user: SessionUser) {
+  const agencies = await agencySubtree(db, { path: managedScopePath(user) });
   const depth = (path: string) => path.split("/").length - 3;
   return {
     agencies: agencies.map((a) => ({ id: a.id, label: `${"· ".repeat(Math.max(0, depth(a.path) - depth(managedScopePath(user)) + 1))}${a.name}` })),
@@ -25,7 +26,7 @@ async function formOptions(user: SessionUser) {
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ user }) => {
-    return json(await formOptions(user));
+    return json(await formOptions(await getDb(), user));
   });
 }
 
@@ -42,6 +43,7 @@ export async function action(args: ActionFunctionArgs) {
       },
     },
     async ({ user, form: formData }) => {
+      const db = await getDb();
       const form = Object.fromEntries(formData);
       const values = {
         name: String(form.name ?? ""),
@@ -55,10 +57,10 @@ export async function action(args: ActionFunctionArgs) {
       if (!parsed.success) return fail(fieldErrors(parsed.error));
       const weak = commonPasswordError(parsed.data.password, parsed.data);
       if (weak) return fail({ password: weak });
-      if (!(await agencyInSubtree(managedScopePath(user), parsed.data.agencyId))) return fail({ agencyId: "error.agencyScope" });
+      if (!(await agencyInSubtree(db, managedScopePath(user), parsed.data.agencyId))) return fail({ agencyId: "error.agencyScope" });
       if (!canGrantRole(user, parsed.data.role)) return fail({ role: "error.roleScope" });
       try {
-        const created = await createUser(parsed.data, user.id);
+        const created = await createUser(db, parsed.data, user.id);
         return json({ ok: true as const, errors: {} as FieldErrors, values: null, email: created.email });
       } catch (error) {
         if (error instanceof DuplicateAccountError) return fail({ [error.field]: error.field === "email" ? "error.emailTaken" : "error.nipTaken" });

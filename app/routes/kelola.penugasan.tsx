@@ -7,18 +7,10 @@ import { ManageNav } from "~/components/kelola/manage-nav";
 import type { MessageKey } from "~/i18n";
 import { agencyInSubtree, agencySubtree } from "~/models/agency.server";
 import { CopyButton } from "~/components/copy-button";
-import {
-  assignCourse,
-  assignToLearners,
-  cancelAssignment,
-  changeAssignmentDue,
-  learnersByNip,
-  listAssignments,
-  listLearners,
-  overdueLearners,
-  publishedCourses,
-  remindOverdue,
-} from "~/models/dashboard.server";
+import { assignCourse, assignToLearners, cancelAssignment, changeAssignmentDue, learnersByNip, listAssignments } from "~/models/enrollment.server";
+import { listLearners } from "~/models/learner-table.server";
+import { overdueLearners, remindOverdue } from "~/models/overdue.server";
+import { publishedCourses } from "~/models/course.server";
 import { parseNipList } from "~/learning/nip-list";
 import { formatDate } from "~/utils/dates";
 import { publicOrigin } from "~/utils/env.server";
@@ -28,6 +20,7 @@ import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb, type Db } from "~/utils/db.server";
 
 const assignSchema = z.object({
   courseId: z.string().min(1, "error.required"),
@@ -40,19 +33,22 @@ const assignSchema = z.object({
 
 /** How many learners the pick list shows at once (a filter or a NIP list reaches the rest). */
 const PICK_LIMIT = 100;
+/** How many overdue learners the reminder list shows. */
+const OVERDUE_LIMIT = 300;
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
+    const db = await getDb();
     const scope = managedScopePath(user);
     const url = new URL(request.url);
     const pickUnit = url.searchParams.get("unit") || null;
     const pickQuery = (url.searchParams.get("q") ?? "").slice(0, 100);
     const [agencies, courses, assignments, overdue, candidates] = await Promise.all([
-      agencySubtree({ path: scope }),
-      publishedCourses(),
-      listAssignments(scope),
-      overdueLearners(scope),
-      listLearners(scope, { unitId: pickUnit, q: pickQuery }, { limit: PICK_LIMIT }),
+      agencySubtree(db, { path: scope }),
+      publishedCourses(db),
+      listAssignments(db, scope),
+      overdueLearners(db, scope, { limit: OVERDUE_LIMIT }),
+      listLearners(db, scope, { unitId: pickUnit, q: pickQuery }, { limit: PICK_LIMIT }),
     ]);
     // The overdue list per course and due date: one reminder per group.
     const groups = new Map<string, { courseId: string; courseTitle: string; dueDate: string; learners: typeof overdue }>();
@@ -103,16 +99,17 @@ export async function action(args: ActionFunctionArgs) {
     args,
     { access: "manage:open", keep: { dueDate: { show: "date", label: "assign.due" } } },
     async ({ request, user, lang, form: formData }) => {
+      const db = await getDb();
       const form = Object.fromEntries(formData);
       const scopePath = managedScopePath(user);
-      if (form.intent === "learners") return assignLearnersAction(user.id, scopePath, formData);
+      if (form.intent === "learners") return assignLearnersAction(db, user.id, scopePath, formData);
       if (form.intent === "remind") {
         const courseId = String(form.courseId ?? "");
         const dueDate = String(form.dueDate ?? "");
         const t = serverTranslator(lang);
         const origin = publicOrigin(request);
         const reminded = /^\d{4}-\d{2}-\d{2}$/.test(dueDate)
-          ? await remindOverdue(user.id, scopePath, { courseId, dueDate }, (course, due) =>
+          ? await remindOverdue(db, user.id, scopePath, { courseId, dueDate }, (course, due) =>
               t("assign.remindMessage", { course: course.title, due: formatDate(due, lang), link: `${origin}/kursus/${course.slug}` }),
             )
           : null;
@@ -129,7 +126,7 @@ export async function action(args: ActionFunctionArgs) {
         if (form.intent === "due") {
           const due = assignSchema.shape.dueDate.safeParse(String(form.dueDate ?? ""));
           if (!due.success) return json({ ...answer, errors: errs({ [`due-${assignmentId}`]: "assign.dueInvalid" }) }, { status: 400 });
-          const changed = await changeAssignmentDue(user.id, scopePath, assignmentId, due.data);
+          const changed = await changeAssignmentDue(db, user.id, scopePath, assignmentId, due.data);
           if (!changed) throw new Response("Not found", { status: 404 });
           return json({
             ...answer,
@@ -138,7 +135,7 @@ export async function action(args: ActionFunctionArgs) {
             changed: { kind: "due" as const, course: changed.courseTitle, due: changed.dueDate, removed: 0, kept: 0 },
           });
         }
-        const cancelled = await cancelAssignment(user.id, scopePath, assignmentId);
+        const cancelled = await cancelAssignment(db, user.id, scopePath, assignmentId);
         if (!cancelled) throw new Response("Not found", { status: 404 });
         return json({
           ...answer,
@@ -150,13 +147,13 @@ export async function action(args: ActionFunctionArgs) {
       const values = { courseId: String(form.courseId ?? ""), agencyId: String(form.agencyId ?? ""), dueDate: String(form.dueDate ?? "") };
       const parsed = assignSchema.safeParse(values);
       if (!parsed.success) return json({ ...answer, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
-      const agency = await agencyInSubtree(scopePath, parsed.data.agencyId);
+      const agency = await agencyInSubtree(db, scopePath, parsed.data.agencyId);
       if (!agency) return json({ ...answer, errors: errs({ agencyId: "error.agencyScope" }), values }, { status: 400 });
       // Only a course the form offers; an unknown id would fail the foreign key.
-      if (!(await publishedCourses()).some((c) => c.id === parsed.data.courseId)) {
+      if (!(await publishedCourses(db)).some((c) => c.id === parsed.data.courseId)) {
         return json({ ...answer, errors: errs({ courseId: "admin.invalidChoice" }), values }, { status: 400 });
       }
-      await assignCourse(user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
+      await assignCourse(db, user.id, { courseId: parsed.data.courseId, agency, dueDate: parsed.data.dueDate });
       return json({ ...answer, ok: true, values, agencyName: agency.name });
     },
   );
@@ -167,7 +164,7 @@ export async function action(args: ActionFunctionArgs) {
  * and NIPs outside the scope are refused server-side and nothing is written; the form keeps
  * what was chosen.
  */
-async function assignLearnersAction(actorId: string, scopePath: string, formData: FormData) {
+async function assignLearnersAction(db: Db, actorId: string, scopePath: string, formData: FormData) {
   const userIds = formData.getAll("userId").map(String).filter(Boolean).slice(0, 2000);
   const nipsText = String(formData.get("nips") ?? "").slice(0, 50_000);
   const courseId = String(formData.get("courseId") ?? "");
@@ -176,10 +173,10 @@ async function assignLearnersAction(actorId: string, scopePath: string, formData
   const errors: Record<string, MessageKey> = {};
   const due = assignSchema.shape.dueDate.safeParse(dueDate);
   if (!due.success) errors["l-dueDate"] = "assign.dueInvalid";
-  const course = (await publishedCourses()).find((c) => c.id === courseId);
+  const course = (await publishedCourses(db)).find((c) => c.id === courseId);
   if (!course) errors["l-courseId"] = "admin.invalidChoice";
   const { nips, invalid } = parseNipList(nipsText);
-  const byNip = await learnersByNip(scopePath, nips);
+  const byNip = await learnersByNip(db, scopePath, nips);
   const unknown = [...invalid, ...nips.filter((n) => !byNip.some((b) => b.nip === n))];
   if (unknown.length) errors["l-nips"] = "assign.nipUnknown";
   const wanted = [...new Set([...userIds, ...byNip.map((b) => b.id)])];
@@ -187,7 +184,7 @@ async function assignLearnersAction(actorId: string, scopePath: string, formData
   if (Object.keys(errors).length || !course) {
     return json({ ...answer, errors, learners: { ...kept, unknownNips: unknown.join(", ") } }, { status: 400 });
   }
-  const result = await assignToLearners(actorId, scopePath, { courseId, userIds: wanted, dueDate });
+  const result = await assignToLearners(db, actorId, scopePath, { courseId, userIds: wanted, dueDate });
   if (result.refused.length) {
     return json({ ...answer, errors: errs({ "l-pick": "assign.learnersRefused" }), learners: { ...kept, count: result.refused.length } }, { status: 400 });
   }

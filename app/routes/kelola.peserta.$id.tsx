@@ -6,18 +6,20 @@ import { z } from "zod";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { certificateStatus } from "~/certificates/rules";
 import { revokeCertificate } from "~/models/certificate.server";
-import { learnerDetail } from "~/models/dashboard.server";
+import { learnerDetail } from "~/models/learner-detail.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 const revokeSchema = z.object({ certificateId: z.string().min(1), reason: z.string().trim().min(5).max(500) });
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
-    const detail = await learnerDetail(managedScopePath(user), params.id ?? "");
+    const db = await getDb();
+    const detail = await learnerDetail(db, managedScopePath(user), params.id ?? "");
     // Outside the manager's subtree looks exactly like a missing learner.
     if (!detail) throw new Response("Not found", { status: 404 });
     return json({
@@ -40,13 +42,14 @@ export async function action(args: ActionFunctionArgs) {
     args,
     { access: "certificate:revoke", keep: { reason: { show: "text", label: "cert.revokeReason" } } },
     async ({ params, user, form: formData }) => {
+      const db = await getDb();
       const scope = managedScopePath(user);
-      if (!(await learnerDetail(scope, params.id ?? ""))) throw new Response("Not found", { status: 404 });
+      if (!(await learnerDetail(db, scope, params.id ?? ""))) throw new Response("Not found", { status: 404 });
       const form = Object.fromEntries(formData);
       const parsed = revokeSchema.safeParse(form);
       if (!parsed.success) return json({ ok: false as const, reason: String(form.reason ?? "") }, { status: 400 });
       // The certificate must be this learner's: another learner's id posted here is refused like a missing one.
-      const done = await revokeCertificate(user.id, scope, params.id ?? "", parsed.data.certificateId, parsed.data.reason);
+      const done = await revokeCertificate(db, user.id, scope, params.id ?? "", parsed.data.certificateId, parsed.data.reason);
       if (!done) throw new Response("Not found", { status: 404 });
       return json({ ok: true as const, reason: "" });
     },

@@ -4,21 +4,24 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { ENROLLMENT_STATUSES } from "~/learning/enrollment-status";
 import { agencySubtree } from "~/models/agency.server";
-import { listLearners, publishedCourses } from "~/models/dashboard.server";
+import { listLearners } from "~/models/learner-table.server";
+import { publishedCourses } from "~/models/course.server";
 import { useT } from "~/utils/i18n";
 import { cursorFrom, learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
+    const db = await getDb();
     const scope = managedScopePath(user);
     const filters = learnerFiltersFrom(new URL(request.url));
     const url = new URL(request.url);
-    const [units, courses] = await Promise.all([agencySubtree({ path: scope }), publishedCourses()]);
+    const [units, courses] = await Promise.all([agencySubtree(db, { path: scope }), publishedCourses(db)]);
     const courseId = filters.courseId ?? courses[0]?.id ?? null;
-    const page = await listLearners(scope, { ...filters, courseId }, { after: cursorFrom(url) });
+    const page = await listLearners(db, scope, { ...filters, courseId }, { after: cursorFrom(url) });
     // The next-page link keeps every filter and only moves the cursor.
     const nextParams = new URLSearchParams(url.search);
     if (page.next) nextParams.set("setelah", page.next);

@@ -24,6 +24,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { fieldErrors } from "~/validation/field-errors.server";
+import { getDb } from "~/utils/db.server";
 
 /**
  * The reaction survey and action plan (RTL) of a completed course, decision 016: one per learner
@@ -31,9 +32,10 @@ import { fieldErrors } from "~/validation/field-errors.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, params, user, lang }) => {
-    const course = await publishedCourseBySlug(params.course ?? "");
+    const db = await getDb();
+    const course = await publishedCourseBySlug(db, params.course ?? "");
     if (!course) throw new Response("Not found", { status: 404 });
-    const { completed, evaluation } = await ownEvaluation(user.id, course.id);
+    const { completed, evaluation } = await ownEvaluation(db, user.id, course.id);
     const now = new Date();
     const today = jakartaDay(now);
     return json({
@@ -77,14 +79,15 @@ export async function action(args: ActionFunctionArgs) {
       },
     },
     async ({ params, user, form }) => {
-      const course = await publishedCourseBySlug(params.course ?? "");
+      const db = await getDb();
+      const course = await publishedCourseBySlug(db, params.course ?? "");
       if (!course) throw new Response("Not found", { status: 404 });
       const fields = evaluationFields(form);
       const now = new Date();
-      const { evaluation } = await ownEvaluation(user.id, course.id);
+      const { evaluation } = await ownEvaluation(db, user.id, course.id);
       const parsed = evaluationSchema(jakartaDay(now), evaluation?.planDue ?? null).safeParse(fields);
       if (!parsed.success) return json({ errors: fieldErrors(parsed.error), fields }, { status: 400 });
-      const result = await saveEvaluation(user.id, course.id, parsed.data, now);
+      const result = await saveEvaluation(db, user.id, course.id, parsed.data, now);
       if (result === "notComplete") return json({ errors: { _form: "eval.notComplete" as MessageKey }, fields }, { status: 403 });
       if (result === "locked") return json({ errors: { _form: "eval.locked" as MessageKey }, fields }, { status: 409 });
       // Post/redirect/get: a reload does not post again, and the page shows what is stored.

@@ -6,12 +6,14 @@ import { listCatalog, searchLessons } from "~/models/course.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, user }) => {
+    const db = await getDb();
     await getSyncedContentTree();
     const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-    const [courses, hits] = await Promise.all([listCatalog(user.id), q.trim() ? searchLessons(q) : Promise.resolve(null)]);
+    const [courses, hits] = await Promise.all([listCatalog(db, user.id), q.trim() ? searchLessons(db, q) : Promise.resolve(null)]);
     return json({ courses, hits, q });
   });
 }

@@ -9,6 +9,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { allowHit, clientIp } from "~/utils/rate-limit.server";
+import { getDb } from "~/utils/db.server";
 
 const forgotSchema = z.object({ email: z.string().trim().max(254) });
 
@@ -22,6 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
 /** The same answer whether or not the account exists (decision 019); only the rate limit answers differently. */
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "anonymous", keep: { email: { show: "email", label: "auth.email" } } }, async ({ request, form, lang }) => {
+    const db = await getDb();
     const parsed = forgotSchema.safeParse(Object.fromEntries(form));
     const email = parsed.success ? parsed.data.email.toLowerCase() : "";
     const ip = clientIp(request);
@@ -29,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
       (await allowHit(`forgot-ip:${ip ?? "unknown"}`, ip ? FORGOT_LIMITS.perIp : FORGOT_LIMITS.perIp * 10, FORGOT_LIMITS.windowMs)) &&
       (!email || (await allowHit(`forgot-email:${email}`, FORGOT_LIMITS.perEmail, FORGOT_LIMITS.windowMs)));
     if (!allowed) return json({ state: "limited" as const, email }, { status: 429 });
-    if (email.includes("@")) await requestPasswordReset(email, publicOrigin(request), lang);
+    if (email.includes("@")) await requestPasswordReset(db, email, publicOrigin(request), lang);
     return json({ state: env.smtpUrl ? ("sentMail" as const) : ("sentManager" as const), email: "" });
   });
 }

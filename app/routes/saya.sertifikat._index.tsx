@@ -11,11 +11,13 @@ import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, user }) => {
+    const db = await getDb();
     const lang = getLang(request);
-    const [certs, evaluations] = await Promise.all([listOwnCertificates(user.id), evaluationOffers(user.id)]);
+    const [certs, evaluations] = await Promise.all([listOwnCertificates(db, user.id), evaluationOffers(db, user.id)]);
     const year = jakartaYear();
     return json({
       year,
@@ -57,9 +59,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "user", keep: {} }, async ({ user, form }) => {
+    const db = await getDb();
     const courseId = String(form.get("courseId") ?? "");
     // Recertifying resets progress: only with the box ticked and when it is due (the model checks both).
-    await startRecertification(user.id, courseId, { confirmed: form.get("confirm") === "ya" });
+    await startRecertification(db, user.id, courseId, { confirmed: form.get("confirm") === "ya" });
     return redirect("/saya/sertifikat");
   });
 }

@@ -12,6 +12,7 @@ import { pageTitle } from "~/utils/meta";
 import { allowHitInMemory } from "~/utils/memory-limit.server";
 import { clientIp } from "~/utils/rate-limit.server";
 import { handleLoader } from "~/utils/pipeline.server";
+import { getDb } from "~/utils/db.server";
 
 /**
  * Public verification, no sign-in. Shows every printed field so an edited PDF is caught by
@@ -19,19 +20,20 @@ import { handleLoader } from "~/utils/pipeline.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request, params }) => {
+    const db = await getDb();
     const input = (params.code ?? "").slice(0, 64);
     const ip = clientIp(request);
     const allowed = allowHitInMemory(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
     if (!allowed) return json({ input, outcome: "rate-limited" as const, cert: null }, { status: 429 });
     const checked = checkCertificateCode(input);
     if (!checked.ok) return json({ input, outcome: checked.reason === "checksum" ? ("checksum" as const) : ("format" as const), cert: null }, { status: 404 });
-    const found = await findCertificateByCode(checked.code);
+    const found = await findCertificateByCode(db, checked.code);
     if (!found) return json({ input, outcome: "unknown" as const, cert: null }, { status: 404 });
     const lang = getLang(request);
     const outcome = certificateStatus(found);
     // A suspended certificate is shown with its reason but without the person (decision 011).
     const person = outcome !== "suspended";
-    const issuer = await issuerOf(found);
+    const issuer = await issuerOf(db, found);
     return json({
       input,
       outcome,

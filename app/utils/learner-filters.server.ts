@@ -1,5 +1,5 @@
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from "~/learning/enrollment-status";
-import type { LearnerFilters } from "~/models/dashboard.server";
+import type { LearnerFilters } from "~/models/learner-table.server";
 
 /** Reads the learner-table filters from the query string (shared by the page and the CSV). */
 export function learnerFiltersFrom(url: URL): LearnerFilters & { courseId: string | null } {

@@ -8,6 +8,7 @@ import * as oidc from "openid-client";
 import { audit } from "~/models/audit.server";
 import { findSsoCandidates } from "~/models/user.server";
 import { startSession } from "./auth.server";
+import { getDb } from "./db.server";
 import { env, publicOrigin, type OidcSettings } from "./env.server";
 import { clientIp, isSsoBlocked, recordSsoFailure } from "./rate-limit.server";
 import { safeRedirect } from "./safe-redirect";
@@ -162,10 +163,11 @@ export async function finishSso(request: Request): Promise<SsoOutcome> {
   }
 
   const identity = identityFromClaims(claims, settings.nipClaim);
-  const link = linkAccount(identity, await findSsoCandidates(identity));
+  const db = await getDb();
+  const link = linkAccount(identity, await findSsoCandidates(db, identity));
   if (!link.ok) return refuse(link.reason === "ambiguous" ? "conflict" : link.reason, identity.nip);
 
   const session = await startSession(request, link.userId);
-  await audit({ actorId: link.userId, action: "user.sso-signin", targetType: "user", targetId: link.userId, details: { via: link.via } });
+  await audit(db, { actorId: link.userId, action: "user.sso-signin", targetType: "user", targetId: link.userId, details: { via: link.via } });
   return { ok: true, location: safeRedirect(flow.ke), cookies: [...clear, session] };
 }

@@ -24,7 +24,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import os from "node:os";
 import postgres from "postgres";
-import { allLearners, dashboardPage, listLearners } from "../../app/models/dashboard.server";
+import { allLearners, listLearners } from "../../app/models/learner-table.server";
+import { dashboardPage } from "../../app/models/rollups.server";
 import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
 import { percentile } from "./client";
@@ -239,6 +240,7 @@ console.log(
 
 // ---- model functions, serial ----
 setDbFactory(() => openDatabase({ url: target, max: 10 }));
+const db = await getDb();
 const misses: string[] = [];
 function report(label: string, times: number[], limit: number) {
   const sorted = [...times].sort((a, b) => a - b);
@@ -265,20 +267,20 @@ async function collect(batches: AsyncGenerator<unknown[]>) {
   return n;
 }
 console.log("model functions, one after another:");
-const secondPage = (await listLearners("/p1/", { courseId: "c1" })).next;
-await serial("dashboard, province p1 (≈185,000 learners)", 100, () => dashboardPage("/p1/", "c1"));
-await serial("dashboard, province p1, a regency opened", 100, () => dashboardPage("/p1/", "c1", { open: new Set(["p1", "r1-3"]), sort: "completion" }));
-await serial("dashboard, province p2 (≈25,000 learners)", 100, () => dashboardPage("/p2/", "c1"));
-await serial("dashboard, regency r1-3", 100, () => dashboardPage("/p1/r1-3/", "c1"));
-await serial("learner table page 1, province p1", 50, () => listLearners("/p1/", { courseId: "c1" }));
-await serial("learner table page 2, province p1", 50, () => listLearners("/p1/", { courseId: "c1" }, { after: secondPage }));
-await serial("learner table page, province p1, status expired", 50, () => listLearners("/p1/", { courseId: "c1", status: "expired" }));
-await serial("learner table page, regency r1-3", 50, () => listLearners("/p1/r1-3/", { courseId: "c1" }));
-const agencyRowsCount = await collect(allLearners("/p1/r1-3/a1-3-2/", { courseId: "c1" }));
+const secondPage = (await listLearners(db, "/p1/", { courseId: "c1" })).next;
+await serial("dashboard, province p1 (≈185,000 learners)", 100, () => dashboardPage(db, "/p1/", "c1"));
+await serial("dashboard, province p1, a regency opened", 100, () => dashboardPage(db, "/p1/", "c1", { open: new Set(["p1", "r1-3"]), sort: "completion" }));
+await serial("dashboard, province p2 (≈25,000 learners)", 100, () => dashboardPage(db, "/p2/", "c1"));
+await serial("dashboard, regency r1-3", 100, () => dashboardPage(db, "/p1/r1-3/", "c1"));
+await serial("learner table page 1, province p1", 50, () => listLearners(db, "/p1/", { courseId: "c1" }));
+await serial("learner table page 2, province p1", 50, () => listLearners(db, "/p1/", { courseId: "c1" }, { after: secondPage }));
+await serial("learner table page, province p1, status expired", 50, () => listLearners(db, "/p1/", { courseId: "c1", status: "expired" }));
+await serial("learner table page, regency r1-3", 50, () => listLearners(db, "/p1/r1-3/", { courseId: "c1" }));
+const agencyRowsCount = await collect(allLearners(db, "/p1/r1-3/a1-3-2/", { courseId: "c1" }));
 await serial(
   `CSV rows, agency a1-3-2 (${agencyRowsCount.toLocaleString("en")} learners)`,
   2000,
-  () => collect(allLearners("/p1/r1-3/a1-3-2/", { courseId: "c1" })),
+  () => collect(allLearners(db, "/p1/r1-3/a1-3-2/", { courseId: "c1" })),
   20,
 );
 await closeDb();

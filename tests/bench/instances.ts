@@ -30,7 +30,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { createAgency } from "../../app/models/agency.server";
 import { createUser } from "../../app/models/user.server";
-import { closeDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
+import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
 import { checkDatabase, PASSWORD, runLoad, type Learner } from "./learner-load";
 import { cpuTimeMs } from "./rounds";
@@ -108,12 +108,13 @@ try {
   // Every phase has its own learners, created through the models before any load.
   setDbFactory(() => openDatabase({ url: scratch.url, max: 4 }));
   const passwordHash = await hashPassword(PASSWORD);
+  const db = await getDb();
   const cohorts = new Map<number, Learner[]>();
   for (const n of PHASES) {
-    const agency = await createAgency({ code: `INST-${n}-${process.pid}`, name: `Dinas Uji ${n} Instans`, kind: "agency" });
+    const agency = await createAgency(db, { code: `INST-${n}-${process.pid}`, name: `Dinas Uji ${n} Instans`, kind: "agency" });
     const cohort: Learner[] = [];
     for (let i = 0; i < LEARNERS; i++) {
-      const u = await createUser({
+      const u = await createUser(db, {
         name: `Peserta ${n}-${i + 1}`,
         email: `inst${n}-${i + 1}@load.sigap.id`,
         nip: null,

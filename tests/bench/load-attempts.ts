@@ -24,7 +24,7 @@ import { readdirSync } from "node:fs";
 import postgres from "postgres";
 import { createAgency } from "../../app/models/agency.server";
 import { createUser } from "../../app/models/user.server";
-import { closeDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
+import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
 import { checkDatabase, PASSWORD, runLoad } from "./learner-load";
 import { scratchDatabase, startServer } from "./server";
@@ -54,11 +54,12 @@ try {
   const t0 = Date.now();
   server = await startServer(PORT, { DATABASE_URL: scratch.url });
   setDbFactory(() => openDatabase({ url: scratch.url, max: 4 }));
-  const agency = await createAgency({ code: `LOAD-${process.pid}`, name: "Dinas Uji Beban", kind: "agency" });
+  const db = await getDb();
+  const agency = await createAgency(db, { code: `LOAD-${process.pid}`, name: "Dinas Uji Beban", kind: "agency" });
   const passwordHash = await hashPassword(PASSWORD);
   const learners: { id: string; email: string }[] = [];
   for (let i = 0; i < LEARNERS; i++) {
-    const u = await createUser({
+    const u = await createUser(db, {
       name: `Peserta Beban ${i + 1}`,
       email: `beban${i + 1}@load.sigap.id`,
       nip: null,

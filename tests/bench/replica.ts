@@ -26,7 +26,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
 import { createUser } from "../../app/models/user.server";
-import { closeDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
+import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
 import { Browser, percentile, routeTable } from "./client";
 import { checkDatabase, PASSWORD, runLoad, type Learner } from "./learner-load";
@@ -114,9 +114,10 @@ try {
   setDbFactory(() => openDatabase({ url: url(PRIMARY.port), max: 4 }));
   const [unit] = await primarySql<{ id: string }[]>`select id from agencies where code = '16.01.DUKCAPIL.PDP'`;
   const passwordHash = await hashPassword(PASSWORD);
+  const db = await getDb();
   const learners: Learner[] = [];
   for (let i = 0; i < LEARNERS; i++) {
-    const u = await createUser({
+    const u = await createUser(db, {
       name: `Peserta Replika ${i + 1}`,
       email: `replika${i + 1}@load.sigap.id`,
       nip: null,

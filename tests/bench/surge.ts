@@ -116,7 +116,7 @@ try {
       await new Promise((r) => setTimeout(r, Math.random() * SURGE_SECONDS * 1000));
       const arrived = performance.now();
       try {
-        await completeLesson(`l${i + 1}`, ref);
+        await completeLesson(db, `l${i + 1}`, ref);
       } catch (error) {
         errors++;
         if (errors <= 3) console.error(error);

@@ -90,12 +90,13 @@ describe("only administrators", () => {
   });
 
   it("refuses a cross-site POST before anything else", async () => {
+    const db = await getDb();
     const res = await run(
       agenciesAction,
       post("/admin/instansi", { intent: "rename", agencyId: tree.unitB.id, name: "X" }, admin.cookie, { origin: "https://jahat.example" }),
     );
     expect(res.status).toBe(403);
-    expect((await getAgency(tree.unitB.id))!.name).toBe(tree.unitB.name);
+    expect((await getAgency(db, tree.unitB.id))!.name).toBe(tree.unitB.name);
   });
 });
 
@@ -126,24 +127,26 @@ describe("agencies", () => {
   });
 
   it("renames with an audit entry and keeps the typed name on error", async () => {
-    const unit = await createAgency({ code: `R-${Date.now()}`, name: "Bidang Lama", kind: "unit", parentId: tree.agencyB.id });
+    const db = await getDb();
+    const unit = await createAgency(db, { code: `R-${Date.now()}`, name: "Bidang Lama", kind: "unit", parentId: tree.agencyB.id });
     const res = await run(agenciesAction, post("/admin/instansi", { intent: "rename", agencyId: unit.id, name: "  Bidang Baru  " }, admin.cookie));
     expect(res.status).toBe(200);
-    expect((await getAgency(unit.id))!.name).toBe("Bidang Baru");
+    expect((await getAgency(db, unit.id))!.name).toBe("Bidang Baru");
     expect(await auditEntries("agency.rename", unit.id)).toMatchObject([{ actorId: admin.id, details: { from: "Bidang Lama", to: "Bidang Baru" } }]);
 
     const empty = await run(agenciesAction, post("/admin/instansi", { intent: "rename", agencyId: unit.id, name: "   " }, admin.cookie));
     expect(empty.status).toBe(400);
     expect(await empty.json()).toMatchObject({ intent: "rename", agencyId: unit.id, errors: { name: "error.required" } });
-    expect((await getAgency(unit.id))!.name).toBe("Bidang Baru");
+    expect((await getAgency(db, unit.id))!.name).toBe("Bidang Baru");
 
     const missing = await run(agenciesAction, post("/admin/instansi", { intent: "rename", agencyId: "tidak-ada", name: "X" }, admin.cookie));
     expect(missing.status).toBe(404);
   });
 
   it("moves a subtree: every path is rewritten, the moved manager keeps access and the old parent's manager loses it", async () => {
+    const db = await getDb();
     const t = await createTwoAgencies();
-    const section = await createAgency({ code: `S-${Date.now()}`, name: "Seksi A1a", kind: "unit", parentId: t.unitA.id });
+    const section = await createAgency(db, { code: `S-${Date.now()}`, name: "Seksi A1a", kind: "unit", parentId: t.unitA.id });
     const learner = await createAccount(section.id, "learner", "Lestari Di Seksi");
     const unitManager = await signedIn(t.unitA.id, "manager");
     const oldParentManager = await signedIn(t.agencyA.id, "manager");
@@ -159,13 +162,13 @@ describe("agencies", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, done: { key: "admin.agencies.moved", name: t.unitA.name } });
 
-    const unitA = (await getAgency(t.unitA.id))!;
-    const moved = (await getAgency(section.id))!;
+    const unitA = (await getAgency(db, t.unitA.id))!;
+    const moved = (await getAgency(db, section.id))!;
     expect(unitA).toMatchObject({ parentId: t.agencyB.id, path: `${t.agencyB.path}${t.unitA.id}/` });
     expect(moved).toMatchObject({ parentId: t.unitA.id, path: `${t.agencyB.path}${t.unitA.id}/${section.id}/` });
     // Agencies outside the subtree are untouched.
-    expect((await getAgency(t.agencyA.id))!.path).toBe(t.agencyA.path);
-    expect((await getAgency(t.unitB.id))!.path).toBe(t.unitB.path);
+    expect((await getAgency(db, t.agencyA.id))!.path).toBe(t.agencyA.path);
+    expect((await getAgency(db, t.unitB.id))!.path).toBe(t.unitB.path);
 
     // Existing sessions follow the move at once: scoping reads the current path.
     expect((await detail(unitManager.cookie)).status).toBe(200);
@@ -180,6 +183,7 @@ describe("agencies", () => {
   });
 
   it("refuses to move an agency under itself or its own descendants", async () => {
+    const db = await getDb();
     const t = await createTwoAgencies();
     for (const target of [t.unitA.id, t.agencyA.id]) {
       const res = await move(t.agencyA.id, target);
@@ -188,16 +192,17 @@ describe("agencies", () => {
     }
     const res = await move(t.provA.id, t.unitA.id);
     expect((await res.json()).errors).toEqual({ parentId: "admin.agencies.cycle" });
-    expect(await getAgency(t.agencyA.id)).toMatchObject({ parentId: t.provA.id, path: t.agencyA.path });
-    expect(await getAgency(t.unitA.id)).toMatchObject({ path: t.unitA.path });
+    expect(await getAgency(db, t.agencyA.id)).toMatchObject({ parentId: t.provA.id, path: t.agencyA.path });
+    expect(await getAgency(db, t.unitA.id)).toMatchObject({ path: t.unitA.path });
     expect(await auditEntries("agency.move", t.agencyA.id)).toEqual([]);
   });
 
   it("moves a subtree to the top level", async () => {
+    const db = await getDb();
     const t = await createTwoAgencies();
     expect((await move(t.agencyA.id, "")).status).toBe(200);
-    expect(await getAgency(t.agencyA.id)).toMatchObject({ parentId: null, path: `/${t.agencyA.id}/` });
-    expect((await getAgency(t.unitA.id))!.path).toBe(`/${t.agencyA.id}/${t.unitA.id}/`);
+    expect(await getAgency(db, t.agencyA.id)).toMatchObject({ parentId: null, path: `/${t.agencyA.id}/` });
+    expect((await getAgency(db, t.unitA.id))!.path).toBe(`/${t.agencyA.id}/${t.unitA.id}/`);
   });
 });
 
@@ -287,9 +292,10 @@ describe("user accounts", () => {
 
 describe("audit log", () => {
   it("shows actor, action, target and details, newest first, 50 a page, filtered by action", async () => {
+    const db = await getDb();
     const learner = await createAccount(tree.unitB.id, "learner", "Sasaran Audit");
     const action = `test.page-${Date.now()}`;
-    for (let i = 0; i < 53; i++) await audit({ actorId: admin.id, action, targetType: "user", targetId: learner.id, details: { i } });
+    for (let i = 0; i < 53; i++) await audit(db, { actorId: admin.id, action, targetType: "user", targetId: learner.id, details: { i } });
 
     const page1 = await (await run(auditLoader, get(`/admin/audit?aksi=${action}`, admin.cookie))).json();
     expect(page1).toMatchObject({ total: 53, page: 1, pageCount: 2, action });

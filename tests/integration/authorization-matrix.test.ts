@@ -6,7 +6,7 @@ import { getExerciseEntry } from "~/content/exercise-index.server";
 import { submitExerciseForm } from "~/content/exercise-page.server";
 import { getSyncedContent } from "~/content/sync.server";
 import { refreshEnrollment } from "~/models/certificate.server";
-import { assignCourse } from "~/models/dashboard.server";
+import { assignCourse } from "~/models/enrollment.server";
 import { commitStaffImport, previewStaffImport } from "~/models/staff-import.server";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -60,6 +60,7 @@ const originalContentDir = process.env.CONTENT_DIR;
 const signedInUser = async (cookie: string): Promise<SessionUser> => (await getUser(get("/", cookie)))!;
 
 beforeAll(async () => {
+  const db = await getDb();
   process.env.CONTENT_DIR = path.resolve("content");
   const { ids, tree: content } = await getSyncedContent();
   tree = await createTwoAgencies();
@@ -75,11 +76,10 @@ beforeAll(async () => {
   // Both agencies have a course assignment, so dashboards and tables have rows that could leak.
   const courseId = ids.get(`${COURSE}/${content.courses.find((c) => c.slug === COURSE)!.lessons[0]!.slug}`)!.courseId;
   const due = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
-  await assignCourse(managerUsers.own.id, { courseId, agency: tree.agencyA, dueDate: due });
-  await assignCourse(managerUsers.other.id, { courseId, agency: tree.agencyB, dueDate: due });
+  await assignCourse(db, managerUsers.own.id, { courseId, agency: tree.agencyA, dueDate: due });
+  await assignCourse(db, managerUsers.other.id, { courseId, agency: tree.agencyB, dueDate: due });
 
   // A certificate for each learner: every lesson of the course completed, then the real issuing path.
-  const db = await getDb();
   const course = content.courses.find((c) => c.slug === COURSE)!;
   const certificate = {} as Record<Scope, { id: string; code: string }>;
   for (const scope of ["own", "other"] as const) {
@@ -140,9 +140,9 @@ beforeAll(async () => {
   for (const scope of ["own", "other"] as const) {
     const name = scope === "own" ? "Dewi Impor Sendiri" : IMPORTED_B;
     const csv = `nama,email,nip,kode_unit,peran\n${name},${scope}.${crypto.randomUUID().slice(0, 8)}@impor.id,,${units[scope].code},learner\n`;
-    const preview = await previewStaffImport(managerUsers[scope], csv);
+    const preview = await previewStaffImport(db, managerUsers[scope], csv);
     if (!preview.ok || preview.result.validCount !== 1) throw new Error("fixture import preview failed");
-    batch[scope] = await commitStaffImport(managerUsers[scope], preview.result);
+    batch[scope] = await commitStaffImport(db, managerUsers[scope], preview.result);
   }
 
   fx = {

@@ -66,7 +66,7 @@ async function certifiedLearner() {
     })),
   );
   await passExercise(learner.user);
-  const [cert] = await listOwnCertificates(learner.user.id);
+  const [cert] = await listOwnCertificates(db, learner.user.id);
   expect(cert).toBeDefined();
   return { ...learner, cert: cert!, entry };
 }
@@ -126,7 +126,7 @@ describe("grades reach the certificate", () => {
     const [restored] = await db.select().from(certificates).where(eq(certificates.id, cert.id));
     expect(restored).toMatchObject({ suspendedAt: null, suspendedReason: null, suspendedLesson: null, replacedBy: null });
     expect((await (await run(verifyLoader, get(`/sertifikat/${cert.code}`), { code: cert.code })).json()).outcome).toBe("valid");
-    expect(await listOwnCertificates(user.id)).toHaveLength(1);
+    expect(await listOwnCertificates(db, user.id)).toHaveLength(1);
     const entries = await db.select().from(auditLog).where(eq(auditLog.targetId, cert.id));
     expect(entries.map((e) => [e.action, e.actorId])).toEqual([
       ["certificate.suspend", admin.user.id],

@@ -36,12 +36,13 @@ const passQuiz = (user: SessionUser, key: string) => answerFinalQuiz(user, "kurs
 
 describe("certificates", () => {
   it("issues one certificate when the last requirement completes, with every printed field", async () => {
+    const db = await getDb();
     const user = await userIn(tree.unitA.id);
     await passQuiz(user, "kunci-sert-0001");
-    expect(await listOwnCertificates(user.id)).toHaveLength(0);
+    expect(await listOwnCertificates(db, user.id)).toHaveLength(0);
     await markReading(user);
     await markReading(user);
-    const certs = await listOwnCertificates(user.id);
+    const certs = await listOwnCertificates(db, user.id);
     expect(certs).toHaveLength(1);
     const c = certs[0]!;
     expect(checkCertificateCode(c.code)).toEqual({ ok: true, code: c.code });
@@ -58,64 +59,64 @@ describe("certificates", () => {
   });
 
   it("recertifies: progress resets, a new certificate replaces the old one", async () => {
+    const db = await getDb();
     const user = await userIn(tree.unitA.id);
     await markReading(user);
     await passQuiz(user, "kunci-sert-0004");
-    const [first] = await listOwnCertificates(user.id);
+    const [first] = await listOwnCertificates(db, user.id);
     // Offered only from 90 days before expiry.
-    expect(await startRecertification(user.id, first!.courseId)).toBe(false);
-    const db = await getDb();
+    expect(await startRecertification(db, user.id, first!.courseId)).toBe(false);
     await db
       .update(certificates)
       .set({ expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000) })
       .where(eq(certificates.id, first!.id));
     // And only when the learner confirmed it.
-    expect(await startRecertification(user.id, first!.courseId, { confirmed: false })).toBe(false);
-    expect(await startRecertification(user.id, first!.courseId, { confirmed: true })).toBe(true);
+    expect(await startRecertification(db, user.id, first!.courseId, { confirmed: false })).toBe(false);
+    expect(await startRecertification(db, user.id, first!.courseId, { confirmed: true })).toBe(true);
     await markReading(user);
-    expect(await listOwnCertificates(user.id)).toHaveLength(1);
+    expect(await listOwnCertificates(db, user.id)).toHaveLength(1);
     await passQuiz(user, "kunci-sert-0005");
-    const certs = await listOwnCertificates(user.id);
+    const certs = await listOwnCertificates(db, user.id);
     expect(certs).toHaveLength(2);
-    const old = await findCertificateByCode(first!.code);
+    const old = await findCertificateByCode(db, first!.code);
     const renewed = certs.find((c) => c.id !== first!.id)!;
     expect(old!.replacedByCode).toBe(renewed.code);
     expect(renewed.replacedBy).toBeNull();
   });
 
   it("lets only a manager of the learner's agency revoke, with an audit entry", async () => {
+    const db = await getDb();
     const user = await userIn(tree.unitA.id);
     await markReading(user);
     await passQuiz(user, "kunci-sert-0006");
-    const [cert] = await listOwnCertificates(user.id);
+    const [cert] = await listOwnCertificates(db, user.id);
     const managerB = await userIn(tree.agencyB.id, "manager");
-    expect(await revokeCertificate(managerB.id, managerB.agencyPath, user.id, cert!.id, "Coba-coba")).toBe(false);
+    expect(await revokeCertificate(db, managerB.id, managerB.agencyPath, user.id, cert!.id, "Coba-coba")).toBe(false);
     const managerA = await userIn(tree.agencyA.id, "manager");
-    expect(await revokeCertificate(managerA.id, managerA.agencyPath, user.id, cert!.id, "Data NIP keliru")).toBe(true);
-    const found = await findCertificateByCode(cert!.code);
+    expect(await revokeCertificate(db, managerA.id, managerA.agencyPath, user.id, cert!.id, "Data NIP keliru")).toBe(true);
+    const found = await findCertificateByCode(db, cert!.code);
     expect(found).toMatchObject({ revokedReason: "Data NIP keliru", revokedBy: managerA.id });
-    const db = await getDb();
     expect(await db.select().from(auditLog).where(eq(auditLog.targetId, cert!.id))).toHaveLength(1);
   });
 
   it("revokes from a learner's page only that learner's certificate, even when both are in scope", async () => {
+    const db = await getDb();
     const owner = await userIn(tree.unitA.id);
     await markReading(owner);
     await passQuiz(owner, "kunci-sert-0007");
-    const [cert] = await listOwnCertificates(owner.id);
+    const [cert] = await listOwnCertificates(db, owner.id);
     const other = await userIn(tree.unitA.id);
     const manager = await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email);
     const revoke = (learnerId: string, reason: string) =>
       run(learnerDetailAction, post(`/kelola/peserta/${learnerId}`, { certificateId: cert!.id, reason }, manager), { id: learnerId });
 
     expect((await revoke(other.id, "Lewat halaman orang lain")).status).toBe(404);
-    const db = await getDb();
-    expect(await findCertificateByCode(cert!.code)).toMatchObject({ revokedAt: null, revokedReason: null, revokedBy: null });
+    expect(await findCertificateByCode(db, cert!.code)).toMatchObject({ revokedAt: null, revokedReason: null, revokedBy: null });
     expect(await db.select().from(auditLog).where(eq(auditLog.targetId, cert!.id))).toHaveLength(0);
 
     const res = await revoke(owner.id, "Data NIP keliru");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, reason: "" });
-    expect(await findCertificateByCode(cert!.code)).toMatchObject({ revokedReason: "Data NIP keliru" });
+    expect(await findCertificateByCode(db, cert!.code)).toMatchObject({ revokedReason: "Data NIP keliru" });
   });
 });

@@ -61,9 +61,10 @@ describe("content sync", () => {
 
 describe("drafts and answer keys", () => {
   it("hides drafts from learners but not from the preview", async () => {
+    const db = await getDb();
     const user = await learner();
     await syncContent(await loadContentTree(dir));
-    const catalog = await listCatalog(user.id);
+    const catalog = await listCatalog(db, user.id);
     expect(catalog.find((c) => c.slug === "kursus-uji")?.lessonCount).toBe(2);
     await expect(loadLessonPage(user, "kursus-uji", "draf-rahasia")).rejects.toMatchObject({ status: 404 });
     const preview = await loadLessonPage(user, "kursus-uji", "draf-rahasia", true);
@@ -112,13 +113,14 @@ describe("quizzes and progress", () => {
   });
 
   it("marks a reading lesson complete once, and refuses marking a quiz lesson", async () => {
+    const db = await getDb();
     const user = await learner();
     const form = new FormData();
     form.set("intent", "complete");
     expect(await submitLessonForm(user, "kursus-uji", "pembuka", form)).toEqual({ redirect: "/kursus/kursus-uji/pembuka?selesai=1" });
     await submitLessonForm(user, "kursus-uji", "pembuka", form);
     expect((await loadLessonPage(user, "kursus-uji", "pembuka")).completed).toBe(true);
-    const catalog = await listCatalog(user.id);
+    const catalog = await listCatalog(db, user.id);
     expect(catalog.find((c) => c.slug === "kursus-uji")).toMatchObject({ completedCount: 1, lessonCount: 2 });
     expect(await submitLessonForm(user, "kursus-uji", "kuis-akhir", form)).toEqual({ error: "error.badForm" });
   });

@@ -16,6 +16,7 @@ import { getUser, type SessionUser } from "~/utils/auth.server";
 import { ob3SchemaErrors } from "../setup/ob3-schema";
 import { answerFinalQuiz } from "../setup/final-quiz";
 import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFor } from "../setup/factories";
+import { getDb } from "~/utils/db.server";
 
 const ORIGIN = BASE;
 const DID = "did:web:localhost%3A3000";
@@ -47,7 +48,7 @@ async function certifiedLearner(): Promise<{ user: SessionUser; cookie: string; 
   await submitLessonForm(user, "kursus-uji", "pembuka", form({ intent: "complete" }));
   // The final quiz is drawn per attempt (decision 011): answer the drawn items right.
   await answerFinalQuiz(user, "kursus-uji", "kuis-akhir", `kunci-kred-${++keyCounter}-${account.id.slice(0, 6)}`);
-  const [cert] = await listOwnCertificates(user.id);
+  const [cert] = await listOwnCertificates(await getDb(), user.id);
   if (!cert) throw new Error("fixture certificate was not issued");
   return { user, cookie, code: cert.code, certificateId: cert.id };
 }
@@ -72,6 +73,7 @@ function tamper(jwt: string, change: (payload: Record<string, any>) => void): st
 
 describe("Open Badges credentials", () => {
   it("the holder downloads a VC-JWT that verifies with the key published in did.json and fits the OB 3.0 schema", async () => {
+    const db = await getDb();
     const { cookie, code } = await certifiedLearner();
     const res = await run(fileLoader, get(`/saya/sertifikat/${code}.jwt`, cookie), { file: `${code}.jwt` });
     expect(res.status).toBe(200);
@@ -85,7 +87,7 @@ describe("Open Badges credentials", () => {
       credentialSubject: { licenseNumber: code, creditsEarned: 0.5, achievement: { name: "Kursus Uji", version: "1.0.0", creditsAvailable: 0.5 } },
     });
     expect(ob3SchemaErrors(payload)).toEqual([]);
-    expect(await verifyCredentialJwt(jwt, ORIGIN)).toMatchObject({ outcome: "valid", problems: [] });
+    expect(await verifyCredentialJwt(db, jwt, ORIGIN)).toMatchObject({ outcome: "valid", problems: [] });
 
     // The same credential uploaded as a file instead of pasted.
     const upload = new FormData();
@@ -111,14 +113,15 @@ describe("Open Badges credentials", () => {
   });
 
   it("fails after tampering: the page shows the signature problem", async () => {
+    const db = await getDb();
     const { user, code } = await certifiedLearner();
-    const { jwt } = (await holderCredential(user.id, code, ORIGIN))!;
+    const { jwt } = (await holderCredential(db, user.id, code, ORIGIN))!;
     const forged = tamper(jwt, (p) => {
       p.credentialSubject.creditsEarned = 40;
       p.credentialSubject.achievement.creditsAvailable = 40;
     });
     expect(decodeJwt(forged).credentialSubject).toMatchObject({ creditsEarned: 40 });
-    expect(await verifyCredentialJwt(forged, ORIGIN)).toMatchObject({ outcome: "invalid", problems: ["signature"] });
+    expect(await verifyCredentialJwt(db, forged, ORIGIN)).toMatchObject({ outcome: "invalid", problems: ["signature"] });
     const res = await run(checkAction, post("/sertifikat?index", { credential: forged }));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ result: { outcome: "invalid", problems: ["signature"] } });
@@ -126,18 +129,20 @@ describe("Open Badges credentials", () => {
     expect(
       (
         await verifyCredentialJwt(
+          db,
           tamper(jwt, (p) => (p.iss = "did:web:palsu.example")),
           ORIGIN,
         )
       ).problems,
     ).toEqual(["issuer"]);
-    expect((await verifyCredentialJwt("bukan kredensial", ORIGIN)).problems).toEqual(["format"]);
+    expect((await verifyCredentialJwt(db, "bukan kredensial", ORIGIN)).problems).toEqual(["format"]);
     expect((await run(checkAction, post("/sertifikat?index", { credential: "" }))).status).toBe(400);
   });
 
   it("shows revoked after revocation, through the public status list", async () => {
+    const db = await getDb();
     const { user, code, certificateId } = await certifiedLearner();
-    const { jwt, credential } = (await holderCredential(user.id, code, ORIGIN))!;
+    const { jwt, credential } = (await holderCredential(db, user.id, code, ORIGIN))!;
     const entry = credential.credentialStatus.find((s) => s.statusPurpose === "revocation")!;
     const readBit = async () => {
       const res = await run(statusLoader, get(new URL(entry.statusListCredential).pathname), {
@@ -155,36 +160,38 @@ describe("Open Badges credentials", () => {
     };
     expect(await readBit()).toBe(false);
     const manager = await createAccount(tree.agencyA.id, "manager");
-    expect(await revokeCertificate(manager.id, tree.agencyA.path, user.id, certificateId, "Data NIP keliru")).toBe(true);
+    expect(await revokeCertificate(db, manager.id, tree.agencyA.path, user.id, certificateId, "Data NIP keliru")).toBe(true);
     expect(await readBit()).toBe(true);
-    expect(await verifyCredentialJwt(jwt, ORIGIN)).toMatchObject({ outcome: "revoked", problems: ["revoked"] });
+    expect(await verifyCredentialJwt(db, jwt, ORIGIN)).toMatchObject({ outcome: "revoked", problems: ["revoked"] });
     const res = await run(checkAction, post("/sertifikat?index", { credential: jwt }));
     expect(await res.json()).toMatchObject({ result: { outcome: "revoked" } });
   });
 
   it("reports expiry from validUntil, and keeps old credentials verifying after a key rotation", async () => {
+    const db = await getDb();
     const { user, code } = await certifiedLearner();
-    const before = (await holderCredential(user.id, code, ORIGIN))!;
+    const before = (await holderCredential(db, user.id, code, ORIGIN))!;
     const later = new Date(Date.parse(before.credential.validUntil) + 1000);
-    expect(await verifyCredentialJwt(before.jwt, ORIGIN, later)).toMatchObject({ outcome: "expired" });
-    const newKey = await rotateIssuerKey(adminId);
-    const after = (await holderCredential(user.id, code, ORIGIN))!;
+    expect(await verifyCredentialJwt(db, before.jwt, ORIGIN, later)).toMatchObject({ outcome: "expired" });
+    const newKey = await rotateIssuerKey(db, adminId);
+    const after = (await holderCredential(db, user.id, code, ORIGIN))!;
     expect(JSON.parse(Buffer.from(after.jwt.split(".")[0]!, "base64url").toString()).kid).toBe(`${DID}#${newKey}`);
-    expect(await verifyCredentialJwt(before.jwt, ORIGIN)).toMatchObject({ outcome: "valid" });
-    expect(await verifyCredentialJwt(after.jwt, ORIGIN)).toMatchObject({ outcome: "valid", keyId: newKey });
+    expect(await verifyCredentialJwt(db, before.jwt, ORIGIN)).toMatchObject({ outcome: "valid" });
+    expect(await verifyCredentialJwt(db, after.jwt, ORIGIN)).toMatchObject({ outcome: "valid", keyId: newKey });
   });
 
   it("fixes the agency's signatory at issue and shows it on the verification page", async () => {
-    await saveSignatory(adminId, tree.agencyA.id, {
+    const db = await getDb();
+    await saveSignatory(db, adminId, tree.agencyA.id, {
       institution: "BPSDM Provinsi A",
       signatoryName: "Dr. Sari Wulandari",
       signatoryNip: "197501012000032001",
       signatoryTitle: "Kepala BPSDM",
     });
     const { user, code, certificateId } = await certifiedLearner();
-    expect(await issuanceOf(certificateId)).toMatchObject({ institution: "BPSDM Provinsi A", signatoryName: "Dr. Sari Wulandari" });
+    expect(await issuanceOf(db, certificateId)).toMatchObject({ institution: "BPSDM Provinsi A", signatoryName: "Dr. Sari Wulandari" });
     // A later change does not rewrite what was issued.
-    await saveSignatory(adminId, tree.agencyA.id, {
+    await saveSignatory(db, adminId, tree.agencyA.id, {
       institution: "BPSDM Baru",
       signatoryName: "Orang Lain",
       signatoryNip: null,
@@ -197,12 +204,13 @@ describe("Open Badges credentials", () => {
       signatoryNip: "197501012000032001",
       signatoryTitle: "Kepala BPSDM",
     });
-    const { credential } = (await holderCredential(user.id, code, ORIGIN))!;
+    const { credential } = (await holderCredential(db, user.id, code, ORIGIN))!;
     expect(credential.issuer.name).toBe("BPSDM Provinsi A");
     expect(credential.evidence[0]!.description).toContain("Dr. Sari Wulandari (NIP 197501012000032001), Kepala BPSDM");
   });
 
   it("lets an admin set a signatory per agency and rotate the key, with field errors for a bad NIP", async () => {
+    const db = await getDb();
     const admin = await sessionCookieFor((await createAccount(tree.provB.id, "admin")).email);
     const fields = {
       intent: "save",
@@ -215,11 +223,11 @@ describe("Open Badges credentials", () => {
     const bad = await run(issuerAction, post("/admin/penerbit", fields, admin));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, errors: { signatoryNip: "admin.issuer.nipFormat" }, values: { institution: "BPSDM Provinsi B" } });
-    expect((await resolveSignatory(tree.unitB.id)).institution).not.toBe("BPSDM Provinsi B");
+    expect((await resolveSignatory(db, tree.unitB.id)).institution).not.toBe("BPSDM Provinsi B");
     const good = await run(issuerAction, post("/admin/penerbit", { ...fields, signatoryNip: "" }, admin));
     expect(await good.json()).toMatchObject({ ok: true, done: { key: "admin.issuer.saved", vars: { scope: "Diskominfo B" } } });
     // The unit below the agency inherits it.
-    expect(await resolveSignatory(tree.unitB.id)).toEqual({
+    expect(await resolveSignatory(db, tree.unitB.id)).toEqual({
       institution: "BPSDM Provinsi B",
       signatoryName: "Ir. Bambang",
       signatoryNip: null,

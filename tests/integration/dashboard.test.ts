@@ -96,10 +96,11 @@ describe("assignments and the dashboard", () => {
   });
 
   it("sends only the opened part of the unit tree, with every row rolled up over its hidden units", async () => {
+    const db = await getDb();
     const view = async (query: string) => await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}${query}`, managerA))).json();
     const rows = (data: { units: { id: string; depth: number; expanded: boolean }[] }) => data.units.map((u) => [u.id, u.depth, u.expanded]);
     const before = (await view("")).units.find((u: { id: string }) => u.id === tree.unitA.id).counts;
-    const team = await createAgency({ code: `T-${Date.now()}`, name: "Seksi Pohon", kind: "unit", parentId: tree.unitA.id });
+    const team = await createAgency(db, { code: `T-${Date.now()}`, name: "Seksi Pohon", kind: "unit", parentId: tree.unitA.id });
     await createAccount(team.id, "learner", "Dewi Seksi Pohon"); // enrolled by the agency-wide assignment
 
     const closed = await view("");
@@ -142,7 +143,7 @@ describe("assignments and the dashboard", () => {
 
   it("pages a long learner table by keyset and exports every row, with filters applied before the page limit", async () => {
     const db = await getDb();
-    const unit = await createAgency({ code: `P-${Date.now()}`, name: "Bidang Ramai", kind: "unit", parentId: tree.agencyA.id });
+    const unit = await createAgency(db, { code: `P-${Date.now()}`, name: "Bidang Ramai", kind: "unit", parentId: tree.agencyA.id });
     // Direct inserts: 250 argon2 hashes would only slow the test down.
     await db.insert(users).values(
       Array.from({ length: 250 }, (_, i) => ({
@@ -209,7 +210,7 @@ describe("assignments and the dashboard", () => {
   it("ignores a cursor naming someone outside the listed subtree: page one, not that person's place", async () => {
     const db = await getDb();
     const stamp = Date.now();
-    const unit = await createAgency({ code: `K-${stamp}`, name: "Bidang Kecil", kind: "unit", parentId: tree.agencyA.id });
+    const unit = await createAgency(db, { code: `K-${stamp}`, name: "Bidang Kecil", kind: "unit", parentId: tree.agencyA.id });
     await db.insert(users).values(
       ["Ani", "Bayu", "Cici"].map((name, i) => ({
         id: `kecil-${i}`,

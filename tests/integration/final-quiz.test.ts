@@ -131,6 +131,7 @@ describe("final quiz attempts", () => {
   it("holds the limit under 10 concurrent submits, and stores a double submit once", async () => {
     const user = await learner();
     // Ten tabs, each opening the page and submitting what it shows, four times over (40 tries).
+    const db = await getDb();
     const tab = async (t: number) => {
       for (let round = 0; round < 4; round++) await allWrong(user, `kunci-tab-${t}-${round}-x`);
     };
@@ -153,7 +154,7 @@ describe("final quiz attempts", () => {
     };
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, () =>
-        submitFinalQuiz(other.id, input, {
+        submitFinalQuiz(db, other.id, input, {
           attemptId: attempt.id,
           key: "kunci-ganda-01",
           fields: finalQuizForm(quiz, attempt, "kunci-ganda-01", wrongOptions),
@@ -167,7 +168,7 @@ describe("final quiz attempts", () => {
     const open = (await openAttempt(third, COURSE, LESSON, QUIZ))!;
     const many = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        submitFinalQuiz(third.id, input, { attemptId: open.id, key: `kunci-beda-${i}-xx`, fields: finalQuizForm(quiz, open, "x", wrongOptions) }),
+        submitFinalQuiz(db, third.id, input, { attemptId: open.id, key: `kunci-beda-${i}-xx`, fields: finalQuizForm(quiz, open, "x", wrongOptions) }),
       ),
     );
     expect(many.filter((o) => o.status === "stored")).toHaveLength(1);
@@ -224,8 +225,8 @@ describe("pre-test (pretest: true)", () => {
     expect(final.completed).toBe(false);
 
     await answerFinalQuiz(user, COURSE, LESSON, "kunci-pratest-02");
-    const { dashboardPage } = await import("~/models/dashboard.server");
-    const gain = (await dashboardPage(tree.unitA.path, null)).gain.find((g) => g.title === "Kursus Bank Soal")!;
+    const { dashboardPage } = await import("~/models/rollups.server");
+    const gain = (await dashboardPage(db, tree.unitA.path, null)).gain.find((g) => g.title === "Kursus Bank Soal")!;
     expect(gain.pre).toMatchObject({ mean: expect.any(Number), learners: 1 });
     expect(gain.post!.mean).toBeGreaterThan(gain.pre!.mean);
   });

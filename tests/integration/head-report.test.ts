@@ -6,7 +6,8 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates, enrollments, mailMessages } from "../../db/schema";
 import { getSyncedContent } from "~/content/sync.server";
-import { assignCourse, dashboardPage } from "~/models/dashboard.server";
+import { assignCourse } from "~/models/enrollment.server";
+import { dashboardPage } from "~/models/rollups.server";
 import { createUser } from "~/models/user.server";
 import { loader as reportLoader } from "~/routes/kelola.laporan-pimpinan";
 import { loader as pdfLoader } from "~/routes/kelola.laporan-pimpinan[.]pdf";
@@ -24,8 +25,8 @@ let b: { id: string; nip: string | null }[];
 let managerAId: string;
 
 let nipSerial = 100;
-const learner = (agencyId: string, name: string) =>
-  createUser({
+const learner = async (agencyId: string, name: string) =>
+  createUser(await getDb(), {
     name,
     email: `${randomUUID().slice(0, 8)}@uji.sigap.id`,
     nip: `19870101201001${1000 + nipSerial++}`,
@@ -61,6 +62,7 @@ async function certificate(
 }
 
 beforeAll(async () => {
+  const db = await getDb();
   process.env.CONTENT_DIR = path.resolve("tests/fixtures/content-ok");
   courseId = (await getSyncedContent()).ids.get("kursus-uji/pembuka")!.courseId;
   courseSlug = "kursus-uji";
@@ -76,8 +78,8 @@ beforeAll(async () => {
     await learner(tree.unitA.id, "Asih Empat"),
   ];
   b = [await learner(tree.unitB.id, "Bima Satu"), await learner(tree.unitB.id, "Bela Dua")];
-  await assignCourse(managerAId, { courseId, agency: tree.agencyA, dueDate: day(-5) });
-  await assignCourse(managerAId, { courseId, agency: tree.agencyB, dueDate: day(-5) });
+  await assignCourse(db, managerAId, { courseId, agency: tree.agencyA, dueDate: day(-5) });
+  await assignCourse(db, managerAId, { courseId, agency: tree.agencyB, dueDate: day(-5) });
   // A: one valid (and 24 JP over the year: over the duty), one expiring in 30 days, one expired,
   // one suspended; B: a valid one and a revoked one, which A's report must not count.
   await certificate(a[0]!.id, tree.unitA.id, 10, 700, { jp: 24 });
@@ -86,7 +88,6 @@ beforeAll(async () => {
   await certificate(a[3]!.id, tree.unitA.id, 5, 720, { suspendedAt: new Date() });
   await certificate(b[0]!.id, tree.unitB.id, 3, 720);
   await certificate(b[1]!.id, tree.unitB.id, 4, 720, { revokedAt: new Date() });
-  const db = await getDb();
   await db.update(enrollments).set({ completedAt: new Date(), completedLessons: 1 }).where(eq(enrollments.userId, a[0]!.id));
 });
 afterAll(() => {
@@ -98,11 +99,12 @@ const reportFor = async (cookie: string, query = "") => (await (await run(report
 
 describe("head-of-agency report (issue 15 item 4)", () => {
   it("shows the manager's own tree only, with the dashboard's numbers for today", async () => {
+    const db = await getDb();
     const report = await reportFor(managerA);
     expect(report.agencyName).toBe("Disdukcapil A");
     expect(report.report.certificates).toEqual({ valid: 2, expiring: 1, expired: 1, revoked: 0, suspended: 1 });
     // The same counters as the dashboard's course table, for the same scope and day.
-    const dashboard = await dashboardPage(tree.agencyA.path, courseId);
+    const dashboard = await dashboardPage(db, tree.agencyA.path, courseId);
     expect(report.report.courses).toEqual(dashboard.courses);
     expect(report.report.totals.overdue).toBe(4); // five enrolled (the manager too), one finished
     expect(report.report.units.map((u) => [u.name, u.enrolled, u.completed, u.completion])).toEqual([

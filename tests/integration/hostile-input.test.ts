@@ -964,11 +964,12 @@ describe("formula injection", () => {
 
     // The links CSV of an import batch: build one, then give its accounts hostile names.
     const preview = await previewStaffImport(
+      db,
       manager,
       `${HEADER}\nTautan Satu,tautan1@ekspor.id,,${tree.unitA.code},peserta\nTautan Dua,tautan2@ekspor.id,,${tree.unitA.code},peserta\n`,
     );
     if (!preview.ok) throw new Error("preview failed");
-    const batch = await commitStaffImport(manager, preview.result);
+    const batch = await commitStaffImport(db, manager, preview.result);
     await db.update(users).set({ name: FORMULA_NAMES[0]! }).where(eq(users.email, "tautan1@ekspor.id"));
     await db.update(users).set({ name: "\t=cmd" }).where(eq(users.email, "tautan2@ekspor.id"));
     const links = await (await run(importLinks.loader, get(`/kelola/impor/${batch}/tautan.csv`, cookies.manager), { batch })).text();

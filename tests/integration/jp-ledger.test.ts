@@ -27,7 +27,8 @@ const cookies = {} as Record<"managerA" | "managerB" | "admin", string>;
 const codes = { ani: [] as string[], budi2026: [] as string[], budi2025: [] as string[], cici: [] as string[], dodi: [] as string[] };
 
 async function person(agencyId: string, name: string, nip: string) {
-  return createUser({ name, email: `${randomUUID().slice(0, 8)}@uji.sigap.id`, nip, agencyId, role: "learner", password: TEST_PASSWORD });
+  const db = await getDb();
+  return createUser(db, { name, email: `${randomUUID().slice(0, 8)}@uji.sigap.id`, nip, agencyId, role: "learner", password: TEST_PASSWORD });
 }
 
 /** Certificates of one person, oldest first; all but the last are marked replaced (one current per course). */
@@ -65,12 +66,18 @@ async function certify(user: { id: string; name: string; nip: string | null; age
 }
 
 beforeAll(async () => {
+  const db = await getDb();
   process.env.CONTENT_DIR = path.resolve("tests/fixtures/content-ok");
   const { ids } = await getSyncedContent();
   courseId = [...ids.values()][0]!.courseId;
   tree = await createTwoAgencies();
   const admin = await createAccount(tree.provA.id, "admin");
-  await saveSignatory(admin.id, tree.agencyA.id, { institution: "BPSDM Provinsi A", signatoryName: "Dr. Sari", signatoryNip: null, signatoryTitle: "Kepala" });
+  await saveSignatory(db, admin.id, tree.agencyA.id, {
+    institution: "BPSDM Provinsi A",
+    signatoryName: "Dr. Sari",
+    signatoryNip: null,
+    signatoryTitle: "Kepala",
+  });
   const ani = await person(tree.unitA.id, "Ani Lestari", "199001012015032001");
   const budi = await person(tree.agencyA.id, "Budi Pratama", "198805052012031002");
   const cici = await person(tree.unitA.id, "Cici Rahmawati", "199203032018012003");

@@ -36,6 +36,7 @@ async function enrol(userId: string, dueDate: string) {
 
 describe("reminder tick", () => {
   it("two app instances ticking at once record each reminder once; a learner who turned reminders off gets none", async () => {
+    const db = await getDb();
     const soon = await createAccount(tree.unitA.id, "learner");
     const late = await createAccount(tree.unitA.id, "learner");
     const quiet = await createAccount(tree.unitA.id, "learner");
@@ -44,12 +45,11 @@ describe("reminder tick", () => {
     await enrol(soon.id, day(7));
     const lateEnrolment = await enrol(late.id, day(-3));
     await enrol(quiet.id, day(7));
-    await saveMailSettings(quiet.id, { lang: "id", reminders: false });
+    await saveMailSettings(db, quiet.id, { lang: "id", reminders: false });
     const weekday = new Date(`${jakartaDate(now)}T00:00:00Z`).getUTCDay() || 7;
-    await saveMailSettings(manager.id, { lang: "en", digestDay: weekday });
-    await saveMailSettings(other.id, { lang: "id", digestDay: weekday });
+    await saveMailSettings(db, manager.id, { lang: "en", digestDay: weekday });
+    await saveMailSettings(db, other.id, { lang: "id", digestDay: weekday });
 
-    const db = await getDb();
     const counts = await Promise.all([enqueueDueReminders(db, now), enqueueDueReminders(db, now)]);
     expect(await enqueueDueReminders(db, now)).toBe(0);
     const mine = async (userId: string) => db.select().from(mailMessages).where(eq(mailMessages.userId, userId));

@@ -196,6 +196,7 @@ describe("forgot password", () => {
   });
 
   it("the mailed link sets a new password once, ends every session, and is refused after", async () => {
+    const db = await getDb();
     const smtp = await startSmtp();
     try {
       process.env.SMTP_URL = smtp.url;
@@ -204,7 +205,7 @@ describe("forgot password", () => {
       const worker = await createMailWorker(await currentDbHandle(), { pollingIntervalSeconds: 0.5, schedule: false });
       workers.push(worker);
       useMailWorker(worker);
-      await requestPasswordReset(learner.email, "https://sigap.test", "en");
+      await requestPasswordReset(db, learner.email, "https://sigap.test", "en");
       await waitFor(async () => smtp.received.length === 1);
       const arrived = smtp.received[0]!;
       expect(arrived.to).toEqual([learner.email]);
@@ -213,11 +214,11 @@ describe("forgot password", () => {
       expect(token).toBeTruthy();
       // With e-mail configured, no manager request is made.
       expect(await (await getDb()).select().from(passwordHelpRequests).where(eq(passwordHelpRequests.userId, learner.id))).toHaveLength(0);
-      expect(await findPasswordToken(token!)).toMatchObject({ userId: learner.id });
-      expect(await consumePasswordToken(token!, await hashPassword("kata-sandi-baru-yang-panjang"))).toBe(true);
+      expect(await findPasswordToken(db, token!)).toMatchObject({ userId: learner.id });
+      expect(await consumePasswordToken(db, token!, await hashPassword("kata-sandi-baru-yang-panjang"))).toBe(true);
       expect(await getUser(get("/", cookie))).toBeNull();
       expect(await (await getDb()).select().from(sessions).where(eq(sessions.userId, learner.id))).toHaveLength(0);
-      expect(await consumePasswordToken(token!, await hashPassword("lagi-kata-sandi-lain-123"))).toBe(false);
+      expect(await consumePasswordToken(db, token!, await hashPassword("lagi-kata-sandi-lain-123"))).toBe(false);
       await sessionCookieFor(learner.email, "kata-sandi-baru-yang-panjang");
       const [audit] = await (await getDb()).select().from(auditLog).where(eq(auditLog.action, "user.password-reset"));
       expect(audit?.targetId).toBe(learner.id);
@@ -227,24 +228,24 @@ describe("forgot password", () => {
   });
 
   it("without e-mail the learner's manager issues a one-use reset link (audited); other agencies cannot", async () => {
+    const db = await getDb();
     const learner = await createAccount(tree.unitA.id, "learner");
     const managerA = (await getUser(get("/", await sessionCookieFor((await createAccount(tree.agencyA.id, "manager")).email))))!;
     const managerB = (await getUser(get("/", await sessionCookieFor((await createAccount(tree.agencyB.id, "manager")).email))))!;
     // No request yet: the account has a password, so no link.
-    expect(await reissuePasswordLink(managerA, learner.id)).toBeNull();
-    await requestPasswordReset(learner.email, "https://sigap.test", "id");
+    expect(await reissuePasswordLink(db, managerA, learner.id)).toBeNull();
+    await requestPasswordReset(db, learner.email, "https://sigap.test", "id");
     // The request shows on the manager's user list, only in their scope.
-    expect((await listPasswordHelpRequests(managerA)).map((r) => r.userId)).toContain(learner.id);
-    expect((await listPasswordHelpRequests(managerB)).map((r) => r.userId)).not.toContain(learner.id);
-    expect(await reissuePasswordLink(managerB, learner.id)).toBeNull();
-    const token = await reissuePasswordLink(managerA, learner.id);
+    expect((await listPasswordHelpRequests(db, managerA)).map((r) => r.userId)).toContain(learner.id);
+    expect((await listPasswordHelpRequests(db, managerB)).map((r) => r.userId)).not.toContain(learner.id);
+    expect(await reissuePasswordLink(db, managerB, learner.id)).toBeNull();
+    const token = await reissuePasswordLink(db, managerA, learner.id);
     expect(token).toBeTruthy();
-    const db = await getDb();
     expect(await db.select().from(passwordHelpRequests).where(eq(passwordHelpRequests.userId, learner.id))).toHaveLength(0);
     const [row] = await db.select().from(passwordTokens).where(eq(passwordTokens.userId, learner.id));
     expect(row).toMatchObject({ purpose: "reset", issuedBy: managerA.id });
-    expect(await consumePasswordToken(token!, await hashPassword("dari-manajer-kata-sandi"))).toBe(true);
-    expect(await consumePasswordToken(token!, await hashPassword("dari-manajer-kata-sandi"))).toBe(false);
+    expect(await consumePasswordToken(db, token!, await hashPassword("dari-manajer-kata-sandi"))).toBe(true);
+    expect(await consumePasswordToken(db, token!, await hashPassword("dari-manajer-kata-sandi"))).toBe(false);
     const [user] = await db.select({ passwordSetAt: users.passwordSetAt }).from(users).where(eq(users.id, learner.id));
     expect(user?.passwordSetAt).toBeTruthy();
   });

@@ -95,7 +95,7 @@ describe("the review queue", () => {
     const [attempt] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId));
     expect(attempt).toMatchObject({ passed: true, reviewStatus: "pending", reviewReasons: ["fact-unresolved"] });
     expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
-    expect(await listOwnCertificates(user.id)).toHaveLength(0);
+    expect(await listOwnCertificates(db, user.id)).toHaveLength(0);
     const [enrollment] = await db
       .select()
       .from(enrollments)
@@ -124,7 +124,7 @@ describe("the review queue", () => {
     expect(decided).toMatchObject({ reviewStatus: "confirmed", reviewedBy: instructor.user.id, overrideScore: null, overridePassed: null });
     expect(decided!.reviewCriteria!.t1).toMatchObject({ salam: true, kk: true, gratis: true });
     expect(await dmProgress(user.id, entry.ids.lessonId)).toBe("completed");
-    const certs = await listOwnCertificates(user.id);
+    const certs = await listOwnCertificates(db, user.id);
     expect(certs).toHaveLength(1);
     const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, attemptId));
     expect(audits.map((a) => [a.action, a.actorId])).toEqual([["attempt.review.confirm", instructor.user.id]]);
@@ -150,6 +150,7 @@ describe("the review queue", () => {
   });
 
   it("changing a doubtful pass to a fail keeps the lesson incomplete and the learner reads the trainer's note", async () => {
+    const db = await getDb();
     const { user, entry } = await learnerOneStepFromCertificate(tree.unitA.id);
     const instructor = await userIn(tree.agencyA.id, "instructor");
     const attemptId = await playExercise(user, DOUBT);
@@ -164,7 +165,7 @@ describe("the review queue", () => {
     );
     expect(res.status).toBe(302);
     expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
-    expect(await listOwnCertificates(user.id)).toHaveLength(0);
+    expect(await listOwnCertificates(db, user.id)).toHaveLength(0);
     const page = await loadExercisePage(user, SLUG, { lang: "id", attemptId });
     expect(page.attempt).toMatchObject({
       reviewStatus: "changed",
@@ -362,6 +363,6 @@ describe("the review queue", () => {
       decideReview(u.id, scopeOf(u), result!.attemptId, entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} });
     expect((await Promise.all([decide(a.user), decide(b.user)])).sort()).toEqual(["decided", "not-pending"]);
     expect(await db.select().from(auditLog).where(eq(auditLog.targetId, result!.attemptId))).toHaveLength(1);
-    expect(await listOwnCertificates(user.id)).toHaveLength(1);
+    expect(await listOwnCertificates(db, user.id)).toHaveLength(1);
   });
 });

@@ -58,7 +58,7 @@ async function expectRollupsMatchRecount() {
 describe("rollup tables", () => {
   it("equal a recount after bulk and single-row writes of every kind", async () => {
     const db = await getDb();
-    const unit2 = await createAgency({ code: `R-${Date.now()}`, name: "Bidang Rollup", kind: "unit", parentId: tree.agencyA.id });
+    const unit2 = await createAgency(db, { code: `R-${Date.now()}`, name: "Bidang Rollup", kind: "unit", parentId: tree.agencyA.id });
     const run = (q: ReturnType<typeof sql>) => db.execute(q);
     await run(sql`insert into courses (id, slug, title, summary, level, version, minutes, jp, pass_percent, valid_months, position, content_hash)
       values ('ru-c1', 'ru-1', 'R1', 's', 'dasar', '1', 10, 2, 70, 24, 90, 'h'), ('ru-c2', 'ru-2', 'R2', 's', 'dasar', '1', 10, 2, 70, 24, 91, 'h')`);
@@ -106,11 +106,11 @@ describe("rollup tables", () => {
     // Agencies moving: the unit with its learners goes to another province, then its agency
     // follows under the unit's old parent's sibling; a rename changes no path.
     const admin = await createAccount(tree.agencyA.id, "admin");
-    expect(await moveAgency(admin.id, unit2.id, tree.agencyB.id)).toBe(true);
+    expect(await moveAgency(db, admin.id, unit2.id, tree.agencyB.id)).toBe(true);
     await expectRollupsMatchRecount();
-    expect(await moveAgency(admin.id, tree.agencyA.id, tree.provB.id)).toBe(true);
-    expect(await moveAgency(admin.id, unit2.id, null)).toBe(true);
-    expect(await renameAgency(admin.id, tree.unitA.id, "Bidang A1 Baru")).toBe(true);
+    expect(await moveAgency(db, admin.id, tree.agencyA.id, tree.provB.id)).toBe(true);
+    expect(await moveAgency(db, admin.id, unit2.id, null)).toBe(true);
+    expect(await renameAgency(db, admin.id, tree.unitA.id, "Bidang A1 Baru")).toBe(true);
     const { enrolledSubtree } = await expectRollupsMatchRecount();
     // Province B now counts unit A's learners through agency A; province A counts none.
     expect(enrolledSubtree.some((r) => r.ancestor_id === tree.provB.id && r.course_id === "ru-c1")).toBe(true);

@@ -5,7 +5,7 @@ import { seedDemo } from "../../db/seed";
 import { seededRandom } from "../../db/seed-history";
 import { getSyncedContent } from "~/content/sync.server";
 import { getAgencyByCode } from "~/models/agency.server";
-import { dashboardPage } from "~/models/dashboard.server";
+import { dashboardPage } from "~/models/rollups.server";
 import { STATUS_KEYS } from "~/learning/status-counts";
 import { getDb } from "~/utils/db.server";
 
@@ -22,15 +22,15 @@ beforeAll(async () => {
 
 describe("the demo looks like a real agency (issue 15 item 5, failed on main)", () => {
   it("fills every dashboard column for each demo manager, over the course they assigned first", async () => {
+    const db = await getDb();
     for (const [code, course] of [
       ["16.01.DUKCAPIL", "etika-merespons-warga"],
       ["36.01.KOMINFO", "tata-kelola-media-sosial"],
     ] as const) {
-      const agency = (await getAgencyByCode(code))!;
-      const db = await getDb();
+      const agency = (await getAgencyByCode(db, code))!;
       const [{ id }] = (await db.select({ id: courses.id }).from(courses).where(eq(courses.slug, course))) as [{ id: string }];
       // The dashboard counts against today's date in SQL: look at it as of the seed's "now" plus a little.
-      const page = await dashboardPage(agency.path, id);
+      const page = await dashboardPage(db, agency.path, id);
       const counts = page.courses.find((c) => c.id === id)!.counts;
       for (const key of STATUS_KEYS) expect(counts[key], `${code} ${course}: ${key}`).toBeGreaterThan(0);
       const units = page.units.filter((u) => u.depth > 0);
@@ -98,11 +98,11 @@ describe("the demo looks like a real agency (issue 15 item 5, failed on main)", 
   });
 
   it("lists the learner's exercises by title with dates on the manager's detail page (issue 15 item 14, failed on main: slugs)", async () => {
-    const { learnerDetail } = await import("~/models/dashboard.server");
+    const { learnerDetail } = await import("~/models/learner-detail.server");
     const db = await getDb();
-    const agency = (await getAgencyByCode("16.01.DUKCAPIL"))!;
+    const agency = (await getAgencyByCode(db, "16.01.DUKCAPIL"))!;
     const [rina] = await db.select({ id: users.id }).from(users).where(eq(users.email, "peserta@demo.sigap.id"));
-    const detail = (await learnerDetail(agency.path, rina!.id))!;
+    const detail = (await learnerDetail(db, agency.path, rina!.id))!;
     expect(detail.attempts.length).toBeGreaterThan(0);
     for (const a of detail.attempts) {
       expect(a.title).toMatch(/^Latihan|\s/);
@@ -112,26 +112,28 @@ describe("the demo looks like a real agency (issue 15 item 5, failed on main)", 
   });
 
   it("has finishers' course evaluations, so the evaluation page shows means per course (decision 016)", async () => {
+    const db = await getDb();
     const { surveySums } = await import("~/models/evaluation.server");
     const { surveySummary, MIN_GROUP } = await import("~/learning/evaluation");
-    const agency = (await getAgencyByCode("16.01.DUKCAPIL"))!;
-    const sums = await surveySums({ path: agency.path, all: false });
+    const agency = (await getAgencyByCode(db, "16.01.DUKCAPIL"))!;
+    const sums = await surveySums(db, { path: agency.path, all: false });
     const perCourse = [...surveySummary(sums, null).courses.values()];
     expect(perCourse.length).toBeGreaterThan(0);
     expect(perCourse.some((m) => m.responses >= MIN_GROUP && m.overall! >= 1 && m.overall! <= 5)).toBe(true);
   });
 
   it("spreads this year's JP around the 20 JP duty, with a previous year in the ledger (issue 15 item 5)", async () => {
+    const db = await getDb();
     const { jpLedgerPage } = await import("~/models/jp-ledger.server");
     const { jakartaYear } = await import("~/utils/dates");
     const year = jakartaYear(NOW);
     for (const code of ["16.01.DUKCAPIL", "36.01.KOMINFO"]) {
-      const agency = (await getAgencyByCode(code))!;
+      const agency = (await getAgencyByCode(db, code))!;
       const scope = { path: agency.path, all: false };
       const jps: number[] = [];
       let after: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof jpLedgerPage>> = await jpLedgerPage(scope, { year, unitId: null, underDuty: false, overCap: false }, after);
+        const page: Awaited<ReturnType<typeof jpLedgerPage>> = await jpLedgerPage(db, scope, { year, unitId: null, underDuty: false, overCap: false }, after);
         jps.push(...page.people.map((p) => p.jp));
         after = page.next;
       } while (after);
@@ -139,7 +141,7 @@ describe("the demo looks like a real agency (issue 15 item 5, failed on main)", 
       expect(over, `${code}: some at or over 20 JP`).toBeGreaterThanOrEqual(3);
       expect(over, `${code}: most under 20 JP`).toBeLessThan(jps.length / 2);
       expect(jps.filter((jp) => jp > 0 && jp < 20).length, `${code}: many between 0 and 20`).toBeGreaterThan(10);
-      const last = await jpLedgerPage(scope, { year: year - 1, unitId: null, underDuty: false, overCap: false }, null);
+      const last = await jpLedgerPage(db, scope, { year: year - 1, unitId: null, underDuty: false, overCap: false }, null);
       expect(
         last.people.some((p) => p.jp > 0),
         `${code}: JP last year`,

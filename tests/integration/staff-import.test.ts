@@ -120,10 +120,10 @@ describe("staff CSV import", () => {
     // After the password is chosen, neither a download nor a re-issue produces a link for Hana.
     const third = await download();
     expect(third).toMatch(/sudah memilih kata sandi/);
-    expect(await reissuePasswordLink(managerUser, hana!.id)).toBeNull();
+    expect(await reissuePasswordLink(db, managerUser, hana!.id)).toBeNull();
     // Indra never used his link: an explicit re-issue replaces it (and the old one stops working).
     const [indra] = await db.select().from(users).where(eq(users.email, "indra@impor.id"));
-    const fresh = await reissuePasswordLink(managerUser, indra!.id);
+    const fresh = await reissuePasswordLink(db, managerUser, indra!.id);
     expect(fresh).toBeTruthy();
     const old = await run(setPasswordAction, post(`/atur-sandi/${tokens[1]}`, { next: "sandi-baru-indra-7", confirm: "sandi-baru-indra-7" }), {
       token: tokens[1]!,
@@ -253,17 +253,17 @@ describe("an import you can use (issue 15 item 2)", () => {
 
 describe("all or nothing", () => {
   it("rolls back every row when one insert fails inside the transaction", async () => {
+    const db = await getDb();
     const { commitStaffImport, previewStaffImport } = await import("~/models/staff-import.server");
     const { getUser } = await import("~/utils/auth.server");
     const actor = (await getUser(get("/", manager)))!;
     const csv = `nama,email,nip,kode_unit,peran\nHana Impor,hana@impor.id,,${tree.unitA.code},peserta\nIra Impor,ira@impor.id,,${tree.unitA.code},peserta\n`;
-    const preview = await previewStaffImport(actor, csv);
+    const preview = await previewStaffImport(db, actor, csv);
     if (!preview.ok) throw new Error("preview failed");
     // Ira appears after the preview: the second insert fails, so Hana must not be kept either.
     const other = await createAccount(tree.unitA.id);
-    const db = await getDb();
     await db.update(users).set({ email: "ira@impor.id" }).where(eq(users.id, other.id));
-    await expect(commitStaffImport(actor, preview.result)).rejects.toThrow();
+    await expect(commitStaffImport(db, actor, preview.result)).rejects.toThrow();
     expect(await db.select().from(users).where(eq(users.email, "hana@impor.id"))).toHaveLength(0);
   });
 });

@@ -120,7 +120,8 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
   });
 
   it("on the admin agencies page: a rename or move without its agency marks the agency and says the form is stale", async () => {
-    const before = await allAgencies();
+    const db = await getDb();
+    const before = await allAgencies(db);
     const tampered: Record<string, string>[] = [
       { intent: "rename", name: "Nama Sisipan" },
       { intent: "rename", agencyId: "", name: "Nama Sisipan" },
@@ -134,6 +135,6 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
         expect(a.body.errors).toEqual({ agencyId: "error.required", _form: "error.badForm" });
       }
     }
-    expect(await allAgencies()).toEqual(before);
+    expect(await allAgencies(db)).toEqual(before);
   });
 });

@@ -3,23 +3,26 @@ import { createAgency } from "~/models/agency.server";
 import { createUser } from "~/models/user.server";
 import { signIn } from "~/utils/auth.server";
 import type { Role } from "../../db/schema";
+import { getDb } from "~/utils/db.server";
 
 export const TEST_PASSWORD = "kata-sandi-uji-123";
 const uniq = () => randomUUID().slice(0, 8);
 
 /** Two separate agency trees (OKU-like and Banten-like), each with one unit. */
 export async function createTwoAgencies() {
-  const provA = await createAgency({ code: `A-${uniq()}`, name: "Provinsi A", kind: "province" });
-  const agencyA = await createAgency({ code: `A-${uniq()}`, name: "Disdukcapil A", kind: "agency", parentId: provA.id });
-  const unitA = await createAgency({ code: `A-${uniq()}`, name: "Bidang A1", kind: "unit", parentId: agencyA.id });
-  const provB = await createAgency({ code: `B-${uniq()}`, name: "Provinsi B", kind: "province" });
-  const agencyB = await createAgency({ code: `B-${uniq()}`, name: "Diskominfo B", kind: "agency", parentId: provB.id });
-  const unitB = await createAgency({ code: `B-${uniq()}`, name: "Bidang B1", kind: "unit", parentId: agencyB.id });
+  const db = await getDb();
+  const provA = await createAgency(db, { code: `A-${uniq()}`, name: "Provinsi A", kind: "province" });
+  const agencyA = await createAgency(db, { code: `A-${uniq()}`, name: "Disdukcapil A", kind: "agency", parentId: provA.id });
+  const unitA = await createAgency(db, { code: `A-${uniq()}`, name: "Bidang A1", kind: "unit", parentId: agencyA.id });
+  const provB = await createAgency(db, { code: `B-${uniq()}`, name: "Provinsi B", kind: "province" });
+  const agencyB = await createAgency(db, { code: `B-${uniq()}`, name: "Diskominfo B", kind: "agency", parentId: provB.id });
+  const unitB = await createAgency(db, { code: `B-${uniq()}`, name: "Bidang B1", kind: "unit", parentId: agencyB.id });
   return { provA, agencyA, unitA, provB, agencyB, unitB };
 }
 
 export async function createAccount(agencyId: string, role: Role = "learner", name = `Pengguna ${uniq()}`) {
-  return createUser({ name, email: `${uniq()}@uji.sigap.id`, nip: null, agencyId, role, password: TEST_PASSWORD });
+  const db = await getDb();
+  return createUser(db, { name, email: `${uniq()}@uji.sigap.id`, nip: null, agencyId, role, password: TEST_PASSWORD });
 }
 
 export const createLearner = (agencyId: string) => createAccount(agencyId, "learner");

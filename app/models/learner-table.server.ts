@@ -1,0 +1,248 @@
+/**
+ * The learner table (/kelola/peserta and its export): learners of a subtree with their status in
+ * one course and JP this year, filtered in SQL and paged by keyset.
+ */
+import { and, asc, eq, gte, isNull, like, sql } from "drizzle-orm";
+import { agencies, certificates, courses, enrollments, users } from "../../db/schema";
+import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
+import type { Db } from "~/utils/db.server";
+
+export type LearnerFilters = { unitId?: string | null; courseId?: string | null; status?: EnrollmentStatus | null; lowJp?: boolean; q?: string };
+export type LearnerRow = {
+  id: string;
+  name: string;
+  nip: string | null;
+  unit: string;
+  courseTitle: string | null;
+  status: EnrollmentStatus | null;
+  completedLessons: number;
+  dueDate: string | null;
+  certCode: string | null;
+  certExpiresAt: Date | null;
+  jp: number;
+};
+
+/**
+ * A learner's place in the table's sort order (agency path, name, id). It stays on the server:
+ * the page URL carries only the last row's user id, so no name ends up in links or logs.
+ */
+type LearnerKey = { path: string; name: string; id: string };
+
+export const LEARNER_PAGE_SIZE = 100;
+
+/** A learner-table row as the queries return it, before the status is worked out. */
+type PersonRow = {
+  id: string;
+  name: string;
+  nip: string | null;
+  unit: string;
+  path: string;
+  enrollmentId: string | null;
+  completedLessons: number | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  dueDate: string | null;
+  certCode: string | null;
+  certExpiresAt: Date | null;
+  certRevokedAt: Date | null;
+  courseTitle: string | null;
+  jp: number;
+};
+
+/** The status of `enrollmentStatus()` in SQL, so filters apply before the page limit. */
+const statusSql = sql<string>`case
+  when ${enrollments.id} is null then 'not-enrolled'
+  when ${certificates.expiresAt} is not null and ${certificates.revokedAt} is null and ${certificates.suspendedAt} is null then
+    case when ${certificates.expiresAt} > now() then 'certified' else 'expired' end
+  when ${enrollments.completedAt} is not null then 'completed'
+  when ${enrollments.dueDate} < (now() at time zone 'UTC')::date then 'overdue'
+  when ${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0 then 'in-progress'
+  else 'not-started' end`;
+
+/** The subtree the learner table lists: the scope, or the chosen unit if it lies inside the scope (else null). */
+async function listedSubtree(db: Db, scopePath: string, unitId: string | null | undefined): Promise<string | null> {
+  if (!unitId) return scopePath;
+  const [unit] = await db
+    .select({ path: agencies.path })
+    .from(agencies)
+    .where(and(eq(agencies.id, unitId), like(agencies.path, `${scopePath}%`)));
+  return unit?.path ?? null;
+}
+
+/**
+ * The sort key of a learner in the subtree, by primary key. Null for an unknown id or anyone
+ * outside the subtree, so a cursor never tells where someone else would sort.
+ */
+async function learnerKey(db: Db, subtreePath: string, userId: string): Promise<LearnerKey | null> {
+  const [key] = await db
+    .select({ path: agencies.path, name: users.name, id: users.id })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.id, userId), like(agencies.path, `${subtreePath}%`)))
+    .limit(1);
+  return key ?? null;
+}
+
+/**
+ * One page of learners with their status in one course and JP this year — listed `subtreePath`
+ * in SQL, filtered in SQL, and paged by keyset (agency path, name, id) so a province of 100,000
+ * learners costs the same per page as one unit. `last` is the last row's key when more follow.
+ */
+async function learnerRows(
+  db: Db,
+  path: string,
+  f: LearnerFilters,
+  after: LearnerKey | null,
+  limit: number,
+): Promise<{ rows: LearnerRow[]; last: LearnerKey | null }> {
+  const yearStart = new Date(Date.UTC(new Date(Date.now() + 7 * 3600e3).getUTCFullYear(), 0, 1) - 7 * 3600e3);
+  const jp = sql<number>`coalesce((select sum(c2.jp) from ${certificates} c2 where c2.user_id = ${users.id} and c2.revoked_at is null and c2.suspended_at is null and c2.issued_at >= ${yearStart.toISOString()}), 0)::float`;
+  const q = f.q?.trim();
+  const fields = {
+    id: users.id,
+    name: users.name,
+    nip: users.nip,
+    enrollmentId: sql<string | null>`${enrollments.id}`.as("enrollment_id"),
+    completedLessons: enrollments.completedLessons,
+    startedAt: enrollments.startedAt,
+    completedAt: enrollments.completedAt,
+    dueDate: enrollments.dueDate,
+    certCode: certificates.code,
+    certExpiresAt: certificates.expiresAt,
+    // A suspended certificate (decision 011) does not count while suspended, like a revoked one.
+    certRevokedAt: sql<Date | null>`coalesce(${certificates.revokedAt}, ${certificates.suspendedAt})`.mapWith(certificates.revokedAt).as("cert_void_at"),
+    courseTitle: courses.title,
+    jp: jp.as("jp"),
+  };
+  const personFilters = [
+    eq(users.disabled, false),
+    q ? sql`(${users.name} ilike ${`%${q}%`} or ${users.nip} like ${`%${q}%`})` : undefined,
+    f.status && f.courseId ? sql`${statusSql} = ${f.status}` : undefined,
+    f.lowJp ? sql`${jp} < 20` : undefined,
+  ];
+  let rows: PersonRow[];
+  if (f.courseId && (f.status === "certified" || f.status === "expired")) {
+    // Certificate states are usually a small share of a province: start from the certificates
+    // of the course (index on course and expiry) and sort the few matches.
+    rows = await db
+      .select({ ...fields, unit: agencies.name, path: agencies.path })
+      .from(certificates)
+      .innerJoin(users, eq(users.id, certificates.userId))
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .innerJoin(enrollments, and(eq(enrollments.userId, users.id), eq(enrollments.courseId, certificates.courseId)))
+      .innerJoin(courses, eq(courses.id, enrollments.courseId))
+      .where(
+        and(
+          eq(certificates.courseId, f.courseId),
+          isNull(certificates.replacedBy),
+          isNull(certificates.revokedAt),
+          isNull(certificates.suspendedAt),
+          f.status === "certified" ? sql`${certificates.expiresAt} > now()` : sql`${certificates.expiresAt} <= now()`,
+          like(agencies.path, `${path}%`),
+          ...personFilters,
+          after ? sql`(${agencies.path}, ${users.name}, ${users.id}) > (${after.path}, ${after.name}, ${after.id})` : undefined,
+        ),
+      )
+      .orderBy(asc(agencies.path), asc(users.name), asc(users.id))
+      .limit(limit + 1);
+  } else {
+    // Units in path order, then for each unit its learners by name (index users(agency_id, name,
+    // id)): PostgreSQL stops as soon as a page is full instead of sorting the whole province.
+    const scope = db
+      .select({ unitId: agencies.id, unit: agencies.name, path: agencies.path })
+      .from(agencies)
+      .where(and(like(agencies.path, `${path}%`), after ? gte(agencies.path, after.path) : undefined))
+      .orderBy(asc(agencies.path))
+      .as("scope");
+    const people = db
+      .select(fields)
+      .from(users)
+      .leftJoin(enrollments, and(eq(enrollments.userId, users.id), f.courseId ? eq(enrollments.courseId, f.courseId) : sql`false`))
+      .leftJoin(courses, eq(courses.id, enrollments.courseId))
+      .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseId, enrollments.courseId), isNull(certificates.replacedBy)))
+      .where(
+        and(
+          sql`${users.agencyId} = ${scope.unitId}`,
+          ...personFilters,
+          after ? sql`(${scope.path} <> ${after.path} or (${users.name}, ${users.id}) > (${after.name}, ${after.id}))` : undefined,
+        ),
+      )
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(limit + 1)
+      .as("people");
+    rows = (
+      await db
+        .select()
+        .from(scope)
+        .crossJoinLateral(people)
+        .orderBy(asc(scope.path), asc(people.name), asc(people.id))
+        .limit(limit + 1)
+    ).map(({ scope: s, people: p }) => ({ ...p, unit: s.unit, path: s.path }));
+  }
+  const now = new Date();
+  const more = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    last: more && last ? { path: last.path, name: last.name, id: last.id } : null,
+    rows: pageRows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      nip: r.nip,
+      unit: r.unit,
+      courseTitle: r.courseTitle,
+      status: f.courseId
+        ? enrollmentStatus(
+            {
+              enrolled: !!r.enrollmentId,
+              completedLessons: r.completedLessons ?? 0,
+              startedAt: r.startedAt,
+              completedAt: r.completedAt,
+              dueDate: r.dueDate,
+              certExpiresAt: r.certExpiresAt,
+              certRevoked: !!r.certRevokedAt,
+            },
+            now,
+          )
+        : null,
+      completedLessons: r.completedLessons ?? 0,
+      dueDate: r.dueDate,
+      certCode: r.certRevokedAt ? null : r.certCode,
+      certExpiresAt: r.certRevokedAt ? null : r.certExpiresAt,
+      jp: Number(r.jp),
+    })),
+  };
+}
+
+/**
+ * One page of the learner table in the scope. `after` is the previous page's `next`: the id of
+ * its last learner, whose place is looked up in the listed subtree; an id that names nobody
+ * there starts from the top (`firstPage`), as for a tampered link.
+ */
+export async function listLearners(
+  db: Db,
+  scopePath: string,
+  f: LearnerFilters,
+  page: { after?: string | null; limit?: number } = {},
+): Promise<{ rows: LearnerRow[]; next: string | null; firstPage: boolean }> {
+  const path = await listedSubtree(db, scopePath, f.unitId);
+  if (!path) return { rows: [], next: null, firstPage: true };
+  const after = page.after ? await learnerKey(db, path, page.after) : null;
+  const { rows, last } = await learnerRows(db, path, f, after, page.limit ?? LEARNER_PAGE_SIZE);
+  return { rows, next: last?.id ?? null, firstPage: !after };
+}
+
+/**
+ * Every learner matching the filters, batch by batch (the CSV export streams these). The batches
+ * chain by full sort key, so someone moved or renamed mid-export cannot restart the file.
+ */
+export async function* allLearners(db: Db, scopePath: string, f: LearnerFilters, batch = 2000): AsyncGenerator<LearnerRow[]> {
+  const path = await listedSubtree(db, scopePath, f.unitId);
+  if (!path) return;
+  let after: LearnerKey | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof learnerRows>> = await learnerRows(db, path, f, after, batch);
+    if (page.rows.length) yield page.rows;
+    after = page.last;
+  } while (after);
+}
