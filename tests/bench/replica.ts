@@ -195,27 +195,36 @@ try {
     await standbySql`select pg_wal_replay_pause()`;
     const cookie = managerCookies[0]!;
     const page = await readers.request("GET /kelola/penugasan", "/kelola/penugasan", { cookie });
-    const key = /name="key" value="([^"]+)"/.exec(page.text)?.[1];
-    const course = /<option value="([^"]+)"/.exec(page.text.slice(page.text.indexOf('name="courseId"')))?.[1];
-    const [due] = new Date(Date.now() + 40 * 86_400_000).toISOString().split("T");
-    const fields: [string, string][] = [
-      ["intent", "assign"],
-      ["courseId", course ?? ""],
-      ["dueDate", due!],
-    ];
-    if (key) fields.push(["key", key]);
-    const posted = await readers.request("POST /kelola/penugasan", "/kelola/penugasan", { cookie, fields });
+    const firstOption = (name: string) => {
+      const select = page.text.slice(page.text.indexOf(`name="${name}"`));
+      return [...select.slice(0, select.indexOf("</select>")).matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]!);
+    };
+    const course = firstOption("courseId").at(-1) ?? "";
+    const agency = firstOption("agencyId")[0] ?? "";
+    const due = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    const posted = await readers.request("POST /kelola/penugasan", "/kelola/penugasan", {
+      cookie,
+      fields: [
+        ["courseId", course],
+        ["agencyId", agency],
+        ["dueDate", due],
+      ],
+    });
     const wrote = posted.setCookie?.match(/sigap_tulis=\d+/)?.[0];
-    const withMark = await readers.request("GET /kelola/peserta", `/kelola/peserta?kursus=${course}`, { cookie: wrote ? `${cookie}; ${wrote}` : cookie });
-    const withoutMark = await readers.request("GET /kelola/peserta", `/kelola/peserta?kursus=${course}`, { cookie });
+    const table = `/kelola/peserta?kursus=${encodeURIComponent(course)}&_data=${encodeURIComponent("routes/kelola.peserta._index")}`;
+    const dueShown = async (c: string) => {
+      const res = await readers.request("GET /kelola/peserta (data)", table, { cookie: c });
+      return ((JSON.parse(res.text) as { learners: { dueDate: string | null }[] }).learners ?? []).filter((l) => l.dueDate === due).length;
+    };
+    const withMark = await dueShown(wrote ? `${cookie}; ${wrote}` : cookie);
+    const withoutMark = await dueShown(cookie);
     await standbySql`select pg_wal_replay_resume()`;
     await standbySql.end();
-    const [n] = await primarySql<{ n: number }[]>`select count(*)::int as n from enrollments where course_id = ${course ?? ""} and due_date = ${due!}`;
-    const dueShown = (html: string) => html.split(due!.split("-").reverse().join("/")).length - 1 + (html.split(due!).length - 1);
-    const ok = posted.status === 302 && !!wrote && n!.n > 0 && dueShown(withMark.text) > 0 && dueShown(withoutMark.text) === 0;
+    const [n] = await primarySql<{ n: number }[]>`select count(*)::int as n from enrollments where course_id = ${course} and due_date = ${due}`;
+    const ok = posted.status === 200 && !!wrote && n!.n > 0 && withMark > 0 && withoutMark === 0;
     console.log(
       `read-your-writes (standby paused): assignment posted ${posted.status}, cookie ${wrote ? "set" : "MISSING"}, ${n!.n} enrollments on the primary; ` +
-        `learner table with the cookie shows the new due date ${dueShown(withMark.text) > 0 ? "yes" : "NO"}, without it (standby) ${dueShown(withoutMark.text) > 0 ? "yes" : "no"}`,
+        `learner table (first page) with the cookie shows ${withMark} learners with the new due date, without it (standby) ${withoutMark}`,
     );
     if (!ok) problems.push("read-your-writes");
   }
