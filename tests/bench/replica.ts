@@ -82,8 +82,12 @@ try {
   const t0 = performance.now();
   // ---- primary: its own cluster, trust on loopback (this machine only), replication allowed ----
   run("pg_createcluster", [PG_VERSION, PRIMARY.name, "-p", String(PRIMARY.port), "--", "--auth-local=trust", "--auth-host=trust"]);
-  const hba = `/etc/postgresql/${PG_VERSION}/${PRIMARY.name}/pg_hba.conf`;
-  writeFileSync(hba, "local all all trust\nhost all all 127.0.0.1/32 trust\nlocal replication all trust\nhost replication all 127.0.0.1/32 trust\n");
+  const trustLoopback = (cluster: string) =>
+    writeFileSync(
+      `/etc/postgresql/${PG_VERSION}/${cluster}/pg_hba.conf`,
+      "local all all trust\nhost all all 127.0.0.1/32 trust\nlocal replication all trust\nhost replication all 127.0.0.1/32 trust\n",
+    );
+  trustLoopback(PRIMARY.name);
   run("pg_ctlcluster", [
     "--skip-systemctl-redirect",
     PG_VERSION,
@@ -96,6 +100,7 @@ try {
 
   // ---- standby: a new cluster whose data directory is a base backup of the primary ----
   run("pg_createcluster", [PG_VERSION, REPLICA.name, "-p", String(REPLICA.port)]);
+  trustLoopback(REPLICA.name);
   const dataDir = `/var/lib/postgresql/${PG_VERSION}/${REPLICA.name}`;
   asPostgres("find", [dataDir, "-mindepth", "1", "-delete"]);
   asPostgres(bin("pg_basebackup"), ["-h", "127.0.0.1", "-p", String(PRIMARY.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "-c", "fast"]);
