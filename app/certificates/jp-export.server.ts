@@ -4,7 +4,7 @@
  * in batches, the workbook and archive are written as they go.
  */
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import { loadExcel } from "~/utils/lazy-deps.server";
 import yazl from "yazl";
 import { csvLines, toCsv } from "~/csv/write";
 import { SIASN_COLUMNS, siasnRow, type SiasnRow, type TrainingRecord } from "./siasn.server";
@@ -58,19 +58,20 @@ function dateCell(ddmmyyyy: string): Date {
  */
 export function jpXlsxStream<T extends TrainingRecord>(batches: Batches<T>, sheetName = "Riwayat Kursus"): ReadableStream<Uint8Array> {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Sigap";
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = SIASN_COLUMNS.map((c) => ({
-    header: c,
-    key: c,
-    width: WIDTHS[c],
-    style: TEXT_COLUMNS.has(c) ? { numFmt: "@" } : DATE_COLUMNS.has(c) ? { numFmt: "dd-mm-yyyy" } : { numFmt: "0" },
-  }));
-  sheet.getRow(1).font = { bold: true };
-  let rows = 1;
   const write = async () => {
     try {
+      const ExcelJS = await loadExcel();
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      workbook.creator = "Sigap";
+      const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+      sheet.columns = SIASN_COLUMNS.map((c) => ({
+        header: c,
+        key: c,
+        width: WIDTHS[c],
+        style: TEXT_COLUMNS.has(c) ? { numFmt: "@" } : DATE_COLUMNS.has(c) ? { numFmt: "dd-mm-yyyy" } : { numFmt: "0" },
+      }));
+      sheet.getRow(1).font = { bold: true };
+      let rows = 1;
       for await (const batch of batches) {
         for (const record of batch) {
           const row: SiasnRow = siasnRow(record);

@@ -4,8 +4,8 @@
  * goes through `sanitiseForFont` first.
  */
 import { formatLongDate } from "~/utils/dates";
-import { type Color, PDFDocument, type PDFFont, StandardFonts, rgb } from "pdf-lib";
-import QRCode from "qrcode";
+import type { Color, PDFDocument, PDFFont } from "pdf-lib";
+import { loadPdfLib, loadQrCode, rgbColor as rgb } from "~/utils/lazy-deps.server";
 
 export type CertificatePdfData = {
   code: string;
@@ -34,6 +34,7 @@ const MUTED = rgb(0.4, 0.43, 0.46);
 const HAIRLINE = rgb(0.78, 0.84, 0.85);
 
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Uint8Array> {
+  const [{ PDFDocument, StandardFonts }, QRCode] = await Promise.all([loadPdfLib(), loadQrCode()]);
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Sertifikat ${data.code}`);
   pdf.setAuthor("Sigap");

@@ -23,7 +23,7 @@ const USAGE = [
   "usage: npm run grade -- --file IN.jsonl [--content CONTENT_DIR]   (--file - reads stdin)",
   "       npm run grade -- --explain (--file IN.jsonl | --exercise SLUG [--turn N] --reply TEXT)",
   "       npm run grade -- --agreement LABELLED.jsonl",
-  "       npm run grade -- --corpus LABELLED.tsv   (abusive<TAB>text / neutral<TAB>text per line)",
+  "       npm run grade -- --corpus LABELLED.tsv   (abusive<TAB>text / neutral<TAB>text per line, or a tweet corpus CSV: Label,Tweet or Tweet,…,Abusive)",
 ].join("\n");
 
 function fail(message: string, code = 1): never {

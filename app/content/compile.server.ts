@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { bundleMDX } from "mdx-bundler";
-import remarkGfm from "remark-gfm";
 import { env } from "~/utils/env.server";
+import { loadMdxBundler } from "~/utils/lazy-deps.server";
 import { emptyUsage, remarkInspect, type MdxUsage } from "./mdx-inspect";
 
 /** Bump when the compile options change so cached output is rebuilt. */
@@ -35,6 +34,8 @@ export async function compileMdx(body: string): Promise<Compiled> {
     // not cached yet
   }
   const usage = emptyUsage();
+  // The compiler (and esbuild) loads only when a file is not in the content cache.
+  const [{ bundleMDX }, { default: remarkGfm }] = await Promise.all([loadMdxBundler(), import("remark-gfm")]);
   const result = await bundleMDX({
     source: body,
     esbuildOptions(options) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { checkExamples, checkModelAnswers, exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
+import { checkExamples, checkModelAnswers, contextSlots, exerciseFrontmatterSchema, parseExercise, type Exercise } from "~/grading";
 import { rubricWarnings, type RubricWarning } from "~/grading/rubric";
 import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/hoax";
 import type { LessonIds } from "~/models/course.server";
@@ -138,6 +138,17 @@ export function checkDmLesson(course: CourseSource, lesson: LessonSource): Probl
       const path = ["turns", check.turnIndex, "modelAnswer"];
       problems.push({ file: lesson.file, line: lineOfPath(lines, path), column: 1, message: `turns[${check.turnIndex}].modelAnswer: ${p}`, severity: "error" });
     }
+  }
+  // Closed-world fact checks need the facts: a context that states documents, fees, durations, days or times declares them.
+  const slots = exercise.facts ? [] : contextSlots(exercise.context);
+  if (slots.length > 0) {
+    problems.push({
+      file: lesson.file,
+      line: lineOfPath(lines, ["context"]),
+      column: 1,
+      message: `context menyebut ${slots.join(", ")}, tetapi latihan ini tidak punya blok facts: nyatakan faktanya agar klaim jawaban diperiksa`,
+      severity: "error",
+    });
   }
   const warnings = exercise.turns.flatMap((turn, ti) => rubricWarnings(turn.rubric, ["turns", ti, "rubric"]));
   return [...problems, ...warningProblems(lesson, lines, warnings)];

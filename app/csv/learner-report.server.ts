@@ -1,6 +1,6 @@
-import { jakartaToday } from "~/utils/dates";
 import { allLearners, type LearnerRow } from "~/models/learner-table.server";
 import { publishedCourses } from "~/models/course.server";
+import { jakartaToday } from "~/utils/dates";
 import type { SessionUser } from "~/utils/auth.server";
 import type { Db } from "~/utils/db.server";
 import { serverTranslator } from "~/utils/i18n.server";

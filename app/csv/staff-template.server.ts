@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { loadExcel } from "~/utils/lazy-deps.server";
 import type { Lang } from "~/i18n";
 import { agencySubtree } from "~/models/agency.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -24,6 +24,7 @@ export async function staffTemplate(db: Db, user: SessionUser, lang: Lang, forma
     });
   }
   const units = await agencySubtree(db, { path: managedScopePath(user) });
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Sigap";
   const staff = workbook.addWorksheet("Staf", { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,6 +1,7 @@
 import { WIB_OFFSET_MS } from "~/utils/dates";
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type { CellValue } from "exceljs";
+import { loadExcel } from "~/utils/lazy-deps.server";
 import type { CsvCell } from "./write";
 
 /**
@@ -22,7 +23,7 @@ function calendarDay(value: Date | string): Date | null {
   return new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate()));
 }
 
-function cellValue(column: XlsxColumn, value: CsvCell): ExcelJS.CellValue {
+function cellValue(column: XlsxColumn, value: CsvCell): CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (column.type === "date") return typeof value === "number" ? null : calendarDay(value);
   if (column.type === "number")
@@ -43,19 +44,20 @@ async function* asBatches(rows: CsvCell[][] | AsyncIterable<CsvCell[][]>): Async
  */
 export function xlsxStream(sheetName: string, columns: XlsxColumn[], rows: CsvCell[][] | AsyncIterable<CsvCell[][]>): ReadableStream<Uint8Array> {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Sigap";
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({
-    key: String(i),
-    width: c.width,
-    style: c.type === "text" ? { numFmt: "@" } : c.type === "date" ? { numFmt: DATE_FORMAT } : {},
-  }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.commit();
   (async () => {
+    const ExcelJS = await loadExcel();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook.creator = "Sigap";
+    const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = columns.map((c, i) => ({
+      key: String(i),
+      width: c.width,
+      style: c.type === "text" ? { numFmt: "@" } : c.type === "date" ? { numFmt: DATE_FORMAT } : {},
+    }));
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    const header = sheet.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.commit();
     for await (const batch of asBatches(rows)) {
       for (const row of batch) sheet.addRow(columns.map((c, i) => cellValue(c, row[i]))).commit();
     }
@@ -81,6 +83,7 @@ export async function readXlsx(
   bytes: Uint8Array,
   opts: { maxRows?: number } = {},
 ): Promise<{ header: string[]; rows: { line: number; cells: string[] }[] } | null> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -116,7 +119,7 @@ function trimTrailingEmpty(cells: string[]): string[] {
   return cells.slice(0, lastFilled(cells) + 1);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isInteger(value) ? BigInt(Math.round(value)).toString() : String(value);
   if (typeof value === "string") return value;
@@ -125,7 +128,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ("result" in value) return cellText((value.result ?? null) as CellValue);
     if ("error" in value) return "";
   }
   return String(value);

@@ -180,6 +180,10 @@ const ABUSIVE = [
   "tidak bisa baca",
   "buta huruf",
   "pertanyaan ...2 aneh/konyol/bodoh/lucu",
+  // "masa hal sepele begini harus ditanya", "sudah dijelaskan masih nanya lagi"
+  "masa/masak ...4 sepele/remeh/receh/gampang ...3 =ditanya/=ditanyakan/=tanya/=nanya/=bertanya/=nanyain",
+  "hal/pertanyaan/soal sepele/remeh/receh begini/begitu/gini/gitu/saja",
+  "sudah/udah ...2 =dijelaskan/=dibilang/=dibilangin/=diberitahu/=dikasih/=diterangkan ...3 masih ...2 =tanya/=nanya/=bertanya/=nanyain/bingung",
   "~banyak tanya",
   "~tanya terus",
   "~jangan tanya",
@@ -213,7 +217,7 @@ const ABUSIVE = [
   "(uu|undang undang) ite",
   "pencemaran nama baik",
   `(komentar|ucapan|perkataan|tulisan|tuduhan|makian|hinaan|omongan) ${YOU} ...6 laporkan/polisikan/adukan/pidana/polisi/berwajib/hukum`,
-  "(kami|saya|akan) ...2 (=laporkan|=polisikan|=adukan|=tuntut|=perkarakan) ...3 polisi/kepolisian/berwajib/aparat/hukum/pengadilan",
+  "(kami|saya|akan) ...2 (=laporkan|=polisikan|=adukan|=tuntut|=perkarakan|=teruskan|=serahkan|=limpahkan) ...3 polisi/kepolisian/berwajib/aparat/hukum/pengadilan",
   "bawa/proses/tempuh ...2 jalur/ranah hukum",
   "(nama|akun|identitas|komentar|ucapan|perkataan|makian|hinaan|omongan|percakapan|chat) ...3 (kami|sudah|telah) (=catat|=simpan|=screenshot|=rekam|=tandai)",
   "(kami|sudah|telah) (=catat|=simpan|=screenshot|=rekam|=tandai) (nama|akun|identitas|komentar|ucapan|perkataan|makian|hinaan|omongan|percakapan)",
@@ -267,6 +271,8 @@ const BLAME = [
   `${THIRD} [yang] ...3 (tidak|belum|kurang) ...2 lengkap/teliti/baca/sabar/ikut/patuh/sesuai ...4 sehingga/=jadinya/=akibatnya/=itulah/lama/lambat`,
   `(salah|kesalahan) (ada (pada|di)|dari|di pihak|pihak) ${THIRD}`,
   `kesalahan ${THIRD} sendiri`,
+  // "pemohon zaman sekarang maunya instan": a verdict on the citizens, not an answer
+  `${THIRD} ...4 =maunya/=maunye/=inginnya ...2 instan/serba/gampang/enak/cepat/praktis`,
 ];
 // "harus Kakak sendiri yang datang" tells who must come, it does not blame.
 const BLAME_EXCEPTIONS = [`harus/wajib/perlu/mesti/hanya/cukup/bisa ...1 ${YOU} sendiri yang`];
@@ -296,6 +302,11 @@ const BRIBE = [
   "transfer ...3 rekening/=ovo/=gopay/=dana/=shopeepay/pribadi ...3 saya/kami/ini/atas",
   "transfer ...2 ke saya/sini",
   "=nitip/=titip ...2 uang/duit/biaya/ongkos",
+  // a little something for the officer: "titip sedikit buat petugas", "buat beli kopi petugas"
+  "=titip/=nitip/=selipkan/=sisihkan/=sisipkan ...2 sedikit/seikhlasnya/secukupnya/uang/duit/amplop ...3 buat/untuk/ke/bagi ...1 petugas/loket/operator/admin/mbak/mas",
+  "sedikit/seikhlasnya/secukupnya buat/untuk/bagi ...1 petugas/loket/operator",
+  "buat/untuk [=beli|=ngopi] =kopi/=rokok/=ngopi ...3 petugas/loket/operator/mereka/kami/saya",
+  "buat/untuk =beli/=ngopi =kopi/=rokok",
   "uang/duit/ongkos ...2 =titip/=nitip/=titipkan/=titipin",
   "transfer/tf ...3 nomor/no ini/saya/kami",
   "bayar/kasih ...2 lebih/tambahan ...3 cepat/kilat/prioritas/duluan/jalur",

@@ -47,3 +47,21 @@ describe("abusive corpus", () => {
     expect(isFlaggedAbusive(text)).toBe(false);
   });
 });
+
+describe("CSV layouts of public tweet corpora", () => {
+  it("reads Label,Tweet (1 neutral, 2 and 3 abusive) with quoted fields and Python escapes", () => {
+    const csv = 'Label,Tweet\n1,"Antrean MPP hari ini lancar, mantap\\nterima kasih \\xf0\\x9f\\x99\\x8f"\n2,dasar goblok lu\n3,"Admin ""tolol"" banget"\n';
+    const lines = parseCorpus(csv);
+    expect(lines.map((l) => l.label)).toEqual(["neutral", "abusive", "abusive"]);
+    expect(lines[0].text).toBe("Antrean MPP hari ini lancar, mantap\nterima kasih 🙏");
+    expect(lines[2].text).toBe('Admin "tolol" banget');
+  });
+
+  it("reads a multi-label header by its Abusive column", () => {
+    const lines = parseCorpus("Tweet,HS,Abusive,HS_Individual\nkamu bodoh sekali,1,1,1\nsemoga lekas pulih,0,0,0\n");
+    expect(lines.map((l) => [l.label, l.text])).toEqual([
+      ["abusive", "kamu bodoh sekali"],
+      ["neutral", "semoga lekas pulih"],
+    ]);
+  });
+});

@@ -19,7 +19,18 @@ export type CorpusReport = {
   falseFlags: CorpusLine[];
 };
 
+/**
+ * Also reads the CSV layouts of the public Indonesian tweet corpora for abusive language: a
+ * `Label,Tweet` header (1 = not abusive, 2 = abusive, 3 = offensive, which is abusive too) or a
+ * header with `Tweet` and `Abusive` columns (1 = abusive, 0 = not). Tweets there carry Python
+ * escapes ("\n", "\xf0\x9f\x98\x82" for the bytes of an emoji), decoded here.
+ */
 export function parseCorpus(text: string): CorpusLine[] {
+  const header = text
+    .slice(0, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length)
+    .replace(/^\uFEFF/, "")
+    .trim();
+  if (/^label,tweet$/i.test(header) || (/(^|,)tweet(,|$)/i.test(header) && /(^|,)abusive(,|$)/i.test(header))) return parseCsvCorpus(text);
   const out: CorpusLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trim() === "" || raw.startsWith("#")) return;
@@ -78,4 +89,65 @@ export function abusiveCorpusReport(lines: readonly CorpusLine[]): CorpusReport 
     missed,
     falseFlags,
   };
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, newlines and doubled quotes. */
+function csvRows(text: string): Array<{ line: number; fields: string[] }> {
+  const rows: Array<{ line: number; fields: string[] }> = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === "\n") line++;
+        field += c;
+      }
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      fields.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      fields.push(field);
+      if (fields.some((f) => f !== "")) rows.push({ line: rowLine, fields });
+      fields = [];
+      field = "";
+      line++;
+      rowLine = line;
+    } else field += c;
+  }
+  fields.push(field);
+  if (fields.some((f) => f !== "")) rows.push({ line: rowLine, fields });
+  return rows;
+}
+
+/** "\n" → newline, runs of "\xNN" → the UTF-8 characters they encode. */
+function unescapeTweet(s: string): string {
+  return s
+    .replace(/(?:\\x[0-9a-fA-F]{2})+/g, (run) => new TextDecoder().decode(Uint8Array.from(run.split("\\x").slice(1), (h) => parseInt(h, 16))))
+    .replace(/\\n/g, "\n")
+    .replace(/\\t/g, " ");
+}
+
+function parseCsvCorpus(text: string): CorpusLine[] {
+  const [head, ...rows] = csvRows(text.replace(/^\uFEFF/, ""));
+  const names = head.fields.map((f) => f.trim().toLowerCase());
+  const tweet = names.indexOf("tweet");
+  const abusive = names.indexOf("abusive");
+  const label = names.indexOf("label");
+  return rows.map((r) => {
+    const value = (abusive >= 0 ? r.fields[abusive] : r.fields[label])?.trim();
+    const isAbusive = abusive >= 0 ? value === "1" : value === "2" || value === "3";
+    if (abusive >= 0 ? value !== "0" && value !== "1" : value !== "1" && value !== "2" && value !== "3")
+      throw new Error(`line ${r.line}: unknown label "${value}"`);
+    return { line: r.line, label: isAbusive ? ("abusive" as const) : ("neutral" as const), text: unescapeTweet(r.fields[tweet] ?? "") };
+  });
 }

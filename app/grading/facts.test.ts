@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeExercise } from "./fixtures";
 import { findDays, findDocuments, findDurations, findMoney, findTimes } from "./gazetteer";
+import { contextSlots } from "./facts";
 import { gradeReply, readFacts } from "./grade";
 import { tokenize } from "./normalise";
 import { stem } from "./stem";
@@ -141,5 +142,55 @@ describe("durations that are no processing promise", () => {
     expect(durations("Kami sudah meneruskan berkas ke petugas pencetakan dan akan mengabari Bapak paling lambat besok siang.")).toEqual([]);
     expect(durations("Mohon tunggu kabar kami lewat DM hari ini.")).toEqual([]);
     expect(durations("Aktanya jadi 30 hari lagi ya, Pak.").map((c) => c.verdict)).toEqual(["contradicts"]);
+  });
+});
+
+describe("fact model: words derived from a certainty word are not claims", () => {
+  const claimsOf = (reply: string) => readFacts(ktp, reply).filter((c) => c.certain || c.slot === "certainty");
+
+  it.each([
+    // The noun names what the citizen wants; nobody promises anything (was read as "pasti").
+    "Kami paham warga ingin kepastian. Jadwal perekaman kami umumkan besok.",
+    "Kepastiannya kami kabarkan setelah blanko tiba ya kak.",
+    "Belum ada jaminan blanko datang minggu ini, kami kabari lagi.",
+    // "tertentu" (particular), "ditentukan" (decided), "penjelasan" (explanation), "keamanan" (security).
+    "Perekaman hanya di hari tertentu, jadwalnya ditentukan kecamatan.",
+    "Penjelasan lengkapnya kami kirim lewat DM ya kak.",
+    "Demi keamanan data, KK jangan dikirim lewat chat.",
+  ])("%s", (reply) => {
+    expect(claimsOf(reply)).toEqual([]);
+  });
+
+  it("still reads the claim words themselves", () => {
+    expect(claimsOf("Tentunya KTP-nya selesai minggu ini kak.").length).toBeGreaterThan(0);
+    expect(claimsOf("Dijamin KTP-nya selesai besok kak.").length).toBeGreaterThan(0);
+    expect(claimsOf("Besok pagi KTP-nya pastinya jadi.").length).toBeGreaterThan(0);
+  });
+
+  it("still reads a hedge confirmed with an affirmation, and not with a noun", () => {
+    expect(wrong(banjir, "Kami prihatin Bu, sudah jelas tanggul jebol.")).toBeDefined();
+    expect(wrong(banjir, "Kami prihatin Bu. Kebenaran kabar tanggul jebol masih kami cek, belum ada konfirmasi.")).toBeUndefined();
+  });
+});
+
+describe("fact model: estimates, rights and law citations are not claims", () => {
+  it("reads no certainty in 'hampir pasti' (an estimate) or in a citizen's right", () => {
+    expect(readFacts(ktp, "Penelepon itu hampir pasti penipu, jangan beri kodenya ya kak.").filter((c) => c.slot === "certainty")).toEqual([]);
+    expect(readFacts(ktp, "Tentu Kakak berhak mengadu ke Ombudsman kapan saja.").filter((c) => c.slot === "certainty")).toEqual([]);
+    expect(readFacts(ktp, "Tentu KTP-nya selesai besok kak.").length).toBeGreaterThan(0);
+  });
+
+  it("reads no duration in a regulation's number and year", () => {
+    expect(findDurations(tokenize("menurut UU 24 Tahun 2013 tentang Administrasi Kependudukan"))).toEqual([]);
+    expect(findDurations(tokenize("berlaku 5 tahun")).map((d) => d.label)).toEqual(["5 tahun"]);
+  });
+});
+
+describe("contextSlots: which facts a context states (content:check requires a facts block then)", () => {
+  it("names documents, fees, durations, days and times", () => {
+    expect(contextSlots(["Syarat KTP-el: KK. Gratis, selesai 14 hari kerja.", "Buka Senin–Jumat 08.00–15.00."]).sort()).toEqual(
+      ["biaya", "dokumen", "hari layanan", "jam", "lama proses"].sort(),
+    );
+    expect(contextSlots(["Anda admin Instagram resmi Pemkab Sukamaju.", "Warga mengeluh soal sampah di taman."])).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ import {
   type Day,
   type Mention,
 } from "./gazetteer";
-import { compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
 import type { Facts } from "./rubric";
@@ -113,6 +113,43 @@ function has(t: Token[], s: Sentence, set: ReadonlySet<string>, affirmedOnly = f
   return false;
 }
 
+/** A certainty or affirmation word used as a claim, affirmed, in the clause or sentence `s`. */
+function claims(t: Token[], s: Sentence, set: ReadonlySet<string>): boolean {
+  for (let i = s.from; i <= s.to; i++) if (set.has(t[i].stem) && !t[i].negated && isClaimForm(t[i]) && !hedgedAt(t, i)) return true;
+  return false;
+}
+
+// "hampir pasti", "nyaris pasti": almost certain is an estimate, not a claim of certainty.
+const ALMOST = new Set(["hampir", "nyaris"]);
+const hedgedAt = (t: Token[], i: number) => i > 0 && t[i - 1].sentence === t[i].sentence && ALMOST.has(t[i - 1].surface);
+
+// "Tentu Ibu berhak mengadu", "tentu boleh": certainty about the citizen's right or permission promises no outcome.
+const RIGHT = new Set(["berhak", "boleh", "dipersilakan"]);
+
+const CLAIM_CLITICS = ["nya", "lah", "kah", "pun", "ku", "mu"];
+// Roots whose affixed forms all mean something else than the claim: tertentu (particular), menentukan
+// (decide), menjelaskan / penjelasan (explain), kebetulan (by chance), dibetulkan (repaired).
+const DRIFTING_ROOTS = new Set(["tentu", "jelas", "betul"]);
+
+/**
+ * Whether a word whose stem is a certainty or affirmation (pasti, jamin, tentu, aman, benar, jelas …)
+ * is the claim itself, "pasti jadi", "dijamin selesai", "tentunya", "sudah aman", and not a word
+ * derived from it that names or does something else: nouns (kepastian, jaminan, keamanan,
+ * kebenaran, kejelasan, penjelasan, penjaminan: "warga ingin kepastian" promises nothing) and the
+ * drifted forms of DRIFTING_ROOTS ("hari tertentu", "ditentukan kecamatan").
+ */
+export function isClaimForm(token: Token): boolean {
+  let w = token.surface;
+  const root = token.stem;
+  if (w === root) return true;
+  for (const c of CLAIM_CLITICS) if (w.length - c.length >= root.length && w.endsWith(c)) w = w.slice(0, -c.length);
+  if (w === root) return true;
+  if (DRIFTING_ROOTS.has(root)) return false;
+  // ke-…-an, peN-…-an and root+an nouns; "-kan" verbs (dijaminkan) are not nouns.
+  if (w.endsWith("an") && !w.endsWith("kan") && (w.startsWith("ke") || w.startsWith("pe") || w === root + "an")) return false;
+  return true;
+}
+
 const skipped = (t: Token[], m: { first: number; last: number }) => {
   for (let i = m.first; i <= m.last; i++) if ((t[i].mode & SKIP) !== 0) return true;
   return false;
@@ -146,6 +183,10 @@ type Compiled = {
   durations: number[];
   /** The slots each word can open (SLOT_WORDS), with UNVERIFIED for the unverified claims' words: one lookup per word. */
   slotWords: ReadonlyMap<string, number>;
+  /** Documents required or optional, known opening/closing times, who has authority: fixed per facts block. */
+  needed: ReadonlySet<string>;
+  knownTimes: ReadonlySet<string>;
+  authorised: ReadonlySet<string>;
 };
 const compiledFacts = new WeakMap<Facts, Compiled>();
 
@@ -158,7 +199,10 @@ function compiledOf(f: Facts): Compiled {
     const unverified = f.unverified.map((u) => ({ id: u.id, label: u.label, matcher: compileMatcher(u.patterns, [], "sentence", [], SKIP) }));
     const slotWords = new Map(SLOT_WORDS);
     for (const u of unverified) for (const p of u.matcher.patterns) for (const w of vocabularyOf(p)) slotWords.set(w, (slotWords.get(w) ?? 0) | UNVERIFIED);
-    c = { unverified, durations, slotWords };
+    const needed = new Set([...(f.documents?.required ?? []), ...(f.documents?.optional ?? [])]);
+    const knownTimes = new Set([...f.hours.flatMap((h) => [h.open, h.close]), ...f.times]);
+    const authorised = new Set(f.authority.flatMap((x) => x.by));
+    c = { unverified, durations, slotWords, needed, knownTimes, authorised };
     compiledFacts.set(f, c);
   }
   return c;
@@ -205,14 +249,14 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   const slots = slotsOf(a, c);
   if (slots === 0) return [];
   const out: FactClaim[] = [];
-  const certainIn = (s: Sentence) => has(t, s, CERTAIN, true);
+  const certainIn = (s: Sentence) => claims(t, s, CERTAIN);
   const docs = slots & DOC ? findDocuments(t) : [];
   const allPlaces = slots & PLACE ? findPlaces(t) : [];
 
   // Documents named as required or as not needed.
   if (f.documents) {
     const d = f.documents;
-    const needed = new Set([...d.required, ...d.optional]);
+    const needed = c.needed;
     for (const m of docs) {
       if (skipped(t, m)) continue;
       const s = sentenceOf(t, m.first);
@@ -346,7 +390,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
         evidence: span(a, m.first, m.last),
       });
     }
-    const known = new Set([...f.hours.flatMap((h) => [h.open, h.close]), ...f.times]);
+    const known = c.knownTimes;
     for (const m of slots & TIME ? findTimes(t, a.text) : []) {
       if (skipped(t, m) || negated(t, m)) continue;
       const s = sentenceOf(t, m.first);
@@ -366,7 +410,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   }
 
   // Where to go, and who issues what.
-  const authorised = new Set(f.authority.flatMap((x) => x.by));
+  const authorised = c.authorised;
   for (const m of allPlaces) {
     if (skipped(t, m) || negated(t, m)) continue;
     const s = sentenceOf(t, m.first);
@@ -409,7 +453,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
         const [first, last] = [m.ranges[0][0], m.ranges[m.ranges.length - 1][1]];
         const s = sentenceOf(t, first);
         // "Sepertinya memang benar tanggul jebol, tapi belum bisa kami pastikan": confirmed behind a hedge.
-        const affirmed = has(t, clauseOf(t, first), AFFIRM, true);
+        const affirmed = claims(t, clauseOf(t, first), AFFIRM);
         if (!affirmed && framedAsUnknown(t, s)) continue;
         const hedged = has(t, s, HEDGE);
         const wrong = affirmed || !hedged;
@@ -431,7 +475,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   // Certainty words no slot above settled: a promise a person should look at.
   let settled: Set<number> | null = null;
   for (let i = 0; slots & CERTAINTY && i < t.length; i++) {
-    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0) continue;
+    if (!CERTAIN.has(t[i].stem) || t[i].negated || (t[i].mode & SKIP) !== 0 || !isClaimForm(t[i]) || hedgedAt(t, i)) continue;
     if (settled === null) {
       settled = new Set<number>();
       for (const x of out) for (const tok of t) if (tok.start === x.evidence.start) settled.add(tok.sentence);
@@ -439,6 +483,9 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     if (settled.has(t[i].sentence)) continue;
     settled.add(t[i].sentence);
     const s = sentenceOf(t, i);
+    let right = false;
+    for (let j = s.from; j <= s.to; j++) if (RIGHT.has(t[j].surface)) right = true;
+    if (right) continue;
     out.push({ slot: "certainty", value: t[i].surface, stance: "asserted", certain: true, verdict: "unresolved", evidence: span(a, s.from, s.to) });
   }
   out.sort((x, y) => x.evidence.start - y.evidence.start || (x.slot < y.slot ? -1 : x.slot > y.slot ? 1 : 0));
@@ -462,3 +509,24 @@ function closeEnough(a: number, b: number): boolean {
 }
 
 export type { Mention };
+
+const FEE_WORDS = new Set(["gratis", "biaya", "bayar", "tarif", "pungut", "denda", "retribusi"]);
+
+/**
+ * Which fact slots an exercise's context speaks of (Indonesian names, for content:check): documents,
+ * fees, durations, days, clock times. A DM exercise whose context states any of them must declare
+ * its facts, so the grader can check what a reply claims about them.
+ */
+export function contextSlots(context: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const line of context) {
+    const a = analyse(line);
+    const t = a.tokens;
+    if (findDocuments(t).length > 0) out.add("dokumen");
+    if (findMoney(t, line).length > 0 || t.some((x) => FEE_WORDS.has(x.stem) || FEE_WORDS.has(x.surface))) out.add("biaya");
+    if (findDurations(t, line).length > 0) out.add("lama proses");
+    if (findDays(t).length > 0) out.add("hari layanan");
+    if (findTimes(t, line).length > 0) out.add("jam");
+  }
+  return [...out];
+}

@@ -222,6 +222,8 @@ const NUMBER_WORDS = new Map<string, number>([
  */
 export type DurationMention = { days: number; label: string; first: number; last: number };
 
+const isYear = (t: Token | undefined) => t !== undefined && t.isNumber && t.surface.length === 4 && (t.surface.startsWith("19") || t.surface.startsWith("20"));
+
 export function findDurations(tokens: Token[], text = ""): DurationMention[] {
   const out: DurationMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -239,7 +241,9 @@ export function findDurations(tokens: Token[], text = ""): DurationMention[] {
     if (n !== undefined && unit && unit.sentence === t.sentence) {
       // "1-3 hari": the range's upper bound carries the unit.
       const factor = DURATION_UNITS.get(unit.surface);
-      if (factor !== undefined && !(unit.surface === "jam" && tokens[i - 1]?.surface === "pukul")) {
+      // "UU 24 Tahun 2013", "Perpres 96 Tahun 2018": a number of a regulation and its year, no duration.
+      const regulation = unit.surface === "tahun" && isYear(tokens[i + 2]);
+      if (factor !== undefined && !regulation && !(unit.surface === "jam" && tokens[i - 1]?.surface === "pukul")) {
         const working = unit.surface === "hari" && tokens[i + 2]?.surface === "kerja";
         const days = n * factor * (working ? 7 / 5 : 1);
         out.push({ days, label: `${t.surface} ${unit.surface}${working ? " kerja" : ""}`, first: i, last: working ? i + 2 : i + 1 });

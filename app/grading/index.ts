@@ -18,7 +18,7 @@ export { compilePattern, PatternError } from "./match";
 export { normaliseText } from "./normalise";
 export { stem } from "./stem";
 export { GRADER_VERSION } from "./version";
-export { factClaims } from "./facts";
+export { contextSlots, factClaims } from "./facts";
 export { agreementReport, cohenKappa, kappaFromMatrix, percentAgreement, expectedElements } from "./agreement";
 export type { AgreementReport, Confusion, CriterionAgreement, LabelledGrade } from "./agreement";
 export type { FactClaim, FactSlot } from "./facts";

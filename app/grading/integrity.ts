@@ -98,6 +98,7 @@ export const GAMING = [
   "~penilaian/penilai ...3 latihan/jawaban/balasan/ini",
   "~poin/kriteria/unsur/komponen/aspek penilaian/nilai",
   "~(jawaban|balasan) ini ...4 poin/kriteria/penilaian/rubrik/nilai/skor",
+  "~poin/kriteria/unsur/komponen/aspek [yang] [akan|mau] =dinilai",
 ];
 
 // Words that glue a sentence together. A reply of six or more words with none of them is a keyword list.

@@ -52,7 +52,8 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
   let out: Spans | null = null;
   const t = a.tokens;
   for (let i = 0; i < t.length; i++) {
-    if (!insultAt(t[i].surface)) continue;
+    const lx = t[i].lex;
+    if (!(lx.insult ??= insultAt(lx.surface))) continue;
     if (t[i].negated && sparedByNegation(a, i)) continue;
     if (ANIMALS.has(t[i].surface) && literalAnimal(t, i)) continue;
     if (selfDirected(t, i)) continue;

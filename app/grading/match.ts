@@ -435,7 +435,26 @@ const FUZZY_MIN_PATTERN = 6;
 const FUZZY_MIN_TOKEN = 5;
 
 /** Symmetric-delete index over the pattern vocabulary: edit distance 1 for longer words. */
+let nextFuzzyId = 0;
+
+// The union of every typo index's vocabulary: a word with no pattern word near it in the union has
+// none in any one index, so most tokens skip the per-exercise lookup. The generation grows with the union.
+const unionVocab = new Set<string>();
+const unionDeletes = new Map<string, string[]>();
+let fuzzyGeneration = 0;
+
+function nearAnyIndex(word: string): boolean {
+  if (word.length < FUZZY_MIN_TOKEN) return false;
+  for (const probe of [word, ...deletions(word)]) {
+    const hits = unionDeletes.get(probe);
+    if (hits) for (const h of hits) if (h !== word && withinOneEdit(word, h)) return true;
+  }
+  return false;
+}
+
 export class FuzzyIndex {
+  /** Index into Lexeme.near, where each word's aliases under this index are kept. */
+  readonly id = nextFuzzyId++;
   private readonly vocab = new Set<string>();
   private readonly deletes = new Map<string, string[]>();
 
@@ -447,6 +466,15 @@ export class FuzzyIndex {
         const list = this.deletes.get(d);
         if (list) list.push(w);
         else this.deletes.set(d, [w]);
+      }
+      if (!unionVocab.has(w)) {
+        unionVocab.add(w);
+        for (const d of [w, ...deletions(w)]) {
+          const list = unionDeletes.get(d);
+          if (list) list.push(w);
+          else unionDeletes.set(d, [w]);
+        }
+        fuzzyGeneration++;
       }
     }
   }
@@ -529,15 +557,23 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
   const numbers: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const lx = t.lex;
     if (t.isNumber) numbers.push(i);
-    else t.stem = stem(t.surface);
+    else t.stem = lx.stem ??= stem(t.surface);
     put(stems, t.stem, i);
     put(surfaces, t.surface, i);
     if (fuzzy && !t.isNumber) {
-      const all = fuzzy.nearToken(t.surface, t.stem);
-      if (all.length > 0) {
-        t.aliases = all;
-        for (const alias of all) put(stems, alias, i);
+      if (lx.fuzzyGen !== fuzzyGeneration) {
+        lx.fuzzy = nearAnyIndex(t.stem) || (t.surface !== t.stem && nearAnyIndex(t.surface));
+        lx.fuzzyGen = fuzzyGeneration;
+      }
+      if (lx.fuzzy) {
+        let all = lx.near[fuzzy.id];
+        if (all === undefined) all = lx.near[fuzzy.id] = fuzzy.nearToken(t.surface, t.stem);
+        if (all.length > 0) {
+          t.aliases = all;
+          for (const alias of all) put(stems, alias, i);
+        }
       }
     }
   }
@@ -573,42 +609,56 @@ function testToken(test: TokenTest, t: Token): boolean {
 /** Backtracking matcher; returns the position after the match or -1. */
 function step(f: Frame | null, pos: number, run: Run): number {
   if (f === null) return pos;
-  if (f.i >= f.nodes.length) return step(f.next, pos, run);
-  const node = f.nodes[f.i];
-  const after: Frame = { nodes: f.nodes, i: f.i + 1, next: f.next };
+  const nodes = f.nodes;
   const tokens = run.a.tokens;
-  switch (node.t) {
-    case "tok": {
-      const t = tokens[pos];
-      if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || (t.mode & run.skip) !== 0 || !testToken(node.test, t)) return -1;
-      run.hits.push(pos);
-      const end = step(after, pos + 1, run);
-      if (end < 0) run.hits.pop();
-      return end;
-    }
-    case "gap":
-      for (let k = 0; k <= node.max; k++) {
-        if (k > 0) {
-          const skipped = tokens[pos + k - 1];
-          if (!skipped || skipped.sentence !== run.sentence) return -1;
-        }
-        const end = step(after, pos + k, run);
-        if (end >= 0) return end;
-      }
+  const hits = run.hits;
+  const before = hits.length;
+  let i = f.i;
+  // A run of plain words has nothing to backtrack into: test it in a loop, with no frame per word.
+  while (i < nodes.length) {
+    const node = nodes[i];
+    if (node.t !== "tok") break;
+    const t = tokens[pos];
+    if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || (t.mode & run.skip) !== 0 || !testToken(node.test, t)) {
+      hits.length = before;
       return -1;
-    case "alt": {
-      for (const option of node.options) {
-        const end = step({ nodes: option, i: 0, next: after }, pos, run);
-        if (end >= 0) return end;
-      }
-      return node.optional ? step(after, pos, run) : -1;
     }
-    case "start": {
-      const t = tokens[pos];
-      if (!t || (pos > 0 && tokens[pos - 1].sentence === t.sentence)) return -1;
-      return step(after, pos, run);
+    hits.push(pos);
+    pos++;
+    i++;
+  }
+  let end = -1;
+  if (i >= nodes.length) end = step(f.next, pos, run);
+  else {
+    const node = nodes[i];
+    const after: Frame = { nodes, i: i + 1, next: f.next };
+    switch (node.t) {
+      case "gap":
+        for (let k = 0; k <= node.max; k++) {
+          if (k > 0) {
+            const skipped = tokens[pos + k - 1];
+            if (!skipped || skipped.sentence !== run.sentence) break;
+          }
+          end = step(after, pos + k, run);
+          if (end >= 0) break;
+        }
+        break;
+      case "alt":
+        for (const option of node.options) {
+          end = step({ nodes: option, i: 0, next: after }, pos, run);
+          if (end >= 0) break;
+        }
+        if (end < 0 && node.optional) end = step(after, pos, run);
+        break;
+      case "start": {
+        const t = tokens[pos];
+        if (t && !(pos > 0 && tokens[pos - 1].sentence === t.sentence)) end = step(after, pos, run);
+        break;
+      }
     }
   }
+  if (end < 0) hits.length = before;
+  return end;
 }
 
 function candidateStarts(seq: CompiledSequence, a: AnalysedText): number[] | null {
@@ -646,11 +696,15 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
   const starts = candidateStarts(seq, a);
   const count = starts ? starts.length : a.tokens.length;
   let after = -1;
+  // One run and one first frame for all start positions: step() leaves no reference to them.
+  const run: Run = { a, sentence: 0, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
+  const frame: Frame = { nodes: seq.nodes, i: 0, next: null };
   for (let s = 0; s < count && out.length < limit; s++) {
     const pos = starts ? starts[s] : s;
     if (pos <= after) continue;
-    const run: Run = { a, sentence: a.tokens[pos].sentence, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
-    if (step({ nodes: seq.nodes, i: 0, next: null }, pos, run) < 0 || run.hits.length === 0) continue;
+    run.sentence = a.tokens[pos].sentence;
+    run.hits.length = 0;
+    if (step(frame, pos, run) < 0 || run.hits.length === 0) continue;
     if (negatedOnly && !run.hits.some((h) => a.tokens[h].negated)) continue;
     const first = Math.min(...run.hits);
     const last = Math.max(...run.hits);
@@ -700,7 +754,12 @@ export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, ski
  * Inverted index from words to the patterns they can trigger, built once per turn.
  * Screening a reply costs one lookup per distinct word instead of one per pattern.
  */
+const NO_IDS: readonly number[] = [];
+let nextTriggerIndexId = 0;
+
 export class TriggerIndex {
+  /** Index into Lexeme.triggers. */
+  private readonly id = nextTriggerIndexId++;
   private readonly byStem = new Map<string, number[]>();
   private readonly bySurface = new Map<string, number[]>();
   private readonly onNumber: number[] = [];
@@ -726,13 +785,23 @@ export class TriggerIndex {
     // A byte per pattern id: cheaper to fill and to test than a Set on every reply.
     const live = new Uint8Array(nextPatternId);
     for (const id of this.always) live[id] = 1;
-    for (const stem of a.stems.keys()) {
-      const ids = this.byStem.get(stem);
-      if (ids) for (const id of ids) live[id] = 1;
-    }
-    for (const surface of a.surfaces.keys()) {
-      const ids = this.bySurface.get(surface);
-      if (ids) for (const id of ids) live[id] = 1;
+    // Per token, the ids its word triggers (by stem and by surface), kept on the interned word:
+    // the same union as looking up every key of a.stems and a.surfaces, without hashing them again.
+    for (const t of a.tokens) {
+      const lx = t.lex;
+      let ids = lx.triggers[this.id];
+      if (ids === undefined) {
+        const byStem = this.byStem.get(t.stem);
+        const bySurface = this.bySurface.get(t.surface);
+        ids = lx.triggers[this.id] = byStem && bySurface ? [...byStem, ...bySurface] : (byStem ?? bySurface ?? NO_IDS);
+      }
+      for (const id of ids) live[id] = 1;
+      if (t.aliases !== null) {
+        for (const alias of t.aliases) {
+          const more = this.byStem.get(alias);
+          if (more) for (const id of more) live[id] = 1;
+        }
+      }
     }
     if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = 1;
     return live;

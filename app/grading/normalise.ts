@@ -27,7 +27,56 @@ export type Token = {
    * so it is not met by words that are only asked about or quoted.
    */
   mode: number;
+  /** The interned word behind `surface`: what is known about it, computed once per distinct word. */
+  lex: Lexeme;
 };
+
+/**
+ * A distinct normalised word, interned: its stem, insult reading and typo aliases per exercise
+ * are computed once and then read from the object, not looked up again per token and per check.
+ */
+export type Lexeme = {
+  readonly surface: string;
+  readonly isNumber: boolean;
+  /** Filled by the analyser (match.ts). */
+  stem: string | undefined;
+  /** Filled by lexicon.ts: whether the surface is an insult. */
+  insult: boolean | undefined;
+  /** Typo aliases per FuzzyIndex id (match.ts). */
+  near: Array<string[] | undefined>;
+  /** match.ts: whether any typo index may hold a word near this one, as of index generation `fuzzyGen`. */
+  fuzzy: boolean;
+  fuzzyGen: number;
+  /** match.ts: the pattern ids this word triggers, per TriggerIndex id. */
+  triggers: Array<readonly number[] | undefined>;
+};
+
+const LEXEME_LIMIT = 100_000;
+const lexemes = new Map<string, Lexeme>();
+
+/** The interned lexeme of a normalised surface form. */
+export function lexeme(surface: string): Lexeme {
+  let lx = lexemes.get(surface);
+  if (lx === undefined) {
+    lx = { surface, isNumber: isDigits(surface), stem: undefined, insult: undefined, near: [], fuzzy: false, fuzzyGen: -1, triggers: [] };
+    if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
+    lexemes.set(surface, lx);
+  }
+  return lx;
+}
+
+const lexemeMemo = new Map<string, Lexeme[]>();
+
+/** normaliseWord, as interned lexemes: one lookup per raw word. */
+function wordLexemes(raw: string): Lexeme[] {
+  let out = lexemeMemo.get(raw);
+  if (out === undefined) {
+    out = normaliseWord(raw).map(lexeme);
+    if (lexemeMemo.size >= 50_000) lexemeMemo.clear();
+    lexemeMemo.set(raw, out);
+  }
+  return out;
+}
 
 export const QUESTION = 1;
 export const QUOTED = 2;
@@ -392,14 +441,26 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
         sentenceStart = tokens.length;
       } else if (brk === 1) clause++;
     }
-    const surfaces = isUnitAfterNumber(w.text, prevRaw, gap)
-      ? [plainWord(w.text)]
+    const lexes = isUnitAfterNumber(w.text, prevRaw, gap)
+      ? [lexeme(plainWord(w.text))]
       : isAcronymSized(w.text) && !isShouted(words, i, text)
-        ? normaliseAcronym(w.text)
-        : normaliseWord(w.text);
-    for (const surface of surfaces) {
-      const isNumber = isDigits(surface);
-      tokens.push({ surface, stem: surface, start: w.start, end: w.end, sentence, clause, isNumber, negated: false, aliases: null, mode: 0 });
+        ? normaliseAcronym(w.text).map(lexeme)
+        : wordLexemes(w.text);
+    for (const lex of lexes) {
+      const surface = lex.surface;
+      tokens.push({
+        surface,
+        stem: surface,
+        start: w.start,
+        end: w.end,
+        sentence,
+        clause,
+        isNumber: lex.isNumber,
+        negated: false,
+        aliases: null,
+        mode: 0,
+        lex,
+      });
     }
     prevEnd = w.end;
     prevRaw = w.text;
@@ -652,7 +713,10 @@ function resolveKk(tokens: Token[], text: string): void {
     if (KK_ADDRESS_BEFORE.has(prev)) isDocument = false;
     else if (KK_DOC_BEFORE.has(prev) || KK_DOC_AFTER.has(next)) isDocument = true;
     else isDocument = upper;
-    if (!isDocument) t.surface = t.stem = "kakak";
+    if (!isDocument) {
+      t.surface = t.stem = "kakak";
+      t.lex = lexeme("kakak");
+    }
   }
 }
 

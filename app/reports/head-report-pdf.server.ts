@@ -3,7 +3,8 @@
  * name and date in every page's header, "Halaman i dari N" in every footer. Tables continue on a
  * new page with their header row repeated.
  */
-import { type Color, PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from "pdf-lib";
+import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
+import { loadPdfLib, rgbColor as rgb } from "~/utils/lazy-deps.server";
 import { cutToWidth, sanitiseForFont, wrap } from "~/certificates/pdf.server";
 import type { Translate } from "~/i18n";
 import type { HeadReport } from "~/models/rollups.server";
@@ -127,6 +128,7 @@ const sum = (columns: Column[]) => columns.reduce((s, c) => s + c.width, 0);
 
 export async function renderHeadReportPdf(input: HeadReportPdfInput): Promise<Uint8Array> {
   const { report, t } = input;
+  const { PDFDocument, StandardFonts } = await loadPdfLib();
   const pdf = await PDFDocument.create();
   pdf.setTitle(`${t("report.heading")} - ${input.agencyName} - ${input.dateLabel}`);
   pdf.setAuthor("Sigap");

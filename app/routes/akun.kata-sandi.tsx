@@ -34,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
       const form = Object.fromEntries(formData);
       const parsed = changePasswordSchema.safeParse(form);
       if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 400 });
-      const weak = commonPasswordError(parsed.data.next, user);
+      const weak = await commonPasswordError(parsed.data.next, user);
       if (weak) return json({ ok: false as const, errors: { next: weak } }, { status: 400 });
       if (!(await changePassword(db, user.id, parsed.data.current, parsed.data.next))) {
         return json({ ok: false as const, errors: { current: "error.passwordWrong" as const } }, { status: 400 });

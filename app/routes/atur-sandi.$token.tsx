@@ -35,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
       const db = await getDb();
       const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return json({ errors: fieldErrors(parsed.error) as Record<string, MessageKey> }, { status: 400 });
-      const weak = commonPasswordError(parsed.data.next, (await findPasswordToken(db, params.token ?? "")) ?? {});
+      const weak = await commonPasswordError(parsed.data.next, (await findPasswordToken(db, params.token ?? "")) ?? {});
       if (weak) return json({ errors: { next: weak } as Record<string, MessageKey> }, { status: 400 });
       if (!(await consumePasswordToken(db, params.token ?? "", await hashPassword(parsed.data.next))))
         return json({ errors: { _form: "setpw.invalid" as MessageKey } }, { status: 400 });

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/kelola/filter-select";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { TableWrap } from "~/components/table-wrap";
 import { formatMean, MIN_GROUP, SURVEY_QUESTIONS, surveySummary, type SurveyMeans } from "~/learning/evaluation";
@@ -130,16 +131,7 @@ export default function Evaluation() {
         )}
       </div>
       <Form method="get" className="card filters">
-        <div className="field">
-          <label htmlFor="kursus">{t("evaluation.filterCourse")}</label>
-          <select id="kursus" name="kursus" defaultValue={selected?.id ?? ""}>
-            {courses.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="kursus" label={t("evaluation.filterCourse")} value={selected?.id} options={courses.map((c) => ({ value: c.id, label: c.title }))} />
         <div className="row">
           <button type="submit" className="button">
             {t("evaluation.show")}

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { FilterSelect } from "~/components/kelola/filter-select";
 import { ManageNav } from "~/components/kelola/manage-nav";
+import { Pager, PAGE_CURSOR, withoutCursor } from "~/components/kelola/pager";
 import { TableWrap } from "~/components/table-wrap";
 import { jpRule, jpStanding } from "~/certificates/jp";
 import { JP_YEARLY_DUTY, PPPK_YEARLY_CAP } from "~/certificates/rules";
@@ -30,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
       jpLedgerPage(db, scope, filters, jpCursorFrom(url)),
     ]);
     const nextParams = new URLSearchParams(url.search);
-    if (page.next) nextParams.set("setelah", page.next);
+    if (page.next) nextParams.set(PAGE_CURSOR, page.next);
     return json({
       filters,
       duty: JP_YEARLY_DUTY,
@@ -48,18 +50,11 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-function exportSearch(search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete("setelah");
-  const rest = params.toString();
-  return rest ? `?${rest}` : "";
-}
-
 export default function JpLedger() {
   const t = useT();
   const { filters, duty, cap, units, years, people, nextPage, isFirstPage } = useLoaderData<typeof loader>();
   const { search } = useLocation();
-  const files = exportSearch(search);
+  const files = withoutCursor(search);
   return (
     <section className="stack">
       <ManageNav />
@@ -67,27 +62,14 @@ export default function JpLedger() {
       <p className="muted">{t("jp.duty", { duty, cap })}</p>
       <Form method="get" className="card filters">
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="tahun">{t("jp.filterYear")}</label>
-            <select id="tahun" name="tahun" defaultValue={String(filters.year)}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="unit">{t("learners.filterUnit")}</label>
-            <select id="unit" name="unit" defaultValue={filters.unitId ?? ""}>
-              <option value="">{t("learners.all")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="tahun" label={t("jp.filterYear")} value={filters.year} options={years.map((y) => ({ value: y, label: String(y) }))} />
+          <FilterSelect
+            id="unit"
+            label={t("learners.filterUnit")}
+            value={filters.unitId}
+            all={t("learners.all")}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
         </div>
         <label className="choice">
           <input type="checkbox" name="jp" value="kurang" defaultChecked={filters.underDuty} /> {t("jp.underDuty", { duty })}
@@ -167,16 +149,7 @@ export default function JpLedger() {
           </tbody>
         </table>
       </TableWrap>
-      {nextPage || !isFirstPage ? (
-        <nav className="row" aria-label={t("learners.pages")}>
-          {!isFirstPage ? <Link to={files || "?"}>{t("learners.firstPage")}</Link> : null}
-          {nextPage ? (
-            <Link to={nextPage} rel="next">
-              {t("learners.nextPage")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager search={search} isFirstPage={isFirstPage} nextPage={nextPage} />
     </section>
   );
 }

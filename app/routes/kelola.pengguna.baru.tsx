@@ -55,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
       const fail = (errors: FieldErrors) => json({ ok: false as const, errors, values }, { status: 400 });
       const parsed = newAccountSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const weak = commonPasswordError(parsed.data.password, parsed.data);
+      const weak = await commonPasswordError(parsed.data.password, parsed.data);
       if (weak) return fail({ password: weak });
       if (!(await agencyInSubtree(db, managedScopePath(user), parsed.data.agencyId))) return fail({ agencyId: "error.agencyScope" });
       if (!canGrantRole(user, parsed.data.role)) return fail({ role: "error.roleScope" });

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { FilterSelect } from "~/components/kelola/filter-select";
 import { ManageNav } from "~/components/kelola/manage-nav";
+import { Pager, PAGE_CURSOR, withoutCursor } from "~/components/kelola/pager";
 import { ENROLLMENT_STATUSES } from "~/learning/enrollment-status";
 import { agencySubtree } from "~/models/agency.server";
 import { listLearners } from "~/models/learner-table.server";
@@ -24,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const page = await listLearners(db, scope, { ...filters, courseId }, { after: cursorFrom(url) });
     // The next-page link keeps every filter and only moves the cursor.
     const nextParams = new URLSearchParams(url.search);
-    if (page.next) nextParams.set("setelah", page.next);
+    if (page.next) nextParams.set(PAGE_CURSOR, page.next);
     return json({
       filters: { ...filters, courseId },
       units: units.map((u) => ({ id: u.id, name: u.name })),
@@ -36,17 +38,6 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-/** The export covers every page, so it drops the page cursor. */
-function firstPageSearch(search: string) {
-  const params = new URLSearchParams(search);
-  params.delete("setelah");
-  return params.toString();
-}
-const exportSearch = (search: string) => {
-  const rest = firstPageSearch(search);
-  return rest ? `?${rest}` : "";
-};
-
 export default function Learners() {
   const t = useT();
   const { filters, units, courses, learners, isFirstPage, nextPage } = useLoaderData<typeof loader>();
@@ -57,38 +48,26 @@ export default function Learners() {
       <h1>{t("learners.title")}</h1>
       <Form method="get" className="card filters">
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="kursus">{t("learners.filterCourse")}</label>
-            <select id="kursus" name="kursus" defaultValue={filters.courseId ?? ""}>
-              {courses.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="unit">{t("learners.filterUnit")}</label>
-            <select id="unit" name="unit" defaultValue={filters.unitId ?? ""}>
-              <option value="">{t("learners.all")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="status">{t("learners.filterStatus")}</label>
-            <select id="status" name="status" defaultValue={filters.status ?? ""}>
-              <option value="">{t("learners.all")}</option>
-              {ENROLLMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`learners.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="kursus"
+            label={t("learners.filterCourse")}
+            value={filters.courseId}
+            options={courses.map((c) => ({ value: c.id, label: c.title }))}
+          />
+          <FilterSelect
+            id="unit"
+            label={t("learners.filterUnit")}
+            value={filters.unitId}
+            all={t("learners.all")}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <FilterSelect
+            id="status"
+            label={t("learners.filterStatus")}
+            value={filters.status}
+            all={t("learners.all")}
+            options={ENROLLMENT_STATUSES.map((s) => ({ value: s, label: t(`learners.status.${s}`) }))}
+          />
           <div className="field">
             <label htmlFor="q">{t("learners.search")}</label>
             <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
@@ -101,10 +80,10 @@ export default function Learners() {
           <button type="submit" className="button">
             {t("learners.apply")}
           </button>
-          <a className="button secondary" href={`/kelola/laporan.xlsx${exportSearch(search)}`} download>
+          <a className="button secondary" href={`/kelola/laporan.xlsx${withoutCursor(search)}`} download>
             {t("manage.nav.exportXlsx")}
           </a>
-          <a className="button secondary" href={`/kelola/laporan.csv${exportSearch(search)}`} download>
+          <a className="button secondary" href={`/kelola/laporan.csv${withoutCursor(search)}`} download>
             {t("manage.nav.export")}
           </a>
         </div>
@@ -138,16 +117,7 @@ export default function Learners() {
           </tbody>
         </table>
       </div>
-      {nextPage || !isFirstPage ? (
-        <nav className="row" aria-label={t("learners.pages")}>
-          {!isFirstPage ? <Link to={`?${firstPageSearch(search)}`}>{t("learners.firstPage")}</Link> : null}
-          {nextPage ? (
-            <Link to={nextPage} rel="next">
-              {t("learners.nextPage")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager search={search} isFirstPage={isFirstPage} nextPage={nextPage} />
     </section>
   );
 }

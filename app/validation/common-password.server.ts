@@ -1,6 +1,4 @@
-import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary as common } from "@zxcvbn-ts/language-common";
-import { dictionary as indonesian } from "@zxcvbn-ts/language-id";
+import type { ZxcvbnFactory, ZxcvbnResult } from "@zxcvbn-ts/core";
 import type { MessageKey } from "~/i18n";
 
 /**
@@ -39,12 +37,13 @@ const AGENCY_WORDS = [
 
 export const MIN_SCORE = 3;
 
-let factory: ZxcvbnFactory | null = null;
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    graphs: adjacencyGraphs,
-    dictionary: { ...common, ...indonesian, "agency-id": AGENCY_WORDS },
-  });
+// The dictionaries are megabytes: loaded with the first password check, not at server start.
+let factory: Promise<ZxcvbnFactory> | null = null;
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  factory ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-id")]).then(
+    ([{ ZxcvbnFactory }, { adjacencyGraphs, dictionary: common }, { dictionary: indonesian }]) =>
+      new ZxcvbnFactory({ graphs: adjacencyGraphs, dictionary: { ...common, ...indonesian, "agency-id": AGENCY_WORDS } }),
+  );
   return factory;
 }
 
@@ -58,8 +57,8 @@ function personalInputs(context: PasswordContext): string[] {
 }
 
 /** The zxcvbn reading of a password (for tests and the strength hint). */
-export function passwordStrength(password: string, context: PasswordContext = {}): ZxcvbnResult {
-  return zxcvbn().check(password.slice(0, 128), personalInputs(context));
+export async function passwordStrength(password: string, context: PasswordContext = {}): Promise<ZxcvbnResult> {
+  return (await zxcvbn()).check(password.slice(0, 128), personalInputs(context));
 }
 
 /** The word left after removing the digits and symbols people pad a weak word with ("!!iloveyou!!"). */
@@ -68,8 +67,8 @@ function core(password: string): string {
 }
 
 /** `error.passwordCommon` / `error.passwordPersonal` when the password is easy to guess, else null. */
-export function commonPasswordError(password: string, context: PasswordContext = {}): MessageKey | null {
-  const result = passwordStrength(password, context);
+export async function commonPasswordError(password: string, context: PasswordContext = {}): Promise<MessageKey | null> {
+  const result = await passwordStrength(password, context);
   // Blame the user's own name or e-mail when that is what made it guessable.
   const usesPersonal = result.sequence.some(
     (m) => m.pattern === "dictionary" && (m as { dictionaryName?: string }).dictionaryName === "userInputs" && m.token.length >= 4,
@@ -77,7 +76,7 @@ export function commonPasswordError(password: string, context: PasswordContext =
   if (result.score < MIN_SCORE) return usesPersonal ? "error.passwordPersonal" : "error.passwordCommon";
   // zxcvbn credits padding generously: a weak word with a few characters around it is still weak.
   const word = core(password);
-  if (word.length >= 4 && word.length < password.length && password.length - word.length < 6 && passwordStrength(word, context).score < MIN_SCORE - 1)
+  if (word.length >= 4 && word.length < password.length && password.length - word.length < 6 && (await passwordStrength(word, context)).score < MIN_SCORE - 1)
     return "error.passwordCommon";
   // Mostly one's own name or e-mail, with a little around it.
   const squashed = password.toLowerCase().replace(/[^a-z0-9]/g, "");
