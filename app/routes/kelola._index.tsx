@@ -12,11 +12,11 @@ import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
-    const db = await getDb();
+    const db = await readDb(request);
     const url = new URL(request.url);
     const scope = managedScopePath(user);
     const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";

@@ -15,7 +15,7 @@ import { useT } from "~/utils/i18n";
 import { jpCursorFrom, jpFiltersFrom } from "~/utils/jp-filters.server";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 /**
  * The JP ledger of the manager's subtree: per person, the JP of the year's certified courses
@@ -23,7 +23,7 @@ import { getDb } from "~/utils/db.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, scope, lang }) => {
-    const db = await getDb();
+    const db = await readDb(request);
     const url = new URL(request.url);
     const filters = jpFiltersFrom(url);
     const [units, years, page] = await Promise.all([

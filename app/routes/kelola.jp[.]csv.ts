@@ -3,12 +3,12 @@ import { jpCsvStream, withFirstBatch } from "~/certificates/jp-export.server";
 import { jpLedgerRecords } from "~/models/jp-ledger.server";
 import { jpFileStem, jpFiltersFrom } from "~/utils/jp-filters.server";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 /** The JP ledger as CSV, one row per training record, columns named as SIASN names them. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open", download: true }, async ({ request, scope }) => {
-    const db = await getDb();
+    const db = await readDb(request);
     const filters = jpFiltersFrom(new URL(request.url));
     const batches = jpLedgerRecords(db, scope, filters);
     const first = await batches.next();

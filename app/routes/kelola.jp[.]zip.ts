@@ -5,12 +5,12 @@ import { jpLedgerRecords } from "~/models/jp-ledger.server";
 import { publicOrigin } from "~/utils/env.server";
 import { jpFileStem, jpFiltersFrom } from "~/utils/jp-filters.server";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 /** The certificate PDFs behind the ledger's rows, `<certificate number>.pdf`, streamed as one ZIP (for SIASN uploads). */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open", download: true }, async ({ request, scope }) => {
-    const db = await getDb();
+    const db = await readDb(request);
     const filters = jpFiltersFrom(new URL(request.url));
     const origin = publicOrigin(request);
     const batches = jpLedgerRecords(db, scope, filters, 200);

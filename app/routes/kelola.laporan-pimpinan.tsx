@@ -9,7 +9,7 @@ import { formatDate } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 /**
  * The dashboard for the head of agency on one printable page, for a chosen day ("per tanggal"):
@@ -19,7 +19,7 @@ import { getDb } from "~/utils/db.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user, scope, lang }) => {
-    const view = await headReportView(await getDb(), new URL(request.url), user, scope, lang);
+    const view = await headReportView(await readDb(request), new URL(request.url), user, scope, lang);
     return json(view);
   });
 }

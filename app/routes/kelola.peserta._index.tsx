@@ -13,11 +13,11 @@ import { cursorFrom, learnerFiltersFrom } from "~/utils/learner-filters.server";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ request, user }) => {
-    const db = await getDb();
+    const db = await readDb(request);
     const scope = managedScopePath(user);
     const filters = learnerFiltersFrom(new URL(request.url));
     const url = new URL(request.url);

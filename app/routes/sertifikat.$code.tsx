@@ -12,7 +12,7 @@ import { pageTitle } from "~/utils/meta";
 import { allowHitInMemory } from "~/utils/memory-limit.server";
 import { clientIp } from "~/utils/rate-limit.server";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 /**
  * Public verification, no sign-in. Shows every printed field so an edited PDF is caught by
@@ -20,7 +20,7 @@ import { getDb } from "~/utils/db.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request, params }) => {
-    const db = await getDb();
+    const db = await readDb(request);
     const input = (params.code ?? "").slice(0, 64);
     const ip = clientIp(request);
     const allowed = allowHitInMemory(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);

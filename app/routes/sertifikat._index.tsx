@@ -10,7 +10,7 @@ import { pageTitle } from "~/utils/meta";
 import { handleAction } from "~/utils/pipeline.server";
 import { allowHitInMemory } from "~/utils/memory-limit.server";
 import { clientIp } from "~/utils/rate-limit.server";
-import { getDb } from "~/utils/db.server";
+import { readDb } from "~/utils/db.server";
 
 /** Pasted or uploaded credentials are small (a few KiB); anything near this is not one of ours. */
 const CREDENTIAL_BODY_LIMIT = 256 * 1024;
@@ -35,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
     args,
     { access: "public", maxBytes: CREDENTIAL_BODY_LIMIT, keep: { credential: { show: "textarea", label: "cred.paste" } } },
     async ({ request, form }) => {
-      const db = await getDb();
+      const db = await readDb(request);
       const fail = (error: MessageKey, pasted: string, status: number) => json({ error, pasted, result: null }, { status });
       const pasted = String(form.get("credential") ?? "").slice(0, CREDENTIAL_BODY_LIMIT);
       const file = form.get("berkas");

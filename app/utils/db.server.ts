@@ -130,6 +130,69 @@ function getHandle(): Promise<DbHandle> {
   return handle;
 }
 
+// ---- the read replica (DATABASE_REPLICA_URL): report reads, unless this browser just wrote ----
+
+/** Set on the answer to a signed-in user's form post: until it expires their report reads stay on the primary. */
+export const WROTE_COOKIE = "sigap_tulis";
+
+let replicaFactory: (() => Promise<DbHandle>) | null = null;
+let replicaHandle: Promise<DbHandle> | null = null;
+
+function getReplicaHandle(): Promise<DbHandle> | null {
+  const url = env.databaseReplicaUrl;
+  const make = replicaFactory ?? (url ? () => openDatabase({ url, max: 10 }) : null);
+  if (!make) return null;
+  if (!replicaHandle) {
+    const pending = make();
+    replicaHandle = pending;
+    pending.catch(() => {
+      if (replicaHandle === pending) replicaHandle = null;
+    });
+  }
+  return replicaHandle;
+}
+
+/** True when a replica is configured (DATABASE_REPLICA_URL with DATABASE_URL, or a test's factory). */
+export function hasReplica(): boolean {
+  return !!replicaFactory || !!env.databaseReplicaUrl;
+}
+
+/** Tests and benches point report reads at another database (null: back to DATABASE_REPLICA_URL). */
+export function setReplicaFactory(next: (() => Promise<DbHandle>) | null) {
+  const old = replicaHandle;
+  replicaFactory = next;
+  replicaHandle = null;
+  if (old) void old.then((h) => h.close()).catch(() => {});
+}
+
+/** When this browser last sent a form (epoch ms, from its cookie), or null. */
+function wroteAt(request: Request): number | null {
+  const m = new RegExp(`(?:^|;\\s*)${WROTE_COOKIE}=(\\d{1,15})(?:;|$)`).exec(request.headers.get("cookie") ?? "");
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The database for read-only report traffic (dashboard, learner table, exports, JP ledger, public
+ * verification): the replica when one is configured, else the primary. A browser that sent a form
+ * in the last READ_YOUR_WRITES_SECONDS reads from the primary, so a manager sees the assignment
+ * they just made and an admin the revocation they just recorded (read-your-writes); everyone
+ * else may see the replica's lag (normally under a second). Never use it for a write or for a
+ * read inside a write's transaction.
+ */
+export async function readDb(request: Request | null): Promise<Db> {
+  const replica = getReplicaHandle();
+  if (!replica) return getDb();
+  const wrote = request ? wroteAt(request) : null;
+  if (wrote !== null && Date.now() - wrote < env.readYourWritesSeconds * 1000) return getDb();
+  return (await replica).db;
+}
+
+/** The cookie that keeps this browser's reads on the primary for a while, or null without a replica. */
+export function wroteCookie(secure: boolean): string | null {
+  if (!hasReplica() || env.readYourWritesSeconds === 0) return null;
+  return `${WROTE_COOKIE}=${Date.now()}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${env.readYourWritesSeconds}${secure ? "; Secure" : ""}`;
+}
+
 /** The open handle (tests put it back after simulating an outage with another factory). */
 export function currentDbHandle(): Promise<DbHandle> {
   return getHandle();
@@ -154,6 +217,9 @@ export async function closeDb() {
   const current = handle;
   handle = null;
   opened = null;
+  const replica = replicaHandle;
+  replicaHandle = null;
+  if (replica) await (await replica.catch(() => null))?.close();
   if (current) await (await current).close();
 }
 

@@ -23,6 +23,15 @@ export const envSchema = z
         .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
         .optional(),
     ),
+    /** postgres://… of a streaming replica: report reads go there (docs/operations/scale-out.md). Needs DATABASE_URL. */
+    DATABASE_REPLICA_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+    /** After a form post, this browser's report reads stay on the primary this long (read-your-writes). */
+    READ_YOUR_WRITES_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
     DATA_DIR: optionalText,
     CONTENT_DIR: optionalText,
     BUILD_DIR: optionalText,
@@ -58,6 +67,8 @@ export const envSchema = z
     // Half a configuration is a typo, not a choice: say so at boot instead of hiding the button.
     if (!!v.OIDC_ISSUER !== !!v.OIDC_CLIENT_ID)
       ctx.addIssue({ code: "custom", path: [v.OIDC_ISSUER ? "OIDC_CLIENT_ID" : "OIDC_ISSUER"], message: "OIDC_ISSUER and OIDC_CLIENT_ID are set together" });
+    if (v.DATABASE_REPLICA_URL && !v.DATABASE_URL)
+      ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URL"], message: "needs DATABASE_URL (the primary it replicates)" });
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -87,6 +98,14 @@ export function loadEnv(): Env {
 export const env = {
   get databaseUrl() {
     return process.env.DATABASE_URL || undefined;
+  },
+  /** Only with DATABASE_URL: a replica of an embedded PGlite makes no sense. */
+  get databaseReplicaUrl() {
+    return (process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URL) || undefined;
+  },
+  get readYourWritesSeconds() {
+    const n = Number(process.env.READ_YOUR_WRITES_SECONDS ?? 10);
+    return Number.isFinite(n) && n >= 0 ? n : 10;
   },
   get dataDir() {
     return process.env.DATA_DIR || path.resolve("data");

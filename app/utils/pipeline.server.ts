@@ -3,6 +3,8 @@
  * `handleAction`, which do, in order: database outage → translated 503 (forms kept), body type
  * and size (415 / 413 before buffering more than the limit), same-origin check for writes,
  * session, permission, agency scope, form parsing — and hand the route `{ user, scope, form }`.
+ * With a read replica, a signed-in user's form post also marks the browser as having just written,
+ * so its report reads stay on the primary for a few seconds (`readDb`, read-your-writes).
  *
  * Route modules call these from inside `export async function loader(args)`: a function
  * declaration is dropped from the browser bundle, whereas a top-level call such as
@@ -16,7 +18,9 @@ import { can } from "./policy";
 import { getUser, requireUser, type SessionUser } from "./auth.server";
 import { assertSameOrigin } from "./csrf.server";
 import { dbUnavailable, downloadUnavailable, isDbUnavailable, keptForm, type ShownFields } from "./db-unavailable.server";
+import { wroteCookie } from "./db.server";
 import { getLang, plainTextAnswer } from "./i18n.server";
+import { isHttps } from "./session.server";
 import { redirect } from "@remix-run/node";
 import { scopeOf, type Scope } from "./permissions.server";
 import { rememberClientAddress } from "./client-address.server";
@@ -174,8 +178,32 @@ export async function handleAction<A extends Access, T>(
       form = new FormData();
     }
     const user = await authorise(request, options.access, !!options.download);
-    return await fn({ ...contextFor<A>(args, user), form, badBody });
+    const posted = form;
+    return await notingWrite(request, user, () => fn({ ...contextFor<A>(args, user), form: posted, badBody }));
   } catch (error) {
     return outageAnswer(request, error, !!options.download, form, options.keep);
+  }
+}
+
+/** A signed-in user's post (returned or thrown answer, usually a redirect) carries the read-your-writes cookie. */
+async function notingWrite<T>(request: Request, user: SessionUser | null, run: () => Promise<T> | T): Promise<T> {
+  const cookie = user ? wroteCookie(isHttps(request)) : null;
+  if (!cookie) return run();
+  const mark = (answer: unknown) => {
+    if (answer instanceof Response) {
+      try {
+        answer.headers.append("Set-Cookie", cookie);
+      } catch {
+        // Immutable headers (Response.redirect): the read falls back to the replica's lag.
+      }
+    }
+  };
+  try {
+    const answer = await run();
+    mark(answer);
+    return answer;
+  } catch (error) {
+    mark(error);
+    throw error;
   }
 }

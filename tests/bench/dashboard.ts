@@ -5,12 +5,17 @@
  * DATABASE_URL is set (a throw-away database next to it), else PGlite. Target: p95 < 100 ms.
  * Due dates come from assignments as in the app: one per regency and course (each learner's
  * regency is i % 20). BENCH_LEARNERS scales it down for a quick run.
+ *
+ * `-- --national`: 1,000,000 learners and 10,000,000 enrollments on the real server, through HTTP
+ * too (dashboard-national.ts).
  */
 import { sql } from "drizzle-orm";
 import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { allLearners, listLearners } from "../../app/models/learner-table.server";
 import { certificatesPerMonth, dashboardPage, dashboardStats } from "../../app/models/rollups.server";
 import { publishedCourses } from "../../app/models/course.server";
+
+if (process.argv.includes("--national")) await import("./dashboard-national"); // exits when done
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const COURSES = 10;

@@ -76,6 +76,8 @@ export async function startServer(port: number, extraEnv: Record<string, string>
     startMs,
     stop: () =>
       new Promise<void>((resolve) => {
+        // Already gone (crashed): nothing to wait for.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.on("exit", () => resolve());
         child.kill("SIGTERM");
       }),
