@@ -35,13 +35,15 @@ const ANIMAL_CONTEXT = new Set(
     // food and its rules
     "panggang guling goreng sate rica masak kuliner haram halal diharamkan mengandung kandungan dna lemak minyak olahan makanan " +
     // news of animals
-    "diselamatkan dievakuasi ditangkap diperjualbelikan dijual berkeliaran menyerang turun"
+    "diselamatkan dievakuasi mengevakuasi evakuasi ditangkap diperjualbelikan dijual berkeliaran menyerang turun"
   ).split(" "),
 );
 // "monyet di taman", "anjing ke jalan": an animal somewhere is an animal.
 const LOCATIVES = new Set(["di", "ke", "dari"]);
 const COORDINATORS = new Set(["dan", "atau", "serta", "maupun", "dengan"]);
-const CLASSIFIERS = new Set(["seekor", "ekor", "seorang", "sebuah", "para", "beberapa", "sekawanan", "kawanan"]);
+const CLASSIFIERS = new Set(
+  "seekor ekor seorang sebuah para beberapa sekawanan kawanan dua tiga empat lima enam tujuh delapan sembilan sepuluh belasan puluhan ratusan".split(" "),
+);
 
 // The word talked about: "kata 'bego' artinya …", "istilah kampungan", "disebut banci".
 const MENTION_CUES = new Set(
@@ -152,7 +154,7 @@ function partOfName(a: AnalysedText, i: number): boolean {
   if (titled === 0) return false;
   // «“Raja Monyet …”», «Catatan Harian Menantu Sinting»; a headline whose words are all capitalised is not enough.
   if (t[i].mode & QUOTED) return true;
-  return titled >= 2 && /\p{Ll}{3,}/u.test(a.text.slice(t[0].start, t[i - titled].start) + a.text.slice(t[i].end).split(/\s+/).slice(0, 1).join(""));
+  return titled >= 2 && /\p{Ll}{3,}/u.test(a.text.slice(t[0].start, t[i - titled].start) + a.text.slice(t[i].end).trimStart().split(/\s+/)[0]);
 }
 
 /** Why the insult word at token i is not abuse, or null when it is aimed at someone (or may be). */
