@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isFlaggedAbusive } from "./corpus";
+import { makeExercise } from "./fixtures";
+import { gradeReply } from "./grade";
 
 // Our own sentences, one linguistic category each (none taken from any public corpus).
 describe("insult words in a literal sense are not abuse", () => {
@@ -66,5 +68,22 @@ describe("the same words aimed at a person stay abuse", () => {
     "Kamu tuh monyet di kantor ini",
   ])("%s", (text) => {
     expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});
+
+describe("a mentioned insult put before the citizen is a tone note, not abuse", () => {
+  const exercise = makeExercise({ channel: "facebook-comment", turns: [{ message: "Kenapa KTP saya belum jadi?" }] });
+
+  it("notes 'Kakak jangan menulis kata \"goblok\" di kolom komentar ya.'", () => {
+    const g = gradeReply(exercise, "t1", 'Kakak jangan menulis kata "goblok" di kolom komentar ya.');
+    expect(g.violations).not.toContain("abusive");
+    expect(g.notes.map((n) => [n.id, n.evidence.map((e) => e.text)])).toEqual([["tone:insult-mentioned", ["goblok"]]]);
+    expect(g.review).toContain("tone:insult-mentioned");
+  });
+
+  it("has no note when nobody is addressed: 'Istilah kampungan sering dipakai untuk merendahkan orang desa.'", () => {
+    const g = gradeReply(exercise, "t1", "Istilah kampungan sering dipakai untuk merendahkan orang desa.");
+    expect(g.violations).not.toContain("abusive");
+    expect(g.notes).toEqual([]);
   });
 });

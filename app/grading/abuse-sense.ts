@@ -20,7 +20,22 @@ type Tokens = AnalysedText["tokens"];
 const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
 
 // Who an insult can be aimed at, and the words that aim it ("dasar …", "kayak …").
-const SECOND_PERSON = new Set(["kamu", "lu", "lo", "elu", "loe", "lau", "kau", "engkau", "anda", "kalian", "situ", "ente", "dikau", "mu"]);
+export const SECOND_PERSON: ReadonlySet<string> = new Set([
+  "kamu",
+  "lu",
+  "lo",
+  "elu",
+  "loe",
+  "lau",
+  "kau",
+  "engkau",
+  "anda",
+  "kalian",
+  "situ",
+  "ente",
+  "dikau",
+  "mu",
+]);
 const AIMING = new Set(["dasar", "kayak", "kaya", "kek", "kayaknya", "seperti", "mirip", "bagai", "bagaikan", "laksana", "macam", "dikatain", "dikatai"]);
 
 const ANIMAL_CONTEXT = new Set(

@@ -9,7 +9,7 @@
  * masking ("b*go", "anj*ng") and spaced or dotted letters ("b o d o h", "t.o.l.o.l").
  */
 import type { AnalysedText } from "./match";
-import { insultSense } from "./abuse-sense";
+import { insultSense, SECOND_PERSON } from "./abuse-sense";
 
 const INSULT_LIST = `
 goblok goblog gblk gblg goblo bodoh bdh tolol tll tlol bego bgo dungu idiot bloon oon geblek dongo dongok pekok bolot budek budeg telmi
@@ -44,6 +44,26 @@ function insultAt(surface: string): boolean {
   }
   return hit;
 }
+
+/**
+ * Insult words only mentioned ("kata 'goblok'", "istilah kampungan") in a sentence that speaks to
+ * the reader: not abuse, but a tone note ("Kakak jangan pakai kata 'goblok' ya").
+ */
+export function mentionedInsultsToReader(a: AnalysedText): Spans {
+  const out: Spans = [];
+  const t = a.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (!(t[i].lex.insult ??= insultAt(t[i].surface)) || insultSense(a, i) !== "mention") continue;
+    let reader = false;
+    for (let j = i - 1; j >= 0 && t[j].sentence === t[i].sentence && !reader; j--) reader = SECOND_PERSON.has(t[j].surface) || READER.has(t[j].surface);
+    for (let j = i + 1; j < t.length && t[j].sentence === t[i].sentence && !reader; j++) reader = SECOND_PERSON.has(t[j].surface) || READER.has(t[j].surface);
+    if (reader) out.push([t[i].start, t[i].end]);
+  }
+  return out;
+}
+
+// How a public reply addresses the citizen besides "you".
+const READER = new Set(["kakak", "kak", "bapak", "pak", "ibu", "bu", "mas", "mbak", "saudara", "saudari"]);
 
 /**
  * Insult words in the reply, negated or not. Only "no question is stupid" is spared:
