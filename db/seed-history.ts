@@ -551,7 +551,7 @@ function dmAttemptsFor(
         citizenMessage: turn.message,
         reply,
         replySeconds: seconds,
-        grade: grade as unknown as Record<string, unknown>,
+        grade,
         score: grade.score,
         passed: grade.passed,
         graderVersion: grade.graderVersion,

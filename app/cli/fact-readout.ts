@@ -5,8 +5,9 @@
  * wrong or cannot be settled. Strings come from the staff dictionary (Indonesian).
  */
 import { loadContentTree } from "../content/repository.server";
-import { parseExercise, readFacts, type Exercise } from "../grading";
-import { parseHoaxCase } from "../grading/hoax";
+import { graderExerciseOf } from "../exercises/registry";
+import { isExerciseKind } from "../exercises/kinds";
+import { readFacts, type Exercise } from "../grading";
 import { translator, type MessageKey } from "../i18n";
 import { idStaff } from "../i18n/id.staff";
 
@@ -15,8 +16,9 @@ const t = translator("id", null, idStaff);
 /** The exercise a lesson grades replies with (a DM exercise, or a hoax case's clarification), or null. */
 function exerciseOf(course: string, lesson: { slug: string; file: string; body: string; data: Record<string, unknown> }): Exercise | null {
   try {
-    if (lesson.data.kind === "dm") return parseExercise(lesson.data, { slug: lesson.slug, course, briefing: lesson.body, source: lesson.file });
-    if (lesson.data.kind === "hoax") return parseHoaxCase(lesson.data, { slug: lesson.slug, course, briefing: lesson.body, source: lesson.file }).exercise;
+    const kind = String(lesson.data.kind);
+    if (!isExerciseKind(kind)) return null;
+    return graderExerciseOf(kind, lesson.data, { slug: lesson.slug, course, briefing: lesson.body, source: lesson.file });
   } catch {
     // Invalid frontmatter is content:check's own problem; nothing to read here.
   }

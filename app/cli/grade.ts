@@ -7,6 +7,7 @@
  *                the reply claims per fact slot (documents, fees, durations, days, times, places…).
  *
  * Input lines:  {"id": "...", "exercise": "<slug>", "turn": 1, "reply": "..."}
+ *               (a post rewrite's slug grades the whole post: caption plus "Teks alternatif:" paragraph; no turn)
  * Output lines: {"id": "...", "passed": true, "score": 0-100, "missing": [...], "violations": [...]}
  * One output line per input line, in order. Every line is checked before anything is
  * printed, so a malformed line or unknown exercise exits non-zero without partial output.
@@ -15,6 +16,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadExercises } from "../content/exercises.server";
+import { loadPosts } from "../content/posts.server";
+import { gradePost, postViolationIds, type PostExercise } from "../grading/post";
 import { gradeReply, turnIdAt, BUILTIN_IDS, type Exercise, type TurnGrade } from "../grading/index";
 import { agreementReport, expectedElements, type LabelledGrade } from "../grading/agreement";
 import { abusiveCorpusReport, parseCorpus, type CorpusLine } from "../grading/corpus";
@@ -59,7 +62,11 @@ function parseArgs(argv: string[]): Args {
   return { file, content, ...a };
 }
 
-type Job = { id: unknown; exercise: Exercise; turnId: string; reply: string };
+type Job = { id: unknown; exercise: Exercise; turnId: string; reply: string; post?: PostExercise };
+
+/** Post rewrites (`kind: post`) are graded whole: their lines carry no turn. */
+let posts: Map<string, PostExercise> | null = null;
+const gradeJob = (job: Job): TurnGrade => (job.post ? gradePost(job.post, job.reply) : gradeReply(job.exercise, job.turnId, job.reply));
 
 function parseLine(raw: string, lineNo: number, exercises: Map<string, Exercise>): Job {
   let row: unknown;
@@ -73,6 +80,8 @@ function parseLine(raw: string, lineNo: number, exercises: Map<string, Exercise>
   if (typeof r.id !== "string" && typeof r.id !== "number") fail(`line ${lineNo}: "id" must be a string or number`);
   if (typeof r.exercise !== "string") fail(`line ${lineNo}: "exercise" must be a string`);
   if (typeof r.reply !== "string") fail(`line ${lineNo}: "reply" must be a string`);
+  const post = posts?.get(r.exercise);
+  if (post) return { id: r.id, exercise: post.exercise, turnId: "unggahan", reply: r.reply, post };
   const exercise = exercises.get(r.exercise);
   if (!exercise) fail(`line ${lineNo}: unknown exercise "${r.exercise}" (known: ${[...exercises.keys()].join(", ")})`);
   const turn = r.turn ?? 1;
@@ -129,7 +138,7 @@ function main(): void {
       1,
       exercises,
     );
-    process.stdout.write(`${explain(job.id, gradeReply(job.exercise, job.turnId, job.reply), job.reply)}\n`);
+    process.stdout.write(`${explain(job.id, gradeJob(job), job.reply)}\n`);
     return;
   }
   const file = args.file!;
@@ -146,7 +155,7 @@ function main(): void {
   });
   const out: string[] = [];
   for (const job of jobs) {
-    const g = gradeReply(job.exercise, job.turnId, job.reply);
+    const g = gradeJob(job);
     out.push(
       args.explain
         ? explain(job.id, g, job.reply)
@@ -158,6 +167,7 @@ function main(): void {
 
 function loadOrFail(content: string): Map<string, Exercise> {
   try {
+    posts = loadPosts(content);
     return loadExercises(content);
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
@@ -197,10 +207,10 @@ function runAgreement(file: string, content: string): void {
     const job = parseLine(JSON.stringify({ id: i + 1, ...(JSON.parse(raw) as object) }), i + 1, exercises);
     const row = JSON.parse(raw) as LabelledRow;
     if (typeof row.expected_pass !== "boolean") fail(`line ${i + 1}: "expected_pass" must be true or false`);
-    const g = gradeReply(job.exercise, job.turnId, job.reply);
+    const g = gradeJob(job);
     const turn = job.exercise.turns.find((t) => t.id === job.turnId)!;
-    const required = turn.rubric.required.map((r) => r.id);
-    const violationIds = [...new Set([...turn.rubric.violations.map((v) => v.id), ...BUILTIN_IDS])];
+    const required = job.post ? job.post.elements.map((e) => e.id) : turn.rubric.required.map((r) => r.id);
+    const violationIds = job.post ? postViolationIds(job.post) : [...new Set([...turn.rubric.violations.map((v) => v.id), ...BUILTIN_IDS])];
     const actual: Record<string, boolean> = {};
     for (const id of required) actual[id] = g.met.some((m) => m.id === id);
     for (const id of violationIds) actual[id] = g.violations.includes(id);

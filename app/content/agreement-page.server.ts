@@ -1,6 +1,8 @@
 import { agreementReport, BUILTIN_TEXT, expectedElements, gradeReply, isBuiltinId, type Exercise, type LabelledGrade, type TurnGrade } from "~/grading";
 import { graderLabels, humanTurnPasses } from "~/learning/review";
 import { reviewedAttemptsOf } from "~/models/exercise-attempt.server";
+import { turnGradeOf } from "~/exercises/dm.server";
+import { getDb } from "~/utils/db.server";
 import type { Scope } from "~/utils/permissions.server";
 
 export type LabelledReply = { source: "example" | "review"; turnId: string; reply: string; expectedPass: boolean; actualPass: boolean };
@@ -42,10 +44,10 @@ export async function agreementFor(exercise: Exercise, scope: Scope) {
     add("example", ex.turn, ex.reply, ex.pass, expected);
   }
 
-  const reviewed = await reviewedAttemptsOf(scope, exercise.slug);
+  const reviewed = await reviewedAttemptsOf(await getDb(), scope, exercise.slug);
   for (const attempt of reviewed) {
     const turns = attempt.turns.filter((t) => turnIds.has(t.turnId));
-    const labelled = turns.map((t) => ({ labels: attempt.criteria[t.turnId] ?? graderLabels(t.grade as unknown as TurnGrade), required: requiredOf(t.turnId) }));
+    const labelled = turns.map((t) => ({ labels: attempt.criteria[t.turnId] ?? graderLabels(turnGradeOf(t)), required: requiredOf(t.turnId) }));
     const passes = humanTurnPasses(attempt.passed, labelled);
     turns.forEach((t, i) => add("review", t.turnId, t.reply, passes[i]!, labelled[i]!.labels));
   }

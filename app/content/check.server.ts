@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compileMdx } from "./compile.server";
 import { curriculumProblems } from "./curriculum-check.server";
-import { checkDmLesson, checkHoaxLesson } from "./exercise-index.server";
 import { lineOfPath, splitFrontmatter } from "./frontmatter";
 import { courseJp, lessonMinutes, minutesTolerance, READING_WPM, studyItemOf } from "./jp";
 import { findRealLookingNumbers, lineColumn, lintQuiz } from "./lint";
@@ -10,6 +9,8 @@ import type { MdxUsage } from "./mdx-inspect";
 import { mediaFileOf } from "./media-path";
 import { loadContentTree, type ContentTree, type CourseSource, type LessonSource, type Problem } from "./repository.server";
 import { env } from "~/utils/env.server";
+import { isExerciseKind } from "~/exercises/kinds";
+import { checkExerciseLesson } from "~/exercises/registry.server";
 
 /** Components lessons may use, with their required attributes and allowed values. */
 export const allowedComponents: Record<string, { required: string[]; values?: Record<string, string[]> }> = {
@@ -126,7 +127,14 @@ function lessonMinutesProblem(lesson: LessonSource): Problem | null {
   const item = studyItemOf(lesson);
   const computed = lessonMinutes(item);
   if (Math.abs(lesson.meta.minutes - computed) <= minutesTolerance(computed)) return null;
-  const work = item.kind === "dm" ? `${item.replies} balasan untuk ditulis dan ditinjau` : item.kind === "hoax" ? "empat tugas kasus" : `${item.quizItems} soal kuis × 1 menit`;
+  const work =
+    item.kind === "dm"
+      ? `${item.replies} balasan untuk ditulis dan ditinjau`
+      : item.kind === "hoax"
+        ? "empat tugas kasus"
+        : item.kind === "post"
+          ? "menulis ulang unggahan dan teks alternatif, lalu membaca umpan balik"
+          : `${item.quizItems} soal kuis × 1 menit`;
   return {
     file: lesson.file,
     line: lineOfPath(frontmatterLinesOf(lesson.file), ["minutes"]),
@@ -187,7 +195,7 @@ function indexTree(tree: ContentTree): TreeIndex {
   const quizOwners = new Map<string, string>();
   for (const course of tree.courses) {
     for (const lesson of course.lessons) {
-      if (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax") {
+      if (isExerciseKind(lesson.meta.kind)) {
         const owner = exerciseOwners.get(lesson.slug);
         if (owner) duplicate(lesson.file, `slug latihan "${lesson.slug}" dipakai dua kali (juga ${owner})`);
         exerciseOwners.set(lesson.slug, lesson.file);
@@ -226,8 +234,7 @@ async function lessonProblems(index: TreeIndex, course: CourseSource, lesson: Le
   if (minutes) problems.push(minutes);
   problems.push(...realNumberProblems(lesson.file, readFileSync(lesson.file, "utf8")));
   problems.push(...(await checkLessonBody(lesson, index.courseSlugs, course.slug, index.exerciseSlugs)));
-  if (lesson.meta.kind === "dm") problems.push(...checkDmLesson(course, lesson));
-  if (lesson.meta.kind === "hoax") problems.push(...checkHoaxLesson(course, lesson));
+  problems.push(...checkExerciseLesson(course, lesson));
   problems.push(...quizLintProblems(lesson, index.courseSlugs.get(course.slug)!));
   return problems;
 }

@@ -1,6 +1,8 @@
 import { continueLesson, coursePercent } from "~/learning/progress-rules";
 import { progressForCourse } from "~/models/progress.server";
 import { lessonsAwaitingReview } from "~/models/exercise-attempt.server";
+import { isExerciseKind } from "~/exercises/kinds";
+import { getDb } from "~/utils/db.server";
 import { ownEvaluation } from "~/models/evaluation.server";
 import type { Lang } from "~/i18n";
 import type { SessionUser } from "~/utils/auth.server";
@@ -8,22 +10,20 @@ import { compileMdx } from "./compile.server";
 import { renderMdxHtml } from "./render.server";
 import { lessonHref } from "./lesson-page.server";
 import { getSyncedContent } from "./sync.server";
-import { getDb } from "~/utils/db.server";
 
 /** Course introduction, lessons with the learner's status, and where to continue. */
 export async function loadCourseOutline(user: SessionUser, courseSlug: string, lang: Lang = "id") {
-  const db = await getDb();
   const preview = false;
-  const { tree, ids } = await getSyncedContent();
+  const [{ tree, ids }, db] = await Promise.all([getSyncedContent(), getDb()]);
   const course = tree.courses.find((c) => c.slug === courseSlug && (preview || !c.meta.draft));
   const courseId = course && ids.get(`${course.slug}/${course.lessons[0]?.slug}`)?.courseId;
   if (!course || !courseId) throw new Response("Not found", { status: 404 });
   const idOf = (slug: string) => ids.get(`${course.slug}/${slug}`)?.lessonId ?? "";
-  const dmLessonIds = course.lessons.filter((l) => l.meta.kind === "dm").map((l) => idOf(l.slug));
+  const exerciseLessonIds = course.lessons.filter((l) => isExerciseKind(l.meta.kind)).map((l) => idOf(l.slug));
   const [progress, compiled, awaiting, own] = await Promise.all([
     progressForCourse(db, user.id, courseId),
     compileMdx(course.body),
-    lessonsAwaitingReview(user.id, dmLessonIds),
+    lessonsAwaitingReview(db, user.id, exerciseLessonIds),
     ownEvaluation(db, user.id, courseId),
   ]);
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));

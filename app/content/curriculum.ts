@@ -22,7 +22,8 @@ export type LessonAssessment =
   | { kind: "lesson"; practiceItems: number }
   | { kind: "quiz"; bank: number; draw: number }
   | { kind: "dm"; channel: string; persona: string; replies: number; passPercent: number; required: number }
-  | { kind: "hoax"; sender: string; passPercent: number };
+  | { kind: "hoax"; sender: string; passPercent: number }
+  | { kind: "post"; channel: string; passPercent: number; required: number };
 
 export type CurriculumLesson = {
   position: number;
@@ -101,6 +102,10 @@ function assessmentOf(lesson: CurriculumSource["lessons"][number], item: StudyIt
     case "hoax": {
       const claim = (data.claim ?? {}) as { sender?: string };
       return { kind: "hoax", sender: claim.sender ?? "", passPercent: typeof data.passPercent === "number" ? data.passPercent : 70 };
+    }
+    case "post": {
+      const elements = Array.isArray(data.elements) ? data.elements.length : 0;
+      return { kind: "post", channel: String(data.channel ?? ""), passPercent: typeof data.passPercent === "number" ? data.passPercent : 70, required: elements };
     }
   }
 }

@@ -18,12 +18,17 @@ export const MINUTES_PER_DM_FEEDBACK = 1;
 export const DEFAULT_DM_REPLY_MINUTES = 3;
 /** Hoax case: classify 1, red flags 2, verification plan 2, clarification 3, feedback 2. */
 export const HOAX_TASK_MINUTES = 10;
+/** Post rewrite: minutes to write the post and its alt text when the file sets no `targetSeconds`. */
+export const DEFAULT_POST_WRITE_MINUTES = 8;
+/** Post rewrite: minutes to read the feedback and the model answer. */
+export const MINUTES_PER_POST_FEEDBACK = 2;
 
 export type StudyItem =
   | { kind: "lesson"; words: number; quizItems: number }
   | { kind: "quiz"; words: number; quizItems: number }
   | { kind: "dm"; words: number; replies: number; replySeconds?: number }
-  | { kind: "hoax"; words: number };
+  | { kind: "hoax"; words: number }
+  | { kind: "post"; words: number; writeSeconds?: number };
 
 /** Words a learner reads: letters/digits runs, after MDX tags, attribute names and Markdown marks are dropped. */
 export function countWords(text: string): number {
@@ -49,6 +54,8 @@ export function workMinutes(item: StudyItem): number {
       return item.replies * ((item.replySeconds ? item.replySeconds / 60 : DEFAULT_DM_REPLY_MINUTES) + MINUTES_PER_DM_FEEDBACK);
     case "hoax":
       return HOAX_TASK_MINUTES;
+    case "post":
+      return (item.writeSeconds ? item.writeSeconds / 60 : DEFAULT_POST_WRITE_MINUTES) + MINUTES_PER_POST_FEEDBACK;
   }
 }
 
@@ -86,7 +93,7 @@ export function dmReplies(turns: { id: string; next?: { goto: string }[] }[]): n
 
 type LessonLike = {
   body: string;
-  meta: { kind: "lesson" | "quiz" | "dm" | "hoax"; quizzes: { questions: unknown[]; draw?: number }[] };
+  meta: { kind: "lesson" | "quiz" | "dm" | "hoax" | "post"; quizzes: { questions: unknown[]; draw?: number }[] };
   /** Raw frontmatter: a DM exercise's context and turns, a hoax case's claim. */
   data: Record<string, unknown>;
 };
@@ -114,6 +121,14 @@ export function studyItemOf(lesson: LessonLike): StudyItem {
     case "hoax": {
       const claim = (lesson.data.claim ?? {}) as { text?: string; image?: { description?: string } };
       return { kind: "hoax", words: bodyWords + countWords(claim.text ?? "") + countWords(claim.image?.description ?? "") };
+    }
+    case "post": {
+      // The briefing, the ceremonial original, the context and what the image shows.
+      const original = (lesson.data.original ?? {}) as { text?: string };
+      const image = (lesson.data.image ?? {}) as { description?: string };
+      const words = bodyWords + countWords(original.text ?? "") + countWords(strings(lesson.data.context).join(" ")) + countWords(image.description ?? "");
+      const writeSeconds = typeof lesson.data.targetSeconds === "number" ? lesson.data.targetSeconds : undefined;
+      return { kind: "post", words, writeSeconds };
     }
   }
 }

@@ -10,6 +10,7 @@ import { completeLesson, latestQuizAttempts, lessonProgressRow, progressForCours
 import { translator, type Lang } from "~/i18n";
 import { en } from "~/i18n/en";
 import { formatDate, formatTime } from "~/utils/dates";
+import { exerciseHref, isExerciseKind } from "~/exercises/kinds";
 import type { SessionUser } from "~/utils/auth.server";
 import { compileMdx, type Compiled } from "./compile.server";
 import { lessonImageSizes } from "./media.server";
@@ -81,7 +82,7 @@ function finalQuizView(quiz: Quiz, state: FinalQuizState, course: CourseSource, 
 
 /** Exercises live at /latihan/:slug; reading lessons and quizzes inside their course. */
 export function lessonHref(courseSlug: string, l: Pick<LessonSource, "slug" | "meta">): string {
-  return l.meta.kind === "dm" || l.meta.kind === "hoax" ? `/latihan/${l.slug}` : `/kursus/${courseSlug}/${l.slug}`;
+  return isExerciseKind(l.meta.kind) ? exerciseHref(l.slug) : `/kursus/${courseSlug}/${l.slug}`;
 }
 
 const link = (c: CourseSource, l: LessonSource | undefined) => (l ? { slug: l.slug, title: l.meta.title, href: lessonHref(c.slug, l) } : null);
@@ -91,7 +92,7 @@ export async function loadLessonPage(user: SessionUser, courseSlug: string, less
   const db = await getDb();
   const { course, visible, index, lesson, prev, next, ref, finalQuiz, passPercent } = await resolveLesson(courseSlug, lessonSlug, preview);
   // Exercises have their own page; the course URL leads there.
-  if (!preview && (lesson.meta.kind === "dm" || lesson.meta.kind === "hoax")) throw redirect(lessonHref(course.slug, lesson));
+  if (!preview && isExerciseKind(lesson.meta.kind)) throw redirect(lessonHref(course.slug, lesson));
   // The studio preview shows a body that does not compile as an inline error (its problems are listed above it).
   const compile = preview ? compileMdx(lesson.body).catch(() => null) : compileMdx(lesson.body);
   const [compiled, progress] = await Promise.all([compile, lessonProgressRow(db, user.id, ref.lessonId)]);

@@ -75,7 +75,7 @@ export const indicatorSchema = z
   })
   .strict();
 
-export const lessonKinds = ["lesson", "quiz", "dm", "hoax"] as const;
+export const lessonKinds = ["lesson", "quiz", "dm", "hoax", "post"] as const;
 
 /** Fields every lesson file has; kind-specific fields (dm rubric, hoax case) are validated by their own schemas. */
 export const lessonFrontmatter = z

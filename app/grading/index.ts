@@ -24,6 +24,22 @@ export type { AgreementReport, Confusion, CriterionAgreement, LabelledGrade } fr
 export type { FactClaim, FactSlot } from "./facts";
 export type { GradeNote } from "./grade";
 export type { Facts } from "./rubric";
+export {
+  gradePost,
+  parsePost,
+  postFrontmatterSchema,
+  splitPost,
+  joinPostText,
+  checkPostExamples,
+  checkPostModelAnswer,
+  POST_ELEMENTS,
+  POST_ELEMENT_TEXT,
+  POST_CHANNELS,
+  POST_CHECK_IDS,
+  POST_TURN,
+  postViolationIds,
+} from "./post";
+export type { PostExercise, PostFrontmatter, PostElement, PostElementId, PostExample, PostChannel, PostParts, PostExampleCheck } from "./post";
 
 /** For the practice page: the grade plus the reply cut into highlightable segments. */
 export function gradeWithHighlights(

@@ -98,6 +98,7 @@ export const en: Record<BaseKey, string> = {
   "courses.kind.quiz": "Quiz",
   "courses.kind.dm": "DM exercise",
   "courses.kind.hoax": "Hoax case",
+  "courses.kind.post": "Post rewrite",
   "courses.percent": "{percent}% complete",
   "eval.title": "Course evaluation and action plan",
   "eval.intro": "You have completed this course. Answer five short questions, then write a follow-up action plan (RTL): one concrete change in your work.",
@@ -363,6 +364,27 @@ export const en: Record<BaseKey, string> = {
   "hoax.clarificationEmpty": "Write your public clarification (part 4).",
   "hoax.checklist": "Verification checklist (print)",
 
+  "post.original": "The ceremonial post as published",
+  "post.originalImage": "Its image: {description}",
+  "post.context": "Facts you may use",
+  "post.newImage": "The new image that goes with your post",
+  "post.channel.instagram-post": "Instagram post",
+  "post.channel.facebook-post": "Facebook post",
+  "post.channel.x-post": "X post",
+  "post.channel.tiktok-post": "TikTok post",
+  "post.channel.whatsapp-channel": "WhatsApp Channel",
+  "post.yourRewrite": "Your post",
+  "post.rewriteHint":
+    "Rewrite it as service information: what, for whom, where, when, requirements, cost and contact. End with a paragraph starting “Teks alternatif:” that describes the new image.",
+  "post.submit": "Send for grading",
+  "post.sending": "Grading…",
+  "post.rewriteEmpty": "Write your post first.",
+  "post.resultTitle": "Your post's grade",
+  "post.passed": "Passed. This exercise is recorded as complete.",
+  "post.failed": "Not passed yet. Read the explanations below, then try again.",
+  "post.yourText": "Your post",
+  "post.modelAnswer": "A model service post",
+
   "checklist.title": "Message Verification Checklist for Agency Admins",
   "checklist.intro": "Stop before you forward. Use this list whenever a suspicious message reaches the agency's account or work groups.",
   "checklist.stop": "1. Stop: do not forward, do not reply by copying the claim.",
@@ -579,6 +601,7 @@ export const en: Record<BaseKey, string> = {
   "curriculum.basis.quiz": "{items, plural, one {# item} other {# items}} × 1 min",
   "curriculum.basis.dm": "{replies, plural, one {# reply} other {# replies}} × {minutes} min (writing + reading feedback)",
   "curriculum.basis.hoax": "4 case tasks = {minutes} min",
+  "curriculum.basis.post": "rewriting the post and its alt text + reading feedback = {minutes} min",
   "curriculum.total": "Total",
   "curriculum.totalJp": "{minutes} min ÷ 45 = {exact} → {jp} JP",
   "curriculum.lessons": "Objectives and success indicators per item",
@@ -589,6 +612,8 @@ export const en: Record<BaseKey, string> = {
     "Given a message from {persona} on {channel}, the learner writes {replies, plural, one {# reply} other {# replies}} that meet {required} required rubric elements, with no violation and a score of at least {pass}.",
   "curriculum.indicator.hoax":
     "Given a message circulated by {sender}, the learner labels it and names the kind of information disorder, marks the red flags, plans the verification in order and writes a public clarification; mean score at least {pass}, the right label, and a passing clarification.",
+  "curriculum.indicator.post":
+    "Given a ceremonial post and the service facts, the learner rewrites it as a {channel} with service information and alt text for its image, meeting {required} required elements with no violation and a score of at least {pass}.",
   "curriculum.indicator.quiz":
     "Given {draw} case items drawn at random from a bank of {bank}, the learner chooses the right action with a score of at least {pass}.",
   "curriculum.lessonRefs": "References: {refs}",

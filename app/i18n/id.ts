@@ -100,6 +100,7 @@ export const id = {
   "courses.kind.quiz": "Kuis",
   "courses.kind.dm": "Latihan DM",
   "courses.kind.hoax": "Kasus hoaks",
+  "courses.kind.post": "Latihan unggahan",
   "courses.percent": "{percent}% selesai",
   "eval.title": "Evaluasi kursus dan rencana aksi",
   "eval.intro":
@@ -367,6 +368,27 @@ export const id = {
   "hoax.clarificationEmpty": "Tulis klarifikasi publik Anda (bagian 4).",
   "hoax.checklist": "Cek-list verifikasi (cetak)",
 
+  "post.original": "Unggahan seremonial yang terbit",
+  "post.originalImage": "Gambar aslinya: {description}",
+  "post.context": "Fakta yang boleh Anda pakai",
+  "post.newImage": "Gambar baru yang menyertai unggahan Anda",
+  "post.channel.instagram-post": "Unggahan Instagram",
+  "post.channel.facebook-post": "Unggahan Facebook",
+  "post.channel.x-post": "Unggahan X",
+  "post.channel.tiktok-post": "Unggahan TikTok",
+  "post.channel.whatsapp-channel": "Saluran WhatsApp",
+  "post.yourRewrite": "Unggahan Anda",
+  "post.rewriteHint":
+    "Tulis ulang sebagai informasi layanan: apa, untuk siapa, di mana, kapan, syarat, biaya, dan kontak. Akhiri dengan paragraf yang diawali “Teks alternatif:” yang menjelaskan gambar baru.",
+  "post.submit": "Kirim untuk dinilai",
+  "post.sending": "Menilai…",
+  "post.rewriteEmpty": "Tulis unggahan Anda dulu.",
+  "post.resultTitle": "Hasil penilaian unggahan",
+  "post.passed": "Lulus. Latihan ini tercatat selesai.",
+  "post.failed": "Belum lulus. Baca penjelasan di bawah, lalu coba lagi.",
+  "post.yourText": "Unggahan Anda",
+  "post.modelAnswer": "Contoh unggahan layanan",
+
   "checklist.title": "Cek-List Verifikasi Pesan untuk Admin Instansi",
   "checklist.intro": "Berhenti sebelum meneruskan. Gunakan daftar ini setiap kali pesan mencurigakan masuk ke akun atau grup kerja instansi.",
   "checklist.stop": "1. Berhenti: jangan teruskan, jangan balas dengan menyalin klaimnya.",
@@ -583,6 +605,7 @@ export const id = {
   "curriculum.basis.quiz": "{items} soal × 1 menit",
   "curriculum.basis.dm": "{replies} balasan × {minutes} menit (menulis + membaca umpan balik)",
   "curriculum.basis.hoax": "4 tugas kasus = {minutes} menit",
+  "curriculum.basis.post": "menulis ulang unggahan dan teks alternatif + membaca umpan balik = {minutes} menit",
   "curriculum.total": "Jumlah",
   "curriculum.totalJp": "{minutes} menit ÷ 45 = {exact} → {jp} JP",
   "curriculum.lessons": "Tujuan dan indikator keberhasilan per materi",
@@ -593,6 +616,8 @@ export const id = {
     "Diberikan pesan dari {persona} lewat {channel}, peserta menulis {replies} balasan yang memenuhi {required} elemen wajib rubrik, tanpa pelanggaran, dengan nilai minimal {pass}.",
   "curriculum.indicator.hoax":
     "Diberikan pesan yang beredar dari {sender}, peserta menentukan label dan jenis gangguan informasi, menandai tanda bahaya, menyusun rencana verifikasi berurutan, dan menulis klarifikasi publik; rata-rata nilai minimal {pass}, label tepat, dan klarifikasi lulus.",
+  "curriculum.indicator.post":
+    "Diberikan unggahan seremonial dan fakta layanan, peserta menulis ulang unggahan {channel} menjadi informasi layanan dengan teks alternatif gambar, memenuhi {required} elemen wajib tanpa pelanggaran, dengan nilai minimal {pass}.",
   "curriculum.indicator.quiz":
     "Diberikan {draw} soal kasus yang diambil acak dari bank {bank} soal, peserta memilih tindakan yang tepat dengan nilai minimal {pass}.",
   "curriculum.lessonRefs": "Rujukan: {refs}",

@@ -1,23 +1,17 @@
 import type { LessonKind } from "~/content/schema";
+import { isExerciseKind } from "~/exercises/kinds";
 
 /**
  * What counts as complete, per lesson kind — the one place these rules live.
  * - lesson: the learner marked it complete ("Tandai selesai").
  * - quiz: best score reaches the course's pass mark.
- * - dm / hoax: at least one attempt passed.
+ * - an exercise (dm, hoax, …: exercises/kinds.ts): at least one attempt passed.
  */
 export type LessonEvidence = { marked: boolean; bestQuizScore: number | null; exercisePassed: boolean };
 
 export function isLessonComplete(kind: LessonKind, evidence: LessonEvidence, passPercent: number): boolean {
-  switch (kind) {
-    case "lesson":
-      return evidence.marked;
-    case "quiz":
-      return evidence.bestQuizScore !== null && evidence.bestQuizScore >= passPercent;
-    case "dm":
-    case "hoax":
-      return evidence.exercisePassed;
-  }
+  if (isExerciseKind(kind)) return evidence.exercisePassed;
+  return kind === "lesson" ? evidence.marked : evidence.bestQuizScore !== null && evidence.bestQuizScore >= passPercent;
 }
 
 /** Whether the learner may complete this kind by pressing "Tandai selesai". */

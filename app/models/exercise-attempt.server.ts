@@ -1,13 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, like, sql } from "drizzle-orm";
-import { agencies, exerciseAttempts, exerciseTurns, lessonProgress, users, type ExerciseAttempt, type ExerciseTurnRow } from "../../db/schema";
+import {
+  agencies,
+  exerciseAttempts,
+  exerciseTurns,
+  lessonProgress,
+  users,
+  type ExerciseAttempt,
+  type ExerciseTurnRow,
+  type StoredGrade,
+} from "../../db/schema";
 import { gradeReply, GRADER_VERSION, type Exercise, type TurnGrade } from "~/grading";
 import { reviewRouting } from "~/learning/review";
 import { inScope, type Scope } from "~/utils/permissions.server";
 import { audit } from "./audit.server";
 import { refreshEnrollment } from "./certificate.server";
 import { markLessonComplete } from "./progress.server";
-import { getDb, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
+import type { ExerciseKind } from "~/exercises/kinds";
 
 export type AttemptWithTurns = ExerciseAttempt & { turns: ExerciseTurnRow[] };
 type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
@@ -24,8 +34,7 @@ async function withTurns(db: Db, attempt: ExerciseAttempt | undefined): Promise<
   return { ...attempt, turns };
 }
 
-export async function getOpenAttempt(userId: string, slug: string): Promise<AttemptWithTurns | null> {
-  const db = await getDb();
+export async function getOpenAttempt(db: Db, userId: string, slug: string): Promise<AttemptWithTurns | null> {
   const [attempt] = await db
     .select()
     .from(exerciseAttempts)
@@ -35,8 +44,7 @@ export async function getOpenAttempt(userId: string, slug: string): Promise<Atte
 }
 
 /** The learner's own attempt (never someone else's). */
-export async function getOwnAttempt(userId: string, attemptId: string): Promise<AttemptWithTurns | null> {
-  const db = await getDb();
+export async function getOwnAttempt(db: Db, userId: string, attemptId: string): Promise<AttemptWithTurns | null> {
   const [attempt] = await db
     .select()
     .from(exerciseAttempts)
@@ -45,8 +53,7 @@ export async function getOwnAttempt(userId: string, attemptId: string): Promise<
   return withTurns(db, attempt);
 }
 
-export async function listOwnAttempts(userId: string, slug: string): Promise<ExerciseAttempt[]> {
-  const db = await getDb();
+export async function listOwnAttempts(db: Db, userId: string, slug: string): Promise<ExerciseAttempt[]> {
   return db
     .select()
     .from(exerciseAttempts)
@@ -55,9 +62,11 @@ export async function listOwnAttempts(userId: string, slug: string): Promise<Exe
     .limit(50);
 }
 
+/** What storing a turn needs of an exercise: its turns' ids and messages and its pass mark. */
+export type TurnExercise = Pick<Exercise, "slug" | "passPercent"> & { turns: { id: string; message: string }[] };
+
 export type SubmitTurnInput = {
   userId: string;
-  exercise: Exercise;
   ref: LessonRef;
   turnId: string;
   reply: string;
@@ -65,7 +74,11 @@ export type SubmitTurnInput = {
   idempotencyKey: string;
   /** The course's `reviewSample` (percent of sure passes a trainer checks anyway); default 0. */
   reviewSample?: number;
-};
+} & (
+  | { kind?: "dm"; exercise: Exercise; grade?: undefined }
+  /** Another kind graded like a DM turn (a post): its own grader, the same storage and rules. */
+  | { kind: ExerciseKind; exercise: TurnExercise; grade: (reply: string, turnId: string) => TurnGrade }
+);
 
 export type SubmitTurnResult = { attemptId: string; stored: boolean; completed: boolean; stale: boolean };
 
@@ -73,8 +86,7 @@ export type SubmitTurnResult = { attemptId: string; stored: boolean; completed: 
  * Grades and stores one reply in one transaction. A repeated idempotency key stores nothing;
  * a reply to a turn that is no longer current (back button, second tab) is refused as stale.
  */
-export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResult> {
-  const db = await getDb();
+export async function submitTurn(db: Db, input: SubmitTurnInput): Promise<SubmitTurnResult> {
   const key = `${input.userId}:${input.idempotencyKey}`;
   return db.transaction(async (tx) => {
     // One reply at a time per learner and exercise: a double-sent form waits for the first and
@@ -102,6 +114,7 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
         userId: input.userId,
         lessonId: input.ref.lessonId,
         exerciseSlug: input.exercise.slug,
+        kind: input.kind ?? "dm",
         currentTurnId: input.exercise.turns[0]!.id,
         graderVersion: GRADER_VERSION,
         courseVersion: input.ref.courseVersion,
@@ -113,7 +126,8 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
     if (attempt.currentTurnId !== input.turnId) return { attemptId: attempt.id, stored: false, completed: false, stale: true };
 
     const turn = input.exercise.turns.find((t) => t.id === input.turnId)!;
-    const grade = gradeReply(input.exercise, input.turnId, input.reply);
+    // Without its own grader the exercise is a DM exercise (the input's type says so).
+    const grade = input.grade ? input.grade(input.reply, input.turnId) : gradeReply(input.exercise as Exercise, input.turnId, input.reply);
     const [{ n }] = (await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(exerciseTurns)
@@ -128,7 +142,7 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
         citizenMessage: turn.message,
         reply: input.reply,
         replySeconds: input.replySeconds,
-        grade: grade as unknown as Record<string, unknown>,
+        grade,
         score: grade.score,
         passed: grade.passed,
         graderVersion: grade.graderVersion,
@@ -155,7 +169,7 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
     const routing = reviewRouting({
       attemptId: attempt.id,
       passed: result.passed,
-      turnReviews: turns.map((t) => (t.grade as Partial<TurnGrade>).review),
+      turnReviews: turns.map((t) => ("review" in t.grade ? t.grade.review : undefined)),
       lessonComplete: progress?.status === "completed",
       samplePercent: input.reviewSample ?? 0,
     });
@@ -180,8 +194,7 @@ export async function submitTurn(input: SubmitTurnInput): Promise<SubmitTurnResu
 }
 
 /** Abandons the open attempt so the learner can start over ("Coba lagi" mid-way). */
-export async function abandonOpenAttempt(userId: string, slug: string) {
-  const db = await getDb();
+export async function abandonOpenAttempt(db: Db, userId: string, slug: string) {
   await db
     .delete(exerciseAttempts)
     .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseSlug, slug), eq(exerciseAttempts.status, "in_progress")));
@@ -201,9 +214,8 @@ export type StaffAttemptRow = {
 };
 
 /** Completed attempts of learners inside `scopePath` (instructors: their agency subtree; admins: "/"). */
-export async function listAttemptsInScope(scopePath: string, slugs: string[]): Promise<StaffAttemptRow[]> {
+export async function listAttemptsInScope(db: Db, scopePath: string, slugs: string[]): Promise<StaffAttemptRow[]> {
   if (slugs.length === 0) return [];
-  const db = await getDb();
   return db
     .select({
       id: exerciseAttempts.id,
@@ -226,8 +238,7 @@ export async function listAttemptsInScope(scopePath: string, slugs: string[]): P
 }
 
 /** One attempt with its transcript, only when the learner is inside `scopePath`. */
-export async function getAttemptInScope(scopePath: string, attemptId: string) {
-  const db = await getDb();
+export async function getAttemptInScope(db: Db, scopePath: string, attemptId: string) {
   const [row] = await db
     .select({ attempt: exerciseAttempts, learnerName: users.name, agencyName: agencies.name })
     .from(exerciseAttempts)
@@ -245,12 +256,12 @@ export async function getAttemptInScope(scopePath: string, attemptId: string) {
  * passing completes the lesson and failing the only pass suspends the certificate.
  */
 export async function overrideAttempt(
+  db: Db,
   actorId: string,
   attempt: Pick<ExerciseAttempt, "id" | "userId" | "lessonId" | "courseVersion" | "score" | "passed" | "overrideScore" | "overridePassed">,
   courseId: string,
   change: { score: number; passed: boolean; comment: string },
 ) {
-  const db = await getDb();
   await db.transaction(async (tx) => {
     await tx
       .update(exerciseAttempts)
@@ -284,12 +295,12 @@ export async function overrideAttempt(
  * Returns how many attempts changed result.
  */
 export async function regradeExercise(
+  db: Db,
   actorId: string,
   scopePath: string,
   exercise: Exercise,
   ref: Omit<LessonRef, "courseVersion">,
 ): Promise<{ attempts: number; changed: number }> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const rows = await tx
       .select({ attempt: exerciseAttempts })
@@ -316,7 +327,7 @@ export async function regradeExercise(
         regraded.push(grade);
         await tx
           .update(exerciseTurns)
-          .set({ grade: grade as unknown as Record<string, unknown>, score: grade.score, passed: grade.passed, graderVersion: grade.graderVersion })
+          .set({ grade, score: grade.score, passed: grade.passed, graderVersion: grade.graderVersion })
           .where(eq(exerciseTurns.id, t.id));
       }
       const result = attemptResult(regraded, exercise.passPercent);
@@ -340,19 +351,23 @@ export async function regradeExercise(
 }
 
 /**
- * Stores a graded hoax-lab submission as a completed attempt with one row holding the answers
- * and the grade. A repeated idempotency key stores nothing and returns the first attempt.
+ * Stores a form graded all at once (a hoax case) as a completed attempt with one row holding the
+ * answers and the grade. A repeated idempotency key stores nothing and returns the first attempt.
  */
-export async function recordHoaxAttempt(input: {
-  userId: string;
-  slug: string;
-  ref: LessonRef;
-  claimText: string;
-  clarification: string;
-  grade: { score: number; passed: boolean } & Record<string, unknown>;
-  idempotencyKey: string;
-}): Promise<{ attemptId: string; stored: boolean }> {
-  const db = await getDb();
+export async function recordGradedAttempt(
+  db: Db,
+  input: {
+    kind: ExerciseKind;
+    userId: string;
+    slug: string;
+    ref: LessonRef;
+    /** What the learner answered to (the claim), and the free text they wrote. */
+    prompt: string;
+    text: string;
+    grade: StoredGrade;
+    idempotencyKey: string;
+  },
+): Promise<{ attemptId: string; stored: boolean }> {
   const key = `${input.userId}:${input.idempotencyKey}`;
   return db
     .transaction(async (tx) => {
@@ -364,7 +379,7 @@ export async function recordHoaxAttempt(input: {
         userId: input.userId,
         lessonId: input.ref.lessonId,
         exerciseSlug: input.slug,
-        kind: "hoax",
+        kind: input.kind,
         status: "completed",
         score: input.grade.score,
         passed: input.grade.passed,
@@ -379,8 +394,8 @@ export async function recordHoaxAttempt(input: {
           attemptId,
           position: 1,
           turnId: "lab",
-          citizenMessage: input.claimText,
-          reply: input.clarification,
+          citizenMessage: input.prompt,
+          reply: input.text,
           grade: input.grade,
           score: input.grade.score,
           passed: input.grade.passed,
@@ -417,8 +432,7 @@ export type ReviewQueueRow = {
 };
 
 /** Attempts waiting for a trainer, of learners inside `scope`, oldest first. */
-export async function listReviewQueue(scope: Scope, limit = 200): Promise<ReviewQueueRow[]> {
-  const db = await getDb();
+export async function listReviewQueue(db: Db, scope: Scope, limit = 200): Promise<ReviewQueueRow[]> {
   const rows = await db
     .select({
       id: exerciseAttempts.id,
@@ -459,13 +473,13 @@ export type ReviewOutcome = "decided" | "not-pending";
  * Outside `scope` → null (the route answers 404).
  */
 export async function decideReview(
+  db: Db,
   actorId: string,
   scope: Scope,
   attemptId: string,
   courseId: string,
   decision: ReviewDecision,
 ): Promise<ReviewOutcome | null> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ attempt: exerciseAttempts })
@@ -522,8 +536,7 @@ export type ReviewNotice = {
 };
 
 /** Decisions on the learner's reviewed attempts that the learner has not dismissed yet, newest first. */
-export async function listReviewNotices(userId: string, slug?: string): Promise<ReviewNotice[]> {
-  const db = await getDb();
+export async function listReviewNotices(db: Db, userId: string, slug?: string): Promise<ReviewNotice[]> {
   const rows = await db
     .select({
       attemptId: exerciseAttempts.id,
@@ -549,8 +562,7 @@ export async function listReviewNotices(userId: string, slug?: string): Promise<
 }
 
 /** The learner dismisses the notice of a decision on their own attempt. */
-export async function markReviewSeen(userId: string, attemptId: string): Promise<void> {
-  const db = await getDb();
+export async function markReviewSeen(db: Db, userId: string, attemptId: string): Promise<void> {
   await db
     .update(exerciseAttempts)
     .set({ reviewSeenAt: new Date() })
@@ -558,9 +570,8 @@ export async function markReviewSeen(userId: string, attemptId: string): Promise
 }
 
 /** Lessons of the learner with an attempt waiting for a trainer ("menunggu tinjauan pelatih"). */
-export async function lessonsAwaitingReview(userId: string, lessonIds: string[]): Promise<Set<string>> {
+export async function lessonsAwaitingReview(db: Db, userId: string, lessonIds: string[]): Promise<Set<string>> {
   if (lessonIds.length === 0) return new Set();
-  const db = await getDb();
   const rows = await db
     .selectDistinct({ lessonId: exerciseAttempts.lessonId })
     .from(exerciseAttempts)
@@ -573,8 +584,7 @@ export async function lessonsAwaitingReview(userId: string, lessonIds: string[])
  * trainer's labels: the agreement console's labelled replies. The caller turns the attempt
  * decision into per-turn labels (`humanTurnPasses`).
  */
-export async function reviewedAttemptsOf(scope: Scope, slug: string) {
-  const db = await getDb();
+export async function reviewedAttemptsOf(db: Db, scope: Scope, slug: string) {
   const rows = await db
     .select({ attempt: exerciseAttempts })
     .from(exerciseAttempts)

@@ -2,30 +2,30 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { daysUntilExpiry, expiresSoon } from "~/certificates/rules";
-import { getExerciseEntry } from "~/content/exercise-index.server";
+import { findExercise } from "~/exercises/entries.server";
 import { listOwnCertificates } from "~/models/certificate.server";
 import { listReviewNotices } from "~/models/exercise-attempt.server";
 import { myAssignedCourses } from "~/models/enrollment.server";
 import { getUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
-import { getDb } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ request }) => {
     const db = await getDb();
     const user = await getUser(request);
     if (!user) return json({ user: null, assigned: [], expiring: [], reviews: [] });
-    const [assigned, certs, notices] = await Promise.all([myAssignedCourses(db, user.id), listOwnCertificates(db, user.id), listReviewNotices(user.id)]);
+    const [assigned, certs, notices] = await Promise.all([myAssignedCourses(db, user.id), listOwnCertificates(db, user.id), listReviewNotices(db, user.id)]);
     const reviews = await Promise.all(
       notices.map(async (n) => ({
         slug: n.exerciseSlug,
         attemptId: n.attemptId,
         passed: n.passed,
         score: n.score,
-        title: (await getExerciseEntry(n.exerciseSlug))?.exercise.title ?? n.exerciseSlug,
+        title: (await findExercise(n.exerciseSlug))?.title ?? n.exerciseSlug,
       })),
     );
     return json({

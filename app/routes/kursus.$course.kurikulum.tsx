@@ -68,9 +68,11 @@ export default function CurriculumPage() {
                   ? t("curriculum.basis.dm", { replies: w.replies, minutes: num(l.time.workMinutes / Math.max(1, w.replies), 1) })
                   : w.kind === "hoax"
                     ? t("curriculum.basis.hoax", { minutes: num(l.time.workMinutes, 1) })
-                    : w.quizItems
-                      ? t("curriculum.basis.quiz", { items: w.quizItems })
-                      : null;
+                    : w.kind === "post"
+                      ? t("curriculum.basis.post", { minutes: num(l.time.workMinutes, 1) })
+                      : w.quizItems
+                        ? t("curriculum.basis.quiz", { items: w.quizItems })
+                        : null;
               return (
                 <tr key={l.slug} data-lesson-minutes={l.minutes}>
                   <td>{i + 1}</td>
@@ -106,7 +108,7 @@ export default function CurriculumPage() {
       <h2>{t("curriculum.lessons")}</h2>
       {c.lessons.map((l, i) => {
         const a = l.assessment;
-        const pass = `${a.kind === "dm" || a.kind === "hoax" ? a.passPercent : c.assessment.passPercent}`;
+        const pass = `${"passPercent" in a ? a.passPercent : c.assessment.passPercent}`;
         return (
           <section key={l.slug} className="curriculum-lesson">
             <h3>
@@ -139,6 +141,8 @@ export default function CurriculumPage() {
                 </li>
               ) : a.kind === "hoax" ? (
                 <li>{t("curriculum.indicator.hoax", { sender: a.sender, pass })}</li>
+              ) : a.kind === "post" ? (
+                <li>{t("curriculum.indicator.post", { channel: t(`post.channel.${a.channel}` as BaseKey), required: a.required, pass })}</li>
               ) : a.kind === "quiz" ? (
                 <li>{t("curriculum.indicator.quiz", { draw: a.draw, bank: a.bank, pass })}</li>
               ) : null}

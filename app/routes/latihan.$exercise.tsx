@@ -1,42 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DmExercise } from "~/components/exercise/dm-exercise";
-import { HoaxLab } from "~/components/exercise/hoax-lab";
-import { getExerciseEntry } from "~/content/exercise-index.server";
-import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
-import { loadHoaxPage, submitHoaxForm } from "~/content/hoax-page.server";
+import { exerciseKeptFields } from "~/exercises/kinds";
+import { loadExercise, submitExercise } from "~/exercises/registry.server";
+import { exerciseView } from "~/exercises/views";
 import { getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
-/** /latihan/:slug serves both DM exercises and hoax cases (their slugs are unique together). */
+/** /latihan/:slug serves every exercise kind (their slugs are unique together); the kind's registry entry does the work. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, params, user }) => {
-    const slug = params.exercise ?? "";
     const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
-    if (await getExerciseEntry(slug)) return json({ kind: "dm" as const, ...(await loadExercisePage(user, slug, opts)) });
-    return json(await loadHoaxPage(user, slug, opts));
+    return json(await loadExercise(user, params.exercise ?? "", opts));
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(
-    args,
-    { access: "user", keep: { reply: { show: "textarea", label: "exercise.yourReply" }, clarification: { show: "textarea", label: "hoax.part4" } } },
-    async ({ params, user, form }) => {
-      const slug = params.exercise ?? "";
-      const result = (await getExerciseEntry(slug)) ? await submitExerciseForm(user, slug, form) : await submitHoaxForm(user, slug, form);
-      if ("redirect" in result) return redirect(result.redirect);
-      return json(result, { status: 400 });
-    },
-  );
+  return handleAction(args, { access: "user", keep: exerciseKeptFields }, async ({ params, user, form }) => {
+    const result = await submitExercise(user, params.exercise ?? "", form);
+    if ("redirect" in result) return redirect(result.redirect);
+    return json(result, { status: 400 });
+  });
 }
 
 export default function ExercisePage() {
   const data = useLoaderData<typeof loader>();
-  return data.kind === "dm" ? <DmExercise data={data} /> : <HoaxLab data={data} />;
+  const { Page } = exerciseView(data);
+  return <Page data={data} />;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, null, (data?.kind === "dm" ? data.exercise.title : data?.hoax.title) ?? "");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data ? exerciseView(data).title(data) : "");

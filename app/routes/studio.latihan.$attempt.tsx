@@ -5,11 +5,12 @@ import { FinalScore } from "~/components/final-score";
 import { z } from "zod";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
 import { Field, FormAlert } from "~/components/field";
-import { turnFeedback } from "~/content/exercise-page.server";
-import { getExerciseEntry } from "~/content/exercise-index.server";
+import { turnFeedback, turnGradeOf } from "~/exercises/dm.server";
+import { getDmEntry } from "~/exercises/entries.server";
 import type { MessageKey } from "~/i18n";
 import { getAttemptInScope, overrideAttempt } from "~/models/exercise-attempt.server";
 import { type SessionUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/field-errors.server";
@@ -23,8 +24,8 @@ const overrideSchema = z.object({
 });
 
 async function load(user: SessionUser, attemptId: string) {
-  const attempt = await getAttemptInScope(managedScopePath(user), attemptId);
-  const entry = attempt && (await getExerciseEntry(attempt.exerciseSlug, true));
+  const attempt = await getAttemptInScope(await getDb(), managedScopePath(user), attemptId);
+  const entry = attempt && (await getDmEntry(attempt.exerciseSlug, true));
   // Outside the instructor's agency subtree looks like a missing attempt.
   if (!attempt || !entry) throw new Response("Not found", { status: 404 });
   return { attempt, entry };
@@ -43,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
       overrideScore: attempt.overrideScore,
       overridePassed: attempt.overridePassed,
       overrideComment: attempt.overrideComment,
-      turns: attempt.turns.map((t) => turnFeedback(t, entry.exercise)),
+      turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, entry.exercise)),
     });
   });
 }
@@ -64,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
       const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };
       const parsed = overrideSchema.safeParse(form);
       if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
-      await overrideAttempt(user.id, attempt, entry.ids.courseId, {
+      await overrideAttempt(await getDb(), user.id, attempt, entry.ids.courseId, {
         score: parsed.data.score,
         passed: parsed.data.passed === "ya",
         comment: parsed.data.comment,

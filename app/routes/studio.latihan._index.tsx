@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FinalScore } from "~/components/final-score";
-import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.server";
+import { getDmEntry, listExerciseEntries } from "~/exercises/entries.server";
 import { listAttemptsInScope, regradeExercise } from "~/models/exercise-attempt.server";
+import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
@@ -11,8 +12,9 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ user }) => {
-    const entries = await listExerciseEntries();
+    const entries = await listExerciseEntries("dm");
     const attempts = await listAttemptsInScope(
+      await getDb(),
       managedScopePath(user),
       entries.map((e) => e.exercise.slug),
     );
@@ -25,9 +27,12 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "studio:open", keep: {} }, async ({ user, form }) => {
-    const entry = await getExerciseEntry(String(form.get("slug") ?? ""), true);
+    const entry = await getDmEntry(String(form.get("slug") ?? ""), true);
     if (!entry) throw new Response("Not found", { status: 404 });
-    const result = await regradeExercise(user.id, managedScopePath(user), entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+    const result = await regradeExercise(await getDb(), user.id, managedScopePath(user), entry.exercise, {
+      lessonId: entry.ids.lessonId,
+      courseId: entry.ids.courseId,
+    });
     return json({ slug: entry.exercise.slug, ...result });
   });
 }

@@ -5,11 +5,11 @@ import { z } from "zod";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
 import { Field, FormAlert } from "~/components/field";
 import { ReviewReasons } from "~/components/studio/review-reasons";
-import { getExerciseEntry } from "~/content/exercise-index.server";
-import { turnFeedback } from "~/content/exercise-page.server";
-import type { TurnGrade } from "~/grading";
+import { turnFeedback, turnGradeOf } from "~/exercises/dm.server";
+import { findExercise, graderExerciseOf } from "~/exercises/entries.server";
 import type { MessageKey } from "~/i18n";
 import { decideReview, getAttemptInScope } from "~/models/exercise-attempt.server";
+import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import type { Scope } from "~/utils/permissions.server";
@@ -28,30 +28,31 @@ const changeSchema = z.object({
 });
 
 async function load(scope: Scope, attemptId: string) {
-  const attempt = await getAttemptInScope(scope.path, attemptId);
-  const entry = attempt && (await getExerciseEntry(attempt.exerciseSlug, true));
+  const attempt = await getAttemptInScope(await getDb(), scope.path, attemptId);
+  const entry = attempt && (await findExercise(attempt.exerciseSlug, true));
   // Outside the instructor's agency subtree looks like a missing attempt.
   if (!attempt || !entry || attempt.reviewStatus === null) throw new Response("Not found", { status: 404 });
-  return { attempt, entry };
+  // Every kind sent to review stores DM-grader turns (dm replies, a post's rewrite).
+  return { attempt, entry, exercise: graderExerciseOf(entry) };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ params, scope }) => {
-    const { attempt, entry } = await load(scope, params.attempt ?? "");
+    const { attempt, entry, exercise } = await load(scope, params.attempt ?? "");
     return json({
       learnerName: attempt.learnerName,
       agencyName: attempt.agencyName,
-      title: entry.exercise.title,
-      targetSeconds: entry.exercise.targetSeconds ?? null,
+      title: entry.title,
+      targetSeconds: exercise.targetSeconds ?? null,
       score: attempt.score,
       passed: attempt.passed,
       graderVersion: attempt.graderVersion,
       reasons: attempt.reviewReasons ?? [],
       status: attempt.reviewStatus,
       turns: attempt.turns.map((t) => {
-        const grade = t.grade as unknown as TurnGrade;
+        const grade = turnGradeOf(t);
         return {
-          ...turnFeedback(t, entry.exercise),
+          ...turnFeedback({ ...t, grade }, exercise),
           graderVersion: t.graderVersion,
           review: grade.review ?? [],
           required: [...grade.met.map((e) => ({ id: e.id, label: e.label, on: true })), ...grade.missed.map((e) => ({ id: e.id, label: e.label, on: false }))],
@@ -86,12 +87,12 @@ export async function action(args: ActionFunctionArgs) {
       // The trainer's element labels, per turn: a ticked box = met (required) / present (violation).
       const criteria: Record<string, Record<string, boolean>> = {};
       for (const t of attempt.turns) {
-        const grade = t.grade as unknown as TurnGrade;
+        const grade = turnGradeOf(t);
         const labels: Record<string, boolean> = {};
         for (const e of [...grade.met, ...grade.missed, ...grade.violated]) labels[e.id] = form.get(`c:${t.turnId}:${e.id}`) === "on";
         criteria[t.turnId] = labels;
       }
-      const outcome = await decideReview(user.id, scope, attempt.id, entry.ids.courseId, {
+      const outcome = await decideReview(await getDb(), user.id, scope, attempt.id, entry.ids.courseId, {
         confirm: base.data.decision === "confirm",
         score: change?.success ? change.data.score : (attempt.score ?? 0),
         passed: change?.success ? change.data.passed === "ya" : attempt.passed === true,

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ReviewReasons } from "~/components/studio/review-reasons";
-import { listExerciseEntries } from "~/content/exercise-index.server";
+import { listExerciseEntries } from "~/exercises/entries.server";
+import { getDb } from "~/utils/db.server";
 import { listReviewQueue } from "~/models/exercise-attempt.server";
 import { formatDate, formatTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
@@ -12,8 +13,8 @@ import { handleLoader } from "~/utils/pipeline.server";
 /** The review queue: doubtful (and sampled) passes of learners in the instructor's subtree, oldest first. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ scope }) => {
-    const [queue, entries] = await Promise.all([listReviewQueue(scope), listExerciseEntries()]);
-    const titles = new Map(entries.map((e) => [e.exercise.slug, e.exercise.title]));
+    const [queue, entries] = await Promise.all([listReviewQueue(await getDb(), scope), listExerciseEntries()]);
+    const titles = new Map(entries.map((e) => [e.lesson.slug, e.title]));
     return json({
       queue: queue.map((q) => ({
         id: q.id,

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
-import { getExerciseEntry, listExerciseEntries } from "~/content/exercise-index.server";
-import { turnFeedback } from "~/content/exercise-page.server";
-import { MAX_REPLY_CHARS } from "~/content/exercise-limits";
+import { turnFeedback } from "~/exercises/dm.server";
+import { getDmEntry, listExerciseEntries } from "~/exercises/entries.server";
+import { MAX_REPLY_CHARS } from "~/exercises/limits";
 import { gradeReply, readFacts } from "~/grading";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
@@ -13,7 +13,7 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({}) => {
-    const entries = await listExerciseEntries();
+    const entries = await listExerciseEntries("dm");
     return json({
       exercises: entries.map((e) => ({
         slug: e.exercise.slug,
@@ -30,11 +30,11 @@ export async function action(args: ActionFunctionArgs) {
     const target = String(form.get("target") ?? "");
     const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);
     const [slug, turnId] = target.split("#");
-    const entry = await getExerciseEntry(slug ?? "", true);
+    const entry = await getDmEntry(slug ?? "", true);
     const turn = entry?.exercise.turns.find((t) => t.id === turnId);
     if (!entry || !turn) return json({ target, reply, feedback: null, facts: null }, { status: 400 });
     const grade = gradeReply(entry.exercise, turn.id, reply);
-    const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade: grade as never }, entry.exercise);
+    const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade }, entry.exercise);
     // What the grader reads the reply as claiming, per fact slot (null: the exercise declares no facts).
     const facts = entry.exercise.facts
       ? readFacts(entry.exercise, reply).map((c) => ({

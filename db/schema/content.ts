@@ -2,7 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-export const lessonKind = pgEnum("lesson_kind", ["lesson", "quiz", "dm", "hoax"]);
+export const lessonKind = pgEnum("lesson_kind", ["lesson", "quiz", "dm", "hoax", "post"]);
 
 /** Courses as synced from content/ at start; the slug is the stable identity. */
 export const courses = pgTable("courses", {

@@ -1,5 +1,8 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { TurnGrade } from "../../app/grading";
+import type { HoaxAnswers, HoaxGrade } from "../../app/grading/hoax";
+import type { ExerciseKind } from "../../app/exercises/kinds";
 import { lessons } from "./content";
 import { users } from "./users";
 
@@ -23,7 +26,7 @@ export const exerciseAttempts = pgTable(
       .notNull()
       .references(() => lessons.id),
     exerciseSlug: text("exercise_slug").notNull(),
-    kind: text("kind").notNull().default("dm"),
+    kind: text("kind").$type<ExerciseKind>().notNull().default("dm"),
     status: attemptStatus("status").notNull().default("in_progress"),
     currentTurnId: text("current_turn_id"),
     score: integer("score"),
@@ -75,7 +78,7 @@ export const exerciseTurns = pgTable(
     citizenMessage: text("citizen_message").notNull(),
     reply: text("reply").notNull(),
     replySeconds: integer("reply_seconds"),
-    grade: jsonb("grade").$type<Record<string, unknown>>().notNull(),
+    grade: jsonb("grade").$type<StoredGrade>().notNull(),
     score: integer("score").notNull(),
     passed: boolean("passed").notNull(),
     graderVersion: text("grader_version").notNull(),
@@ -94,6 +97,13 @@ export const exerciseAttemptsRelations = relations(exerciseAttempts, ({ one, man
 export const exerciseTurnsRelations = relations(exerciseTurns, ({ one }) => ({
   attempt: one(exerciseAttempts, { fields: [exerciseTurns.attemptId], references: [exerciseAttempts.id] }),
 }));
+
+/**
+ * What exercise_turns.grade holds, by the attempt's kind: the DM grader's TurnGrade per reply
+ * (dm, and the one rewrite of a post), or a hoax case's answers with the grade of all four parts.
+ */
+export type StoredGrade = TurnGrade | HoaxStoredGrade;
+export type HoaxStoredGrade = { score: number; passed: boolean; answers: HoaxAnswers; grade: HoaxGrade };
 
 export type ExerciseAttempt = typeof exerciseAttempts.$inferSelect;
 export type ExerciseTurnRow = typeof exerciseTurns.$inferSelect;

@@ -2,8 +2,8 @@ import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificates, exerciseAttempts, lessonProgress } from "../../db/schema";
-import { getExerciseEntry } from "~/content/exercise-index.server";
-import { submitExerciseForm } from "~/content/exercise-page.server";
+import { getDmEntry } from "~/exercises/entries.server";
+import { submitExercise } from "~/exercises/registry.server";
 import { getSyncedContent } from "~/content/sync.server";
 import { refreshEnrollment } from "~/models/certificate.server";
 import { assignCourse } from "~/models/enrollment.server";
@@ -103,19 +103,19 @@ beforeAll(async () => {
   }
 
   // A DM attempt (first turn answered) for each learner.
-  const firstTurnId = (await getExerciseEntry(SLUG))!.exercise.turns[0]!.id;
+  const firstTurnId = (await getDmEntry(SLUG))!.exercise.turns[0]!.id;
   const attempt = {} as Record<Scope, string>;
   for (const scope of ["own", "other"] as const) {
     const form = new FormData();
     for (const [k, v] of Object.entries({ intent: "reply", turnId: firstTurnId, reply: REPLY, key: `matriks-${scope}-0001` })) form.set(k, v);
-    await submitExerciseForm(learners[scope], SLUG, form);
+    await submitExercise(learners[scope], SLUG, form);
     const [row] = await db.select({ id: exerciseAttempts.id }).from(exerciseAttempts).where(eq(exerciseAttempts.userId, learners[scope].id));
     attempt[scope] = row!.id;
   }
 
   // A finished attempt waiting in the review queue for each learner.
   const reviewAttempt = {} as Record<Scope, string>;
-  const dmEntry = (await getExerciseEntry(SLUG))!;
+  const dmEntry = (await getDmEntry(SLUG))!;
   for (const scope of ["own", "other"] as const) {
     reviewAttempt[scope] = crypto.randomUUID();
     await db.insert(exerciseAttempts).values({

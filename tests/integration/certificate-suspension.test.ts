@@ -1,8 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates, enrollments, exerciseAttempts, lessonProgress, lessons } from "../../db/schema";
-import { getExerciseEntry } from "~/content/exercise-index.server";
-import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
+import { getDmEntry } from "~/exercises/entries.server";
+import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { listOwnCertificates } from "~/models/certificate.server";
 import { overrideAttempt, regradeExercise } from "~/models/exercise-attempt.server";
 import { loader as mineLoader } from "~/routes/saya.sertifikat._index";
@@ -26,9 +26,9 @@ async function userIn(agencyId: string, role: "learner" | "admin" = "learner") {
 }
 
 async function passExercise(user: SessionUser) {
-  const entry = (await getExerciseEntry(SLUG))!;
+  const entry = (await getDmEntry(SLUG))!;
   for (let n = 1; n <= 6; n++) {
-    const page = await loadExercisePage(user, SLUG, { lang: "id" });
+    const page = await loadExerciseOf("dm", user, SLUG, { lang: "id" });
     const f = new FormData();
     const turn = entry.exercise.turns.find((t) => t.id === page.current!.turnId)!;
     for (const [k, v] of Object.entries({
@@ -39,7 +39,7 @@ async function passExercise(user: SessionUser) {
       shownAt: String(Date.now() - 42_000),
     }))
       f.set(k, v);
-    const result = await submitExerciseForm(user, SLUG, f);
+    const result = await submitExercise(user, SLUG, f);
     if ("redirect" in result && result.redirect.includes("percobaan=")) return;
   }
   throw new Error("attempt did not complete");
@@ -48,7 +48,7 @@ async function passExercise(user: SessionUser) {
 /** A learner who completed every lesson of the course but the DM exercise, then passes it: certified. */
 async function certifiedLearner() {
   const learner = await userIn(tree.unitA.id);
-  const entry = (await getExerciseEntry(SLUG))!;
+  const entry = (await getDmEntry(SLUG))!;
   const db = await getDb();
   const others = await db
     .select()
@@ -72,7 +72,7 @@ async function certifiedLearner() {
 }
 
 /** The same exercise with one more required element no model answer has: every stored reply now fails. */
-function stricter(exercise: NonNullable<Awaited<ReturnType<typeof getExerciseEntry>>>["exercise"]) {
+function stricter(exercise: NonNullable<Awaited<ReturnType<typeof getDmEntry>>>["exercise"]) {
   return {
     ...exercise,
     turns: exercise.turns.map((t) => ({
@@ -95,7 +95,7 @@ describe("grades reach the certificate", () => {
     const db = await getDb();
     const ref = { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId };
 
-    await regradeExercise(admin.user.id, tree.provA.path, stricter(entry.exercise), ref);
+    await regradeExercise(await getDb(), admin.user.id, tree.provA.path, stricter(entry.exercise), ref);
     const [suspended] = await db.select().from(certificates).where(eq(certificates.id, cert.id));
     const [dm] = await db.select().from(lessons).where(eq(lessons.id, entry.ids.lessonId));
     expect(suspended).toMatchObject({ suspendedReason: "regrade", suspendedLesson: dm!.title });
@@ -122,7 +122,7 @@ describe("grades reach the certificate", () => {
     const mine = await (await run(mineLoader, get("/saya/sertifikat", cookie))).json();
     expect(mine.certificates[0]).toMatchObject({ status: "suspended", suspension: { reason: "regrade" }, canRecertify: true });
 
-    await regradeExercise(admin.user.id, tree.provA.path, entry.exercise, ref);
+    await regradeExercise(await getDb(), admin.user.id, tree.provA.path, entry.exercise, ref);
     const [restored] = await db.select().from(certificates).where(eq(certificates.id, cert.id));
     expect(restored).toMatchObject({ suspendedAt: null, suspendedReason: null, suspendedLesson: null, replacedBy: null });
     expect((await (await run(verifyLoader, get(`/sertifikat/${cert.code}`), { code: cert.code })).json()).outcome).toBe("valid");
@@ -139,9 +139,9 @@ describe("grades reach the certificate", () => {
     const admin = await userIn(tree.provA.id, "admin");
     const db = await getDb();
     const [attempt] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id));
-    await overrideAttempt(admin.user.id, attempt!, entry.ids.courseId, { score: 40, passed: false, comment: "Rekaman tidak sesuai." });
+    await overrideAttempt(await getDb(), admin.user.id, attempt!, entry.ids.courseId, { score: 40, passed: false, comment: "Rekaman tidak sesuai." });
     expect((await db.select().from(certificates).where(eq(certificates.id, cert.id)))[0]).toMatchObject({ suspendedReason: "override" });
-    await overrideAttempt(admin.user.id, { ...attempt!, overrideScore: 40, overridePassed: false }, entry.ids.courseId, {
+    await overrideAttempt(await getDb(), admin.user.id, { ...attempt!, overrideScore: 40, overridePassed: false }, entry.ids.courseId, {
       score: 85,
       passed: true,
       comment: "Sudah diperbaiki.",

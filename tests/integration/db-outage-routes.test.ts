@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateCertificateCode } from "~/certificates/code";
 import { isUnavailableData, type UnavailableData } from "~/components/kept-form";
-import { getExerciseEntry } from "~/content/exercise-index.server";
+import { getDmEntry } from "~/exercises/entries.server";
 import { getSyncedContent } from "~/content/sync.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { BASE, createTwoAgencies, get, post, run, sessionCookieFor, signedInRoles } from "../setup/factories";
@@ -309,7 +309,7 @@ beforeAll(async () => {
   const signedIn = await signedInRoles(tree);
   Object.assign(emails, signedIn.emails);
   Object.assign(cookies, signedIn.cookies);
-  fx = { firstTurnId: (await getExerciseEntry(SLUG))!.exercise.turns[0]!.id };
+  fx = { firstTurnId: (await getDmEntry(SLUG))!.exercise.turns[0]!.id };
 }, 120_000);
 
 afterEach(databaseBack);

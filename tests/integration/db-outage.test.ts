@@ -2,7 +2,7 @@ import { eq, like, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { exerciseTurns, quizAttempts } from "../../db/schema";
 import type { UnavailableData } from "~/components/kept-form";
-import { loadExercisePage } from "~/content/exercise-page.server";
+import { loadExerciseOf } from "~/exercises/registry.server";
 import { action as lessonAction } from "~/routes/kursus.$course.$lesson";
 import { action as exerciseAction } from "~/routes/latihan.$exercise";
 import { action as signInAction } from "~/routes/masuk";
@@ -40,7 +40,7 @@ const field = (body: UnavailableData, name: string) => body.form?.fields.filter(
 describe("database outage", () => {
   it("answers a DM reply with 503 and the reply kept; sending the kept form twice later stores it once", async () => {
     const user = (await getUser(get("/", cookie)))!;
-    const page = await loadExercisePage(user, SLUG, { lang: "id" });
+    const page = await loadExerciseOf("dm", user, SLUG, { lang: "id" });
     const key = "kunci-gangguan-0001";
     const fields = { intent: "reply", turnId: page.current!.turnId, reply: REPLY, key, shownAt: String(Date.now() - 30_000) };
 

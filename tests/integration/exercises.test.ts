@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, exerciseAttempts, exerciseTurns, lessonProgress } from "../../db/schema";
-import { getExerciseEntry } from "~/content/exercise-index.server";
-import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
+import { getDmEntry } from "~/exercises/entries.server";
+import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { getAttemptInScope, overrideAttempt, regradeExercise } from "~/models/exercise-attempt.server";
 import { loader as attemptLoader } from "~/routes/studio.latihan.$attempt";
 import { getUser } from "~/utils/auth.server";
@@ -34,8 +34,8 @@ function replyForm(turnId: string, reply: string, key: string) {
 /** Answers turn after turn until the attempt completes; returns the number of replies sent. */
 async function playThrough(user: Awaited<ReturnType<typeof userIn>>["user"], replyFor: (turnId: string) => string, tag: string) {
   for (let n = 1; n <= 6; n++) {
-    const page = await loadExercisePage(user, SLUG, { lang: "id" });
-    const result = await submitExerciseForm(user, SLUG, replyForm(page.current!.turnId, replyFor(page.current!.turnId), `kunci-${tag}-${n}-xxxx`));
+    const page = await loadExerciseOf("dm", user, SLUG, { lang: "id" });
+    const result = await submitExercise(user, SLUG, replyForm(page.current!.turnId, replyFor(page.current!.turnId), `kunci-${tag}-${n}-xxxx`));
     if ("redirect" in result && result.redirect.includes("percobaan=")) return n;
   }
   throw new Error("attempt did not complete");
@@ -44,8 +44,8 @@ async function playThrough(user: Awaited<ReturnType<typeof userIn>>["user"], rep
 describe("DM exercise attempts", () => {
   it("never sends the rubric, tips or model answer before the learner has answered", async () => {
     const { user } = await userIn(tree.unitA.id);
-    const entry = (await getExerciseEntry(SLUG))!;
-    const page = await loadExercisePage(user, SLUG, { lang: "id" });
+    const entry = (await getDmEntry(SLUG))!;
+    const page = await loadExerciseOf("dm", user, SLUG, { lang: "id" });
     const data = JSON.stringify(page);
     expect(data).toContain(entry.exercise.turns[0]!.message.slice(0, 30));
     for (const turn of entry.exercise.turns) {
@@ -60,10 +60,10 @@ describe("DM exercise attempts", () => {
 
   it("stores a double-submitted turn once, grades it, and completes the lesson when passed", async () => {
     const { user } = await userIn(tree.unitA.id);
-    const entry = (await getExerciseEntry(SLUG))!;
+    const entry = (await getDmEntry(SLUG))!;
     const first = entry.exercise.turns[0]!.id;
-    const a = await submitExerciseForm(user, SLUG, replyForm(first, GOOD, "kunci-ganda-00001"));
-    const b = await submitExerciseForm(user, SLUG, replyForm(first, GOOD, "kunci-ganda-00001"));
+    const a = await submitExercise(user, SLUG, replyForm(first, GOOD, "kunci-ganda-00001"));
+    const b = await submitExercise(user, SLUG, replyForm(first, GOOD, "kunci-ganda-00001"));
     expect(a).toEqual(b);
     const db = await getDb();
     const attempts = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id));
@@ -82,14 +82,14 @@ describe("DM exercise attempts", () => {
     const progress = await db.select().from(lessonProgress).where(eq(lessonProgress.userId, user.id));
     expect(progress.map((p) => p.status)).toEqual(["completed"]);
 
-    const result = await loadExercisePage(user, SLUG, { lang: "id", attemptId: done!.id });
+    const result = await loadExerciseOf("dm", user, SLUG, { lang: "id", attemptId: done!.id });
     expect(result.attempt!.modelAnswers.length).toBeGreaterThan(0);
   });
 
   it("keeps the typed reply on an empty or stale submission and stores nothing", async () => {
     const { user } = await userIn(tree.unitA.id);
-    expect(await submitExerciseForm(user, SLUG, replyForm("t1", "   ", "kunci-kosong-0001"))).toEqual({ error: "exercise.replyEmpty", reply: "   " });
-    const stale = await submitExerciseForm(user, SLUG, replyForm("bukan-giliran-ini", "Halo kak", "kunci-basi-00001"));
+    expect(await submitExercise(user, SLUG, replyForm("t1", "   ", "kunci-kosong-0001"))).toEqual({ error: "exercise.replyEmpty", reply: "   " });
+    const stale = await submitExercise(user, SLUG, replyForm("bukan-giliran-ini", "Halo kak", "kunci-basi-00001"));
     expect(stale).toEqual({ error: "exercise.stale", reply: "Halo kak" });
     const db = await getDb();
     const rows = await db
@@ -110,14 +110,14 @@ describe("DM exercise attempts", () => {
     expect((await run(attemptLoader, get(`/studio/latihan/${attempt!.id}`, instructorB.cookie), { attempt: attempt!.id })).status).toBe(404);
     expect((await run(attemptLoader, get(`/studio/latihan/${attempt!.id}`, instructorA.cookie), { attempt: attempt!.id })).status).toBe(200);
 
-    const full = (await getAttemptInScope(instructorA.user.agencyPath, attempt!.id))!;
+    const full = (await getAttemptInScope(await getDb(), instructorA.user.agencyPath, attempt!.id))!;
     expect(full.passed).toBe(false);
-    await overrideAttempt(instructorA.user.id, full, (await getExerciseEntry(SLUG))!.ids.courseId, {
+    await overrideAttempt(await getDb(), instructorA.user.id, full, (await getDmEntry(SLUG))!.ids.courseId, {
       score: 80,
       passed: true,
       comment: "Jawaban lisan sudah benar saat pelatihan.",
     });
-    const view = await loadExercisePage(user, SLUG, { lang: "id", attemptId: attempt!.id });
+    const view = await loadExerciseOf("dm", user, SLUG, { lang: "id", attemptId: attempt!.id });
     expect(view.attempt).toMatchObject({ overrideScore: 80, overridePassed: true, overrideComment: "Jawaban lisan sudah benar saat pelatihan." });
     const log = await db.select().from(auditLog).where(eq(auditLog.targetId, attempt!.id));
     expect(log).toHaveLength(1);
@@ -127,7 +127,7 @@ describe("DM exercise attempts", () => {
 
   it("re-grades stored replies with a changed rubric, only inside the scope", async () => {
     const { user } = await userIn(tree.unitB.id);
-    const entry = (await getExerciseEntry(SLUG))!;
+    const entry = (await getDmEntry(SLUG))!;
     await playThrough(user, (turnId) => entry.exercise.turns.find((t) => t.id === turnId)!.modelAnswer, "regrade");
     const db = await getDb();
     const [before] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id));
@@ -146,9 +146,15 @@ describe("DM exercise attempts", () => {
       })),
     };
     const admin = await userIn(tree.provA.id, "admin");
-    const outside = await regradeExercise(admin.user.id, tree.provA.path, stricter, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+    const outside = await regradeExercise(await getDb(), admin.user.id, tree.provA.path, stricter, {
+      lessonId: entry.ids.lessonId,
+      courseId: entry.ids.courseId,
+    });
     expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id)))[0]!.score).toBe(before!.score);
-    const inside = await regradeExercise(admin.user.id, tree.provB.path, stricter, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+    const inside = await regradeExercise(await getDb(), admin.user.id, tree.provB.path, stricter, {
+      lessonId: entry.ids.lessonId,
+      courseId: entry.ids.courseId,
+    });
     expect(inside.attempts).toBe(1);
     expect(outside.attempts).toBeGreaterThanOrEqual(0);
     const [after] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id));

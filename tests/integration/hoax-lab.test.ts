@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exerciseAttempts, exerciseTurns, lessonProgress } from "../../db/schema";
-import { getHoaxEntry } from "~/content/exercise-index.server";
-import { loadHoaxPage, submitHoaxForm } from "~/content/hoax-page.server";
+import { getExerciseEntry } from "~/exercises/entries.server";
+import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import type { HoaxCase } from "~/grading/hoax";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -13,7 +13,7 @@ let hoax: HoaxCase;
 let agencyId: string;
 
 beforeAll(async () => {
-  hoax = (await getHoaxEntry(SLUG))!.hoax;
+  hoax = (await getExerciseEntry("hoax", SLUG))!.exercise;
   agencyId = (await createTwoAgencies()).unitA.id;
 });
 
@@ -35,7 +35,7 @@ function perfectForm(key: string) {
 
 describe("hoax lab", () => {
   it("shows the claim but no facts, flags, plan or model answer before submitting", async () => {
-    const page = await loadHoaxPage(await learner(), SLUG, { lang: "id" });
+    const page = await loadExerciseOf("hoax", await learner(), SLUG, { lang: "id" });
     const data = JSON.stringify(page);
     expect(data).toContain(hoax.claim.text.slice(0, 30));
     expect(data).not.toContain(hoax.facts.summary.slice(0, 40));
@@ -47,8 +47,8 @@ describe("hoax lab", () => {
 
   it("grades all four parts, stores a double submit once, explains every part, and completes the lesson", async () => {
     const user = await learner();
-    const a = await submitHoaxForm(user, SLUG, perfectForm("kunci-hoaks-0001"));
-    const b = await submitHoaxForm(user, SLUG, perfectForm("kunci-hoaks-0001"));
+    const a = await submitExercise(user, SLUG, perfectForm("kunci-hoaks-0001"));
+    const b = await submitExercise(user, SLUG, perfectForm("kunci-hoaks-0001"));
     expect(a).toEqual(b);
     const db = await getDb();
     const attempts = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id));
@@ -57,7 +57,7 @@ describe("hoax lab", () => {
     expect(await db.select().from(exerciseTurns).where(eq(exerciseTurns.attemptId, attempts[0]!.id))).toHaveLength(1);
     expect((await db.select().from(lessonProgress).where(eq(lessonProgress.userId, user.id)))[0]!.status).toBe("completed");
 
-    const page = await loadHoaxPage(user, SLUG, { lang: "id", attemptId: attempts[0]!.id });
+    const page = await loadExerciseOf("hoax", user, SLUG, { lang: "id", attemptId: attempts[0]!.id });
     expect(page.result).toMatchObject({ passed: true, classify: { score: 100 }, flags: { score: 100 }, plan: { score: 100 } });
     expect(page.result!.classify.explanation).toBe(hoax.classify.explanation);
     expect(page.result!.facts.summary).toBe(hoax.facts.summary);
@@ -68,18 +68,18 @@ describe("hoax lab", () => {
     const form = perfectForm("kunci-hoaks-0002");
     form.set("verdict", "benar");
     form.append("flag", "old-media");
-    const res = await submitHoaxForm(user, SLUG, form);
+    const res = await submitExercise(user, SLUG, form);
     const db = await getDb();
     const [attempt] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id));
     expect(attempt!.passed).toBe(false);
     expect(res).toEqual({ redirect: `/latihan/${SLUG}?percobaan=${attempt!.id}#hasil` });
-    const page = await loadHoaxPage(user, SLUG, { lang: "id", attemptId: attempt!.id });
+    const page = await loadExerciseOf("hoax", user, SLUG, { lang: "id", attemptId: attempt!.id });
     expect(page.result!.flags.falseAlarms).toBe(1);
     expect(page.result!.classify.verdictCorrect).toBe(false);
 
     const empty = perfectForm("kunci-hoaks-0003");
     empty.set("clarification", "  ");
-    const refused = await submitHoaxForm(user, SLUG, empty);
+    const refused = await submitExercise(user, SLUG, empty);
     expect(refused).toMatchObject({ error: "hoax.clarificationEmpty", values: { verdict: "hoaks", type: hoax.facts.type } });
     expect(await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id))).toHaveLength(1);
   });

@@ -7,8 +7,8 @@ import { createElement, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { agencies, certificates, courses, exerciseAttempts, exerciseTurns, users } from "../../db/schema";
-import { getExerciseEntry } from "~/content/exercise-index.server";
-import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
+import { getDmEntry } from "~/exercises/entries.server";
+import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { HOAX_TYPES, RED_FLAGS, VERIFICATION_STEPS } from "~/grading/hoax";
 import { isAnyMessageKey } from "~/utils/i18n.server";
 import * as adminAudit from "~/routes/admin.audit";
@@ -133,11 +133,11 @@ beforeAll(async () => {
   cookies.manager = (await signedIn(tree.agencyA.id, "manager")).cookie;
   cookies.instructor = (await signedIn(tree.provA.id, "instructor")).cookie;
   cookies.admin = (await signedIn(tree.provA.id, "admin")).cookie;
-  const entry = (await getExerciseEntry(DM))!;
+  const entry = (await getDmEntry(DM))!;
   dmCourseId = entry.ids.courseId;
   dmTurn1 = entry.exercise.turns[0]!.id;
   // One DM turn so the instructor has an attempt to review.
-  await submitExerciseForm(
+  await submitExercise(
     learnerUser,
     DM,
     form({ intent: "reply", turnId: dmTurn1, reply: "Selamat pagi Kak, bawa KK asli ke Disdukcapil.", key: `kunci-${uniq()}` }),
@@ -155,7 +155,7 @@ function form(fields: Fields) {
 /** The DM turn the learner is on now; the exercise moves forward with every accepted reply (a redirect). */
 let dmTurnNow: string | null = null;
 async function currentDmTurn() {
-  dmTurnNow ??= (await loadExercisePage(learnerUser, DM, { lang: "id" })).current?.turnId ?? dmTurn1;
+  dmTurnNow ??= (await loadExerciseOf("dm", learnerUser, DM, { lang: "id" })).current?.turnId ?? dmTurn1;
   return dmTurnNow;
 }
 
@@ -743,7 +743,7 @@ describe("pages render hostile data as text", () => {
     );
     expectEscaped(await renderPage(rubricPlayground, await run(rubricPlayground.loader, get("/studio/uji-rubrik", cookies.instructor)), graded), SCRIPT);
     const author = (await getUser(get("/", (await signedIn(tree.unitA.id, "learner")).cookie)))!;
-    await submitExerciseForm(author, DM, form({ intent: "reply", turnId: dmTurn1, reply: `Selamat pagi ${SCRIPT}`, key: `kunci-${uniq()}` }));
+    await submitExercise(author, DM, form({ intent: "reply", turnId: dmTurn1, reply: `Selamat pagi ${SCRIPT}`, key: `kunci-${uniq()}` }));
     const db = await getDb();
     const [attempt] = await db.select({ id: exerciseAttempts.id }).from(exerciseAttempts).where(eq(exerciseAttempts.userId, author.id));
     const params = { attempt: attempt!.id };

@@ -2,8 +2,8 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates, enrollments, exerciseAttempts, exerciseTurns, lessonProgress, lessons } from "../../db/schema";
 import { loadCourseOutline } from "~/content/course-page.server";
-import { getExerciseEntry } from "~/content/exercise-index.server";
-import { loadExercisePage, submitExerciseForm } from "~/content/exercise-page.server";
+import { getDmEntry } from "~/exercises/entries.server";
+import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { listOwnCertificates } from "~/models/certificate.server";
 import { decideReview, listReviewQueue, overrideAttempt, regradeExercise, submitTurn } from "~/models/exercise-attempt.server";
 import { GRADER_VERSION } from "~/grading";
@@ -33,9 +33,9 @@ async function userIn(agencyId: string, role: "learner" | "instructor" | "admin"
 
 /** Plays the exercise through: turn 1 with `t1` (default: the model answer), every later turn with its model answer. */
 async function playExercise(user: SessionUser, t1Extra = "") {
-  const entry = (await getExerciseEntry(SLUG))!;
+  const entry = (await getDmEntry(SLUG))!;
   for (let n = 1; n <= 6; n++) {
-    const page = await loadExercisePage(user, SLUG, { lang: "id" });
+    const page = await loadExerciseOf("dm", user, SLUG, { lang: "id" });
     const turn = entry.exercise.turns.find((t) => t.id === page.current!.turnId)!;
     const f = new FormData();
     const reply = turn.id === "t1" ? turn.modelAnswer + t1Extra : turn.modelAnswer;
@@ -47,7 +47,7 @@ async function playExercise(user: SessionUser, t1Extra = "") {
       shownAt: String(Date.now() - 42_000),
     }))
       f.set(k, v);
-    const result = await submitExerciseForm(user, SLUG, f);
+    const result = await submitExercise(user, SLUG, f);
     if ("redirect" in result && result.redirect.includes("percobaan=")) return new URL(result.redirect, "http://x").searchParams.get("percobaan")!;
   }
   throw new Error("attempt did not complete");
@@ -56,7 +56,7 @@ async function playExercise(user: SessionUser, t1Extra = "") {
 /** A learner who completed every other lesson of the course: the DM exercise is the last requirement. */
 async function learnerOneStepFromCertificate(agencyId: string, name?: string) {
   const learner = await userIn(agencyId, "learner", name);
-  const entry = (await getExerciseEntry(SLUG))!;
+  const entry = (await getDmEntry(SLUG))!;
   const db = await getDb();
   const others = await db
     .select()
@@ -103,7 +103,7 @@ describe("the review queue", () => {
     expect(enrollment!.completedAt).toBeNull();
 
     // The learner is told: on the exercise page and on the course page.
-    const page = await loadExercisePage(user, SLUG, { lang: "id", attemptId });
+    const page = await loadExerciseOf("dm", user, SLUG, { lang: "id", attemptId });
     expect(page.attempt!.reviewStatus).toBe("pending");
     expect(page.history[0]!.reviewStatus).toBe("pending");
     const outline = await loadCourseOutline(user, entry.course.slug);
@@ -131,13 +131,13 @@ describe("the review queue", () => {
     expect(audits[0]!.details).toMatchObject({ reasons: ["fact-unresolved"], before: { passed: true }, after: { passed: true } });
 
     // The learner sees the decision once, until dismissed.
-    const after = await loadExercisePage(user, SLUG, { lang: "id" });
+    const after = await loadExerciseOf("dm", user, SLUG, { lang: "id" });
     expect(after.reviewNotices).toEqual([expect.objectContaining({ attemptId, status: "confirmed", passed: true })]);
     const seen = new FormData();
     seen.set("intent", "review-seen");
     seen.set("attempt", attemptId);
-    await submitExerciseForm(user, SLUG, seen);
-    expect((await loadExercisePage(user, SLUG, { lang: "id" })).reviewNotices).toEqual([]);
+    await submitExercise(user, SLUG, seen);
+    expect((await loadExerciseOf("dm", user, SLUG, { lang: "id" })).reviewNotices).toEqual([]);
 
     // Deciding twice is refused; nothing changes.
     const again = await run(
@@ -166,7 +166,7 @@ describe("the review queue", () => {
     expect(res.status).toBe(302);
     expect(await dmProgress(user.id, entry.ids.lessonId)).not.toBe("completed");
     expect(await listOwnCertificates(db, user.id)).toHaveLength(0);
-    const page = await loadExercisePage(user, SLUG, { lang: "id", attemptId });
+    const page = await loadExerciseOf("dm", user, SLUG, { lang: "id", attemptId });
     expect(page.attempt).toMatchObject({
       reviewStatus: "changed",
       overrideScore: 55,
@@ -207,7 +207,7 @@ describe("the review queue", () => {
     await db.execute(sql.raw(`create trigger ${fn} before insert on certificates for each row execute function ${fn}()`));
     try {
       await expect(
-        decideReview(instructor.user.id, scopeOf(instructor.user), attemptId, entry.ids.courseId, {
+        decideReview(await getDb(), instructor.user.id, scopeOf(instructor.user), attemptId, entry.ids.courseId, {
           confirm: true,
           score: 100,
           passed: true,
@@ -237,7 +237,7 @@ describe("the review queue", () => {
     const instructorB = await userIn(tree.agencyB.id, "instructor");
     const admin = await userIn(tree.provA.id, "admin");
 
-    const idsOf = async (u: SessionUser) => (await listReviewQueue(scopeOf(u))).map((r) => r.id);
+    const idsOf = async (u: SessionUser) => (await listReviewQueue(await getDb(), scopeOf(u))).map((r) => r.id);
     expect(await idsOf(instructorA.user)).toContain(attemptA);
     expect(await idsOf(instructorA.user)).not.toContain(attemptB);
     expect(await idsOf(instructorB.user)).toContain(attemptB);
@@ -258,7 +258,7 @@ describe("the review queue", () => {
     });
     expect(refused.status).toBe(404);
     expect(
-      await decideReview(instructorA.user.id, scopeOf(instructorA.user), attemptB, b.entry.ids.courseId, {
+      await decideReview(await getDb(), instructorA.user.id, scopeOf(instructorA.user), attemptB, b.entry.ids.courseId, {
         confirm: true,
         score: 100,
         passed: true,
@@ -283,7 +283,7 @@ describe("the review queue", () => {
     const doubtful = await playExercise(other.user, DOUBT);
     const instructor = await userIn(own.agencyA.id, "instructor");
     expect(
-      await decideReview(instructor.user.id, scopeOf(instructor.user), doubtful, entry.ids.courseId, {
+      await decideReview(await getDb(), instructor.user.id, scopeOf(instructor.user), doubtful, entry.ids.courseId, {
         confirm: true,
         score: 100,
         passed: true,
@@ -313,16 +313,16 @@ describe("the review queue", () => {
     const instructor = await userIn(own.agencyA.id, "instructor");
     const db = await getDb();
     const [attempt] = await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId));
-    await overrideAttempt(instructor.user.id, attempt!, entry.ids.courseId, { score: 90, passed: true, comment: "Sudah benar." });
+    await overrideAttempt(await getDb(), instructor.user.id, attempt!, entry.ids.courseId, { score: 90, passed: true, comment: "Sudah benar." });
     expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.id, attemptId)))[0]).toMatchObject({
       reviewStatus: "changed",
       reviewedBy: instructor.user.id,
     });
-    expect(await listReviewQueue(scopeOf(instructor.user))).toEqual([]);
+    expect(await listReviewQueue(await getDb(), scopeOf(instructor.user))).toEqual([]);
     expect(await dmProgress(user.id, entry.ids.lessonId)).toBe("completed");
 
     await db.update(exerciseTurns).set({ graderVersion: "sigap-grader/1.1.0" }).where(eq(exerciseTurns.attemptId, attemptId));
-    await regradeExercise(instructor.user.id, own.agencyA.path, entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+    await regradeExercise(await getDb(), instructor.user.id, own.agencyA.path, entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
     const [log] = await db
       .select()
       .from(auditLog)
@@ -339,7 +339,7 @@ describe("the review queue", () => {
     let result;
     for (const [n, turnId] of ["t1", "t2"].entries()) {
       const turn = entry.exercise.turns.find((t) => t.id === turnId)!;
-      result = await submitTurn({
+      result = await submitTurn(await getDb(), {
         userId: user.id,
         exercise: entry.exercise,
         ref,
@@ -360,7 +360,7 @@ describe("the review queue", () => {
 
     const [a, b] = [await userIn(own.agencyA.id, "instructor"), await userIn(own.agencyA.id, "instructor")];
     const decide = (u: SessionUser) =>
-      decideReview(u.id, scopeOf(u), result!.attemptId, entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} });
+      decideReview(db, u.id, scopeOf(u), result!.attemptId, entry.ids.courseId, { confirm: true, score: 100, passed: true, comment: "", criteria: {} });
     expect((await Promise.all([decide(a.user), decide(b.user)])).sort()).toEqual(["decided", "not-pending"]);
     expect(await db.select().from(auditLog).where(eq(auditLog.targetId, result!.attemptId))).toHaveLength(1);
     expect(await listOwnCertificates(db, user.id)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exerciseAttempts, exerciseTurns, lessonProgress, quizAttempts } from "../../db/schema";
-import { loadExercisePage } from "~/content/exercise-page.server";
+import { loadExerciseOf } from "~/exercises/registry.server";
 import type { MessageKey } from "~/i18n";
 import { en } from "~/i18n/en";
 import { id } from "~/i18n/id";
@@ -76,7 +76,7 @@ describe("tampered hidden fields answer a translated 400 in the page", () => {
 
   it("on a DM exercise: turn or key missing or changed; the typed reply is kept", async () => {
     const user = (await getUser(get("/", learner.cookie)))!;
-    const turnId = (await loadExercisePage(user, DM, { lang: "id" })).current!.turnId;
+    const turnId = (await loadExerciseOf("dm", user, DM, { lang: "id" })).current!.turnId;
     const reply = "Selamat pagi Kak, bawa KK asli ke Disdukcapil.";
     const send = (fields: Record<string, string>) =>
       run(exerciseAction, post(`/latihan/${DM}`, { intent: "reply", reply, ...fields }, learner.cookie), { exercise: DM });

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import type { loadExercisePage } from "~/content/exercise-page.server";
-import { MAX_REPLY_CHARS } from "~/content/exercise-limits";
+import type { loadDmPage } from "~/exercises/dm.server";
+import { MAX_REPLY_CHARS } from "~/exercises/limits";
 import { formatDateTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { MdxContent } from "../mdx-content";
@@ -8,7 +8,7 @@ import { ReplyTimer } from "./reply-timer";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
 import type { Serialized } from "~/utils/serialized";
 
-type DmPageData = Serialized<Awaited<ReturnType<typeof loadExercisePage>>>;
+type DmPageData = Serialized<Awaited<ReturnType<typeof loadDmPage>>>;
 
 function ContextList({ items }: { items: string[] }) {
   return (

@@ -1,5 +1,5 @@
 import { Form, Link, useActionData } from "@remix-run/react";
-import type { loadHoaxPage } from "~/content/hoax-page.server";
+import type { loadHoaxPage } from "~/exercises/hoax.server";
 import type { HoaxAnswers } from "~/grading/hoax";
 import { formatDateTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";

@@ -1,4 +1,4 @@
-import type { turnFeedback } from "~/content/exercise-page.server";
+import type { turnFeedback } from "~/exercises/dm.server";
 import type { MessageKey } from "~/i18n";
 import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
 

@@ -1,8 +1,14 @@
+/**
+ * The DM simulator (kind `dm`): a citizen's messages one turn at a time, each reply graded by
+ * the rubric of its turn; the conversation branches on what the reply did.
+ */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { highlightSegments, PUBLIC_CHANNELS, type Exercise, type TurnGrade } from "~/grading";
-import type { Lang } from "~/i18n";
-import type { ExerciseTurnRow } from "../../db/schema";
+import { checkExamples, checkModelAnswers, contextSlots, highlightSegments, PUBLIC_CHANNELS, type Exercise, type TurnGrade } from "~/grading";
+import { rubricWarnings } from "~/grading/rubric";
+import { compileMdx } from "~/content/compile.server";
+import { renderMdxHtml } from "~/content/render.server";
+import type { CourseSource, LessonSource, Problem } from "~/content/repository.server";
 import {
   abandonOpenAttempt,
   getOpenAttempt,
@@ -14,18 +20,21 @@ import {
   type AttemptWithTurns,
 } from "~/models/exercise-attempt.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { compileMdx } from "./compile.server";
-import { getExerciseEntry, type ExerciseEntry } from "./exercise-index.server";
-import { renderMdxHtml } from "./render.server";
-
-export { MAX_REPLY_CHARS } from "./exercise-limits";
-import { MAX_REPLY_CHARS } from "./exercise-limits";
-
-const notFound = () => new Response("Not found", { status: 404 });
+import { getDb } from "~/utils/db.server";
+import type { ExerciseTurnRow } from "../../db/schema";
+import { lessonChecker } from "./check.server";
+import type { ExerciseEntry } from "./entries.server";
+import { parseExerciseLesson } from "./entries.server";
+import { exerciseHref } from "./kinds";
+import { MAX_REPLY_CHARS } from "./limits";
+import type { ExerciseKindServer, PageOptions } from "./registry.server";
 
 /** What the learner sees of one graded reply: text cut into highlighted segments and per-element feedback. */
-export function turnFeedback(row: Pick<ExerciseTurnRow, "turnId" | "citizenMessage" | "reply" | "replySeconds" | "grade">, exercise: Exercise) {
-  const grade = row.grade as unknown as TurnGrade;
+export function turnFeedback(
+  row: Pick<ExerciseTurnRow, "turnId" | "citizenMessage" | "reply" | "replySeconds"> & { grade: TurnGrade },
+  exercise: Pick<Exercise, "turns">,
+) {
+  const grade = row.grade;
   const el = (e: TurnGrade["met"][number]) => ({ id: e.id, label: e.label, tip: e.tip, evidence: e.evidence.map((x) => x.text) });
   return {
     turnId: row.turnId,
@@ -42,6 +51,12 @@ export function turnFeedback(row: Pick<ExerciseTurnRow, "turnId" | "citizenMessa
   };
 }
 
+/** A stored DM (or post) turn's grade: always a TurnGrade, never a hoax lab's. */
+export function turnGradeOf(row: Pick<ExerciseTurnRow, "grade">): TurnGrade {
+  if (!("rubricHash" in row.grade)) throw new Error("not a graded reply");
+  return row.grade;
+}
+
 function attemptView(attempt: AttemptWithTurns, exercise: Exercise) {
   return {
     id: attempt.id,
@@ -55,7 +70,7 @@ function attemptView(attempt: AttemptWithTurns, exercise: Exercise) {
     reviewStatus: attempt.reviewStatus,
     reviewComment: attempt.reviewComment,
     completedAt: attempt.completedAt?.toISOString() ?? null,
-    turns: attempt.turns.map((t) => turnFeedback(t, exercise)),
+    turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, exercise)),
     // Model answers only once the attempt is finished, and only for the turns it went through.
     modelAnswers:
       attempt.status === "completed"
@@ -64,19 +79,19 @@ function attemptView(attempt: AttemptWithTurns, exercise: Exercise) {
   };
 }
 
-/** Loader data for /latihan/:slug. No rubric, patterns or model answer before the learner has answered. */
-export async function loadExercisePage(user: SessionUser, slug: string, opts: { attemptId?: string | null; lang: Lang; preview?: boolean }) {
-  const entry = await getExerciseEntry(slug, opts.preview);
-  if (!entry) throw notFound();
+/** Loader data for a DM exercise. No rubric, patterns or model answer before the learner has answered. */
+export async function loadDmPage(user: SessionUser, entry: ExerciseEntry<"dm">, opts: PageOptions) {
   const { exercise, course } = entry;
+  const slug = exercise.slug;
+  const db = await getDb();
   const [open, viewed, history, briefing, notices] = await Promise.all([
-    getOpenAttempt(user.id, slug),
-    opts.attemptId ? getOwnAttempt(user.id, opts.attemptId) : Promise.resolve(null),
-    listOwnAttempts(user.id, slug),
+    getOpenAttempt(db, user.id, slug),
+    opts.attemptId ? getOwnAttempt(db, user.id, opts.attemptId) : Promise.resolve(null),
+    listOwnAttempts(db, user.id, slug),
     compileMdx(entry.lesson.body),
-    listReviewNotices(user.id, slug),
+    listReviewNotices(db, user.id, slug),
   ]);
-  if (opts.attemptId && (!viewed || viewed.exerciseSlug !== slug)) throw notFound();
+  if (opts.attemptId && (!viewed || viewed.exerciseSlug !== slug)) throw new Response("Not found", { status: 404 });
   const shown = viewed ?? open;
   const currentTurnId = viewed ? (viewed.status === "in_progress" ? viewed.currentTurnId : null) : (open?.currentTurnId ?? exercise.turns[0]!.id);
   const currentTurn = currentTurnId ? exercise.turns.find((t) => t.id === currentTurnId) : undefined;
@@ -117,21 +132,20 @@ const replySchema = z.object({
   shownAt: z.coerce.number().int().nonnegative().optional(),
 });
 
-export type ExerciseActionResult =
-  | { redirect: string }
-  | { error: "exercise.replyEmpty" | "exercise.replyTooLong" | "exercise.stale" | "error.badForm"; reply: string };
+export type DmActionResult =
+  { redirect: string } | { error: "exercise.replyEmpty" | "exercise.replyTooLong" | "exercise.stale" | "error.badForm"; reply: string };
 
-/** Handles a reply (intent=reply) or restarting (intent=restart). */
-export async function submitExerciseForm(user: SessionUser, slug: string, form: FormData): Promise<ExerciseActionResult> {
-  const entry: ExerciseEntry | null = await getExerciseEntry(slug);
-  if (!entry) throw notFound();
-  const base = `/latihan/${slug}`;
+/** Handles a reply (intent=reply), restarting (intent=restart) or dismissing a review notice (intent=review-seen). */
+export async function submitDmForm(user: SessionUser, entry: ExerciseEntry<"dm">, form: FormData): Promise<DmActionResult> {
+  const slug = entry.exercise.slug;
+  const base = exerciseHref(slug);
+  const db = await getDb();
   if (form.get("intent") === "review-seen") {
-    await markReviewSeen(user.id, String(form.get("attempt") ?? ""));
+    await markReviewSeen(db, user.id, String(form.get("attempt") ?? ""));
     return { redirect: base };
   }
   if (form.get("intent") === "restart") {
-    await abandonOpenAttempt(user.id, slug);
+    await abandonOpenAttempt(db, user.id, slug);
     return { redirect: base };
   }
   const parsed = replySchema.safeParse(Object.fromEntries(form));
@@ -145,7 +159,7 @@ export async function submitExerciseForm(user: SessionUser, slug: string, form: 
   if (reply.length > MAX_REPLY_CHARS) return { error: "exercise.replyTooLong", reply };
   const shownAt = parsed.data.shownAt;
   const seconds = shownAt ? Math.round((Date.now() - shownAt) / 1000) : null;
-  const result = await submitTurn({
+  const result = await submitTurn(db, {
     userId: user.id,
     exercise: entry.exercise,
     ref: { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId, courseVersion: entry.course.meta.version },
@@ -158,3 +172,34 @@ export async function submitExerciseForm(user: SessionUser, slug: string, form: 
   if (result.stale) return { error: "exercise.stale", reply };
   return { redirect: result.completed ? `${base}?percobaan=${result.attemptId}#hasil` : `${base}#balas` };
 }
+
+/**
+ * content:check for a DM exercise: schema problems at their frontmatter line, every
+ * `examples` entry the grader disagrees with, as path:line (rubric tests written by authors),
+ * and warnings for patterns that probably do not say what their author meant.
+ */
+export function checkDmLesson(course: CourseSource, lesson: LessonSource): Problem[] {
+  const check = lessonChecker("dm", lesson);
+  const invalid = check.schemaProblems();
+  if (invalid.length) return invalid;
+  const exercise = parseExerciseLesson("dm", course, lesson);
+  const problems: Problem[] = checkExamples(exercise).flatMap((c, i) =>
+    c.problems.map((p) => check.problem(["examples", i], `examples[${i}] (${c.example.turn}): ${p}`)),
+  );
+  for (const c of checkModelAnswers(exercise)) {
+    for (const p of c.problems) problems.push(check.problem(["turns", c.turnIndex, "modelAnswer"], `turns[${c.turnIndex}].modelAnswer: ${p}`));
+  }
+  // Closed-world fact checks need the facts: a context that states documents, fees, durations, days or times declares them.
+  const slots = exercise.facts ? [] : contextSlots(exercise.context);
+  if (slots.length > 0) {
+    problems.push(
+      check.problem(
+        ["context"],
+        `context menyebut ${slots.join(", ")}, tetapi latihan ini tidak punya blok facts: nyatakan faktanya agar klaim jawaban diperiksa`,
+      ),
+    );
+  }
+  return [...problems, ...check.warnings(exercise.turns.flatMap((turn, ti) => rubricWarnings(turn.rubric, ["turns", ti, "rubric"])))];
+}
+
+export const dmKind = { check: checkDmLesson, load: loadDmPage, submit: submitDmForm } satisfies ExerciseKindServer<"dm">;
