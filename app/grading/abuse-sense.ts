@@ -173,7 +173,19 @@ function partOfName(a: AnalysedText, i: number): boolean {
 }
 
 /** Why the insult word at token i is not abuse, or null when it is aimed at someone (or may be). */
-export function insultSense(a: AnalysedText, i: number): "literal" | "mention" | "name" | null {
+export function insultSense(a: AnalysedText, i: number): Sense {
+  let memo = senses.get(a);
+  if (!memo) senses.set(a, (memo = new Map()));
+  let sense = memo.get(i);
+  if (sense === undefined) memo.set(i, (sense = senseOf(a, i)));
+  return sense;
+}
+
+type Sense = "literal" | "mention" | "name" | null;
+// The abuse check and the tone notes both ask about the same words of the same reply.
+const senses = new WeakMap<AnalysedText, Map<number, Sense>>();
+
+function senseOf(a: AnalysedText, i: number): Sense {
   if (aimedAtPerson(a, i)) return null;
   if (literalAnimal(a.tokens, i) || deafEars(a.tokens, i)) return "literal";
   if (mentioned(a, i)) return "mention";
