@@ -87,3 +87,20 @@ describe("a mentioned insult put before the citizen is a tone note, not abuse", 
     expect(g.notes).toEqual([]);
   });
 });
+
+describe("a literal context does not excuse a word aimed at the reader", () => {
+  it.each([
+    "Seekor anjing seperti Anda tidak perlu dilayani.",
+    "Monyet di kebun binatang lebih sopan dari Anda.",
+    "Babi hutan saja lebih paham aturan daripada kalian.",
+  ])("%s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+
+  it.each(["Kalau Kakak digigit anjing, segera ke puskesmas untuk vaksin rabies.", "Anjing peliharaan Bapak wajib divaksin rabies setiap tahun."])(
+    "but spares %s",
+    (text) => {
+      expect(isFlaggedAbusive(text)).toBe(false);
+    },
+  );
+});

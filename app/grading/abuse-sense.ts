@@ -38,6 +38,8 @@ export const SECOND_PERSON: ReadonlySet<string> = new Set([
 ]);
 const AIMING = new Set(["dasar", "kayak", "kaya", "kek", "kayaknya", "seperti", "mirip", "bagai", "bagaikan", "laksana", "macam", "dikatain", "dikatai"]);
 
+const COMPARISON = new Set(["lebih", "kalah", "daripada", "sama", "mirip", "seperti", "kayak", "kaya", "kek", "bagai", "macam", "setara", "sekelas"]);
+
 const ANIMAL_CONTEXT = new Set(
   // the animal's life, body and keeping
   (
@@ -83,7 +85,19 @@ const sameSentence = (t: Tokens, i: number, j: number) => j >= 0 && j < t.length
 export function aimedAtPerson(a: AnalysedText, i: number): boolean {
   const t = a.tokens;
   for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) if (SECOND_PERSON.has(t[j].surface) || AIMING.has(t[j].surface)) return true;
-  if (sameClause(t, i, i + 1) && SECOND_PERSON.has(t[i + 1].surface)) return true;
+  for (let j = i + 1; j <= i + 2 && sameClause(t, i, j); j++) if (SECOND_PERSON.has(t[j].surface)) return true;
+  // "monyet di kebun binatang lebih sopan dari Anda": a comparison with the person addressed.
+  let compared = false;
+  let person = false;
+  for (let j = i - 1; j >= 0 && sameClause(t, i, j); j--) {
+    compared ||= COMPARISON.has(t[j].surface);
+    person ||= SECOND_PERSON.has(t[j].surface);
+  }
+  for (let j = i + 1; j < t.length && sameClause(t, i, j); j++) {
+    compared ||= COMPARISON.has(t[j].surface);
+    person ||= SECOND_PERSON.has(t[j].surface);
+  }
+  if (compared && person) return true;
   // "goblokmu", "…, anjing!": a clitic "you", or the word alone shouted.
   if (/(mu|lu|lo)$/.test(t[i].surface) && !ANIMALS.has(t[i].surface) && t[i].surface !== "kampungan") return true;
   const after = a.text.slice(t[i].end, t[i].end + 3);
