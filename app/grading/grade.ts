@@ -18,6 +18,7 @@ import {
 } from "./builtins";
 import { turnProfile, type TurnProfile } from "./integrity";
 import { factClaims, type FactClaim } from "./facts";
+import { mentionedInsultsToReader } from "./lexicon";
 import {
   analyse,
   compileMatcher,
@@ -80,7 +81,8 @@ export type TurnGrade = {
    * "low-similarity" (unlike the turn's model answer and examples), "integrity:<id>" (an
    * integrity check fired: copy, gaming, keyword-list, curt, language, contradiction, or
    * question-or-quote when a required element was only asked about or quoted),
-   * "fact-unresolved" (a claim the exercise's facts cannot settle), "tone:laughter".
+   * "fact-unresolved" (a claim the exercise's facts cannot settle), "tone:laughter",
+   * "tone:insult-mentioned" (an insult word only mentioned, but put before the citizen).
    */
   review: string[];
   /** Remarks that cost no points (e.g. laughter in a formal reply), each with its evidence. */
@@ -392,11 +394,22 @@ function notesOf(a: AnalysedText, isPublic: boolean): GradeNote[] {
     LAUGHING_FACE.lastIndex = 0;
     for (let m = LAUGHING_FACE.exec(a.text); m; m = LAUGHING_FACE.exec(a.text)) spans.push([m.index, m.index + m[0].length]);
   }
-  if (spans.length === 0) return [];
-  const message = isPublic
-    ? "Tawa (wkwk, haha) di balasan publik instansi terkesan tidak serius; tulis dengan nada formal."
-    : "Tawa (wkwk, haha) bisa terbaca meremehkan; pakai seperlunya.";
-  return [{ id: "tone:laughter", message, evidence: mergeSpans(spans, a.text).slice(0, EVIDENCE_LIMIT) }];
+  const notes: GradeNote[] = [];
+  if (spans.length > 0) {
+    const message = isPublic
+      ? "Tawa (wkwk, haha) di balasan publik instansi terkesan tidak serius; tulis dengan nada formal."
+      : "Tawa (wkwk, haha) bisa terbaca meremehkan; pakai seperlunya.";
+    notes.push({ id: "tone:laughter", message, evidence: mergeSpans(spans, a.text).slice(0, EVIDENCE_LIMIT) });
+  }
+  // "Kakak jangan pakai kata 'goblok' ya": the word is only mentioned, but it is put before the citizen.
+  const mentioned = mentionedInsultsToReader(a);
+  if (mentioned.length > 0)
+    notes.push({
+      id: "tone:insult-mentioned",
+      message: "Kata kasar hanya disebut, bukan dipakai untuk memaki, tetapi tetap tertuju ke warga; sebaiknya tidak diulang dalam balasan.",
+      evidence: mergeSpans(mentioned, a.text).slice(0, EVIDENCE_LIMIT),
+    });
+  return notes;
 }
 
 function elementResult(el: CompiledElement, kind: "required" | "violation", status: ElementStatus, evidence: EvidenceSpan[]): ElementResult {

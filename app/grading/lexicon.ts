@@ -9,6 +9,7 @@
  * masking ("b*go", "anj*ng") and spaced or dotted letters ("b o d o h", "t.o.l.o.l").
  */
 import type { AnalysedText } from "./match";
+import { insultSense, SECOND_PERSON } from "./abuse-sense";
 
 const INSULT_LIST = `
 goblok goblog gblk gblg goblo bodoh bdh tolol tll tlol bego bgo dungu idiot bloon oon geblek dongo dongok pekok bolot budek budeg telmi
@@ -45,6 +46,26 @@ function insultAt(surface: string): boolean {
 }
 
 /**
+ * Insult words only mentioned ("kata 'goblok'", "istilah kampungan") in a sentence that speaks to
+ * the reader: not abuse, but a tone note ("Kakak jangan pakai kata 'goblok' ya").
+ */
+export function mentionedInsultsToReader(a: AnalysedText): Spans {
+  const out: Spans = [];
+  const t = a.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (!(t[i].lex.insult ??= insultAt(t[i].surface)) || insultSense(a, i) !== "mention") continue;
+    let reader = false;
+    for (let j = i - 1; j >= 0 && t[j].sentence === t[i].sentence && !reader; j--) reader = SECOND_PERSON.has(t[j].surface) || READER.has(t[j].surface);
+    for (let j = i + 1; j < t.length && t[j].sentence === t[i].sentence && !reader; j++) reader = SECOND_PERSON.has(t[j].surface) || READER.has(t[j].surface);
+    if (reader) out.push([t[i].start, t[i].end]);
+  }
+  return out;
+}
+
+// How a public reply addresses the citizen besides "you".
+const READER = new Set(["kakak", "kak", "bapak", "pak", "ibu", "bu", "mas", "mbak", "saudara", "saudari"]);
+
+/**
  * Insult words in the reply, negated or not. Only "no question is stupid" is spared:
  * "tidak ada pertanyaan yang bodoh", "pertanyaan Kakak bukan pertanyaan bodoh".
  */
@@ -55,31 +76,11 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
     const lx = t[i].lex;
     if (!(lx.insult ??= insultAt(lx.surface))) continue;
     if (t[i].negated && sparedByNegation(a, i)) continue;
-    if (ANIMALS.has(t[i].surface) && literalAnimal(t, i)) continue;
+    if (insultSense(a, i) !== null) continue;
     if (selfDirected(t, i)) continue;
     (out ??= []).push([t[i].start, t[i].end]);
   }
   return out;
-}
-
-// Animal names are insults only when aimed at someone: "babi hutan masuk kebun", "anjing tetangga menggonggong" are animals.
-const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
-const ANIMAL_CONTEXT = new Set(
-  (
-    "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor pelacak lepas kucing hewan binatang vaksin flu kawanan peternak sapi kambing ayam tetangga jalanan mati sakit " +
-    "panggang guling goreng sate rica masak kuliner taman kebun sawah kota permukiman berkeliaran"
-  ).split(" "),
-);
-
-// "monyet di taman", "anjing ke jalan": an animal somewhere is an animal.
-const LOCATIVES = new Set(["di", "ke", "dari"]);
-
-function literalAnimal(t: AnalysedText["tokens"], i: number): boolean {
-  if (i + 1 < t.length && t[i + 1].sentence === t[i].sentence && LOCATIVES.has(t[i + 1].surface)) return true;
-  for (let j = Math.max(0, i - 2); j <= Math.min(t.length - 1, i + 3); j++) {
-    if (j !== i && t[j].sentence === t[i].sentence && (ANIMAL_CONTEXT.has(t[j].surface) || ANIMAL_CONTEXT.has(t[j].stem))) return true;
-  }
-  return false;
 }
 
 // "bodoh juga aku lupa bawa KK": calling oneself names insults nobody, unless someone else is addressed too.

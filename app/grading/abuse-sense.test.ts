@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { isFlaggedAbusive } from "./corpus";
+import { makeExercise } from "./fixtures";
+import { gradeReply } from "./grade";
+
+// Our own sentences, one linguistic category each (none taken from any public corpus).
+describe("insult words in a literal sense are not abuse", () => {
+  it.each([
+    // an animal as an animal: kept, counted, eaten, named with other animals, in the news
+    "Dua ekor anjing penjaga gudang sudah divaksin minggu lalu.",
+    "Seekor monyet mengambil pisang dari warung.",
+    "Tiga monyet terlihat bergelantungan dekat pos jaga.",
+    "Peternak babi di desa itu mengeluhkan harga pakan.",
+    "Banyak produk olahan yang mengandung babi, cek label halalnya.",
+    "Sapi, kambing dan babi wajib diperiksa sebelum dipotong.",
+    "Kucing dan anjing sama-sama butuh vaksin rabies.",
+    "Hanya manusia dan monyet yang bisa mengenali wajah di cermin, katanya.",
+    "Monyet ekor panjang termasuk primata yang dilindungi.",
+    "Petugas mengevakuasi monyet yang masuk ke rumah warga.",
+    // deaf ears as ears
+    "Kuping saya budek sebelah sejak kecelakaan itu.",
+    "Telinga nenek budeg, jadi kami bicara pelan dan jelas.",
+  ])("%s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+});
+
+describe("insult words that are mentioned, not used", () => {
+  it.each([
+    "Istilah kampungan sering dipakai untuk merendahkan orang desa.",
+    "Dalam bahasa Jawa, kata 'asu' artinya anjing.",
+    'Kata "goblok" tidak pantas diucapkan petugas layanan.',
+    "Anak-anak jangan mengucapkan bangsat, itu umpatan.",
+    "Bego itu singkatan dari apa sih?",
+    "Kampret hitam tuh apa?",
+    "Apa itu norak?",
+    "NORAK = NOngkrong RAmai Kebanyakan",
+    "Tetangga suka ngatain bodoh ke anak kecil, itu tidak baik.",
+  ])("%s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+});
+
+describe("insult words inside a title or after a classifier", () => {
+  it.each([
+    "Kemarin saya menonton film 3 Idiot bersama keluarga.",
+    "Buku Kumpulan Cerita Raja Sinting sudah ada di perpustakaan daerah.",
+    "Tokoh favorit anak saya di kartun itu “Pangeran Monyet Emas” karena pemberani.",
+  ])("%s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+});
+
+describe("the same words aimed at a person stay abuse", () => {
+  it.each([
+    "Dasar anjing, jawab yang bener!",
+    "Kamu babi, ngerti nggak sih",
+    "Anjing lu, dari tadi nggak dibalas",
+    "Admin kayak monyet, kerja nggak becus",
+    "Udah dibilang berkali-kali, anjing!",
+    "Dasar kampungan kamu",
+    "Budek ya kamu? Dari tadi saya tanya.",
+    "Terima kasih Pak Goblok",
+    "Selamat Pagi Bodoh",
+    "Maaf, kata Anda bego banget",
+    'Warga "pintar" kayak kamu memang tolol',
+    "Dua ekor monyet pun lebih pintar dari kamu, goblok",
+    "Kamu tuh monyet di kantor ini",
+  ])("%s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});
+
+describe("a mentioned insult put before the citizen is a tone note, not abuse", () => {
+  const exercise = makeExercise({ channel: "facebook-comment", turns: [{ message: "Kenapa KTP saya belum jadi?" }] });
+
+  it("notes 'Kakak jangan menulis kata \"goblok\" di kolom komentar ya.'", () => {
+    const g = gradeReply(exercise, "t1", 'Kakak jangan menulis kata "goblok" di kolom komentar ya.');
+    expect(g.violations).not.toContain("abusive");
+    expect(g.notes.map((n) => [n.id, n.evidence.map((e) => e.text)])).toEqual([["tone:insult-mentioned", ["goblok"]]]);
+    expect(g.review).toContain("tone:insult-mentioned");
+  });
+
+  it("has no note when nobody is addressed: 'Istilah kampungan sering dipakai untuk merendahkan orang desa.'", () => {
+    const g = gradeReply(exercise, "t1", "Istilah kampungan sering dipakai untuk merendahkan orang desa.");
+    expect(g.violations).not.toContain("abusive");
+    expect(g.notes).toEqual([]);
+  });
+});
+
+describe("a literal context does not excuse a word aimed at the reader", () => {
+  it.each([
+    "Seekor anjing seperti Anda tidak perlu dilayani.",
+    "Monyet di kebun binatang lebih sopan dari Anda.",
+    "Babi hutan saja lebih paham aturan daripada kalian.",
+  ])("%s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+
+  it.each(["Kalau Kakak digigit anjing, segera ke puskesmas untuk vaksin rabies.", "Anjing peliharaan Bapak wajib divaksin rabies setiap tahun."])(
+    "but spares %s",
+    (text) => {
+      expect(isFlaggedAbusive(text)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,208 @@
+/**
+ * In which sense an insult word stands (lexicon.ts asks before flagging it). Insult words have
+ * ordinary senses too, and only a word aimed at a person is abuse:
+ * - aimed: vocative or predicative use at someone: "dasar anjing", "kamu babi", "anjing lu",
+ *   "kayak monyet", an exclamation ("…, anjing!"). Aimed use always counts, whatever else is near.
+ * - literal: an animal as an animal (pets, farm, meat, zoo, a species, counted "dua ekor monyet",
+ *   coordinated with other animals "gajah dan monyet", haram/halal food), deaf ears as ears
+ *   ("kuping budek").
+ * - mention: the word talked about rather than used: after "kata", "istilah", "disebut", "artinya",
+ *   "mengucapkan"; quoted next to such a cue; glossing an acronym ("KAMpungan"); asking what it means.
+ * - name: part of a title or a proper name ("Catatan Harian Menantu Sinting", “Raja Monyet”,
+ *   a film "3 Idiot"), or a referring noun after a classifier ("seorang …", "seekor …").
+ * Written from our own knowledge of Indonesian usage; no public dataset's sentences were used.
+ */
+import type { AnalysedText } from "./match";
+import { QUOTED } from "./normalise";
+
+type Tokens = AnalysedText["tokens"];
+
+const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
+
+// Who an insult can be aimed at, and the words that aim it ("dasar …", "kayak …").
+export const SECOND_PERSON: ReadonlySet<string> = new Set([
+  "kamu",
+  "lu",
+  "lo",
+  "elu",
+  "loe",
+  "lau",
+  "kau",
+  "engkau",
+  "anda",
+  "kalian",
+  "situ",
+  "ente",
+  "dikau",
+  "mu",
+]);
+const AIMING = new Set(["dasar", "kayak", "kaya", "kek", "kayaknya", "seperti", "mirip", "bagai", "bagaikan", "laksana", "macam", "dikatain", "dikatai"]);
+
+const COMPARISON = new Set(["lebih", "kalah", "daripada", "sama", "mirip", "seperti", "kayak", "kaya", "kek", "bagai", "macam", "setara", "sekelas"]);
+
+const ANIMAL_CONTEXT = new Set(
+  // the animal's life, body and keeping
+  (
+    "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor seekor pelacak lepas " +
+    "vaksin flu kawanan sekawanan gerombolan peternak tetangga jalanan mati sakit induk anak bayi betina jantan bulu cakar taring ras trah " +
+    // kinds of animal, and animals named next to it
+    "hewan binatang satwa fauna mamalia primata spesies langka endemik habitat mangsa predator pemangsa kebun taman sawah kota permukiman pemukiman " +
+    "kucing sapi kambing ayam bebek kerbau kuda gajah harimau singa beruang rusa tikus ular burung elang lumba kukang orangutan gorila simpanse " +
+    "kelinci domba kera lutung owa babon beruk macan serigala rubah " +
+    // food and its rules
+    "panggang guling goreng sate rica masak kuliner haram halal diharamkan mengandung kandungan dna lemak minyak olahan makanan " +
+    // news of animals
+    "diselamatkan dievakuasi mengevakuasi evakuasi ditangkap diperjualbelikan dijual berkeliaran menyerang turun"
+  ).split(" "),
+);
+// "monyet di taman", "anjing ke jalan": an animal somewhere is an animal.
+const LOCATIVES = new Set(["di", "ke", "dari"]);
+const COORDINATORS = new Set(["dan", "atau", "serta", "maupun", "dengan"]);
+const CLASSIFIERS = new Set(
+  "seekor ekor seorang sebuah para beberapa sekawanan kawanan dua tiga empat lima enam tujuh delapan sembilan sepuluh belasan puluhan ratusan".split(" "),
+);
+
+// The word talked about: "kata 'bego' artinya …", "istilah kampungan", "disebut banci".
+const MENTION_CUES = new Set(
+  "kata istilah sebutan julukan disebut menyebut dinamai dinamakan artinya arti berarti bermakna makna maksudnya singkatan kosakata mengucapkan ucapan berkata umpatan makian mengumpat ngatain ngatai mengatai mengata-ngatai ngata-ngatain".split(
+    " ",
+  ),
+);
+// Hearing: "kuping budek", "telinga budeg".
+const DEAF = new Set(["budek", "budeg", "bolot", "tuli", "congek"]);
+const EARS = new Set(["kuping", "telinga", "kupingku", "telingaku", "kupingnya", "telinganya", "kupingmu", "telingamu"]);
+// Capitalised words that greet or address the reader, which do not make a title: "Selamat Pagi Bodoh".
+const NOT_TITLE = new Set(
+  "selamat pagi siang sore malam terima kasih halo hai hi dear yth pak bapak bu ibu kak kakak mas mbak bang abang dik adik om tante min admin dasar ya sih deh".split(
+    " ",
+  ),
+);
+
+const sameClause = (t: Tokens, i: number, j: number) => j >= 0 && j < t.length && t[j].clause === t[i].clause;
+const sameSentence = (t: Tokens, i: number, j: number) => j >= 0 && j < t.length && t[j].sentence === t[i].sentence;
+
+/** "dasar anjing", "kamu babi", "anjing lu", "kayak monyet", "…, anjing!" */
+export function aimedAtPerson(a: AnalysedText, i: number): boolean {
+  const t = a.tokens;
+  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) if (SECOND_PERSON.has(t[j].surface) || AIMING.has(t[j].surface)) return true;
+  for (let j = i + 1; j <= i + 2 && sameClause(t, i, j); j++) if (SECOND_PERSON.has(t[j].surface)) return true;
+  // "monyet di kebun binatang lebih sopan dari Anda": a comparison with the person addressed.
+  let compared = false;
+  let person = false;
+  for (let j = i - 1; j >= 0 && sameClause(t, i, j); j--) {
+    compared ||= COMPARISON.has(t[j].surface);
+    person ||= SECOND_PERSON.has(t[j].surface);
+  }
+  for (let j = i + 1; j < t.length && sameClause(t, i, j); j++) {
+    compared ||= COMPARISON.has(t[j].surface);
+    person ||= SECOND_PERSON.has(t[j].surface);
+  }
+  if (compared && person) return true;
+  // "goblokmu", "…, anjing!": a clitic "you", or the word alone shouted.
+  if (/(mu|lu|lo)$/.test(t[i].surface) && !ANIMALS.has(t[i].surface) && t[i].surface !== "kampungan") return true;
+  const after = a.text.slice(t[i].end, t[i].end + 3);
+  const alone = !sameClause(t, i, i - 1) && !sameClause(t, i, i + 1);
+  return alone && after.startsWith("!");
+}
+
+function literalAnimal(t: Tokens, i: number): boolean {
+  if (!ANIMALS.has(t[i].surface)) return false;
+  if (sameSentence(t, i, i + 1) && LOCATIVES.has(t[i + 1].surface)) return true;
+  // counted: "dua monyet", "seekor anjing"
+  if (sameClause(t, i, i - 1) && (t[i - 1].isNumber || CLASSIFIERS.has(t[i - 1].surface))) return true;
+  // the next sentence may be the same line of thought: "… mengandung DNA? babi."
+  for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 4); j++) {
+    if (j === i || (!sameSentence(t, i, j) && Math.abs(j - i) > 2)) continue;
+    if (ANIMAL_CONTEXT.has(t[j].surface) || ANIMAL_CONTEXT.has(t[j].stem)) return true;
+  }
+  // "manusia dan monyet", "gajah, monyet dan kera": coordinated with a living kind.
+  for (const [c, n] of [
+    [i - 1, i - 2],
+    [i + 1, i + 2],
+  ]) {
+    if (sameClause(t, i, n) && COORDINATORS.has(t[c].surface) && (t[n].surface === "manusia" || ANIMALS.has(t[n].surface))) return true;
+  }
+  return false;
+}
+
+function deafEars(t: Tokens, i: number): boolean {
+  if (!DEAF.has(t[i].surface)) return false;
+  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) if (EARS.has(t[j].surface)) return true;
+  return false;
+}
+
+function mentioned(a: AnalysedText, i: number): boolean {
+  const t = a.tokens;
+  // "kata X", "istilah X", "disebut X", "mengucapkan X", also with the word in quotes.
+  for (let j = i - 1; j >= i - 2 && sameSentence(t, i, j); j--) if (MENTION_CUES.has(t[j].surface)) return true;
+  // "X artinya …", "X itu singkatan dari …"
+  for (let j = i + 1; j <= i + 2 && sameSentence(t, i, j); j++) if (MENTION_CUES.has(t[j].surface)) return true;
+  // a quoted word in a sentence about words: 'Kata "depp" dalam bahasa Jerman artinya "idiot"'
+  if (t[i].mode & QUOTED && quotedRun(t, i) <= 3) {
+    for (let j = i - 8; j <= i + 8; j++) if (j !== i && sameSentence(t, i, j) && (MENTION_CUES.has(t[j].surface) || t[j].surface === "bahasa")) return true;
+  }
+  // an acronym spelled out: "KAMSEUPAY = KAMpungan SEkali …"
+  const raw = a.text.slice(t[i].start, t[i].end);
+  if (/^[A-Z]{2,}[a-z]{2,}$/.test(raw)) return true;
+  // "X tuh apa?", "apa itu X?", "apa arti X?"
+  const q = a.text.slice(t[i].end, t[i].end + 30);
+  if (/^(\s+\p{L}+){0,2}\s+(itu|tuh|tu\s+)?apa\s*\?/iu.test(q)) return true;
+  // a definition: "X = …" or "… = X …"
+  if (definitionSentence(a, i)) return true;
+  return sameSentence(t, i, i - 1) && sameSentence(t, i, i - 2) && t[i - 2].surface === "apa" && t[i - 1].surface === "itu";
+}
+
+/** How many words the quotation holding token i has: a quoted word is mentioned, a quoted sentence is reported speech. */
+function quotedRun(t: Tokens, i: number): number {
+  let from = i;
+  let to = i;
+  while (from > 0 && t[from - 1].mode & QUOTED && sameSentence(t, i, from - 1)) from--;
+  while (to + 1 < t.length && t[to + 1].mode & QUOTED && sameSentence(t, i, to + 1)) to++;
+  return to - from + 1;
+}
+
+function definitionSentence(a: AnalysedText, i: number): boolean {
+  const t = a.tokens;
+  let from = i;
+  let to = i;
+  while (sameSentence(t, i, from - 1)) from--;
+  while (sameSentence(t, i, to + 1)) to++;
+  return /\S\s*=\s*\S/.test(a.text.slice(t[from].start, t[to].end));
+}
+
+const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
+
+function partOfName(a: AnalysedText, i: number): boolean {
+  const t = a.tokens;
+  const raw = (k: number) => a.text.slice(t[k].start, t[k].end);
+  if (!isTitleCase(raw(i)) || !sameSentence(t, i, i - 1)) return false;
+  // a film or a counted referent: "3 Idiot"
+  if (t[i - 1].isNumber) return true;
+  let titled = 0;
+  for (let j = i - 1; j >= 0 && sameSentence(t, i, j) && isTitleCase(raw(j)) && !NOT_TITLE.has(t[j].surface) && !SECOND_PERSON.has(t[j].surface); j--) titled++;
+  if (titled === 0) return false;
+  // «“Raja Monyet …”», «Catatan Harian Menantu Sinting»; a headline whose words are all capitalised is not enough.
+  if (t[i].mode & QUOTED) return true;
+  return titled >= 2 && /\p{Ll}{3,}/u.test(a.text.slice(t[0].start, t[i - titled].start) + a.text.slice(t[i].end).trimStart().split(/\s+/)[0]);
+}
+
+/** Why the insult word at token i is not abuse, or null when it is aimed at someone (or may be). */
+export function insultSense(a: AnalysedText, i: number): Sense {
+  let memo = senses.get(a);
+  if (!memo) senses.set(a, (memo = new Map()));
+  let sense = memo.get(i);
+  if (sense === undefined) memo.set(i, (sense = senseOf(a, i)));
+  return sense;
+}
+
+type Sense = "literal" | "mention" | "name" | null;
+// The abuse check and the tone notes both ask about the same words of the same reply.
+const senses = new WeakMap<AnalysedText, Map<number, Sense>>();
+
+function senseOf(a: AnalysedText, i: number): Sense {
+  if (aimedAtPerson(a, i)) return null;
+  if (literalAnimal(a.tokens, i) || deafEars(a.tokens, i)) return "literal";
+  if (mentioned(a, i)) return "mention";
+  if (partOfName(a, i)) return "name";
+  return null;
+}
