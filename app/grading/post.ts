@@ -85,7 +85,7 @@ export type PostChannel = (typeof POST_CHANNELS)[number];
 export const POST_CHECK_IDS = ["ceremonial", "alt-generic", "too-short"] as const;
 export type PostCheckId = (typeof POST_CHECK_IDS)[number];
 
-const POST_CHECK_TEXT: Record<PostCheckId | "copy" | "keyword-list" | "too-long", { label: string; tip: string; severity: Severity }> = {
+export const POST_CHECK_TEXT: Record<PostCheckId | "copy" | "keyword-list" | "too-long", { label: string; tip: string; severity: Severity }> = {
   copy: {
     label: "Menyalin unggahan seremonial",
     tip: "Tulis ulang dengan kata-kata Anda sendiri: warga perlu informasi layanannya, bukan kalimat acara yang sama.",

@@ -383,6 +383,22 @@ export const en: Record<BaseKey, string> = {
   "post.passed": "Passed. This exercise is recorded as complete.",
   "post.failed": "Not passed yet. Read the explanations below, then try again.",
   "post.yourText": "Your post",
+  "post.score": "Post score: {score} — {result}",
+  "grader.post.copy.label": "Copies the ceremonial post",
+  "grader.post.copy.tip": "Rewrite it in your own words: citizens need the service information, not the same event sentences.",
+  "grader.post.ceremonial.label": "Too much ceremony or praise of officials",
+  "grader.post.ceremonial.tip":
+    "Cut thanks to officials, lists of who attended and praise of the event; use the space for requirements, place, hours and cost.",
+  "grader.post.keyword-list.label": "A string of keywords, not sentences",
+  "grader.post.keyword-list.tip":
+    "Write at least two whole sentences a citizen can follow. A list of requirements is fine, but not words strung together or labels like “What:”, “Who:”, “When:”.",
+  "grader.post.alt-generic.label": "The alt text does not describe the image",
+  "grader.post.alt-generic.tip":
+    "Say what the image shows (who, doing what, important text in it) in one or two sentences; “image”, “activity photo”, a file name or a copy of the caption does not help a screen reader.",
+  "grader.post.too-short.label": "The post is too short",
+  "grader.post.too-short.tip": "A service post needs what, for whom, where, when, requirements, cost and contact in clear sentences.",
+  "grader.post.too-long.label": "The post is too long",
+  "grader.post.too-long.tip": "Keep it short: citizens read on a phone. Keep the service information and drop the rest.",
   "post.modelAnswer": "A model service post",
 
   "checklist.title": "Message Verification Checklist for Agency Admins",

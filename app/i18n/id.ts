@@ -387,6 +387,22 @@ export const id = {
   "post.passed": "Lulus. Latihan ini tercatat selesai.",
   "post.failed": "Belum lulus. Baca penjelasan di bawah, lalu coba lagi.",
   "post.yourText": "Unggahan Anda",
+  "post.score": "Skor unggahan: {score} — {result}",
+  "grader.post.copy.label": "Menyalin unggahan seremonial",
+  "grader.post.copy.tip": "Tulis ulang dengan kata-kata Anda sendiri: warga perlu informasi layanannya, bukan kalimat acara yang sama.",
+  "grader.post.ceremonial.label": "Terlalu banyak basa-basi seremonial atau pujian kepada pejabat",
+  "grader.post.ceremonial.tip":
+    "Kurangi ucapan terima kasih kepada pejabat, sebutan kehadiran, dan pujian acara; pakai tempatnya untuk syarat, tempat, jam, dan biaya.",
+  "grader.post.keyword-list.label": "Deretan kata kunci, bukan kalimat",
+  "grader.post.keyword-list.tip":
+    "Tulis paling sedikit dua kalimat utuh yang bisa dipahami warga. Daftar syarat boleh, tetapi jangan hanya merangkai kata atau label “Apa:”, “Siapa:”, “Kapan:”.",
+  "grader.post.alt-generic.label": "Teks alternatif tidak menjelaskan gambar",
+  "grader.post.alt-generic.tip":
+    "Jelaskan apa yang tampak di gambar (siapa, sedang apa, tulisan penting di gambar) dalam satu atau dua kalimat; “gambar”, “foto kegiatan”, nama berkas, atau salinan keterangan tidak membantu pembaca layar.",
+  "grader.post.too-short.label": "Unggahan terlalu pendek",
+  "grader.post.too-short.tip": "Unggahan layanan perlu memuat apa, untuk siapa, di mana, kapan, syarat, biaya, dan kontak dalam kalimat yang jelas.",
+  "grader.post.too-long.label": "Unggahan terlalu panjang",
+  "grader.post.too-long.tip": "Ringkas: warga membaca di ponsel. Sisakan informasi layanan dan buang yang tidak perlu.",
   "post.modelAnswer": "Contoh unggahan layanan",
 
   "checklist.title": "Cek-List Verifikasi Pesan untuk Admin Instansi",

@@ -65,4 +65,13 @@ describe("i18n", () => {
       expect(en[`grader.builtin.${builtin}.label` as keyof typeof en]).not.toBe(text.label);
     }
   });
+
+  it("has English words for every post check, and the Indonesian ones match the post grader's", async () => {
+    const { POST_CHECK_TEXT } = await import("~/grading/post");
+    for (const [check, text] of Object.entries(POST_CHECK_TEXT)) {
+      expect(id[`grader.post.${check}.label` as keyof typeof id]).toBe(text.label);
+      expect(id[`grader.post.${check}.tip` as keyof typeof id]).toBe(text.tip);
+      expect(en[`grader.post.${check}.label` as keyof typeof en]).not.toBe(text.label);
+    }
+  });
 });

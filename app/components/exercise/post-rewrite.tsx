@@ -162,7 +162,7 @@ function PostResult({ result, passPercent, slug }: { result: NonNullable<PostPag
         <HighlightedReply segments={result.feedback.segments} />
       </p>
       <p className="meta muted legend">{t("exercise.legend")}</p>
-      <TurnFeedback turn={result.feedback} targetSeconds={null} />
+      <TurnFeedback turn={result.feedback} targetSeconds={null} post />
       <h3>{t("post.modelAnswer")}</h3>
       <blockquote className="model-answer post-text" lang="id">
         {result.modelAnswer}

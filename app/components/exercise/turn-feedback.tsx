@@ -30,30 +30,36 @@ export function TurnFeedback({
   targetSeconds,
   number,
   evidenceKey = "exercise.evidence",
+  post = false,
 }: {
   turn: Feedback;
   targetSeconds: number | null;
   number?: number;
   /** Staff pages read someone else's reply: "Bukti di balasan peserta", not "Anda". */
   evidenceKey?: MessageKey;
+  /** A post rewrite: one text, not a turn of a chat; no reply time, and checks shared with DMs say "post". */
+  post?: boolean;
 }) {
   const t = useT();
   const lang = useLang();
   const isMessageKey = useIsMessageKey();
   // Built-in checks (not the grader itself: it stays out of the browser bundle) are the ids with dictionary words.
-  const isBuiltinId = (id: string) => isMessageKey(`grader.builtin.${id}.label`);
+  const isBuiltinId = (id: string) => isMessageKey(`grader.builtin.${id}.label`) || (post && isMessageKey(`grader.post.${id}.label`));
+  // A post's own wording of a shared check ("copies the original post", not "the citizen's message").
+  const builtinKey = (id: string, part: "label" | "tip") =>
+    (post && isMessageKey(`grader.post.${id}.${part}`) ? `grader.post.${id}.${part}` : `grader.builtin.${id}.${part}`) as MessageKey;
   const evidence = (list: string[]) => (list.length ? <div className="meta">{t(evidenceKey, { text: list.map((x) => `“${x}”`).join(", ") })}</div> : null);
   // Built-in checks have their words in the dictionary (English too); course rubrics keep theirs, in Indonesian.
   const builtin = (e: { id: string }) => lang === "en" && isBuiltinId(e.id);
-  const label = (e: { id: string; label: string }) => (builtin(e) ? t(`grader.builtin.${e.id}.label` as MessageKey) : e.label);
-  const tip = (e: { id: string; tip: string }) => (builtin(e) ? t(`grader.builtin.${e.id}.tip` as MessageKey) : e.tip);
+  const label = (e: { id: string; label: string }) => (builtin(e) ? t(builtinKey(e.id, "label")) : e.label);
+  const tip = (e: { id: string; tip: string }) => (builtin(e) ? t(builtinKey(e.id, "tip")) : e.tip);
   const rubricLang = (e: { id: string }) => (lang === "en" && !isBuiltinId(e.id) ? "id" : undefined);
   return (
     <section className="feedback" aria-label={number ? t("exercise.feedbackTurn", { n: number }) : t("exercise.feedback")}>
       <p className={`badge ${turn.passed ? "ok" : "bad"}`}>
-        {t("exercise.turnScore", { score: turn.score, result: t(turn.passed ? "exercise.passed" : "exercise.failed") })}
+        {t(post ? "post.score" : "exercise.turnScore", { score: turn.score, result: t(turn.passed ? "exercise.passed" : "exercise.failed") })}
       </p>
-      {turn.replySeconds !== null ? (
+      {turn.replySeconds !== null && !post ? (
         <p className="meta muted">
           {t("exercise.replyTime", { seconds: turn.replySeconds })}
           {targetSeconds ? ` — ${t(turn.replySeconds <= targetSeconds ? "exercise.onTime" : "exercise.late")}` : ""}
