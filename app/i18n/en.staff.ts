@@ -133,6 +133,8 @@ export const enStaff: Record<StaffKey, string> = {
   "gain.pre": "Pre-test",
   "gain.post": "Final quiz",
   "gain.gain": "Gain",
+  "gain.byUnit": "By unit: {course}",
+  "gain.unit": "Unit",
   "gain.mean": "{mean}% ({learners} learners)",
   "manage.nav.dashboard": "Dashboard",
   "manage.nav.learners": "Learners",

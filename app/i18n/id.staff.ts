@@ -134,6 +134,8 @@ export const idStaff = {
   "gain.pre": "Pra-tes",
   "gain.post": "Kuis akhir",
   "gain.gain": "Peningkatan",
+  "gain.byUnit": "Per unit kerja: {course}",
+  "gain.unit": "Unit kerja",
   "gain.mean": "{mean}% ({learners} peserta)",
   "manage.nav.dashboard": "Dasbor",
   "manage.nav.learners": "Peserta",

@@ -9,7 +9,7 @@ import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 import type { Db } from "~/utils/db.server";
 import type { Scope } from "~/utils/permissions.server";
 import { publishedCourses } from "./course.server";
-import { meanScoresInScope } from "./final-quiz.server";
+import { meanScoresByUnit, meanScoresInScope } from "./final-quiz.server";
 import { underDutySummary } from "./jp-ledger.server";
 import { overdueGroups } from "./overdue.server";
 
@@ -134,13 +134,26 @@ export async function dashboardStats(
 export async function dashboardPage(db: Db, scopePath: string, requestedCourseId: string | null, view?: DashboardView) {
   const courseRows = await publishedCourses(db);
   const courseId = requestedCourseId || (courseRows[0]?.id ?? null);
-  const [stats, monthly, means] = await Promise.all([
+  const [stats, monthly, means, unitMeans] = await Promise.all([
     dashboardStats(db, scopePath, courseRows, courseId, view),
     certificatesPerMonth(db, scopePath, courseId),
     meanScoresInScope(db, scopePath),
+    courseId ? meanScoresByUnit(db, scopePath, courseId) : Promise.resolve([]),
   ]);
-  return { ...stats, monthly, gain: learningGain(courseRows, means) };
+  return { ...stats, monthly, gain: learningGain(courseRows, means), gainByUnit: gainPerUnit(unitMeans) };
 }
+
+/** The selected course's pre-test vs final-quiz means per unit, units with any score only. */
+function gainPerUnit(means: Awaited<ReturnType<typeof meanScoresByUnit>>) {
+  const units = new Map<string, { unitId: string; unit: string; pre: GainMean | null; post: GainMean | null }>();
+  for (const m of means) {
+    const row = units.get(m.unitId) ?? { unitId: m.unitId, unit: m.unit, pre: null, post: null };
+    row[m.purpose === "pretest" ? "pre" : "post"] = { mean: m.mean, learners: m.learners };
+    units.set(m.unitId, row);
+  }
+  return [...units.values()];
+}
+type GainMean = { mean: number; learners: number };
 
 /** Mean pre-test vs final-quiz score per course (LAN learning gain), only for courses with any. */
 function learningGain(courseRows: { id: string; title: string }[], means: Awaited<ReturnType<typeof meanScoresInScope>>) {

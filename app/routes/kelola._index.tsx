@@ -28,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Dashboard() {
   const t = useT();
   const lang = useLang();
-  const { scopeName, sort, courses, selectedCourseId, units, openIds, allOpen, monthly, gain } = useLoaderData<typeof loader>();
+  const { scopeName, sort, courses, selectedCourseId, units, openIds, allOpen, monthly, gain, gainByUnit } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const selected = courses.find((c) => c.id === selectedCourseId);
   // This page's URL with one parameter set (or removed with null): sort and tree links keep the rest.
@@ -186,7 +186,7 @@ export default function Dashboard() {
           </div>
         </>
       ) : null}
-      <LearningGain rows={gain} />
+      <LearningGain rows={gain} units={gainByUnit} courseTitle={courses.find((c) => c.id === selectedCourseId)?.title ?? null} />
     </section>
   );
 }

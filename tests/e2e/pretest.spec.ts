@@ -53,6 +53,14 @@ test("pre-test → course → final quiz: the manager's dashboard shows the lear
   await expect(row.getByRole("cell").nth(0)).toHaveText("0% (1 peserta)");
   await expect(row.getByRole("cell").nth(1)).toHaveText("100% (1 peserta)");
   await expect(row.getByRole("cell").nth(2)).toHaveText("+100");
+  // Per unit, for the course the manager picks: the learner's own unit (Diskominfo Pandeglang).
+  await manager.getByLabel("Kursus", { exact: true }).selectOption({ label: "Aturan Main ASN di Ruang Digital" });
+  await manager.getByRole("button", { name: "Tampilkan" }).click();
+  const byUnit = manager.getByRole("region", { name: "Per unit kerja: Aturan Main ASN di Ruang Digital" });
+  const unitRow = byUnit.getByRole("row", { name: /Diskominfo Pandeglang/ });
+  await expect(unitRow.getByRole("cell").nth(0)).toHaveText("0% (1 peserta)");
+  await expect(unitRow.getByRole("cell").nth(1)).toHaveText("100% (1 peserta)");
+  await expect(byUnit.getByRole("row")).toHaveCount(2);
   await gain.scrollIntoViewIfNeeded();
   await manager.screenshot({ path: `${screenshotDir}/learning-gain-1280.png` });
   await manager.setViewportSize({ width: 360, height: 800 });

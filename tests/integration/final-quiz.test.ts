@@ -229,6 +229,13 @@ describe("pre-test (pretest: true)", () => {
     const gain = (await dashboardPage(db, tree.unitA.path, null)).gain.find((g) => g.title === "Kursus Bank Soal")!;
     expect(gain.pre).toMatchObject({ mean: expect.any(Number), learners: 1 });
     expect(gain.post!.mean).toBeGreaterThan(gain.pre!.mean);
+    // Per unit for the selected course: the learner's unit, inside its own agency tree only.
+    const courseId = (await dashboardPage(db, tree.unitA.path, null)).courses.find((c) => c.title === "Kursus Bank Soal")!.id;
+    const own = await dashboardPage(db, tree.agencyA.path, courseId);
+    expect(own.gainByUnit).toEqual([{ unitId: tree.unitA.id, unit: "Bidang A1", pre: { mean: gain.pre!.mean, learners: 1 }, post: gain.post }]);
+    const other = await dashboardPage(db, tree.agencyB.path, courseId);
+    expect(other.gainByUnit).toEqual([]);
+    expect(other.gain.find((g) => g.title === "Kursus Bank Soal")).toBeUndefined();
   });
 
   it("is not offered once a lesson of the course is complete", async () => {
