@@ -5,6 +5,7 @@ import { formatDateTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { MdxContent } from "../mdx-content";
 import { ReplyTimer } from "./reply-timer";
+import { ReviewNotices } from "./review-notices";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
 import type { Serialized } from "~/utils/serialized";
 
@@ -37,25 +38,7 @@ export function DmExercise({ data }: { data: DmPageData }) {
         <Link to={`/kursus/${exercise.courseSlug}`}>← {exercise.courseTitle}</Link>
       </p>
       <h1>{exercise.title}</h1>
-      {data.reviewNotices.map((n) => (
-        <div key={n.attemptId} className="alert info" role="status">
-          <p>
-            <strong>{t("exercise.reviewDecided")}</strong>{" "}
-            {t("exercise.reviewResult", { result: t(n.passed ? "exercise.passed" : "exercise.failed"), score: n.score ?? "–" })}
-          </p>
-          {n.comment ? <p>{t("exercise.overrideComment", { comment: n.comment })}</p> : null}
-          <div className="row">
-            <Link to={`/latihan/${exercise.slug}?percobaan=${n.attemptId}#hasil`}>{t("exercise.view")}</Link>
-            <Form method="post">
-              <input type="hidden" name="intent" value="review-seen" />
-              <input type="hidden" name="attempt" value={n.attemptId} />
-              <button type="submit" className="link-button">
-                {t("exercise.reviewDismiss")}
-              </button>
-            </Form>
-          </div>
-        </div>
-      ))}
+      <ReviewNotices notices={data.reviewNotices} slug={exercise.slug} />
       <div className="grid-2 briefing-wide">
         <section className="card">
           <h2>{t("exercise.briefing")}</h2>

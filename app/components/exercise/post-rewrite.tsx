@@ -6,6 +6,7 @@ import { useLang, useT } from "~/utils/i18n";
 import type { Serialized } from "~/utils/serialized";
 import { MdxContent } from "../mdx-content";
 import { ReplyTimer } from "./reply-timer";
+import { ReviewNotices } from "./review-notices";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
 
 type PostPageData = Serialized<Awaited<ReturnType<typeof loadPostPage>>>;
@@ -25,25 +26,7 @@ export function PostRewrite({ data }: { data: PostPageData }) {
         <Link to={`/kursus/${post.courseSlug}`}>← {post.courseTitle}</Link>
       </p>
       <h1>{post.title}</h1>
-      {data.reviewNotices.map((n) => (
-        <div key={n.attemptId} className="alert info" role="status">
-          <p>
-            <strong>{t("exercise.reviewDecided")}</strong>{" "}
-            {t("exercise.reviewResult", { result: t(n.passed ? "exercise.passed" : "exercise.failed"), score: n.score ?? "–" })}
-          </p>
-          {n.comment ? <p>{t("exercise.overrideComment", { comment: n.comment })}</p> : null}
-          <div className="row">
-            <Link to={`/latihan/${post.slug}?percobaan=${n.attemptId}#hasil`}>{t("exercise.view")}</Link>
-            <Form method="post">
-              <input type="hidden" name="intent" value="review-seen" />
-              <input type="hidden" name="attempt" value={n.attemptId} />
-              <button type="submit" className="link-button">
-                {t("exercise.reviewDismiss")}
-              </button>
-            </Form>
-          </div>
-        </div>
-      ))}
+      <ReviewNotices notices={data.reviewNotices} slug={post.slug} />
       <section className="card">
         <h2>{t("exercise.briefing")}</h2>
         <MdxContent html={post.briefingHtml} />
