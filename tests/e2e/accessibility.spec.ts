@@ -8,6 +8,7 @@ import {
   DEMO_PASSWORD,
   finalQuizBank,
   passDmExercises,
+  passPostExercises,
   screenshotDir,
   signIn,
 } from "./helpers";
@@ -152,6 +153,7 @@ test("a learner's certificate: my certificates with one, public verification of 
   await completeReadingLessons(page, COURSE, lessons);
   await audit(page, "lesson page after completing it");
   await passDmExercises(page, lessons);
+  await passPostExercises(page, lessons);
   await audit(page, "DM exercise passed");
   const quiz = lessons.find((l) => l.data.kind === "quiz")!;
   await page.goto(`/kursus/${COURSE}/${quiz.slug}`);

@@ -1,12 +1,21 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { answerDrawnQuestions, completeReadingLessons, courseLessons, demo, finalQuizBank, passDmExercises, screenshotDir, signIn } from "./helpers";
-import matter from "gray-matter";
+import {
+  courseJp,
+  answerDrawnQuestions,
+  completeReadingLessons,
+  courseLessons,
+  demo,
+  finalQuizBank,
+  passDmExercises,
+  passPostExercises,
+  screenshotDir,
+  signIn,
+} from "./helpers";
 
 const COURSE = "tata-kelola-media-sosial";
 const lessons = courseLessons(COURSE);
-const courseJp = (course: string) => matter(readFileSync(`content/courses/${course}/course.mdx`, "utf8")).data.jp as number;
 // peserta13 is "Maya Kusuma" in Bidang Pelayanan Pendaftaran Penduduk (OKU), inside manajer@demo's scope.
 const LEARNER = "peserta13@demo.sigap.id";
 const LEARNER_NAME = "Maya Kusuma";
@@ -35,6 +44,7 @@ test("a learner downloads the Open Badges credential and anyone verifies it by p
   const jpBefore = await jpThisYear();
   await completeReadingLessons(page, COURSE, lessons);
   await passDmExercises(page, lessons);
+  await passPostExercises(page, lessons);
   const quiz = lessons.find((l) => l.data.kind === "quiz")!;
   await page.goto(`/kursus/${COURSE}/${quiz.slug}`);
   await answerDrawnQuestions(page, finalQuizBank(COURSE), () => true);

@@ -63,6 +63,19 @@ export async function passDmExercises(page: Page, lessons: CourseFile[]) {
   }
 }
 
+/** Rewrites every post exercise of the course with its model answer (a course is complete only with them). */
+export async function passPostExercises(page: Page, lessons: CourseFile[]) {
+  for (const post of lessons.filter((l) => l.data.kind === "post")) {
+    await page.goto(`/latihan/${post.slug}`);
+    await page.getByRole("textbox", { name: "Unggahan Anda" }).fill(post.data.modelAnswer as string);
+    await page.getByRole("button", { name: "Kirim untuk dinilai" }).click();
+    await expect(page.getByText(/Lulus\. Latihan ini tercatat selesai\./)).toBeVisible();
+  }
+}
+
+/** A course's JP as its course.mdx states it. */
+export const courseJp = (course: string) => matter(readFileSync(`content/courses/${course}/course.mdx`, "utf8")).data.jp as number;
+
 export type QuizQuestion = { id: string; prompt: string; type: string; options: { text: string; correct: boolean; explanation: string }[] };
 
 /** The final quiz's whole bank, read from the course's quiz lesson. */
