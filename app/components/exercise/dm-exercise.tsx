@@ -5,7 +5,7 @@ import { formatDateTime } from "~/utils/dates";
 import { useLang, useT } from "~/utils/i18n";
 import { MdxContent } from "../mdx-content";
 import { ReplyTimer } from "./reply-timer";
-import { ReviewNotices } from "./review-notices";
+import { GradeChangeNotes, ReviewNotices } from "./review-notices";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
 import type { Serialized } from "~/utils/serialized";
 
@@ -147,18 +147,7 @@ export function DmExercise({ data }: { data: DmPageData }) {
             {attempt.overrideScore !== null ? <span className="meta">({t("grade.original", { score: attempt.score ?? 0 })}) </span> : null}
             {t(awaitingReview ? "exercise.reviewPending" : effectivePassed ? "exercise.resultPassed" : "exercise.resultFailed")}
           </p>
-          {attempt.reviewStatus === "confirmed" ? (
-            <div className="alert info">
-              <p>{t("exercise.reviewConfirmed")}</p>
-              {attempt.reviewComment ? <p>{t("exercise.overrideComment", { comment: attempt.reviewComment })}</p> : null}
-            </div>
-          ) : null}
-          {attempt.overrideScore !== null ? (
-            <div className="alert info">
-              <p>{t("exercise.override", { score: attempt.overrideScore, result: t(attempt.overridePassed ? "exercise.passed" : "exercise.failed") })}</p>
-              {attempt.overrideComment ? <p>{t("exercise.overrideComment", { comment: attempt.overrideComment })}</p> : null}
-            </div>
-          ) : null}
+          <GradeChangeNotes grade={attempt} />
           <h3>{t("exercise.modelAnswer")}</h3>
           {attempt.modelAnswers.map((m) => (
             <blockquote key={m.turnId} className="model-answer">

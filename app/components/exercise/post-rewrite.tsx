@@ -6,7 +6,7 @@ import { useLang, useT } from "~/utils/i18n";
 import type { Serialized } from "~/utils/serialized";
 import { MdxContent } from "../mdx-content";
 import { ReplyTimer } from "./reply-timer";
-import { ReviewNotices } from "./review-notices";
+import { GradeChangeNotes, ReviewNotices } from "./review-notices";
 import { HighlightedReply, TurnFeedback } from "./turn-feedback";
 
 type PostPageData = Serialized<Awaited<ReturnType<typeof loadPostPage>>>;
@@ -128,18 +128,7 @@ function PostResult({ result, passPercent, slug }: { result: NonNullable<PostPag
         {result.overrideScore !== null ? <span className="meta">({t("grade.original", { score: result.score })}) </span> : null}
         {t(awaitingReview ? "exercise.reviewPending" : passed ? "post.passed" : "post.failed")}
       </p>
-      {result.reviewStatus === "confirmed" ? (
-        <div className="alert info">
-          <p>{t("exercise.reviewConfirmed")}</p>
-          {result.reviewComment ? <p>{t("exercise.overrideComment", { comment: result.reviewComment })}</p> : null}
-        </div>
-      ) : null}
-      {result.overrideScore !== null ? (
-        <div className="alert info">
-          <p>{t("exercise.override", { score: result.overrideScore, result: t(result.overridePassed ? "exercise.passed" : "exercise.failed") })}</p>
-          {result.overrideComment ? <p>{t("exercise.overrideComment", { comment: result.overrideComment })}</p> : null}
-        </div>
-      ) : null}
+      <GradeChangeNotes grade={result} />
       <h3>{t("post.yourText")}</h3>
       <p className="reply-text post-text">
         <HighlightedReply segments={result.feedback.segments} />

@@ -30,3 +30,32 @@ export function ReviewNotices({ notices, slug }: { notices: ReviewNotice[]; slug
     </>
   );
 }
+
+type GradeChange = {
+  reviewStatus: string | null;
+  reviewComment: string | null;
+  overrideScore: number | null;
+  overridePassed: boolean | null;
+  overrideComment: string | null;
+};
+
+/** Under a result: an instructor's confirmation after review, and an override with its comment. */
+export function GradeChangeNotes({ grade }: { grade: GradeChange }) {
+  const t = useT();
+  return (
+    <>
+      {grade.reviewStatus === "confirmed" ? (
+        <div className="alert info">
+          <p>{t("exercise.reviewConfirmed")}</p>
+          {grade.reviewComment ? <p>{t("exercise.overrideComment", { comment: grade.reviewComment })}</p> : null}
+        </div>
+      ) : null}
+      {grade.overrideScore !== null ? (
+        <div className="alert info">
+          <p>{t("exercise.override", { score: grade.overrideScore, result: t(grade.overridePassed ? "exercise.passed" : "exercise.failed") })}</p>
+          {grade.overrideComment ? <p>{t("exercise.overrideComment", { comment: grade.overrideComment })}</p> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
