@@ -189,13 +189,16 @@ export function checkDmLesson(course: CourseSource, lesson: LessonSource): Probl
   for (const c of checkModelAnswers(exercise)) {
     for (const p of c.problems) problems.push(check.problem(["turns", c.turnIndex, "modelAnswer"], `turns[${c.turnIndex}].modelAnswer: ${p}`));
   }
-  // Closed-world fact checks need the facts: a context that states documents, fees, durations, days or times declares them.
-  const slots = exercise.facts ? [] : contextSlots(exercise.context);
-  if (slots.length > 0) {
+  // Closed-world fact checks need the facts: every DM exercise declares them (an empty block when the
+  // context states none), so a reply's claims are never left unchecked because an author forgot.
+  if (!exercise.facts) {
+    const slots = contextSlots(exercise.context);
     problems.push(
       check.problem(
         ["context"],
-        `context menyebut ${slots.join(", ")}, tetapi latihan ini tidak punya blok facts: nyatakan faktanya agar klaim jawaban diperiksa`,
+        slots.length > 0
+          ? `context menyebut ${slots.join(", ")}, tetapi latihan ini tidak punya blok facts: nyatakan faktanya agar klaim jawaban diperiksa`
+          : "latihan ini tidak punya blok facts: nyatakan fakta konteksnya (atau `facts: {}` bila konteks tidak menyatakan fakta) agar klaim jawaban diperiksa",
       ),
     );
   }

@@ -177,7 +177,9 @@ describe("fact model: estimates, rights and law citations are not claims", () =>
   it("reads no certainty in 'hampir pasti' (an estimate) or in a citizen's right", () => {
     expect(readFacts(ktp, "Penelepon itu hampir pasti penipu, jangan beri kodenya ya kak.").filter((c) => c.slot === "certainty")).toEqual([]);
     expect(readFacts(ktp, "Tentu Kakak berhak mengadu ke Ombudsman kapan saja.").filter((c) => c.slot === "certainty")).toEqual([]);
+    expect(readFacts(ktp, "Hak pilih Abang tetap ada dan dijamin, dan itu rahasia.").filter((c) => c.slot === "certainty")).toEqual([]);
     expect(readFacts(ktp, "Tentu KTP-nya selesai besok kak.").length).toBeGreaterThan(0);
+    expect(readFacts(ktp, "Dijamin KTP-nya jadi hari ini kak.").some((c) => c.certain)).toBe(true);
   });
 
   it("reads no duration in a regulation's number and year", () => {

@@ -123,8 +123,9 @@ function claims(t: Token[], s: Sentence, set: ReadonlySet<string>): boolean {
 const ALMOST = new Set(["hampir", "nyaris"]);
 const hedgedAt = (t: Token[], i: number) => i > 0 && t[i - 1].sentence === t[i].sentence && ALMOST.has(t[i - 1].surface);
 
-// "Tentu Ibu berhak mengadu", "tentu boleh": certainty about the citizen's right or permission promises no outcome.
-const RIGHT = new Set(["berhak", "boleh", "dipersilakan"]);
+// "Tentu Ibu berhak mengadu", "tentu boleh", "hak pilih Abang dijamin": certainty about the citizen's right or
+// permission promises no outcome.
+const RIGHT = new Set(["berhak", "hak", "haknya", "boleh", "dipersilakan"]);
 
 const CLAIM_CLITICS = ["nya", "lah", "kah", "pun", "ku", "mu"];
 // Roots whose affixed forms all mean something else than the claim: tertentu (particular), menentukan

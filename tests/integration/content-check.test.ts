@@ -30,6 +30,7 @@ describe("content:check", () => {
         `${pattern} in\n${lines.join("\n")}`,
       ).toBe(true);
     expectLine(/kursus-rusak\/course\.mdx:5:1 version: version harus berbentuk semver/);
+    expectLine(/10-latihan-contoh-salah\.mdx:9:1 context menyebut biaya, tetapi latihan ini tidak punya blok facts/);
     expectLine(/01-menit-salah\.mdx:4:1 minutes: /);
     expectLine(/02-mdx-rusak\.mdx:10:1 sintaks MDX salah: Expected a closing tag for `<Callout>`/);
     expectLine(/03-komponen-asing\.mdx:10:1 komponen <Video> tidak dikenal/);
