@@ -1,4 +1,5 @@
-import { agreementReport, BUILTIN_TEXT, expectedElements, gradeReply, isBuiltinId, type Exercise, type LabelledGrade, type TurnGrade } from "~/grading";
+import { agreementReport, BUILTIN_TEXT, expectedElements, isBuiltinId, type LabelledGrade, type TurnGrade } from "~/grading";
+import type { TextGrading } from "~/exercises/text-grading";
 import { graderLabels, humanTurnPasses } from "~/learning/review";
 import { reviewedAttemptsOf } from "~/models/exercise-attempt.server";
 import { turnGradeOf } from "~/exercises/dm.server";
@@ -19,22 +20,23 @@ function actualElements(grade: TurnGrade, labelled: Record<string, boolean>): Re
 
 /**
  * The agreement console for one exercise (issue 12, item 6; the bar is Moodle pmatch's "test
- * question"): every authored example and every reviewed attempt's reply inside `scope` is a
- * labelled reply, graded again by today's grader and rubric and compared with its label.
+ * question"): every authored example and every reviewed attempt's reply (or post rewrite) inside
+ * `scope` is a labelled reply, graded again by today's grader and rubric and compared with its label.
  */
-export async function agreementFor(exercise: Exercise, scope: Scope) {
+export async function agreementFor(grading: TextGrading, scope: Scope) {
+  const { exercise } = grading;
   const rows: LabelledGrade[] = [];
   const replies: LabelledReply[] = [];
   const add = (source: LabelledReply["source"], turnId: string, reply: string, expectedPass: boolean, expected: Record<string, boolean>) => {
-    const grade = gradeReply(exercise, turnId, reply);
-    rows.push({ exercise: exercise.slug, turn: turnId, expectedPass, actualPass: grade.passed, expected, actual: actualElements(grade, expected) });
+    const grade = grading.grade(turnId, reply);
+    rows.push({ exercise: grading.slug, turn: turnId, expectedPass, actualPass: grade.passed, expected, actual: actualElements(grade, expected) });
     replies.push({ source, turnId, reply, expectedPass, actualPass: grade.passed });
   };
-  const turnIds = new Set(exercise.turns.map((t) => t.id));
-  const requiredOf = (turnId: string) => exercise.turns.find((t) => t.id === turnId)?.rubric.required.map((r) => r.id) ?? [];
-  const violationsOf = (turnId: string) => exercise.turns.find((t) => t.id === turnId)?.rubric.violations.map((v) => v.id) ?? [];
+  const turnIds = new Set(grading.turns.map((t) => t.id));
+  const requiredOf = grading.required;
+  const violationsOf = grading.violations;
 
-  for (const ex of exercise.examples) {
+  for (const ex of grading.examples) {
     if (!turnIds.has(ex.turn)) continue;
     const expected = expectedElements(
       { expected_pass: ex.pass, expected_missing: ex.missed, expected_violations: ex.violated, criteria: Object.fromEntries((ex.met ?? []).map((id) => [id, true])) },
@@ -44,7 +46,7 @@ export async function agreementFor(exercise: Exercise, scope: Scope) {
     add("example", ex.turn, ex.reply, ex.pass, expected);
   }
 
-  const reviewed = await reviewedAttemptsOf(await getDb(), scope, exercise.slug);
+  const reviewed = await reviewedAttemptsOf(await getDb(), scope, grading.slug);
   for (const attempt of reviewed) {
     const turns = attempt.turns.filter((t) => turnIds.has(t.turnId));
     const labelled = turns.map((t) => ({ labels: attempt.criteria[t.turnId] ?? graderLabels(turnGradeOf(t)), required: requiredOf(t.turnId) }));
@@ -56,8 +58,9 @@ export async function agreementFor(exercise: Exercise, scope: Scope) {
   // One id can name different elements in different turns ("info-salah"): show every wording.
   const labels = new Map<string, Set<string>>();
   for (const turn of exercise.turns) for (const el of [...turn.rubric.required, ...turn.rubric.violations]) labels.set(el.id, (labels.get(el.id) ?? new Set()).add(el.label));
-  const labelOf = (id: string) => (labels.has(id) ? [...labels.get(id)!].join(" / ") : isBuiltinId(id) ? BUILTIN_TEXT[id].label : id);
-  const strip = (key: string) => key.slice(exercise.slug.length + 1);
+  const labelOf = (id: string) =>
+    labels.has(id) ? [...labels.get(id)!].join(" / ") : isBuiltinId(id) ? BUILTIN_TEXT[id].label : (grading.checkLabels[id] ?? id);
+  const strip = (key: string) => key.slice(grading.slug.length + 1);
   return {
     counts: { total: rows.length, examples: replies.filter((r) => r.source === "example").length, reviews: replies.filter((r) => r.source === "review").length, attempts: reviewed.length },
     agreement: report.agreement,

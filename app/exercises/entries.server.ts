@@ -4,6 +4,7 @@ import type { Exercise } from "~/grading";
 import type { LessonIds } from "~/models/course.server";
 import { isExerciseKind, type ExerciseKind } from "./kinds";
 import { exerciseContent, type ExerciseItem, type ExerciseKindContent } from "./registry";
+import type { TextGrading } from "./text-grading";
 
 /** One exercise of kind K as the app serves it: the parsed item, its course and lesson file, its database ids. */
 export type ExerciseEntry<K extends ExerciseKind = ExerciseKind> = {
@@ -55,8 +56,27 @@ export async function getExerciseEntry<K extends ExerciseKind>(kind: K, slug: st
   return entry?.kind === kind ? (entry as ExerciseEntry<K>) : null;
 }
 
-/** A published DM exercise by slug: the studio's tools work on DM exercises. */
+/** A published DM exercise by slug (or a draft with `preview`), or null. */
 export const getDmEntry = (slug: string, preview = false) => getExerciseEntry("dm", slug, preview);
+
+/** An exercise whose learner writes free text graded into a TurnGrade (DM, post), with its grading. */
+export type TextEntry = AnyExerciseEntry & { grading: TextGrading };
+
+function withTextGrading(entry: AnyExerciseEntry): TextEntry | null {
+  const content = exerciseContent[entry.kind] as unknown as ExerciseKindContent<unknown>;
+  return content.textGrading ? { ...entry, grading: content.textGrading(entry.exercise) } : null;
+}
+
+/** A free-text exercise by slug (drafts only with `preview`), or null: the studio's rubric tools work on these. */
+export async function getTextEntry(slug: string, preview = false): Promise<TextEntry | null> {
+  const entry = await findExercise(slug, preview);
+  return entry ? withTextGrading(entry) : null;
+}
+
+/** Every valid free-text exercise (drafts included), in course order. */
+export async function listTextEntries(): Promise<TextEntry[]> {
+  return (await listExerciseEntries()).flatMap((e) => withTextGrading(e as AnyExerciseEntry) ?? []);
+}
 
 /** The DM-grader exercise an entry's free text is graded with (a DM exercise itself, a post's two turns…). */
 export function graderExerciseOf(entry: AnyExerciseEntry): Exercise {

@@ -10,6 +10,7 @@ import { hoaxFrontmatterSchema, parseHoaxCase, type HoaxCase } from "~/grading/h
 import { parsePost, postFrontmatterSchema, type PostExercise } from "~/grading/post";
 import { withoutCurriculumFields } from "~/content/schema";
 import type { ExerciseKind } from "./kinds";
+import { dmTextGrading, postTextGrading, type TextGrading } from "./text-grading";
 
 /** Where a lesson file came from, for the parsed item and its error messages. */
 export type ParseContext = { slug: string; course: string; briefing: string; source?: string };
@@ -22,6 +23,8 @@ export type ExerciseKindContent<T> = {
   title: (item: T) => string;
   /** The DM-grader exercise the learner's free text is graded with. */
   graderExercise: (item: T) => Exercise;
+  /** For kinds graded as free text into a TurnGrade: what the studio's rubric tools work with. */
+  textGrading?: (item: T) => TextGrading;
 };
 
 /** The parsed item of each kind: what loaders, submit and checks receive. */
@@ -33,6 +36,7 @@ export const exerciseContent: { [K in ExerciseKind]: ExerciseKindContent<Exercis
     parse: (data, ctx) => parseExercise(withoutCurriculumFields(data), ctx),
     title: (e) => e.title,
     graderExercise: (e) => e,
+    textGrading: dmTextGrading,
   },
   hoax: {
     schema: hoaxFrontmatterSchema,
@@ -48,6 +52,7 @@ export const exerciseContent: { [K in ExerciseKind]: ExerciseKindContent<Exercis
     title: (p) => p.title,
     // The caption and the alt text are two turns of a public exercise.
     graderExercise: (p) => p.exercise,
+    textGrading: postTextGrading,
   },
 };
 

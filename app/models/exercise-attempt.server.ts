@@ -18,6 +18,7 @@ import { refreshEnrollment } from "./certificate.server";
 import { markLessonComplete } from "./progress.server";
 import type { Db } from "~/utils/db.server";
 import type { ExerciseKind } from "~/exercises/kinds";
+import type { TextGrading } from "~/exercises/text-grading";
 
 export type AttemptWithTurns = ExerciseAttempt & { turns: ExerciseTurnRow[] };
 type LessonRef = { lessonId: string; courseId: string; courseVersion: string };
@@ -289,8 +290,8 @@ export async function overrideAttempt(
 }
 
 /**
- * Re-grades every stored reply of an exercise by learners inside `scopePath` with the current
- * rubric and grader (after a rubric change). Overrides stay as they are. Every learner's
+ * Re-grades every stored reply (or post rewrite) of an exercise by learners inside `scopePath` with
+ * the current rubric and grader (after a rubric change). Overrides stay as they are. Every learner's
  * enrollment is recomputed in the same transaction (a lost pass suspends the certificate).
  * Returns how many attempts changed result.
  */
@@ -298,7 +299,7 @@ export async function regradeExercise(
   db: Db,
   actorId: string,
   scopePath: string,
-  exercise: Exercise,
+  exercise: Pick<TextGrading, "slug" | "passPercent" | "turns" | "grade">,
   ref: Omit<LessonRef, "courseVersion">,
 ): Promise<{ attempts: number; changed: number }> {
   return db.transaction(async (tx) => {
@@ -323,7 +324,7 @@ export async function regradeExercise(
           regraded.push({ score: t.score, passed: t.passed });
           continue;
         }
-        const grade: TurnGrade = gradeReply(exercise, t.turnId, t.reply);
+        const grade: TurnGrade = exercise.grade(t.turnId, t.reply);
         regraded.push(grade);
         await tx
           .update(exerciseTurns)

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { agreementFor } from "~/content/agreement-page.server";
-import { getDmEntry, listExerciseEntries } from "~/exercises/entries.server";
+import { getTextEntry, listTextEntries } from "~/exercises/entries.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
@@ -13,15 +13,15 @@ import { handleLoader } from "~/utils/pipeline.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ request, scope }) => {
-    const entries = await listExerciseEntries("dm");
-    const slug = new URL(request.url).searchParams.get("latihan") ?? entries[0]?.exercise.slug ?? "";
-    const entry = slug ? await getDmEntry(slug, true) : null;
+    const entries = await listTextEntries();
+    const slug = new URL(request.url).searchParams.get("latihan") ?? entries[0]?.grading.slug ?? "";
+    const entry = slug ? await getTextEntry(slug, true) : null;
     if (slug && !entry) throw new Response("Not found", { status: 404 });
     return json({
-      exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, course: e.course.meta.title })),
+      exercises: entries.map((e) => ({ slug: e.grading.slug, title: e.title, course: e.course.meta.title })),
       slug,
-      title: entry?.exercise.title ?? "",
-      report: entry ? await agreementFor(entry.exercise, scope) : null,
+      title: entry?.title ?? "",
+      report: entry ? await agreementFor(entry.grading, scope) : null,
     });
   });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
 import { Field, FormAlert } from "~/components/field";
 import { turnFeedback, turnGradeOf } from "~/exercises/dm.server";
-import { getDmEntry } from "~/exercises/entries.server";
+import { getTextEntry } from "~/exercises/entries.server";
 import type { MessageKey } from "~/i18n";
 import { getAttemptInScope, overrideAttempt } from "~/models/exercise-attempt.server";
 import { type SessionUser } from "~/utils/auth.server";
@@ -25,7 +25,7 @@ const overrideSchema = z.object({
 
 async function load(user: SessionUser, attemptId: string) {
   const attempt = await getAttemptInScope(await getDb(), managedScopePath(user), attemptId);
-  const entry = attempt && (await getDmEntry(attempt.exerciseSlug, true));
+  const entry = attempt && (await getTextEntry(attempt.exerciseSlug, true));
   // Outside the instructor's agency subtree looks like a missing attempt.
   if (!attempt || !entry) throw new Response("Not found", { status: 404 });
   return { attempt, entry };
@@ -37,14 +37,14 @@ export async function loader(args: LoaderFunctionArgs) {
     return json({
       learnerName: attempt.learnerName,
       agencyName: attempt.agencyName,
-      title: entry.exercise.title,
-      targetSeconds: entry.exercise.targetSeconds ?? null,
+      title: entry.title,
+      targetSeconds: entry.grading.targetSeconds,
       score: attempt.score,
       passed: attempt.passed,
       overrideScore: attempt.overrideScore,
       overridePassed: attempt.overridePassed,
       overrideComment: attempt.overrideComment,
-      turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, entry.exercise)),
+      turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, entry.grading.exercise)),
     });
   });
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FinalScore } from "~/components/final-score";
-import { getDmEntry, listExerciseEntries } from "~/exercises/entries.server";
+import { getTextEntry, listTextEntries } from "~/exercises/entries.server";
 import { listAttemptsInScope, regradeExercise } from "~/models/exercise-attempt.server";
 import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
@@ -12,14 +12,15 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ user }) => {
-    const entries = await listExerciseEntries("dm");
+    // DM replies and post rewrites: every exercise graded as free text.
+    const entries = await listTextEntries();
     const attempts = await listAttemptsInScope(
       await getDb(),
       managedScopePath(user),
-      entries.map((e) => e.exercise.slug),
+      entries.map((e) => e.grading.slug),
     );
     return json({
-      exercises: entries.map((e) => ({ slug: e.exercise.slug, title: e.exercise.title, course: e.course.meta.title })),
+      exercises: entries.map((e) => ({ slug: e.grading.slug, title: e.title, course: e.course.meta.title })),
       attempts: attempts.map((a) => ({ ...a, completedAt: a.completedAt?.toISOString() ?? null })),
     });
   });
@@ -27,13 +28,13 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "studio:open", keep: {} }, async ({ user, form }) => {
-    const entry = await getDmEntry(String(form.get("slug") ?? ""), true);
+    const entry = await getTextEntry(String(form.get("slug") ?? ""), true);
     if (!entry) throw new Response("Not found", { status: 404 });
-    const result = await regradeExercise(await getDb(), user.id, managedScopePath(user), entry.exercise, {
+    const result = await regradeExercise(await getDb(), user.id, managedScopePath(user), entry.grading, {
       lessonId: entry.ids.lessonId,
       courseId: entry.ids.courseId,
     });
-    return json({ slug: entry.exercise.slug, ...result });
+    return json({ slug: entry.grading.slug, ...result });
   });
 }
 

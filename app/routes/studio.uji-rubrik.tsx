@@ -3,9 +3,9 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
 import { turnFeedback } from "~/exercises/dm.server";
-import { getDmEntry, listExerciseEntries } from "~/exercises/entries.server";
+import { getTextEntry, listTextEntries } from "~/exercises/entries.server";
 import { MAX_REPLY_CHARS } from "~/exercises/limits";
-import { gradeReply, readFacts } from "~/grading";
+import { readFacts } from "~/grading";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -13,12 +13,13 @@ import { handleLoader, handleAction } from "~/utils/pipeline.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({}) => {
-    const entries = await listExerciseEntries("dm");
+    // DM turns and post rewrites (one turn: the ceremonial post).
+    const entries = await listTextEntries();
     return json({
       exercises: entries.map((e) => ({
-        slug: e.exercise.slug,
-        title: e.exercise.title,
-        turns: e.exercise.turns.map((t) => ({ id: t.id, message: t.message })),
+        slug: e.grading.slug,
+        title: e.title,
+        turns: e.grading.turns,
       })),
     });
   });
@@ -30,14 +31,15 @@ export async function action(args: ActionFunctionArgs) {
     const target = String(form.get("target") ?? "");
     const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);
     const [slug, turnId] = target.split("#");
-    const entry = await getDmEntry(slug ?? "", true);
-    const turn = entry?.exercise.turns.find((t) => t.id === turnId);
+    const entry = await getTextEntry(slug ?? "", true);
+    const turn = entry?.grading.turns.find((t) => t.id === turnId);
     if (!entry || !turn) return json({ target, reply, feedback: null, facts: null }, { status: 400 });
-    const grade = gradeReply(entry.exercise, turn.id, reply);
-    const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade }, entry.exercise);
+    const { grading } = entry;
+    const grade = grading.grade(turn.id, reply);
+    const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade }, grading.exercise);
     // What the grader reads the reply as claiming, per fact slot (null: the exercise declares no facts).
-    const facts = entry.exercise.facts
-      ? readFacts(entry.exercise, reply).map((c) => ({
+    const facts = grading.exercise.facts
+      ? readFacts(grading.exercise, reply).map((c) => ({
           slot: c.slot,
           value: c.value,
           stance: c.stance,

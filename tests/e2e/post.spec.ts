@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import matter from "gray-matter";
 import { expect, test, type Page } from "./fixtures";
-import { screenshotDir, signIn } from "./helpers";
+import { demo, screenshotDir, signIn } from "./helpers";
 
 /** Issue 16 §5: the post rewrite, clicked through as a learner would — a bad rewrite, then a good one. */
 const SLUG = "unggahan-loket-sabtu-mpp";
@@ -84,4 +84,28 @@ test.describe("without JavaScript", () => {
     await signIn(page, "peserta34@demo.sigap.id");
     await practise(page);
   });
+});
+
+test("an instructor tries a rewrite in the rubric playground and reads the post's agreement", async ({ page }) => {
+  await signIn(page, demo.instructor);
+  await page.goto("/studio/uji-rubrik");
+  await page.getByLabel("Latihan / Giliran").selectOption(`${SLUG}#unggahan`);
+  await page.getByLabel("Contoh balasan").fill(data.original.text);
+  await page.getByRole("button", { name: "Nilai" }).click();
+  // The post's own checks speak: the pasted original is a copy.
+  await expect(page.getByText(/Skor giliran: \d+ — belum lulus/)).toBeVisible();
+  await expect(page.getByText("Menyalin unggahan seremonial").first()).toBeVisible();
+  await page.getByLabel("Contoh balasan").fill(data.modelAnswer);
+  await page.getByRole("button", { name: "Nilai" }).click();
+  await expect(page.getByText(/Skor giliran: \d+ — lulus/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Bacaan fakta" })).toBeVisible();
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${screenshotDir}/playground-post-${width}.png`, fullPage: true });
+  }
+
+  await page.goto("/studio/kesepakatan");
+  await page.getByLabel("Latihan").selectOption(SLUG);
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: data.title })).toBeVisible();
 });

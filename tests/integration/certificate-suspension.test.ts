@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates, enrollments, exerciseAttempts, lessonProgress, lessons } from "../../db/schema";
 import { getDmEntry } from "~/exercises/entries.server";
+import { dmTextGrading } from "~/exercises/text-grading";
 import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { listOwnCertificates } from "~/models/certificate.server";
 import { overrideAttempt, regradeExercise } from "~/models/exercise-attempt.server";
@@ -95,7 +96,7 @@ describe("grades reach the certificate", () => {
     const db = await getDb();
     const ref = { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId };
 
-    await regradeExercise(await getDb(), admin.user.id, tree.provA.path, stricter(entry.exercise), ref);
+    await regradeExercise(await getDb(), admin.user.id, tree.provA.path, dmTextGrading(stricter(entry.exercise)), ref);
     const [suspended] = await db.select().from(certificates).where(eq(certificates.id, cert.id));
     const [dm] = await db.select().from(lessons).where(eq(lessons.id, entry.ids.lessonId));
     expect(suspended).toMatchObject({ suspendedReason: "regrade", suspendedLesson: dm!.title });
@@ -122,7 +123,7 @@ describe("grades reach the certificate", () => {
     const mine = await (await run(mineLoader, get("/saya/sertifikat", cookie))).json();
     expect(mine.certificates[0]).toMatchObject({ status: "suspended", suspension: { reason: "regrade" }, canRecertify: true });
 
-    await regradeExercise(await getDb(), admin.user.id, tree.provA.path, entry.exercise, ref);
+    await regradeExercise(await getDb(), admin.user.id, tree.provA.path, dmTextGrading(entry.exercise), ref);
     const [restored] = await db.select().from(certificates).where(eq(certificates.id, cert.id));
     expect(restored).toMatchObject({ suspendedAt: null, suspendedReason: null, suspendedLesson: null, replacedBy: null });
     expect((await (await run(verifyLoader, get(`/sertifikat/${cert.code}`), { code: cert.code })).json()).outcome).toBe("valid");

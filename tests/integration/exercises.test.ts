@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, exerciseAttempts, exerciseTurns, lessonProgress } from "../../db/schema";
 import { getDmEntry } from "~/exercises/entries.server";
+import { dmTextGrading } from "~/exercises/text-grading";
 import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { getAttemptInScope, overrideAttempt, regradeExercise } from "~/models/exercise-attempt.server";
 import { loader as attemptLoader } from "~/routes/studio.latihan.$attempt";
@@ -146,12 +147,12 @@ describe("DM exercise attempts", () => {
       })),
     };
     const admin = await userIn(tree.provA.id, "admin");
-    const outside = await regradeExercise(await getDb(), admin.user.id, tree.provA.path, stricter, {
+    const outside = await regradeExercise(await getDb(), admin.user.id, tree.provA.path, dmTextGrading(stricter), {
       lessonId: entry.ids.lessonId,
       courseId: entry.ids.courseId,
     });
     expect((await db.select().from(exerciseAttempts).where(eq(exerciseAttempts.userId, user.id)))[0]!.score).toBe(before!.score);
-    const inside = await regradeExercise(await getDb(), admin.user.id, tree.provB.path, stricter, {
+    const inside = await regradeExercise(await getDb(), admin.user.id, tree.provB.path, dmTextGrading(stricter), {
       lessonId: entry.ids.lessonId,
       courseId: entry.ids.courseId,
     });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates, enrollments, exerciseAttempts, exerciseTurns, lessonProgress, lessons } from "../../db/schema";
 import { loadCourseOutline } from "~/content/course-page.server";
 import { getDmEntry } from "~/exercises/entries.server";
+import { dmTextGrading } from "~/exercises/text-grading";
 import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { listOwnCertificates } from "~/models/certificate.server";
 import { decideReview, listReviewQueue, overrideAttempt, regradeExercise, submitTurn } from "~/models/exercise-attempt.server";
@@ -322,7 +323,10 @@ describe("the review queue", () => {
     expect(await dmProgress(user.id, entry.ids.lessonId)).toBe("completed");
 
     await db.update(exerciseTurns).set({ graderVersion: "sigap-grader/1.1.0" }).where(eq(exerciseTurns.attemptId, attemptId));
-    await regradeExercise(await getDb(), instructor.user.id, own.agencyA.path, entry.exercise, { lessonId: entry.ids.lessonId, courseId: entry.ids.courseId });
+    await regradeExercise(await getDb(), instructor.user.id, own.agencyA.path, dmTextGrading(entry.exercise), {
+      lessonId: entry.ids.lessonId,
+      courseId: entry.ids.courseId,
+    });
     const [log] = await db
       .select()
       .from(auditLog)
