@@ -19,6 +19,37 @@ type Tokens = AnalysedText["tokens"];
 
 const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
 
+// Words an animal name forms a fixed compound with, right before it: "cinta monyet" (puppy love),
+// "shio monyet", "tahun anjing" (the zodiac), "topeng monyet" (the street show), "suara monyet".
+const COMPOUND_HEADS = new Set(["cinta", "shio", "tahun", "topeng", "suara", "tiruan", "bulu", "daging", "kulit", "susu", "minyak", "lemak"]);
+// A kind named by colour or marking right after: "monyet hitam", "babi putih", "anjing belang".
+const KIND_MARKS = new Set(["hitam", "putih", "coklat", "cokelat", "belang", "merah", "abu", "emas", "ekor", "kerdil", "raksasa"]);
+// Liking, fearing, keeping an animal: "suka (sama) anjing", "takut anjing", "pelihara babi".
+const ANIMAL_VERBS = new Set(["suka", "sayang", "takut", "pelihara", "piara", "punya", "beli", "gendong", "elus", "kasih", "lihat", "foto"]);
+const ANIMAL_VERB_LINKS = new Set(["sama", "dengan", "ama", "pada", "sm", "dgn", "banget", "sekali"]);
+// Dung is a literal thing in compounds: "tahi lalat" (a mole), "tai burung", "tahi bintang" (a meteor).
+const DUNG = new Set(["tai", "tahi", "taik"]);
+const DUNG_OF = new Set([
+  "lalat",
+  "bintang",
+  "besi",
+  "minyak",
+  "burung",
+  "ayam",
+  "kucing",
+  "sapi",
+  "kambing",
+  "kuda",
+  "kerbau",
+  "cicak",
+  "tikus",
+  "kelelawar",
+  "bebek",
+  "anjing",
+  "babi",
+  "gajah",
+]);
+
 // Who an insult can be aimed at, and the words that aim it ("dasar …", "kayak …").
 export const SECOND_PERSON: ReadonlySet<string> = new Set([
   "kamu",
@@ -105,8 +136,34 @@ export function aimedAtPerson(a: AnalysedText, i: number): boolean {
   return alone && after.startsWith("!");
 }
 
+// Colloquial aiming only: "kayak setan", "dasar sampah", "setan lu". Formal "seperti sampah plastik" is a comparison of things.
+const STRICT_AIMING = new Set(["dasar", "kayak", "kaya", "kek", "dikatain", "dikatai"]);
+
+/**
+ * Whether a word that is an insult only when aimed ("setan", "sampah", "gila") is aimed here: next to
+ * "you" or a colloquial "dasar/kayak", or alone and shouted ("Setan!").
+ */
+export function vocativeAt(a: AnalysedText, i: number): boolean {
+  const t = a.tokens;
+  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) if (SECOND_PERSON.has(t[j].surface) || STRICT_AIMING.has(t[j].surface)) return true;
+  for (let j = i + 1; j <= i + 2 && sameClause(t, i, j); j++) if (SECOND_PERSON.has(t[j].surface)) return true;
+  const alone = !sameClause(t, i, i - 1) && !sameClause(t, i, i + 1);
+  return alone && a.text.slice(t[i].end, t[i].end + 3).startsWith("!");
+}
+
+function literalDung(t: Tokens, i: number): boolean {
+  return DUNG.has(t[i].surface) && sameClause(t, i, i + 1) && DUNG_OF.has(t[i + 1].surface);
+}
+
 function literalAnimal(t: Tokens, i: number): boolean {
   if (!ANIMALS.has(t[i].surface)) return false;
+  if (sameClause(t, i, i - 1) && COMPOUND_HEADS.has(t[i - 1].surface)) return true;
+  if (sameClause(t, i, i + 1) && KIND_MARKS.has(t[i + 1].surface)) return true;
+  // "suka anjing", "takut sama anjing"
+  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) {
+    if (ANIMAL_VERBS.has(t[j].stem) || ANIMAL_VERBS.has(t[j].surface)) return true;
+    if (!ANIMAL_VERB_LINKS.has(t[j].surface)) break;
+  }
   if (sameSentence(t, i, i + 1) && LOCATIVES.has(t[i + 1].surface)) return true;
   // counted: "dua monyet", "seekor anjing"
   if (sameClause(t, i, i - 1) && (t[i - 1].isNumber || CLASSIFIERS.has(t[i - 1].surface))) return true;
@@ -123,6 +180,13 @@ function literalAnimal(t: Tokens, i: number): boolean {
     if (sameClause(t, i, n) && COORDINATORS.has(t[c].surface) && (t[n].surface === "manusia" || ANIMALS.has(t[n].surface))) return true;
   }
   return false;
+}
+
+// Compounds in which an insult word has its ordinary sense: "wedus gembel" (a volcano's hot cloud), "bunga bangkai".
+const FIXED_COMPOUNDS = new Set(["wedus gembel", "bunga bangke", "bunga bangkai", "haji bolot", "pak bolot"]);
+
+function fixedCompound(t: Tokens, i: number): boolean {
+  return sameClause(t, i, i - 1) && FIXED_COMPOUNDS.has(`${t[i - 1].surface} ${t[i].surface}`);
 }
 
 function deafEars(t: Tokens, i: number): boolean {
@@ -175,9 +239,10 @@ const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
 function partOfName(a: AnalysedText, i: number): boolean {
   const t = a.tokens;
   const raw = (k: number) => a.text.slice(t[k].start, t[k].end);
-  if (!isTitleCase(raw(i)) || !sameSentence(t, i, i - 1)) return false;
-  // a film or a counted referent: "3 Idiot"
+  if (!sameSentence(t, i, i - 1)) return false;
+  // a film or a counted referent: "3 Idiot", "(3 idiot)"
   if (t[i - 1].isNumber) return true;
+  if (!isTitleCase(raw(i))) return false;
   let titled = 0;
   for (let j = i - 1; j >= 0 && sameSentence(t, i, j) && isTitleCase(raw(j)) && !NOT_TITLE.has(t[j].surface) && !SECOND_PERSON.has(t[j].surface); j--) titled++;
   if (titled === 0) return false;
@@ -201,7 +266,7 @@ const senses = new WeakMap<AnalysedText, Map<number, Sense>>();
 
 function senseOf(a: AnalysedText, i: number): Sense {
   if (aimedAtPerson(a, i)) return null;
-  if (literalAnimal(a.tokens, i) || deafEars(a.tokens, i)) return "literal";
+  if (literalAnimal(a.tokens, i) || literalDung(a.tokens, i) || deafEars(a.tokens, i) || fixedCompound(a.tokens, i)) return "literal";
   if (mentioned(a, i)) return "mention";
   if (partOfName(a, i)) return "name";
   return null;

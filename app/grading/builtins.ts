@@ -617,8 +617,9 @@ const detectShouting: Detector = ({ text }) => {
 };
 
 // Eye-rolls, smirks, face-palms and rude gestures read as mockery when a citizen asks for help.
-// Laughing faces (😂 🤣) are laughter: a tone note (grade.ts), like "wkwk".
-const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F926}\u{1F595}\u{1F624}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
+// Laughing faces (😂 🤣) are laughter: a tone note (grade.ts), like "wkwk". 😤 ("face with look of
+// triumph") is left out: it is used as often for pride and resolve as for anger.
+const MOCKING_EMOJI_RE = /[\u{1F644}\u{1F612}\u{1F926}\u{1F595}\u{1F60F}\u{1F92A}\u{1F92C}]/gu;
 
 /** Whether the text has a character outside the Basic Multilingual Plane (most emoji): a cheap screen for emoji regexes. */
 export function hasAstral(text: string): boolean {

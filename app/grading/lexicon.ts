@@ -9,20 +9,39 @@
  * masking ("b*go", "anj*ng") and spaced or dotted letters ("b o d o h", "t.o.l.o.l").
  */
 import type { AnalysedText } from "./match";
-import { insultSense, SECOND_PERSON } from "./abuse-sense";
+import { insultSense, SECOND_PERSON, vocativeAt } from "./abuse-sense";
 
 const INSULT_LIST = `
 goblok goblog gblk gblg goblo bodoh bdh tolol tll tlol bego bgo dungu idiot bloon oon geblek dongo dongok pekok bolot budek budeg telmi
-bebal pandir sarap
-anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir asu asw babi monyet bangsat bgst bngst bgsd bangsad bajingan brengsek berengsek
-keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk cuk cok tai taik tahi kontol kntl memek ngentot ngntd entot pantek
-puki pukimak kimak pepek peler jembut lonte pelacur sundal perek jablay bencong banci bangke kampang kunyuk kirik ngehe
+bebal pandir sarap bodo bodat belegug koplak oneng orgil
+anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying asu asw babi monyet nyet bangsat bgst bngst bgsd bangsad
+bajingan brengsek berengsek bangsul
+keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek
+kontol kntl memek ngentot ngntd entot ngewe pantek puki pukimak kimak pepek peler jembut titit telek pejuh
+lonte pelacur sundal perek jablay pecun bencong banci bangke kampang kunyuk kirik ngehe sompret semprul kehed picek matamu ndasmu raimu cangkemmu
 fuck fck fucking shit bitch stupid bastard asshole dumb wtf
-kampungan norak katrok katro udik ndeso gaptek cupu bacot songong belagu murahan rendahan sinting edan gendeng tengik biadab bejat
-penjilat pecundang munafik dajjal kadrun cebong kecebong pembohong pendusta jahanam terkutuk
+kampungan norak katrok katro udik ndeso gaptek cupu bacot bacod cocot congor songong belagu murahan rendahan sinting edan gendeng tengik biadab
+bejat bejad penjilat pecundang munafik dajjal kadrun cebong kecebong pembohong pendusta jahanam terkutuk jongos kacung gembel
 `;
 
 export const INSULTS: ReadonlySet<string> = new Set(INSULT_LIST.split(/\s+/).filter(Boolean));
+
+/**
+ * Words that are insults only when aimed at someone ("Setan!", "dasar setan", "najis lu"); otherwise
+ * they are religion ("godaan setan", "iblis"), judgement of things ("najis" in fiqh, "sampah plastik")
+ * or an intensifier ("gila", "keren gila").
+ */
+export const AIMED_ONLY: ReadonlySet<string> = new Set(["setan", "iblis", "syaiton", "najis", "sampah", "gila", "binatang"]);
+
+/**
+ * Swearing and vulgarity: not a judgement of a person that one can pass on oneself, so "anjir gue
+ * kaget" or "ngentot sama aku" is not excused as self-directed (unlike "bodoh juga aku").
+ */
+const EXPLETIVES = new Set(
+  "anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying asu asw bangsat bgst bngst bgsd bangsad bangsul bajingan brengsek berengsek keparat kampret sialan bedebah jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek kontol kntl memek ngentot ngntd entot ngewe pantek puki pukimak kimak pepek peler jembut titit telek pejuh lonte pelacur sundal perek jablay pecun bangke sompret semprul kehed ngehe fuck fck fucking shit bitch bastard asshole wtf matamu ndasmu raimu cangkemmu".split(
+    " ",
+  ),
+);
 
 const CLITICS = ["nya", "mu", "lu", "lo", "ku", "lah", "kah"];
 const NEGATORS = new Set(["tidak", "bukan"]);
@@ -74,17 +93,20 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
   const t = a.tokens;
   for (let i = 0; i < t.length; i++) {
     const lx = t[i].lex;
-    if (!(lx.insult ??= insultAt(lx.surface))) continue;
+    if (!(lx.insult ??= insultAt(lx.surface))) {
+      if (AIMED_ONLY.has(lx.surface) && vocativeAt(a, i) && !selfDirected(t, i)) (out ??= []).push([t[i].start, t[i].end]);
+      continue;
+    }
     if (t[i].negated && sparedByNegation(a, i)) continue;
     if (insultSense(a, i) !== null) continue;
-    if (selfDirected(t, i)) continue;
+    if (!EXPLETIVES.has(lx.surface) && selfDirected(t, i)) continue;
     (out ??= []).push([t[i].start, t[i].end]);
   }
   return out;
 }
 
 // "bodoh juga aku lupa bawa KK": calling oneself names insults nobody, unless someone else is addressed too.
-const FIRST_PERSON = new Set(["saya", "aku", "daku"]);
+const FIRST_PERSON = new Set(["saya", "aku", "daku", "kami"]);
 const ADDRESSEE = new Set([
   "kamu",
   "lu",
@@ -107,7 +129,8 @@ const ADDRESSEE = new Set([
 
 function selfDirected(t: AnalysedText["tokens"], i: number): boolean {
   let self = false;
-  for (let j = Math.max(0, i - 2); j <= Math.min(t.length - 1, i + 2); j++) if (t[j].clause === t[i].clause && FIRST_PERSON.has(t[j].surface)) self = true;
+  // "aku bukan bolot", "kami bukan orang bodoh": the speaker within three words of the same clause.
+  for (let j = Math.max(0, i - 3); j <= Math.min(t.length - 1, i + 2); j++) if (t[j].clause === t[i].clause && FIRST_PERSON.has(t[j].surface)) self = true;
   if (!self) return false;
   for (let j = i - 1; j >= 0 && t[j].clause === t[i].clause; j--) if (ADDRESSEE.has(t[j].surface)) return false;
   for (let j = i + 1; j < t.length && t[j].clause === t[i].clause; j++) if (ADDRESSEE.has(t[j].surface)) return false;
