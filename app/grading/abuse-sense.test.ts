@@ -104,3 +104,69 @@ describe("a literal context does not excuse a word aimed at the reader", () => {
     },
   );
 });
+
+// Our own sentences again: compounds and idioms in which the word keeps an ordinary sense.
+describe("compounds and idioms with an ordinary sense", () => {
+  it.each([
+    "Cinta monyet waktu SMP memang lucu kalau diingat.",
+    "Tahun ini shio monyet katanya sedang beruntung.",
+    "Shio: Monyet",
+    "Pertunjukan topeng monyet sudah dilarang di kota ini.",
+    "Terdengar tiruan suara monyet dari tribun penonton.",
+    "Monyet hitam sulawesi termasuk satwa endemik.",
+    "Adik saya suka banget sama anjing.",
+    "Dari kecil saya takut anjing.",
+    "Ada tahi lalat baru di pipi, perlu diperiksa dokter kulit.",
+    "Ada tai burung di kaca mobil dinas.",
+    "Jangan sampai menginjak tai kucing di halaman.",
+    "Wedus gembel turun dari puncak Merapi siang ini.",
+    "Nonton (3 idiot) lagi bareng keluarga.",
+  ])("%s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+
+  it.each(["tai kucing pelayanan publiknya", "dasar monyet", "kamu babi", "cinta lu tai kucing"])("still flags %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});
+
+describe("words that insult only when aimed at someone", () => {
+  it.each(["Setan!", "dasar setan", "najis lu", "dasar sampah", "hina banget lo jadi orang", "kayak setan kamu"])("flags %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+
+  it.each([
+    "Mintalah perlindungan kepada Allah dari godaan setan.",
+    "Bekas jilatan anjing termasuk najis menurut fikih.",
+    "Sampah plastik dipilah sebelum diangkut.",
+    "Bahan seperti sampah dapur bisa dijadikan kompos.",
+    "Gila ya cuacanya hari ini, panas sekali.",
+    "Menghina orang lain bukan sikap yang baik.",
+  ])("spares %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+});
+
+describe("self-directed words", () => {
+  it.each(["kami bukan orang bodoh, kami cuma minta kejelasan", "aku bukan bolot kok", "bodoh juga aku lupa bawa KK"])("spares %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+
+  // swearing is not a judgement passed on oneself
+  it.each(["anjir gue kaget loketnya tutup", "kampret gue nunggu dua jam", "woy goblog gw nanya dari tadi"])("flags %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});
+
+describe("reading", () => {
+  it.each(["Aplikasi belum bisa baca file HEIC.", "Mata saya tidak bisa baca tulisan sekecil itu.", "Program pemberantasan buta huruf dibuka lagi."])(
+    "spares %s",
+    (text) => {
+      expect(isFlaggedAbusive(text)).toBe(false);
+    },
+  );
+
+  it.each(["Kakak tidak bisa baca ya?", "Buta huruf ya, Pak?"])("flags %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});

@@ -26,29 +26,13 @@ const COMPOUND_HEADS = new Set(["cinta", "shio", "tahun", "topeng", "suara", "ti
 const KIND_MARKS = new Set(["hitam", "putih", "coklat", "cokelat", "belang", "merah", "abu", "emas", "ekor", "kerdil", "raksasa"]);
 // Liking, fearing, keeping an animal: "suka (sama) anjing", "takut anjing", "pelihara babi".
 const ANIMAL_VERBS = new Set(["suka", "sayang", "takut", "pelihara", "piara", "punya", "beli", "gendong", "elus", "kasih", "lihat", "foto"]);
-const ANIMAL_VERB_LINKS = new Set(["sama", "dengan", "ama", "pada", "sm", "dgn", "banget", "sekali"]);
-// Dung is a literal thing in compounds: "tahi lalat" (a mole), "tai burung", "tahi bintang" (a meteor).
+const ANIMAL_VERB_LINKS = new Set(["sama", "dengan", "ama", "pada", "sm", "dgn", "banget", "sekali", "tidak", "nggak", "gak", "enggak"]);
+// Dung is a literal thing in fixed compounds: "tahi lalat" (a mole), "tahi bintang" (a meteor), "tahi
+// besi" (rust). An animal's dung is literal where it lies or is stepped in ("tai burung di kaca mobil",
+// "menginjak tai kucing"); "tai kucing" alone is the idiom for rubbish.
 const DUNG = new Set(["tai", "tahi", "taik"]);
-const DUNG_OF = new Set([
-  "lalat",
-  "bintang",
-  "besi",
-  "minyak",
-  "burung",
-  "ayam",
-  "kucing",
-  "sapi",
-  "kambing",
-  "kuda",
-  "kerbau",
-  "cicak",
-  "tikus",
-  "kelelawar",
-  "bebek",
-  "anjing",
-  "babi",
-  "gajah",
-]);
+const DUNG_COMPOUNDS = new Set(["lalat", "bintang", "besi", "minyak"]);
+const DUNG_HANDLING = new Set(["injak", "bersih", "kena", "pungut", "buang", "sapu", "kotor", "angkut"]);
 
 // Who an insult can be aimed at, and the words that aim it ("dasar …", "kayak …").
 export const SECOND_PERSON: ReadonlySet<string> = new Set([
@@ -75,7 +59,7 @@ const ANIMAL_CONTEXT = new Set(
   // the animal's life, body and keeping
   (
     "hutan liar ternak daging gonggong menggonggong kandang gigit menggigit rabies galak pelihara peliharaan piaraan ekor seekor pelacak lepas " +
-    "vaksin flu kawanan sekawanan gerombolan peternak tetangga jalanan mati sakit induk anak bayi betina jantan bulu cakar taring ras trah " +
+    "tidur jilat liur vaksin flu kawanan sekawanan gerombolan peternak tetangga jalanan mati sakit induk anak bayi betina jantan bulu cakar taring ras trah " +
     // kinds of animal, and animals named next to it
     "hewan binatang satwa fauna mamalia primata spesies langka endemik habitat mangsa predator pemangsa kebun taman sawah kota permukiman pemukiman " +
     "kucing sapi kambing ayam bebek kerbau kuda gajah harimau singa beruang rusa tikus ular burung elang lumba kukang orangutan gorila simpanse " +
@@ -137,7 +121,7 @@ export function aimedAtPerson(a: AnalysedText, i: number): boolean {
 }
 
 // Colloquial aiming only: "kayak setan", "dasar sampah", "setan lu". Formal "seperti sampah plastik" is a comparison of things.
-const STRICT_AIMING = new Set(["dasar", "kayak", "kaya", "kek", "dikatain", "dikatai"]);
+const STRICT_AIMING = new Set(["dasar", "kayak", "kaya", "kek", "kyk", "kayaknya", "dikatain", "dikatai", "dikata"]);
 
 /**
  * Whether a word that is an insult only when aimed ("setan", "sampah", "gila") is aimed here: next to
@@ -145,22 +129,30 @@ const STRICT_AIMING = new Set(["dasar", "kayak", "kaya", "kek", "dikatain", "dik
  */
 export function vocativeAt(a: AnalysedText, i: number): boolean {
   const t = a.tokens;
-  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) if (SECOND_PERSON.has(t[j].surface) || STRICT_AIMING.has(t[j].surface)) return true;
+  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) {
+    // the raw spelling: normalisation reads "kayak" as "seperti"
+    if (SECOND_PERSON.has(t[j].surface) || STRICT_AIMING.has(a.text.slice(t[j].start, t[j].end).toLowerCase())) return true;
+  }
   for (let j = i + 1; j <= i + 2 && sameClause(t, i, j); j++) if (SECOND_PERSON.has(t[j].surface)) return true;
   const alone = !sameClause(t, i, i - 1) && !sameClause(t, i, i + 1);
   return alone && a.text.slice(t[i].end, t[i].end + 3).startsWith("!");
 }
 
 function literalDung(t: Tokens, i: number): boolean {
-  return DUNG.has(t[i].surface) && sameClause(t, i, i + 1) && DUNG_OF.has(t[i + 1].surface);
+  if (!DUNG.has(t[i].surface) || !sameClause(t, i, i + 1)) return false;
+  if (DUNG_COMPOUNDS.has(t[i + 1].surface)) return true;
+  if (!ANIMAL_CONTEXT.has(t[i + 1].surface) && !ANIMALS.has(t[i + 1].surface)) return false;
+  if (sameSentence(t, i, i + 2) && LOCATIVES.has(t[i + 2].surface)) return true;
+  return sameClause(t, i, i - 1) && DUNG_HANDLING.has(t[i - 1].stem);
 }
 
 function literalAnimal(t: Tokens, i: number): boolean {
   if (!ANIMALS.has(t[i].surface)) return false;
-  if (sameClause(t, i, i - 1) && COMPOUND_HEADS.has(t[i - 1].surface)) return true;
+  // "Shio: Monyet" in a list of fields is the same compound.
+  if (sameSentence(t, i, i - 1) && COMPOUND_HEADS.has(t[i - 1].surface)) return true;
   if (sameClause(t, i, i + 1) && KIND_MARKS.has(t[i + 1].surface)) return true;
   // "suka anjing", "takut sama anjing"
-  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) {
+  for (let j = i - 1; j >= i - 3 && sameClause(t, i, j); j--) {
     if (ANIMAL_VERBS.has(t[j].stem) || ANIMAL_VERBS.has(t[j].surface)) return true;
     if (!ANIMAL_VERB_LINKS.has(t[j].surface)) break;
   }

@@ -146,11 +146,15 @@ const THIRD =
 // Single insult words live in lexicon.ts (matched by surface, negated or not); these are phrases.
 const ABUSIVE = [
   "anjay/sial",
-  "dasar/kayak/seperti/kaya ...1 setan/iblis/binatang/hewan/sampah/bocah/gila/sinting",
-  "setan/iblis/binatang/gila lu/lo/kamu/kau/kalian/ya/ente",
+  // "kayak setan" is read in lexicon.ts from the raw spelling: normalised, "kayak" is "seperti", and
+  // "seperti sampah dapur" compares things
+  "dasar ...1 setan/iblis/binatang/hewan/sampah/bocah/gila/sinting",
+  // not "gila ya": "Gila ya cuacanya hari ini" is an exclamation about the weather
+  "setan/iblis/binatang/gila lu/lo/kamu/kau/kalian/ente",
   "sudah/udah gila",
   "sok tahu/pintar/pinter/suci/jago/penting/asik",
   "otak udang/dengkul/sampah/kosong",
+  "iq/otak jongkok",
   "~tidak punya otak",
   "pakai/punya otak",
   "pikir/=mikir dong",
@@ -176,9 +180,6 @@ const ABUSIVE = [
   "cek/baca/lihat dulu sebelum ...2 komentar/tanya/protes/tuduh/nuduh/marah",
   "lain kali ...1 cek dulu",
   "kurang kerjaan",
-  "bisa baca tidak",
-  "tidak bisa baca",
-  "buta huruf",
   "pertanyaan ...2 aneh/konyol/bodoh/lucu",
   // "masa hal sepele begini harus ditanya", "sudah dijelaskan masih nanya lagi"
   "masa/masak ...4 sepele/remeh/receh/gampang ...3 =ditanya/=ditanyakan/=tanya/=nanya/=bertanya/=nanyain",
@@ -311,6 +312,14 @@ const BRIBE = [
   "transfer/tf ...3 nomor/no ini/saya/kami",
   "bayar/kasih ...2 lebih/tambahan ...3 cepat/kilat/prioritas/duluan/jalur",
   "jalur/layanan/paket ...1 cepat/kilat/ekspres/express/vip/prioritas/khusus ...3 bayar/biaya/ribu/juta/tambahan",
+];
+
+// "Tidak bisa baca?" mocks the reader; not when the speaker, an eye or a machine cannot read, nor
+// illiteracy as a subject ("angka buta huruf", "pemberantasan buta huruf").
+const CANT_READ = ["bisa baca tidak", "tidak bisa baca", "buta huruf"];
+const CANT_READ_UNLESS = [
+  "saya/aku/kami/kita/mata/kacamata/sistem/aplikasi/mesin/alat/perangkat/printer/pemindai/scanner/ponsel/hp/layar/berkas/file/dokumen/format",
+  "angka/program/pemberantasan/penduduk/lansia/warga/persentase/tingkat/bebas/melek",
 ];
 
 // "Pintar sekali" to the person asking is sarcasm; about a third person ("anak saya pintar sekali") it is praise.
@@ -656,6 +665,7 @@ export function builtinChecks(): BuiltinCheck[] {
     { id: "empty", channels: "all", detect: detectEmpty },
     { id: "too-long", channels: "all", detect: detectTooLong },
     { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
+    { id: "abusive", channels: "all", matcher: compileMatcher(CANT_READ, CANT_READ_UNLESS) },
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
     { id: "abusive", channels: "all", matcher: compileMatcher(SARCASM_PRAISE, THIRD_PERSON) },
     { id: "pii-public", channels: "public", detect: detectPiiPublic },

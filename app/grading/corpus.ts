@@ -63,7 +63,12 @@ function corpusExercise(): Exercise {
 }
 
 export function isFlaggedAbusive(text: string): boolean {
-  return gradeReply(corpusExercise(), "t1", text).violations.includes("abusive");
+  return builtinViolations(text).includes("abusive");
+}
+
+/** The built-in violations a public reply with no rubric gets ("abusive", "blame", "shouting", …). */
+export function builtinViolations(text: string): string[] {
+  return gradeReply(corpusExercise(), "t1", text).violations;
 }
 
 export function abusiveCorpusReport(lines: readonly CorpusLine[]): CorpusReport {

@@ -31,7 +31,7 @@ export const INSULTS: ReadonlySet<string> = new Set(INSULT_LIST.split(/\s+/).fil
  * they are religion ("godaan setan", "iblis"), judgement of things ("najis" in fiqh, "sampah plastik")
  * or an intensifier ("gila", "keren gila").
  */
-export const AIMED_ONLY: ReadonlySet<string> = new Set(["setan", "iblis", "syaiton", "najis", "sampah", "gila", "binatang"]);
+export const AIMED_ONLY: ReadonlySet<string> = new Set(["setan", "iblis", "syaiton", "najis", "sampah", "gila", "binatang", "hewan", "bocah", "hina"]);
 
 /**
  * Swearing and vulgarity: not a judgement of a person that one can pass on oneself, so "anjir gue
@@ -125,6 +125,12 @@ const ADDRESSEE = new Set([
   "dasar",
   "petugas",
   "pegawai",
+  // calls for someone's attention: "woy goblok gw ngakak" is said to someone
+  "woy",
+  "woi",
+  "oi",
+  "hei",
+  "heh",
 ]);
 
 function selfDirected(t: AnalysedText["tokens"], i: number): boolean {
@@ -132,6 +138,8 @@ function selfDirected(t: AnalysedText["tokens"], i: number): boolean {
   // "aku bukan bolot", "kami bukan orang bodoh": the speaker within three words of the same clause.
   for (let j = Math.max(0, i - 3); j <= Math.min(t.length - 1, i + 2); j++) if (t[j].clause === t[i].clause && FIRST_PERSON.has(t[j].surface)) self = true;
   if (!self) return false;
+  // "kami bukan orang bodoh": denying it of oneself insults nobody, whoever is addressed.
+  if (t[i].negated) return true;
   for (let j = i - 1; j >= 0 && t[j].clause === t[i].clause; j--) if (ADDRESSEE.has(t[j].surface)) return false;
   for (let j = i + 1; j < t.length && t[j].clause === t[i].clause; j++) if (ADDRESSEE.has(t[j].surface)) return false;
   return true;
