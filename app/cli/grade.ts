@@ -120,7 +120,7 @@ function runCorpus(file: string): void {
   const r = abusiveCorpusReport(lines);
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   for (const m of r.missed) process.stdout.write(`missed (abusive, line ${m.line}): ${m.text}\n`);
-  for (const m of r.falseFlags) process.stdout.write(`false flag (neutral, line ${m.line}): ${m.text}\n`);
+  for (const m of r.falseFlags) process.stdout.write(`false flag (neutral, line ${m.line}) [${m.evidence.join(" | ")}]: ${m.text}\n`);
   process.stdout.write(
     `abusive recall ${pct(r.recall)} (${r.abusive - r.missed.length}/${r.abusive}), neutral flagged ${pct(r.falseFlagRate)} (${r.falseFlags.length}/${r.neutral}) — targets ≥ 85 % and ≤ 3 %\n`,
   );

@@ -83,6 +83,7 @@ const MENTION_CUES = new Set(
     " ",
   ),
 );
+const GLOSS_CUES = new Set(["berarti", "artinya", "bermakna", "maknanya", "maksudnya"]);
 // Hearing: "kuping budek", "telinga budeg".
 const DEAF = new Set(["budek", "budeg", "bolot", "tuli", "congek"]);
 const EARS = new Set(["kuping", "telinga", "kupingku", "telingaku", "kupingnya", "telinganya", "kupingmu", "telingamu"]);
@@ -175,10 +176,12 @@ function literalAnimal(t: Tokens, i: number): boolean {
 }
 
 // Compounds in which an insult word has its ordinary sense: "wedus gembel" (a volcano's hot cloud), "bunga bangkai".
-const FIXED_COMPOUNDS = new Set(["wedus gembel", "bunga bangke", "bunga bangkai", "haji bolot", "pak bolot"]);
+// Also names: the comedian "Haji Bolot"; and a loan: "tai chi".
+const FIXED_COMPOUNDS = new Set(["wedus gembel", "bunga bangke", "bunga bangkai", "haji bolot", "pak bolot", "bapak bolot", "tai chi", "tai ci"]);
 
 function fixedCompound(t: Tokens, i: number): boolean {
-  return sameClause(t, i, i - 1) && FIXED_COMPOUNDS.has(`${t[i - 1].surface} ${t[i].surface}`);
+  if (sameClause(t, i, i - 1) && FIXED_COMPOUNDS.has(`${t[i - 1].surface} ${t[i].surface}`)) return true;
+  return sameClause(t, i, i + 1) && FIXED_COMPOUNDS.has(`${t[i].surface} ${t[i + 1].surface}`);
 }
 
 function deafEars(t: Tokens, i: number): boolean {
@@ -193,6 +196,8 @@ function mentioned(a: AnalysedText, i: number): boolean {
   for (let j = i - 1; j >= i - 2 && sameSentence(t, i, j); j--) if (MENTION_CUES.has(t[j].surface)) return true;
   // "X artinya …", "X itu singkatan dari …"
   for (let j = i + 1; j <= i + 2 && sameSentence(t, i, j); j++) if (MENTION_CUES.has(t[j].surface)) return true;
+  // "Asu dalam bahasa Jawa berarti anjing": a gloss a few words on
+  for (let j = i + 1; j <= i + 5 && sameSentence(t, i, j); j++) if (t[j].surface === "bahasa" || GLOSS_CUES.has(t[j].surface)) return true;
   // a quoted word in a sentence about words: 'Kata "depp" dalam bahasa Jerman artinya "idiot"'
   if (t[i].mode & QUOTED && quotedRun(t, i) <= 3) {
     for (let j = i - 8; j <= i + 8; j++) if (j !== i && sameSentence(t, i, j) && (MENTION_CUES.has(t[j].surface) || t[j].surface === "bahasa")) return true;

@@ -324,7 +324,11 @@ const CANT_READ_UNLESS = [
 
 // "Pintar sekali" to the person asking is sarcasm; about a third person ("anak saya pintar sekali") it is praise.
 const SARCASM_PRAISE = ["pintar/pinter/cerdas/jenius sekali/banget/amat/deh/nian"];
-const THIRD_PERSON = ["dia/beliau/mereka/anak/anaknya/anakku/muridnya/murid/adiknya/cucu/cucunya/siswa"];
+// Praise of a third party or of a thing ("tim robotik yang cerdas sekali", "pintar sekali idenya") is sincere.
+const THIRD_PERSON = [
+  "dia/beliau/mereka/anak/anaknya/anakku/muridnya/murid/adiknya/cucu/cucunya/siswa/siswi/pelajar/mahasiswa/peserta/pemenang/juara/tim/para/generasi/relawan",
+  "pintar/pinter/cerdas/jenius sekali/banget/amat =idenya/=usulannya/=gagasannya/=karyanya/=inovasinya/=caranya/=desainnya/=rancangannya/=solusinya/=hasilnya",
+];
 
 // A wink after money or speed: an offer of a bribe, or one accepted.
 const WINK_RE = /[\u{1F609}\u{1F61C}]|;\)|;-\)/u;

@@ -26,6 +26,12 @@ describe("abusive corpus", () => {
     });
   });
 
+  it("names the words behind each false flag, to group them by cause", () => {
+    const r = abusiveCorpusReport(parseCorpus("neutral\tdasar monyet\nneutral\tmonyet di taman kota\nabusive\tkamu bodoh"));
+    expect(r.falseFlags.map((f) => [f.line, f.evidence])).toEqual([[1, ["monyet"]]]);
+    expect(r.missed).toEqual([]);
+  });
+
   it("rejects a line without a label", () => {
     expect(() => parseCorpus("kasar\tdasar")).toThrow(/line 1/);
   });

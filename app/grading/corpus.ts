@@ -16,7 +16,8 @@ export type CorpusReport = {
   /** Share of neutral lines flagged `abusive`. */
   falseFlagRate: number;
   missed: CorpusLine[];
-  falseFlags: CorpusLine[];
+  /** Each with the words that made the check fire, to group the false flags by cause. */
+  falseFlags: Array<CorpusLine & { evidence: string[] }>;
 };
 
 /**
@@ -63,7 +64,13 @@ function corpusExercise(): Exercise {
 }
 
 export function isFlaggedAbusive(text: string): boolean {
-  return builtinViolations(text).includes("abusive");
+  return abusiveEvidence(text) !== null;
+}
+
+/** The spans that made the `abusive` check fire (lexicon word, phrase, emoji), or null when it did not. */
+export function abusiveEvidence(text: string): string[] | null {
+  const hit = gradeReply(corpusExercise(), "t1", text).violated.find((v) => v.id === "abusive");
+  return hit ? hit.evidence.map((e) => e.text) : null;
 }
 
 /** The built-in violations a public reply with no rubric gets ("abusive", "blame", "shouting", …). */
@@ -73,17 +80,17 @@ export function builtinViolations(text: string): string[] {
 
 export function abusiveCorpusReport(lines: readonly CorpusLine[]): CorpusReport {
   const missed: CorpusLine[] = [];
-  const falseFlags: CorpusLine[] = [];
+  const falseFlags: CorpusReport["falseFlags"] = [];
   let abusive = 0;
   let neutral = 0;
   for (const l of lines) {
-    const flagged = isFlaggedAbusive(l.text);
+    const evidence = abusiveEvidence(l.text);
     if (l.label === "abusive") {
       abusive++;
-      if (!flagged) missed.push(l);
+      if (!evidence) missed.push(l);
     } else {
       neutral++;
-      if (flagged) falseFlags.push(l);
+      if (evidence) falseFlags.push({ ...l, evidence });
     }
   }
   return {
