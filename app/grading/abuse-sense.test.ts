@@ -121,6 +121,12 @@ describe("compounds and idioms with an ordinary sense", () => {
     "Jangan sampai menginjak tai kucing di halaman.",
     "Wedus gembel turun dari puncak Merapi siang ini.",
     "Nonton (3 idiot) lagi bareng keluarga.",
+    "Senam tai chi gratis di taman kota setiap Minggu pagi.",
+    "Asu dalam bahasa Jawa berarti anjing.",
+    "Kita tunggu kabar dari Pak Bolot, kepala dusun.",
+    "Tikus berkeliaran di gudang pasar.",
+    "Layanan juru bahasa isyarat bagi warga tuli dan bisu tersedia di loket 3.",
+    "Buta huruf bukan aib, ayo ikut kelas malam.",
   ])("%s", (text) => {
     expect(isFlaggedAbusive(text)).toBe(false);
   });
@@ -131,9 +137,12 @@ describe("compounds and idioms with an ordinary sense", () => {
 });
 
 describe("words that insult only when aimed at someone", () => {
-  it.each(["Setan!", "dasar setan", "najis lu", "dasar sampah", "hina banget lo jadi orang", "kayak setan kamu"])("flags %s", (text) => {
-    expect(isFlaggedAbusive(text)).toBe(true);
-  });
+  it.each(["Setan!", "dasar setan", "najis lu", "dasar sampah", "hina banget lo jadi orang", "kayak setan kamu", "dasar onta", "tikus lu", "kayak kebo kamu"])(
+    "flags %s",
+    (text) => {
+      expect(isFlaggedAbusive(text)).toBe(true);
+    },
+  );
 
   it.each([
     "Mintalah perlindungan kepada Allah dari godaan setan.",
@@ -155,6 +164,19 @@ describe("self-directed words", () => {
   // swearing is not a judgement passed on oneself
   it.each(["anjir gue kaget loketnya tutup", "kampret gue nunggu dua jam", "woy goblog gw nanya dari tadi"])("flags %s", (text) => {
     expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});
+
+describe("sincere praise is no sarcasm", () => {
+  it.each([
+    "Selamat kepada tim robotik SMKN 2 yang cerdas sekali merancang alat penyiram otomatis!",
+    "Wah pintar sekali idenya, Kak! Usulan taman baca ini kami teruskan ke Dinas Perpustakaan.",
+  ])("spares %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+
+  it("still flags praise undercut by what follows", () => {
+    expect(isFlaggedAbusive("Terima kasih Pak, pintar sekali sampai bertanya tiga kali.")).toBe(true);
   });
 });
 

@@ -314,9 +314,9 @@ const BRIBE = [
   "jalur/layanan/paket ...1 cepat/kilat/ekspres/express/vip/prioritas/khusus ...3 bayar/biaya/ribu/juta/tambahan",
 ];
 
-// "Tidak bisa baca?" mocks the reader; not when the speaker, an eye or a machine cannot read, nor
-// illiteracy as a subject ("angka buta huruf", "pemberantasan buta huruf").
-const CANT_READ = ["bisa baca tidak", "tidak bisa baca", "buta huruf"];
+// "Tidak bisa baca?" mocks the reader; not when the speaker, an eye or a machine cannot read. "Buta
+// huruf" only said of the reader ("Kakak buta huruf ya?"): illiteracy itself is a subject of programmes.
+const CANT_READ = ["bisa baca tidak", "tidak bisa baca", `${YOU} ...2 buta huruf`, "buta huruf ya/kah/apa"];
 const CANT_READ_UNLESS = [
   "saya/aku/kami/kita/mata/kacamata/sistem/aplikasi/mesin/alat/perangkat/printer/pemindai/scanner/ponsel/hp/layar/berkas/file/dokumen/format",
   "angka/program/pemberantasan/penduduk/lansia/warga/persentase/tingkat/bebas/melek",

@@ -13,11 +13,12 @@ import { insultSense, SECOND_PERSON, vocativeAt } from "./abuse-sense";
 
 const INSULT_LIST = `
 goblok goblog gblk gblg goblo bodoh bdh tolol tll tlol bego bgo dungu idiot bloon oon geblek dongo dongok pekok bolot budek budeg telmi
-bebal pandir sarap bodo bodat belegug koplak oneng orgil
-anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying asu asw babi monyet nyet bangsat bgst bngst bgsd bangsad
-bajingan brengsek berengsek bangsul
+bebal pandir sarap bodo bodat belegug koplak oneng orgil begok goblock gobloq goblk ediot idiyot bangang
+anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying anying anjink asu asyu asw babi monyet nyet
+bangsat bgst bngst bgsd bangsad bngsat bajingan bjngn brengsek berengsek brengsk brgsk bangsul
 keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek
-kontol kntl memek ngentot ngntd entot ngewe pantek puki pukimak kimak pepek peler jembut titit telek pejuh
+kontol kntl kntol memek memeq ngentot ngentod ngntd entot entod ngewe pantek puki pukimak kimak pepek peler jembut jembud titit telek pejuh
+gathel tempik itil silit cibai lancau haramjadah lahanat lambemu
 lonte pelacur sundal perek jablay pecun bencong banci bangke kampang kunyuk kirik ngehe sompret semprul kehed picek matamu ndasmu raimu cangkemmu
 fuck fck fucking shit bitch stupid bastard asshole dumb wtf
 kampungan norak katrok katro udik ndeso gaptek cupu bacot bacod cocot congor songong belagu murahan rendahan sinting edan gendeng tengik biadab
@@ -31,14 +32,20 @@ export const INSULTS: ReadonlySet<string> = new Set(INSULT_LIST.split(/\s+/).fil
  * they are religion ("godaan setan", "iblis"), judgement of things ("najis" in fiqh, "sampah plastik")
  * or an intensifier ("gila", "keren gila").
  */
-export const AIMED_ONLY: ReadonlySet<string> = new Set(["setan", "iblis", "syaiton", "najis", "sampah", "gila", "binatang", "hewan", "bocah", "hina"]);
+export const AIMED_ONLY: ReadonlySet<string> = new Set(
+  (
+    "setan iblis syaiton jurig najis sampah gila gelo binatang hewan bocah hina bangkai monyong cacat buta tuli bisu kafir " +
+    // animals as names for people: "dasar onta", "tikus lu", "kebo kamu"
+    "onta tikus kecoa cacing kebo kerbau celeng wedus beruk lutung kambing"
+  ).split(" "),
+);
 
 /**
  * Swearing and vulgarity: not a judgement of a person that one can pass on oneself, so "anjir gue
  * kaget" or "ngentot sama aku" is not excused as self-directed (unlike "bodoh juga aku").
  */
 const EXPLETIVES = new Set(
-  "anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying asu asw bangsat bgst bngst bgsd bangsad bangsul bajingan brengsek berengsek keparat kampret sialan bedebah jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek kontol kntl memek ngentot ngntd entot ngewe pantek puki pukimak kimak pepek peler jembut titit telek pejuh lonte pelacur sundal perek jablay pecun bangke sompret semprul kehed ngehe fuck fck fucking shit bitch bastard asshole wtf matamu ndasmu raimu cangkemmu".split(
+  "anying anjink asyu bngsat bjngn brengsk brgsk kntol memeq ngentod entod jembud gathel tempik itil silit cibai lancau haramjadah lahanat lambemu anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying asu asw bangsat bgst bngst bgsd bangsad bangsul bajingan brengsek berengsek keparat kampret sialan bedebah jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek kontol kntl memek ngentot ngntd entot ngewe pantek puki pukimak kimak pepek peler jembut titit telek pejuh lonte pelacur sundal perek jablay pecun bangke sompret semprul kehed ngehe fuck fck fucking shit bitch bastard asshole wtf matamu ndasmu raimu cangkemmu".split(
     " ",
   ),
 );
