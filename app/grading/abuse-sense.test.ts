@@ -127,6 +127,9 @@ describe("compounds and idioms with an ordinary sense", () => {
     "Tikus berkeliaran di gudang pasar.",
     "Layanan juru bahasa isyarat bagi warga tuli dan bisu tersedia di loket 3.",
     "Buta huruf bukan aib, ayo ikut kelas malam.",
+    "Ini memang zaman edan, harga cabai naik tiga kali lipat.",
+    "Mohon bantuan untuk warga di jalan Kalimas udik 1c yang rumahnya roboh.",
+    'Dalam hati mereka berkata "rasain kau" tapi tetap membantu.',
   ])("%s", (text) => {
     expect(isFlaggedAbusive(text)).toBe(false);
   });

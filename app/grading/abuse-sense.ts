@@ -176,8 +176,19 @@ function literalAnimal(t: Tokens, i: number): boolean {
 }
 
 // Compounds in which an insult word has its ordinary sense: "wedus gembel" (a volcano's hot cloud), "bunga bangkai".
-// Also names: the comedian "Haji Bolot"; and a loan: "tai chi".
-const FIXED_COMPOUNDS = new Set(["wedus gembel", "bunga bangke", "bunga bangkai", "haji bolot", "pak bolot", "bapak bolot", "tai chi", "tai ci"]);
+// Also names: the comedian "Haji Bolot"; a loan: "tai chi"; Ronggowarsito's "zaman edan" (an age gone mad).
+const FIXED_COMPOUNDS = new Set([
+  "zaman edan",
+  "jaman edan",
+  "wedus gembel",
+  "bunga bangke",
+  "bunga bangkai",
+  "haji bolot",
+  "pak bolot",
+  "bapak bolot",
+  "tai chi",
+  "tai ci",
+]);
 
 function fixedCompound(t: Tokens, i: number): boolean {
   if (sameClause(t, i, i - 1) && FIXED_COMPOUNDS.has(`${t[i - 1].surface} ${t[i].surface}`)) return true;
@@ -233,8 +244,12 @@ function definitionSentence(a: AnalysedText, i: number): boolean {
 
 const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
 
+// Places: "Udik" (upstream) ends many village and street names, "Jl. Kalimas Udik 1c", "Desa Cibuntu Udik".
+const PLACE_NOUNS = new Set(["jalan", "jl", "gang", "gg", "desa", "dusun", "kampung", "kelurahan", "kecamatan", "kabupaten", "kota", "blok", "perumahan"]);
+
 function partOfName(a: AnalysedText, i: number): boolean {
   const t = a.tokens;
+  for (let j = i - 1; j >= i - 3 && sameClause(t, i, j); j--) if (PLACE_NOUNS.has(t[j].surface)) return true;
   const raw = (k: number) => a.text.slice(t[k].start, t[k].end);
   if (!sameSentence(t, i, i - 1)) return false;
   // a film or a counted referent: "3 Idiot", "(3 idiot)"

@@ -668,7 +668,8 @@ export function builtinChecks(): BuiltinCheck[] {
   checks ??= [
     { id: "empty", channels: "all", detect: detectEmpty },
     { id: "too-long", channels: "all", detect: detectTooLong },
-    { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE) },
+    // Phrases inside quotes are reported speech ("komentar \"dasar pemalas\" sudah kami sembunyikan").
+    { id: "abusive", channels: "all", matcher: compileMatcher(ABUSIVE, [], "sentence", [], QUOTED) },
     { id: "abusive", channels: "all", matcher: compileMatcher(CANT_READ, CANT_READ_UNLESS) },
     { id: "abusive", channels: "all", detect: detectMockingEmoji },
     { id: "abusive", channels: "all", matcher: compileMatcher(SARCASM_PRAISE, THIRD_PERSON) },

@@ -13,7 +13,7 @@ import { insultSense, SECOND_PERSON, vocativeAt } from "./abuse-sense";
 
 const INSULT_LIST = `
 goblok goblog gblk gblg goblo bodoh bdh tolol tll tlol bego bgo dungu idiot bloon oon geblek dongo dongok pekok bolot budek budeg telmi
-bebal pandir sarap bodo bodat belegug koplak oneng orgil begok goblock gobloq goblk ediot idiyot bangang
+bebal pandir sarap bodo bodat belegug koplak oneng orgil sontoloyo sengklek kacrut pea begok goblock gobloq goblk ediot idiyot bangang
 anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying anying anjink asu asyu asw babi monyet nyet
 bangsat bgst bngst bgsd bangsad bngsat bajingan bjngn brengsek berengsek brengsk brgsk bangsul
 keparat kampret sialan bedebah laknat jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek
