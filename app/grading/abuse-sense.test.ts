@@ -195,3 +195,13 @@ describe("reading", () => {
     expect(isFlaggedAbusive(text)).toBe(true);
   });
 });
+
+describe("codes are no spelling games", () => {
+  it.each(["Nomor antrean C0K dan T41 sudah dipanggil.", "Kode pengajuan TA1 dan B4B1 dicetak di kertas A4."])("spares %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+
+  it.each(["b4b1 lu", "G0BL0K", "t o l o l", "b.o.d.o.h"])("flags %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});

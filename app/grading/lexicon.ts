@@ -105,6 +105,7 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
       continue;
     }
     if (t[i].negated && sparedByNegation(a, i)) continue;
+    if (t[i].end - t[i].start <= 4 && isCodeToken(a.text.slice(t[i].start, t[i].end))) continue;
     if (insultSense(a, i) !== null) continue;
     if (!EXPLETIVES.has(lx.surface) && selfDirected(t, i)) continue;
     (out ??= []).push([t[i].start, t[i].end]);
@@ -190,6 +191,16 @@ function isInsultSpelling(raw: string): boolean {
 }
 
 /**
+ * Short codes are not spelling games: queue numbers and form codes ("C0K", "TA1", "B4B1"), letters with a
+ * number after them ("ta1", "T41"). A longer word in capitals ("G0BL0K") is still read.
+ */
+function isCode(raw: string): boolean {
+  return /^[A-Z0-9]{2,4}$/.test(raw) || /^[a-z]{1,3}\d+$/i.test(raw);
+}
+
+const isCodeToken = (raw: string) => /\d/.test(raw) && isCode(raw);
+
+/**
  * Insults spelled to get past a word list: "g0bl0k", "4nj1ng", "b*go" (read from the raw text),
  * and "t o l o l", "b.o.d.o.h" (runs of one-letter words).
  */
@@ -217,7 +228,7 @@ export function detectObfuscatedInsults(a: AnalysedText): Spans | null {
     if (start >= 0) {
       if (mixed && letters >= 2) {
         const raw = text.slice(start, i);
-        if (!/^\d+[a-z]{0,3}$/i.test(raw) && isInsultSpelling(raw)) (out ??= []).push([start, i]);
+        if (!/^\d+[a-z]{0,3}$/i.test(raw) && !isCode(raw) && isInsultSpelling(raw)) (out ??= []).push([start, i]);
       }
       start = -1;
     }
@@ -227,7 +238,9 @@ export function detectObfuscatedInsults(a: AnalysedText): Spans | null {
     if (t[i].end - t[i].start !== 1) continue;
     let j = i;
     let joined = "";
-    while (j < t.length && t[j].end - t[j].start === 1 && (j === i || t[j].start - t[j - 1].end <= 2)) joined += text[t[j++].start];
+    // spaced or dotted ("t o l o l", "b.o.d.o.h"); one chunk without separators ("B4B1") was read above
+    while (j < t.length && t[j].end - t[j].start === 1 && (j === i || (t[j].start - t[j - 1].end >= 1 && t[j].start - t[j - 1].end <= 2)))
+      joined += text[t[j++].start];
     if (j - i >= 3 && isInsultSpelling(joined)) (out ??= []).push([t[i].start, t[j - 1].end]);
     i = j - 1;
   }
