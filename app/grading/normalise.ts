@@ -347,8 +347,8 @@ export function deElongate(w: string): string {
   return single;
 }
 
-// Word runs: letters, marks, digits, with internal apostrophes (o'on, assalamu'alaikum).
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’`][\p{L}\p{M}\p{N}]+)*/gu;
+// Word runs: letters, marks, digits, with internal apostrophes (o'on, assalamu'alaikum), i.e. the
+// matches of /[\p{L}\p{M}\p{N}]+(?:['’`][\p{L}\p{M}\p{N}]+)*/gu, found by nextWord's character loop.
 // Letter↔digit boundaries inside a run: "100rb", "17thn", "rp50".
 const ALNUM_SPLIT_RE = /\p{N}+|[^\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
@@ -532,13 +532,49 @@ function isUnitAfterNumber(raw: string, prevRaw: string, gap: string): boolean {
   return raw.length <= 3 && isDigits(prevRaw) && /^[ \t]*$/.test(gap) && UNITS.has(raw.toLowerCase());
 }
 
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const wideWordChar = new Map<number, boolean>();
+
+/** Width (1 or 2 UTF-16 units) of the word character at i, as [\p{L}\p{M}\p{N}] reads it; 0 when it is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  let word = wideWordChar.get(cp);
+  if (word === undefined) {
+    word = WORD_CHAR_RE.test(String.fromCodePoint(cp));
+    if (wideWordChar.size < 10_000) wideWordChar.set(cp, word);
+  }
+  return word ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** End of the run of word characters from i. */
+function wordRunEnd(text: string, i: number): number {
+  for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
+  return i;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 96;
+
+/**
+ * The word runs (see above), in order, found by a character loop (the Unicode regex was the
+ * tokenizer's largest single cost): a run of word characters, then more runs joined by one apostrophe.
+ */
+function nextWord(text: string, from: number): [number, number] | null {
+  let i = from;
+  while (i < text.length && wordCharAt(text, i) === 0) i++;
+  if (i >= text.length) return null;
+  let end = wordRunEnd(text, i);
+  while (end < text.length && isApostrophe(text.charCodeAt(end)) && wordCharAt(text, end + 1) > 0) end = wordRunEnd(text, end + 1);
+  return [i, end];
+}
+
 function rawWords(text: string): RawWord[] {
   const out: RawWord[] = [];
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text))) {
-    const start = m.index;
-    const run = m[0];
+  for (let found = nextWord(text, 0); found !== null; found = nextWord(text, found[1])) {
+    const start = found[0];
+    const run = text.slice(start, found[1]);
     // "NIK-nya", "DM-in": glue the clitic to the word before it and drop it.
     const prev = out[out.length - 1];
     if (prev && start - prev.end === 1 && text[prev.end] === "-" && CLITICS.has(run.toLowerCase())) {
