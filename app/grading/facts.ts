@@ -27,7 +27,7 @@ import {
   type Day,
   type Mention,
 } from "./gazetteer";
-import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, unscreened, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
 import type { Facts } from "./rubric";
@@ -448,7 +448,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
 
   // What the context has not verified.
   if (c.unverified.length > 0 && slots & UNVERIFIED) {
-    const open = { ...a, live: undefined };
+    const open = unscreened(a);
     for (const u of c.unverified) {
       for (const m of findMatches(u.matcher, open, 3)) {
         const [first, last] = [m.ranges[0][0], m.ranges[m.ranges.length - 1][1]];

@@ -184,3 +184,24 @@ describe("typo tolerance", () => {
     expect(withinOneEdit("gratis", "gartsi")).toBe(false);
   });
 });
+
+describe("analyses kept side by side", () => {
+  // The matcher reads word positions from slots of the text analysed last; older texts read their own maps.
+  it("match an older analysis as they matched it when it was the latest", () => {
+    const m = compileMatcher(["kartu keluarga", "datang ... kantor", "=KTP & gratis", "#angka hari"], ["tidak gratis"]);
+    const first = "Silakan datang langsung ke kantor kecamatan. Bawa kartu keluarga dan KTP, gratis. Selesai 3 hari.";
+    const second = "Kartu keluarga tidak perlu dibawa, tidak gratis juga.";
+    const expected = findMatches(m, analyse(first), 10);
+    expect(expected.length).toBeGreaterThan(2);
+    const a = analyse(first);
+    const b = analyse(second);
+    expect(findMatches(m, a, 10)).toEqual(expected);
+    expect(findMatches(m, b, 10)).toEqual(findMatches(m, analyse(second), 10));
+    expect(a.stems.get("kartu")).toEqual([7]);
+  });
+
+  it("see words of a pattern compiled after the analysis", () => {
+    const a = analyse("Mohon bawa surat pengantar dari RT, Kak.");
+    expect(matchPattern(compilePattern("surat pengantar ... =rt"), a)).toHaveLength(1);
+  });
+});

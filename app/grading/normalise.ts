@@ -49,7 +49,14 @@ export type Lexeme = {
   fuzzyGen: number;
   /** match.ts: the pattern ids this word triggers, per TriggerIndex id. */
   triggers: Array<readonly number[] | undefined>;
+  /** match.ts: the key slots of this word's stem and surface form, as of slot generation `slotGen`. */
+  stemSlot: KeySlot | null;
+  surfaceSlot: KeySlot | null;
+  slotGen: number;
 };
+
+/** match.ts: where one pattern word occurs in the text analysed last (valid while epoch is current). */
+export type KeySlot = { epoch: number; pos: number[] };
 
 const LEXEME_LIMIT = 100_000;
 const lexemes = new Map<string, Lexeme>();
@@ -58,7 +65,19 @@ const lexemes = new Map<string, Lexeme>();
 export function lexeme(surface: string): Lexeme {
   let lx = lexemes.get(surface);
   if (lx === undefined) {
-    lx = { surface, isNumber: isDigits(surface), stem: undefined, insult: undefined, near: [], fuzzy: false, fuzzyGen: -1, triggers: [] };
+    lx = {
+      surface,
+      isNumber: isDigits(surface),
+      stem: undefined,
+      insult: undefined,
+      near: [],
+      fuzzy: false,
+      fuzzyGen: -1,
+      triggers: [],
+      stemSlot: null,
+      surfaceSlot: null,
+      slotGen: -1,
+    };
     if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
     lexemes.set(surface, lx);
   }
