@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { analyse, compileMatcher, compilePattern, findMatches, FuzzyIndex, matchPattern, PatternError, spansOf, vocabularyOf, withinOneEdit } from "./match";
+import {
+  analyse,
+  compileMatcher,
+  compilePattern,
+  findMatches,
+  FuzzyIndex,
+  matchPattern,
+  patternsOf,
+  PatternError,
+  spansOf,
+  TriggerIndex,
+  vocabularyOf,
+  withinOneEdit,
+} from "./match";
 
 const hits = (pattern: string, text: string) => matchPattern(compilePattern(pattern), analyse(text)).length > 0;
 
@@ -203,5 +216,22 @@ describe("analyses kept side by side", () => {
   it("see words of a pattern compiled after the analysis", () => {
     const a = analyse("Mohon bawa surat pengantar dari RT, Kak.");
     expect(matchPattern(compilePattern("surat pengantar ... =rt"), a)).toHaveLength(1);
+  });
+});
+
+describe("trigger screen", () => {
+  it("lets through what can match, and everything once the index has screened a newer text", () => {
+    const m = compileMatcher(["kartu keluarga", "datang ... kantor"]);
+    const index = new TriggerIndex(patternsOf(m));
+    const a = analyse("Silakan datang ke kantor kecamatan.");
+    a.live = index.live(a);
+    expect(findMatches(m, a)).toHaveLength(1);
+    const b = analyse("Bawa kartu keluarga ya.");
+    b.live = index.live(b);
+    expect(findMatches(m, b)).toHaveLength(1);
+    // a's screen is stale now: matching it must still find its match.
+    expect(findMatches(m, a)).toHaveLength(1);
+    expect(a.live.has(m.patterns[1].id)).toBe(true);
+    expect(b.live.has(m.patterns[1].id)).toBe(false);
   });
 });

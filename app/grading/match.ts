@@ -168,8 +168,23 @@ export function unscreened(a: AnalysedText): AnalysedText {
   return a instanceof Analysis ? a.unscreened() : { ...a, live: undefined };
 }
 
-/** Pattern ids worth trying on a text: live[id] === 1 (see TriggerIndex). */
-export type LiveSet = Uint8Array;
+/**
+ * Pattern ids worth trying on a text (see TriggerIndex). The index reuses one array of marks and
+ * stamps each screened text: no array to allocate and zero per reply. A set the index has since
+ * replaced by a newer one lets every pattern through, which is always correct, only slower.
+ */
+export class LiveSet {
+  constructor(
+    private readonly marks: Uint32Array,
+    private readonly stamp: number,
+    private readonly index: TriggerIndex,
+  ) {}
+
+  has(id: number): boolean {
+    if (this.index.stamp !== this.stamp || this.index.marks !== this.marks) return true;
+    return this.marks[id] === this.stamp;
+  }
+}
 
 /** Token index ranges [first, last] (inclusive), one per `&` part. */
 export type PatternMatch = { sentence: number; ranges: Array<[number, number]> };
@@ -812,11 +827,14 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
   return out;
 }
 
+// Most patterns do not match most replies: one shared, frozen empty result for them.
+const NO_MATCH = Object.freeze([]) as unknown as PatternMatch[];
+
 export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, skip = 0, negatedOnly = false): PatternMatch[] {
-  if (a.live !== undefined && a.live[p.id] !== 1) return [];
-  if (negatedOnly && !p.parts.every((part) => part.polarity)) return [];
+  if (a.live !== undefined && !a.live.has(p.id)) return NO_MATCH;
+  if (negatedOnly && !p.parts.every((part) => part.polarity)) return NO_MATCH;
   // Cheap rejection first: every mandatory word of every part must occur somewhere.
-  for (const part of p.parts) if (!couldMatch(part, a)) return [];
+  for (const part of p.parts) if (!couldMatch(part, a)) return NO_MATCH;
   // Hot path: plain loops, no closures (tsx/esbuild wraps every closure it creates).
   const out: PatternMatch[] = [];
   if (p.parts.length === 1) {
@@ -862,6 +880,10 @@ export class TriggerIndex {
   private readonly bySurface = new Map<string, number[]>();
   private readonly onNumber: number[] = [];
   private readonly always: number[] = [];
+  /** Marks of the live set made last: marks[id] === stamp for its live pattern ids. */
+  marks = new Uint32Array(0);
+  /** The stamp of the live set made last (LiveSet.has). */
+  stamp = 0;
 
   constructor(patterns: Iterable<CompiledPattern>) {
     const seen = new Set<number>();
@@ -880,9 +902,14 @@ export class TriggerIndex {
   }
 
   live(a: AnalysedText): LiveSet {
-    // A byte per pattern id: cheaper to fill and to test than a Set on every reply.
-    const live = new Uint8Array(nextPatternId);
-    for (const id of this.always) live[id] = 1;
+    // A mark per pattern id: cheaper to fill and to test than a Set on every reply.
+    if (this.marks.length < nextPatternId || this.stamp === 0xffffffff) {
+      this.marks = new Uint32Array(nextPatternId + 256);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const live = this.marks;
+    for (const id of this.always) live[id] = stamp;
     // Per token, the ids its word triggers (by stem and by surface), kept on the interned word:
     // the same union as looking up every key of a.stems and a.surfaces, without hashing them again.
     for (const t of a.tokens) {
@@ -893,16 +920,16 @@ export class TriggerIndex {
         const bySurface = this.bySurface.get(t.surface);
         ids = lx.triggers[this.id] = byStem && bySurface ? [...byStem, ...bySurface] : (byStem ?? bySurface ?? NO_IDS);
       }
-      for (const id of ids) live[id] = 1;
+      for (const id of ids) live[id] = stamp;
       if (t.aliases !== null) {
         for (const alias of t.aliases) {
           const more = this.byStem.get(alias);
-          if (more) for (const id of more) live[id] = 1;
+          if (more) for (const id of more) live[id] = stamp;
         }
       }
     }
-    if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = 1;
-    return live;
+    if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = stamp;
+    return new LiveSet(live, stamp, this);
   }
 }
 
