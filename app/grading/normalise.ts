@@ -342,8 +342,8 @@ const HAS_LOWER = /\p{Ll}/u;
  * them longer than an acronym ("GA BISA DATANG", not "KTP KK NIK"), or a reply of several
  * words without a lower-case letter. There slang is read as slang.
  */
-function isShouted(words: RawWord[], i: number, text: string): boolean {
-  if (words.length >= 2 && !HAS_LOWER.test(text)) return true;
+function isShouted(words: RawWord[], i: number, noLower: boolean): boolean {
+  if (words.length >= 2 && noLower) return true;
   let from = i;
   let to = i;
   while (from > 0 && isCapsWord(words[from - 1].text)) from--;
@@ -437,6 +437,8 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   let sentenceStart = 0;
   let prevEnd = 0;
   let prevRaw = "";
+  // Whether the text has no lower-case letter at all (isShouted): read once, on the first short word in capitals.
+  let noLower: boolean | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     // Most gaps are one space: no break, and no string to cut.
@@ -462,7 +464,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
     }
     const lexes = isUnitAfterNumber(w.text, prevRaw, gap)
       ? [lexeme(plainWord(w.text))]
-      : isAcronymSized(w.text) && !isShouted(words, i, text)
+      : isAcronymSized(w.text) && !isShouted(words, i, (noLower ??= !HAS_LOWER.test(text)))
         ? normaliseAcronym(w.text).map(lexeme)
         : wordLexemes(w.text);
     for (const lex of lexes) {
