@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deElongate, normaliseText, normaliseWord, tokenize } from "./normalise";
+import { deElongate, letterRuns, normaliseText, normaliseWord, tokenize } from "./normalise";
 
 describe("normaliseWord", () => {
   it("applies NFKC, lower case and strips diacritics", () => {
@@ -135,6 +135,11 @@ describe("tokenize", () => {
       const got = [...new Map(tokenize(text, { resolveKk: false }).map((t) => [t.start, [t.start, t.end]])).values()];
       expect(got).toEqual(expected.filter(([from, to]) => normaliseWord(text.slice(from, to)).length > 0));
     }
+  });
+
+  it("finds the letter runs /\\p{L}+/gu finds", () => {
+    const texts = ["SEGERA datang KE kantor!!! Café ẞtraße Москва 東京 𝐀𝐁𝐂x 12ab3 e\u0301 😊ok x\ud800y", "", "  !!  "];
+    for (const text of texts) expect(letterRuns(text)).toEqual([...text.matchAll(/\p{L}+/gu)].map((m) => [m.index, m.index + m[0].length]));
   });
 
   it("returns no tokens for emoji and punctuation only", () => {

@@ -576,6 +576,46 @@ function wordRunEnd(text: string, i: number): number {
   return i;
 }
 
+const LETTER_RE = /^\p{L}$/u;
+const wideLetter = new Map<number, boolean>();
+
+/** Width (1 or 2 UTF-16 units) of the letter (\p{L}) at i; 0 when it is none. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  let letter = wideLetter.get(cp);
+  if (letter === undefined) {
+    letter = LETTER_RE.test(String.fromCodePoint(cp));
+    if (wideLetter.size < 10_000) wideLetter.set(cp, letter);
+  }
+  return letter ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * The runs of letters in `text` as [start, end) offsets: the matches of /\p{L}+/gu, found by a
+ * character loop (the regex builds a match object per word; shouting is checked on every reply).
+ */
+export function letterRuns(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    let w = letterAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (w > 0) {
+      i += w;
+      w = letterAt(text, i);
+    }
+    out.push([start, i]);
+  }
+  return out;
+}
+
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 96;
 
 /**
