@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
-import { refreshEnrollment } from "./certificate.server";
+import { lockEnrollmentQuery, refreshEnrollment, refreshLockedEnrollment } from "./certificate.server";
 import type { QuizAnswers, QuizResult } from "~/learning/quiz";
 import type { Db } from "~/utils/db.server";
 
@@ -50,7 +50,7 @@ export async function touchLesson(db: Db, userId: string, ref: LessonRef) {
  */
 export async function markLessonComplete(tx: Db, userId: string, ref: LessonRef) {
   const now = new Date();
-  await tx
+  const mark = tx
     .insert(lessonProgress)
     .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
     .onConflictDoUpdate({
@@ -58,7 +58,9 @@ export async function markLessonComplete(tx: Db, userId: string, ref: LessonRef)
       set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion, lastSeenAt: now },
       setWhere: eq(lessonProgress.status, "started"),
     });
-  await refreshEnrollment(tx, userId, ref.courseId);
+  // The mark and the enrollment's lock in one round trip (both CTEs run); the refresh reads after it.
+  await tx.execute(sql`with mark as (${mark.getSQL()}), enrollment as (${lockEnrollmentQuery(tx, userId, ref.courseId).getSQL()}) select 1`);
+  await refreshLockedEnrollment(tx, userId, ref.courseId);
 }
 
 /** "Tandai selesai" on a reading lesson. */
