@@ -14,12 +14,8 @@ import { DEFAULT_SCOPE, FALLBACK_SIGNATORY } from "./signatory.server";
 
 export type GradeChange = { actorId: string | null; reason: SuspensionReason };
 
-/**
- * The statement that starts every refresh: makes sure the enrollment exists and locks its row, so
- * concurrent changes of one learner's course serialise (the last one sees them all). Exported so
- * a caller with its own first write (marking a lesson) sends both in one statement (a CTE).
- */
-export function lockEnrollmentQuery(tx: Db, userId: string, courseId: string) {
+/** Makes sure the enrollment exists and locks its row (see refreshEnrollment). */
+function lockEnrollmentQuery(tx: Db, userId: string, courseId: string) {
   return tx
     .insert(enrollments)
     .values({ id: randomUUID(), userId, courseId, startedAt: new Date() })
@@ -29,36 +25,31 @@ export function lockEnrollmentQuery(tx: Db, userId: string, courseId: string) {
 /**
  * The one place that decides completion (decision 011). Called inside every transaction that
  * changes a learner's progress or grades in a course (marking, quiz attempt, exercise attempt,
- * override, re-grade). It locks the enrollment row, decides each lesson from the current grades,
- * brings lesson_progress and the enrollment in line, and issues, suspends or restores the
- * certificate — audit-logged.
+ * override, re-grade). It locks the enrollment row (concurrent changes serialise: the last one
+ * sees them all), decides each lesson from the current grades, brings lesson_progress and the
+ * enrollment in line, and issues, suspends or restores the certificate — audit-logged.
+ *
+ * Round trips (issue 18, the Friday surge: 20 per completion were the bottleneck): the lock and
+ * the facts are sent together (pipelined); one write follows when the enrollment changes; issuing
+ * adds one read and folds the enrollment, certificate, issuance and mail into that write.
+ * `opts.write`: a write of the caller's that goes into the lock's statement (a CTE).
  */
 export async function refreshEnrollment(
   tx: Db,
   userId: string,
   courseId: string,
   change: GradeChange = { actorId: userId, reason: "progress" },
-): Promise<Certificate | null> {
-  await lockEnrollmentQuery(tx, userId, courseId);
-  return refreshLockedEnrollment(tx, userId, courseId, change);
-}
-
-/**
- * `refreshEnrollment` after its lock (lockEnrollmentQuery) was taken in this transaction. Round
- * trips (issue 18, the Friday surge: 20 per completion were the bottleneck): one statement for
- * the facts, one write when the enrollment changes; issuing adds one read and folds the
- * enrollment, certificate, issuance and mail into that write.
- */
-export async function refreshLockedEnrollment(
-  tx: Db,
-  userId: string,
-  courseId: string,
-  change: GradeChange = { actorId: userId, reason: "progress" },
+  opts: { write?: { getSQL(): SQL } } = {},
 ): Promise<Certificate | null> {
   const now = new Date();
-  // A statement of its own after the lock: READ COMMITTED gives it a snapshot that includes
-  // what the transaction we may have waited for committed.
-  const { enrollment, current, courseVersion, lessons: facts } = await completionFacts(tx, userId, courseId);
+  const lock = lockEnrollmentQuery(tx, userId, courseId).getSQL();
+  // The facts are a statement of their own after the lock: READ COMMITTED gives them a snapshot
+  // that includes what a transaction we waited for committed. Sent without waiting for the lock's
+  // answer; the server runs them in order, so the wait costs one round trip, not two.
+  // Order matters: `.then` starts the lock's query now, before completionFacts starts its own
+  // (drizzle's queries are lazy; both go down the same path, so they reach the connection in order).
+  const lockTaken = tx.execute(opts.write ? sql`with caller as (${opts.write.getSQL()}), enrollment as (${lock}) select 1` : lock).then(() => undefined);
+  const [, { enrollment, current, courseVersion, lessons: facts }] = await Promise.all([lockTaken, completionFacts(tx, userId, courseId)]);
   const standing = courseStanding(facts);
 
   // lesson_progress follows the decision for graded lessons (a pass taken away un-completes it).

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
-import { lockEnrollmentQuery, refreshEnrollment, refreshLockedEnrollment } from "./certificate.server";
+import { refreshEnrollment } from "./certificate.server";
 import type { QuizAnswers, QuizResult } from "~/learning/quiz";
 import type { Db } from "~/utils/db.server";
 
@@ -58,9 +58,8 @@ export async function markLessonComplete(tx: Db, userId: string, ref: LessonRef)
       set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion, lastSeenAt: now },
       setWhere: eq(lessonProgress.status, "started"),
     });
-  // The mark and the enrollment's lock in one round trip (both CTEs run); the refresh reads after it.
-  await tx.execute(sql`with mark as (${mark.getSQL()}), enrollment as (${lockEnrollmentQuery(tx, userId, ref.courseId).getSQL()}) select 1`);
-  await refreshLockedEnrollment(tx, userId, ref.courseId);
+  // In the statement that locks the enrollment: one round trip for both.
+  await refreshEnrollment(tx, userId, ref.courseId, undefined, { write: mark });
 }
 
 /** "Tandai selesai" on a reading lesson. */
