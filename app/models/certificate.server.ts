@@ -268,14 +268,19 @@ async function issueCertificate(
     suspendedReason: null,
     suspendedLesson: null,
   };
-  const signatory = facts.institution === null ? FALLBACK_SIGNATORY : {
-    institution: facts.institution,
-    signatoryName: facts.signatory_name!,
-    signatoryNip: facts.signatory_nip,
-    signatoryTitle: facts.signatory_title!,
-  };
+  const signatory =
+    facts.institution === null
+      ? FALLBACK_SIGNATORY
+      : {
+          institution: facts.institution,
+          signatoryName: facts.signatory_name!,
+          signatoryNip: facts.signatory_nip,
+          signatoryTitle: facts.signatory_title!,
+        };
   const issuance = tx.insert(certificateIssuance).values({ certificateId: id, subjectSalt: randomBytes(16).toString("hex"), ...signatory });
-  const to = facts.disabled ? null : { id: userId, name: facts.learner_name, email: facts.email, lang: facts.lang === "en" ? ("en" as const) : ("id" as const) };
+  const to = facts.disabled
+    ? null
+    : { id: userId, name: facts.learner_name, email: facts.email, lang: facts.lang === "en" ? ("en" as const) : ("id" as const) };
   const mail = to ? insertMailQuery(tx, certificateIssuedMail(cert, to)) : null;
   // Data-modifying CTEs all run, once, whether or not the final SELECT reads them.
   const [written] = await queryRows<{ mail_id: string | null }>(

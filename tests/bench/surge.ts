@@ -160,7 +160,7 @@ try {
   );
   const done = LEARNERS - errors || 1;
   console.log(
-    `per completion: ${(statements.length / done).toFixed(1)} round trips (statements incl. BEGIN/COMMIT), app CPU ${((cpu.user + cpu.system) / 1000 / done).toFixed(2)} ms, database backends' CPU ${((dbTicks / ticksPerSecond) * 1000 / done).toFixed(2)} ms; load average ${(await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ")}`,
+    `per completion: ${(statements.length / done).toFixed(1)} round trips (statements incl. BEGIN/COMMIT), app CPU ${((cpu.user + cpu.system) / 1000 / done).toFixed(2)} ms, database backends' CPU ${(((dbTicks / ticksPerSecond) * 1000) / done).toFixed(2)} ms; load average ${(await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ")}`,
   );
   if (process.env.BENCH_TRACE) {
     // The statements of one completion, in order (BENCH_TRACE=1 with BENCH_LEARNERS=1 to read them).
