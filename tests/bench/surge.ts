@@ -191,6 +191,13 @@ try {
       `dashboard counters, ${scope === "p" ? "province" : "regency r3"}: completed ${rolled!.completed}/${rolled!.total}, certificates ${rolled!.certs} — source rows ${truth!.completed}/${truth!.total}, ${truth!.certs}: ${exact ? "exact" : "OFF"}`,
     );
     if (!exact) failures.push(`rollups off for ${scope}`);
+    if (scope === "p") {
+      // Migration 0024: concurrent commits write the province's counters into different shard rows.
+      const [spread] = rows<{ shards: number }>(
+        await db.execute(sql`select count(distinct shard)::int shards from enrollment_subtree_rollups where ancestor_id = 'p' and course_id = ${COURSE}`),
+      );
+      console.log(`province counter rows written by ${spread!.shards} shard(s)`);
+    }
     if (scope === "p" && truth!.completed !== LEARNERS - errors) failures.push(`${truth!.completed} completed, expected ${LEARNERS - errors}`);
   }
 } finally {
