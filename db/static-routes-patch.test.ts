@@ -19,7 +19,9 @@ describe("static route patches", () => {
   });
 
   it("gives the same data routes for the same array, matched as before", async () => {
-    const { createStaticHandler, createStaticRouter } = (await import(require.resolve("react-router-dom/server.js"))) as typeof import("react-router-dom/server");
+    const { createStaticHandler, createStaticRouter } = (await import(
+      require.resolve("react-router-dom/server.js")
+    )) as typeof import("react-router-dom/server");
     const routes = [{ id: "root", path: "/", children: [{ id: "lesson", path: "kursus/:course/:lesson", loader: () => ({ ok: true }) }] }];
     const handler = createStaticHandler(routes);
     const routers = [];
