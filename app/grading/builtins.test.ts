@@ -69,6 +69,16 @@ describe("pii-public", () => {
     expect(violations("E-mail pengaduan: pengaduan@disdukcapil.sukamaju.go.id", "facebook-comment")).not.toContain("pii-public");
   });
 
+  it("does not flag a number the exercise's facts list as the agency's contact, whatever words surround it", () => {
+    const exercise = makeExercise({ channel: "instagram-comment", turns: [{ message: CITIZEN }], facts: { contacts: ["081200001010"] } });
+    const of = (reply: string) => gradeReply(exercise, "t1", reply).violations;
+    expect(of("Silakan lanjut lewat DM atau WhatsApp 0812-0000-1010 ya Kak.")).not.toContain("pii-public");
+    expect(of("Lanjut di +62 812 0000 1010 ya Kak.")).not.toContain("pii-public");
+    // Another number is still someone's, and the citizen's own number is still a leak.
+    expect(of("Lanjut di 0812-3456-7788 ya Kak.")).toContain("pii-public");
+    expect(of("Kami hubungi Bapak di 0812-7788-9900 ya.")).toContain("pii-public");
+  });
+
   it("reads the agency's web address as part of the sentence, not as sentence ends", () => {
     expect(violations("Cek dukcapil.sukamajukab.go.id atau hubungi 0811-1234-5678.", "facebook-comment")).not.toContain("pii-public");
   });

@@ -188,7 +188,15 @@ function compileExercise(exercise: Exercise): CompiledExercise {
     });
   }
   // Typo tolerance only widens required elements: violations stay exact to protect precision.
-  return { turns, fuzzy: new FuzzyIndex(requiredVocabulary), citizen: citizenDataOf(exercise.turns.map((t) => t.message)), isPublic };
+  return {
+    turns,
+    fuzzy: new FuzzyIndex(requiredVocabulary),
+    citizen: citizenDataOf(
+      exercise.turns.map((t) => t.message),
+      exercise.facts?.contacts ?? [],
+    ),
+    isPublic,
+  };
 }
 
 export type GradeOptions = {
