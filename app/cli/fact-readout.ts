@@ -26,9 +26,9 @@ function exerciseOf(course: string, lesson: { slug: string; file: string; body: 
 }
 
 /** One reply's reading, one line per claim. */
-export function factReadoutLines(exercise: Exercise, reply: string): string[] {
+export function factReadoutLines(exercise: Exercise, reply: string, turnId?: string): string[] {
   if (!exercise.facts) return [`    ${t("facts.noFacts")}`];
-  const claims = readFacts(exercise, reply);
+  const claims = readFacts(exercise, reply, turnId);
   if (claims.length === 0) return [`    ${t("facts.none")}`];
   return claims.map((c) => {
     const parts = [
@@ -52,11 +52,11 @@ export async function printFactReadout(write: (line: string) => void = (line) =>
       write(`${lesson.file}`);
       for (const turn of exercise.turns) {
         write(`  ${turn.id} · ${t("facts.source.model")}`);
-        for (const line of factReadoutLines(exercise, turn.modelAnswer)) write(line);
+        for (const line of factReadoutLines(exercise, turn.modelAnswer, turn.id)) write(line);
       }
       exercise.examples.forEach((example, i) => {
         write(`  ${example.turn} · ${t("facts.source.example", { n: i })}: ${example.reply.length > 90 ? `${example.reply.slice(0, 90)}…` : example.reply}`);
-        for (const line of factReadoutLines(exercise, example.reply)) write(line);
+        for (const line of factReadoutLines(exercise, example.reply, example.turn)) write(line);
       });
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeExercise } from "./fixtures";
 import { findDays, findDocuments, findDurations, findMoney, findTimes } from "./gazetteer";
-import { contextSlots } from "./facts";
+import { contextSlots, elapsedWaits } from "./facts";
 import { gradeReply, readFacts } from "./grade";
 import { tokenize } from "./normalise";
 import { stem } from "./stem";
@@ -194,5 +194,28 @@ describe("contextSlots: which facts a context states (content:check requires a f
       ["biaya", "dokumen", "hari layanan", "jam", "lama proses"].sort(),
     );
     expect(contextSlots(["Anda admin Instagram resmi Pemkab Sukamaju.", "Warga mengeluh soal sampah di taman."])).toEqual([]);
+  });
+});
+
+describe("the citizen's wait named back is no promise", () => {
+  const waiting = makeExercise({
+    channel: "facebook-comment",
+    turns: [{ message: "Sudah 3 bulan KTP saya belum jadi!! Tolong dicek" }],
+    facts: { processing: { unknown: true } },
+  });
+  const durations = (reply: string) => readFacts(waiting, reply, "t1").filter((c) => c.slot === "duration");
+
+  it("reads how long the citizen has waited already", () => {
+    expect(elapsedWaits("Sudah 3 bulan KTP saya belum jadi!!")).toEqual([90]);
+    expect(elapsedWaits("udah 5 minggu akta anak saya ga jadi2")).toEqual([35]);
+    expect(elapsedWaits("Katanya 14 hari kerja, kapan jadinya?")).toEqual([]);
+  });
+
+  it("does not read the same span in an apology as a promise, but does when it points forward", () => {
+    expect(durations("Mohon maaf Kak, kami paham pasti menjengkelkan menunggu 3 bulan.")).toEqual([]);
+    expect(durations("Tenang Kak, KTP-nya pasti jadi 3 bulan lagi.").map((c) => c.verdict)).toEqual(["contradicts"]);
+    expect(durations("KTP-nya pasti selesai dalam 3 bulan ya Kak.").map((c) => c.verdict)).toEqual(["contradicts"]);
+    // Another span is still read as a promise.
+    expect(durations("KTP-nya pasti jadi 2 minggu ya Kak.").map((c) => c.verdict)).toEqual(["contradicts"]);
   });
 });

@@ -246,8 +246,38 @@ function slotsOf(a: AnalysedText, c: Compiled): number {
   return bits;
 }
 
+/**
+ * How long the citizen says they have waited already ("Sudah 3 bulan KTP saya belum jadi"), in
+ * days: a reply that names the same span is speaking of that wait ("kami paham menunggu 3 bulan
+ * itu melelahkan"), not promising it, unless it points forward ("3 bulan lagi", "dalam 3 bulan").
+ */
+export function elapsedWaits(citizenMessage: string): number[] {
+  const t = tokenize(citizenMessage);
+  const out: number[] = [];
+  for (const m of findDurations(t, citizenMessage)) {
+    for (let i = m.first - 1; i >= Math.max(0, m.first - 3); i--) {
+      if (WAITED.has(t[i].surface)) {
+        out.push(m.days);
+        break;
+      }
+    }
+  }
+  return out;
+}
+// "udah 3 bulan", "dah seminggu", "sejak 2 minggu", "lebih dari sebulan", "selama 5 minggu".
+const WAITED = new Set(["sudah", "udah", "dah", "telah", "sejak", "selama", "lebih", "hampir", "sdh", "udh"]);
+// "3 bulan lagi", "dalam 3 bulan", "paling lama 3 bulan", "nanti 3 bulan": the span points forward.
+const FORWARD_BEFORE = new Set(["dalam", "paling", "maksimal", "maks", "nanti", "akan", "estimasi", "kurang", "butuh", "perlu", "sekitar"]);
+const FORWARD_AFTER = new Set(["lagi", "ke", "kedepan", "mendatang"]);
+
+function pointsForward(t: Token[], m: { first: number; last: number }): boolean {
+  for (let i = Math.max(0, m.first - 3); i < m.first; i++) if (t[i].sentence === t[m.first].sentence && FORWARD_BEFORE.has(t[i].surface)) return true;
+  const next = t[m.last + 1];
+  return next !== undefined && next.sentence === t[m.last].sentence && FORWARD_AFTER.has(next.surface);
+}
+
 /** Every claim the reply makes about the exercise's fact slots, in reading order, with its verdict. */
-export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
+export function factClaims(f: Facts, a: AnalysedText, waited: readonly number[] = []): FactClaim[] {
   const t = a.tokens;
   if (t.length === 0) return [];
   const c = compiledOf(f);
@@ -335,6 +365,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     const s = sentenceOf(t, m.first);
     if (!has(t, s, PROCESS)) continue;
     if (m.first > s.from && ELAPSED.has(t[m.first - 1].surface)) continue; // "sudah 5 minggu": the wait so far
+    if (waited.some((d) => closeEnough(m.days, d)) && !pointsForward(t, m)) continue; // the citizen's wait, named back
     if (m.first > s.from && AVAILABLE.has(t[m.first - 1].stem)) continue;
     if (answersBy(t, s, m.first)) continue;
     const certain = claims(t, clauseOf(t, m.first), CERTAIN);

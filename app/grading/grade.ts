@@ -17,7 +17,7 @@ import {
   type Severity,
 } from "./builtins";
 import { turnProfile, type TurnProfile } from "./integrity";
-import { factClaims, type FactClaim } from "./facts";
+import { elapsedWaits, factClaims, type FactClaim } from "./facts";
 import { mentionedInsultsToReader } from "./lexicon";
 import {
   analyse,
@@ -120,6 +120,8 @@ type CompiledTurn = {
   triggers: TriggerIndex;
   rubricHash: string;
   profile: TurnProfile;
+  /** How long the citizen says they have waited already (days): naming it back is no promise. */
+  waited: number[];
   /** Content stems of the model answer, passing examples and the citizen's message: what a good reply talks about. */
   reference: ReadonlySet<string>;
   skip: ReadonlySet<string>;
@@ -183,6 +185,7 @@ function compileExercise(exercise: Exercise): CompiledExercise {
       triggers: new TriggerIndex(patterns),
       rubricHash: hash(JSON.stringify(turn.rubric)),
       profile: turnProfile(turn.message, required.length, exercise.facts?.languages ?? [], exercise.persona.name),
+      waited: exercise.facts ? elapsedWaits(turn.message) : [],
       reference: contentStems(analyse(references.join("\n"))),
       skip: new Set(turn.rubric.skipBuiltins),
     });
@@ -256,7 +259,7 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
     violated.push(builtinResult("contradiction", mergeSpans(contradictions, analysed.text).slice(0, EVIDENCE_LIMIT)));
     penalty += PENALTY[BUILTIN_TEXT.contradiction.severity];
   }
-  const claims = exercise.facts && !empty ? factClaims(exercise.facts, analysed) : [];
+  const claims = exercise.facts && !empty ? factClaims(exercise.facts, analysed, ct.waited) : [];
   if (claims.length > 0) {
     const wrong = claims.filter((c) => c.verdict === "contradicts");
     if (wrong.length > 0 && !ct.skip.has("fact-wrong")) {
@@ -465,10 +468,11 @@ function allIn(ids: readonly string[] | undefined, results: readonly ElementResu
  * exercise's facts: the same reading as `TurnGrade.facts`, for authoring tools (the rubric
  * playground, `content:check --facts`, `npm run grade -- --explain`). Empty without facts.
  */
-export function readFacts(exercise: Exercise, reply: string): FactClaim[] {
+export function readFacts(exercise: Exercise, reply: string, turnId?: string): FactClaim[] {
   if (!exercise.facts) return [];
   const text = reply.length > MAX_ANALYSED_CHARS ? reply.slice(0, MAX_ANALYSED_CHARS) : reply;
-  return factClaims(exercise.facts, analyse(text, compiled(exercise).fuzzy));
+  const ce = compiled(exercise);
+  return factClaims(exercise.facts, analyse(text, ce.fuzzy), (turnId && ce.turns.get(turnId)?.waited) || []);
 }
 
 /** 1-based turn number (as in the batch format) → turn id. */

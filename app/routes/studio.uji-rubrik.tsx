@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
     const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade }, grading.exercise);
     // What the grader reads the reply as claiming, per fact slot (null: the exercise declares no facts).
     const facts = grading.exercise.facts
-      ? readFacts(grading.exercise, reply).map((c) => ({
+      ? readFacts(grading.exercise, reply, turn.id).map((c) => ({
           slot: c.slot,
           value: c.value,
           stance: c.stance,
