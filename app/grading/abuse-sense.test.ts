@@ -226,6 +226,8 @@ describe("precision: categories, animals, timelines and the rich", () => {
     "Presiden dikatakan kacung oleh akun itu, lalu semua diam.",
     // a trade named, not a person called it
     "Aturan baru itu tidak menguntungkan PSK.",
+    // animals listed side by side
+    "Bukan hanya anjing, babi pun dilarang masuk area pasar.",
   ])("spares %s", (text) => {
     expect(isFlaggedAbusive(text)).toBe(false);
   });
@@ -246,6 +248,7 @@ describe("precision: categories, animals, timelines and the rich", () => {
     "otak lu dimana?",
     "otaknya kecil, nggak bisa cerna",
     "minum kencing onta",
+    "anjing, babi lu semua",
   ])("flags %s", (text) => {
     expect(isFlaggedAbusive(text)).toBe(true);
   });

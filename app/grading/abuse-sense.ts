@@ -18,6 +18,8 @@ import { QUOTED } from "./normalise";
 type Tokens = AnalysedText["tokens"];
 
 const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
+// Animals that are no insult themselves; an insult word describing one is said of the animal: "kucing gendut bermuka bodoh".
+const ANIMAL_KINDS = new Set("kucing sapi kuda gajah harimau singa beruang rusa burung ikan kelinci hamster marmut".split(" "));
 
 // Words an animal name forms a fixed compound with, right before it: "cinta monyet" (puppy love),
 // "shio monyet", "tahun anjing" (the zodiac), "topeng monyet" (the street show), "suara monyet".
@@ -190,6 +192,13 @@ function literalAnimal(t: Tokens, i: number): boolean {
     if (j === i || (!sameSentence(t, i, j) && Math.abs(j - i) > 2)) continue;
     if (ANIMAL_CONTEXT.has(t[j].surface) || ANIMAL_CONTEXT.has(t[j].stem)) return true;
   }
+  // "Bukan hanya anjing, babi pun …": animals listed side by side, with no one addressed.
+  for (const n of [i - 1, i + 1]) {
+    if (!sameSentence(t, i, n) || !(ANIMALS.has(t[n].surface) || ANIMAL_KINDS.has(t[n].surface))) continue;
+    let addressed = false;
+    for (let j = i - 4; j <= i + 4; j++) if (sameSentence(t, i, j) && SECOND_PERSON.has(t[j].surface)) addressed = true;
+    if (!addressed) return true;
+  }
   // "manusia dan monyet", "gajah, monyet dan kera": coordinated with a living kind.
   for (const [c, n] of [
     [i - 1, i - 2],
@@ -222,9 +231,6 @@ function fixedCompound(t: Tokens, i: number): boolean {
   if (sameClause(t, i, i - 1) && FIXED_COMPOUNDS.has(`${t[i - 1].surface} ${t[i].surface}`)) return true;
   return sameClause(t, i, i + 1) && FIXED_COMPOUNDS.has(`${t[i].surface} ${t[i + 1].surface}`);
 }
-
-// Animals that are no insult themselves; an insult word describing one is said of the animal: "kucing gendut bermuka bodoh".
-const ANIMAL_KINDS = new Set("kucing sapi kuda gajah harimau singa beruang rusa burung ikan kelinci hamster marmut".split(" "));
 
 function saidOfAnimal(t: Tokens, i: number): boolean {
   for (let j = i - 1; j >= i - 3 && sameClause(t, i, j); j--) {
