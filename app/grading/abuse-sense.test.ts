@@ -205,3 +205,51 @@ describe("codes are no spelling games", () => {
     expect(isFlaggedAbusive(text)).toBe(true);
   });
 });
+
+describe("precision: categories, animals, timelines and the rich", () => {
+  it.each([
+    // "munafik" names a moral or religious category as often as a person
+    "Allah mengancam orang-orang munafik dengan neraka Jahanam.",
+    "Munafik sekali kalau hari gini mau pilih gaji biasa.",
+    // an insult word said of an animal
+    "Pengen punya kucing gendut bermuka bodoh di teras.",
+    // "tl" (timeline) is no collapsed "tll"
+    "Kok jadi asing sama isi tl sini ya.",
+    // "edan" as an exclamation or a team's name
+    "Edan, golnya bagus sekali!",
+    "Oleh karena itu, Singo Edan mempersiapkan mental para pemainnya.",
+    // "kaya" is "rich" after a place or a degree word and before "akan"/"raya"
+    "Negara kaya sampah plastik tidak boleh dibiarkan.",
+    "Daerah ini kaya monyet ekor panjang, Kak, jangan beri makan ya.",
+    "Orang kaya raya maupun miskin dilayani sama, Kak.",
+    // reported, not said: "dikatakan"
+    "Presiden dikatakan kacung oleh akun itu, lalu semua diam.",
+    // a trade named, not a person called it
+    "Aturan baru itu tidak menguntungkan PSK.",
+    // animals listed side by side
+    "Bukan hanya anjing, babi pun dilarang masuk area pasar.",
+  ])("spares %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(false);
+  });
+
+  it.each([
+    "dasar munafik",
+    "munafik lu",
+    "kucing lu bodoh",
+    "kamu PSK",
+    "taunya kaya eek",
+    "muka lu kaya sampah",
+    "diem setan",
+    "cuih najis",
+    "si edan itu lagi",
+    "culun banget sih",
+    "gembrot dia",
+    "dasar kapir",
+    "otak lu dimana?",
+    "otaknya kecil, nggak bisa cerna",
+    "minum kencing onta",
+    "anjing, babi lu semua",
+  ])("flags %s", (text) => {
+    expect(isFlaggedAbusive(text)).toBe(true);
+  });
+});

@@ -18,6 +18,8 @@ import { QUOTED } from "./normalise";
 type Tokens = AnalysedText["tokens"];
 
 const ANIMALS = new Set(["anjing", "babi", "monyet", "asu", "kunyuk", "kirik"]);
+// Animals that are no insult themselves; an insult word describing one is said of the animal: "kucing gendut bermuka bodoh".
+const ANIMAL_KINDS = new Set("kucing sapi kuda gajah harimau singa beruang rusa burung ikan kelinci hamster marmut".split(" "));
 
 // Words an animal name forms a fixed compound with, right before it: "cinta monyet" (puppy love),
 // "shio monyet", "tahun anjing" (the zodiac), "topeng monyet" (the street show), "suara monyet".
@@ -79,7 +81,7 @@ const CLASSIFIERS = new Set(
 
 // The word talked about: "kata 'bego' artinya …", "istilah kampungan", "disebut banci".
 const MENTION_CUES = new Set(
-  "kata istilah sebutan julukan disebut menyebut dinamai dinamakan artinya arti berarti bermakna makna maksudnya singkatan kosakata mengucapkan ucapan berkata umpatan makian mengumpat ngatain ngatai mengatai mengata-ngatai ngata-ngatain".split(
+  "kata istilah sebutan julukan disebut dikatakan menyebut dinamai dinamakan artinya arti berarti bermakna makna maksudnya singkatan kosakata mengucapkan ucapan berkata umpatan makian mengumpat ngatain ngatai mengatai mengata-ngatai ngata-ngatain".split(
     " ",
   ),
 );
@@ -94,13 +96,34 @@ const NOT_TITLE = new Set(
   ),
 );
 
+const collapseRepeats = (w: string) => w.replace(/(.)\1+/g, "$1");
 const sameClause = (t: Tokens, i: number, j: number) => j >= 0 && j < t.length && t[j].clause === t[i].clause;
 const sameSentence = (t: Tokens, i: number, j: number) => j >= 0 && j < t.length && t[j].sentence === t[i].sentence;
+
+// "kaya" is "like" in chat and "rich" in writing; normalisation reads it as "seperti". It is "rich" after a
+// degree word or a place ("paling kaya", "negara kaya sampah plastik") and before "akan"/"raya".
+const RICH_BEFORE = new Set(
+  "yang paling lebih sangat makin semakin cukup begitu terlalu amat orang keluarga negara negeri daerah desa kota wilayah pulau hutan laut tanah alam bumi provinsi kabupaten".split(
+    " ",
+  ),
+);
+const rawAt = (a: AnalysedText, j: number) => a.text.slice(a.tokens[j].start, a.tokens[j].end).toLowerCase();
+
+function richKaya(a: AnalysedText, j: number): boolean {
+  if (rawAt(a, j) !== "kaya") return false;
+  const t = a.tokens;
+  if (sameClause(t, j, j - 1) && RICH_BEFORE.has(t[j - 1].surface)) return true;
+  return sameClause(t, j, j + 1) && (t[j + 1].surface === "akan" || t[j + 1].surface === "raya");
+}
 
 /** "dasar anjing", "kamu babi", "anjing lu", "kayak monyet", "…, anjing!" */
 export function aimedAtPerson(a: AnalysedText, i: number): boolean {
   const t = a.tokens;
-  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) if (SECOND_PERSON.has(t[j].surface) || AIMING.has(t[j].surface)) return true;
+  for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) {
+    if (SECOND_PERSON.has(t[j].surface)) return true;
+    // "kaya" may be "rich in" ("daerah ini kaya monyet ekor panjang"): it aims only where no literal reading is found
+    if (AIMING.has(t[j].surface) && rawAt(a, j) !== "kaya") return true;
+  }
   for (let j = i + 1; j <= i + 2 && sameClause(t, i, j); j++) if (SECOND_PERSON.has(t[j].surface)) return true;
   // "monyet di kebun binatang lebih sopan dari Anda": a comparison with the person addressed.
   let compared = false;
@@ -122,7 +145,10 @@ export function aimedAtPerson(a: AnalysedText, i: number): boolean {
 }
 
 // Colloquial aiming only: "kayak setan", "dasar sampah", "setan lu". Formal "seperti sampah plastik" is a comparison of things.
-const STRICT_AIMING = new Set(["dasar", "kayak", "kaya", "kek", "kyk", "kayaknya", "dikatain", "dikatai", "dikata"]);
+// "si" names a person by the word ("si edan", "si kafir"); spitting or telling someone to shut up or go
+// addresses them ("cuih najis", "diem setan", "minggir sampah").
+const STRICT_AIMING = new Set(["dasar", "kayak", "kaya", "kek", "kyk", "kayaknya", "dikatain", "dikatai", "dikata", "si"]);
+const ADDRESSING = new Set(["cuih", "cih", "cuh", "idih", "diam", "diem", "minggir", "pergi", "enyah", "minggat", "hush"]);
 
 /**
  * Whether a word that is an insult only when aimed ("setan", "sampah", "gila") is aimed here: next to
@@ -132,8 +158,9 @@ export function vocativeAt(a: AnalysedText, i: number): boolean {
   const t = a.tokens;
   for (let j = i - 1; j >= i - 2 && sameClause(t, i, j); j--) {
     // the raw spelling: normalisation reads "kayak" as "seperti"
-    if (SECOND_PERSON.has(t[j].surface) || STRICT_AIMING.has(a.text.slice(t[j].start, t[j].end).toLowerCase())) return true;
+    if (SECOND_PERSON.has(t[j].surface) || (STRICT_AIMING.has(rawAt(a, j)) && !richKaya(a, j))) return true;
   }
+  if (sameClause(t, i, i - 1) && ADDRESSING.has(collapseRepeats(t[i - 1].surface))) return true;
   for (let j = i + 1; j <= i + 2 && sameClause(t, i, j); j++) if (SECOND_PERSON.has(t[j].surface)) return true;
   const alone = !sameClause(t, i, i - 1) && !sameClause(t, i, i + 1);
   return alone && a.text.slice(t[i].end, t[i].end + 3).startsWith("!");
@@ -165,6 +192,13 @@ function literalAnimal(t: Tokens, i: number): boolean {
     if (j === i || (!sameSentence(t, i, j) && Math.abs(j - i) > 2)) continue;
     if (ANIMAL_CONTEXT.has(t[j].surface) || ANIMAL_CONTEXT.has(t[j].stem)) return true;
   }
+  // "Bukan hanya anjing, babi pun …": animals listed side by side, with no one addressed.
+  for (const n of [i - 1, i + 1]) {
+    if (!sameSentence(t, i, n) || !(ANIMALS.has(t[n].surface) || ANIMAL_KINDS.has(t[n].surface))) continue;
+    let addressed = false;
+    for (let j = i - 4; j <= i + 4; j++) if (sameSentence(t, i, j) && SECOND_PERSON.has(t[j].surface)) addressed = true;
+    if (!addressed) return true;
+  }
   // "manusia dan monyet", "gajah, monyet dan kera": coordinated with a living kind.
   for (const [c, n] of [
     [i - 1, i - 2],
@@ -188,11 +222,22 @@ const FIXED_COMPOUNDS = new Set([
   "bapak bolot",
   "tai chi",
   "tai ci",
+  // the place in scripture: "neraka Jahanam"
+  "neraka jahanam",
+  "neraka jahannam",
 ]);
 
 function fixedCompound(t: Tokens, i: number): boolean {
   if (sameClause(t, i, i - 1) && FIXED_COMPOUNDS.has(`${t[i - 1].surface} ${t[i].surface}`)) return true;
   return sameClause(t, i, i + 1) && FIXED_COMPOUNDS.has(`${t[i].surface} ${t[i + 1].surface}`);
+}
+
+function saidOfAnimal(t: Tokens, i: number): boolean {
+  for (let j = i - 1; j >= i - 3 && sameClause(t, i, j); j--) {
+    if (SECOND_PERSON.has(t[j].surface)) return false;
+    if (ANIMAL_KINDS.has(t[j].surface)) return true;
+  }
+  return false;
 }
 
 function deafEars(t: Tokens, i: number): boolean {
@@ -278,7 +323,8 @@ const senses = new WeakMap<AnalysedText, Map<number, Sense>>();
 
 function senseOf(a: AnalysedText, i: number): Sense {
   if (aimedAtPerson(a, i)) return null;
-  if (literalAnimal(a.tokens, i) || literalDung(a.tokens, i) || deafEars(a.tokens, i) || fixedCompound(a.tokens, i)) return "literal";
+  if (literalAnimal(a.tokens, i) || literalDung(a.tokens, i) || deafEars(a.tokens, i) || fixedCompound(a.tokens, i) || saidOfAnimal(a.tokens, i))
+    return "literal";
   if (mentioned(a, i)) return "mention";
   if (partOfName(a, i)) return "name";
   return null;

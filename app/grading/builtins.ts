@@ -159,6 +159,11 @@ const ABUSIVE = [
   "sudah/udah gila",
   "sok tahu/pintar/pinter/suci/jago/penting/asik",
   "otak udang/dengkul/sampah/kosong",
+  // "otak lu di mana", "otaknya kecil", "otaknya sudah keropos": the person's mind belittled
+  "otak ...2 dimana/(di mana)",
+  "otak ...2 kecil/cetek/dangkal/sempit/kopong/keropos/kropos/karatan",
+  // the slur for Arabs and for Muslims who follow them ("minum kencing onta")
+  "kencing/pantat onta/unta",
   "iq/otak jongkok",
   "~tidak punya otak",
   "pakai/punya otak",

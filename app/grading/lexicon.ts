@@ -21,8 +21,9 @@ kontol kntl kntol memek memeq ngentot ngentod ngntd entot entod ngewe pantek puk
 gathel tempik itil silit cibai lancau haramjadah lahanat lambemu
 lonte pelacur sundal perek jablay pecun bencong banci bangke kampang kunyuk kirik ngehe sompret semprul kehed picek matamu ndasmu raimu cangkemmu
 fuck fck fucking shit bitch stupid bastard asshole dumb wtf
-kampungan norak katrok katro udik ndeso gaptek cupu bacot bacod cocot congor songong belagu murahan rendahan sinting edan gendeng tengik biadab
-bejat bejad penjilat pecundang munafik dajjal kadrun cebong kecebong pembohong pendusta jahanam terkutuk jongos kacung gembel
+kampungan norak katrok katro udik ndeso gaptek cupu culun bacot bacod cocot congor congoran songong belagu murahan rendahan sinting gendeng tengik
+biadab bejat bejad penjilat pecundang dajjal kadrun cebong kecebong pembohong pendusta jahanam terkutuk jongos kacung gembel gembrot
+maho kapir kopar colmek ngaceng sange sangek sepong nyepong
 `;
 
 export const INSULTS: ReadonlySet<string> = new Set(INSULT_LIST.split(/\s+/).filter(Boolean));
@@ -34,7 +35,11 @@ export const INSULTS: ReadonlySet<string> = new Set(INSULT_LIST.split(/\s+/).fil
  */
 export const AIMED_ONLY: ReadonlySet<string> = new Set(
   (
-    "setan iblis syaiton jurig najis sampah gila gelo binatang hewan bocah hina bangkai monyong cacat buta tuli bisu kafir " +
+    "setan iblis syaiton jurig najis sampah gila gelo edan binatang hewan bocah hina bangkai monyong cacat buta tuli bisu kafir " +
+    // a moral or religious category as often as a name for someone: "orang-orang munafik" in a verse, "gengsi munafik"
+    "munafik " +
+    // a trade or a bodily word: "menguntungkan PSK", "kucing eek di teras"; "kamu PSK", "kaya eek" call someone that
+    "psk eek " +
     // animals as names for people: "dasar onta", "tikus lu", "kebo kamu"
     "onta tikus kecoa cacing kebo kerbau celeng wedus beruk lutung kambing"
   ).split(" "),
@@ -45,7 +50,7 @@ export const AIMED_ONLY: ReadonlySet<string> = new Set(
  * kaget" or "ngentot sama aku" is not excused as self-directed (unlike "bodoh juga aku").
  */
 const EXPLETIVES = new Set(
-  "anying anjink asyu bngsat bjngn brengsk brgsk kntol memeq ngentod entod jembud gathel tempik itil silit cibai lancau haramjadah lahanat lambemu anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying asu asw bangsat bgst bngst bgsd bangsad bangsul bajingan brengsek berengsek keparat kampret sialan bedebah jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek kontol kntl memek ngentot ngntd entot ngewe pantek puki pukimak kimak pepek peler jembut titit telek pejuh lonte pelacur sundal perek jablay pecun bangke sompret semprul kehed ngehe fuck fck fucking shit bitch bastard asshole wtf matamu ndasmu raimu cangkemmu".split(
+  "maho colmek ngaceng sange sangek sepong nyepong anying anjink asyu bngsat bjngn brengsk brgsk kntol memeq ngentod entod jembud gathel tempik itil silit cibai lancau haramjadah lahanat lambemu anjing anjir anjrit anjrot anjer anjg ajg anjim njing njir anjeng anjay anjy njeng nying asu asw bangsat bgst bngst bgsd bangsad bangsul bajingan brengsek berengsek keparat kampret sialan bedebah jancuk jancok dancok diancuk jiancuk ancuk cuk cok jamput diamput jiamput tai taik tahi taek kontol kntl memek ngentot ngntd entot ngewe pantek puki pukimak kimak pepek peler jembut titit telek pejuh lonte pelacur sundal perek jablay pecun bangke sompret semprul kehed ngehe fuck fck fucking shit bitch bastard asshole wtf matamu ndasmu raimu cangkemmu".split(
     " ",
   ),
 );
@@ -62,7 +67,9 @@ const insultMemo = new Map<string, boolean>();
 function insultAt(surface: string): boolean {
   let hit = insultMemo.get(surface);
   if (hit === undefined) {
-    hit = INSULTS.has(surface) || COLLAPSED.has(collapse(surface));
+    // Collapsed forms of two letters are other words: "tll" (tolol) collapses to "tl" (timeline).
+    const collapsed = collapse(surface);
+    hit = INSULTS.has(surface) || (collapsed.length >= 3 && COLLAPSED.has(collapsed));
     // "goblokmu", "bodohnya": a clitic does not make it polite.
     for (const c of CLITICS) if (!hit && surface.length - c.length >= 3 && surface.endsWith(c)) hit = INSULTS.has(surface.slice(0, -c.length));
     if (insultMemo.size >= 20_000) insultMemo.clear();
