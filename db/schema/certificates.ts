@@ -45,7 +45,19 @@ export const enrollments = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("enrollments_user_course_uq").on(t.userId, t.courseId), index("enrollments_course_user_idx").on(t.courseId, t.userId)],
+  (t) => [
+    uniqueIndex("enrollments_user_course_uq").on(t.userId, t.courseId),
+    index("enrollments_course_user_idx").on(t.courseId, t.userId),
+    // The minute tick's reminder candidates, read in keyset batches (app/mail/reminders.server.ts):
+    // unfinished enrolments by due date, and assigned ones by creation time. Without them each
+    // tick read every unfinished enrolment of the country (issue 18: the server ran out of heap).
+    index("enrollments_open_due_idx")
+      .on(t.dueDate, t.id)
+      .where(sql`completed_at is null and due_date is not null`),
+    index("enrollments_assigned_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`assignment_id is not null`),
+  ],
 );
 
 /**
