@@ -11,7 +11,7 @@ import type { Db } from "~/utils/db.server";
 import { mailOrigin } from "~/utils/env.server";
 import { existingMailKeys } from "~/models/mail.server";
 import { enqueueMail } from "./queue.server";
-import { daysBetween, digestKey, dueReminder, DUE_SOON_DAYS, expiryReminder, jakartaDate, OVERDUE_LOOKBACK_DAYS } from "./schedule";
+import { digestKey, dueReminder, DUE_SOON_DAYS, expiryReminder, jakartaDate, OVERDUE_LOOKBACK_DAYS } from "./schedule";
 import type { MailContent } from "./templates";
 
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
