@@ -81,6 +81,12 @@ export const certificates = pgTable(
       .notNull()
       .references(() => agencies.id),
     agencyName: text("agency_name").notNull(),
+    /**
+     * The holder's agency now (users.agency_id, kept by triggers: set on insert, moved with the
+     * holder), unlike agencyId above, the agency printed on the certificate. The learner table's
+     * certified/expired filter reads a unit's certificates by it (issue 18, 1 M learners).
+     */
+    holderAgencyId: text("holder_agency_id").references(() => agencies.id),
     courseTitle: text("course_title").notNull(),
     courseVersion: text("course_version").notNull(),
     jp: real("jp").notNull(),
@@ -108,6 +114,9 @@ export const certificates = pgTable(
     // province is one index-only range per unit (issue 18, 1 M learners: 600 → 190 ms loaded).
     index("certificates_agency_course_issued_idx").on(t.agencyId, t.courseId, t.issuedAt),
     index("certificates_user_idx").on(t.userId, t.issuedAt),
+    index("certificates_holder_course_expiry_idx")
+      .on(t.holderAgencyId, t.courseId, t.expiresAt)
+      .where(sql`replaced_by is null`),
   ],
 );
 
