@@ -25,13 +25,13 @@ const addressOf = (c: Candidate) => ({ userId: c.userId, to: c.email, lang: lang
 /** Candidate rows per query: the tick never holds more than a batch, whatever the country's size. */
 export const TICK_BATCH = 1000;
 
-/** Pages of a keyset query: `page(last)` returns up to TICK_BATCH rows after `last` (null: from the start). */
-async function* batches<K, T extends K>(page: (last: K | null) => Promise<T[]>): AsyncGenerator<T[]> {
+/** Pages of a keyset query: `page(last)` returns up to `size` rows after `last` (null: from the start). */
+async function* batches<K, T extends K>(size: number, page: (last: K | null) => Promise<T[]>): AsyncGenerator<T[]> {
   let last: K | null = null;
   for (;;) {
     const rows = await page(last);
     if (rows.length) yield rows;
-    if (rows.length < TICK_BATCH) return;
+    if (rows.length < size) return;
     last = rows.at(-1)!;
   }
 }
@@ -43,7 +43,7 @@ type Message = { address: ReturnType<typeof addressOf>; key: string; content: Ma
  * read in keyset batches and only within the rules' windows (every unfinished enrolment of the
  * country at once took gigabytes every minute); keys already recorded are skipped before rendering.
  */
-export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
+export async function enqueueDueReminders(db: Db, now: Date, batch = TICK_BATCH): Promise<number> {
   const today = jakartaDate(now);
   const origin = mailOrigin();
   const settingsLink = `${origin}/akun/email`;
@@ -60,7 +60,7 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
 
   // Assignment notices: enrolments assigned in the last two days, still open, due today or later.
   const assignedSince = new Date(now.getTime() - 2 * 86_400_000);
-  for await (const rows of batches((last: { id: string; at: string } | null) =>
+  for await (const rows of batches(batch, (last: { id: string; at: string } | null) =>
     db
       .select({
         id: enrollments.id,
@@ -86,7 +86,7 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
         ),
       )
       .orderBy(asc(enrollments.createdAt), asc(enrollments.id))
-      .limit(TICK_BATCH),
+      .limit(batch),
   )) {
     await enqueueNew(
       rows.map((e) => ({
@@ -98,7 +98,7 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
   }
 
   // Due-date reminders: unfinished enrolments due within the week ahead or the lookback behind.
-  for await (const rows of batches((last: { id: string; dueDate: string | null } | null) =>
+  for await (const rows of batches(batch, (last: { id: string; dueDate: string | null } | null) =>
     db
       .select({ id: enrollments.id, dueDate: enrollments.dueDate, ...candidate, course: courses.title, slug: courses.slug })
       .from(enrollments)
@@ -116,7 +116,7 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
         ),
       )
       .orderBy(asc(enrollments.dueDate), asc(enrollments.id))
-      .limit(TICK_BATCH),
+      .limit(batch),
   )) {
     const messages: Message[] = [];
     for (const e of rows) {
@@ -138,7 +138,7 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
   // Current certificates expiring within 90 days, course by course (index on course and expiry).
   const courseIds = await db.select({ id: courses.id }).from(courses);
   for (const { id: courseId } of courseIds) {
-    for await (const rows of batches((last: { id: string; at: string } | null) =>
+    for await (const rows of batches(batch, (last: { id: string; at: string } | null) =>
       db
         .select({
           id: certificates.id,
@@ -163,7 +163,7 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
           ),
         )
         .orderBy(asc(certificates.expiresAt), asc(certificates.id))
-        .limit(TICK_BATCH),
+        .limit(batch),
     )) {
       const messages: Message[] = [];
       for (const c of rows) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseAssignments, enrollments, mailMessages } from "../../db/schema";
 import { getSyncedContent } from "~/content/sync.server";
 import { jakartaDate } from "~/mail/schedule";
-import { enqueueDueReminders, TICK_BATCH } from "~/mail/reminders.server";
+import { enqueueDueReminders } from "~/mail/reminders.server";
 import { saveMailSettings } from "~/models/mail.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies } from "../setup/factories";
@@ -77,8 +77,9 @@ describe("reminder tick", () => {
   it("reads its candidates in batches: every learner past a batch boundary gets one message, nobody outside the windows does", async () => {
     const db = await getDb();
     const run = randomUUID().slice(0, 8);
-    const n = TICK_BATCH + 10;
-    // Learners made in bulk, as an import adds a province: `a` assigned (one statement, so their
+    const batch = 5;
+    const n = 2 * batch + 2;
+    // Learners made in bulk, as an import adds a province (batches of 5 stand for the tick's 1,000): `a` assigned (one statement, so their
     // enrolments share one creation time), `s` due in three days, `f` due in a month.
     await db.execute(sql`insert into users (id, email, name, password_hash, role, agency_id)
       select ${run} || '-' || g || '-' || i, ${run} || '-' || g || '-' || i || '@uji.sigap.id', 'Peserta ' || i, 'x', 'learner', ${tree.unitB.id}
@@ -91,7 +92,7 @@ describe("reminder tick", () => {
       select 'e-' || u.id, u.id, ${courseId}, case when u.id like ${`${run}-s-%`} then ${day(3)}::date else ${day(30)}::date end
       from users u where u.id like ${`${run}-s-%`} or u.id like ${`${run}-f-%`}`);
 
-    expect(await enqueueDueReminders(db, now)).toBe(2 * n);
+    expect(await enqueueDueReminders(db, now, batch)).toBe(2 * n);
     const kinds = async (group: string) =>
       db
         .select({ kind: mailMessages.kind, n: sql<number>`count(*)::int` })
@@ -101,6 +102,6 @@ describe("reminder tick", () => {
     expect(await kinds("a")).toEqual([{ kind: "assigned", n }]);
     expect(await kinds("s")).toEqual([{ kind: "dueSoon", n }]);
     expect(await kinds("f")).toEqual([]);
-    expect(await enqueueDueReminders(db, now)).toBe(0);
+    expect(await enqueueDueReminders(db, now, batch)).toBe(0);
   });
 });
