@@ -102,6 +102,12 @@ async function sendResponse(res: express.Response, response: Response) {
     return;
   }
   const reader = response.body.getReader();
+  // One listener each for the whole answer (compression routes "drain" to its gzip stream, where a
+  // listener per wait could not be removed again): a waiting write is woken by drain or close.
+  let wake: (() => void) | null = null;
+  const wakeUp = () => wake?.();
+  res.on("drain", wakeUp);
+  res.on("close", wakeUp);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -109,7 +115,8 @@ async function sendResponse(res: express.Response, response: Response) {
       const more = res.write(value);
       // compression's flush: a streamed page's chunks go out as they come (as the adapter did).
       (res as { flush?: () => void }).flush?.();
-      if (!more && !res.destroyed) await new Promise((resolve) => (res.once("drain", resolve), res.once("close", resolve)));
+      if (!more && !res.destroyed) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
       if (res.destroyed) {
         // The reader went away: stop the producer (an export's query batches) too.
         await reader.cancel();
