@@ -3,6 +3,9 @@
  * One place for what remix-serve could not do: hand the socket address to the app (per-address
  * limits trust X-Forwarded-For only behind `TRUSTED_PROXIES`), refuse an announced oversize body
  * before Remix sees it, serve hashed assets as immutable, and shut down cleanly.
+ * `npm run build` bundles this file into build/server.js (esbuild, packages left external) and
+ * `npm run serve` runs that with plain node: compiling it through tsx at every start took most of
+ * the start time and a loader thread's memory for the process's whole life (decision 023).
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";

@@ -7,7 +7,9 @@ const sizes = new Map<string, { mtimeMs: number; size: ImageSize | null }>();
 
 /**
  * Pixel sizes of the images a lesson shows, by file name, read from the course's media/ folder
- * (re-read only when a file changes). Missing or unreadable files are left out.
+ * (re-read only when a file changes). Missing or unreadable files are left out. In production the
+ * content tree is read once per process (repository.server.ts), so a size once read is kept too:
+ * no `stat` per image per page (4 % of a lesson page's CPU in a profile).
  */
 export async function lessonImageSizes(courseSlug: string, urls: string[]): Promise<Record<string, ImageSize>> {
   const out: Record<string, ImageSize> = {};
@@ -15,6 +17,11 @@ export async function lessonImageSizes(courseSlug: string, urls: string[]): Prom
     const file = mediaFileOf(url);
     if (!file) continue;
     const full = path.join(env.contentDir, "courses", courseSlug, "media", file);
+    const known = env.isProduction ? sizes.get(full) : undefined;
+    if (known) {
+      if (known.size) out[file] = known.size;
+      continue;
+    }
     try {
       const { mtimeMs } = await stat(full);
       let hit = sizes.get(full);

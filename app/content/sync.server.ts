@@ -78,6 +78,16 @@ export async function syncContent(tree: ContentTree): Promise<SyncResult> {
 type Synced = { db: unknown; key: string; ids: Map<string, LessonIds> };
 let lastSynced: Synced | null = null;
 let pending: Promise<Synced> | null = null;
+// Production reads the tree once: its key is made once too, not on every page view.
+const treeKeys = new WeakMap<ContentTree, string>();
+function treeKey(tree: ContentTree): string {
+  let key = treeKeys.get(tree);
+  if (key === undefined) {
+    key = tree.courses.map((c) => c.hash + c.lessons.map((l) => l.hash).join("")).join("|");
+    treeKeys.set(tree, key);
+  }
+  return key;
+}
 
 /**
  * The content tree, synced into the database whenever it changed since this process last
@@ -90,7 +100,7 @@ export async function getSyncedContentTree(): Promise<ContentTree> {
 /** The synced tree plus the database ids of its lessons (ids never change once synced, so no query per request). */
 export async function getSyncedContent(): Promise<{ tree: ContentTree; ids: Map<string, LessonIds> }> {
   const tree = await getContentTree();
-  const key = tree.courses.map((c) => c.hash + c.lessons.map((l) => l.hash).join("")).join("|");
+  const key = treeKey(tree);
   const db = await getDb();
   if (!lastSynced || lastSynced.key !== key || lastSynced.db !== db) {
     // One sync per process however many requests arrive at once, and no writes (no row locks

@@ -4,7 +4,7 @@
  * handling as instructors' patterns; personal data is found with regexes on the raw text.
  */
 import { compileMatcher, vocabularyOf, type AnalysedText, type CompiledMatcher } from "./match";
-import { QUOTED } from "./normalise";
+import { letterRuns, QUOTED } from "./normalise";
 import { detectCopy, detectCurt, GAMING, detectKeywordList, foreignLanguage, type TurnProfile } from "./integrity";
 import { detectObfuscatedInsults, detectInsultWords } from "./lexicon";
 
@@ -558,7 +558,6 @@ const ACRONYMS = new Set(
     " ",
   ),
 );
-const LETTER_WORD_RE = /\p{L}+/gu;
 const BANG_RE = /[!?][!?1]*/g;
 
 const CAPS_RUN_RE = /\p{Lu}{3,}/gu;
@@ -607,10 +606,10 @@ const detectShouting: Detector = ({ text }) => {
   // Quick exit for the usual reply: no "!!" and every run of capitals an acronym (KTP, NIK).
   if (!text.includes("!!") && !hasCapsWord(text)) return null;
   const words: Array<{ caps: boolean; start: number; end: number }> = [];
-  for (const m of allMatches(LETTER_WORD_RE, text)) {
-    const w = m[0];
+  for (const [start, end] of letterRuns(text)) {
+    const w = text.slice(start, end);
     if (w.length < 3 || ACRONYMS.has(w.toLowerCase())) continue;
-    words.push({ caps: w === w.toUpperCase() && w !== w.toLowerCase(), start: m.index!, end: m.index! + w.length });
+    words.push({ caps: w === w.toUpperCase() && w !== w.toLowerCase(), start, end });
   }
   const out: Array<[number, number]> = [];
   const capsCount = words.filter((w) => w.caps).length;

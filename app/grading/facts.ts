@@ -27,7 +27,7 @@ import {
   type Day,
   type Mention,
 } from "./gazetteer";
-import { analyse, compileMatcher, findMatches, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
+import { analyse, compileMatcher, findMatches, unscreened, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
 import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
 import { stem } from "./stem";
 import type { Facts } from "./rubric";
@@ -238,7 +238,11 @@ mark(["pasti", "jamin", "tentu", "pastinya"], CERTAINTY);
 /** The slots this reply's words can open (a cheap screen: most replies open few or none). */
 function slotsOf(a: AnalysedText, c: Compiled): number {
   let bits = a.numbers.length > 0 ? DURATION | MONEY | TIME : 0;
-  for (const s of a.stems.keys()) bits |= c.slotWords.get(s) ?? 0;
+  // Every stem and typo alias of the reply (the keys of a.stems), read from the tokens: no map to build.
+  for (const t of a.tokens) {
+    bits |= c.slotWords.get(t.stem) ?? 0;
+    if (t.aliases !== null) for (const alias of t.aliases) bits |= c.slotWords.get(alias) ?? 0;
+  }
   return bits;
 }
 
@@ -250,7 +254,6 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
   const slots = slotsOf(a, c);
   if (slots === 0) return [];
   const out: FactClaim[] = [];
-  const certainIn = (s: Sentence) => claims(t, s, CERTAIN);
   const docs = slots & DOC ? findDocuments(t) : [];
   const allPlaces = slots & PLACE ? findPlaces(t) : [];
 
@@ -318,7 +321,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
         slot: "fee",
         value: formatMoney(m.amount),
         stance: "charged",
-        certain: certainIn(s),
+        certain: claims(t, s, CERTAIN),
         verdict: wrong ? "contradicts" : "unresolved",
         ...(wrong ? { message: `Fakta keliru: biaya ${formatMoney(m.amount)}, padahal menurut konteks layanan ini gratis.` } : {}),
         evidence: span(a, m.first, m.last),
@@ -334,7 +337,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
     if (m.first > s.from && ELAPSED.has(t[m.first - 1].surface)) continue; // "sudah 5 minggu": the wait so far
     if (m.first > s.from && AVAILABLE.has(t[m.first - 1].stem)) continue;
     if (answersBy(t, s, m.first)) continue;
-    const certain = certainIn(clauseOf(t, m.first));
+    const certain = claims(t, clauseOf(t, m.first), CERTAIN);
     if (!certain && framedAsUnknown(t, s)) continue;
     const p = f.processing;
     let verdict: FactClaim["verdict"] = "unresolved";
@@ -381,7 +384,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
         slot: "day",
         value: m.days.join(","),
         stance: open ? "open" : "closed",
-        certain: certainIn(s),
+        certain: claims(t, s, CERTAIN),
         verdict,
         ...(verdict === "contradicts"
           ? {
@@ -424,7 +427,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
           slot: "authority",
           value: `${auth.what}@${m.id}`,
           stance: "located",
-          certain: certainIn(s),
+          certain: claims(t, s, CERTAIN),
           verdict: "contradicts",
           message: `Fakta keliru: ${documentLabel(auth.what)} disebut diurus di ${placeLabel(m.id)}, padahal menurut konteks wewenangnya ada di ${list(auth.by.map(placeLabel))}.`,
           evidence: span(a, m.first, m.last),
@@ -437,7 +440,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
       slot: "place",
       value: m.id,
       stance: "located",
-      certain: certainIn(s),
+      certain: claims(t, s, CERTAIN),
       verdict: ok ? "consistent" : "contradicts",
       ...(ok
         ? {}
@@ -448,7 +451,7 @@ export function factClaims(f: Facts, a: AnalysedText): FactClaim[] {
 
   // What the context has not verified.
   if (c.unverified.length > 0 && slots & UNVERIFIED) {
-    const open = { ...a, live: undefined };
+    const open = unscreened(a);
     for (const u of c.unverified) {
       for (const m of findMatches(u.matcher, open, 3)) {
         const [first, last] = [m.ranges[0][0], m.ranges[m.ranges.length - 1][1]];

@@ -374,15 +374,22 @@ function contentStems(a: AnalysedText): Set<string> {
 
 /** Share of the reply's content words that a model answer, a passing example or the citizen's message also uses. */
 function similarity(a: AnalysedText, reference: ReadonlySet<string>): number {
-  let n = 0;
+  // The distinct stems and typo aliases of the reply (the keys of a.stems), read from the tokens: no position map to build.
+  const seen = new Set<string>();
   let shared = 0;
-  for (const stem of a.stems.keys()) {
-    const first = stem.charCodeAt(0);
-    if (stem.length <= 2 || (first >= 48 && first <= 57) || COMMON_STEMS.has(stem)) continue;
-    n++;
-    if (reference.has(stem)) shared++;
+  for (const t of a.tokens) {
+    shared += sharedContentStem(t.stem, seen, reference);
+    if (t.aliases !== null) for (const alias of t.aliases) shared += sharedContentStem(alias, seen, reference);
   }
-  return n === 0 ? 1 : shared / n;
+  return seen.size === 0 ? 1 : shared / seen.size;
+}
+
+/** Counts a content stem once in `seen`; 1 when the reference uses it too. */
+function sharedContentStem(stem: string, seen: Set<string>, reference: ReadonlySet<string>): number {
+  const first = stem.charCodeAt(0);
+  if (stem.length <= 2 || (first >= 48 && first <= 57) || COMMON_STEMS.has(stem) || seen.has(stem)) return 0;
+  seen.add(stem);
+  return reference.has(stem) ? 1 : 0;
 }
 
 const LAUGHING_FACE = /[\u{1F602}\u{1F923}\u{1F606}]/gu;

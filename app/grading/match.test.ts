@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { analyse, compileMatcher, compilePattern, findMatches, FuzzyIndex, matchPattern, PatternError, spansOf, vocabularyOf, withinOneEdit } from "./match";
+import {
+  analyse,
+  compileMatcher,
+  compilePattern,
+  findMatches,
+  FuzzyIndex,
+  matchPattern,
+  patternsOf,
+  PatternError,
+  spansOf,
+  TriggerIndex,
+  vocabularyOf,
+  withinOneEdit,
+} from "./match";
 
 const hits = (pattern: string, text: string) => matchPattern(compilePattern(pattern), analyse(text)).length > 0;
 
@@ -182,5 +195,43 @@ describe("typo tolerance", () => {
     expect(withinOneEdit("gratis", "grats")).toBe(true);
     expect(withinOneEdit("gratis", "gartis")).toBe(true);
     expect(withinOneEdit("gratis", "gartsi")).toBe(false);
+  });
+});
+
+describe("analyses kept side by side", () => {
+  // The matcher reads word positions from slots of the text analysed last; older texts read their own maps.
+  it("match an older analysis as they matched it when it was the latest", () => {
+    const m = compileMatcher(["kartu keluarga", "datang ... kantor", "=KTP & gratis", "#angka hari"], ["tidak gratis"]);
+    const first = "Silakan datang langsung ke kantor kecamatan. Bawa kartu keluarga dan KTP, gratis. Selesai 3 hari.";
+    const second = "Kartu keluarga tidak perlu dibawa, tidak gratis juga.";
+    const expected = findMatches(m, analyse(first), 10);
+    expect(expected.length).toBeGreaterThan(2);
+    const a = analyse(first);
+    const b = analyse(second);
+    expect(findMatches(m, a, 10)).toEqual(expected);
+    expect(findMatches(m, b, 10)).toEqual(findMatches(m, analyse(second), 10));
+    expect(a.stems.get("kartu")).toEqual([7]);
+  });
+
+  it("see words of a pattern compiled after the analysis", () => {
+    const a = analyse("Mohon bawa surat pengantar dari RT, Kak.");
+    expect(matchPattern(compilePattern("surat pengantar ... =rt"), a)).toHaveLength(1);
+  });
+});
+
+describe("trigger screen", () => {
+  it("lets through what can match, and everything once the index has screened a newer text", () => {
+    const m = compileMatcher(["kartu keluarga", "datang ... kantor"]);
+    const index = new TriggerIndex(patternsOf(m));
+    const a = analyse("Silakan datang ke kantor kecamatan.");
+    a.live = index.live(a);
+    expect(findMatches(m, a)).toHaveLength(1);
+    const b = analyse("Bawa kartu keluarga ya.");
+    b.live = index.live(b);
+    expect(findMatches(m, b)).toHaveLength(1);
+    // a's screen is stale now: matching it must still find its match.
+    expect(findMatches(m, a)).toHaveLength(1);
+    expect(a.live.has(m.patterns[1].id)).toBe(true);
+    expect(b.live.has(m.patterns[1].id)).toBe(false);
   });
 });

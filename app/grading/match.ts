@@ -16,7 +16,7 @@
  * Without `~`, a pattern does not match words in the scope of a negation ("tidak perlu
  * datang" is not "datang"), unless the pattern itself contains the negator ("tidak benar").
  */
-import { isUnitWord, normaliseWord, tokenize, type Token } from "./normalise";
+import { isUnitWord, normaliseWord, tokenize, type KeySlot, type Token } from "./normalise";
 import { stem, isRootWord } from "./stem";
 import { markNegation, NEGATORS } from "./negation";
 
@@ -30,8 +30,34 @@ type TokenTest =
 
 type Node = { t: "tok"; test: TokenTest } | { t: "alt"; options: Node[][]; optional: boolean } | { t: "gap"; max: number } | { t: "start" };
 
-/** An index lookup: a stem, an exact surface form, or "any number". */
-type Key = { kind: "stem" | "exact" | "number"; value: string };
+/** An index lookup: a stem, an exact surface form, or "any number"; `slot` holds its positions in the text analysed last. */
+type Key = { kind: "stem" | "exact" | "number"; value: string; slot: KeySlot | null };
+
+/**
+ * Pattern words interned as slots: analyse() writes each word's positions into its slot, so the
+ * matcher finds them without hashing the word again. A slot is valid for the text analysed last
+ * (slot.epoch === slotEpoch === a.epoch); any other text, or a slot made after the analysis, falls
+ * back to the text's own maps (AnalysedText.stems / .surfaces), which give the same positions.
+ */
+const stemSlots = new Map<string, KeySlot>();
+const surfaceSlots = new Map<string, KeySlot>();
+/** Grows with every new slot: lexemes re-read their slots (Lexeme.slotGen). */
+let slotGeneration = 0;
+/** Grows with every analysis and every new slot. */
+let slotEpoch = 0;
+
+function makeKey(kind: Key["kind"], value: string): Key {
+  if (kind === "number") return { kind, value: "", slot: null };
+  const table = kind === "stem" ? stemSlots : surfaceSlots;
+  let slot = table.get(value);
+  if (slot === undefined) {
+    slot = { epoch: -1, pos: [] };
+    table.set(value, slot);
+    slotGeneration++;
+    slotEpoch++;
+  }
+  return { kind, value, slot };
+}
 
 type CompiledSequence = {
   nodes: Node[];
@@ -82,15 +108,83 @@ export type AnalysedText = {
   text: string;
   tokens: Token[];
   /** Token positions by stem (including typo aliases), by surface form, and of numbers. */
-  stems: Map<string, number[]>;
-  surfaces: Map<string, number[]>;
+  readonly stems: Map<string, number[]>;
+  readonly surfaces: Map<string, number[]>;
   numbers: number[];
   /** Ids of patterns worth trying on this text (see TriggerIndex); absent = try all. */
   live?: LiveSet;
+  /** The analysis this text's key slots belong to (see stemSlots); absent = read the maps. */
+  epoch?: number;
 };
 
-/** Pattern ids worth trying on a text: live[id] === 1 (see TriggerIndex). */
-export type LiveSet = Uint8Array;
+/**
+ * The analysed text. The position maps are built when first read: the matcher reads the key
+ * slots of the text analysed last instead, and most replies never need the surface map.
+ */
+class Analysis implements AnalysedText {
+  live?: LiveSet = undefined;
+  private stemMap: Map<string, number[]> | null = null;
+  private surfaceMap: Map<string, number[]> | null = null;
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly numbers: number[],
+    readonly epoch: number,
+  ) {}
+
+  get stems(): Map<string, number[]> {
+    if (this.stemMap === null) {
+      const stems = new Map<string, number[]>();
+      for (let i = 0; i < this.tokens.length; i++) {
+        const t = this.tokens[i];
+        put(stems, t.stem, i);
+        if (t.aliases !== null) for (const alias of t.aliases) put(stems, alias, i);
+      }
+      this.stemMap = stems;
+    }
+    return this.stemMap;
+  }
+
+  /** The same analysis without the trigger screen: every pattern is tried. (A spread copy would lose the maps' getters.) */
+  unscreened(): Analysis {
+    const copy = new Analysis(this.text, this.tokens, this.numbers, this.epoch);
+    copy.stemMap = this.stemMap;
+    copy.surfaceMap = this.surfaceMap;
+    return copy;
+  }
+
+  get surfaces(): Map<string, number[]> {
+    if (this.surfaceMap === null) {
+      const surfaces = new Map<string, number[]>();
+      for (let i = 0; i < this.tokens.length; i++) put(surfaces, this.tokens[i].surface, i);
+      this.surfaceMap = surfaces;
+    }
+    return this.surfaceMap;
+  }
+}
+
+/** `a` without its trigger screen (`live`): every pattern is tried. */
+export function unscreened(a: AnalysedText): AnalysedText {
+  return a instanceof Analysis ? a.unscreened() : { ...a, live: undefined };
+}
+
+/**
+ * Pattern ids worth trying on a text (see TriggerIndex). The index reuses one array of marks and
+ * stamps each screened text: no array to allocate and zero per reply. A set the index has since
+ * replaced by a newer one lets every pattern through, which is always correct, only slower.
+ */
+export class LiveSet {
+  constructor(
+    private readonly marks: Uint32Array,
+    private readonly stamp: number,
+    private readonly index: TriggerIndex,
+  ) {}
+
+  has(id: number): boolean {
+    if (this.index.stamp !== this.stamp || this.index.marks !== this.marks) return true;
+    return this.marks[id] === this.stamp;
+  }
+}
 
 /** Token index ranges [first, last] (inclusive), one per `&` part. */
 export type PatternMatch = { sentence: number; ranges: Array<[number, number]> };
@@ -323,8 +417,8 @@ class Parser {
         if (test.kind === "stem") stems.add(test.value);
         else if (test.kind === "exact") exacts.add(test.value);
         else if (test.kind === "number") number = true;
-        if (test.kind === "stem" || test.kind === "exact") keys.push({ kind: test.kind, value: test.value });
-        else if (test.kind === "number") keys.push({ kind: "number", value: "" });
+        if (test.kind === "stem" || test.kind === "exact") keys.push(makeKey(test.kind, test.value));
+        else if (test.kind === "number") keys.push(makeKey("number", ""));
       }
       return { t: "tok", test: { kind: "set", stems, exacts, number, keys } };
     }
@@ -376,7 +470,7 @@ function keysAt(nodes: Node[], i: number): Key[] | null {
     case "tok":
       if (n.test.kind === "any") return null;
       if (n.test.kind === "set") return n.test.keys;
-      return [{ kind: n.test.kind, value: n.test.kind === "number" ? "" : n.test.value }];
+      return [makeKey(n.test.kind, n.test.kind === "number" ? "" : n.test.value)];
     case "alt": {
       const keys: Key[] = [];
       for (const option of n.options) {
@@ -406,13 +500,18 @@ function requiredKeysOf(nodes: Node[]): Key[][] {
 }
 
 function positions(a: AnalysedText, k: Key): number[] | undefined {
-  if (k.kind === "stem") return a.stems.get(k.value);
-  if (k.kind === "exact") return a.surfaces.get(k.value);
-  return a.numbers.length > 0 ? a.numbers : undefined;
+  const slot = k.slot;
+  if (slot === null) return a.numbers.length > 0 ? a.numbers : undefined;
+  if (a.epoch === slotEpoch) return slot.epoch === slotEpoch ? slot.pos : undefined;
+  return k.kind === "stem" ? a.stems.get(k.value) : a.surfaces.get(k.value);
 }
 
-function anyPresent(a: AnalysedText, keys: Key[]): boolean {
-  for (const k of keys) if (positions(a, k) !== undefined) return true;
+function anyPresent(a: AnalysedText, keys: Key[], fast: boolean): boolean {
+  for (const k of keys) {
+    if (fast && k.slot !== null) {
+      if (k.slot.epoch === slotEpoch) return true;
+    } else if (positions(a, k) !== undefined) return true;
+  }
   return false;
 }
 
@@ -550,18 +649,31 @@ function put(index: Map<string, number[]>, key: string, pos: number): void {
   else if (list[list.length - 1] !== pos) list.push(pos);
 }
 
+/** Records token `i` in a key slot for analysis `epoch` (as put() does in a map). */
+function mark(slot: KeySlot | null, i: number, epoch: number): void {
+  if (slot === null) return;
+  if (slot.epoch !== epoch) {
+    slot.epoch = epoch;
+    slot.pos = [i];
+  } else if (slot.pos[slot.pos.length - 1] !== i) slot.pos.push(i);
+}
+
 export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
   const tokens = tokenize(text);
-  const stems = new Map<string, number[]>();
-  const surfaces = new Map<string, number[]>();
   const numbers: number[] = [];
+  const epoch = ++slotEpoch;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const lx = t.lex;
     if (t.isNumber) numbers.push(i);
     else t.stem = lx.stem ??= stem(t.surface);
-    put(stems, t.stem, i);
-    put(surfaces, t.surface, i);
+    if (lx.slotGen !== slotGeneration) {
+      lx.stemSlot = stemSlots.get(t.stem) ?? null;
+      lx.surfaceSlot = surfaceSlots.get(t.surface) ?? null;
+      lx.slotGen = slotGeneration;
+    }
+    mark(lx.stemSlot, i, epoch);
+    mark(lx.surfaceSlot, i, epoch);
     if (fuzzy && !t.isNumber) {
       if (lx.fuzzyGen !== fuzzyGeneration) {
         lx.fuzzy = nearAnyIndex(t.stem) || (t.surface !== t.stem && nearAnyIndex(t.surface));
@@ -572,13 +684,13 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
         if (all === undefined) all = lx.near[fuzzy.id] = fuzzy.nearToken(t.surface, t.stem);
         if (all.length > 0) {
           t.aliases = all;
-          for (const alias of all) put(stems, alias, i);
+          for (const alias of all) mark(stemSlots.get(alias) ?? null, i, epoch);
         }
       }
     }
   }
   markNegation(tokens);
-  return { text, tokens, stems, surfaces, numbers };
+  return new Analysis(text, tokens, numbers, epoch);
 }
 
 const NONE: string[] = [];
@@ -685,7 +797,8 @@ const ascending = (x: number, y: number) => x - y;
 const bySpan = (x: [number, number], y: [number, number]) => x[0] - y[0] || x[1] - y[1];
 
 function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
-  for (const keys of seq.requiredKeys) if (!anyPresent(a, keys)) return false;
+  const fast = a.epoch === slotEpoch;
+  for (const keys of seq.requiredKeys) if (!anyPresent(a, keys, fast)) return false;
   return true;
 }
 
@@ -714,11 +827,14 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
   return out;
 }
 
+// Most patterns do not match most replies: one shared, frozen empty result for them.
+const NO_MATCH = Object.freeze([]) as unknown as PatternMatch[];
+
 export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, skip = 0, negatedOnly = false): PatternMatch[] {
-  if (a.live !== undefined && a.live[p.id] !== 1) return [];
-  if (negatedOnly && !p.parts.every((part) => part.polarity)) return [];
+  if (a.live !== undefined && !a.live.has(p.id)) return NO_MATCH;
+  if (negatedOnly && !p.parts.every((part) => part.polarity)) return NO_MATCH;
   // Cheap rejection first: every mandatory word of every part must occur somewhere.
-  for (const part of p.parts) if (!couldMatch(part, a)) return [];
+  for (const part of p.parts) if (!couldMatch(part, a)) return NO_MATCH;
   // Hot path: plain loops, no closures (tsx/esbuild wraps every closure it creates).
   const out: PatternMatch[] = [];
   if (p.parts.length === 1) {
@@ -764,6 +880,10 @@ export class TriggerIndex {
   private readonly bySurface = new Map<string, number[]>();
   private readonly onNumber: number[] = [];
   private readonly always: number[] = [];
+  /** Marks of the live set made last: marks[id] === stamp for its live pattern ids. */
+  marks = new Uint32Array(0);
+  /** The stamp of the live set made last (LiveSet.has). */
+  stamp = 0;
 
   constructor(patterns: Iterable<CompiledPattern>) {
     const seen = new Set<number>();
@@ -782,9 +902,14 @@ export class TriggerIndex {
   }
 
   live(a: AnalysedText): LiveSet {
-    // A byte per pattern id: cheaper to fill and to test than a Set on every reply.
-    const live = new Uint8Array(nextPatternId);
-    for (const id of this.always) live[id] = 1;
+    // A mark per pattern id: cheaper to fill and to test than a Set on every reply.
+    if (this.marks.length < nextPatternId || this.stamp === 0xffffffff) {
+      this.marks = new Uint32Array(nextPatternId + 256);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const live = this.marks;
+    for (const id of this.always) live[id] = stamp;
     // Per token, the ids its word triggers (by stem and by surface), kept on the interned word:
     // the same union as looking up every key of a.stems and a.surfaces, without hashing them again.
     for (const t of a.tokens) {
@@ -795,16 +920,16 @@ export class TriggerIndex {
         const bySurface = this.bySurface.get(t.surface);
         ids = lx.triggers[this.id] = byStem && bySurface ? [...byStem, ...bySurface] : (byStem ?? bySurface ?? NO_IDS);
       }
-      for (const id of ids) live[id] = 1;
+      for (const id of ids) live[id] = stamp;
       if (t.aliases !== null) {
         for (const alias of t.aliases) {
           const more = this.byStem.get(alias);
-          if (more) for (const id of more) live[id] = 1;
+          if (more) for (const id of more) live[id] = stamp;
         }
       }
     }
-    if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = 1;
-    return live;
+    if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = stamp;
+    return new LiveSet(live, stamp, this);
   }
 }
 

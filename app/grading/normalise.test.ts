@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deElongate, normaliseText, normaliseWord, tokenize } from "./normalise";
+import { deElongate, letterRuns, normaliseText, normaliseWord, tokenize } from "./normalise";
 
 describe("normaliseWord", () => {
   it("applies NFKC, lower case and strips diacritics", () => {
@@ -120,6 +120,26 @@ describe("tokenize", () => {
     expect(normaliseText("Syaratnya KK ya kk")).toBe("syaratnya kk ya kakak");
     expect(normaliseText("Halo KK, bawa kk asli")).toBe("halo kakak bawa kk asli");
     expect(normaliseText("Malam kak, cukup KK.")).toBe("malam kakak cukup kk");
+  });
+
+  it("finds the word runs the Unicode word regex finds, in any script, with emoji and apostrophes", () => {
+    // The tokenizer scans characters instead of running this regex; both must cut the same words.
+    const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’`][\p{L}\p{M}\p{N}]+)*/gu;
+    const texts = [
+      "O'on assalamu’alaikum Bu`Ani ' tanda 'kutip' rock'n'roll'",
+      "Café naïve ﬁle e\u0301 ẞtraße Ελληνικά Москва 東京 ١٢٣ ٣٤ 𝐀𝐁𝐂 𝟙𝟚 😊🙏 ok👍baik",
+      "tab\tbaris\nbaru — «kutip» ‘satu’ x\ud800y \udc00z",
+    ];
+    for (const text of texts) {
+      const expected = [...text.matchAll(WORD_RE)].map((m) => [m.index, m.index + m[0].length]);
+      const got = [...new Map(tokenize(text, { resolveKk: false }).map((t) => [t.start, [t.start, t.end]])).values()];
+      expect(got).toEqual(expected.filter(([from, to]) => normaliseWord(text.slice(from, to)).length > 0));
+    }
+  });
+
+  it("finds the letter runs /\\p{L}+/gu finds", () => {
+    const texts = ["SEGERA datang KE kantor!!! Café ẞtraße Москва 東京 𝐀𝐁𝐂x 12ab3 e\u0301 😊ok x\ud800y", "", "  !!  "];
+    for (const text of texts) expect(letterRuns(text)).toEqual([...text.matchAll(/\p{L}+/gu)].map((m) => [m.index, m.index + m[0].length]));
   });
 
   it("returns no tokens for emoji and punctuation only", () => {

@@ -49,7 +49,14 @@ export type Lexeme = {
   fuzzyGen: number;
   /** match.ts: the pattern ids this word triggers, per TriggerIndex id. */
   triggers: Array<readonly number[] | undefined>;
+  /** match.ts: the key slots of this word's stem and surface form, as of slot generation `slotGen`. */
+  stemSlot: KeySlot | null;
+  surfaceSlot: KeySlot | null;
+  slotGen: number;
 };
+
+/** match.ts: where one pattern word occurs in the text analysed last (valid while epoch is current). */
+export type KeySlot = { epoch: number; pos: number[] };
 
 const LEXEME_LIMIT = 100_000;
 const lexemes = new Map<string, Lexeme>();
@@ -58,7 +65,19 @@ const lexemes = new Map<string, Lexeme>();
 export function lexeme(surface: string): Lexeme {
   let lx = lexemes.get(surface);
   if (lx === undefined) {
-    lx = { surface, isNumber: isDigits(surface), stem: undefined, insult: undefined, near: [], fuzzy: false, fuzzyGen: -1, triggers: [] };
+    lx = {
+      surface,
+      isNumber: isDigits(surface),
+      stem: undefined,
+      insult: undefined,
+      near: [],
+      fuzzy: false,
+      fuzzyGen: -1,
+      triggers: [],
+      stemSlot: null,
+      surfaceSlot: null,
+      slotGen: -1,
+    };
     if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
     lexemes.set(surface, lx);
   }
@@ -323,8 +342,8 @@ const HAS_LOWER = /\p{Ll}/u;
  * them longer than an acronym ("GA BISA DATANG", not "KTP KK NIK"), or a reply of several
  * words without a lower-case letter. There slang is read as slang.
  */
-function isShouted(words: RawWord[], i: number, text: string): boolean {
-  if (words.length >= 2 && !HAS_LOWER.test(text)) return true;
+function isShouted(words: RawWord[], i: number, noLower: boolean): boolean {
+  if (words.length >= 2 && noLower) return true;
   let from = i;
   let to = i;
   while (from > 0 && isCapsWord(words[from - 1].text)) from--;
@@ -347,8 +366,8 @@ export function deElongate(w: string): string {
   return single;
 }
 
-// Word runs: letters, marks, digits, with internal apostrophes (o'on, assalamu'alaikum).
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’`][\p{L}\p{M}\p{N}]+)*/gu;
+// Word runs: letters, marks, digits, with internal apostrophes (o'on, assalamu'alaikum), i.e. the
+// matches of /[\p{L}\p{M}\p{N}]+(?:['’`][\p{L}\p{M}\p{N}]+)*/gu, found by nextWord's character loop.
 // Letter↔digit boundaries inside a run: "100rb", "17thn", "rp50".
 const ALNUM_SPLIT_RE = /\p{N}+|[^\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
@@ -418,6 +437,8 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   let sentenceStart = 0;
   let prevEnd = 0;
   let prevRaw = "";
+  // Whether the text has no lower-case letter at all (isShouted): read once, on the first short word in capitals.
+  let noLower: boolean | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     // Most gaps are one space: no break, and no string to cut.
@@ -443,7 +464,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
     }
     const lexes = isUnitAfterNumber(w.text, prevRaw, gap)
       ? [lexeme(plainWord(w.text))]
-      : isAcronymSized(w.text) && !isShouted(words, i, text)
+      : isAcronymSized(w.text) && !isShouted(words, i, (noLower ??= !HAS_LOWER.test(text)))
         ? normaliseAcronym(w.text).map(lexeme)
         : wordLexemes(w.text);
     for (const lex of lexes) {
@@ -532,13 +553,89 @@ function isUnitAfterNumber(raw: string, prevRaw: string, gap: string): boolean {
   return raw.length <= 3 && isDigits(prevRaw) && /^[ \t]*$/.test(gap) && UNITS.has(raw.toLowerCase());
 }
 
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const wideWordChar = new Map<number, boolean>();
+
+/** Width (1 or 2 UTF-16 units) of the word character at i, as [\p{L}\p{M}\p{N}] reads it; 0 when it is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  let word = wideWordChar.get(cp);
+  if (word === undefined) {
+    word = WORD_CHAR_RE.test(String.fromCodePoint(cp));
+    if (wideWordChar.size < 10_000) wideWordChar.set(cp, word);
+  }
+  return word ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** End of the run of word characters from i. */
+function wordRunEnd(text: string, i: number): number {
+  for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
+  return i;
+}
+
+const LETTER_RE = /^\p{L}$/u;
+const wideLetter = new Map<number, boolean>();
+
+/** Width (1 or 2 UTF-16 units) of the letter (\p{L}) at i; 0 when it is none. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  let letter = wideLetter.get(cp);
+  if (letter === undefined) {
+    letter = LETTER_RE.test(String.fromCodePoint(cp));
+    if (wideLetter.size < 10_000) wideLetter.set(cp, letter);
+  }
+  return letter ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * The runs of letters in `text` as [start, end) offsets: the matches of /\p{L}+/gu, found by a
+ * character loop (the regex builds a match object per word; shouting is checked on every reply).
+ */
+export function letterRuns(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    let w = letterAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (w > 0) {
+      i += w;
+      w = letterAt(text, i);
+    }
+    out.push([start, i]);
+  }
+  return out;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 96;
+
+/**
+ * The word runs (see above), in order, found by a character loop (the Unicode regex was the
+ * tokenizer's largest single cost): a run of word characters, then more runs joined by one apostrophe.
+ */
+function nextWord(text: string, from: number): [number, number] | null {
+  let i = from;
+  while (i < text.length && wordCharAt(text, i) === 0) i++;
+  if (i >= text.length) return null;
+  let end = wordRunEnd(text, i);
+  while (end < text.length && isApostrophe(text.charCodeAt(end)) && wordCharAt(text, end + 1) > 0) end = wordRunEnd(text, end + 1);
+  return [i, end];
+}
+
 function rawWords(text: string): RawWord[] {
   const out: RawWord[] = [];
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text))) {
-    const start = m.index;
-    const run = m[0];
+  for (let found = nextWord(text, 0); found !== null; found = nextWord(text, found[1])) {
+    const start = found[0];
+    const run = text.slice(start, found[1]);
     // "NIK-nya", "DM-in": glue the clitic to the word before it and drop it.
     const prev = out[out.length - 1];
     if (prev && start - prev.end === 1 && text[prev.end] === "-" && CLITICS.has(run.toLowerCase())) {

@@ -12,7 +12,6 @@
 import { ROOT_WORDS } from "./roots";
 
 const ROOTS = new Set(ROOT_WORDS.split(/\s+/).filter(Boolean));
-const VOWEL = /^[aiueo]/;
 const MIN_ROOT = 3;
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, string>();
@@ -61,15 +60,17 @@ const POSSESSIVES = ["nya", "ku", "mu"] as const;
 
 /** Candidate bases after removing a derivational suffix, most likely first. */
 function derivationalVariants(w: string, informal: boolean): string[] {
+  // Plain code, no helper closure: this runs for every word the stem memo has not seen.
   const out: string[] = [];
-  const add = (s: string) => {
-    if (s.length >= MIN_ROOT && !out.includes(s)) out.push(s);
-  };
-  if (w.endsWith("kan")) add(w.slice(0, -3));
-  if (w.endsWith("an")) add(w.slice(0, -2));
-  if (w.endsWith("i")) add(w.slice(0, -1));
-  if (informal && w.endsWith("in")) add(w.slice(0, -2));
+  if (w.endsWith("kan")) addVariant(out, w.slice(0, -3));
+  if (w.endsWith("an")) addVariant(out, w.slice(0, -2));
+  if (w.endsWith("i")) addVariant(out, w.slice(0, -1));
+  if (informal && w.endsWith("in")) addVariant(out, w.slice(0, -2));
   return out;
+}
+
+function addVariant(out: string[], s: string): void {
+  if (s.length >= MIN_ROOT && !out.includes(s)) out.push(s);
 }
 
 function stemWithRoots(word: string): string | null {
@@ -127,41 +128,47 @@ function stripPrefixes(w: string, depth: number): string | null {
  * The first candidate is the rule default used when no root is known.
  */
 export function prefixCandidates(w: string): string[] {
+  // Plain code, no helper closures: this runs several times for every word the stem memo has not seen.
   const out: string[] = [];
-  const add = (s: string) => {
-    if (s.length >= MIN_ROOT) out.push(s);
-  };
-  const rest = (n: number) => w.slice(n);
-  if (w.startsWith("di") || w.startsWith("ke") || w.startsWith("se")) add(rest(2));
-  if (w.startsWith("memper")) add(rest(6));
+  if (w.startsWith("di") || w.startsWith("ke") || w.startsWith("se")) addCandidate(out, w.slice(2));
+  if (w.startsWith("memper")) addCandidate(out, w.slice(6));
   if (w.startsWith("meng") || w.startsWith("peng")) {
-    if (w.startsWith("menge") || w.startsWith("penge")) add(rest(5)); // mengecek, pengecatan: one-syllable roots
-    if (VOWEL.test(rest(4))) {
-      add(rest(4));
-      add("k" + rest(4));
-    } else add(rest(4));
+    if (w.startsWith("menge") || w.startsWith("penge")) addCandidate(out, w.slice(5)); // mengecek, pengecatan: one-syllable roots
+    if (charIn(w, 4, "aiueo")) {
+      addCandidate(out, w.slice(4));
+      addCandidate(out, "k" + w.slice(4));
+    } else addCandidate(out, w.slice(4));
   } else if (w.startsWith("meny") || w.startsWith("peny")) {
-    add("s" + rest(4));
-    add("ny" + rest(4));
+    addCandidate(out, "s" + w.slice(4));
+    addCandidate(out, "ny" + w.slice(4));
   } else if (w.startsWith("mem") || w.startsWith("pem")) {
-    if (/^[bfvp]/.test(rest(3))) add(rest(3));
-    else if (VOWEL.test(rest(3))) {
-      add("p" + rest(3));
-      add("m" + rest(3));
-    } else add(rest(2));
+    if (charIn(w, 3, "bfvp")) addCandidate(out, w.slice(3));
+    else if (charIn(w, 3, "aiueo")) {
+      addCandidate(out, "p" + w.slice(3));
+      addCandidate(out, "m" + w.slice(3));
+    } else addCandidate(out, w.slice(2));
   } else if (w.startsWith("men") || w.startsWith("pen")) {
-    if (/^[cdjsz]/.test(rest(3))) add(rest(3));
-    else if (VOWEL.test(rest(3))) {
-      add("t" + rest(3));
-      add("n" + rest(3));
-    } else add(rest(2));
+    if (charIn(w, 3, "cdjsz")) addCandidate(out, w.slice(3));
+    else if (charIn(w, 3, "aiueo")) {
+      addCandidate(out, "t" + w.slice(3));
+      addCandidate(out, "n" + w.slice(3));
+    } else addCandidate(out, w.slice(2));
   } else if (w.startsWith("ber") || w.startsWith("ter") || w.startsWith("per")) {
-    add(rest(3));
-    if (VOWEL.test(rest(3))) add("r" + rest(3));
-    add(rest(2)); // te-rV / be-rV / pe-rV: terekam, berantas
-  } else if (w.startsWith("belajar") || w.startsWith("pelajar")) add("ajar" + rest(7));
-  else if (w.startsWith("me") || w.startsWith("pe") || w.startsWith("be") || w.startsWith("te")) add(rest(2));
+    addCandidate(out, w.slice(3));
+    if (charIn(w, 3, "aiueo")) addCandidate(out, "r" + w.slice(3));
+    addCandidate(out, w.slice(2)); // te-rV / be-rV / pe-rV: terekam, berantas
+  } else if (w.startsWith("belajar") || w.startsWith("pelajar")) addCandidate(out, "ajar" + w.slice(7));
+  else if (w.startsWith("me") || w.startsWith("pe") || w.startsWith("be") || w.startsWith("te")) addCandidate(out, w.slice(2));
   return out;
+}
+
+/** Whether w[i] is one of `chars` (false past the end). */
+function charIn(w: string, i: number, chars: string): boolean {
+  return i < w.length && chars.includes(w[i]);
+}
+
+function addCandidate(out: string[], s: string): void {
+  if (s.length >= MIN_ROOT) out.push(s);
 }
 
 // Jakarta-colloquial verbs: ngurus, nanya, nyari, mikir, ngecek. Accepted only when a root confirms them.

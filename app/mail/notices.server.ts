@@ -7,6 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { courses, mailSettings, users, type Certificate } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
 import { mailOrigin } from "~/utils/env.server";
+import type { NewMail } from "~/models/mail.server";
 import { enqueueMail } from "./queue.server";
 
 /**
@@ -31,8 +32,16 @@ async function recipient(db: Db, userId: string) {
 export async function mailCertificateIssued(db: Db, cert: Certificate) {
   const to = await recipient(db, cert.userId);
   if (!to) return;
+  await enqueueMail(db, certificateIssuedMail(cert, to));
+}
+
+/** The "certificate issued" message to `to` (an active account; see recipients for its language). */
+export function certificateIssuedMail(
+  cert: Pick<Certificate, "id" | "courseTitle" | "code" | "expiresAt">,
+  to: { id: string; name: string; email: string; lang: "id" | "en" },
+): NewMail {
   const origin = mailOrigin();
-  await enqueueMail(db, {
+  return {
     key: `cert-issued:${cert.id}`,
     userId: to.id,
     to: to.email,
@@ -46,7 +55,7 @@ export async function mailCertificateIssued(db: Db, cert: Certificate) {
       link: `${origin}/saya/sertifikat`,
       verify: `${origin}/sertifikat/${cert.code}`,
     },
-  });
+  };
 }
 
 export async function mailCertificateSuspended(db: Db, cert: Certificate, suspendedAt: Date) {

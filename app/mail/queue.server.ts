@@ -184,8 +184,13 @@ export async function runMailTick(db: Db, now: Date): Promise<void> {
  */
 export async function enqueueMail(db: Db, mail: NewMail): Promise<string | null> {
   const id = await insertMail(db, mail);
-  if (id && running) await handOver(running.boss, { id, kind: mail.content.kind }, db);
+  if (id) await handOverMail(db, { id, kind: mail.content.kind });
   return id;
+}
+
+/** The second half of `enqueueMail`, for a message its caller inserted itself (insertMailQuery). */
+export async function handOverMail(db: Db, message: { id: string; kind: MailKind }) {
+  if (running) await handOver(running.boss, message, db);
 }
 
 /** The server's worker (app/cli/serve.ts → entry.server startup). */

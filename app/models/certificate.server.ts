@@ -1,27 +1,26 @@
-import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
-import {
-  agencies,
-  certificates,
-  courses,
-  enrollments,
-  exerciseAttempts,
-  finalQuizAttempts,
-  lessonProgress,
-  lessons,
-  quizAttempts,
-  users,
-  type Certificate,
-} from "../../db/schema";
+import { randomBytes, randomUUID } from "node:crypto";
+import { and, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
+import { agencies, certificateIssuance, certificates, enrollments, lessonProgress, users, type Certificate } from "../../db/schema";
 import { generateCertificateCode } from "~/certificates/code";
 import { canRecertify, expiryDate, type SuspensionReason } from "~/certificates/rules";
-import { certificateStep, courseStanding, type LessonFacts } from "~/learning/completion";
+import type { LessonKind } from "~/content/schema";
+import { certificateStep, courseStanding, type CertificateFacts, type LessonFacts } from "~/learning/completion";
+import { certificateIssuedMail, mailCertificateSuspended } from "~/mail/notices.server";
+import { handOverMail } from "~/mail/queue.server";
+import { queryRows, type Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
-import { ensureIssuance } from "./credential.server";
-import { mailCertificateIssued, mailCertificateSuspended } from "~/mail/notices.server";
-import type { Db } from "~/utils/db.server";
+import { insertMailQuery } from "./mail.server";
+import { DEFAULT_SCOPE, FALLBACK_SIGNATORY } from "./signatory.server";
 
 export type GradeChange = { actorId: string | null; reason: SuspensionReason };
+
+/** Makes sure the enrollment exists and locks its row (see refreshEnrollment). */
+function lockEnrollmentQuery(tx: Db, userId: string, courseId: string) {
+  return tx
+    .insert(enrollments)
+    .values({ id: randomUUID(), userId, courseId, startedAt: new Date() })
+    .onConflictDoUpdate({ target: [enrollments.userId, enrollments.courseId], set: { startedAt: sql`coalesce(${enrollments.startedAt}, now())` } });
+}
 
 /**
  * The one place that decides completion (decision 011). Called inside every transaction that
@@ -29,25 +28,31 @@ export type GradeChange = { actorId: string | null; reason: SuspensionReason };
  * override, re-grade). It locks the enrollment row (concurrent changes serialise: the last one
  * sees them all), decides each lesson from the current grades, brings lesson_progress and the
  * enrollment in line, and issues, suspends or restores the certificate — audit-logged.
+ *
+ * Round trips (issue 18, the Friday surge: 20 per completion were the bottleneck): the lock and
+ * the facts are sent together (pipelined); one write follows when the enrollment changes; issuing
+ * adds one read and folds the enrollment, certificate, issuance and mail into that write.
+ * `opts.write`: a write of the caller's that goes into the lock's statement (a CTE).
  */
 export async function refreshEnrollment(
   tx: Db,
   userId: string,
   courseId: string,
   change: GradeChange = { actorId: userId, reason: "progress" },
+  opts: { write?: { getSQL(): SQL } } = {},
 ): Promise<Certificate | null> {
   const now = new Date();
-  const [enrollment] = await tx
-    .insert(enrollments)
-    .values({ id: randomUUID(), userId, courseId, startedAt: now })
-    .onConflictDoUpdate({ target: [enrollments.userId, enrollments.courseId], set: { startedAt: sql`coalesce(${enrollments.startedAt}, now())` } })
-    .returning({ cycleStartedAt: enrollments.cycleStartedAt, completedAt: enrollments.completedAt });
-  const since = enrollment?.cycleStartedAt ?? new Date(0);
-  const facts = await gradeFacts(tx, userId, courseId, since);
+  const lock = lockEnrollmentQuery(tx, userId, courseId).getSQL();
+  // The facts are a statement of their own after the lock: READ COMMITTED gives them a snapshot
+  // that includes what a transaction we waited for committed. Sent without waiting for the lock's
+  // answer; the server runs them in order, so the wait costs one round trip, not two.
+  // Order matters: `.then` starts the lock's query now, before completionFacts starts its own
+  // (drizzle's queries are lazy; both go down the same path, so they reach the connection in order).
+  const lockTaken = tx.execute(opts.write ? sql`with caller as (${opts.write.getSQL()}), enrollment as (${lock}) select 1` : lock).then(() => undefined);
+  const [, { enrollment, current, courseVersion, lessons: facts }] = await Promise.all([lockTaken, completionFacts(tx, userId, courseId)]);
   const standing = courseStanding(facts);
 
   // lesson_progress follows the decision for graded lessons (a pass taken away un-completes it).
-  const [course] = await tx.select({ version: courses.version }).from(courses).where(eq(courses.id, courseId));
   for (const f of facts) {
     if (f.kind === "lesson") continue;
     const complete = standing.standings.get(f.lessonId) === "complete";
@@ -55,7 +60,7 @@ export async function refreshEnrollment(
     if (complete) {
       await tx
         .insert(lessonProgress)
-        .values({ id: randomUUID(), userId, lessonId: f.lessonId, courseId, courseVersion: course?.version ?? "", status: "completed", completedAt: now })
+        .values({ id: randomUUID(), userId, lessonId: f.lessonId, courseId, courseVersion: courseVersion ?? "", status: "completed", completedAt: now })
         .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { status: "completed", completedAt: now } });
     } else {
       await tx
@@ -64,143 +69,237 @@ export async function refreshEnrollment(
         .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, f.lessonId)));
     }
   }
-  await tx
-    .update(enrollments)
-    .set({ completedLessons: standing.completedCount, completedAt: standing.complete ? sql`coalesce(${enrollments.completedAt}, now())` : null })
-    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
+  const enrollmentChanged = enrollment.completedLessons !== standing.completedCount || enrollment.completed !== standing.complete;
+  const updateEnrollment = enrollmentChanged
+    ? tx
+        .update(enrollments)
+        .set({ completedLessons: standing.completedCount, completedAt: standing.complete ? sql`coalesce(${enrollments.completedAt}, now())` : null })
+        .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)))
+    : null;
 
-  const [current] = await tx
-    .select()
-    .from(certificates)
-    .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId), isNull(certificates.replacedBy)))
-    .for("update")
-    .limit(1);
-  const step = certificateStep(
-    standing,
-    current ? { revoked: !!current.revokedAt, renewing: !!current.renewalStartedAt, suspended: !!current.suspendedAt } : null,
-  );
-  if (step === "issue") return issueIfDue(tx, userId, courseId);
-  if (step === "suspend" && current) {
+  const step = certificateStep(standing, current);
+  if (step === "issue") return issueCertificate(tx, userId, courseId, current, updateEnrollment);
+  if (updateEnrollment) await updateEnrollment;
+  if (step === "none" || !current) return null;
+
+  // Suspend or restore (rare): on the locked row, decided again from what it says now.
+  const [locked] = await tx.select().from(certificates).where(eq(certificates.id, current.id)).for("update");
+  if (!locked || locked.replacedBy) return null;
+  const lockedStep = certificateStep(standing, { revoked: !!locked.revokedAt, renewing: !!locked.renewalStartedAt, suspended: !!locked.suspendedAt });
+  if (lockedStep === "suspend") {
     const lesson = standing.failed[0]!.title;
-    await tx.update(certificates).set({ suspendedAt: now, suspendedReason: change.reason, suspendedLesson: lesson }).where(eq(certificates.id, current.id));
-    await mailCertificateSuspended(tx, current, now);
+    await tx.update(certificates).set({ suspendedAt: now, suspendedReason: change.reason, suspendedLesson: lesson }).where(eq(certificates.id, locked.id));
+    await mailCertificateSuspended(tx, locked, now);
     await audit(tx, {
       actorId: change.actorId,
       action: "certificate.suspend",
       targetType: "certificate",
-      targetId: current.id,
+      targetId: locked.id,
       details: { reason: change.reason, lesson },
     });
   }
-  if (step === "restore" && current) {
-    await tx.update(certificates).set({ suspendedAt: null, suspendedReason: null, suspendedLesson: null }).where(eq(certificates.id, current.id));
+  if (lockedStep === "restore") {
+    await tx.update(certificates).set({ suspendedAt: null, suspendedReason: null, suspendedLesson: null }).where(eq(certificates.id, locked.id));
     await audit(tx, {
       actorId: change.actorId,
       action: "certificate.restore",
       targetType: "certificate",
-      targetId: current.id,
-      details: { reason: change.reason, suspendedSince: current.suspendedAt?.toISOString() },
+      targetId: locked.id,
+      details: { reason: change.reason, suspendedSince: locked.suspendedAt?.toISOString() },
     });
   }
   return null;
 }
 
-/** Every published lesson of the course with this learner's marks and this cycle's effective grades. */
-async function gradeFacts(tx: Db, userId: string, courseId: string, since: Date): Promise<LessonFacts[]> {
-  const rows = await tx
-    .select({ lessonId: lessons.id, slug: lessons.slug, title: lessons.title, kind: lessons.kind, status: lessonProgress.status })
-    .from(lessons)
-    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, userId)))
-    .where(and(eq(lessons.courseId, courseId), eq(lessons.active, true), eq(lessons.draft, false)))
-    .orderBy(asc(lessons.position));
-  const ids = rows.map((r) => r.lessonId);
-  const graded = new Map<string, boolean[]>();
-  const add = (lessonId: string, passed: boolean | null) => graded.set(lessonId, [...(graded.get(lessonId) ?? []), passed === true]);
-  if (ids.length) {
-    const finals = await tx
-      .select({ lessonId: finalQuizAttempts.lessonId, passed: finalQuizAttempts.passed })
-      .from(finalQuizAttempts)
-      .where(
-        and(
-          eq(finalQuizAttempts.userId, userId),
-          eq(finalQuizAttempts.courseId, courseId),
-          eq(finalQuizAttempts.purpose, "final"),
-          gte(finalQuizAttempts.submittedAt, since),
-        ),
-      );
-    // Quiz attempts stored before decision 011 (one table for every quiz) still count for quiz lessons.
-    const legacy = await tx
-      .select({ lessonId: quizAttempts.lessonId, passed: quizAttempts.passed })
-      .from(quizAttempts)
-      .where(and(eq(quizAttempts.userId, userId), inArray(quizAttempts.lessonId, ids), gte(quizAttempts.createdAt, since)));
-    const exercises = await tx
-      .select({ lessonId: exerciseAttempts.lessonId, passed: sql<boolean | null>`coalesce(${exerciseAttempts.overridePassed}, ${exerciseAttempts.passed})` })
-      .from(exerciseAttempts)
-      .where(
-        and(
-          eq(exerciseAttempts.userId, userId),
-          inArray(exerciseAttempts.lessonId, ids),
-          eq(exerciseAttempts.status, "completed"),
-          gte(exerciseAttempts.completedAt, since),
-          // An attempt waiting in the review queue counts neither way until a trainer decides.
-          or(isNull(exerciseAttempts.reviewStatus), ne(exerciseAttempts.reviewStatus, "pending")),
-        ),
-      );
-    const kinds = new Map(rows.map((r) => [r.lessonId, r.kind]));
-    for (const r of finals) add(r.lessonId, r.passed);
-    for (const r of legacy) if (kinds.get(r.lessonId) === "quiz") add(r.lessonId, r.passed);
-    for (const r of exercises) add(r.lessonId, r.passed);
-  }
-  return rows.map((r) => ({
-    lessonId: r.lessonId,
-    slug: r.slug,
-    title: r.title,
-    kind: r.kind,
-    marked: r.status === "completed",
-    graded: graded.get(r.lessonId) ?? [],
-  }));
+type CurrentCertificate = NonNullable<CertificateFacts> & { id: string };
+
+type FactsRow = {
+  completed_lessons: number;
+  completed: boolean;
+  course_version: string | null;
+  cert_id: string | null;
+  revoked: boolean | null;
+  renewing: boolean | null;
+  suspended: boolean | null;
+  lesson_id: string | null;
+  slug: string;
+  title: string;
+  kind: LessonKind;
+  status: string | null;
+  attempts: number;
+  passes: number;
+};
+
+/**
+ * Everything a completion decides on, in one statement: the enrollment as it stands, the
+ * current certificate's state, and every published lesson of the course with this learner's
+ * mark and this cycle's effective grades (graded lessons only; reading lessons are decided by
+ * their mark). One row per lesson, or one row with no lesson when the course has none.
+ */
+async function completionFacts(tx: Db, userId: string, courseId: string) {
+  const rows = await queryRows<FactsRow>(
+    tx,
+    sql`select e.completed_lessons, e.completed_at is not null as completed, c.version as course_version,
+          cur.id as cert_id, cur.revoked_at is not null as revoked, cur.renewal_started_at is not null as renewing, cur.suspended_at is not null as suspended,
+          l.id as lesson_id, l.slug, l.title, l.kind, lp.status, coalesce(g.attempts, 0) as attempts, coalesce(g.passes, 0) as passes
+        from (select *, coalesce(cycle_started_at, 'epoch'::timestamptz) as since from enrollments where user_id = ${userId} and course_id = ${courseId}) e
+        left join courses c on c.id = e.course_id
+        left join lateral (select id, revoked_at, renewal_started_at, suspended_at from certificates
+                           where user_id = e.user_id and course_id = e.course_id and replaced_by is null limit 1) cur on true
+        left join lessons l on l.course_id = e.course_id and l.active and not l.draft
+        left join lesson_progress lp on lp.lesson_id = l.id and lp.user_id = e.user_id
+        left join lateral (
+          select count(*)::int as attempts, (count(*) filter (where passed))::int as passes from (
+            select f.passed from final_quiz_attempts f
+            where l.kind <> 'lesson' and f.user_id = e.user_id and f.course_id = e.course_id and f.lesson_id = l.id and f.purpose = 'final' and f.submitted_at >= e.since
+            union all
+            -- Quiz attempts stored before decision 011 (one table for every quiz) still count for quiz lessons.
+            select q.passed from quiz_attempts q
+            where l.kind = 'quiz' and q.user_id = e.user_id and q.lesson_id = l.id and q.created_at >= e.since
+            union all
+            select coalesce(x.override_passed, x.passed) from exercise_attempts x
+            where l.kind <> 'lesson' and x.user_id = e.user_id and x.lesson_id = l.id and x.status = 'completed' and x.completed_at >= e.since
+              -- An attempt waiting in the review queue counts neither way until a trainer decides.
+              and (x.review_status is null or x.review_status <> 'pending')
+          ) attempt(passed)
+        ) g on true
+        order by l.position`,
+  );
+  const first = rows[0];
+  if (!first) throw new Error(`enrollment ${userId}/${courseId} missing after its upsert`);
+  const current: CurrentCertificate | null = first.cert_id
+    ? { id: first.cert_id, revoked: !!first.revoked, renewing: !!first.renewing, suspended: !!first.suspended }
+    : null;
+  const lessons: LessonFacts[] = rows
+    .filter((r) => r.lesson_id !== null)
+    .map((r) => ({
+      lessonId: r.lesson_id!,
+      slug: r.slug,
+      title: r.title,
+      kind: r.kind,
+      marked: r.status === "completed",
+      // Only how many passed and how many did not count (lessonStanding).
+      graded: [...Array<boolean>(r.passes).fill(true), ...Array<boolean>(r.attempts - r.passes).fill(false)],
+    }));
+  return {
+    enrollment: { completedLessons: first.completed_lessons, completed: first.completed },
+    current,
+    courseVersion: first.course_version,
+    lessons,
+  };
 }
 
-/** Issues when there is no current certificate, or the current one is being renewed (it gets replaced). */
-async function issueIfDue(tx: Db, userId: string, courseId: string): Promise<Certificate | null> {
-  const [current] = await tx
-    .select()
-    .from(certificates)
-    .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId), isNull(certificates.replacedBy)))
-    .limit(1);
-  if (current && !current.renewalStartedAt) return null;
-  const [learner] = await tx
-    .select({ name: users.name, nip: users.nip, agencyId: users.agencyId, agencyName: agencies.name })
-    .from(users)
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(eq(users.id, userId));
-  const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
-  if (!learner || !course) return null;
+type IssueFactsRow = {
+  learner_name: string;
+  learner_nip: string | null;
+  agency_id: string;
+  agency_name: string;
+  email: string;
+  disabled: boolean;
+  lang: string | null;
+  course_title: string;
+  course_version: string;
+  jp: number;
+  valid_months: number;
+  institution: string | null;
+  signatory_name: string | null;
+  signatory_nip: string | null;
+  signatory_title: string | null;
+};
+
+/**
+ * Issues the certificate (none current, or the current one being renewed: it gets replaced) in
+ * two statements: what it prints (learner, agency, course, signatory, mail recipient), then one
+ * write of the enrollment update, the certificate, its issuance row (decision 015) and the
+ * "issued" mail (decision 019).
+ */
+async function issueCertificate(
+  tx: Db,
+  userId: string,
+  courseId: string,
+  current: CurrentCertificate | null,
+  updateEnrollment: { getSQL(): SQL } | null,
+): Promise<Certificate | null> {
+  // The signatory of the nearest agency with one (the agency, then its ancestors), else the deployment's: see resolveSignatory.
+  const [facts] = await queryRows<IssueFactsRow>(
+    tx,
+    sql`select u.name as learner_name, u.nip as learner_nip, u.agency_id, a.name as agency_name, u.email, u.disabled, ms.lang,
+          c.title as course_title, c.version as course_version, c.jp, c.valid_months,
+          s.institution, s.signatory_name, s.signatory_nip, s.signatory_title
+        from users u
+        join agencies a on a.id = u.agency_id
+        join courses c on c.id = ${courseId}
+        left join mail_settings ms on ms.user_id = u.id
+        left join lateral (
+          select cs.* from certificate_signatories cs,
+            lateral (select ${DEFAULT_SCOPE}::text || string_to_array(trim(both '/' from a.path), '/') as scopes) sc
+          where cs.scope = any(sc.scopes) order by array_position(sc.scopes, cs.scope) desc limit 1
+        ) s on true
+        where u.id = ${userId}`,
+  );
+  if (!facts) {
+    if (updateEnrollment) await tx.execute(updateEnrollment.getSQL());
+    return null;
+  }
   const id = randomUUID();
+  // The partial unique index allows one current certificate: the old one steps aside first (renewals only).
   if (current) await tx.update(certificates).set({ replacedBy: id }).where(eq(certificates.id, current.id));
   const issuedAt = new Date();
-  const [issued] = await tx
-    .insert(certificates)
-    .values({
-      id,
-      code: generateCertificateCode(),
-      userId,
-      courseId,
-      learnerName: learner.name,
-      learnerNip: learner.nip,
-      agencyId: learner.agencyId,
-      agencyName: learner.agencyName,
-      courseTitle: course.title,
-      courseVersion: course.version,
-      jp: course.jp,
-      issuedAt,
-      expiresAt: expiryDate(issuedAt, course.validMonths),
-    })
-    .returning();
-  // Issuer, signatory and status-list position are fixed with the certificate (decision 015).
-  if (issued) await ensureIssuance(tx, issued);
-  if (issued) await mailCertificateIssued(tx, issued);
-  return issued ?? null;
+  const cert: Certificate = {
+    id,
+    code: generateCertificateCode(),
+    userId,
+    courseId,
+    learnerName: facts.learner_name,
+    learnerNip: facts.learner_nip,
+    agencyId: facts.agency_id,
+    agencyName: facts.agency_name,
+    // The trigger sets it too (decision 024); here so the returned row matches the stored one.
+    holderAgencyId: facts.agency_id,
+    courseTitle: facts.course_title,
+    courseVersion: facts.course_version,
+    jp: Number(facts.jp),
+    issuedAt,
+    expiresAt: expiryDate(issuedAt, facts.valid_months),
+    revokedAt: null,
+    revokedReason: null,
+    revokedBy: null,
+    renewalStartedAt: null,
+    replacedBy: null,
+    suspendedAt: null,
+    suspendedReason: null,
+    suspendedLesson: null,
+  };
+  const signatory =
+    facts.institution === null
+      ? FALLBACK_SIGNATORY
+      : {
+          institution: facts.institution,
+          signatoryName: facts.signatory_name!,
+          signatoryNip: facts.signatory_nip,
+          signatoryTitle: facts.signatory_title!,
+        };
+  const issuance = tx.insert(certificateIssuance).values({ certificateId: id, subjectSalt: randomBytes(16).toString("hex"), ...signatory });
+  const to = facts.disabled
+    ? null
+    : { id: userId, name: facts.learner_name, email: facts.email, lang: facts.lang === "en" ? ("en" as const) : ("id" as const) };
+  const mail = to ? insertMailQuery(tx, certificateIssuedMail(cert, to)) : null;
+  // Data-modifying CTEs all run, once, whether or not the final SELECT reads them.
+  const [written] = await queryRows<{ mail_id: string | null }>(
+    tx,
+    sql`with ${sql.join(
+      [
+        sql`issued as (${tx.insert(certificates).values(cert).getSQL()})`,
+        sql`issuance as (${issuance.getSQL()})`,
+        ...(updateEnrollment ? [sql`enrollment as (${updateEnrollment.getSQL()})`] : []),
+        ...(mail ? [sql`mail as (${mail.getSQL()})`] : []),
+      ],
+      sql`, `,
+    )}
+    select ${mail ? sql`(select id from mail)` : sql`null`} as mail_id`,
+  );
+  if (written?.mail_id) await handOverMail(tx, { id: written.mail_id, kind: "certificateIssued" });
+  return cert;
 }
 
 export async function listOwnCertificates(db: Db, userId: string): Promise<Certificate[]> {

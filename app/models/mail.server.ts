@@ -45,13 +45,21 @@ export async function existingMailKeys(db: Db, keys: string[]): Promise<Set<stri
  * the new message's id, or null when a message with this key exists already (nothing is sent twice).
  */
 export async function insertMail(db: Db, mail: NewMail): Promise<string | null> {
+  const [row] = await insertMailQuery(db, mail);
+  return row?.id ?? null;
+}
+
+/**
+ * The INSERT of `insertMail`, unsent: a caller that writes other rows in the same event folds it
+ * into its own statement (a CTE) and saves a round trip. Returns the new message's id, or no row.
+ */
+export function insertMailQuery(db: Db, mail: NewMail) {
   const { subject, text } = renderMail(mail.content, mail.lang);
-  const [row] = await db
+  return db
     .insert(mailMessages)
     .values({ id: randomUUID(), key: mail.key, kind: mail.content.kind, userId: mail.userId, toAddress: mail.to, lang: mail.lang, subject, body: text })
     .onConflictDoNothing({ target: mailMessages.key })
     .returning({ id: mailMessages.id });
-  return row?.id ?? null;
 }
 
 /**

@@ -50,7 +50,7 @@ export async function touchLesson(db: Db, userId: string, ref: LessonRef) {
  */
 export async function markLessonComplete(tx: Db, userId: string, ref: LessonRef) {
   const now = new Date();
-  await tx
+  const mark = tx
     .insert(lessonProgress)
     .values({ id: randomUUID(), userId, ...ref, status: "completed", completedAt: now })
     .onConflictDoUpdate({
@@ -58,7 +58,8 @@ export async function markLessonComplete(tx: Db, userId: string, ref: LessonRef)
       set: { status: "completed", completedAt: now, courseVersion: ref.courseVersion, lastSeenAt: now },
       setWhere: eq(lessonProgress.status, "started"),
     });
-  await refreshEnrollment(tx, userId, ref.courseId);
+  // In the statement that locks the enrollment: one round trip for both.
+  await refreshEnrollment(tx, userId, ref.courseId, undefined, { write: mark });
 }
 
 /** "Tandai selesai" on a reading lesson. */

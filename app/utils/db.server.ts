@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "../../db/schema";
 import { DataDirError, lockDataDir } from "./data-dir-lock.server";
@@ -36,7 +36,15 @@ let handle: Promise<DbHandle> | null = null;
 let opened: DbHandle | null = null;
 
 /** Opens a PGlite (no url) or postgres.js (url) database and optionally migrates it. */
-export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; migrate?: boolean; max?: number }): Promise<DbHandle> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  loadDataDir?: Blob;
+  migrate?: boolean;
+  max?: number;
+  /** Called with each statement sent to the server (postgres.js only): benches count round trips with it. */
+  onQuery?: (query: string) => void;
+}): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -51,6 +59,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
       // Short indexed queries only: JIT compiling them costs more than running them (it added
       // ~1 s to the province learner table whose cost estimate crossed jit_above_cost).
       connection: { jit: "off" },
+      ...(opts.onQuery ? { debug: (_connection: number, query: string) => opts.onQuery!(query) } : {}),
     });
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
     // After drizzle(), which installs its own json/date serializers.
@@ -238,4 +247,10 @@ export async function pingDb(timeoutMs = 3000): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The rows of a raw `db.execute(sql…)`: postgres.js answers an array, PGlite an object with `rows`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }

@@ -23,4 +23,13 @@ describe("withoutServerHtml", () => {
     const changed = handoff({ [id]: { html: html + "!" } });
     expect(withoutServerHtml(changed, other)).toBe(changed);
   });
+
+  it("finds the value among other html keys, with quotes and backslashes in it", () => {
+    const tricky = `${html} <code>"\\"</code> \\\\" end`;
+    const data = { root: { note: { html: `"html":"x` } }, other: { html: "pendek" }, [id]: { extra: { html: tricky.slice(1) }, html: tricky } };
+    const out = JSON.parse(withoutServerHtml(handoff(data), data)) as { state: { loaderData: typeof data } };
+    expect(out.state.loaderData[id]).toEqual({ extra: { html: tricky.slice(1) }, html: "" });
+    expect(out.state.loaderData.root).toEqual(data.root);
+    expect(out.state.loaderData.other).toEqual(data.other);
+  });
 });

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { date, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { courses } from "./content";
 import { users } from "./users";
@@ -178,9 +178,11 @@ export const enrollmentSubtreeRollups = pgTable(
     courseId: text("course_id").notNull(),
     dueDate: date("due_date", { mode: "string" }).notNull(),
     state: text("state").notNull(),
+    /** Hot ancestors' counters are split over a few rows (migration 0024): readers sum them. */
+    shard: smallint("shard").notNull().default(0),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.dueDate, t.state] })],
+  (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.dueDate, t.state, t.shard] })],
 );
 
 export const certificateSubtreeRollups = pgTable(
@@ -189,7 +191,8 @@ export const certificateSubtreeRollups = pgTable(
     ancestorId: text("ancestor_id").notNull(),
     courseId: text("course_id").notNull(),
     expiresOn: date("expires_on", { mode: "string" }).notNull(),
+    shard: smallint("shard").notNull().default(0),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.expiresOn] })],
+  (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.expiresOn, t.shard] })],
 );

@@ -13,6 +13,7 @@ const page = process.argv[2] ?? "/kursus/tata-kelola-media-sosial/konten-yang-me
 const email = process.argv[3] ?? "peserta@demo.sigap.id";
 const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.BENCH_DB_PREFIX ?? "sigap_bench_profile") : null;
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3300), { DATABASE_URL: scratch?.url ?? "" });
+console.log(`start to healthy: ${Math.round(server.startMs)} ms`);
 try {
   const cookie = email === "-" ? "" : await signInCookie(server.base, email);
   for (let i = 0; i < 50; i++) await (await fetch(server.base + page, { headers: { cookie } })).arrayBuffer();

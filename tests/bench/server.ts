@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { openSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -31,8 +31,9 @@ export function watchRss(pid: number | undefined) {
 /**
  * Starts the production build (run `npm run build` first) on a free port with its own
  * fresh PGlite data directory (or DATABASE_URL), after migrating, syncing and seeding it.
- * The server is the one `npm run serve` runs (app/cli/serve.ts), as one Node process (so `pid`
- * is the server's own: RSS and CPU profiles are its). `startMs`: spawn until /healthz said 200.
+ * The server is the one `npm run serve` runs (build/server.js, app/cli/serve.ts precompiled by
+ * `npm run build`), as one Node process (so `pid` is the server's own: RSS and CPU profiles are its).
+ * A checkout built before that existed (BENCH_COMPARE_DIR) runs app/cli/serve.ts through tsx. `startMs`: spawn until /healthz said 200.
  * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there when it stops.
  */
 export async function startServer(port: number, extraEnv: Record<string, string> = {}, cwd = process.cwd()) {
@@ -51,7 +52,8 @@ export async function startServer(port: number, extraEnv: Record<string, string>
   const log = process.env.BENCH_SERVER_LOG ? openSync(`${process.env.BENCH_SERVER_LOG}.${port}`, "a") : "ignore";
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", "app/cli/serve.ts"], { env, stdio: ["ignore", log, log], cwd });
+  const entry = existsSync(path.join(cwd, "build", "server.js")) ? ["build/server.js"] : ["--import", "tsx", "app/cli/serve.ts"];
+  const child: ChildProcess = spawn(process.execPath, [...prof, ...entry], { env, stdio: ["ignore", log, log], cwd });
   const base = `http://localhost:${port}`;
   let startMs = NaN;
   // A loaded machine can take a while: up to 3 minutes.

@@ -15,6 +15,7 @@
  * Exit 1 when p99 ≥ 500 ms or a counter is off. Runs in a scratch database next to
  * DATABASE_URL (BENCH_DB_PREFIX, default sigap_bench_surge), dropped at the end.
  */
+import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { completeLesson } from "../../app/models/progress.server";
@@ -32,10 +33,13 @@ const ROLLUPS = process.env.BENCH_ROLLUPS === "immediate" ? "immediate" : "defer
 
 const scratch = await scratchDatabase(process.env.BENCH_DB_PREFIX ?? "sigap_bench_surge");
 const failures: string[] = [];
+/** Statements sent during the surge (postgres.js debug hook): one per round trip. */
+const statements: string[] = [];
+let counting = false;
 const rows = <T>(result: unknown) => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 let sampler: ReturnType<typeof postgres> | null = null;
 try {
-  setDbFactory(() => openDatabase({ url: scratch.url, migrate: true, max: POOL }));
+  setDbFactory(() => openDatabase({ url: scratch.url, migrate: true, max: POOL, onQuery: (q) => counting && statements.push(q) }));
   const db = await getDb();
   const t0 = performance.now();
   // 1 province → 20 regencies → 80 agencies → 480 units; other provinces' data does not matter here.
@@ -107,6 +111,22 @@ try {
     }
   })();
 
+  // CPU of the server's backends serving this database (Linux /proc; the server runs on this machine).
+  const backendTicks = async () => {
+    const pids = await sampler!<{ pid: number }[]>`select pid from pg_stat_activity
+      where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+    const ticks = new Map<number, number>();
+    for (const { pid } of pids) {
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+      const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (fields) ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    }
+    return ticks;
+  };
+  const ticksBefore = await backendTicks();
+  const cpuBefore = process.cpuUsage();
+  counting = true;
+
   const ref = { lessonId: `s${LESSONS}`, courseId: COURSE, courseVersion: "1.0.0" };
   const latencies: number[] = [];
   let errors = 0;
@@ -125,6 +145,12 @@ try {
     }),
   );
   const wall = (performance.now() - start) / 1000;
+  counting = false;
+  const cpu = process.cpuUsage(cpuBefore);
+  const ticksAfter = await backendTicks();
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let dbTicks = 0;
+  for (const [pid, t] of ticksAfter) dbTicks += t - (ticksBefore.get(pid) ?? 0);
   sampling = false;
   await sampleLoop;
   latencies.sort((a, b) => a - b);
@@ -132,6 +158,16 @@ try {
   console.log(
     `${LEARNERS} completions in ${wall.toFixed(1)} s (${(LEARNERS / wall).toFixed(0)}/s): latency p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms; ${errors} errors`,
   );
+  const done = LEARNERS - errors || 1;
+  console.log(
+    `per completion: ${(statements.length / done).toFixed(1)} round trips (statements incl. BEGIN/COMMIT), app CPU ${((cpu.user + cpu.system) / 1000 / done).toFixed(2)} ms, database backends' CPU ${(((dbTicks / ticksPerSecond) * 1000) / done).toFixed(2)} ms; load average ${(await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ")}`,
+  );
+  if (process.env.BENCH_TRACE) {
+    // The statements of one completion, in order (BENCH_TRACE=1 with BENCH_LEARNERS=1 to read them).
+    const kinds = new Map<string, number>();
+    for (const q of statements) kinds.set(q.replace(/\s+/g, " ").slice(0, 110), (kinds.get(q.replace(/\s+/g, " ").slice(0, 110)) ?? 0) + 1);
+    for (const [q, n] of kinds) console.log(`  ${(n / done).toFixed(2)} × ${q}`);
+  }
   console.log(`lock waits (${samples} samples every 50 ms; at most ${maxWaiting} backends waiting at once), backend-samples waiting, by statement [lock]:`);
   for (const [rel, n] of [...waits].sort((a, b) => b[1] - a[1])) console.log(`  ${rel.padEnd(70)} ${n} (≈ ${((n * 50) / 1000).toFixed(1)} s of waiting)`);
   if (!waits.size) console.log("  none seen");
@@ -155,6 +191,13 @@ try {
       `dashboard counters, ${scope === "p" ? "province" : "regency r3"}: completed ${rolled!.completed}/${rolled!.total}, certificates ${rolled!.certs} — source rows ${truth!.completed}/${truth!.total}, ${truth!.certs}: ${exact ? "exact" : "OFF"}`,
     );
     if (!exact) failures.push(`rollups off for ${scope}`);
+    if (scope === "p") {
+      // Migration 0024: concurrent commits write the province's counters into different shard rows.
+      const [spread] = rows<{ shards: number }>(
+        await db.execute(sql`select count(distinct shard)::int shards from enrollment_subtree_rollups where ancestor_id = 'p' and course_id = ${COURSE}`),
+      );
+      console.log(`province counter rows written by ${spread!.shards} shard(s)`);
+    }
     if (scope === "p" && truth!.completed !== LEARNERS - errors) failures.push(`${truth!.completed} completed, expected ${LEARNERS - errors}`);
   }
 } finally {

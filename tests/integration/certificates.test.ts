@@ -1,10 +1,11 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, certificates } from "../../db/schema";
+import { auditLog, certificateIssuance, certificates, mailMessages, users } from "../../db/schema";
 import { checkCertificateCode } from "~/certificates/code";
 import { submitLessonForm } from "~/content/lesson-page.server";
 import { findCertificateByCode, listOwnCertificates, revokeCertificate, startRecertification } from "~/models/certificate.server";
+import { saveMailSettings } from "~/models/mail.server";
 import { action as learnerDetailAction } from "~/routes/kelola.peserta.$id";
 import { getUser, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -49,6 +50,31 @@ describe("certificates", () => {
     expect(c).toMatchObject({ learnerName: user.name, agencyName: "Bidang A1", courseTitle: "Kursus Uji", courseVersion: "1.0.0", jp: 0.5 });
     const months = (c.expiresAt.getUTCFullYear() - c.issuedAt.getUTCFullYear()) * 12 + c.expiresAt.getUTCMonth() - c.issuedAt.getUTCMonth();
     expect(months).toBe(12);
+  });
+
+  it("writes the issuance row and the learner's mail with the certificate, in their language; none for a disabled account", async () => {
+    const db = await getDb();
+    const user = await userIn(tree.unitA.id);
+    await saveMailSettings(db, user.id, { lang: "en" });
+    await passQuiz(user, "kunci-sert-0010");
+    await markReading(user);
+    await markReading(user);
+    const [cert] = await listOwnCertificates(db, user.id);
+    const [issuance] = await db.select().from(certificateIssuance).where(eq(certificateIssuance.certificateId, cert!.id));
+    expect(issuance).toMatchObject({ signatoryTitle: expect.any(String) as string });
+    expect(issuance!.subjectSalt).toMatch(/^[0-9a-f]{32}$/);
+    const mails = await db.select().from(mailMessages).where(eq(mailMessages.userId, user.id));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ key: `cert-issued:${cert!.id}`, kind: "certificateIssued", lang: "en", status: "queued", toAddress: user.email });
+    expect(mails[0]!.body).toContain(cert!.code);
+
+    const disabled = await userIn(tree.unitA.id);
+    await passQuiz(disabled, "kunci-sert-0011");
+    expect(await listOwnCertificates(db, disabled.id)).toHaveLength(0);
+    await db.update(users).set({ disabled: true }).where(eq(users.id, disabled.id));
+    await markReading(disabled);
+    expect(await listOwnCertificates(db, disabled.id)).toHaveLength(1);
+    expect(await db.select().from(mailMessages).where(eq(mailMessages.userId, disabled.id))).toHaveLength(0);
   });
 
   it("issues exactly once when the last two requirements complete concurrently", async () => {
