@@ -10,8 +10,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { loadEnv } from "../utils/env.server";
@@ -60,14 +59,79 @@ app.use((req, res, next) => {
   }
   next();
 });
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? undefined }),
-  }),
-);
+const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+app.all("*", async (req, res, next) => {
+  try {
+    const response = await handleRequest(remixRequest(req, res), { clientAddress: req.socket.remoteAddress ?? undefined });
+    await sendResponse(res, response);
+  } catch (error) {
+    next(error);
+  }
+});
+
+/** The Fetch Request Remix sees, as @remix-run/express builds it (its helper is not in its types). */
+function remixRequest(req: express.Request, res: express.Response): Request {
+  // req.hostname follows "trust proxy" but drops the port: take it from X-Forwarded-Host or Host.
+  const port = [req.get("X-Forwarded-Host"), req.get("host")].map((h) => Number.parseInt(h?.split(":")[1] ?? "", 10)).find(Number.isSafeInteger);
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (values) for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value);
+  }
+  // Loaders and actions are aborted when the connection closes before the answer was finished.
+  let controller: AbortController | null = new AbortController();
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url.href, init);
+}
+
+/**
+ * Writes a Remix response as @remix-run/express's sendRemixResponse does, but waits for "drain"
+ * when the socket (or gzip) is behind: the adapter wrote every chunk at once, so a whole-province
+ * export to a slower reader piled up in the server's memory instead of pausing the query batches.
+ */
+async function sendResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  // One listener each for the whole answer (compression routes "drain" to its gzip stream, where a
+  // listener per wait could not be removed again): a waiting write is woken by drain or close.
+  let wake: (() => void) | null = null;
+  const wakeUp = () => wake?.();
+  res.on("drain", wakeUp);
+  res.on("close", wakeUp);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const more = res.write(value);
+      // compression's flush: a streamed page's chunks go out as they come (as the adapter did).
+      (res as { flush?: () => void }).flush?.();
+      if (!more && !res.destroyed) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      if (res.destroyed) {
+        // The reader went away: stop the producer (an export's query batches) too.
+        await reader.cancel();
+        return;
+      }
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error as Error);
+    throw error;
+  }
+}
 
 const port = config.PORT;
 const server = config.HOST ? app.listen(port, config.HOST) : app.listen(port);

@@ -9,8 +9,9 @@ import { agencies, certificates, courses, enrollments, mailSettings, users } fro
 import type { Lang } from "~/i18n";
 import type { Db } from "~/utils/db.server";
 import { mailOrigin } from "~/utils/env.server";
+import { existingMailKeys } from "~/models/mail.server";
 import { enqueueMail } from "./queue.server";
-import { daysBetween, digestKey, dueReminder, DUE_SOON_DAYS, expiryReminder, jakartaDate, OVERDUE_LOOKBACK_DAYS } from "./schedule";
+import { digestKey, dueReminder, DUE_SOON_DAYS, expiryReminder, jakartaDate, OVERDUE_LOOKBACK_DAYS } from "./schedule";
 import type { MailContent } from "./templates";
 
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -21,108 +22,170 @@ const candidate = { userId: users.id, name: users.name, email: users.email, remi
 type Candidate = { userId: string; email: string; reminders: boolean | null; lang: string | null };
 const addressOf = (c: Candidate) => ({ userId: c.userId, to: c.email, lang: langOf(c.lang) });
 
-/** Enqueues every message due at `now`; returns how many new messages it recorded. */
-export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
+/** Candidate rows per query: the tick never holds more than a batch, whatever the country's size. */
+export const TICK_BATCH = 1000;
+
+/** Pages of a keyset query: `page(last)` returns up to `size` rows after `last` (null: from the start). */
+async function* batches<K, T extends K>(size: number, page: (last: K | null) => Promise<T[]>): AsyncGenerator<T[]> {
+  let last: K | null = null;
+  for (;;) {
+    const rows = await page(last);
+    if (rows.length) yield rows;
+    if (rows.length < size) return;
+    last = rows.at(-1)!;
+  }
+}
+
+type Message = { address: ReturnType<typeof addressOf>; key: string; content: MailContent };
+
+/**
+ * Enqueues every message due at `now`; returns how many new messages it recorded. Candidates are
+ * read in keyset batches and only within the rules' windows (every unfinished enrolment of the
+ * country at once took gigabytes every minute); keys already recorded are skipped before rendering.
+ */
+export async function enqueueDueReminders(db: Db, now: Date, batch = TICK_BATCH): Promise<number> {
   const today = jakartaDate(now);
   const origin = mailOrigin();
   const settingsLink = `${origin}/akun/email`;
   let count = 0;
-  const add = async (...args: Parameters<typeof enqueueMail>) => {
-    if (await enqueueMail(...args)) count++;
+  const enqueueNew = async (messages: Message[]) => {
+    const have = await existingMailKeys(
+      db,
+      messages.map((m) => m.key),
+    );
+    for (const m of messages) if (!have.has(m.key) && (await enqueueMail(db, { ...m.address, key: m.key, content: m.content }))) count++;
   };
   // A reminder (unlike a notice) goes only to those who have not turned reminders off.
-  const remind = async (c: Candidate, message: { key: string; content: MailContent } | null) => {
-    if (c.reminders === false || !message) return;
-    await add(db, { ...addressOf(c), ...message });
-  };
+  const wantsReminders = (c: Candidate) => c.reminders !== false;
 
-  // Unfinished enrolments with a due date near today (and those assigned in the last two days).
-  const open = await db
-    .select({
-      id: enrollments.id,
-      dueDate: enrollments.dueDate,
-      assignmentId: enrollments.assignmentId,
-      createdAt: enrollments.createdAt,
-      ...candidate,
-      course: courses.title,
-      slug: courses.slug,
-    })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.userId))
-    .innerJoin(courses, eq(courses.id, enrollments.courseId))
-    .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
-    .where(
-      and(
-        isNull(enrollments.completedAt),
-        isNotNull(enrollments.dueDate),
-        eq(users.disabled, false),
-        gte(enrollments.dueDate, shift(today, -OVERDUE_LOOKBACK_DAYS)),
-      ),
-    );
-  for (const e of open) {
-    const link = `${origin}/kursus/${e.slug}`;
-    if (e.assignmentId && e.createdAt.getTime() > now.getTime() - 2 * 86_400_000 && daysBetween(today, e.dueDate!) >= 0) {
-      await add(db, {
-        ...addressOf(e),
+  // Assignment notices: enrolments assigned in the last two days, still open, due today or later.
+  const assignedSince = new Date(now.getTime() - 2 * 86_400_000);
+  for await (const rows of batches(batch, (last: { id: string; at: string } | null) =>
+    db
+      .select({
+        id: enrollments.id,
+        at: sql<string>`${enrollments.createdAt}::text`,
+        dueDate: enrollments.dueDate,
+        ...candidate,
+        course: courses.title,
+        slug: courses.slug,
+      })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .innerJoin(courses, eq(courses.id, enrollments.courseId))
+      .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
+      .where(
+        and(
+          isNotNull(enrollments.assignmentId),
+          gt(enrollments.createdAt, assignedSince),
+          isNull(enrollments.completedAt),
+          gte(enrollments.dueDate, today),
+          eq(users.disabled, false),
+          // The cursor as text: a JS Date would drop the microseconds and read the same rows again.
+          last ? sql`(${enrollments.createdAt}, ${enrollments.id}) > (${last.at}::timestamptz, ${last.id})` : undefined,
+        ),
+      )
+      .orderBy(asc(enrollments.createdAt), asc(enrollments.id))
+      .limit(batch),
+  )) {
+    await enqueueNew(
+      rows.map((e) => ({
+        address: addressOf(e),
         key: `assigned:${e.id}:${e.dueDate}`,
-        content: { kind: "assigned", name: e.name, course: e.course, due: e.dueDate!, link },
-      });
-    }
-    if (daysBetween(today, e.dueDate!) > DUE_SOON_DAYS) continue;
-    const due = dueReminder({ id: e.id, dueDate: e.dueDate, completed: false }, today);
-    await remind(
-      e,
-      due && {
+        content: { kind: "assigned", name: e.name, course: e.course, due: e.dueDate!, link: `${origin}/kursus/${e.slug}` },
+      })),
+    );
+  }
+
+  // Due-date reminders: unfinished enrolments due within the week ahead or the lookback behind.
+  for await (const rows of batches(batch, (last: { id: string; dueDate: string | null } | null) =>
+    db
+      .select({ id: enrollments.id, dueDate: enrollments.dueDate, ...candidate, course: courses.title, slug: courses.slug })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .innerJoin(courses, eq(courses.id, enrollments.courseId))
+      .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
+      .where(
+        and(
+          isNull(enrollments.completedAt),
+          isNotNull(enrollments.dueDate),
+          gte(enrollments.dueDate, shift(today, -OVERDUE_LOOKBACK_DAYS)),
+          lte(enrollments.dueDate, shift(today, DUE_SOON_DAYS)),
+          eq(users.disabled, false),
+          last ? sql`(${enrollments.dueDate}, ${enrollments.id}) > (${last.dueDate}, ${last.id})` : undefined,
+        ),
+      )
+      .orderBy(asc(enrollments.dueDate), asc(enrollments.id))
+      .limit(batch),
+  )) {
+    const messages: Message[] = [];
+    for (const e of rows) {
+      const due = wantsReminders(e) ? dueReminder({ id: e.id, dueDate: e.dueDate, completed: false }, today) : null;
+      if (!due) continue;
+      const link = `${origin}/kursus/${e.slug}`;
+      messages.push({
+        address: addressOf(e),
         key: due.key,
         content:
           due.kind === "dueSoon"
             ? { kind: "dueSoon", name: e.name, course: e.course, due: e.dueDate!, days: due.days, link, settingsLink }
             : { kind: due.kind, name: e.name, course: e.course, due: e.dueDate!, link, settingsLink },
-      },
-    );
+      });
+    }
+    await enqueueNew(messages);
   }
 
-  // Current certificates expiring within 90 days.
-  const expiring = await db
-    .select({
-      id: certificates.id,
-      code: certificates.code,
-      expiresAt: certificates.expiresAt,
-      course: certificates.courseTitle,
-      slug: courses.slug,
-      ...candidate,
-    })
-    .from(certificates)
-    .innerJoin(users, eq(users.id, certificates.userId))
-    .innerJoin(courses, eq(courses.id, certificates.courseId))
-    .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
-    .where(
-      and(
-        isNull(certificates.replacedBy),
-        isNull(certificates.revokedAt),
-        eq(users.disabled, false),
-        gt(certificates.expiresAt, now),
-        lte(certificates.expiresAt, new Date(now.getTime() + 91 * 86_400_000)),
-      ),
-    );
-  for (const c of expiring) {
-    const rule = expiryReminder({ id: c.id, expiresAt: c.expiresAt, current: true }, today);
-    await remind(
-      c,
-      rule && {
-        key: rule.key,
-        content: {
-          kind: "expires",
-          name: c.name,
-          course: c.course,
-          code: c.code,
-          expiresAt: c.expiresAt,
-          days: rule.days,
-          link: `${origin}/saya/sertifikat`,
-          settingsLink,
-        },
-      },
-    );
+  // Current certificates expiring within 90 days, course by course (index on course and expiry).
+  const courseIds = await db.select({ id: courses.id }).from(courses);
+  for (const { id: courseId } of courseIds) {
+    for await (const rows of batches(batch, (last: { id: string; at: string } | null) =>
+      db
+        .select({
+          id: certificates.id,
+          at: sql<string>`${certificates.expiresAt}::text`,
+          code: certificates.code,
+          expiresAt: certificates.expiresAt,
+          course: certificates.courseTitle,
+          ...candidate,
+        })
+        .from(certificates)
+        .innerJoin(users, eq(users.id, certificates.userId))
+        .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
+        .where(
+          and(
+            eq(certificates.courseId, courseId),
+            isNull(certificates.replacedBy),
+            isNull(certificates.revokedAt),
+            eq(users.disabled, false),
+            gt(certificates.expiresAt, now),
+            lte(certificates.expiresAt, new Date(now.getTime() + 91 * 86_400_000)),
+            last ? sql`(${certificates.expiresAt}, ${certificates.id}) > (${last.at}::timestamptz, ${last.id})` : undefined,
+          ),
+        )
+        .orderBy(asc(certificates.expiresAt), asc(certificates.id))
+        .limit(batch),
+    )) {
+      const messages: Message[] = [];
+      for (const c of rows) {
+        const rule = wantsReminders(c) ? expiryReminder({ id: c.id, expiresAt: c.expiresAt, current: true }, today) : null;
+        if (!rule) continue;
+        messages.push({
+          address: addressOf(c),
+          key: rule.key,
+          content: {
+            kind: "expires",
+            name: c.name,
+            course: c.course,
+            code: c.code,
+            expiresAt: c.expiresAt,
+            days: rule.days,
+            link: `${origin}/saya/sertifikat`,
+            settingsLink,
+          },
+        });
+      }
+      await enqueueNew(messages);
+    }
   }
 
   // Managers whose digest day is today: overdue learners in their subtree.
@@ -160,19 +223,22 @@ export async function enqueueDueReminders(db: Db, now: Date): Promise<number> {
       .orderBy(asc(enrollments.dueDate), asc(users.name))
       .limit(50);
     if (rows.length === 0) continue;
-    await add(db, {
-      key,
-      userId: m.id,
-      to: m.email,
-      lang: langOf(m.lang),
-      content: {
-        kind: "digest",
-        name: m.name,
-        rows: rows.map((r) => ({ name: r.name, course: r.course, due: r.due! })),
-        link: `${origin}/kelola/peserta`,
-        settingsLink,
-      },
-    });
+    if (
+      await enqueueMail(db, {
+        key,
+        userId: m.id,
+        to: m.email,
+        lang: langOf(m.lang),
+        content: {
+          kind: "digest",
+          name: m.name,
+          rows: rows.map((r) => ({ name: r.name, course: r.course, due: r.due! })),
+          link: `${origin}/kelola/peserta`,
+          settingsLink,
+        },
+      })
+    )
+      count++;
   }
   return count;
 }

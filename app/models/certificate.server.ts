@@ -254,6 +254,8 @@ async function issueCertificate(
     learnerNip: facts.learner_nip,
     agencyId: facts.agency_id,
     agencyName: facts.agency_name,
+    // The trigger sets it too (decision 024); here so the returned row matches the stored one.
+    holderAgencyId: facts.agency_id,
     courseTitle: facts.course_title,
     courseVersion: facts.course_version,
     jp: Number(facts.jp),

@@ -120,65 +120,60 @@ async function learnerRows(
     f.status && f.courseId ? sql`${statusSql} = ${f.status}` : undefined,
     f.lowJp ? sql`${jp} < 20` : undefined,
   ];
-  let rows: PersonRow[];
-  if (f.courseId && (f.status === "certified" || f.status === "expired")) {
-    // Certificate states are usually a small share of a province: start from the certificates
-    // of the course (index on course and expiry) and sort the few matches.
-    rows = await db
-      .select({ ...fields, unit: agencies.name, path: agencies.path })
-      .from(certificates)
-      .innerJoin(users, eq(users.id, certificates.userId))
-      .innerJoin(agencies, eq(agencies.id, users.agencyId))
-      .innerJoin(enrollments, and(eq(enrollments.userId, users.id), eq(enrollments.courseId, certificates.courseId)))
-      .innerJoin(courses, eq(courses.id, enrollments.courseId))
-      .where(
-        and(
-          eq(certificates.courseId, f.courseId),
-          isNull(certificates.replacedBy),
-          isNull(certificates.revokedAt),
-          isNull(certificates.suspendedAt),
-          f.status === "certified" ? sql`${certificates.expiresAt} > now()` : sql`${certificates.expiresAt} <= now()`,
-          like(agencies.path, `${path}%`),
-          ...personFilters,
-          after ? sql`(${agencies.path}, ${users.name}, ${users.id}) > (${after.path}, ${after.name}, ${after.id})` : undefined,
-        ),
-      )
-      .orderBy(asc(agencies.path), asc(users.name), asc(users.id))
-      .limit(limit + 1);
-  } else {
-    // Units in path order, then for each unit its learners by name (index users(agency_id, name,
-    // id)): PostgreSQL stops as soon as a page is full instead of sorting the whole province.
-    const scope = db
-      .select({ unitId: agencies.id, unit: agencies.name, path: agencies.path })
-      .from(agencies)
-      .where(and(like(agencies.path, `${path}%`), after ? gte(agencies.path, after.path) : undefined))
-      .orderBy(asc(agencies.path))
-      .as("scope");
-    const people = db
-      .select(fields)
-      .from(users)
-      .leftJoin(enrollments, and(eq(enrollments.userId, users.id), f.courseId ? eq(enrollments.courseId, f.courseId) : sql`false`))
-      .leftJoin(courses, eq(courses.id, enrollments.courseId))
-      .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseId, enrollments.courseId), isNull(certificates.replacedBy)))
-      .where(
-        and(
-          sql`${users.agencyId} = ${scope.unitId}`,
-          ...personFilters,
-          after ? sql`(${scope.path} <> ${after.path} or (${users.name}, ${users.id}) > (${after.name}, ${after.id}))` : undefined,
-        ),
-      )
-      .orderBy(asc(users.name), asc(users.id))
+  // Units in path order, then for each unit its learners by name: PostgreSQL stops as soon as a
+  // page is full instead of sorting the whole province.
+  const scope = db
+    .select({ unitId: agencies.id, unit: agencies.name, path: agencies.path })
+    .from(agencies)
+    .where(and(like(agencies.path, `${path}%`), after ? gte(agencies.path, after.path) : undefined))
+    .orderBy(asc(agencies.path))
+    .as("scope");
+  const afterInUnit = after ? sql`(${scope.path} <> ${after.path} or (${users.name}, ${users.id}) > (${after.name}, ${after.id}))` : undefined;
+  const people =
+    f.courseId && (f.status === "certified" || f.status === "expired")
+      ? // Certificate states are usually a small share of a unit: per unit, its holders' current
+        // certificates of the course by expiry (index on holder agency, course and expiry), instead
+        // of every such certificate in the country joined to its holder before the scope filter.
+        db
+          .select(fields)
+          .from(certificates)
+          .innerJoin(users, and(eq(users.id, certificates.userId), eq(users.agencyId, certificates.holderAgencyId)))
+          .innerJoin(enrollments, and(eq(enrollments.userId, certificates.userId), eq(enrollments.courseId, certificates.courseId)))
+          .innerJoin(courses, eq(courses.id, enrollments.courseId))
+          .where(
+            and(
+              sql`${certificates.holderAgencyId} = ${scope.unitId}`,
+              eq(certificates.courseId, f.courseId),
+              isNull(certificates.replacedBy),
+              isNull(certificates.revokedAt),
+              isNull(certificates.suspendedAt),
+              f.status === "certified" ? sql`${certificates.expiresAt} > now()` : sql`${certificates.expiresAt} <= now()`,
+              ...personFilters,
+              afterInUnit,
+            ),
+          )
+          .orderBy(asc(users.name), asc(users.id))
+          .limit(limit + 1)
+          .as("people")
+      : // Every learner of the unit (index users(agency_id, name, id)) with their enrolment.
+        db
+          .select(fields)
+          .from(users)
+          .leftJoin(enrollments, and(eq(enrollments.userId, users.id), f.courseId ? eq(enrollments.courseId, f.courseId) : sql`false`))
+          .leftJoin(courses, eq(courses.id, enrollments.courseId))
+          .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseId, enrollments.courseId), isNull(certificates.replacedBy)))
+          .where(and(sql`${users.agencyId} = ${scope.unitId}`, ...personFilters, afterInUnit))
+          .orderBy(asc(users.name), asc(users.id))
+          .limit(limit + 1)
+          .as("people");
+  const rows: PersonRow[] = (
+    await db
+      .select()
+      .from(scope)
+      .crossJoinLateral(people)
+      .orderBy(asc(scope.path), asc(people.name), asc(people.id))
       .limit(limit + 1)
-      .as("people");
-    rows = (
-      await db
-        .select()
-        .from(scope)
-        .crossJoinLateral(people)
-        .orderBy(asc(scope.path), asc(people.name), asc(people.id))
-        .limit(limit + 1)
-    ).map(({ scope: s, people: p }) => ({ ...p, unit: s.unit, path: s.path }));
-  }
+  ).map(({ scope: s, people: p }) => ({ ...p, unit: s.unit, path: s.path }));
   const now = new Date();
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);

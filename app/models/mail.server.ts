@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { mailMessages, mailSettings, type MailMessage } from "../../db/schema";
 import type { Lang } from "~/i18n";
 import { renderMail, type MailContent } from "~/mail/templates";
@@ -32,6 +32,13 @@ export async function saveMailSettings(db: Db, userId: string, settings: { lang:
 }
 
 export type NewMail = { key: string; userId: string | null; to: string; lang: Lang; content: MailContent };
+
+/** Which of these idempotency keys have a message already (the tick skips rendering those). */
+export async function existingMailKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.select({ key: mailMessages.key }).from(mailMessages).where(inArray(mailMessages.key, keys));
+  return new Set(rows.map((r) => r.key));
+}
 
 /**
  * Records one message under its idempotency key, rendered in the recipient's language. Returns

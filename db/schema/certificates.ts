@@ -45,7 +45,19 @@ export const enrollments = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("enrollments_user_course_uq").on(t.userId, t.courseId), index("enrollments_course_user_idx").on(t.courseId, t.userId)],
+  (t) => [
+    uniqueIndex("enrollments_user_course_uq").on(t.userId, t.courseId),
+    index("enrollments_course_user_idx").on(t.courseId, t.userId),
+    // The minute tick's reminder candidates, read in keyset batches (app/mail/reminders.server.ts):
+    // unfinished enrolments by due date, and assigned ones by creation time. Without them each
+    // tick read every unfinished enrolment of the country (issue 18: the server ran out of heap).
+    index("enrollments_open_due_idx")
+      .on(t.dueDate, t.id)
+      .where(sql`completed_at is null and due_date is not null`),
+    index("enrollments_assigned_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`assignment_id is not null`),
+  ],
 );
 
 /**
@@ -69,6 +81,12 @@ export const certificates = pgTable(
       .notNull()
       .references(() => agencies.id),
     agencyName: text("agency_name").notNull(),
+    /**
+     * The holder's agency now (users.agency_id, kept by triggers: set on insert, moved with the
+     * holder), unlike agencyId above, the agency printed on the certificate. The learner table's
+     * certified/expired filter reads a unit's certificates by it (issue 18, 1 M learners).
+     */
+    holderAgencyId: text("holder_agency_id").references(() => agencies.id),
     courseTitle: text("course_title").notNull(),
     courseVersion: text("course_version").notNull(),
     jp: real("jp").notNull(),
@@ -96,6 +114,9 @@ export const certificates = pgTable(
     // province is one index-only range per unit (issue 18, 1 M learners: 600 → 190 ms loaded).
     index("certificates_agency_course_issued_idx").on(t.agencyId, t.courseId, t.issuedAt),
     index("certificates_user_idx").on(t.userId, t.issuedAt),
+    index("certificates_holder_course_expiry_idx")
+      .on(t.holderAgencyId, t.courseId, t.expiresAt)
+      .where(sql`replaced_by is null`),
   ],
 );
 

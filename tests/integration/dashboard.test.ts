@@ -85,14 +85,22 @@ describe("assignments and the dashboard", () => {
     const db = await getDb();
     const unitOf = async (id: string) =>
       (await (await run(dashboardLoader, get(`/kelola?kursus=${courseId}`, managerA))).json()).units.find((u: { id: string }) => u.id === id).counts;
+    // The certified filter reads certificates by their holder's unit: it must follow the move.
+    const certified = async () =>
+      (await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&status=certified`, managerA))).json()).learners.map(
+        (l: { name: string; unit: string }) => `${l.name} @ ${l.unit}`,
+      );
     const before = await unitOf(tree.unitA.id);
+    expect(await certified()).toEqual([`Rina Unit A @ ${tree.unitA.name}`]);
     await db.update(users).set({ agencyId: tree.agencyA.id }).where(eq(users.id, learnerA.id));
     const after = await unitOf(tree.unitA.id);
     expect(after.enrolled).toBe(before.enrolled - 1);
     expect(after.certified).toBe(before.certified - 1);
     expect((await unitOf(tree.agencyA.id)).enrolled).toBe(3); // the rollup to the agency is unchanged
+    expect(await certified()).toEqual([`Rina Unit A @ ${tree.agencyA.name}`]);
     await db.update(users).set({ agencyId: tree.unitA.id }).where(eq(users.id, learnerA.id));
     expect(await unitOf(tree.unitA.id)).toEqual(before);
+    expect(await certified()).toEqual([`Rina Unit A @ ${tree.unitA.name}`]);
   });
 
   it("sends only the opened part of the unit tree, with every row rolled up over its hidden units", async () => {

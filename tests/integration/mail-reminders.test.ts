@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollments, mailMessages } from "../../db/schema";
+import { courseAssignments, enrollments, mailMessages } from "../../db/schema";
 import { getSyncedContent } from "~/content/sync.server";
 import { jakartaDate } from "~/mail/schedule";
 import { enqueueDueReminders } from "~/mail/reminders.server";
@@ -72,5 +72,36 @@ describe("reminder tick", () => {
         .from(mailMessages)
         .where(and(eq(mailMessages.userId, soon.id), eq(mailMessages.status, "queued"))),
     ).toHaveLength(1);
+  });
+
+  it("reads its candidates in batches: every learner past a batch boundary gets one message, nobody outside the windows does", async () => {
+    const db = await getDb();
+    const run = randomUUID().slice(0, 8);
+    const batch = 5;
+    const n = 2 * batch + 2;
+    // Learners made in bulk, as an import adds a province (batches of 5 stand for the tick's 1,000): `a` assigned (one statement, so their
+    // enrolments share one creation time), `s` due in three days, `f` due in a month.
+    await db.execute(sql`insert into users (id, email, name, password_hash, role, agency_id)
+      select ${run} || '-' || g || '-' || i, ${run} || '-' || g || '-' || i || '@uji.sigap.id', 'Peserta ' || i, 'x', 'learner', ${tree.unitB.id}
+      from (values ('a'), ('s'), ('f')) v(g), generate_series(1, ${n}) i`);
+    const assignmentId = randomUUID();
+    await db.insert(courseAssignments).values({ id: assignmentId, courseId, agencyId: tree.unitB.id, dueDate: day(20) });
+    await db.execute(sql`insert into enrollments (id, user_id, course_id, assignment_id, due_date)
+      select 'e-' || u.id, u.id, ${courseId}, ${assignmentId}, ${day(20)}::date from users u where u.id like ${`${run}-a-%`}`);
+    await db.execute(sql`insert into enrollments (id, user_id, course_id, due_date)
+      select 'e-' || u.id, u.id, ${courseId}, case when u.id like ${`${run}-s-%`} then ${day(3)}::date else ${day(30)}::date end
+      from users u where u.id like ${`${run}-s-%`} or u.id like ${`${run}-f-%`}`);
+
+    expect(await enqueueDueReminders(db, now, batch)).toBe(2 * n);
+    const kinds = async (group: string) =>
+      db
+        .select({ kind: mailMessages.kind, n: sql<number>`count(*)::int` })
+        .from(mailMessages)
+        .where(like(mailMessages.userId, `${run}-${group}-%`))
+        .groupBy(mailMessages.kind);
+    expect(await kinds("a")).toEqual([{ kind: "assigned", n }]);
+    expect(await kinds("s")).toEqual([{ kind: "dueSoon", n }]);
+    expect(await kinds("f")).toEqual([]);
+    expect(await enqueueDueReminders(db, now, batch)).toBe(0);
   });
 });
