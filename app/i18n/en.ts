@@ -3,7 +3,6 @@ import type { BaseKey } from "./id";
 /** English strings of id.ts; the type forces every Indonesian key to have a translation. */
 export const en: Record<BaseKey, string> = {
   "app.name": "Sigap",
-  "app.tagline": "Social media training for civil servants",
   "nav.home": "Home",
   "nav.courses": "Courses",
   "nav.manage": "Manage",
@@ -86,7 +85,6 @@ export const en: Record<BaseKey, string> = {
   "courses.level.dasar": "Basic",
   "courses.level.menengah": "Intermediate",
   "courses.level.lanjut": "Advanced",
-  "courses.open": "Open course",
   "courses.continue": "Continue: {title}",
   "courses.start": "Start course",
   "courses.allDone": "All lessons complete.",
@@ -353,7 +351,6 @@ export const en: Record<BaseKey, string> = {
   "hoax.flagHit": "correctly ticked",
   "hoax.flagMiss": "missed",
   "hoax.flagFalse": "false alarm",
-  "hoax.flagOk": "correctly left unticked",
   "hoax.expectedPlan": "Expected plan: {steps}",
   "hoax.yourPlan": "Your plan: {steps}",
   "hoax.planOrder": "{correct} of {pairs} step pairs are in the right order.",
@@ -422,7 +419,6 @@ export const en: Record<BaseKey, string> = {
   "checklist.pillarQuestion.location": "Location: does the place match the claim?",
   "checklist.pillarQuestion.motivation": "Motivation: who benefits — scammers, political interests?",
   "checklist.tools": "Tools: cekfakta.com · turnbackhoax.id · Google Fact Check Explorer · reverse image search · official .go.id sites",
-  "checklist.print": "Print checklist",
   "checklist.footer": "Sigap — social media training for civil servants",
 
   "cert.mine": "My certificates",
@@ -470,7 +466,6 @@ export const en: Record<BaseKey, string> = {
   "cert.badChecksum": "This code has a typo: its check character does not match. Check every letter and digit again.",
   "cert.unknown": "This code is not registered in Sigap. No certificate with this code was ever issued.",
   "cert.rateLimited": "Too many checks from your network. Try again in a minute.",
-  "cert.revokeTitle": "Revoke certificate",
 
   "home.assigned": "Assigned courses",
   "home.noAssigned": "No courses have been assigned to you yet.",

@@ -5,7 +5,6 @@
  */
 export const id = {
   "app.name": "Sigap",
-  "app.tagline": "Latihan media sosial untuk aparatur",
   "nav.home": "Beranda",
   "nav.courses": "Kursus",
   "nav.manage": "Kelola",
@@ -88,7 +87,6 @@ export const id = {
   "courses.level.dasar": "Dasar",
   "courses.level.menengah": "Menengah",
   "courses.level.lanjut": "Lanjut",
-  "courses.open": "Buka kursus",
   "courses.continue": "Lanjutkan: {title}",
   "courses.start": "Mulai kursus",
   "courses.allDone": "Semua materi selesai.",
@@ -357,7 +355,6 @@ export const id = {
   "hoax.flagHit": "tepat dicentang",
   "hoax.flagMiss": "terlewat",
   "hoax.flagFalse": "alarm palsu",
-  "hoax.flagOk": "tepat tidak dicentang",
   "hoax.expectedPlan": "Rencana yang diharapkan: {steps}",
   "hoax.yourPlan": "Rencana Anda: {steps}",
   "hoax.planOrder": "{correct} dari {pairs} pasangan langkah sudah berurutan benar.",
@@ -426,7 +423,6 @@ export const id = {
   "checklist.pillarQuestion.location": "Lokasi: apakah tempatnya cocok dengan klaim?",
   "checklist.pillarQuestion.motivation": "Motivasi: siapa yang diuntungkan — penipu, kepentingan politik?",
   "checklist.tools": "Alat bantu: cekfakta.com · turnbackhoax.id · Google Fact Check Explorer · pencarian gambar terbalik · situs resmi .go.id",
-  "checklist.print": "Cetak cek-list",
   "checklist.footer": "Sigap — pelatihan media sosial untuk aparatur",
 
   "cert.mine": "Sertifikat saya",
@@ -474,7 +470,6 @@ export const id = {
   "cert.badChecksum": "Kode ini salah ketik: karakter pemeriksanya tidak cocok. Periksa kembali setiap huruf dan angka.",
   "cert.unknown": "Kode ini tidak terdaftar di Sigap. Sertifikat dengan kode ini tidak pernah diterbitkan.",
   "cert.rateLimited": "Terlalu banyak pemeriksaan dari jaringan Anda. Coba lagi dalam satu menit.",
-  "cert.revokeTitle": "Cabut sertifikat",
 
   "home.assigned": "Kursus yang ditugaskan",
   "home.noAssigned": "Belum ada kursus yang ditugaskan kepada Anda.",
