@@ -22,6 +22,9 @@ import {
 import type { SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import type { ExerciseTurnRow } from "../../db/schema";
+import { enGrader } from "~/i18n/en.grader";
+import type { GraderKey } from "~/i18n/id.grader";
+import type { Lang } from "~/i18n";
 import { lessonChecker } from "./check.server";
 import type { ExerciseEntry } from "./entries.server";
 import { parseExerciseLesson } from "./entries.server";
@@ -29,13 +32,40 @@ import { exerciseHref } from "./kinds";
 import { MAX_REPLY_CHARS } from "./limits";
 import type { ExerciseKindServer, PageOptions } from "./registry.server";
 
-/** What the learner sees of one graded reply: text cut into highlighted segments and per-element feedback. */
+/**
+ * Words of a check the grader itself runs (built-in, or a post's own): such an element is shown in
+ * the reader's language; rubric elements keep the course's Indonesian. A post's wording of a shared
+ * check ("copies the original post", not "the citizen's message") comes first for a post.
+ */
+function checkWords(id: string, post: boolean): { key: "builtin" | "post" } | null {
+  if (post && Object.hasOwn(enGrader, `grader.post.${id}.label`)) return { key: "post" };
+  return Object.hasOwn(enGrader, `grader.builtin.${id}.label`) ? { key: "builtin" } : null;
+}
+
+/**
+ * What the learner sees of one graded reply: text cut into highlighted segments and per-element
+ * feedback, its words already in `lang` (the grader's own checks have English words; the browser
+ * bundle carries no grader strings, docs/decisions/010).
+ */
 export function turnFeedback(
   row: Pick<ExerciseTurnRow, "turnId" | "citizenMessage" | "reply" | "replySeconds"> & { grade: TurnGrade },
   exercise: Pick<Exercise, "turns">,
+  opts: { lang?: Lang; post?: boolean } = {},
 ) {
   const grade = row.grade;
-  const el = (e: TurnGrade["met"][number]) => ({ id: e.id, label: e.label, tip: e.tip, evidence: e.evidence.map((x) => x.text) });
+  const el = (e: TurnGrade["met"][number]) => {
+    const check = checkWords(e.id, opts.post ?? false);
+    const english = check && opts.lang === "en";
+    const key = (part: "label" | "tip") => `grader.${check?.key}.${e.id}.${part}` as GraderKey;
+    return {
+      id: e.id,
+      label: english ? enGrader[key("label")] : e.label,
+      tip: english ? enGrader[key("tip")] : e.tip,
+      evidence: e.evidence.map((x) => x.text),
+      /** A check of the grader's own (its words follow the page's language), not a rubric element. */
+      builtin: check !== null,
+    };
+  };
   return {
     turnId: row.turnId,
     at: exercise.turns.find((t) => t.id === row.turnId)?.at ?? null,
@@ -57,7 +87,7 @@ export function turnGradeOf(row: Pick<ExerciseTurnRow, "grade">): TurnGrade {
   return row.grade;
 }
 
-function attemptView(attempt: AttemptWithTurns, exercise: Exercise) {
+function attemptView(attempt: AttemptWithTurns, exercise: Exercise, lang: Lang) {
   return {
     id: attempt.id,
     status: attempt.status,
@@ -70,7 +100,7 @@ function attemptView(attempt: AttemptWithTurns, exercise: Exercise) {
     reviewStatus: attempt.reviewStatus,
     reviewComment: attempt.reviewComment,
     completedAt: attempt.completedAt?.toISOString() ?? null,
-    turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, exercise)),
+    turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, exercise, { lang })),
     // Model answers only once the attempt is finished, and only for the turns it went through.
     modelAnswers:
       attempt.status === "completed"
@@ -109,7 +139,7 @@ export async function loadDmPage(user: SessionUser, entry: ExerciseEntry<"dm">, 
       courseTitle: course.meta.title,
       briefingHtml: renderMdxHtml(briefing, { lang: opts.lang, action: "", passPercent: exercise.passPercent, idempotencyKey: "", quizzes: {} }),
     },
-    attempt: shown ? attemptView(shown, exercise) : null,
+    attempt: shown ? attemptView(shown, exercise, opts.lang) : null,
     current: currentTurn ? { turnId: currentTurn.id, at: currentTurn.at ?? null, message: currentTurn.message, shownAt: Date.now(), key: randomUUID() } : null,
     history: history.map((h) => ({
       id: h.id,

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { checkExamples, checkModelAnswers, highlightSegments } from "~/grading";
+import { checkExamples, checkModelAnswers } from "~/grading";
 import { gradeHoax, hoaxAnswersFromForm, HOAX_TYPES, RED_FLAGS, STEP_PILLAR, VERIFICATION_STEPS, type HoaxAnswers, type HoaxCase } from "~/grading/hoax";
 import { rubricWarnings } from "~/grading/rubric";
 import { compileMdx } from "~/content/compile.server";
@@ -16,6 +16,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import type { ExerciseTurnRow, HoaxStoredGrade } from "../../db/schema";
 import { lessonChecker } from "./check.server";
+import { turnFeedback } from "./dm.server";
 import { parseExerciseLesson, type ExerciseEntry } from "./entries.server";
 import { exerciseHref } from "./kinds";
 import type { ExerciseKindServer, PageOptions } from "./registry.server";
@@ -71,17 +72,12 @@ export async function loadHoaxPage(user: SessionUser, entry: ExerciseEntry<"hoax
             classify: stored.grade.classify,
             flags: stored.grade.flags,
             plan: stored.grade.plan,
-            clarification: {
-              score: stored.grade.clarification.score,
-              passed: stored.grade.clarification.passed,
-              segments: highlightSegments(stored.answers.clarification, stored.grade.clarification).map((s) => ({
-                text: s.text,
-                marks: s.marks.map((m) => ({ label: m.label, status: m.status })),
-              })),
-              met: stored.grade.clarification.met.map((e) => ({ id: e.id, label: e.label, tip: e.tip, evidence: e.evidence.map((x) => x.text) })),
-              missed: stored.grade.clarification.missed.map((e) => ({ id: e.id, label: e.label, tip: e.tip, evidence: [] as string[] })),
-              violated: stored.grade.clarification.violated.map((e) => ({ id: e.id, label: e.label, tip: e.tip, evidence: e.evidence.map((x) => x.text) })),
-            },
+            // The clarification is graded like a public DM reply: the same feedback, in the page's language.
+            clarification: turnFeedback(
+              { turnId: "klarifikasi", citizenMessage: "", reply: stored.answers.clarification, replySeconds: null, grade: stored.grade.clarification },
+              hoax.exercise,
+              { lang: opts.lang },
+            ),
             facts: { summary: hoax.facts.summary, source: hoax.facts.source },
             modelAnswer: hoax.clarification.modelAnswer,
           }

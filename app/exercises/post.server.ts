@@ -63,7 +63,7 @@ export async function loadPostPage(user: SessionUser, entry: ExerciseEntry<"post
             overrideComment: viewed.overrideComment,
             reviewStatus: viewed.reviewStatus,
             reviewComment: viewed.reviewComment,
-            feedback: turnFeedback({ ...turn, grade: turnGradeOf(turn) }, post.exercise),
+            feedback: turnFeedback({ ...turn, grade: turnGradeOf(turn) }, post.exercise, { lang: opts.lang, post: true }),
             modelAnswer: post.modelAnswer,
           }
         : null,

@@ -32,7 +32,7 @@ async function load(user: SessionUser, attemptId: string) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "studio:open" }, async ({ params, user }) => {
+  return handleLoader(args, { access: "studio:open" }, async ({ params, user, lang }) => {
     const { attempt, entry } = await load(user, params.attempt ?? "");
     return json({
       learnerName: attempt.learnerName,
@@ -44,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
       overrideScore: attempt.overrideScore,
       overridePassed: attempt.overridePassed,
       overrideComment: attempt.overrideComment,
-      turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, entry.grading.exercise)),
+      turns: attempt.turns.map((t) => turnFeedback({ ...t, grade: turnGradeOf(t) }, entry.grading.exercise, { lang, post: entry.kind === "post" })),
     });
   });
 }

@@ -37,7 +37,7 @@ async function load(scope: Scope, attemptId: string) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "studio:open" }, async ({ params, scope }) => {
+  return handleLoader(args, { access: "studio:open" }, async ({ params, scope, lang }) => {
     const { attempt, entry, exercise } = await load(scope, params.attempt ?? "");
     return json({
       learnerName: attempt.learnerName,
@@ -52,7 +52,7 @@ export async function loader(args: LoaderFunctionArgs) {
       turns: attempt.turns.map((t) => {
         const grade = turnGradeOf(t);
         return {
-          ...turnFeedback({ ...t, grade }, exercise),
+          ...turnFeedback({ ...t, grade }, exercise, { lang, post: entry.kind === "post" }),
           graderVersion: t.graderVersion,
           review: grade.review ?? [],
           required: [...grade.met.map((e) => ({ id: e.id, label: e.label, on: true })), ...grade.missed.map((e) => ({ id: e.id, label: e.label, on: false }))],

@@ -27,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 /** Grades a sample reply without storing anything (drafts included): rubric tests before publishing. */
 export async function action(args: ActionFunctionArgs) {
-  return handleAction(args, { access: "studio:open", keep: { reply: { show: "textarea", label: "staff.sampleReply" } } }, async ({ form }) => {
+  return handleAction(args, { access: "studio:open", keep: { reply: { show: "textarea", label: "staff.sampleReply" } } }, async ({ form, lang }) => {
     const target = String(form.get("target") ?? "");
     const reply = String(form.get("reply") ?? "").slice(0, MAX_REPLY_CHARS);
     const [slug, turnId] = target.split("#");
@@ -36,7 +36,10 @@ export async function action(args: ActionFunctionArgs) {
     if (!entry || !turn) return json({ target, reply, feedback: null, facts: null }, { status: 400 });
     const { grading } = entry;
     const grade = grading.grade(turn.id, reply);
-    const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade }, grading.exercise);
+    const feedback = turnFeedback({ turnId: turn.id, citizenMessage: turn.message, reply, replySeconds: null, grade }, grading.exercise, {
+      lang,
+      post: entry.kind === "post",
+    });
     // What the grader reads the reply as claiming, per fact slot (null: the exercise declares no facts).
     const facts = grading.exercise.facts
       ? readFacts(grading.exercise, reply, turn.id).map((c) => ({

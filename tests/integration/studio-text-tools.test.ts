@@ -97,6 +97,21 @@ describe("studio tools on post rewrites", () => {
     expect(logs.map((l) => l.action)).toContain("exercise.regrade");
   });
 
+  it("the feedback carries the grader's own checks in the page's language and marks them; rubric elements stay Indonesian", async () => {
+    const instructor = await userIn(tree.agencyA.id, "instructor");
+    const english = `${instructor.cookie}; sigap_lang=en`;
+    const target = { target: `${SLUG}#${POST_TURN}`, reply: rewrite.original.text };
+    const en = await (await run(playgroundAction, post("/studio/uji-rubrik", target, english))).json();
+    const copy = en.feedback.violated.find((v: { id: string }) => v.id === "copy");
+    expect(copy).toMatchObject({ builtin: true });
+    expect(copy.label).toBe("Copies the ceremonial post");
+    const idn = await (await run(playgroundAction, post("/studio/uji-rubrik", target, instructor.cookie))).json();
+    expect(idn.feedback.violated.find((v: { id: string }) => v.id === "copy").label).toBe("Menyalin unggahan seremonial");
+    // A rubric element of the course keeps its own words and is no built-in check.
+    const element = [...en.feedback.met, ...en.feedback.missed].find((e: { id: string }) => e.id === "apa");
+    expect(element).toMatchObject({ builtin: false, label: rewrite.exercise.turns[0]!.rubric.required.find((r) => r.id === "apa")!.label });
+  });
+
   it("the agreement console reads the post's authored examples with the post's grader", async () => {
     const instructor = await userIn(tree.agencyA.id, "instructor");
     const data = await (await run(consoleLoader, get(`/studio/kesepakatan?latihan=${SLUG}`, instructor.cookie))).json();

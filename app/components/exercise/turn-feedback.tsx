@@ -1,6 +1,6 @@
 import type { turnFeedback } from "~/exercises/dm.server";
 import type { MessageKey } from "~/i18n";
-import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/i18n";
 
 type Feedback = ReturnType<typeof turnFeedback>;
 
@@ -37,23 +37,14 @@ export function TurnFeedback({
   number?: number;
   /** Staff pages read someone else's reply: "Bukti di balasan peserta", not "Anda". */
   evidenceKey?: MessageKey;
-  /** A post rewrite: one text, not a turn of a chat; no reply time, and checks shared with DMs say "post". */
+  /** A post rewrite: one text, not a turn of a chat; no reply time. */
   post?: boolean;
 }) {
   const t = useT();
   const lang = useLang();
-  const isMessageKey = useIsMessageKey();
-  // Built-in checks (not the grader itself: it stays out of the browser bundle) are the ids with dictionary words.
-  const isBuiltinId = (id: string) => isMessageKey(`grader.builtin.${id}.label`) || (post && isMessageKey(`grader.post.${id}.label`));
-  // A post's own wording of a shared check ("copies the original post", not "the citizen's message").
-  const builtinKey = (id: string, part: "label" | "tip") =>
-    (post && isMessageKey(`grader.post.${id}.${part}`) ? `grader.post.${id}.${part}` : `grader.builtin.${id}.${part}`) as MessageKey;
   const evidence = (list: string[]) => (list.length ? <div className="meta">{t(evidenceKey, { text: list.map((x) => `“${x}”`).join(", ") })}</div> : null);
-  // Built-in checks have their words in the dictionary (English too); course rubrics keep theirs, in Indonesian.
-  const builtin = (e: { id: string }) => lang === "en" && isBuiltinId(e.id);
-  const label = (e: { id: string; label: string }) => (builtin(e) ? t(builtinKey(e.id, "label")) : e.label);
-  const tip = (e: { id: string; tip: string }) => (builtin(e) ? t(builtinKey(e.id, "tip")) : e.tip);
-  const rubricLang = (e: { id: string }) => (lang === "en" && !isBuiltinId(e.id) ? "id" : undefined);
+  // The grader's own checks arrive in the page's language (turnFeedback); course rubrics keep their Indonesian.
+  const rubricLang = (e: { builtin: boolean }) => (lang === "en" && !e.builtin ? "id" : undefined);
   return (
     <section className="feedback" aria-label={number ? t("exercise.feedbackTurn", { n: number }) : t("exercise.feedback")}>
       <p className={`badge ${turn.passed ? "ok" : "bad"}`}>
@@ -68,24 +59,24 @@ export function TurnFeedback({
       <ul className="elements">
         {turn.violated.map((e) => (
           <li key={`v-${e.id}`} className="el-bad">
-            <strong>⚠ {t("exercise.violated")}:</strong> <span lang={rubricLang(e)}>{label(e)}</span>
+            <strong>⚠ {t("exercise.violated")}:</strong> <span lang={rubricLang(e)}>{e.label}</span>
             {evidence(e.evidence)}
             <div className="tip" lang={rubricLang(e)}>
-              {tip(e)}
+              {e.tip}
             </div>
           </li>
         ))}
         {turn.missed.map((e) => (
           <li key={`m-${e.id}`} className="el-missed">
-            <strong>✗ {t("exercise.missed")}:</strong> <span lang={rubricLang(e)}>{label(e)}</span>
+            <strong>✗ {t("exercise.missed")}:</strong> <span lang={rubricLang(e)}>{e.label}</span>
             <div className="tip" lang={rubricLang(e)}>
-              {tip(e)}
+              {e.tip}
             </div>
           </li>
         ))}
         {turn.met.map((e) => (
           <li key={`ok-${e.id}`} className="el-ok">
-            <strong>✓ {t("exercise.met")}:</strong> <span lang={rubricLang(e)}>{label(e)}</span>
+            <strong>✓ {t("exercise.met")}:</strong> <span lang={rubricLang(e)}>{e.label}</span>
             {evidence(e.evidence)}
           </li>
         ))}
