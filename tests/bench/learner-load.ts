@@ -35,6 +35,8 @@ const lessons = course.lessons.filter((l) => !l.meta.draft);
 const reading = lessons.filter((l) => l.meta.kind === "lesson");
 // Every DM exercise of the course (each must be passed for the certificate).
 const dmLessons = lessons.filter((l) => l.meta.kind === "dm");
+// Every post rewrite of the course (each must be passed too): the model rewrite, caption and alt text in one field.
+const postLessons = lessons.filter((l) => l.meta.kind === "post");
 const finalQuiz = lessons.find((l) => l.meta.kind === "quiz")!;
 const hoaxLesson = tree.courses.flatMap((c) => c.lessons).find((l) => l.slug === HOAX)!;
 type Turn = { id: string; modelAnswer: string };
@@ -203,6 +205,18 @@ export async function runLoad(base: string, learners: Learner[], options: LoadOp
         accepted.push({ kind: "dm", userId: who.id, key });
         if (res.location?.includes("percobaan=")) break;
       }
+    }
+
+    // Post rewrites: stored as one-turn attempts like a DM reply (the "dm" integrity count includes them).
+    for (const postLesson of postLessons) {
+      const postPath = `/latihan/${postLesson.slug}`;
+      const page = await send("GET /latihan (post)", postPath, { cookie });
+      const form = formWith(page.text, "intent", "rewrite");
+      if (!form) throw new Error(`${who.email}: no rewrite form on ${postPath}`);
+      const fields: Fields = form.fields.map(([k, v]) => [k, k === "rewrite" ? String(postLesson.data.modelAnswer) : v]);
+      const res = await send("POST /latihan (post)", postPath, { cookie, fields }, ["rewrite"]);
+      if (res.status !== 302) throw new Error(`${who.email}: post rewrite answered ${res.status}`);
+      accepted.push({ kind: "dm", userId: who.id, key: field(form, "key")! });
     }
 
     // Final quiz (completes the course → certificate). Some learners send it twice at once,
