@@ -22,6 +22,23 @@ const candidate = { userId: users.id, name: users.name, email: users.email, remi
 type Candidate = { userId: string; email: string; reminders: boolean | null; lang: string | null };
 const addressOf = (c: Candidate) => ({ userId: c.userId, to: c.email, lang: langOf(c.lang) });
 
+/** Enrolments with their learner (and mail settings) and course: what notices and due-date reminders are read from. */
+const enrollmentCandidates = (db: Db) =>
+  db
+    .select({
+      id: enrollments.id,
+      // The keyset cursor as text: a JS Date would drop the microseconds and read the same rows again.
+      at: sql<string>`${enrollments.createdAt}::text`,
+      dueDate: enrollments.dueDate,
+      ...candidate,
+      course: courses.title,
+      slug: courses.slug,
+    })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .leftJoin(mailSettings, eq(mailSettings.userId, users.id));
+
 /** Candidate rows per query: the tick never holds more than a batch, whatever the country's size. */
 export const TICK_BATCH = 1000;
 
@@ -61,19 +78,7 @@ export async function enqueueDueReminders(db: Db, now: Date, batch = TICK_BATCH)
   // Assignment notices: enrolments assigned in the last two days, still open, due today or later.
   const assignedSince = new Date(now.getTime() - 2 * 86_400_000);
   for await (const rows of batches(batch, (last: { id: string; at: string } | null) =>
-    db
-      .select({
-        id: enrollments.id,
-        at: sql<string>`${enrollments.createdAt}::text`,
-        dueDate: enrollments.dueDate,
-        ...candidate,
-        course: courses.title,
-        slug: courses.slug,
-      })
-      .from(enrollments)
-      .innerJoin(users, eq(users.id, enrollments.userId))
-      .innerJoin(courses, eq(courses.id, enrollments.courseId))
-      .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
+    enrollmentCandidates(db)
       .where(
         and(
           isNotNull(enrollments.assignmentId),
@@ -99,12 +104,7 @@ export async function enqueueDueReminders(db: Db, now: Date, batch = TICK_BATCH)
 
   // Due-date reminders: unfinished enrolments due within the week ahead or the lookback behind.
   for await (const rows of batches(batch, (last: { id: string; dueDate: string | null } | null) =>
-    db
-      .select({ id: enrollments.id, dueDate: enrollments.dueDate, ...candidate, course: courses.title, slug: courses.slug })
-      .from(enrollments)
-      .innerJoin(users, eq(users.id, enrollments.userId))
-      .innerJoin(courses, eq(courses.id, enrollments.courseId))
-      .leftJoin(mailSettings, eq(mailSettings.userId, users.id))
+    enrollmentCandidates(db)
       .where(
         and(
           isNull(enrollments.completedAt),
