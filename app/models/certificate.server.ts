@@ -339,6 +339,14 @@ export async function startRecertification(
 ): Promise<boolean> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
+    // The enrollment first, then the certificate: the order every completion takes them in
+    // (refreshEnrollment locks the enrollment, then replaces or suspends the certificate). The
+    // other order let a learner's last lesson and their "renew" click deadlock each other.
+    await tx
+      .select({ id: enrollments.id })
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)))
+      .for("update");
     const [current] = await tx
       .select()
       .from(certificates)

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, certificateIssuance, certificates, mailMessages, users } from "../../db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { auditLog, certificateIssuance, certificates, enrollments, mailMessages, users } from "../../db/schema";
 import { checkCertificateCode } from "~/certificates/code";
 import { submitLessonForm } from "~/content/lesson-page.server";
 import { findCertificateByCode, listOwnCertificates, revokeCertificate, startRecertification } from "~/models/certificate.server";
@@ -144,5 +144,44 @@ describe("certificates", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, reason: "" });
     expect(await findCertificateByCode(db, cert!.code)).toMatchObject({ revokedReason: "Data NIP keliru" });
+  });
+});
+
+describe.skipIf(!inject("pgTemplate"))("recertification beside a completion (PostgreSQL only: PGlite has one connection, nothing runs beside)", () => {
+  it("waits for the enrollment's lock before taking the certificate's, the order completions take them in", async () => {
+    const db = await getDb();
+    const user = await userIn(tree.unitA.id);
+    await passQuiz(user, "kunci-sert-0101");
+    await markReading(user);
+    const [cert] = await listOwnCertificates(db, user.id);
+    await db
+      .update(certificates)
+      .set({ expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000) })
+      .where(eq(certificates.id, cert!.id));
+    let renewal: Promise<boolean> | null = null;
+    // A completion in progress: it holds the enrollment and will next need the certificate.
+    await db.transaction(async (tx) => {
+      await tx
+        .select({ id: enrollments.id })
+        .from(enrollments)
+        .where(and(eq(enrollments.userId, user.id), eq(enrollments.courseId, cert!.courseId)))
+        .for("update");
+      renewal = startRecertification(db, user.id, cert!.courseId);
+      // Until the renewal's transaction (another connection of the pool) waits on a lock.
+      for (let i = 0; i < 500; i++) {
+        const [waiting] = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(sql`pg_stat_activity`)
+          .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+        if (waiting!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // The certificate must still be free: NOWAIT fails at once if the renewal took it first.
+      const free = await tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.id, cert!.id)).for("update", { noWait: true });
+      expect(free).toHaveLength(1);
+    });
+    expect(await renewal).toBe(true);
+    const [after] = await db.select().from(certificates).where(eq(certificates.id, cert!.id));
+    expect(after!.renewalStartedAt).not.toBeNull();
   });
 });
