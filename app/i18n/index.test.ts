@@ -5,17 +5,58 @@ import { en } from "./en";
 import { enStaff } from "./en.staff";
 import { id } from "./id";
 import { idStaff } from "./id.staff";
-import { isMessageKey, parseLang, translator } from "./index";
+import { enAccount } from "./en.account";
+import { enCredentials } from "./en.credentials";
+import { enCurriculum } from "./en.curriculum";
+import { enPractice } from "./en.practice";
+import { enSurvey } from "./en.survey";
+import { idAccount } from "./id.account";
+import { idCredentials } from "./id.credentials";
+import { idCurriculum } from "./id.curriculum";
+import { idPractice } from "./id.practice";
+import { idSurvey } from "./id.survey";
+import { isMessageKey, parseLang, routeParts, translator } from "./index";
+
+const routePartPairs = [
+  [idPractice, enPractice],
+  [idCredentials, enCredentials],
+  [idCurriculum, enCurriculum],
+  [idSurvey, enSurvey],
+  [idAccount, enAccount],
+] as const;
 
 describe("i18n", () => {
   it("has an English string for every Indonesian key and none extra, in both parts", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
     expect(Object.keys(enStaff).sort()).toEqual(Object.keys(idStaff).sort());
-    for (const [key, value] of Object.entries({ ...en, ...enStaff })) expect(value, key).not.toBe("");
+    for (const [indonesian, english] of routePartPairs) expect(Object.keys(english).sort()).toEqual(Object.keys(indonesian).sort());
+    for (const [key, value] of Object.entries(Object.assign({}, en, enStaff, ...routePartPairs.map(([, english]) => english)))) expect(value, key).not.toBe("");
   });
 
-  it("keeps each key in exactly one part (base or staff-only)", () => {
-    expect(Object.keys(idStaff).filter((key) => Object.hasOwn(id, key))).toEqual([]);
+  it("keeps each key in exactly one part (base, staff-only or one route part)", () => {
+    const all = [id, idStaff, ...routePartPairs.map(([indonesian]) => indonesian)].flatMap((part) => Object.keys(part));
+    expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);
+  });
+
+  it("translates a route part from the matched routes: English when the loader sent it, else Indonesian", () => {
+    const handle = { strings: { survey: idSurvey } };
+    const indonesian = translator("id", null, null, routeParts([{ handle, data: { i18n: null } }]));
+    expect(indonesian("eval.title")).toBe(idSurvey["eval.title"]);
+    const english = translator(
+      "en",
+      en,
+      null,
+      routeParts([
+        { handle: undefined, data: null },
+        { handle, data: { i18n: { survey: enSurvey } } },
+      ]),
+    );
+    expect(english("eval.title")).toBe(enSurvey["eval.title"]);
+    expect(english("home.welcome", { name: "Rina" })).toBe("Welcome, Rina");
+    // A loader that threw sent nothing: the route's error boundary shows the part in Indonesian.
+    expect(translator("en", en, null, routeParts([{ handle, data: undefined }]))("eval.title")).toBe(idSurvey["eval.title"]);
+    // Not named by a matched route: the key itself, never another page's strings.
+    expect(translator("id")("eval.title")).toBe("eval.title");
   });
 
   it("fills placeholders and defaults to Indonesian", () => {
@@ -47,14 +88,19 @@ describe("i18n", () => {
   });
 
   it("uses the plural form in English and the one form in Indonesian (issue 15 item 11, failed on main: '1 seconds')", () => {
-    const t = translator("en", en, enStaff);
+    const t = translator(
+      "en",
+      en,
+      enStaff,
+      routePartPairs.map(([, english]) => english),
+    );
     expect(t("exercise.replyTime", { seconds: 1 })).toBe("Replied in 1 second");
     expect(t("exercise.replyTime", { seconds: 42 })).toBe("Replied in 42 seconds");
     expect(t("cert.expiresIn", { days: 1 })).toBe("Expires in 1 day");
     expect(t("import.confirm", { count: 1 })).toBe("Import 1 valid row");
-    expect(translator("id")("exercise.replyTime", { seconds: 1 })).toBe("Dibalas dalam 1 detik");
+    expect(translator("id", null, null, [idPractice])("exercise.replyTime", { seconds: 1 })).toBe("Dibalas dalam 1 detik");
     // No English string is left with a bare number before a plural noun.
-    for (const [key, text] of Object.entries({ ...en, ...enStaff })) {
+    for (const [key, text] of Object.entries(Object.assign({}, en, enStaff, ...routePartPairs.map(([, english]) => english)))) {
       expect(text, key).not.toMatch(/\{(count|seconds|days|minutes)\} (rows|seconds|days|minutes|users|learners|accounts|entries|links)\b/);
     }
   });

@@ -3,24 +3,28 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormAlert } from "~/components/field";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, StringsHandle } from "~/i18n";
 import { getMailSettings, saveMailSettings } from "~/models/mail.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { can } from "~/utils/policy";
 import { getDb } from "~/utils/db.server";
+import { idAccount } from "~/i18n/id.account";
+import { englishParts } from "~/utils/i18n.server";
 
 const settingsSchema = z.object({
   reminders: z.literal("ya").optional(),
   digestDay: z.coerce.number().int().min(1).max(7).optional(),
 });
 
+export const handle: StringsHandle = { strings: { account: idAccount } };
+
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ user }) => {
     const db = await getDb();
     const settings = await getMailSettings(db, user.id);
-    return json({ reminders: settings.reminders, digestDay: settings.digestDay, manager: can(user, "manage:open") });
+    return json({ i18n: englishParts(args.request, handle), reminders: settings.reminders, digestDay: settings.digestDay, manager: can(user, "manage:open") });
   });
 }
 

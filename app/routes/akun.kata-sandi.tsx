@@ -11,10 +11,15 @@ import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
+import type { StringsHandle } from "~/i18n";
+import { idAccount } from "~/i18n/id.account";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { account: idAccount } };
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({}) => {
-    return json({});
+    return json({ i18n: englishParts(args.request, handle) });
   });
 }
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/field";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, StringsHandle } from "~/i18n";
 import { consumePasswordToken, findPasswordToken } from "~/models/staff-import.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -12,12 +12,19 @@ import { fieldErrors } from "~/validation/field-errors.server";
 import { commonPasswordError } from "~/validation/common-password.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
+import { idAccount } from "~/i18n/id.account";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { account: idAccount } };
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ params }) => {
     const db = await getDb();
     const found = await findPasswordToken(db, params.token ?? "");
-    return json({ name: found?.name ?? null }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+    return json(
+      { i18n: englishParts(args.request, handle), name: found?.name ?? null },
+      { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } },
+    );
   });
 }
 

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Fragment } from "react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/field";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, StringsHandle } from "~/i18n";
 import {
   addDays,
   canEditEvaluation,
@@ -25,6 +25,10 @@ import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { getDb } from "~/utils/db.server";
+import { idSurvey } from "~/i18n/id.survey";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { survey: idSurvey } };
 
 /**
  * The reaction survey and action plan (RTL) of a completed course, decision 016: one per learner
@@ -39,6 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const now = new Date();
     const today = jakartaDay(now);
     return json({
+      i18n: englishParts(args.request, handle),
       course: { slug: course.slug, title: course.title },
       open: completed || evaluation !== null,
       saved: new URL(request.url).searchParams.has("tersimpan"),

@@ -2,14 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadCurriculum } from "~/content/curriculum-page.server";
-import { translator, type BaseKey } from "~/i18n";
+import { routeParts, translator, type MessageKey, type StringsHandle } from "~/i18n";
 import { useLang, useT, type RootStrings } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import { idPractice } from "~/i18n/id.practice";
+import { idCurriculum } from "~/i18n/id.curriculum";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { practice: idPractice, curriculum: idCurriculum } };
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "public" }, async ({ params }) => {
-    return json(await loadCurriculum(params.course ?? ""));
+    return json({ ...(await loadCurriculum(params.course ?? "")), i18n: englishParts(args.request, handle) });
   });
 }
 
@@ -24,7 +29,7 @@ export default function CurriculumPage() {
   const num = (n: number, digits = 2) => n.toLocaleString(lang === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: digits });
   const positionOf = new Map(c.lessons.map((l, i) => [l.slug, i + 1]));
   const refNumber = new Map(c.references.map((r, i) => [r.key, i + 1]));
-  const level = t(`courses.level.${c.level}` as BaseKey);
+  const level = t(`courses.level.${c.level}` as MessageKey);
   return (
     <article className="curriculum stack">
       <p className="no-print">
@@ -77,7 +82,7 @@ export default function CurriculumPage() {
                 <tr key={l.slug} data-lesson-minutes={l.minutes}>
                   <td>{i + 1}</td>
                   <td>{l.title}</td>
-                  <td>{t(`courses.kind.${l.kind}` as BaseKey)}</td>
+                  <td>{t(`courses.kind.${l.kind}` as MessageKey)}</td>
                   <td>
                     {t("curriculum.basis.read", { words: l.time.words, minutes: num(l.time.readingMinutes, 1) })}
                     {work ? ` + ${work}` : ""}
@@ -133,7 +138,7 @@ export default function CurriculumPage() {
                 <li>
                   {t("curriculum.indicator.dm", {
                     persona: a.persona,
-                    channel: t(`exercise.channel.${a.channel}` as BaseKey),
+                    channel: t(`exercise.channel.${a.channel}` as MessageKey),
                     replies: a.replies,
                     required: a.required,
                     pass,
@@ -142,7 +147,7 @@ export default function CurriculumPage() {
               ) : a.kind === "hoax" ? (
                 <li>{t("curriculum.indicator.hoax", { sender: a.sender, pass })}</li>
               ) : a.kind === "post" ? (
-                <li>{t("curriculum.indicator.post", { channel: t(`post.channel.${a.channel}` as BaseKey), required: a.required, pass })}</li>
+                <li>{t("curriculum.indicator.post", { channel: t(`post.channel.${a.channel}` as MessageKey), required: a.required, pass })}</li>
               ) : a.kind === "quiz" ? (
                 <li>{t("curriculum.indicator.quiz", { draw: a.draw, bank: a.bank, pass })}</li>
               ) : null}
@@ -212,6 +217,6 @@ export default function CurriculumPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const root = matches.find((m) => m.id === "root")?.data as Partial<RootStrings> | undefined;
-  const t = translator(root?.lang ?? "id", root?.english);
+  const t = translator(root?.lang ?? "id", root?.english, null, routeParts(matches));
   return pageTitle(matches, "curriculum.title", data ? t("curriculum.heading", { title: data.title }) : undefined);
 };

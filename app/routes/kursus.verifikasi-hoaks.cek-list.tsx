@@ -4,12 +4,17 @@ import { RED_FLAGS } from "~/grading/hoax";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import type { StringsHandle } from "~/i18n";
+import { idPractice } from "~/i18n/id.practice";
+import { englishParts } from "~/utils/i18n.server";
 
 const pillars = ["provenance", "source", "date", "location", "motivation"] as const;
 
+export const handle: StringsHandle = { strings: { practice: idPractice } };
+
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({}) => {
-    return json({ flags: RED_FLAGS });
+    return json({ i18n: englishParts(args.request, handle), flags: RED_FLAGS });
   });
 }
 

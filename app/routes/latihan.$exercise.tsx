@@ -4,15 +4,19 @@ import { useLoaderData } from "@remix-run/react";
 import { exerciseKeptFields } from "~/exercises/kinds";
 import { loadExercise, submitExercise } from "~/exercises/registry.server";
 import { exerciseView } from "~/exercises/views";
-import { getLang } from "~/utils/i18n.server";
+import { englishParts, getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import type { StringsHandle } from "~/i18n";
+import { idPractice } from "~/i18n/id.practice";
+
+export const handle: StringsHandle = { strings: { practice: idPractice } };
 
 /** /latihan/:slug serves every exercise kind (their slugs are unique together); the kind's registry entry does the work. */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, params, user }) => {
     const opts = { attemptId: new URL(request.url).searchParams.get("percobaan"), lang: getLang(request) };
-    return json(await loadExercise(user, params.exercise ?? "", opts));
+    return json({ ...(await loadExercise(user, params.exercise ?? "", opts)), i18n: englishParts(args.request, handle) });
   });
 }
 

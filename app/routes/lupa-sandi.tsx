@@ -10,14 +10,19 @@ import { pageTitle } from "~/utils/meta";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { allowHit, clientIp } from "~/utils/rate-limit.server";
 import { getDb } from "~/utils/db.server";
+import type { StringsHandle } from "~/i18n";
+import { idAccount } from "~/i18n/id.account";
+import { englishParts } from "~/utils/i18n.server";
 
 const forgotSchema = z.object({ email: z.string().trim().max(254) });
 
 /** Requests per address and per e-mail: enough for a typo or two, too few to mail-bomb an account. */
 const FORGOT_LIMITS = { perIp: 10, perEmail: 3, windowMs: 60 * 60 * 1000 };
 
+export const handle: StringsHandle = { strings: { account: idAccount } };
+
 export async function loader(args: LoaderFunctionArgs) {
-  return handleLoader(args, { access: "anonymous" }, async () => json({}));
+  return handleLoader(args, { access: "anonymous" }, async () => json({ i18n: englishParts(args.request, handle) }));
 }
 
 /** The same answer whether or not the account exists (decision 019); only the rate limit answers differently. */

@@ -9,12 +9,17 @@ import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { ssoEnabled } from "~/utils/sso.server";
+import type { StringsHandle } from "~/i18n";
+import { idAccount } from "~/i18n/id.account";
+import { englishParts } from "~/utils/i18n.server";
 
 const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(200), ke: z.string().optional() });
 
+export const handle: StringsHandle = { strings: { account: idAccount } };
+
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "anonymous" }, async ({}) => {
-    return json({ sso: ssoEnabled() });
+    return json({ i18n: englishParts(args.request, handle), sso: ssoEnabled() });
   });
 }
 

@@ -6,6 +6,11 @@ import { SsoProblem } from "~/components/sso-problem";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
 import { ssoEnabled, startSso, SsoUnavailable } from "~/utils/sso.server";
+import type { StringsHandle } from "~/i18n";
+import { idAccount } from "~/i18n/id.account";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { account: idAccount } };
 
 /**
  * "Masuk dengan SSO ASN" starts here (a plain link, so it works without JavaScript and agency
@@ -19,7 +24,10 @@ export async function loader(args: LoaderFunctionArgs) {
       return redirect(url, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
     } catch (error) {
       if (!(error instanceof SsoUnavailable)) throw error;
-      return json({ problem: "unavailable" as const }, { status: 503, headers: { "Retry-After": "30", "Cache-Control": "no-store" } });
+      return json(
+        { i18n: englishParts(args.request, handle), problem: "unavailable" as const },
+        { status: 503, headers: { "Retry-After": "30", "Cache-Control": "no-store" } },
+      );
     }
   });
 }

@@ -7,8 +7,13 @@ import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
 import type { SsoProblemKind } from "~/utils/sso-link";
 import { finishSso, ssoEnabled } from "~/utils/sso.server";
+import type { StringsHandle } from "~/i18n";
+import { idAccount } from "~/i18n/id.account";
+import { englishParts } from "~/utils/i18n.server";
 
 const STATUS: Record<SsoProblemKind, number> = { limited: 429, failed: 400, unavailable: 503, unknown: 403, disabled: 403, conflict: 409 };
+
+export const handle: StringsHandle = { strings: { account: idAccount } };
 
 /** Where the SSO ASN provider sends the browser back: signed in and on to `?ke=`, or a page saying why not. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -18,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const headers = new Headers({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
     for (const cookie of outcome.cookies) headers.append("Set-Cookie", cookie);
     if (outcome.ok) return redirect(outcome.location, { headers });
-    return json({ problem: outcome.problem, nip: outcome.nip }, { status: STATUS[outcome.problem], headers });
+    return json({ i18n: englishParts(args.request, handle), problem: outcome.problem, nip: outcome.nip }, { status: STATUS[outcome.problem], headers });
   });
 }
 

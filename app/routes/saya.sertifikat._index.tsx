@@ -8,10 +8,14 @@ import { jpHistory, jpRule } from "~/certificates/jp";
 import { JpHistory } from "~/components/jp-history";
 import { formatDate, jakartaYear } from "~/utils/dates";
 import { useT } from "~/utils/i18n";
-import { getLang } from "~/utils/i18n.server";
+import { englishParts, getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
+import type { StringsHandle } from "~/i18n";
+import { idCredentials } from "~/i18n/id.credentials";
+
+export const handle: StringsHandle = { strings: { credentials: idCredentials } };
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "user" }, async ({ request, user }) => {
@@ -20,6 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const [certs, evaluations] = await Promise.all([listOwnCertificates(db, user.id), evaluationOffers(db, user.id)]);
     const year = jakartaYear();
     return json({
+      i18n: englishParts(args.request, handle),
       year,
       jp: jpInYear(certs, year),
       rule: jpRule(user.asnKind),

@@ -6,13 +6,17 @@ import { formatDate } from "~/utils/dates";
 import { certificateStatus, suspensionOf } from "~/certificates/rules";
 import { findCertificateByCode } from "~/models/certificate.server";
 import { issuerOf } from "~/models/credential.server";
-import { getLang } from "~/utils/i18n.server";
+import { englishParts, getLang } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { allowHitInMemory } from "~/utils/memory-limit.server";
 import { clientIp } from "~/utils/rate-limit.server";
 import { handleLoader } from "~/utils/pipeline.server";
 import { readDb } from "~/utils/db.server";
+import type { StringsHandle } from "~/i18n";
+import { idCredentials } from "~/i18n/id.credentials";
+
+export const handle: StringsHandle = { strings: { credentials: idCredentials } };
 
 /**
  * Public verification, no sign-in. Shows every printed field so an edited PDF is caught by
@@ -24,17 +28,22 @@ export async function loader(args: LoaderFunctionArgs) {
     const input = (params.code ?? "").slice(0, 64);
     const ip = clientIp(request);
     const allowed = allowHitInMemory(`verify:${ip ?? "unknown"}`, ip ? 30 : 600, 60_000);
-    if (!allowed) return json({ input, outcome: "rate-limited" as const, cert: null }, { status: 429 });
+    if (!allowed) return json({ i18n: englishParts(args.request, handle), input, outcome: "rate-limited" as const, cert: null }, { status: 429 });
     const checked = checkCertificateCode(input);
-    if (!checked.ok) return json({ input, outcome: checked.reason === "checksum" ? ("checksum" as const) : ("format" as const), cert: null }, { status: 404 });
+    if (!checked.ok)
+      return json(
+        { i18n: englishParts(args.request, handle), input, outcome: checked.reason === "checksum" ? ("checksum" as const) : ("format" as const), cert: null },
+        { status: 404 },
+      );
     const found = await findCertificateByCode(db, checked.code);
-    if (!found) return json({ input, outcome: "unknown" as const, cert: null }, { status: 404 });
+    if (!found) return json({ i18n: englishParts(args.request, handle), input, outcome: "unknown" as const, cert: null }, { status: 404 });
     const lang = getLang(request);
     const outcome = certificateStatus(found);
     // A suspended certificate is shown with its reason but without the person (decision 011).
     const person = outcome !== "suspended";
     const issuer = await issuerOf(db, found);
     return json({
+      i18n: englishParts(args.request, handle),
       input,
       outcome,
       cert: {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CredentialCheck } from "~/components/credential-check";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, StringsHandle } from "~/i18n";
 import { verifyCredentialJwt } from "~/models/credential.server";
 import { publicOrigin } from "~/utils/env.server";
 import { useT } from "~/utils/i18n";
@@ -11,9 +11,13 @@ import { handleAction } from "~/utils/pipeline.server";
 import { allowHitInMemory } from "~/utils/memory-limit.server";
 import { clientIp } from "~/utils/rate-limit.server";
 import { readDb } from "~/utils/db.server";
+import { idCredentials } from "~/i18n/id.credentials";
+import { englishParts } from "~/utils/i18n.server";
 
 /** Pasted or uploaded credentials are small (a few KiB); anything near this is not one of ours. */
 const CREDENTIAL_BODY_LIMIT = 256 * 1024;
+
+export const handle: StringsHandle = { strings: { credentials: idCredentials } };
 
 /** The public "enter a code" form; a GET with ?kode= goes to the verification page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .slice(0, 64)
     .join("");
   if (kode) throw redirect(`/sertifikat/${encodeURIComponent(kode)}`);
-  return json({});
+  return json({ i18n: englishParts(request, handle) });
 }
 
 /**

@@ -6,9 +6,13 @@ import { checkLessonFile } from "~/content/check.server";
 import { loadLessonPage } from "~/content/lesson-page.server";
 import { getSyncedContentTree } from "~/content/sync.server";
 import { useT } from "~/utils/i18n";
-import { getLang } from "~/utils/i18n.server";
+import { englishParts, getLang } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import type { StringsHandle } from "~/i18n";
+import { idPractice } from "~/i18n/id.practice";
+
+export const handle: StringsHandle = { strings: { practice: idPractice } };
 
 /**
  * Instructor preview: same renderer as learners, drafts included, no progress recorded; above
@@ -24,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const problems = checked.problems.map((p) => ({ line: p.line, column: p.column, message: p.message, severity: p.severity }));
     // A file whose frontmatter cannot be read is not a lesson yet: only its problems are shown.
     const page = checked.loaded ? await loadLessonPage(user, courseSlug, lessonSlug, true, getLang(request)) : null;
-    return json({ course: courseSlug, file: checked.file, problems, page });
+    return json({ i18n: englishParts(args.request, handle), course: courseSlug, file: checked.file, problems, page });
   });
 }
 

@@ -6,6 +6,11 @@ import { getSyncedContentTree } from "~/content/sync.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import type { StringsHandle } from "~/i18n";
+import { idPractice } from "~/i18n/id.practice";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { practice: idPractice } };
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({}) => {
@@ -14,6 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const problemsOf = (file: string) =>
       problems.filter((p) => p.file === file).map((p) => ({ line: p.line, column: p.column, message: p.message, severity: p.severity }));
     return json({
+      i18n: englishParts(args.request, handle),
       courses: tree.courses.map((c) => ({
         slug: c.slug,
         title: c.meta.title,

@@ -6,6 +6,11 @@ import { getTextEntry, listTextEntries } from "~/exercises/entries.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
+import type { StringsHandle } from "~/i18n";
+import { idPractice } from "~/i18n/id.practice";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { practice: idPractice } };
 
 /**
  * The agreement console: per exercise, the authored examples and the reviewed attempts (inside
@@ -18,6 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const entry = slug ? await getTextEntry(slug, true) : null;
     if (slug && !entry) throw new Response("Not found", { status: 404 });
     return json({
+      i18n: englishParts(args.request, handle),
       exercises: entries.map((e) => ({ slug: e.grading.slug, title: e.title, course: e.course.meta.title })),
       slug,
       title: entry?.title ?? "",

@@ -7,7 +7,7 @@ import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedb
 import { Field, FormAlert } from "~/components/field";
 import { turnFeedback, turnGradeOf } from "~/exercises/dm.server";
 import { getTextEntry } from "~/exercises/entries.server";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, StringsHandle } from "~/i18n";
 import { getAttemptInScope, overrideAttempt } from "~/models/exercise-attempt.server";
 import { type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -16,6 +16,8 @@ import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { idPractice } from "~/i18n/id.practice";
+import { englishParts } from "~/utils/i18n.server";
 
 const overrideSchema = z.object({
   score: z.coerce.number({ message: "staff.scoreInvalid" }).int("staff.scoreInvalid").min(0, "staff.scoreInvalid").max(100, "staff.scoreInvalid"),
@@ -31,10 +33,13 @@ async function load(user: SessionUser, attemptId: string) {
   return { attempt, entry };
 }
 
+export const handle: StringsHandle = { strings: { practice: idPractice } };
+
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ params, user, lang }) => {
     const { attempt, entry } = await load(user, params.attempt ?? "");
     return json({
+      i18n: englishParts(args.request, handle),
       learnerName: attempt.learnerName,
       agencyName: attempt.agencyName,
       title: entry.title,

@@ -9,6 +9,11 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import type { StringsHandle } from "~/i18n";
+import { idPractice } from "~/i18n/id.practice";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { practice: idPractice } };
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ user }) => {
@@ -20,6 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
       entries.map((e) => e.grading.slug),
     );
     return json({
+      i18n: englishParts(args.request, handle),
       exercises: entries.map((e) => ({ slug: e.grading.slug, title: e.title, course: e.course.meta.title })),
       attempts: attempts.map((a) => ({ ...a, completedAt: a.completedAt?.toISOString() ?? null })),
     });

@@ -7,7 +7,7 @@ import { Field, FormAlert } from "~/components/field";
 import { ReviewReasons } from "~/components/studio/review-reasons";
 import { turnFeedback, turnGradeOf } from "~/exercises/dm.server";
 import { findExercise, graderExerciseOf } from "~/exercises/entries.server";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, StringsHandle } from "~/i18n";
 import { decideReview, getAttemptInScope } from "~/models/exercise-attempt.server";
 import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
@@ -15,6 +15,8 @@ import { pageTitle } from "~/utils/meta";
 import type { Scope } from "~/utils/permissions.server";
 import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { fieldErrors } from "~/validation/field-errors.server";
+import { idPractice } from "~/i18n/id.practice";
+import { englishParts } from "~/utils/i18n.server";
 
 const decisionSchema = z.object({
   decision: z.enum(["confirm", "change"], { message: "error.required" }),
@@ -36,10 +38,13 @@ async function load(scope: Scope, attemptId: string) {
   return { attempt, entry, exercise: graderExerciseOf(entry) };
 }
 
+export const handle: StringsHandle = { strings: { practice: idPractice } };
+
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({ params, scope, lang }) => {
     const { attempt, entry, exercise } = await load(scope, params.attempt ?? "");
     return json({
+      i18n: englishParts(args.request, handle),
       learnerName: attempt.learnerName,
       agencyName: attempt.agencyName,
       title: entry.title,

@@ -6,16 +6,21 @@ import { turnFeedback } from "~/exercises/dm.server";
 import { getTextEntry, listTextEntries } from "~/exercises/entries.server";
 import { MAX_REPLY_CHARS } from "~/exercises/limits";
 import { readFacts } from "~/grading";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, StringsHandle } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
+import { idPractice } from "~/i18n/id.practice";
+import { englishParts } from "~/utils/i18n.server";
+
+export const handle: StringsHandle = { strings: { practice: idPractice } };
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "studio:open" }, async ({}) => {
     // DM turns and post rewrites (one turn: the ceremonial post).
     const entries = await listTextEntries();
     return json({
+      i18n: englishParts(args.request, handle),
       exercises: entries.map((e) => ({
         slug: e.grading.slug,
         title: e.title,

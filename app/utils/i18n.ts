@@ -1,13 +1,18 @@
-import { useRouteLoaderData } from "@remix-run/react";
-import { isMessageKey, translator, type Dictionary, type Lang, type StaffDictionary } from "~/i18n";
+import { useMatches, useRouteLoaderData } from "@remix-run/react";
+import { isMessageKey, routeParts, translator, type Dictionary, type Lang, type StaffDictionary } from "~/i18n";
 
 /** What the root loader sends for translation (see app/root.tsx). */
 export type RootStrings = { lang: Lang; english: Dictionary | null; staff: StaffDictionary | null };
 
-/** Translator for the language chosen in the root loader; usable in every component. */
+/**
+ * Translator for the language chosen in the root loader; usable in every component. It knows the
+ * base and (for staff) staff strings from the root, and the parts the matched routes' `handle`s
+ * name (docs/decisions/025).
+ */
 export function useT() {
   const data = useRouteLoaderData<RootStrings>("root");
-  return translator(data?.lang ?? "id", data?.english, data?.staff);
+  const matches = useMatches();
+  return translator(data?.lang ?? "id", data?.english, data?.staff, routeParts(matches));
 }
 
 /** `isMessageKey` that also knows the staff-only keys when the root loader sent them. */

@@ -55,7 +55,12 @@ test("switches to English and back", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  // The sign-in page's strings are a route part (decision 025): its English comes with its loader data.
+  await page.getByRole("link", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Sigap" })).toBeVisible();
+  await expect(page).toHaveTitle(/Sign in to Sigap/);
   await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(page.getByRole("heading", { name: "Masuk ke Sigap" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Masuk", exact: true })).toBeVisible();
 });
 

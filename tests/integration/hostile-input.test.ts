@@ -52,7 +52,7 @@ import { BASE, createAccount, createTwoAgencies, get, post, run, sessionCookieFo
  * Route components render outside a Remix server here: the router hooks read from `view`, so a
  * page can be rendered to HTML with the data its real loader/action returned.
  */
-const view = vi.hoisted(() => ({ loaderData: null as unknown, actionData: undefined as unknown, search: "" }));
+const view = vi.hoisted(() => ({ loaderData: null as unknown, actionData: undefined as unknown, search: "", handle: undefined as unknown }));
 vi.mock("@remix-run/react", async (importOriginal) => {
   const actual = await importOriginal<Record<string, unknown>>();
   const { createElement: h } = await import("react");
@@ -74,6 +74,8 @@ vi.mock("@remix-run/react", async (importOriginal) => {
     useLoaderData: () => view.loaderData,
     useActionData: () => view.actionData,
     useRouteLoaderData: (id: string) => (id === "root" ? { lang: "id", english: null, user: null } : undefined),
+    // The page's own route: its `handle` names the dictionary parts it uses (decision 025).
+    useMatches: () => [{ id: "page", handle: view.handle, data: view.loaderData }],
     useSearchParams: () => [new URLSearchParams(view.search), () => {}],
     useLocation: () => ({ pathname: "/", search: view.search, hash: "", state: null, key: "uji" }),
     useNavigation: () => ({ state: "idle" }),
@@ -698,8 +700,9 @@ describe("what hostile input leaves behind", () => {
 });
 
 /** Renders a route's default export with the data its real loader or action returned. */
-async function renderPage(module: { default: ComponentType }, loaderRes: Response | null, actionRes: Response | null = null, search = "") {
+async function renderPage(module: { default: ComponentType; handle?: unknown }, loaderRes: Response | null, actionRes: Response | null = null, search = "") {
   view.loaderData = loaderRes ? await loaderRes.json() : {};
+  view.handle = module.handle;
   view.actionData = actionRes ? await actionRes.json() : undefined;
   view.search = search;
   return renderToStaticMarkup(createElement(module.default));

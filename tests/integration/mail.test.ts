@@ -328,7 +328,7 @@ describe("forgot password", () => {
     // The request is answered: the page no longer offers a link for an account with a password.
     expect(await (await page(manager)).json()).toMatchObject({ canReissue: false, helpRequestedAt: null });
 
-    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ name: learner.name });
+    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ i18n: null, name: learner.name });
     const fields = { next: "dari-halaman-manajer-2026", confirm: "dari-halaman-manajer-2026" };
     const saved = await run(setPasswordAction, post(`/atur-sandi/${token}`, fields), { token: token! });
     expect(saved.status).toBe(302);
@@ -336,7 +336,7 @@ describe("forgot password", () => {
     expect(await getUser(get("/", oldSession))).toBeNull();
     await sessionCookieFor(learner.email, fields.next);
     // One use.
-    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ name: null });
+    expect(await (await run(setPasswordLoader, get(`/atur-sandi/${token}`), { token: token! })).json()).toEqual({ i18n: null, name: null });
     expect((await run(setPasswordAction, post(`/atur-sandi/${token}`, fields), { token: token! })).status).toBe(400);
   });
 

@@ -101,11 +101,11 @@ const sessionOf = (res: Response) =>
 
 describe("SSO ASN sign-in", () => {
   it("shows the button on /masuk only when configured", async () => {
-    expect(await (await run(masukLoader, get("/masuk"))).json()).toEqual({ sso: true });
+    expect(await (await run(masukLoader, get("/masuk"))).json()).toEqual({ i18n: null, sso: true });
     const issuer = process.env.OIDC_ISSUER;
     delete process.env.OIDC_ISSUER;
     try {
-      expect(await (await run(masukLoader, get("/masuk"))).json()).toEqual({ sso: false });
+      expect(await (await run(masukLoader, get("/masuk"))).json()).toEqual({ i18n: null, sso: false });
       expect((await run(startLoader, get("/masuk/sso"))).status).toBe(404);
       expect((await run(callbackLoader, get("/masuk/sso/kembali?code=x&state=y"))).status).toBe(404);
     } finally {
@@ -148,7 +148,7 @@ describe("SSO ASN sign-in", () => {
 
     const unverified = await ssoSignIn("email-belum");
     expect(unverified.status).toBe(403);
-    expect(await unverified.json()).toEqual({ problem: "unknown", nip: null });
+    expect(await unverified.json()).toEqual({ i18n: null, problem: "unknown", nip: null });
     expect(sessionOf(unverified)).toBeUndefined();
   });
 
@@ -159,7 +159,7 @@ describe("SSO ASN sign-in", () => {
     accounts.set("asing", { nip, email: `asing-${nip}@bkn.go.id`, email_verified: true });
     const res = await ssoSignIn("asing");
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ problem: "unknown", nip });
+    expect(await res.json()).toEqual({ i18n: null, problem: "unknown", nip });
     expect((await db.select({ id: users.id }).from(users)).length).toBe(before);
   });
 

@@ -1,0 +1,37 @@
+import type { SurveyKey } from "./id.survey";
+
+/** English strings of id.survey.ts; sent by the loaders of the routes that use them, in English only. */
+export const enSurvey: Record<SurveyKey, string> = {
+  "eval.title": "Course evaluation and action plan",
+  "eval.intro": "You have completed this course. Answer five short questions, then write a follow-up action plan (RTL): one concrete change in your work.",
+  "eval.privacy":
+    "Managers only see your ratings as averages, and only when there are at least {min} responses. Your action plan is visible to your agency's managers, including your supervisor.",
+  "eval.surveyHeading": "Course rating",
+  "eval.scaleHint": "1 = strongly disagree, 5 = strongly agree.",
+  "eval.q.relevance": "The course is relevant to my work.",
+  "eval.q.clarity": "The material was clear and easy to follow.",
+  "eval.q.practice": "The exercises and cases helped me practise the material.",
+  "eval.q.time": "The time I spent was worth it.",
+  "eval.q.recommend": "I would recommend this course to a colleague.",
+  "eval.scale.1": "1 — strongly disagree",
+  "eval.scale.2": "2 — disagree",
+  "eval.scale.3": "3 — neutral",
+  "eval.scale.4": "4 — agree",
+  "eval.scale.5": "5 — strongly agree",
+  "eval.comment": "Comment or suggestion (optional)",
+  "eval.planHeading": "Follow-up action plan (RTL)",
+  "eval.planIntro": "Write one change you will make after this course, by when, and how your supervisor can see it.",
+  "eval.planChange": "What I will change in my work",
+  "eval.planChangeHint": "For example: answer every citizen DM on the same working day, using the reply templates from the course.",
+  "eval.planDue": "Target date",
+  "eval.planEvidence": "How my supervisor can see it",
+  "eval.planEvidenceHint": "For example: a monthly summary of DM response times discussed at the unit meeting.",
+  "eval.submit": "Send evaluation",
+  "eval.update": "Save changes",
+  "eval.saved": "Thank you. Your evaluation and action plan are saved.",
+  "eval.editableUntil": "You can still change it until {date}.",
+  "eval.lockedNote": "This evaluation was sent on {date}; it can no longer be changed.",
+  "eval.locked": "This evaluation can no longer be changed; your earlier answers are kept.",
+  "eval.notComplete": "The evaluation opens once you have completed every lesson, exercise and the final quiz of this course.",
+  "eval.backToCourse": "Back to the course",
+};
