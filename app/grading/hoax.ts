@@ -4,53 +4,11 @@
  */
 import { z } from "zod";
 import { gradeReply, type TurnGrade } from "./grade";
+import { HOAX_TYPES, RED_FLAGS, VERIFICATION_STEPS, type HoaxType, type RedFlag, type VerificationStep } from "./hoax-vocabulary";
 import { exampleSchema, factsSchema, parseExercise, rubricSchema, type Exercise } from "./rubric";
 
-export const HOAX_TYPES = ["satire", "false-connection", "misleading", "false-context", "imposter", "manipulated", "fabricated", "true"] as const;
-export const RED_FLAGS = [
-  "urgency",
-  "share-request",
-  "no-source",
-  "odd-url",
-  "odd-sender",
-  "old-media",
-  "edited-letterhead",
-  "too-good",
-  "emotional",
-  "money-or-data",
-  "attachment",
-  "no-date",
-] as const;
-export const VERIFICATION_STEPS = [
-  "find-original",
-  "reverse-image",
-  "check-official",
-  "ask-agency",
-  "check-factcheck",
-  "factcheck-explorer",
-  "check-date",
-  "check-location",
-  "check-motive",
-  "check-url",
-  "check-voice",
-] as const;
-/** Which of the five verification pillars each step serves. */
-export const STEP_PILLAR: Record<VerificationStep, "provenance" | "source" | "date" | "location" | "motivation"> = {
-  "find-original": "provenance",
-  "reverse-image": "provenance",
-  "check-official": "source",
-  "ask-agency": "source",
-  "check-factcheck": "source",
-  "factcheck-explorer": "source",
-  "check-date": "date",
-  "check-location": "location",
-  "check-motive": "motivation",
-  "check-url": "source",
-  "check-voice": "source",
-};
-export type HoaxType = (typeof HOAX_TYPES)[number];
-export type RedFlag = (typeof RED_FLAGS)[number];
-export type VerificationStep = (typeof VERIFICATION_STEPS)[number];
+export { HOAX_TYPES, RED_FLAGS, STEP_PILLAR, VERIFICATION_STEPS } from "./hoax-vocabulary";
+export type { HoaxType, RedFlag, VerificationStep } from "./hoax-vocabulary";
 
 const text = z.string().trim().min(1, "tidak boleh kosong");
 
