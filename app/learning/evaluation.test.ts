@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { evaluationSchema } from "./evaluation-schema.server";
 import {
   canEditEvaluation,
   editableUntil,
   EDIT_DAYS,
   evaluationFields,
-  evaluationSchema,
   formatMean,
   jakartaDay,
   MIN_GROUP,

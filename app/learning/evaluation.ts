@@ -3,7 +3,6 @@
  * after completing a course: LAN evaluation levels 1 and 3 (decision 016). Pure: validation,
  * the edit window and the means managers see. The server stores and scopes.
  */
-import { z } from "zod";
 import type { BaseKey } from "~/i18n";
 import { jakartaToday } from "~/utils/dates";
 
@@ -32,20 +31,6 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
-const rating = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
-  z.number({ message: "eval.error.rating" }).int("eval.error.rating").min(1, "eval.error.rating").max(5, "eval.error.rating"),
-);
-
-const text = (min: number, max: number, tooShort: BaseKey, tooLong: BaseKey) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : v),
-    z
-      .string({ message: "error.required" })
-      .min(min, min <= 1 ? "error.required" : tooShort)
-      .max(max, tooLong),
-  );
-
 /** What is wrong with a plan's target date, or null: one message, the first problem found. */
 export function planDueError(value: string, today: string, storedDue: string | null = null): BaseKey | null {
   if (value === "") return "error.required";
@@ -57,38 +42,6 @@ export function planDueError(value: string, today: string, storedDue: string | n
   if (value > addDays(today, PLAN_MAX_DAYS)) return "eval.error.dateFar";
   return null;
 }
-
-/**
- * The form's schema for a given day: the plan's date lies between today and a year ahead, or is
- * the date already stored (an edit of the comment must not fail on a target that has passed).
- */
-export function evaluationSchema(today: string, storedDue: string | null = null) {
-  return z.object({
-    relevance: rating,
-    clarity: rating,
-    practice: rating,
-    time: rating,
-    recommend: rating,
-    comment: z.preprocess(
-      (v) => (typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : ""),
-      z
-        .string()
-        .max(COMMENT_MAX, "eval.error.commentLong")
-        .transform((v) => (v === "" ? null : v)),
-    ),
-    planChange: text(PLAN_MIN, PLAN_MAX, "eval.error.planShort", "eval.error.planLong"),
-    planDue: z
-      .string({ message: "error.required" })
-      .trim()
-      .superRefine((v, ctx) => {
-        const error = planDueError(v, today, storedDue);
-        if (error) ctx.addIssue({ code: "custom", message: error });
-      }),
-    planEvidence: text(1, EVIDENCE_MAX, "error.required", "eval.error.evidenceLong"),
-  });
-}
-
-export type EvaluationInput = z.output<ReturnType<typeof evaluationSchema>>;
 
 /** The fields as posted, kept to refill the form after an error. */
 export type EvaluationFields = Partial<Record<SurveyQuestion | "comment" | "planChange" | "planDue" | "planEvidence", string>>;

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, isNotNull, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { agencies, courseEvaluations, courses, enrollments, users, type CourseEvaluation } from "../../db/schema";
-import { EDIT_DAYS, type EvaluationInput, type RatingSums } from "~/learning/evaluation";
+import { EDIT_DAYS, type RatingSums } from "~/learning/evaluation";
+import type { EvaluationInput } from "~/learning/evaluation-schema.server";
 import { inScope, type Scope } from "~/utils/permissions.server";
 import type { Db } from "~/utils/db.server";
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { TableWrap } from "~/components/table-wrap";
 import type { Lang, MessageKey } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "~/models/admin.server";
@@ -11,18 +10,13 @@ import { useIsMessageKey, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
-
-// Bad query values fall back to the first page / all actions instead of failing the page.
-const querySchema = z.object({
-  halaman: z.coerce.number().int().min(1).max(100_000).catch(1),
-  aksi: z.string().trim().max(100).catch(""),
-});
+import { auditQuerySchema } from "~/validation/admin-forms.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request }) => {
     const db = await getDb();
     const search = new URL(request.url).searchParams;
-    const query = querySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
+    const query = auditQuerySchema.parse({ halaman: search.get("halaman") ?? undefined, aksi: search.get("aksi") ?? "" });
     const { rows, total, actions } = await listAuditLog(db, { page: query.halaman, action: query.aksi || null });
     return json({
       entries: rows,

@@ -1,45 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { addAgency, AgencyCodeTakenError, AgencyCycleError, moveAgency, renameAgency } from "~/models/admin.server";
-import { allAgencies, getAgency, type AgencyKind } from "~/models/agency.server";
+import { allAgencies, getAgency } from "~/models/agency.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
-
-const kinds = ["province", "regency", "agency", "unit"] as const satisfies readonly AgencyKind[];
-
-const nameSchema = z.string().trim().min(1, "error.required").max(200, "admin.agencies.nameTooLong");
-// An empty choice means "top level" (no parent).
-const parentSchema = z
-  .string()
-  .max(100)
-  .transform((v) => v || null);
-
-const agencyIdSchema = z.string().min(1, "error.required");
-
-const agencyActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("create"),
-    name: nameSchema,
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .min(1, "error.required")
-      .regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, "admin.agencies.codeFormat"),
-    kind: z.enum(kinds, { message: "admin.invalidChoice" }),
-    parentId: parentSchema,
-  }),
-  z.object({ intent: z.literal("rename"), agencyId: agencyIdSchema, name: nameSchema }),
-  z.object({ intent: z.literal("move"), agencyId: agencyIdSchema, parentId: parentSchema }),
-]);
+import { AGENCY_KINDS } from "~/utils/agency-kinds";
+import { agencyActionSchema } from "~/validation/admin-forms.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({}) => {
@@ -151,7 +124,7 @@ export default function AdminAgencies() {
           />
           <Field name="kind" label={t("admin.agencies.kind")} error={errors.kind}>
             <select id="f-kind" name="kind" defaultValue={v?.kind ?? "unit"} aria-invalid={errors.kind ? true : undefined}>
-              {kinds.map((k) => (
+              {AGENCY_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`admin.kind.${k}`)}
                 </option>

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { listMail, OUTBOX_PAGE } from "~/models/mail.server";
 import { formatDateTime } from "~/utils/dates";
@@ -10,14 +9,13 @@ import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { handleLoader } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
-
-const querySchema = z.object({ halaman: z.coerce.number().int().min(1).max(100_000).catch(1) });
+import { outboxQuerySchema } from "~/validation/admin-forms.server";
 
 /** Every e-mail with its status; without SMTP_URL this is where they wait, so the demo works offline (decision 019). */
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request }) => {
     const db = await getDb();
-    const query = querySchema.parse({ halaman: new URL(request.url).searchParams.get("halaman") ?? undefined });
+    const query = outboxQuerySchema.parse({ halaman: new URL(request.url).searchParams.get("halaman") ?? undefined });
     const { rows, total } = await listMail(db, query.halaman);
     return json(
       {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { didWebFor } from "~/credentials/did";
@@ -17,28 +16,7 @@ import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import type { FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { getDb } from "~/utils/db.server";
-
-const text = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.badForm");
-
-const issuerSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("save"),
-    agencyId: z
-      .string()
-      .max(100)
-      .transform((v) => v || null),
-    institution: text(200),
-    signatoryName: text(200),
-    signatoryNip: z
-      .string()
-      .trim()
-      .regex(/^(\d{18})?$/, "admin.issuer.nipFormat")
-      .transform((v) => v || null),
-    signatoryTitle: text(200),
-  }),
-  z.object({ intent: z.literal("remove"), scope: z.string().min(1).max(100) }),
-  z.object({ intent: z.literal("rotate") }),
-]);
+import { issuerSchema } from "~/validation/admin-forms.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "issuer:edit" }, async ({ request, lang }) => {

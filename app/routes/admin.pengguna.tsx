@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { FormAlert } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { listAccounts, updateUserAccount } from "~/models/admin.server";
@@ -12,19 +11,8 @@ import { type FieldErrors } from "~/validation/account";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
-
-const roles = ["learner", "instructor", "manager", "admin"] as const;
-
-const accountSchema = z.object({
-  userId: z.string().min(1, "error.required"),
-  role: z.enum(roles, { message: "admin.invalidChoice" }),
-  agencyId: z.string().min(1, "error.required").max(100, "admin.invalidChoice"),
-  // An unticked checkbox is not submitted at all.
-  disabled: z
-    .literal("on", { message: "admin.invalidChoice" })
-    .optional()
-    .transform((v) => v === "on"),
-});
+import { ROLES } from "~/utils/policy";
+import { accountSchema } from "~/validation/admin-forms.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request, user }) => {
@@ -152,7 +140,7 @@ export default function AdminUsers() {
                           aria-invalid={errors.role ? true : undefined}
                           aria-describedby={described("role")}
                         >
-                          {roles.map((r) => (
+                          {ROLES.map((r) => (
                             <option key={r} value={r}>
                               {t(`role.${r}`)}
                             </option>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FormAlert } from "~/components/field";
 import type { MessageKey, StringsHandle } from "~/i18n";
 import { getMailSettings, saveMailSettings } from "~/models/mail.server";
@@ -12,11 +11,7 @@ import { can } from "~/utils/policy";
 import { getDb } from "~/utils/db.server";
 import { idAccount } from "~/i18n/id.account";
 import { englishParts } from "~/utils/i18n.server";
-
-const settingsSchema = z.object({
-  reminders: z.literal("ya").optional(),
-  digestDay: z.coerce.number().int().min(1).max(7).optional(),
-});
+import { mailSettingsSchema } from "~/validation/account-forms.server";
 
 export const handle: StringsHandle = { strings: { account: idAccount } };
 
@@ -32,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "user", keep: {} }, async ({ user, form, lang }) => {
     const db = await getDb();
-    const parsed = settingsSchema.safeParse(Object.fromEntries(form));
+    const parsed = mailSettingsSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return json({ ok: false as const }, { status: 400 });
     await saveMailSettings(db, user.id, {
       lang,

@@ -9,7 +9,6 @@ import {
   canEditEvaluation,
   editableUntil,
   evaluationFields,
-  evaluationSchema,
   jakartaDay,
   MIN_GROUP,
   PLAN_MAX_DAYS,
@@ -17,6 +16,7 @@ import {
   SURVEY_QUESTIONS,
   type EvaluationFields,
 } from "~/learning/evaluation";
+import { evaluationSchema } from "~/learning/evaluation-schema.server";
 import { publishedCourseBySlug } from "~/models/course.server";
 import { ownEvaluation, saveEvaluation } from "~/models/evaluation.server";
 import { formatDate } from "~/utils/dates";

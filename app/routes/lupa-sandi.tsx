@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { env, publicOrigin } from "~/utils/env.server";
@@ -13,8 +12,7 @@ import { getDb } from "~/utils/db.server";
 import type { StringsHandle } from "~/i18n";
 import { idAccount } from "~/i18n/id.account";
 import { englishParts } from "~/utils/i18n.server";
-
-const forgotSchema = z.object({ email: z.string().trim().max(254) });
+import { forgotPasswordSchema } from "~/validation/account-forms.server";
 
 /** Requests per address and per e-mail: enough for a typo or two, too few to mail-bomb an account. */
 const FORGOT_LIMITS = { perIp: 10, perEmail: 3, windowMs: 60 * 60 * 1000 };
@@ -29,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handleAction(args, { access: "anonymous", keep: { email: { show: "email", label: "auth.email" } } }, async ({ request, form, lang }) => {
     const db = await getDb();
-    const parsed = forgotSchema.safeParse(Object.fromEntries(form));
+    const parsed = forgotPasswordSchema.safeParse(Object.fromEntries(form));
     const email = parsed.success ? parsed.data.email.toLowerCase() : "";
     const ip = clientIp(request);
     const allowed =

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { signIn } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
@@ -12,8 +11,7 @@ import { ssoEnabled } from "~/utils/sso.server";
 import type { StringsHandle } from "~/i18n";
 import { idAccount } from "~/i18n/id.account";
 import { englishParts } from "~/utils/i18n.server";
-
-const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(200), ke: z.string().optional() });
+import { signInSchema } from "~/validation/account-forms.server";
 
 export const handle: StringsHandle = { strings: { account: idAccount } };
 

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FinalScore } from "~/components/final-score";
-import { z } from "zod";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
 import { Field, FormAlert } from "~/components/field";
 import { turnFeedback, turnGradeOf } from "~/exercises/dm.server";
@@ -18,12 +17,7 @@ import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { idPractice } from "~/i18n/id.practice";
 import { englishParts } from "~/utils/i18n.server";
-
-const overrideSchema = z.object({
-  score: z.coerce.number({ message: "staff.scoreInvalid" }).int("staff.scoreInvalid").min(0, "staff.scoreInvalid").max(100, "staff.scoreInvalid"),
-  passed: z.enum(["ya", "tidak"], { message: "error.required" }),
-  comment: z.string().trim().min(3, "staff.commentRequired").max(1000, "staff.commentRequired"),
-});
+import { gradeChangeSchema } from "~/validation/studio-forms.server";
 
 async function load(user: SessionUser, attemptId: string) {
   const attempt = await getAttemptInScope(await getDb(), managedScopePath(user), attemptId);
@@ -68,7 +62,7 @@ export async function action(args: ActionFunctionArgs) {
       const { attempt, entry } = await load(user, params.attempt ?? "");
       const form = Object.fromEntries(formData);
       const values = { score: String(form.score ?? ""), passed: String(form.passed ?? ""), comment: String(form.comment ?? "") };
-      const parsed = overrideSchema.safeParse(form);
+      const parsed = gradeChangeSchema.safeParse(form);
       if (!parsed.success) return json({ ok: false as const, errors: fieldErrors(parsed.error) as Record<string, MessageKey>, values }, { status: 400 });
       await overrideAttempt(await getDb(), user.id, attempt, entry.ids.courseId, {
         score: parsed.data.score,

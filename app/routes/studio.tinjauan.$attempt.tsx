@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { HighlightedReply, TurnFeedback } from "~/components/exercise/turn-feedback";
 import { Field, FormAlert } from "~/components/field";
 import { ReviewReasons } from "~/components/studio/review-reasons";
@@ -17,17 +16,7 @@ import { handleAction, handleLoader } from "~/utils/pipeline.server";
 import { fieldErrors } from "~/validation/field-errors.server";
 import { idPractice } from "~/i18n/id.practice";
 import { englishParts } from "~/utils/i18n.server";
-
-const decisionSchema = z.object({
-  decision: z.enum(["confirm", "change"], { message: "error.required" }),
-  comment: z.string().trim().max(1000, "staff.commentRequired"),
-});
-// Changing the grade needs the new grade and a reason the learner reads.
-const changeSchema = z.object({
-  score: z.coerce.number({ message: "staff.scoreInvalid" }).int("staff.scoreInvalid").min(0, "staff.scoreInvalid").max(100, "staff.scoreInvalid"),
-  passed: z.enum(["ya", "tidak"], { message: "error.required" }),
-  comment: z.string().trim().min(3, "staff.commentRequired").max(1000, "staff.commentRequired"),
-});
+import { gradeChangeSchema, reviewDecisionSchema } from "~/validation/studio-forms.server";
 
 async function load(scope: Scope, attemptId: string) {
   const attempt = await getAttemptInScope(await getDb(), scope.path, attemptId);
@@ -80,8 +69,8 @@ export async function action(args: ActionFunctionArgs) {
         passed: String(form.get("passed") ?? ""),
         comment: String(form.get("comment") ?? ""),
       };
-      const base = decisionSchema.safeParse(values);
-      const change = base.success && base.data.decision === "change" ? changeSchema.safeParse(values) : null;
+      const base = reviewDecisionSchema.safeParse(values);
+      const change = base.success && base.data.decision === "change" ? gradeChangeSchema.safeParse(values) : null;
       if (!base.success || (change && !change.success)) {
         const errors = { ...(base.success ? {} : fieldErrors(base.error)), ...(change && !change.success ? fieldErrors(change.error) : {}) } as Record<
           string,
