@@ -11,7 +11,7 @@
  * `contradiction` (an element asserted and denied in one reply) needs the rubric and lives in grade.ts.
  */
 import type { Token } from "./normalise";
-import { tokenize } from "./normalise";
+import { tokenize, WordMemo } from "./normalise";
 import type { AnalysedText } from "./match";
 
 /** What the integrity checks need to know about the turn being answered. */
@@ -20,6 +20,8 @@ export type TurnProfile = {
   grams: ReadonlySet<string>;
   /** The citizen's words, for a cheap pre-check. */
   words: ReadonlySet<string>;
+  /** 1 for a word of the citizen's message (`words`), kept on the word. */
+  citizenWord: WordMemo;
   messageWords: number;
   /** Number of required elements: the content a reply must carry. */
   required: number;
@@ -43,7 +45,9 @@ export function turnProfile(message: string, required: number, languages: readon
       .split(/[^\p{L}]+/u)
       .filter((w) => w.length >= 3 && !ADDRESS.has(w)),
   );
-  return { grams, words: new Set(words), messageWords: words.length, required, languages: new Set(languages), names };
+  const wordSet = new Set(words);
+  const citizenWord = new WordMemo((lx) => (wordSet.has(lx.surface) ? 1 : 0));
+  return { grams, words: wordSet, citizenWord, messageWords: words.length, required, languages: new Set(languages), names };
 }
 
 type Spans = Array<[number, number]>;
@@ -59,13 +63,13 @@ export function detectCopy(a: AnalysedText, p: TurnProfile): Spans | null {
   let inRow = 0;
   let i = -1;
   while (++i < t.length) {
-    inRow = p.words.has(t[i].surface) ? inRow + 1 : 0;
+    inRow = p.citizenWord.of(t[i].lex) === 1 ? inRow + 1 : 0;
     if (inRow < GRAM) continue;
     const from = i - GRAM + 1;
     if (!p.grams.has(gramAt(t, from))) continue;
     // A copied run: extend while the next word keeps the last four in the citizen's message.
     let end = i + 1;
-    while (end < t.length && p.words.has(t[end].surface) && p.grams.has(gramAt(t, end - GRAM + 1))) end++;
+    while (end < t.length && p.citizenWord.of(t[end].lex) === 1 && p.grams.has(gramAt(t, end - GRAM + 1))) end++;
     const run = end - from;
     copied += run;
     longest = Math.max(longest, run);
@@ -110,6 +114,8 @@ const FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
+const isFunctionWord = new WordMemo((lx) => (FUNCTION_WORDS.has(lx.surface) ? 1 : 0));
+
 /** Bare keywords: mostly one-word fragments with no real sentence, or a run of words with no glue. */
 export function detectKeywordList(a: AnalysedText): Spans | null {
   const t = a.tokens;
@@ -120,7 +126,7 @@ export function detectKeywordList(a: AnalysedText): Spans | null {
   let glue = 0;
   let run = 0;
   for (let i = 0; i < t.length; i++) {
-    if (FUNCTION_WORDS.has(t[i].surface)) glue++;
+    if (isFunctionWord.of(t[i].lex) === 1) glue++;
     run++;
     if (i + 1 === t.length || t[i + 1].clause !== t[i].clause) {
       segments++;
@@ -216,6 +222,7 @@ for (const [lang, words] of Object.entries(LANGUAGE_MARKERS)) {
   for (const w of words) MARKER_LANGUAGE.set(w, [...(MARKER_LANGUAGE.get(w) ?? []), lang]);
 }
 const FOREIGN_SHARE = 0.3;
+const isMarker = new WordMemo((lx) => (MARKER_LANGUAGE.has(lx.surface) ? 1 : 0));
 
 /** The language a reply is mostly written in when it is not Indonesian and not allowed; null otherwise. */
 export function foreignLanguage(a: AnalysedText, p: TurnProfile): { language: string; spans: Spans } | null {
@@ -223,6 +230,7 @@ export function foreignLanguage(a: AnalysedText, p: TurnProfile): { language: st
   if (t.length < 3) return null;
   const counts = new Map<string, number>();
   for (const tok of t) {
+    if (isMarker.of(tok.lex) === 0) continue;
     const langs = MARKER_LANGUAGE.get(tok.surface);
     if (langs) for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
   }

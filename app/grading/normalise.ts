@@ -5,6 +5,7 @@
  * offsets into the ORIGINAL string, so evidence can be highlighted exactly where
  * the learner typed it, whatever NFKC, slang expansion or de-elongation did.
  */
+import { stem } from "./stem";
 
 export type Token = {
   /** Normalised word: NFKC, lower case, no diacritics, de-elongated, slang expanded. */
@@ -53,6 +54,8 @@ export type Lexeme = {
   stemSlot: KeySlot | null;
   surfaceSlot: KeySlot | null;
   slotGen: number;
+  /** WordMemo answers, by WordMemo id. */
+  memo: Array<number | undefined>;
 };
 
 /** match.ts: where one pattern word occurs in the text analysed last (valid while epoch is current). */
@@ -77,11 +80,35 @@ export function lexeme(surface: string): Lexeme {
       stemSlot: null,
       surfaceSlot: null,
       slotGen: -1,
+      memo: [],
     };
     if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
     lexemes.set(surface, lx);
   }
   return lx;
+}
+
+let nextWordMemoId = 0;
+
+/**
+ * A question every check asks of every token ("is it a function word?", "does the citizen's
+ * message use it?"), answered once per distinct word and kept on its lexeme: later tokens read a
+ * number instead of hashing the word into a set again. `answer` must depend on the lexeme only.
+ */
+export class WordMemo {
+  private readonly id = nextWordMemoId++;
+  constructor(private readonly answer: (lx: Lexeme) => number) {}
+
+  of(lx: Lexeme): number {
+    let v = lx.memo[this.id];
+    if (v === undefined) v = lx.memo[this.id] = this.answer(lx);
+    return v;
+  }
+}
+
+/** The stem a token of this lexeme has once analysed (match.ts analyse): numbers are their own stem. */
+export function analysedStem(lx: Lexeme): string {
+  return lx.isNumber ? lx.surface : (lx.stem ??= stem(lx.surface));
 }
 
 const lexemeMemo = new Map<string, Lexeme[]>();
