@@ -46,12 +46,24 @@ let slotGeneration = 0;
 /** Grows with every analysis and every new slot. */
 let slotEpoch = 0;
 
+/**
+ * Every slot's epoch by slot id, mirrored from KeySlot.epoch (mark()): the pre-filter (couldMatch)
+ * reads one flat array instead of following a key to its slot object per pattern word.
+ */
+let slotEpochs = new Float64Array(1024).fill(-1);
+let nextSlotId = 0;
+
 function makeKey(kind: Key["kind"], value: string): Key {
   if (kind === "number") return { kind, value: "", slot: null };
   const table = kind === "stem" ? stemSlots : surfaceSlots;
   let slot = table.get(value);
   if (slot === undefined) {
-    slot = { epoch: -1, pos: [] };
+    slot = { id: nextSlotId++, epoch: -1, pos: [] };
+    if (slot.id >= slotEpochs.length) {
+      const grown = new Float64Array(slotEpochs.length * 2).fill(-1);
+      grown.set(slotEpochs);
+      slotEpochs = grown;
+    }
     table.set(value, slot);
     slotGeneration++;
     slotEpoch++;
@@ -66,6 +78,11 @@ type CompiledSequence = {
   firstKeys: Key[] | null;
   /** For every mandatory position, keys one of which must occur somewhere: a cheap pre-filter. */
   requiredKeys: Key[][];
+  /**
+   * requiredKeys flattened for couldMatch: per position its key count, then the keys' slot ids
+   * (-1 = any number); positions with fewer keys first, as they are the likeliest to be absent.
+   */
+  requiredSlots: Int32Array;
 };
 
 export type CompiledPattern = {
@@ -233,7 +250,8 @@ export function compilePattern(source: string): CompiledPattern {
     if (!parser.done()) throw new PatternError(source, `karakter tak terduga "${part[parser.i]}"`);
     if (nodes.length === 0) throw new PatternError(source, "bagian kosong di sekitar &");
     if (nodes[0].t === "gap" || nodes[nodes.length - 1].t === "gap") throw new PatternError(source, "... tidak boleh di awal atau akhir");
-    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys: requiredKeysOf(nodes) };
+    const requiredKeys = requiredKeysOf(nodes);
+    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys, requiredSlots: flatSlots(requiredKeys) };
   });
   // The most selective mandatory position makes the best trigger: few alternatives, no common words.
   const candidates = parts.flatMap((p) => p.requiredKeys);
@@ -504,6 +522,15 @@ function keysAt(nodes: Node[], i: number): Key[] | null {
   }
 }
 
+function flatSlots(groups: Key[][]): Int32Array {
+  const out: number[] = [];
+  for (const keys of [...groups].sort((x, y) => x.length - y.length)) {
+    out.push(keys.length);
+    for (const k of keys) out.push(k.slot === null ? -1 : k.slot.id);
+  }
+  return Int32Array.from(out);
+}
+
 function requiredKeysOf(nodes: Node[]): Key[][] {
   const out: Key[][] = [];
   nodes.forEach((n, i) => {
@@ -670,6 +697,7 @@ function mark(slot: KeySlot | null, i: number, epoch: number): void {
   if (slot === null) return;
   if (slot.epoch !== epoch) {
     slot.epoch = epoch;
+    slotEpochs[slot.id] = epoch;
     slot.pos = [i];
   } else if (slot.pos[slot.pos.length - 1] !== i) slot.pos.push(i);
 }
@@ -814,7 +842,24 @@ const bySpan = (x: [number, number], y: [number, number]) => x[0] - y[0] || x[1]
 
 function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
   const fast = a.epoch === slotEpoch;
-  for (const keys of seq.requiredKeys) if (!anyPresent(a, keys, fast)) return false;
+  if (!fast) {
+    for (const keys of seq.requiredKeys) if (!anyPresent(a, keys, false)) return false;
+    return true;
+  }
+  // The text analysed last: every position needs one key whose slot was marked in this analysis.
+  const req = seq.requiredSlots;
+  const hasNumber = a.numbers.length > 0;
+  let k = 0;
+  while (k < req.length) {
+    const end = k + 1 + req[k];
+    let present = false;
+    for (k++; k < end && !present; k++) {
+      const id = req[k];
+      present = id < 0 ? hasNumber : slotEpochs[id] === slotEpoch;
+    }
+    if (!present) return false;
+    k = end;
+  }
   return true;
 }
 

@@ -59,7 +59,7 @@ export type Lexeme = {
 };
 
 /** match.ts: where one pattern word occurs in the text analysed last (valid while epoch is current). */
-export type KeySlot = { epoch: number; pos: number[] };
+export type KeySlot = { readonly id: number; epoch: number; pos: number[] };
 
 const LEXEME_LIMIT = 100_000;
 const lexemes = new Map<string, Lexeme>();
