@@ -124,8 +124,6 @@ type CompiledTurn = {
   waited: number[];
   /** Content stems of the model answer, passing examples and the citizen's message: what a good reply talks about. */
   reference: ReadonlySet<string>;
-  /** 1 when a word's stem is in `reference`, kept on the word. */
-  inReference: WordMemo;
   skip: ReadonlySet<string>;
 };
 
@@ -190,7 +188,6 @@ function compileExercise(exercise: Exercise): CompiledExercise {
       profile: turnProfile(turn.message, required.length, exercise.facts?.languages ?? [], exercise.persona.name),
       waited: exercise.facts ? elapsedWaits(turn.message) : [],
       reference,
-      inReference: new WordMemo((lx) => (reference.has(analysedStem(lx)) ? 1 : 0)),
       skip: new Set(turn.rubric.skipBuiltins),
     });
   }
@@ -393,10 +390,10 @@ function similarity(a: AnalysedText, ct: CompiledTurn): number {
   const seen = new Set<string>();
   let shared = 0;
   for (const t of a.tokens) {
-    // Whether a token's stem is a content stem and in the reference is known per word; only `seen` is per reply.
+    // Whether a token's stem is a content stem is known per word; only `seen` is per reply.
     if (isContentWord.of(t.lex) === 1 && !seen.has(t.stem)) {
       seen.add(t.stem);
-      shared += ct.inReference.of(t.lex);
+      if (ct.reference.has(t.stem)) shared++;
     }
     if (t.aliases !== null) for (const alias of t.aliases) shared += sharedContentStem(alias, seen, ct.reference);
   }

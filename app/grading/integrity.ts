@@ -20,8 +20,6 @@ export type TurnProfile = {
   grams: ReadonlySet<string>;
   /** The citizen's words, for a cheap pre-check. */
   words: ReadonlySet<string>;
-  /** 1 for a word of the citizen's message (`words`), kept on the word. */
-  citizenWord: WordMemo;
   messageWords: number;
   /** Number of required elements: the content a reply must carry. */
   required: number;
@@ -45,9 +43,7 @@ export function turnProfile(message: string, required: number, languages: readon
       .split(/[^\p{L}]+/u)
       .filter((w) => w.length >= 3 && !ADDRESS.has(w)),
   );
-  const wordSet = new Set(words);
-  const citizenWord = new WordMemo((lx) => (wordSet.has(lx.surface) ? 1 : 0));
-  return { grams, words: wordSet, citizenWord, messageWords: words.length, required, languages: new Set(languages), names };
+  return { grams, words: new Set(words), messageWords: words.length, required, languages: new Set(languages), names };
 }
 
 type Spans = Array<[number, number]>;
@@ -63,13 +59,13 @@ export function detectCopy(a: AnalysedText, p: TurnProfile): Spans | null {
   let inRow = 0;
   let i = -1;
   while (++i < t.length) {
-    inRow = p.citizenWord.of(t[i].lex) === 1 ? inRow + 1 : 0;
+    inRow = p.words.has(t[i].surface) ? inRow + 1 : 0;
     if (inRow < GRAM) continue;
     const from = i - GRAM + 1;
     if (!p.grams.has(gramAt(t, from))) continue;
     // A copied run: extend while the next word keeps the last four in the citizen's message.
     let end = i + 1;
-    while (end < t.length && p.citizenWord.of(t[end].lex) === 1 && p.grams.has(gramAt(t, end - GRAM + 1))) end++;
+    while (end < t.length && p.words.has(t[end].surface) && p.grams.has(gramAt(t, end - GRAM + 1))) end++;
     const run = end - from;
     copied += run;
     longest = Math.max(longest, run);
