@@ -4,7 +4,7 @@
  * handling as instructors' patterns; personal data is found with regexes on the raw text.
  */
 import { compileMatcher, vocabularyOf, type AnalysedText, type CompiledMatcher } from "./match";
-import { letterRuns, QUOTED } from "./normalise";
+import { letterRuns, QUOTED, WordMemo } from "./normalise";
 import { detectCopy, detectCurt, GAMING, detectKeywordList, foreignLanguage, type TurnProfile } from "./integrity";
 import { detectObfuscatedInsults, detectInsultWords } from "./lexicon";
 
@@ -541,12 +541,13 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
 // Digits read out: "tiga lima nol satu …", "nol delapan satu dua …", mixed with digits ("16 nol satu …").
 const DIGIT_WORDS = new Set(["nol", "kosong", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]);
 const SPELLED_DIGITS = 10;
+const isDigitWord = new WordMemo((lx) => (DIGIT_WORDS.has(lx.surface) ? 1 : 0));
 
 const detectSpelledNumbers: Detector = ({ analysed }) => {
   const t = analysed.tokens;
   let out: Array<[number, number]> | null = null;
   for (let i = 0; i < t.length; i++) {
-    if (!DIGIT_WORDS.has(t[i].surface)) continue;
+    if (isDigitWord.of(t[i].lex) === 0) continue;
     let j = i;
     let digits = 0;
     let words = 0;

@@ -28,7 +28,7 @@ import {
   type Mention,
 } from "./gazetteer";
 import { analyse, compileMatcher, findMatches, unscreened, vocabularyOf, type AnalysedText, type CompiledMatcher, type EvidenceSpan } from "./match";
-import { QUESTION, QUOTED, tokenize, type Token } from "./normalise";
+import { analysedStem, QUESTION, QUOTED, tokenize, WordMemo, type Token } from "./normalise";
 import { stem } from "./stem";
 import type { Facts } from "./rubric";
 
@@ -184,6 +184,8 @@ type Compiled = {
   durations: number[];
   /** The slots each word can open (SLOT_WORDS), with UNVERIFIED for the unverified claims' words: one lookup per word. */
   slotWords: ReadonlyMap<string, number>;
+  /** The stems of the unverified claims' patterns (UNVERIFIED in slotWords). */
+  unverifiedStems: ReadonlySet<string>;
   /** Documents required or optional, known opening/closing times, who has authority: fixed per facts block. */
   needed: ReadonlySet<string>;
   knownTimes: ReadonlySet<string>;
@@ -203,7 +205,8 @@ function compiledOf(f: Facts): Compiled {
     const needed = new Set([...(f.documents?.required ?? []), ...(f.documents?.optional ?? [])]);
     const knownTimes = new Set([...f.hours.flatMap((h) => [h.open, h.close]), ...f.times]);
     const authorised = new Set(f.authority.flatMap((x) => x.by));
-    c = { unverified, durations, slotWords, needed, knownTimes, authorised };
+    const unverifiedStems = new Set(unverified.flatMap((u) => u.matcher.patterns.flatMap(vocabularyOf)));
+    c = { unverified, durations, slotWords, unverifiedStems, needed, knownTimes, authorised };
     compiledFacts.set(f, c);
   }
   return c;
@@ -235,12 +238,18 @@ mark(["rp", "rupiah", "ribu", "juta"], MONEY);
 mark(["pukul", "jam"], TIME);
 mark(["pasti", "jamin", "tentu", "pastinya"], CERTAINTY);
 
+// SLOT_WORDS of a word's stem, kept on the word: the same for every exercise.
+const slotWordBits = new WordMemo((lx) => SLOT_WORDS.get(analysedStem(lx)) ?? 0);
+
 /** The slots this reply's words can open (a cheap screen: most replies open few or none). */
 function slotsOf(a: AnalysedText, c: Compiled): number {
   let bits = a.numbers.length > 0 ? DURATION | MONEY | TIME : 0;
+  const unverified = c.unverifiedStems.size > 0;
   // Every stem and typo alias of the reply (the keys of a.stems), read from the tokens: no map to build.
+  // slotWords = SLOT_WORDS plus UNVERIFIED for unverifiedStems; once that bit is set it needs no more lookups.
   for (const t of a.tokens) {
-    bits |= c.slotWords.get(t.stem) ?? 0;
+    bits |= slotWordBits.of(t.lex);
+    if (unverified && (bits & UNVERIFIED) === 0 && c.unverifiedStems.has(t.stem)) bits |= UNVERIFIED;
     if (t.aliases !== null) for (const alias of t.aliases) bits |= c.slotWords.get(alias) ?? 0;
   }
   return bits;

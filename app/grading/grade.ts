@@ -35,7 +35,7 @@ import {
   type EvidenceSpan,
   type PatternMatch,
 } from "./match";
-import { QUESTION, QUOTED } from "./normalise";
+import { analysedStem, QUESTION, QUOTED, WordMemo } from "./normalise";
 import { PUBLIC_CHANNELS, type Exercise, type Turn } from "./rubric";
 import { GRADER_VERSION } from "./version";
 
@@ -178,6 +178,7 @@ function compileExercise(exercise: Exercise): CompiledExercise {
     const matchers = [...required, ...violations].flatMap((el) => [el.matcher, ...el.checks.map((c) => c.matcher)]);
     const patterns = matchers.flatMap((m) => (m ? patternsOf(m) : []));
     const references = [turn.modelAnswer, turn.message, ...exercise.examples.filter((e) => e.turn === turn.id && e.pass).map((e) => e.reply)];
+    const reference = contentStems(analyse(references.join("\n")));
     turns.set(turn.id, {
       turn,
       required,
@@ -186,7 +187,7 @@ function compileExercise(exercise: Exercise): CompiledExercise {
       rubricHash: hash(JSON.stringify(turn.rubric)),
       profile: turnProfile(turn.message, required.length, exercise.facts?.languages ?? [], exercise.persona.name),
       waited: exercise.facts ? elapsedWaits(turn.message) : [],
-      reference: contentStems(analyse(references.join("\n"))),
+      reference,
       skip: new Set(turn.rubric.skipBuiltins),
     });
   }
@@ -277,7 +278,7 @@ export function gradeReply(exercise: Exercise, turnId: string, reply: string, _o
   for (const v of violated) if (v.builtin && INTEGRITY_IDS.has(v.id as BuiltinId)) review.add(`integrity:${v.id}`);
   const notes = notesOf(analysed, ce.isPublic);
   if (ce.isPublic && notes.length > 0) for (const n of notes) review.add(n.id);
-  if (!empty && analysed.tokens.length >= 5 && similarity(analysed, ct.reference) < LOW_SIMILARITY) review.add("low-similarity");
+  if (!empty && analysed.tokens.length >= 5 && similarity(analysed, ct) < LOW_SIMILARITY) review.add("low-similarity");
 
   const base = totalWeight > 0 ? (100 * metWeight) / totalWeight : 100;
   const score = empty ? 0 : Math.max(0, Math.min(100, Math.round(base - penalty)));
@@ -384,21 +385,32 @@ function contentStems(a: AnalysedText): Set<string> {
 }
 
 /** Share of the reply's content words that a model answer, a passing example or the citizen's message also uses. */
-function similarity(a: AnalysedText, reference: ReadonlySet<string>): number {
+function similarity(a: AnalysedText, ct: CompiledTurn): number {
   // The distinct stems and typo aliases of the reply (the keys of a.stems), read from the tokens: no position map to build.
   const seen = new Set<string>();
   let shared = 0;
   for (const t of a.tokens) {
-    shared += sharedContentStem(t.stem, seen, reference);
-    if (t.aliases !== null) for (const alias of t.aliases) shared += sharedContentStem(alias, seen, reference);
+    // Whether a token's stem is a content stem is known per word; only `seen` is per reply.
+    if (isContentWord.of(t.lex) === 1 && !seen.has(t.stem)) {
+      seen.add(t.stem);
+      if (ct.reference.has(t.stem)) shared++;
+    }
+    if (t.aliases !== null) for (const alias of t.aliases) shared += sharedContentStem(alias, seen, ct.reference);
   }
   return seen.size === 0 ? 1 : shared / seen.size;
 }
 
+/** Whether similarity counts a stem: long enough, not a number, not a word every reply uses. */
+function isContentStem(stem: string): boolean {
+  const first = stem.charCodeAt(0);
+  return !(stem.length <= 2 || (first >= 48 && first <= 57) || COMMON_STEMS.has(stem));
+}
+
+const isContentWord = new WordMemo((lx) => (isContentStem(analysedStem(lx)) ? 1 : 0));
+
 /** Counts a content stem once in `seen`; 1 when the reference uses it too. */
 function sharedContentStem(stem: string, seen: Set<string>, reference: ReadonlySet<string>): number {
-  const first = stem.charCodeAt(0);
-  if (stem.length <= 2 || (first >= 48 && first <= 57) || COMMON_STEMS.has(stem) || seen.has(stem)) return 0;
+  if (!isContentStem(stem) || seen.has(stem)) return 0;
   seen.add(stem);
   return reference.has(stem) ? 1 : 0;
 }

@@ -11,7 +11,7 @@
  * `contradiction` (an element asserted and denied in one reply) needs the rubric and lives in grade.ts.
  */
 import type { Token } from "./normalise";
-import { tokenize } from "./normalise";
+import { tokenize, WordMemo } from "./normalise";
 import type { AnalysedText } from "./match";
 
 /** What the integrity checks need to know about the turn being answered. */
@@ -110,6 +110,8 @@ const FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
+const isFunctionWord = new WordMemo((lx) => (FUNCTION_WORDS.has(lx.surface) ? 1 : 0));
+
 /** Bare keywords: mostly one-word fragments with no real sentence, or a run of words with no glue. */
 export function detectKeywordList(a: AnalysedText): Spans | null {
   const t = a.tokens;
@@ -120,7 +122,7 @@ export function detectKeywordList(a: AnalysedText): Spans | null {
   let glue = 0;
   let run = 0;
   for (let i = 0; i < t.length; i++) {
-    if (FUNCTION_WORDS.has(t[i].surface)) glue++;
+    if (isFunctionWord.of(t[i].lex) === 1) glue++;
     run++;
     if (i + 1 === t.length || t[i + 1].clause !== t[i].clause) {
       segments++;
@@ -216,6 +218,7 @@ for (const [lang, words] of Object.entries(LANGUAGE_MARKERS)) {
   for (const w of words) MARKER_LANGUAGE.set(w, [...(MARKER_LANGUAGE.get(w) ?? []), lang]);
 }
 const FOREIGN_SHARE = 0.3;
+const isMarker = new WordMemo((lx) => (MARKER_LANGUAGE.has(lx.surface) ? 1 : 0));
 
 /** The language a reply is mostly written in when it is not Indonesian and not allowed; null otherwise. */
 export function foreignLanguage(a: AnalysedText, p: TurnProfile): { language: string; spans: Spans } | null {
@@ -223,6 +226,7 @@ export function foreignLanguage(a: AnalysedText, p: TurnProfile): { language: st
   if (t.length < 3) return null;
   const counts = new Map<string, number>();
   for (const tok of t) {
+    if (isMarker.of(tok.lex) === 0) continue;
     const langs = MARKER_LANGUAGE.get(tok.surface);
     if (langs) for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
   }

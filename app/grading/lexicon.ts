@@ -9,6 +9,7 @@
  * masking ("b*go", "anj*ng") and spaced or dotted letters ("b o d o h", "t.o.l.o.l").
  */
 import type { AnalysedText } from "./match";
+import { WordMemo } from "./normalise";
 import { insultSense, SECOND_PERSON, vocativeAt } from "./abuse-sense";
 
 const INSULT_LIST = `
@@ -98,6 +99,8 @@ export function mentionedInsultsToReader(a: AnalysedText): Spans {
 // How a public reply addresses the citizen besides "you".
 const READER = new Set(["kakak", "kak", "bapak", "pak", "ibu", "bu", "mas", "mbak", "saudara", "saudari"]);
 
+const isAimedOnly = new WordMemo((lx) => (AIMED_ONLY.has(lx.surface) ? 1 : 0));
+
 /**
  * Insult words in the reply, negated or not. Only "no question is stupid" is spared:
  * "tidak ada pertanyaan yang bodoh", "pertanyaan Kakak bukan pertanyaan bodoh".
@@ -108,7 +111,7 @@ export function detectInsultWords(a: AnalysedText): Spans | null {
   for (let i = 0; i < t.length; i++) {
     const lx = t[i].lex;
     if (!(lx.insult ??= insultAt(lx.surface))) {
-      if (AIMED_ONLY.has(lx.surface) && vocativeAt(a, i) && !selfDirected(t, i)) (out ??= []).push([t[i].start, t[i].end]);
+      if (isAimedOnly.of(lx) === 1 && vocativeAt(a, i) && !selfDirected(t, i)) (out ??= []).push([t[i].start, t[i].end]);
       continue;
     }
     if (t[i].negated && sparedByNegation(a, i)) continue;

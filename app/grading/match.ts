@@ -46,12 +46,24 @@ let slotGeneration = 0;
 /** Grows with every analysis and every new slot. */
 let slotEpoch = 0;
 
+/**
+ * Every slot's epoch by slot id, mirrored from KeySlot.epoch (mark()): the pre-filter (couldMatch)
+ * reads one flat array instead of following a key to its slot object per pattern word.
+ */
+let slotEpochs = new Float64Array(1024).fill(-1);
+let nextSlotId = 0;
+
 function makeKey(kind: Key["kind"], value: string): Key {
   if (kind === "number") return { kind, value: "", slot: null };
   const table = kind === "stem" ? stemSlots : surfaceSlots;
   let slot = table.get(value);
   if (slot === undefined) {
-    slot = { epoch: -1, pos: [] };
+    slot = { id: nextSlotId++, epoch: -1, pos: [] };
+    if (slot.id >= slotEpochs.length) {
+      const grown = new Float64Array(slotEpochs.length * 2).fill(-1);
+      grown.set(slotEpochs);
+      slotEpochs = grown;
+    }
     table.set(value, slot);
     slotGeneration++;
     slotEpoch++;
@@ -66,6 +78,11 @@ type CompiledSequence = {
   firstKeys: Key[] | null;
   /** For every mandatory position, keys one of which must occur somewhere: a cheap pre-filter. */
   requiredKeys: Key[][];
+  /**
+   * requiredKeys flattened for couldMatch: per position its key count, then the keys' slot ids
+   * (-1 = any number); positions with fewer keys first, as they are the likeliest to be absent.
+   */
+  requiredSlots: Int32Array;
 };
 
 export type CompiledPattern = {
@@ -102,6 +119,8 @@ export type CompiledMatcher = {
   exceptions: CompiledPattern[];
   /** Token modes (normalise.ts QUESTION | QUOTED) whose words this matcher ignores. */
   skip: number;
+  /** Whether `patterns` have consecutive ascending ids, so findMatches can visit only the live ones. */
+  consecutive: boolean;
 };
 
 export type AnalysedText = {
@@ -184,6 +203,18 @@ export class LiveSet {
     if (this.index.stamp !== this.stamp || this.index.marks !== this.marks) return true;
     return this.marks[id] === this.stamp;
   }
+
+  /**
+   * The live ids in ascending order (the index's reused list, `count` long), or null when the
+   * index has made a newer set since: then every pattern must be tried.
+   */
+  ids(): Int32Array | null {
+    return this.index.stamp !== this.stamp || this.index.marks !== this.marks ? null : this.index.list;
+  }
+
+  get count(): number {
+    return this.index.count;
+  }
 }
 
 /** Token index ranges [first, last] (inclusive), one per `&` part. */
@@ -219,7 +250,8 @@ export function compilePattern(source: string): CompiledPattern {
     if (!parser.done()) throw new PatternError(source, `karakter tak terduga "${part[parser.i]}"`);
     if (nodes.length === 0) throw new PatternError(source, "bagian kosong di sekitar &");
     if (nodes[0].t === "gap" || nodes[nodes.length - 1].t === "gap") throw new PatternError(source, "... tidak boleh di awal atau akhir");
-    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys: requiredKeysOf(nodes) };
+    const requiredKeys = requiredKeysOf(nodes);
+    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys, requiredSlots: flatSlots(requiredKeys) };
   });
   // The most selective mandatory position makes the best trigger: few alternatives, no common words.
   const candidates = parts.flatMap((p) => p.requiredKeys);
@@ -235,7 +267,9 @@ export function compileMatcher(
   exceptions: readonly string[] = [],
   skip = 0,
 ): CompiledMatcher {
-  return { patterns: patterns.map(compilePattern), unless: unless.map(compilePattern), unlessScope, exceptions: exceptions.map(compilePattern), skip };
+  const compiled = patterns.map(compilePattern);
+  const consecutive = compiled.every((p, i) => p.id === compiled[0].id + i);
+  return { patterns: compiled, unless: unless.map(compilePattern), unlessScope, exceptions: exceptions.map(compilePattern), skip, consecutive };
 }
 
 /** Every pattern a matcher may try, for the trigger index. */
@@ -488,6 +522,15 @@ function keysAt(nodes: Node[], i: number): Key[] | null {
   }
 }
 
+function flatSlots(groups: Key[][]): Int32Array {
+  const out: number[] = [];
+  for (const keys of [...groups].sort((x, y) => x.length - y.length)) {
+    out.push(keys.length);
+    for (const k of keys) out.push(k.slot === null ? -1 : k.slot.id);
+  }
+  return Int32Array.from(out);
+}
+
 function requiredKeysOf(nodes: Node[]): Key[][] {
   const out: Key[][] = [];
   nodes.forEach((n, i) => {
@@ -654,6 +697,7 @@ function mark(slot: KeySlot | null, i: number, epoch: number): void {
   if (slot === null) return;
   if (slot.epoch !== epoch) {
     slot.epoch = epoch;
+    slotEpochs[slot.id] = epoch;
     slot.pos = [i];
   } else if (slot.pos[slot.pos.length - 1] !== i) slot.pos.push(i);
 }
@@ -798,7 +842,24 @@ const bySpan = (x: [number, number], y: [number, number]) => x[0] - y[0] || x[1]
 
 function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
   const fast = a.epoch === slotEpoch;
-  for (const keys of seq.requiredKeys) if (!anyPresent(a, keys, fast)) return false;
+  if (!fast) {
+    for (const keys of seq.requiredKeys) if (!anyPresent(a, keys, false)) return false;
+    return true;
+  }
+  // The text analysed last: every position needs one key whose slot was marked in this analysis.
+  const req = seq.requiredSlots;
+  const hasNumber = a.numbers.length > 0;
+  let k = 0;
+  while (k < req.length) {
+    const end = k + 1 + req[k];
+    let present = false;
+    for (k++; k < end && !present; k++) {
+      const id = req[k];
+      present = id < 0 ? hasNumber : slotEpochs[id] === slotEpoch;
+    }
+    if (!present) return false;
+    k = end;
+  }
   return true;
 }
 
@@ -884,6 +945,9 @@ export class TriggerIndex {
   marks = new Uint32Array(0);
   /** The stamp of the live set made last (LiveSet.has). */
   stamp = 0;
+  /** The ids of the live set made last, ascending, in list[0, count): findMatches visits only these. */
+  list = new Int32Array(64);
+  count = 0;
 
   constructor(patterns: Iterable<CompiledPattern>) {
     const seen = new Set<number>();
@@ -908,8 +972,8 @@ export class TriggerIndex {
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
-    const live = this.marks;
-    for (const id of this.always) live[id] = stamp;
+    this.count = 0;
+    this.markAll(this.always, stamp);
     // Per token, the ids its word triggers (by stem and by surface), kept on the interned word:
     // the same union as looking up every key of a.stems and a.surfaces, without hashing them again.
     for (const t of a.tokens) {
@@ -920,25 +984,66 @@ export class TriggerIndex {
         const bySurface = this.bySurface.get(t.surface);
         ids = lx.triggers[this.id] = byStem && bySurface ? [...byStem, ...bySurface] : (byStem ?? bySurface ?? NO_IDS);
       }
-      for (const id of ids) live[id] = stamp;
+      if (ids.length > 0) this.markAll(ids, stamp);
       if (t.aliases !== null) {
         for (const alias of t.aliases) {
           const more = this.byStem.get(alias);
-          if (more) for (const id of more) live[id] = stamp;
+          if (more) this.markAll(more, stamp);
         }
       }
     }
-    if (a.numbers.length > 0) for (const id of this.onNumber) live[id] = stamp;
-    return new LiveSet(live, stamp, this);
+    if (a.numbers.length > 0) this.markAll(this.onNumber, stamp);
+    // Insertion sort: a reply wakes a few dozen patterns at most.
+    const list = this.list;
+    for (let i = 1; i < this.count; i++) {
+      const id = list[i];
+      let j = i - 1;
+      while (j >= 0 && list[j] > id) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = id;
+    }
+    return new LiveSet(this.marks, stamp, this);
+  }
+
+  /** Marks `ids` live and lists the ones not marked yet. */
+  private markAll(ids: readonly number[], stamp: number): void {
+    const marks = this.marks;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (marks[id] === stamp) continue;
+      marks[id] = stamp;
+      if (this.count === this.list.length) {
+        const grown = new Int32Array(this.list.length * 2);
+        grown.set(this.list);
+        this.list = grown;
+      }
+      this.list[this.count++] = id;
+    }
   }
 }
 
 /** All matches of an element, minus those inside an exception or cancelled by an `unless` pattern in scope. */
 export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5, skip = m.skip): PatternMatch[] {
   let found: PatternMatch[] = [];
-  for (const p of m.patterns) {
-    for (const hit of matchPattern(p, a, limit, skip)) found.push(hit);
-    if (found.length >= limit) break;
+  const patterns = m.patterns;
+  const ids = patterns.length > 0 && a.live !== undefined ? a.live.ids() : null;
+  if (ids !== null && m.consecutive) {
+    // Visit only the live patterns, in the matcher's order (ids ascend with it): the others cannot match.
+    const lo = patterns[0].id;
+    const hi = lo + patterns.length;
+    const count = a.live!.count;
+    for (let k = firstAtLeast(ids, count, lo); k < count && ids[k] < hi; k++) {
+      const hits = matchPattern(patterns[ids[k] - lo], a, limit, skip);
+      for (let h = 0; h < hits.length; h++) found.push(hits[h]);
+      if (found.length >= limit) break;
+    }
+  } else {
+    for (const p of patterns) {
+      for (const hit of matchPattern(p, a, limit, skip)) found.push(hit);
+      if (found.length >= limit) break;
+    }
   }
   if (found.length > 0 && m.exceptions.length > 0) found = withoutExceptions(found, m.exceptions, a);
   if (found.length === 0 || m.unless.length === 0) return found;
@@ -954,6 +1059,18 @@ export function findMatches(m: CompiledMatcher, a: AnalysedText, limit = 5, skip
     if (keep) kept.push(f);
   }
   return kept;
+}
+
+/** The first k < count with ids[k] >= id (ids ascending). */
+function firstAtLeast(ids: Int32Array, count: number, id: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -5,6 +5,7 @@
  * offsets into the ORIGINAL string, so evidence can be highlighted exactly where
  * the learner typed it, whatever NFKC, slang expansion or de-elongation did.
  */
+import { stem } from "./stem";
 
 export type Token = {
   /** Normalised word: NFKC, lower case, no diacritics, de-elongated, slang expanded. */
@@ -53,10 +54,12 @@ export type Lexeme = {
   stemSlot: KeySlot | null;
   surfaceSlot: KeySlot | null;
   slotGen: number;
+  /** WordMemo answers, by WordMemo id. */
+  memo: Array<number | undefined>;
 };
 
 /** match.ts: where one pattern word occurs in the text analysed last (valid while epoch is current). */
-export type KeySlot = { epoch: number; pos: number[] };
+export type KeySlot = { readonly id: number; epoch: number; pos: number[] };
 
 const LEXEME_LIMIT = 100_000;
 const lexemes = new Map<string, Lexeme>();
@@ -77,11 +80,35 @@ export function lexeme(surface: string): Lexeme {
       stemSlot: null,
       surfaceSlot: null,
       slotGen: -1,
+      memo: [],
     };
     if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
     lexemes.set(surface, lx);
   }
   return lx;
+}
+
+let nextWordMemoId = 0;
+
+/**
+ * A question every check asks of every token ("is it a function word?", "does the citizen's
+ * message use it?"), answered once per distinct word and kept on its lexeme: later tokens read a
+ * number instead of hashing the word into a set again. `answer` must depend on the lexeme only.
+ */
+export class WordMemo {
+  private readonly id = nextWordMemoId++;
+  constructor(private readonly answer: (lx: Lexeme) => number) {}
+
+  of(lx: Lexeme): number {
+    let v = lx.memo[this.id];
+    if (v === undefined) v = lx.memo[this.id] = this.answer(lx);
+    return v;
+  }
+}
+
+/** The stem a token of this lexeme has once analysed (match.ts analyse): numbers are their own stem. */
+export function analysedStem(lx: Lexeme): string {
+  return lx.isNumber ? lx.surface : (lx.stem ??= stem(lx.surface));
 }
 
 const lexemeMemo = new Map<string, Lexeme[]>();
@@ -333,8 +360,6 @@ function isCapsWord(raw: string): boolean {
   return true;
 }
 
-const isAcronymSized = (raw: string) => raw.length <= MAX_ACRONYM && isCapsWord(raw);
-
 const HAS_LOWER = /\p{Ll}/u;
 
 /**
@@ -346,8 +371,8 @@ function isShouted(words: RawWord[], i: number, noLower: boolean): boolean {
   if (words.length >= 2 && noLower) return true;
   let from = i;
   let to = i;
-  while (from > 0 && isCapsWord(words[from - 1].text)) from--;
-  while (to + 1 < words.length && isCapsWord(words[to + 1].text)) to++;
+  while (from > 0 && words[from - 1].caps) from--;
+  while (to + 1 < words.length && words[to + 1].caps) to++;
   if (to - from < 2) return false;
   for (let j = from; j <= to; j++) if (words[j].text.length > MAX_ACRONYM) return true;
   return false;
@@ -422,7 +447,8 @@ const ABBREVIATIONS = new Set([
 ]);
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
-type RawWord = { text: string; start: number; end: number };
+/** A word run of the text; `caps` = isCapsWord(text); `entry` = its RawEntry when the run is read whole (no digits). */
+type RawWord = { text: string; start: number; end: number; caps: boolean; entry: RawEntry | null };
 
 /**
  * Splits text into normalised word tokens with sentence and clause indices.
@@ -464,9 +490,11 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
     }
     const lexes = isUnitAfterNumber(w.text, prevRaw, gap)
       ? [lexeme(plainWord(w.text))]
-      : isAcronymSized(w.text) && !isShouted(words, i, (noLower ??= !HAS_LOWER.test(text)))
+      : w.caps && w.text.length <= MAX_ACRONYM && !isShouted(words, i, (noLower ??= !HAS_LOWER.test(text)))
         ? normaliseAcronym(w.text).map(lexeme)
-        : wordLexemes(w.text);
+        : w.entry !== null
+          ? (w.entry.lexes ??= wordLexemes(w.text))
+          : wordLexemes(w.text);
     for (const lex of lexes) {
       const surface = lex.surface;
       tokens.push({
@@ -618,32 +646,85 @@ export function letterRuns(text: string): Array<[number, number]> {
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 96;
 
+/** Where the word nextWord found last starts (its end is what nextWord returns): no pair to allocate per word. */
+let wordStart = 0;
+
 /**
  * The word runs (see above), in order, found by a character loop (the Unicode regex was the
  * tokenizer's largest single cost): a run of word characters, then more runs joined by one apostrophe.
+ * Returns the end of the next run from `from` (its start in wordStart), or -1.
  */
-function nextWord(text: string, from: number): [number, number] | null {
+function nextWord(text: string, from: number): number {
   let i = from;
   while (i < text.length && wordCharAt(text, i) === 0) i++;
-  if (i >= text.length) return null;
+  if (i >= text.length) return -1;
   let end = wordRunEnd(text, i);
   while (end < text.length && isApostrophe(text.charCodeAt(end)) && wordCharAt(text, end + 1) > 0) end = wordRunEnd(text, end + 1);
-  return [i, end];
+  wordStart = i;
+  return end;
+}
+
+/**
+ * A distinct raw word run, interned by its characters: what tokenize needs of it (the string, its
+ * lexemes, whether it has a digit or is in capitals) is worked out once, and a word seen before is
+ * found without cutting it out of the text and hashing it as a new string.
+ */
+type RawEntry = { readonly text: string; readonly digit: boolean; readonly caps: boolean; lexes: Lexeme[] | undefined };
+
+// Open addressing on the FNV-1a hash of the characters (0 = empty slot); emptied when half full.
+const RAW_SLOTS = 1 << 16;
+const rawHashes = new Int32Array(RAW_SLOTS);
+const rawEntries: Array<RawEntry | undefined> = new Array<RawEntry | undefined>(RAW_SLOTS).fill(undefined);
+let rawCount = 0;
+
+function rawEntry(text: string, start: number, end: number): RawEntry {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  if (h === 0) h = 1;
+  const mask = RAW_SLOTS - 1;
+  let slot = h & mask;
+  for (let hh = rawHashes[slot]; hh !== 0; hh = rawHashes[slot]) {
+    if (hh === h) {
+      const e = rawEntries[slot]!;
+      if (sameText(e.text, text, start, end)) return e;
+    }
+    slot = (slot + 1) & mask;
+  }
+  if (rawCount >= RAW_SLOTS / 2) {
+    rawHashes.fill(0);
+    rawEntries.fill(undefined);
+    rawCount = 0;
+    slot = h & mask;
+  }
+  const run = text.slice(start, end);
+  const e: RawEntry = { text: run, digit: hasDigit(run), caps: isCapsWord(run), lexes: undefined };
+  rawHashes[slot] = h;
+  rawEntries[slot] = e;
+  rawCount++;
+  return e;
+}
+
+/** Whether `s` equals text[start, end). */
+function sameText(s: string, text: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 function rawWords(text: string): RawWord[] {
   const out: RawWord[] = [];
-  for (let found = nextWord(text, 0); found !== null; found = nextWord(text, found[1])) {
-    const start = found[0];
-    const run = text.slice(start, found[1]);
+  for (let found = nextWord(text, 0); found >= 0; found = nextWord(text, found)) {
+    const start = wordStart;
+    const entry = rawEntry(text, start, found);
+    const run = entry.text;
     // "NIK-nya", "DM-in": glue the clitic to the word before it and drop it.
     const prev = out[out.length - 1];
     if (prev && start - prev.end === 1 && text[prev.end] === "-" && CLITICS.has(run.toLowerCase())) {
       prev.end = start + run.length;
       continue;
     }
-    if (!hasDigit(run)) {
-      out.push({ text: run, start, end: start + run.length });
+    if (!entry.digit) {
+      out.push({ text: run, start, end: start + run.length, caps: entry.caps, entry });
       continue;
     }
     // "hati2", "kira2": Indonesian reduplication written with a 2. Not an amount: "Rp2.750.000", "Rp2,5 juta".
@@ -651,13 +732,15 @@ function rawWords(text: string): RawWord[] {
     const end = start + run.length;
     const amount = redup !== null && (redup[1].toLowerCase() === "rp" || /^[.,]\d/.test(text.slice(end, end + 2)));
     if (redup && !amount) {
-      out.push({ text: redup[1], start, end: start + redup[1].length });
-      out.push({ text: redup[1], start: start + redup[1].length, end: start + run.length });
+      const caps = isCapsWord(redup[1]);
+      out.push({ text: redup[1], start, end: start + redup[1].length, caps, entry: null });
+      out.push({ text: redup[1], start: start + redup[1].length, end: start + run.length, caps, entry: null });
       continue;
     }
     ALNUM_SPLIT_RE.lastIndex = 0;
     let p: RegExpExecArray | null;
-    while ((p = ALNUM_SPLIT_RE.exec(run))) out.push({ text: p[0], start: start + p.index, end: start + p.index + p[0].length });
+    while ((p = ALNUM_SPLIT_RE.exec(run)))
+      out.push({ text: p[0], start: start + p.index, end: start + p.index + p[0].length, caps: isCapsWord(p[0]), entry: null });
   }
   return out;
 }
