@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency } from "~/models/agency.server";
 import { moveAgency, renameAgency } from "~/models/admin.server";
-import { completeLesson, touchLesson } from "~/models/progress.server";
+import { completeLesson, markLessonComplete, touchLesson } from "~/models/progress.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies } from "../setup/factories";
 
@@ -124,13 +124,17 @@ describe("rollup tables", () => {
 });
 
 describe("an enrollment already started", () => {
-  it("is locked but not rewritten when the learner opens or completes a lesson again (no new row version)", async () => {
+  beforeAll(async () => {
     const db = await getDb();
     const run = (q: ReturnType<typeof sql>) => db.execute(q);
     await run(sql`insert into courses (id, slug, title, summary, level, version, minutes, jp, pass_percent, valid_months, position, content_hash)
       values ('rs-c1', 'rs-1', 'RS1', 's', 'dasar', '1', 10, 2, 70, 24, 92, 'h')`);
     await run(sql`insert into lessons (id, course_id, slug, title, summary, kind, minutes, position, content_hash)
       values ('rs-l1', 'rs-c1', 'satu', 'Satu', 's', 'lesson', 5, 1, 'h'), ('rs-l2', 'rs-c1', 'dua', 'Dua', 's', 'lesson', 5, 2, 'h')`);
+  });
+
+  it("is locked but not rewritten when the learner opens or completes a lesson again (no new row version)", async () => {
+    const db = await getDb();
     const learner = await createAccount(tree.unitA.id);
     const ref = (lessonId: string) => ({ lessonId, courseId: "rs-c1", courseVersion: "1" });
     const version = async () =>
@@ -152,6 +156,17 @@ describe("an enrollment already started", () => {
     await completeLesson(db, learner.id, ref("rs-l1"));
     expect(await version()).toEqual(afterCompletion);
     await expectRollupsMatchRecount();
+  });
+
+  it("leaves the caller's transaction with PostgreSQL's usual plan choice (the completion facts force their generic plan)", async () => {
+    const db = await getDb();
+    const learner = await createAccount(tree.unitA.id);
+    const setting = await db.transaction(async (tx) => {
+      await markLessonComplete(tx, learner.id, { lessonId: "rs-l2", courseId: "rs-c1", courseVersion: "1" });
+      const result = (await tx.execute(sql`select current_setting('plan_cache_mode') as mode`)) as unknown as { rows?: unknown[] } | unknown[];
+      return (Array.isArray(result) ? result : result.rows)?.[0];
+    });
+    expect(setting).toEqual({ mode: "auto" });
   });
 
   it("is started by the first lesson opened when an assignment created it unstarted", async () => {
