@@ -11,14 +11,18 @@
  * no second certificate.
  *
  * Prints per phase: requests/s, p50/p95/p99, CPU per request of every app process, how nginx
- * spread the requests; then the scaling ratio (2 instances ÷ 1). Exit 1 when integrity fails, a
+ * spread the requests, and the CPU ms per request of each component (app, the PostgreSQL backends
+ * of the database, nginx master and workers, this client, and what other work on the machine used
+ * meanwhile); then the scaling ratio (2 instances ÷ 1) beside the ratio the CPU figures predict
+ * on idle cores — 2a/(a+b) with a the app's CPU per request and b everyone else's — which a loaded
+ * machine moves far less than req/s (with the client left out too: browsers are elsewhere). Exit 1 when integrity fails, a
  * request ends in a 5xx, or the ratio is under BENCH_MIN_RATIO (1.3). Why 1.3 and not 2: on the
  * 2-core machine the two Node processes share the cores with PostgreSQL, nginx and this client
  * (which parses every page), so a second process can add only the CPU the first one left idle;
  * 2× needs each instance on its own cores (docs/performance.md shows where the CPU went).
  * nginx and the database are torn down even when the run fails.
  *
- * Knobs: BENCH_LEARNERS (per phase, 200), BENCH_PORT (3431: nginx; instances +1, +2),
+ * Knobs: BENCH_LEARNERS (per phase, 200; 60 is enough to iterate), BENCH_PORT (3431: nginx; instances +1, +2),
  * BENCH_MAX_SECONDS (per phase, 600), BENCH_MIN_RATIO (1.3), BENCH_PHASES ("1,2").
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
