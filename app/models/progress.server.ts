@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { enrollments, lessonProgress, quizAttempts, type LessonProgress, type QuizAttempt } from "../../db/schema";
 import { refreshEnrollment } from "./certificate.server";
 import type { QuizAnswers, QuizResult } from "~/learning/quiz";
@@ -37,11 +37,16 @@ export async function touchLesson(db: Db, userId: string, ref: LessonRef) {
     .insert(lessonProgress)
     .values({ id: randomUUID(), userId, ...ref, status: "started" })
     .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { lastSeenAt: new Date() } });
-  // Opening a course enrols the learner (if no assignment did already) and marks it started.
+  // Opening a course enrols the learner (if no assignment did already) and marks it started;
+  // an enrollment already started is left alone (no new row version, nothing for the rollups).
   await db
     .insert(enrollments)
     .values({ id: randomUUID(), userId, courseId: ref.courseId, startedAt: new Date() })
-    .onConflictDoUpdate({ target: [enrollments.userId, enrollments.courseId], set: { startedAt: sql`coalesce(${enrollments.startedAt}, now())` } });
+    .onConflictDoUpdate({
+      target: [enrollments.userId, enrollments.courseId],
+      set: { startedAt: sql`coalesce(${enrollments.startedAt}, now())` },
+      setWhere: isNull(enrollments.startedAt),
+    });
 }
 
 /**

@@ -11,14 +11,18 @@
  * no second certificate.
  *
  * Prints per phase: requests/s, p50/p95/p99, CPU per request of every app process, how nginx
- * spread the requests; then the scaling ratio (2 instances ÷ 1). Exit 1 when integrity fails, a
+ * spread the requests, and the CPU ms per request of each component (app, the PostgreSQL backends
+ * of the database, nginx master and workers, this client, and what other work on the machine used
+ * meanwhile); then the scaling ratio (2 instances ÷ 1) beside the ratio the CPU figures predict
+ * on idle cores — 2a/(a+b) with a the app's CPU per request and b everyone else's — which a loaded
+ * machine moves far less than req/s (with the client left out too: browsers are elsewhere). Exit 1 when integrity fails, a
  * request ends in a 5xx, or the ratio is under BENCH_MIN_RATIO (1.3). Why 1.3 and not 2: on the
  * 2-core machine the two Node processes share the cores with PostgreSQL, nginx and this client
  * (which parses every page), so a second process can add only the CPU the first one left idle;
  * 2× needs each instance on its own cores (docs/performance.md shows where the CPU went).
  * nginx and the database are torn down even when the run fails.
  *
- * Knobs: BENCH_LEARNERS (per phase, 200), BENCH_PORT (3431: nginx; instances +1, +2),
+ * Knobs: BENCH_LEARNERS (per phase, 200; 60 is enough to iterate), BENCH_PORT (3431: nginx; instances +1, +2),
  * BENCH_MAX_SECONDS (per phase, 600), BENCH_MIN_RATIO (1.3), BENCH_PHASES ("1,2").
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -33,8 +37,7 @@ import { createUser } from "../../app/models/user.server";
 import { closeDb, getDb, openDatabase, setDbFactory } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
 import { checkDatabase, PASSWORD, runLoad, type Learner } from "./learner-load";
-import { cpuTimeMs } from "./rounds";
-import { scratchDatabase, startServer } from "./server";
+import { machineCpuMs, processCpuMs, scratchDatabase, startServer, treeCpuMs, watchBackends } from "./server";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3431);
@@ -84,6 +87,7 @@ async function startNginx(dir: string, ports: number[]) {
     await new Promise((r) => setTimeout(r, 25));
   }
   return {
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -98,7 +102,24 @@ const sqlc = postgres(scratch.url, { max: 2, onnotice: () => {} });
 const dir = await mkdtemp(path.join(os.tmpdir(), "sigap-nginx-"));
 const servers: Awaited<ReturnType<typeof startServer>>[] = [];
 let nginx: Awaited<ReturnType<typeof startNginx>> | null = null;
-const phases: { n: number; rps: number; p50: number; p95: number; p99: number; ok: boolean }[] = [];
+/** CPU ms per request of each component in a phase (app: all instances together). */
+type Cpu = { app: number; client: number; nginx: number; postgres: number; others: number };
+const phases: { n: number; rps: number; p50: number; p95: number; p99: number; ok: boolean; cpu: Cpu }[] = [];
+const perRequest = (ms: number, requests: number) => ms / requests;
+const cpuLine = (c: Cpu) =>
+  `app ${c.app.toFixed(2)}, PostgreSQL backends ${c.postgres.toFixed(2)}, nginx ${c.nginx.toFixed(2)}, this client ${c.client.toFixed(2)} ms per request (other work on the machine: ${c.others.toFixed(2)})`;
+/**
+ * The best ratio two instances can reach on this machine's cores: with app CPU `a` per request and
+ * everything else `b`, one instance is capped at one core (1/a) or all cores ((a+b)/cores each),
+ * two instances at the cores alone.
+ */
+function predictedRatio(c: Cpu, cores: number, withClient = true) {
+  const a = c.app;
+  const b = c.postgres + c.nginx + (withClient ? c.client : 0);
+  const one = Math.min(1 / a, cores / (a + b));
+  const two = Math.min(2 / a, cores / (a + b));
+  return two / one;
+}
 let failed = false;
 
 try {
@@ -141,11 +162,27 @@ try {
     await rm(path.join(dir, "access.log"), { force: true });
     nginx = await startNginx(dir, ports);
     console.log(`== ${n} instance${n > 1 ? "s" : ""} behind nginx (:${ports.join(", :")}) ==`);
-    const cpu0 = servers.slice(0, n).map((s) => cpuTimeMs(s.pid!));
+    const backends = await watchBackends(scratch.url, scratch.name);
+    const cpu0 = servers.slice(0, n).map((s) => processCpuMs(s.pid!));
+    const nginx0 = treeCpuMs(nginx.pid);
+    const machine0 = machineCpuMs();
     const self0 = process.cpuUsage();
     const result = await runLoad(`http://127.0.0.1:${PORT}`, cohorts.get(n)!, { maxSeconds: MAX_SECONDS });
-    const selfMs = (process.cpuUsage(self0).user + process.cpuUsage(self0).system) / 1000;
-    const cpu = servers.slice(0, n).map((s, i) => cpuTimeMs(s.pid!) - cpu0[i]!);
+    const selfUsage = process.cpuUsage(self0);
+    const selfMs = (selfUsage.user + selfUsage.system) / 1000;
+    const cpu = servers.slice(0, n).map((s, i) => processCpuMs(s.pid!) - cpu0[i]!);
+    const nginxMs = treeCpuMs(nginx.pid) - nginx0;
+    const machine1 = machineCpuMs();
+    const pg = await backends.stop();
+    const appMs = cpu.reduce((a, b) => a + b, 0);
+    const machineBusy = machine1.busy - machine0.busy;
+    const components: Cpu = {
+      app: perRequest(appMs, result.requests),
+      client: perRequest(selfMs, result.requests),
+      nginx: perRequest(nginxMs, result.requests),
+      postgres: perRequest(pg.ms, result.requests),
+      others: perRequest(Math.max(0, machineBusy - appMs - selfMs - nginxMs - pg.ms), result.requests),
+    };
     await nginx.stop();
     nginx = null;
     const spread = new Map<string, number>();
@@ -160,8 +197,11 @@ try {
         `this client ${((selfMs / 1000 / result.wall) * 100).toFixed(0)} % of a core`,
     );
     console.log(`nginx sent: ${[...spread].map(([u, c]) => `${u} ${c}`).join(", ")}`);
+    console.log(
+      `CPU: ${cpuLine(components)}; ${pg.backends} backends; machine busy ${((machineBusy / (machine1.total - machine0.total)) * os.cpus().length).toFixed(2)} of ${os.cpus().length} cores`,
+    );
     const intact = await checkDatabase(sqlc, cohorts.get(n)!, result);
-    phases.push({ n, rps, p50: result.p50, p95: result.p95, p99: result.p99, ok: intact && result.clean });
+    phases.push({ n, rps, p50: result.p50, p95: result.p95, p99: result.p99, ok: intact && result.clean, cpu: components });
     console.log("");
   }
 } catch (error) {
@@ -189,6 +229,16 @@ for (const p of phases)
 const one = phases.find((p) => p.n === 1);
 const two = phases.find((p) => p.n === 2);
 let ok = !failed && phases.length === PHASES.length && phases.every((p) => p.ok);
+for (const p of phases) console.log(`${p.n} instance${p.n > 1 ? "s" : " "} CPU: ${cpuLine(p.cpu)}`);
+if (one) {
+  // From the CPU figures, which the machine's other load moves far less than req/s.
+  const cores = os.cpus().length;
+  const b = one.cpu.postgres + one.cpu.nginx + one.cpu.client;
+  console.log(
+    `a (app) ${one.cpu.app.toFixed(2)} ms, b (PostgreSQL + nginx + client) ${b.toFixed(2)} ms per request, b/a ${(b / one.cpu.app).toFixed(2)}: ` +
+      `predicted ratio on ${cores} idle cores ${predictedRatio(one.cpu, cores).toFixed(2)}, ${predictedRatio(one.cpu, cores, false).toFixed(2)} with the browsers on other machines`,
+  );
+}
 if (one && two) {
   const ratio = two.rps / one.rps;
   console.log(`scaling ratio 2 ÷ 1 instances: ${ratio.toFixed(2)} (target ≥ ${MIN_RATIO}); p99 ${one.p99.toFixed(0)} → ${two.p99.toFixed(0)} ms`);

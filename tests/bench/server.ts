@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, openSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -122,6 +122,84 @@ export async function scratchDatabase(prefix: string) {
     drop: async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`).catch((e) => console.error("drop failed", e));
       await admin.end({ timeout: 2 });
+    },
+  };
+}
+
+/** User + system CPU time of a process in ms (Linux /proc, 100 ticks per second); 0 when it is gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time in ms of a process and its direct children (nginx: the master and its workers). */
+export function treeCpuMs(pid: number): number {
+  let total = processCpuMs(pid);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) total += processCpuMs(Number(entry));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return total;
+}
+
+/** Busy and total CPU time of the whole machine in ms (/proc/stat), to show what others used meanwhile. */
+export function machineCpuMs(): { busy: number; total: number } {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0) * 10;
+  const idle = (cpu[3]! + (cpu[4] ?? 0)) * 10;
+  return { busy: total - idle, total };
+}
+
+/**
+ * CPU time of the PostgreSQL backends serving one database (server on this machine), from
+ * pg_stat_activity's pids and /proc. Backends are sampled every second, so one that connects and
+ * exits between two samples is missed (the app's pool keeps its connections for 60 s idle). The
+ * background processes (WAL writer, checkpointer, autovacuum) serve every database and are left out.
+ */
+export async function watchBackends(url: string, database: string) {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const base = new Map<number, number>();
+  const last = new Map<number, number>();
+  let first = true;
+  const sample = async () => {
+    const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+    for (const { pid } of rows) {
+      const ms = processCpuMs(pid);
+      // A backend that appears after the start did all its work during the measurement.
+      if (!base.has(pid)) base.set(pid, first ? ms : 0);
+      last.set(pid, ms);
+    }
+    first = false;
+  };
+  await sample();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, 1000));
+      if (running) await sample();
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      await sample();
+      await sql.end({ timeout: 2 });
+      let ms = 0;
+      for (const [pid, end] of last) ms += end - base.get(pid)!;
+      return { ms, backends: last.size };
     },
   };
 }

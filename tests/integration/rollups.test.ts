@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency } from "~/models/agency.server";
 import { moveAgency, renameAgency } from "~/models/admin.server";
+import { completeLesson, markLessonComplete, touchLesson } from "~/models/progress.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies } from "../setup/factories";
 
@@ -119,5 +120,62 @@ describe("rollup tables", () => {
     // Province B now counts unit A's learners through agency A; province A counts none.
     expect(enrolledSubtree.some((r) => r.ancestor_id === tree.provB.id && r.course_id === "ru-c1")).toBe(true);
     expect(enrolledSubtree.some((r) => r.ancestor_id === tree.provA.id && r.course_id === "ru-c1")).toBe(false);
+  });
+});
+
+describe("an enrollment already started", () => {
+  beforeAll(async () => {
+    const db = await getDb();
+    const run = (q: ReturnType<typeof sql>) => db.execute(q);
+    await run(sql`insert into courses (id, slug, title, summary, level, version, minutes, jp, pass_percent, valid_months, position, content_hash)
+      values ('rs-c1', 'rs-1', 'RS1', 's', 'dasar', '1', 10, 2, 70, 24, 92, 'h')`);
+    await run(sql`insert into lessons (id, course_id, slug, title, summary, kind, minutes, position, content_hash)
+      values ('rs-l1', 'rs-c1', 'satu', 'Satu', 's', 'lesson', 5, 1, 'h'), ('rs-l2', 'rs-c1', 'dua', 'Dua', 's', 'lesson', 5, 2, 'h')`);
+  });
+
+  it("is locked but not rewritten when the learner opens or completes a lesson again (no new row version)", async () => {
+    const db = await getDb();
+    const learner = await createAccount(tree.unitA.id);
+    const ref = (lessonId: string) => ({ lessonId, courseId: "rs-c1", courseVersion: "1" });
+    const version = async () =>
+      (await rows(sql`select xmin::text as v, started_at from enrollments where user_id = ${learner.id} and course_id = 'rs-c1'`))[0] as {
+        v: string;
+        started_at: unknown;
+      };
+
+    await touchLesson(db, learner.id, ref("rs-l1"));
+    const first = await version();
+    expect(first.started_at).not.toBeNull();
+    await touchLesson(db, learner.id, ref("rs-l2"));
+    expect(await version()).toEqual(first);
+    // Completing a lesson takes the enrollment's lock; the row changes only for the new count.
+    await completeLesson(db, learner.id, ref("rs-l1"));
+    const completed = await rows(sql`select completed_lessons, started_at from enrollments where user_id = ${learner.id} and course_id = 'rs-c1'`);
+    expect(completed).toEqual([{ completed_lessons: 1, started_at: first.started_at }]);
+    const afterCompletion = await version();
+    await completeLesson(db, learner.id, ref("rs-l1"));
+    expect(await version()).toEqual(afterCompletion);
+    await expectRollupsMatchRecount();
+  });
+
+  it("leaves the caller's transaction with PostgreSQL's usual plan choice (the completion facts force their generic plan)", async () => {
+    const db = await getDb();
+    const learner = await createAccount(tree.unitA.id);
+    const setting = await db.transaction(async (tx) => {
+      await markLessonComplete(tx, learner.id, { lessonId: "rs-l2", courseId: "rs-c1", courseVersion: "1" });
+      const result = (await tx.execute(sql`select current_setting('plan_cache_mode') as mode`)) as unknown as { rows?: unknown[] } | unknown[];
+      return (Array.isArray(result) ? result : result.rows)?.[0];
+    });
+    expect(setting).toEqual({ mode: "auto" });
+  });
+
+  it("is started by the first lesson opened when an assignment created it unstarted", async () => {
+    const db = await getDb();
+    const learner = await createAccount(tree.unitA.id);
+    await db.execute(sql`insert into enrollments (id, user_id, course_id) values (${`rs-e-${learner.id}`}, ${learner.id}, 'rs-c1')`);
+    await touchLesson(db, learner.id, { lessonId: "rs-l1", courseId: "rs-c1", courseVersion: "1" });
+    const [row] = await rows(sql`select started_at is not null as started from enrollments where user_id = ${learner.id}`);
+    expect(row).toEqual({ started: true });
+    await expectRollupsMatchRecount();
   });
 });
