@@ -9,6 +9,7 @@
  *   3. a DM reply sent on A is on B's page, and the next turn can be answered on B;
  *   4. the same lesson renders identically on both (content is synced from the same files;
  *      per-request form keys aside), so no process-local cache changes what anyone sees.
+ * Both run with TRUSTED_PROXIES=1, as behind the balancer: check 2 sends X-Forwarded-For itself.
  * Prints each check and exits 0 when all hold. Knobs: BENCH_PORT (3421; B = +1).
  */
 import { loadContentTree } from "../../app/content/repository.server";
@@ -32,8 +33,8 @@ const servers: Awaited<ReturnType<typeof startServer>>[] = [];
 try {
   const t0 = Date.now();
   // A migrates and seeds; B starts on the already migrated database (its migrations are no-ops).
-  servers.push(await startServer(PORT, { DATABASE_URL: scratch.url }));
-  servers.push(await startServer(PORT + 1, { DATABASE_URL: scratch.url }));
+  servers.push(await startServer(PORT, { DATABASE_URL: scratch.url, TRUSTED_PROXIES: "1" }));
+  servers.push(await startServer(PORT + 1, { DATABASE_URL: scratch.url, TRUSTED_PROXIES: "1" }));
   const [A, B] = servers.map((s) => new Browser(s.base)) as [Browser, Browser];
   console.log(`two instances on :${PORT} and :${PORT + 1}, one database ${scratch.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
 
