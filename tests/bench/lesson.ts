@@ -30,6 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { formatResult, interleave, type Target } from "./rounds";
+import { pageFirstLoadJs } from "./page-js";
 import { scratchDatabase, signInCookie, startServer, watchRss } from "./server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -93,6 +94,15 @@ try {
     `lesson HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} kB (${(gzipSync(html).length / 1024).toFixed(1)} kB gzip), of which page data ${(Buffer.byteLength(data) / 1024).toFixed(1)} kB; first-load JS ${(jsGzip / 1024).toFixed(1)} kB gzip in ${scripts.length} files (target < 100 kB)`,
   );
   if (jsGzip >= 100 * 1024) failures.push("first-load JS ≥ 100 kB gzip");
+  const pages = pageFirstLoadJs();
+  console.log(
+    `heaviest pages' first-load JS (build manifest): ${pages
+      .slice(0, 5)
+      .map((p) => `${p.route.replace(/^routes\//, "")} ${(p.gzipBytes / 1024).toFixed(1)} kB`)
+      .join(", ")}`,
+  );
+  const withZod = pages.filter((p) => p.zod).map((p) => p.route);
+  if (withZod.length) failures.push(`zod in the browser code of ${withZod.join(", ")} (form schemas belong in *.server.ts, decision 026)`);
 
   const bareUrl = await startBareNode(PORT, html);
   const targets: Target[] = [
