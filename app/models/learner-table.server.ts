@@ -2,7 +2,7 @@
  * The learner table (/kelola/peserta and its export): learners of a subtree with their status in
  * one course and JP this year, filtered in SQL and paged by keyset.
  */
-import { and, asc, eq, gte, isNull, like, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, like, or, sql, type SQLWrapper } from "drizzle-orm";
 import { agencies, certificates, courses, enrollments, users } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import type { Db } from "~/utils/db.server";
@@ -58,6 +58,48 @@ const statusSql = sql<string>`case
   when ${enrollments.dueDate} < (now() at time zone 'UTC')::date then 'overdue'
   when ${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0 then 'in-progress'
   else 'not-started' end`;
+
+/**
+ * Agency paths in byte order (`~<~`, the operator class of agencies_path_idx): the same order
+ * on every server collation, and cheaper to sort than the collation's (a province: 1,951 paths).
+ * The keyset below compares with the matching `~>=~`.
+ */
+const byPath = (path: SQLWrapper) => sql`${path} using ~<~`;
+
+/**
+ * The unit filter's choices, as a drill-down (a province has ~2,000 units; sending them all made
+ * the page 260 kB and most of its cost): the chosen unit — or the scope's top when none is chosen
+ * or it lies outside the scope — with its ancestors inside the scope, then its direct children.
+ * `depth` counts from the scope's top (admins: from a root). One query, checked against the scope.
+ */
+export async function unitChoices(db: Db, scopePath: string, unitId: string | null | undefined): Promise<{ id: string; name: string; depth: number }[]> {
+  // The chosen unit's path if it lies inside the scope, else the scope's (uncorrelated: computed
+  // once). Each arm of the OR below has its index (primary key, parent), so nothing else is read.
+  const current = sql<string>`coalesce((select c.path from ${agencies} c where c.id = ${unitId ?? null} and c.path like ${`${scopePath}%`}), ${scopePath})`;
+  const rows = await db
+    .select({ id: agencies.id, name: agencies.name, path: agencies.path, current })
+    .from(agencies)
+    .where(
+      and(
+        like(agencies.path, `${scopePath}%`),
+        or(
+          sql`${agencies.id} = any(array(select agency_ancestors(${current})))`,
+          sql`${agencies.parentId} = (select k.id from ${agencies} k where k.path = ${current})`,
+          // An admin's whole tree ("/"): the roots are the children.
+          sql`(${current} = '/' and ${agencies.parentId} is null)`,
+        ),
+      ),
+    )
+    .orderBy(byPath(agencies.path));
+  const chosen = rows[0]?.current ?? scopePath;
+  const baseDepth = scopePath === "/" ? 0 : scopePath.split("/").length - 3;
+  const depthOf = (path: string) => path.split("/").length - 3 - baseDepth;
+  const lineage = rows.filter((r) => chosen.startsWith(r.path));
+  const children = rows.filter((r) => !chosen.startsWith(r.path)).sort((a, b) => collator.compare(a.name, b.name));
+  return [...lineage, ...children].map((r) => ({ id: r.id, name: r.name, depth: depthOf(r.path) }));
+}
+
+const collator = new Intl.Collator("id", { numeric: true, sensitivity: "base" });
 
 /** The subtree the learner table lists: the scope, or the chosen unit if it lies inside the scope (else null). */
 async function listedSubtree(db: Db, scopePath: string, unitId: string | null | undefined): Promise<string | null> {
@@ -125,8 +167,8 @@ async function learnerRows(
   const scope = db
     .select({ unitId: agencies.id, unit: agencies.name, path: agencies.path })
     .from(agencies)
-    .where(and(like(agencies.path, `${path}%`), after ? gte(agencies.path, after.path) : undefined))
-    .orderBy(asc(agencies.path))
+    .where(and(like(agencies.path, `${path}%`), after ? sql`${agencies.path} ~>=~ ${after.path}` : undefined))
+    .orderBy(byPath(agencies.path))
     .as("scope");
   const afterInUnit = after ? sql`(${scope.path} <> ${after.path} or (${users.name}, ${users.id}) > (${after.name}, ${after.id}))` : undefined;
   const people =
@@ -171,7 +213,7 @@ async function learnerRows(
       .select()
       .from(scope)
       .crossJoinLateral(people)
-      .orderBy(asc(scope.path), asc(people.name), asc(people.id))
+      .orderBy(byPath(scope.path), asc(people.name), asc(people.id))
       .limit(limit + 1)
   ).map(({ scope: s, people: p }) => ({ ...p, unit: s.unit, path: s.path }));
   const now = new Date();

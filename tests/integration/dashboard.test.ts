@@ -260,6 +260,29 @@ describe("assignments and the dashboard", () => {
     }
   });
 
+  it("offers the unit filter as a drill-down: the chosen unit's line inside the scope and its children, not the whole tree (issue 18)", async () => {
+    const db = await getDb();
+    const stamp = Date.now();
+    const unit = await createAgency(db, { code: `T-${stamp}`, name: "Bidang Telusur", kind: "unit", parentId: tree.agencyA.id });
+    const section = await createAgency(db, { code: `S-${stamp}`, name: "Seksi Telusur", kind: "unit", parentId: unit.id });
+    const units = async (query: string) =>
+      (await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}${query}`, managerA))).json()).units as { id: string; depth: number }[];
+    const top = await units("");
+    expect(top[0]).toMatchObject({ id: tree.agencyA.id, depth: 0 });
+    expect(top.slice(1).every((u) => u.depth === 1)).toBe(true);
+    expect(top.map((u) => u.id)).toEqual(expect.arrayContaining([tree.unitA.id, unit.id]));
+    expect(top.map((u) => u.id)).not.toContain(section.id); // a grandchild: one level at a time
+    expect(top.map((u) => u.id)).not.toContain(tree.provA.id); // above the manager's scope
+    expect(await units(`&unit=${unit.id}`)).toEqual([
+      { id: tree.agencyA.id, name: tree.agencyA.name, depth: 0 },
+      { id: unit.id, name: "Bidang Telusur", depth: 1 },
+      { id: section.id, name: "Seksi Telusur", depth: 2 },
+    ]);
+    expect((await units(`&unit=${section.id}`)).map((u) => u.id)).toEqual([tree.agencyA.id, unit.id, section.id]);
+    // Another agency's unit names nobody here: the scope's top and its children, as with none.
+    expect(await units(`&unit=${tree.unitB.id}`)).toEqual(await units(""));
+  });
+
   it("never shows another agency's data: 404 on its learner, no names in pages or CSV", async () => {
     const openA = `buka=${tree.provA.id},${tree.agencyA.id},${tree.unitA.id}`;
     for (const path of [
