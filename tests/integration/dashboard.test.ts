@@ -128,6 +128,12 @@ describe("assignments and the dashboard", () => {
 
     const none = await view("&buka=");
     expect(rows(none)).toEqual([[tree.agencyA.id, 0, false]]);
+    // Only the shown rows are read (issue 18): a row keeps its number of children while they are
+    // not sent, and an opened unit under a closed parent stays hidden instead of becoming a top row.
+    expect(closed.units.find((u: { id: string }) => u.id === tree.unitA.id).childCount).toBe(1);
+    expect(none.units[0].childCount).toBe(closed.units.filter((u: { depth: number }) => u.depth === 1).length);
+    const orphanOpen = await view(`&buka=${tree.unitA.id}`);
+    expect(rows(orphanOpen)).toEqual([[tree.agencyA.id, 0, false]]);
     const all = await view("&buka=semua&urut=enrolled");
     expect(all.allOpen).toBe(true);
     expect(all.units.map((u: { id: string }) => u.id)).toContain(team.id);
