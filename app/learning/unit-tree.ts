@@ -1,7 +1,10 @@
 import { STATUS_KEYS, type StatusCounts } from "./status-counts";
 
-/** One agency or unit of the manager's scope, as stored (no numbers yet). */
-export type TreeNode = { id: string; parentId: string | null; name: string; code: string };
+/**
+ * One agency or unit of the manager's scope, as stored (no numbers yet). `childCount`: how many
+ * children it has when they were not all fetched (the dashboard reads only the shown rows).
+ */
+export type TreeNode = { id: string; parentId: string | null; name: string; code: string; childCount?: number };
 /** A row's counters cover its whole subtree. */
 export type CountsOf = (id: string) => StatusCounts;
 
@@ -61,8 +64,9 @@ export function unitTree(nodes: readonly TreeNode[]) {
   ) => {
     const step = (u: TreeNode, depth: number) => {
       const kids = children.get(u.id) ?? [];
-      const expanded = kids.length > 0 && (open === "all" || (open === "default" ? depth === 0 : open.has(u.id)));
-      visit(u, depth, kids.length, expanded);
+      const count = u.childCount ?? kids.length;
+      const expanded = count > 0 && (open === "all" || (open === "default" ? depth === 0 : open.has(u.id)));
+      visit(u, depth, count, expanded);
       if (expanded) for (const k of order(kids)) step(k, depth + 1);
     };
     for (const top of order(children.get(null) ?? [])) step(top, 0);
@@ -90,7 +94,7 @@ export function unitTree(nodes: readonly TreeNode[]) {
         (siblings) => [...siblings].sort(compare),
         (u, depth, childCount, expanded) => {
           const counts = countsOf(u.id);
-          out.push({ ...u, counts, completion: completionPercent(counts), depth, childCount, expanded });
+          out.push({ id: u.id, parentId: u.parentId, name: u.name, code: u.code, counts, completion: completionPercent(counts), depth, childCount, expanded });
         },
       );
       return out;

@@ -2,7 +2,7 @@
  * The learner table (/kelola/peserta and its export): learners of a subtree with their status in
  * one course and JP this year, filtered in SQL and paged by keyset.
  */
-import { and, asc, eq, gte, isNull, like, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, like, or, sql, type SQLWrapper } from "drizzle-orm";
 import { agencies, certificates, courses, enrollments, users } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
 import type { Db } from "~/utils/db.server";
@@ -59,6 +59,48 @@ const statusSql = sql<string>`case
   when ${enrollments.startedAt} is not null or ${enrollments.completedLessons} > 0 then 'in-progress'
   else 'not-started' end`;
 
+/**
+ * Agency paths in byte order (`~<~`, the operator class of agencies_path_idx): the same order
+ * on every server collation, and cheaper to sort than the collation's (a province: 1,951 paths).
+ * The keyset below compares with the matching `~>=~`.
+ */
+const byPath = (path: SQLWrapper) => sql`${path} using ~<~`;
+
+/**
+ * The unit filter's choices, as a drill-down (a province has ~2,000 units; sending them all made
+ * the page 260 kB and most of its cost): the chosen unit — or the scope's top when none is chosen
+ * or it lies outside the scope — with its ancestors inside the scope, then its direct children.
+ * `depth` counts from the scope's top (admins: from a root). One query, checked against the scope.
+ */
+export async function unitChoices(db: Db, scopePath: string, unitId: string | null | undefined): Promise<{ id: string; name: string; depth: number }[]> {
+  // The chosen unit's path if it lies inside the scope, else the scope's (uncorrelated: computed
+  // once). Each arm of the OR below has its index (primary key, parent), so nothing else is read.
+  const current = sql<string>`coalesce((select c.path from ${agencies} c where c.id = ${unitId ?? null} and c.path like ${`${scopePath}%`}), ${scopePath})`;
+  const rows = await db
+    .select({ id: agencies.id, name: agencies.name, path: agencies.path, current })
+    .from(agencies)
+    .where(
+      and(
+        like(agencies.path, `${scopePath}%`),
+        or(
+          sql`${agencies.id} = any(array(select agency_ancestors(${current})))`,
+          sql`${agencies.parentId} = (select k.id from ${agencies} k where k.path = ${current})`,
+          // An admin's whole tree ("/"): the roots are the children.
+          sql`(${current} = '/' and ${agencies.parentId} is null)`,
+        ),
+      ),
+    )
+    .orderBy(byPath(agencies.path));
+  const chosen = rows[0]?.current ?? scopePath;
+  const baseDepth = scopePath === "/" ? 0 : scopePath.split("/").length - 3;
+  const depthOf = (path: string) => path.split("/").length - 3 - baseDepth;
+  const lineage = rows.filter((r) => chosen.startsWith(r.path));
+  const children = rows.filter((r) => !chosen.startsWith(r.path)).sort((a, b) => collator.compare(a.name, b.name));
+  return [...lineage, ...children].map((r) => ({ id: r.id, name: r.name, depth: depthOf(r.path) }));
+}
+
+const collator = new Intl.Collator("id", { numeric: true, sensitivity: "base" });
+
 /** The subtree the learner table lists: the scope, or the chosen unit if it lies inside the scope (else null). */
 async function listedSubtree(db: Db, scopePath: string, unitId: string | null | undefined): Promise<string | null> {
   if (!unitId) return scopePath;
@@ -81,6 +123,30 @@ async function learnerKey(db: Db, subtreePath: string, userId: string): Promise<
     .where(and(eq(users.id, userId), like(agencies.path, `${subtreePath}%`)))
     .limit(1);
   return key ?? null;
+}
+
+/** Timestamps come as the server's text from a raw query (as drizzle's own columns read them). */
+const timestamp = (value: unknown): Date | null => (value == null ? null : value instanceof Date ? value : new Date(String(value)));
+
+/** One row of the learner query, by the column names its SELECT gives them. */
+function personRow(r: Record<string, unknown>): PersonRow {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    nip: (r.nip as string | null) ?? null,
+    unit: r.unit_name as string,
+    path: r.unit_path as string,
+    enrollmentId: (r.enrollment_id as string | null) ?? null,
+    completedLessons: (r.completed_lessons as number | null) ?? null,
+    startedAt: timestamp(r.started_at),
+    completedAt: timestamp(r.completed_at),
+    dueDate: r.due_date == null ? null : r.due_date instanceof Date ? r.due_date.toISOString().slice(0, 10) : String(r.due_date),
+    certCode: (r.code as string | null) ?? null,
+    certExpiresAt: timestamp(r.expires_at),
+    certRevokedAt: timestamp(r.cert_void_at),
+    courseTitle: (r.title as string | null) ?? null,
+    jp: Number(r.jp ?? 0),
+  };
 }
 
 /**
@@ -125,8 +191,8 @@ async function learnerRows(
   const scope = db
     .select({ unitId: agencies.id, unit: agencies.name, path: agencies.path })
     .from(agencies)
-    .where(and(like(agencies.path, `${path}%`), after ? gte(agencies.path, after.path) : undefined))
-    .orderBy(asc(agencies.path))
+    .where(and(like(agencies.path, `${path}%`), after ? sql`${agencies.path} ~>=~ ${after.path}` : undefined))
+    .orderBy(byPath(agencies.path))
     .as("scope");
   const afterInUnit = after ? sql`(${scope.path} <> ${after.path} or (${users.name}, ${users.id}) > (${after.name}, ${after.id}))` : undefined;
   const people =
@@ -166,14 +232,14 @@ async function learnerRows(
           .orderBy(asc(users.name), asc(users.id))
           .limit(limit + 1)
           .as("people");
-  const rows: PersonRow[] = (
-    await db
-      .select()
-      .from(scope)
-      .crossJoinLateral(people)
-      .orderBy(asc(scope.path), asc(people.name), asc(people.id))
-      .limit(limit + 1)
-  ).map(({ scope: s, people: p }) => ({ ...p, unit: s.unit, path: s.path }));
+  // The outer query by hand and its rows read as they come: drizzle's mapping of the two
+  // subqueries' columns (proxies, type checks per cell) cost more CPU than the query itself and
+  // ~6 kB of garbage per row, which a whole-province export promoted into a 190 MB heap (issue 18).
+  const result = (await db.execute(
+    sql`select ${scope.unit} as unit_name, ${scope.path} as unit_path, ${sql.identifier("people")}.* from ${scope} cross join lateral ${people}
+        order by ${byPath(scope.path)}, ${people.name}, ${people.id} limit ${limit + 1}`,
+  )) as unknown as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
+  const rows = (Array.isArray(result) ? result : result.rows).map(personRow);
   const now = new Date();
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);
@@ -231,7 +297,7 @@ export async function listLearners(
  * Every learner matching the filters, batch by batch (the CSV export streams these). The batches
  * chain by full sort key, so someone moved or renamed mid-export cannot restart the file.
  */
-export async function* allLearners(db: Db, scopePath: string, f: LearnerFilters, batch = 2000): AsyncGenerator<LearnerRow[]> {
+export async function* allLearners(db: Db, scopePath: string, f: LearnerFilters, batch = 1000): AsyncGenerator<LearnerRow[]> {
   const path = await listedSubtree(db, scopePath, f.unitId);
   if (!path) return;
   let after: LearnerKey | null = null;

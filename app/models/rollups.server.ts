@@ -2,7 +2,7 @@
  * The dashboard's counters (decision 009): enrolment and certificate states per course and per
  * unit, read from the trigger-maintained subtree rollups, and the head report built on them.
  */
-import { and, eq, gte, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { agencies, certificates, certificateSubtreeRollups, enrollmentSubtreeRollups, users } from "../../db/schema";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
@@ -90,6 +90,37 @@ async function subtreeCounts(
   return new Map(rows.map(({ key, ...counts }) => [key, Object.fromEntries(STATUS_KEYS.map((k) => [k, counts[k] ?? 0])) as StatusCounts]));
 }
 
+/**
+ * The agencies the dashboard's tree can show: every agency of the scope when all rows are open;
+ * else the scope's top rows, their children and the children of the opened rows, each with its
+ * number of children — a province's page reads ~30 rows, not its 2,000 (issue 18). Opened rows
+ * whose parent is not shown are dropped here, so nothing hangs in the tree without its parent.
+ */
+async function shownAgencies(db: Db, scopePath: string, open: OpenUnits) {
+  const fields = { id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code };
+  const inScope = like(agencies.path, `${scopePath}%`);
+  if (open === "all") return db.select(fields).from(agencies).where(inScope);
+  const isTop = scopePath === "/" ? isNull(agencies.parentId) : eq(agencies.path, scopePath);
+  const tops = db.select({ id: agencies.id }).from(agencies).where(and(inScope, isTop));
+  const opened = open === "default" ? [] : [...open];
+  const rows = await db
+    .select({
+      ...fields,
+      path: agencies.path,
+      top: sql<boolean>`${isTop}`,
+      // Qualified by hand: drizzle writes a one-table select's columns bare, which k would capture.
+      childCount: sql<number>`(select count(*) from ${agencies} k where k.parent_id = ${sql.identifier("agencies")}.${sql.identifier("id")})::int`,
+    })
+    .from(agencies)
+    .where(and(inScope, or(isTop, inArray(agencies.parentId, tops), opened.length ? inArray(agencies.parentId, opened) : undefined)));
+  // Parents before children (shorter paths first), keeping only rows whose parent is kept.
+  const kept = new Set<string>();
+  return rows
+    .sort((a, b) => a.path.length - b.path.length)
+    .filter((r) => (r.top || (r.parentId !== null && kept.has(r.parentId))) && kept.add(r.id))
+    .map(({ id, parentId, name, code, childCount }) => ({ id, parentId, name, code, childCount }));
+}
+
 type CourseOption = Awaited<ReturnType<typeof publishedCourses>>[number];
 export type DashboardView = { open: OpenUnits; sort: UnitSort };
 
@@ -105,13 +136,7 @@ export async function dashboardStats(
   selected: string | null,
   view: DashboardView = { open: "default", sort: "unit" },
 ) {
-  const [perCourse, tree] = await Promise.all([
-    subtreeCounts(db, scopePath, { by: "course" }),
-    db
-      .select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name, code: agencies.code })
-      .from(agencies)
-      .where(like(agencies.path, `${scopePath}%`)),
-  ]);
+  const [perCourse, tree] = await Promise.all([subtreeCounts(db, scopePath, { by: "course" }), shownAgencies(db, scopePath, view.open)]);
   const shape = unitTree(tree);
   const byAgency = selected
     ? await subtreeCounts(db, scopePath, { by: "agency", courseId: selected, agencyIds: view.open === "all" ? "all" : shape.visibleIds(view.open) })

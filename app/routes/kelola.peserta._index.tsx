@@ -5,8 +5,7 @@ import { FilterSelect } from "~/components/kelola/filter-select";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { Pager, PAGE_CURSOR, withoutCursor } from "~/components/kelola/pager";
 import { ENROLLMENT_STATUSES } from "~/learning/enrollment-status";
-import { agencySubtree } from "~/models/agency.server";
-import { listLearners } from "~/models/learner-table.server";
+import { listLearners, unitChoices } from "~/models/learner-table.server";
 import { publishedCourses } from "~/models/course.server";
 import { useT } from "~/utils/i18n";
 import { cursorFrom, learnerFiltersFrom } from "~/utils/learner-filters.server";
@@ -21,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const scope = managedScopePath(user);
     const filters = learnerFiltersFrom(new URL(request.url));
     const url = new URL(request.url);
-    const [units, courses] = await Promise.all([agencySubtree(db, { path: scope }), publishedCourses(db)]);
+    const [units, courses] = await Promise.all([unitChoices(db, scope, filters.unitId), publishedCourses(db)]);
     const courseId = filters.courseId ?? courses[0]?.id ?? null;
     const page = await listLearners(db, scope, { ...filters, courseId }, { after: cursorFrom(url) });
     // The next-page link keeps every filter and only moves the cursor.
@@ -29,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
     if (page.next) nextParams.set(PAGE_CURSOR, page.next);
     return json({
       filters: { ...filters, courseId },
-      units: units.map((u) => ({ id: u.id, name: u.name })),
+      units,
       courses,
       learners: page.rows,
       isFirstPage: page.firstPage,
@@ -59,7 +58,7 @@ export default function Learners() {
             label={t("learners.filterUnit")}
             value={filters.unitId}
             all={t("learners.all")}
-            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
           />
           <FilterSelect
             id="status"

@@ -21,7 +21,9 @@
  *   - RSS of the server per request kind (idle through a reminder tick, 60 dashboard pages, 60
  *     learner-table pages, 3 whole-province exports): each may add under MEMORY_GROWTH_MB.
  * Exit 1 on a missed target. Knobs: BENCH_SAMPLES (100), BENCH_PORT (3441); BENCH_LEARNERS and
- * BENCH_DB run the same checks at a smaller size in another database.
+ * BENCH_DB run the same checks at a smaller size in another database; BENCH_PER_UNIT sets the
+ * learners per unit (default: spread over all units), so `BENCH_LEARNERS=200000 BENCH_PER_UNIT=103`
+ * gives province p1 its national size (185,400 learners) in a fifth of the fill.
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -96,7 +98,8 @@ const dateOnly = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * enrollments with mixed progress, a certificate when complete. Contiguous, so a COPY chunk of
  * 50,000 learners touches ≈ 500 units' rollup rows, not all 9,720 units' every time.
  */
-const perUnit = Math.ceil(LEARNERS / units.length);
+const perUnit = Number(process.env.BENCH_PER_UNIT ?? Math.ceil(LEARNERS / units.length));
+if (perUnit * units.length < LEARNERS) throw new Error(`BENCH_PER_UNIT ${perUnit} × ${units.length} units holds fewer than ${LEARNERS} learners`);
 const unitOf = (i: number) => units[Math.floor(i / perUnit)]!;
 const completedLessons = (i: number, c: number) => (i * c) % 9;
 const completedAt = (i: number) => now - (i % 300) * DAY;

@@ -128,6 +128,12 @@ describe("assignments and the dashboard", () => {
 
     const none = await view("&buka=");
     expect(rows(none)).toEqual([[tree.agencyA.id, 0, false]]);
+    // Only the shown rows are read (issue 18): a row keeps its number of children while they are
+    // not sent, and an opened unit under a closed parent stays hidden instead of becoming a top row.
+    expect(closed.units.find((u: { id: string }) => u.id === tree.unitA.id).childCount).toBe(1);
+    expect(none.units[0].childCount).toBe(closed.units.filter((u: { depth: number }) => u.depth === 1).length);
+    const orphanOpen = await view(`&buka=${tree.unitA.id}`);
+    expect(rows(orphanOpen)).toEqual([[tree.agencyA.id, 0, false]]);
     const all = await view("&buka=semua&urut=enrolled");
     expect(all.allOpen).toBe(true);
     expect(all.units.map((u: { id: string }) => u.id)).toContain(team.id);
@@ -258,6 +264,29 @@ describe("assignments and the dashboard", () => {
       const page = await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}&status=${status}`, managerA))).json();
       for (const l of page.learners) expect(l.status).toBe(status);
     }
+  });
+
+  it("offers the unit filter as a drill-down: the chosen unit's line inside the scope and its children, not the whole tree (issue 18)", async () => {
+    const db = await getDb();
+    const stamp = Date.now();
+    const unit = await createAgency(db, { code: `T-${stamp}`, name: "Bidang Telusur", kind: "unit", parentId: tree.agencyA.id });
+    const section = await createAgency(db, { code: `S-${stamp}`, name: "Seksi Telusur", kind: "unit", parentId: unit.id });
+    const units = async (query: string) =>
+      (await (await run(learnersLoader, get(`/kelola/peserta?kursus=${courseId}${query}`, managerA))).json()).units as { id: string; depth: number }[];
+    const top = await units("");
+    expect(top[0]).toMatchObject({ id: tree.agencyA.id, depth: 0 });
+    expect(top.slice(1).every((u) => u.depth === 1)).toBe(true);
+    expect(top.map((u) => u.id)).toEqual(expect.arrayContaining([tree.unitA.id, unit.id]));
+    expect(top.map((u) => u.id)).not.toContain(section.id); // a grandchild: one level at a time
+    expect(top.map((u) => u.id)).not.toContain(tree.provA.id); // above the manager's scope
+    expect(await units(`&unit=${unit.id}`)).toEqual([
+      { id: tree.agencyA.id, name: tree.agencyA.name, depth: 0 },
+      { id: unit.id, name: "Bidang Telusur", depth: 1 },
+      { id: section.id, name: "Seksi Telusur", depth: 2 },
+    ]);
+    expect((await units(`&unit=${section.id}`)).map((u) => u.id)).toEqual([tree.agencyA.id, unit.id, section.id]);
+    // Another agency's unit names nobody here: the scope's top and its children, as with none.
+    expect(await units(`&unit=${tree.unitB.id}`)).toEqual(await units(""));
   });
 
   it("never shows another agency's data: 404 on its learner, no names in pages or CSV", async () => {
