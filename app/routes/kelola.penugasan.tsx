@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormAlert } from "~/components/field";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import type { MessageKey } from "~/i18n";
@@ -21,15 +20,7 @@ import { fieldErrors } from "~/validation/field-errors.server";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { getDb, type Db } from "~/utils/db.server";
-
-const assignSchema = z.object({
-  courseId: z.string().min(1, "error.required"),
-  agencyId: z.string().min(1, "error.required"),
-  dueDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "assign.dueInvalid")
-    .refine((d) => !Number.isNaN(Date.parse(d)) && d >= new Date().toISOString().slice(0, 10), "assign.dueInvalid"),
-});
+import { assignSchema } from "~/validation/manage-forms.server";
 
 /** How many learners the pick list shows at once (a filter or a NIP list reaches the rest). */
 const PICK_LIMIT = 100;

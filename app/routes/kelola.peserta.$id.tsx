@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FinalScore } from "~/components/final-score";
-import { z } from "zod";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { certificateStatus } from "~/certificates/rules";
 import { revokeCertificate } from "~/models/certificate.server";
@@ -13,8 +12,7 @@ import { pageTitle } from "~/utils/meta";
 import { managedScopePath } from "~/utils/permissions.server";
 import { handleLoader, handleAction } from "~/utils/pipeline.server";
 import { getDb } from "~/utils/db.server";
-
-const revokeSchema = z.object({ certificateId: z.string().min(1), reason: z.string().trim().min(5).max(500) });
+import { revokeSchema } from "~/validation/manage-forms.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "manage:open" }, async ({ params, user }) => {
