@@ -692,6 +692,12 @@ function put(index: Map<string, number[]>, key: string, pos: number): void {
   else if (list[list.length - 1] !== pos) list.push(pos);
 }
 
+/**
+ * The slots marked by the text analysed last, each once, in first-mark order: TriggerIndex.live
+ * screens these few instead of every token's word (reset by analyse()).
+ */
+const markedSlots: KeySlot[] = [];
+
 /** Records token `i` in a key slot for analysis `epoch` (as put() does in a map). */
 function mark(slot: KeySlot | null, i: number, epoch: number): void {
   if (slot === null) return;
@@ -699,6 +705,7 @@ function mark(slot: KeySlot | null, i: number, epoch: number): void {
     slot.epoch = epoch;
     slotEpochs[slot.id] = epoch;
     slot.pos = [i];
+    markedSlots.push(slot);
   } else if (slot.pos[slot.pos.length - 1] !== i) slot.pos.push(i);
 }
 
@@ -706,6 +713,7 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
   const tokens = tokenize(text);
   const numbers: number[] = [];
   const epoch = ++slotEpoch;
+  markedSlots.length = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const lx = t.lex;
@@ -932,13 +940,16 @@ export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, ski
  * Screening a reply costs one lookup per distinct word instead of one per pattern.
  */
 const NO_IDS: readonly number[] = [];
-let nextTriggerIndexId = 0;
 
 export class TriggerIndex {
-  /** Index into Lexeme.triggers. */
-  private readonly id = nextTriggerIndexId++;
   private readonly byStem = new Map<string, number[]>();
   private readonly bySurface = new Map<string, number[]>();
+  /**
+   * The same ids by the key slot of the trigger word (slot ids are small and dense): the text
+   * analysed last lists its marked slots, so screening it reads one array per distinct word.
+   * Slots made after this index hold none of its triggers.
+   */
+  private readonly bySlot: Array<readonly number[]>;
   private readonly onNumber: number[] = [];
   private readonly always: number[] = [];
   /** Marks of the live set made last: marks[id] === stamp for its live pattern ids. */
@@ -951,6 +962,8 @@ export class TriggerIndex {
 
   constructor(patterns: Iterable<CompiledPattern>) {
     const seen = new Set<number>();
+    const bySlot: number[][] = [];
+    for (let id = 0; id < nextSlotId; id++) bySlot.push([]);
     for (const p of patterns) {
       if (seen.has(p.id)) continue;
       seen.add(p.id);
@@ -960,9 +973,14 @@ export class TriggerIndex {
       }
       for (const k of p.trigger) {
         if (k.kind === "number") this.onNumber.push(p.id);
-        else put(k.kind === "stem" ? this.byStem : this.bySurface, k.value, p.id);
+        else {
+          put(k.kind === "stem" ? this.byStem : this.bySurface, k.value, p.id);
+          const ids = bySlot[k.slot!.id];
+          if (ids[ids.length - 1] !== p.id) ids.push(p.id);
+        }
       }
     }
+    this.bySlot = bySlot.map((ids) => (ids.length > 0 ? ids : NO_IDS));
   }
 
   live(a: AnalysedText): LiveSet {
@@ -974,21 +992,27 @@ export class TriggerIndex {
     const stamp = ++this.stamp;
     this.count = 0;
     this.markAll(this.always, stamp);
-    // Per token, the ids its word triggers (by stem and by surface), kept on the interned word:
-    // the same union as looking up every key of a.stems and a.surfaces, without hashing them again.
-    for (const t of a.tokens) {
-      const lx = t.lex;
-      let ids = lx.triggers[this.id];
-      if (ids === undefined) {
-        const byStem = this.byStem.get(t.stem);
-        const bySurface = this.bySurface.get(t.surface);
-        ids = lx.triggers[this.id] = byStem && bySurface ? [...byStem, ...bySurface] : (byStem ?? bySurface ?? NO_IDS);
+    if (a.epoch === slotEpoch) {
+      // The text analysed last: its marked slots (token stems, typo aliases, surfaces) are the keys present.
+      const bySlot = this.bySlot;
+      for (let k = 0; k < markedSlots.length; k++) {
+        const id = markedSlots[k].id;
+        if (id < bySlot.length) {
+          const ids = bySlot[id];
+          if (ids.length > 0) this.markAll(ids, stamp);
+        }
       }
-      if (ids.length > 0) this.markAll(ids, stamp);
-      if (t.aliases !== null) {
-        for (const alias of t.aliases) {
-          const more = this.byStem.get(alias);
-          if (more) this.markAll(more, stamp);
+    } else {
+      for (const t of a.tokens) {
+        const byStem = this.byStem.get(t.stem);
+        if (byStem) this.markAll(byStem, stamp);
+        const bySurface = this.bySurface.get(t.surface);
+        if (bySurface) this.markAll(bySurface, stamp);
+        if (t.aliases !== null) {
+          for (const alias of t.aliases) {
+            const more = this.byStem.get(alias);
+            if (more) this.markAll(more, stamp);
+          }
         }
       }
     }

@@ -48,8 +48,6 @@ export type Lexeme = {
   /** match.ts: whether any typo index may hold a word near this one, as of index generation `fuzzyGen`. */
   fuzzy: boolean;
   fuzzyGen: number;
-  /** match.ts: the pattern ids this word triggers, per TriggerIndex id. */
-  triggers: Array<readonly number[] | undefined>;
   /** match.ts: the key slots of this word's stem and surface form, as of slot generation `slotGen`. */
   stemSlot: KeySlot | null;
   surfaceSlot: KeySlot | null;
@@ -76,7 +74,6 @@ export function lexeme(surface: string): Lexeme {
       near: [],
       fuzzy: false,
       fuzzyGen: -1,
-      triggers: [],
       stemSlot: null,
       surfaceSlot: null,
       slotGen: -1,
