@@ -83,6 +83,8 @@ type CompiledSequence = {
    * (-1 = any number); positions with fewer keys first, as they are the likeliest to be absent.
    */
   requiredSlots: Int32Array;
+  /** The matcher's first frame, with every frame it can reach (see framesOf); made on the first match attempt. */
+  root: Frame | null;
 };
 
 export type CompiledPattern = {
@@ -251,7 +253,7 @@ export function compilePattern(source: string): CompiledPattern {
     if (nodes.length === 0) throw new PatternError(source, "bagian kosong di sekitar &");
     if (nodes[0].t === "gap" || nodes[nodes.length - 1].t === "gap") throw new PatternError(source, "... tidak boleh di awal atau akhir");
     const requiredKeys = requiredKeysOf(nodes);
-    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys, requiredSlots: flatSlots(requiredKeys) };
+    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys, requiredSlots: flatSlots(requiredKeys), root: null };
   });
   // The most selective mandatory position makes the best trigger: few alternatives, no common words.
   const candidates = parts.flatMap((p) => p.requiredKeys);
@@ -749,7 +751,25 @@ const NONE: string[] = [];
 
 // ---------------------------------------------------------------- matching
 
-type Frame = { nodes: Node[]; i: number; next: Frame | null };
+/**
+ * Where the matcher stands: node i of a node list, then `next` (the rest of the enclosing list).
+ * A frame's continuation is fixed by where its node list sits in the pattern, so all frames are made
+ * once per sequence (framesOf) and step() allocates none per alternative or gap.
+ */
+type Frame = { nodes: Node[]; i: number; next: Frame | null; list: FrameList };
+/** The frames of one node list under one continuation: at[i] stands at node i; options[i], an alt's option frames. */
+type FrameList = { at: Frame[]; options: Array<Frame[] | undefined> };
+
+function framesOf(nodes: Node[], next: Frame | null): FrameList {
+  const list: FrameList = { at: [], options: [] };
+  for (let i = 0; i <= nodes.length; i++) list.at.push({ nodes, i, next, list });
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.t === "alt") list.options[i] = node.options.map((option) => framesOf(option, list.at[i + 1]).at[0]);
+  }
+  return list;
+}
+
 /** `negatedOnly`: find only matches where a word the pattern wants affirmed is negated (contradiction check). */
 type Run = { a: AnalysedText; sentence: number; polarity: boolean; skip: number; negatedOnly: boolean; hits: number[] };
 
@@ -795,7 +815,7 @@ function step(f: Frame | null, pos: number, run: Run): number {
   if (i >= nodes.length) end = step(f.next, pos, run);
   else {
     const node = nodes[i];
-    const after: Frame = { nodes, i: i + 1, next: f.next };
+    const after = f.list.at[i + 1];
     switch (node.t) {
       case "gap":
         for (let k = 0; k <= node.max; k++) {
@@ -808,8 +828,8 @@ function step(f: Frame | null, pos: number, run: Run): number {
         }
         break;
       case "alt":
-        for (const option of node.options) {
-          end = step({ nodes: option, i: 0, next: after }, pos, run);
+        for (const option of f.list.options[i]!) {
+          end = step(option, pos, run);
           if (end >= 0) break;
         }
         if (end < 0 && node.optional) end = step(after, pos, run);
@@ -835,14 +855,21 @@ function candidateStarts(seq: CompiledSequence, a: AnalysedText): number[] | nul
     if (!p) continue;
     if (found === null) found = p;
     else {
-      if (!merged) found = [...found];
-      merged = true;
+      if (!merged) {
+        mergedStarts.length = 0;
+        for (let k = 0; k < found.length; k++) mergedStarts.push(found[k]);
+        found = mergedStarts;
+        merged = true;
+      }
       for (const x of p) if (!found.includes(x)) found.push(x);
     }
   }
   if (merged) found!.sort(ascending);
   return found ?? NO_POSITIONS;
 }
+
+/** candidateStarts' merged list, reused: findSequence reads it before the next call (step() never calls back in). */
+const mergedStarts: number[] = [];
 
 const NO_POSITIONS: number[] = [];
 const ascending = (x: number, y: number) => x - y;
@@ -878,9 +905,9 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
   const starts = candidateStarts(seq, a);
   const count = starts ? starts.length : a.tokens.length;
   let after = -1;
-  // One run and one first frame for all start positions: step() leaves no reference to them.
+  // One run for all start positions (step() leaves no reference to it); the frames are the sequence's own.
   const run: Run = { a, sentence: 0, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
-  const frame: Frame = { nodes: seq.nodes, i: 0, next: null };
+  const frame = (seq.root ??= framesOf(seq.nodes, null).at[0]);
   for (let s = 0; s < count && out.length < limit; s++) {
     const pos = starts ? starts[s] : s;
     if (pos <= after) continue;
@@ -888,8 +915,12 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
     run.hits.length = 0;
     if (step(frame, pos, run) < 0 || run.hits.length === 0) continue;
     if (negatedOnly && !run.hits.some((h) => a.tokens[h].negated)) continue;
-    const first = Math.min(...run.hits);
-    const last = Math.max(...run.hits);
+    let first = run.hits[0];
+    let last = first;
+    for (const h of run.hits) {
+      if (h < first) first = h;
+      else if (h > last) last = h;
+    }
     out.push({ sentence: run.sentence, first, last });
     after = last;
   }
