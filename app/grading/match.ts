@@ -699,6 +699,8 @@ function put(index: Map<string, number[]>, key: string, pos: number): void {
  * screens these few instead of every token's word (reset by analyse()).
  */
 const markedSlots: KeySlot[] = [];
+/** How many of markedSlots belong to the text analysed last (the rest are stale: no length cut per analysis). */
+let markedCount = 0;
 
 /** Records token `i` in a key slot for analysis `epoch` (as put() does in a map). */
 function mark(slot: KeySlot | null, i: number, epoch: number): void {
@@ -707,7 +709,7 @@ function mark(slot: KeySlot | null, i: number, epoch: number): void {
     slot.epoch = epoch;
     slotEpochs[slot.id] = epoch;
     slot.pos = [i];
-    markedSlots.push(slot);
+    markedSlots[markedCount++] = slot;
   } else if (slot.pos[slot.pos.length - 1] !== i) slot.pos.push(i);
 }
 
@@ -715,7 +717,7 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
   const tokens = tokenize(text);
   const numbers: number[] = [];
   const epoch = ++slotEpoch;
-  markedSlots.length = 0;
+  markedCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const lx = t.lex;
@@ -771,7 +773,16 @@ function framesOf(nodes: Node[], next: Frame | null): FrameList {
 }
 
 /** `negatedOnly`: find only matches where a word the pattern wants affirmed is negated (contradiction check). */
-type Run = { a: AnalysedText; sentence: number; polarity: boolean; skip: number; negatedOnly: boolean; hits: number[] };
+type Run = {
+  a: AnalysedText;
+  sentence: number;
+  polarity: boolean;
+  skip: number;
+  negatedOnly: boolean;
+  /** Matched token positions in hits[0, n): a count, as cutting an array's length is a runtime call on every failed step. */
+  hits: number[];
+  n: number;
+};
 
 function testToken(test: TokenTest, t: Token): boolean {
   switch (test.kind) {
@@ -796,7 +807,7 @@ function step(f: Frame | null, pos: number, run: Run): number {
   const nodes = f.nodes;
   const tokens = run.a.tokens;
   const hits = run.hits;
-  const before = hits.length;
+  const before = run.n;
   let i = f.i;
   // A run of plain words has nothing to backtrack into: test it in a loop, with no frame per word.
   while (i < nodes.length) {
@@ -804,10 +815,10 @@ function step(f: Frame | null, pos: number, run: Run): number {
     if (node.t !== "tok") break;
     const t = tokens[pos];
     if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || (t.mode & run.skip) !== 0 || !testToken(node.test, t)) {
-      hits.length = before;
+      run.n = before;
       return -1;
     }
-    hits.push(pos);
+    hits[run.n++] = pos;
     pos++;
     i++;
   }
@@ -841,7 +852,7 @@ function step(f: Frame | null, pos: number, run: Run): number {
       }
     }
   }
-  if (end < 0) hits.length = before;
+  if (end < 0) run.n = before;
   return end;
 }
 
@@ -898,6 +909,11 @@ function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
   return true;
 }
 
+function anyNegated(hits: number[], n: number, tokens: Token[]): boolean {
+  for (let k = 0; k < n; k++) if (tokens[hits[k]].negated) return true;
+  return false;
+}
+
 type SequenceMatch = { sentence: number; first: number; last: number };
 
 function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, skip = 0, negatedOnly = false): SequenceMatch[] {
@@ -906,18 +922,20 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
   const count = starts ? starts.length : a.tokens.length;
   let after = -1;
   // One run for all start positions (step() leaves no reference to it); the frames are the sequence's own.
-  const run: Run = { a, sentence: 0, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
+  const run: Run = { a, sentence: 0, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [], n: 0 };
   const frame = (seq.root ??= framesOf(seq.nodes, null).at[0]);
   for (let s = 0; s < count && out.length < limit; s++) {
     const pos = starts ? starts[s] : s;
     if (pos <= after) continue;
     run.sentence = a.tokens[pos].sentence;
-    run.hits.length = 0;
-    if (step(frame, pos, run) < 0 || run.hits.length === 0) continue;
-    if (negatedOnly && !run.hits.some((h) => a.tokens[h].negated)) continue;
-    let first = run.hits[0];
+    run.n = 0;
+    if (step(frame, pos, run) < 0 || run.n === 0) continue;
+    const hits = run.hits;
+    if (negatedOnly && !anyNegated(hits, run.n, a.tokens)) continue;
+    let first = hits[0];
     let last = first;
-    for (const h of run.hits) {
+    for (let k = 1; k < run.n; k++) {
+      const h = hits[k];
       if (h < first) first = h;
       else if (h > last) last = h;
     }
@@ -1026,7 +1044,7 @@ export class TriggerIndex {
     if (a.epoch === slotEpoch) {
       // The text analysed last: its marked slots (token stems, typo aliases, surfaces) are the keys present.
       const bySlot = this.bySlot;
-      for (let k = 0; k < markedSlots.length; k++) {
+      for (let k = 0; k < markedCount; k++) {
         const id = markedSlots[k].id;
         if (id < bySlot.length) {
           const ids = bySlot[id];
