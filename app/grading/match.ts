@@ -916,13 +916,20 @@ function anyNegated(hits: number[], n: number, tokens: Token[]): boolean {
 
 type SequenceMatch = { sentence: number; first: number; last: number };
 
+/** The one Run: findSequence fills it per call (step() never calls back into findSequence). */
+const run: Run = { a: { text: "", tokens: [], stems: new Map(), surfaces: new Map(), numbers: [] }, sentence: 0, polarity: false, skip: 0, negatedOnly: false, hits: [], n: 0 };
+// Most sequences do not match: one shared, frozen empty result for them.
+const NO_SEQUENCE = Object.freeze([]) as unknown as SequenceMatch[];
+
 function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, skip = 0, negatedOnly = false): SequenceMatch[] {
-  const out: SequenceMatch[] = [];
+  let out = NO_SEQUENCE;
   const starts = candidateStarts(seq, a);
   const count = starts ? starts.length : a.tokens.length;
   let after = -1;
-  // One run for all start positions (step() leaves no reference to it); the frames are the sequence's own.
-  const run: Run = { a, sentence: 0, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [], n: 0 };
+  run.a = a;
+  run.polarity = seq.polarity && !negatedOnly;
+  run.skip = skip;
+  run.negatedOnly = negatedOnly;
   const frame = (seq.root ??= framesOf(seq.nodes, null).at[0]);
   for (let s = 0; s < count && out.length < limit; s++) {
     const pos = starts ? starts[s] : s;
@@ -939,6 +946,7 @@ function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, ski
       if (h < first) first = h;
       else if (h > last) last = h;
     }
+    if (out === NO_SEQUENCE) out = [];
     out.push({ sentence: run.sentence, first, last });
     after = last;
   }
@@ -954,11 +962,14 @@ export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, ski
   // Cheap rejection first: every mandatory word of every part must occur somewhere.
   for (const part of p.parts) if (!couldMatch(part, a)) return NO_MATCH;
   // Hot path: plain loops, no closures (tsx/esbuild wraps every closure it creates).
-  const out: PatternMatch[] = [];
   if (p.parts.length === 1) {
-    for (const m of findSequence(p.parts[0], a, limit, skip, negatedOnly)) out.push({ sentence: m.sentence, ranges: [[m.first, m.last]] });
+    const found = findSequence(p.parts[0], a, limit, skip, negatedOnly);
+    if (found.length === 0) return NO_MATCH;
+    const out: PatternMatch[] = [];
+    for (const m of found) out.push({ sentence: m.sentence, ranges: [[m.first, m.last]] });
     return out;
   }
+  const out: PatternMatch[] = [];
   const perPart: SequenceMatch[][] = [];
   for (const part of p.parts) perPart.push(findSequence(part, a, 20, skip, negatedOnly));
   const used = new Set<number>();
