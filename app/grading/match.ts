@@ -253,7 +253,14 @@ export function compilePattern(source: string): CompiledPattern {
     if (nodes.length === 0) throw new PatternError(source, "bagian kosong di sekitar &");
     if (nodes[0].t === "gap" || nodes[nodes.length - 1].t === "gap") throw new PatternError(source, "... tidak boleh di awal atau akhir");
     const requiredKeys = requiredKeysOf(nodes);
-    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys, requiredSlots: flatSlots(requiredKeys), root: null };
+    return {
+      nodes,
+      polarity: !anyPolarity && !containsNegator(nodes),
+      firstKeys: keysAt(nodes, 0),
+      requiredKeys,
+      requiredSlots: flatSlots(requiredKeys),
+      root: null,
+    };
   });
   // The most selective mandatory position makes the best trigger: few alternatives, no common words.
   const candidates = parts.flatMap((p) => p.requiredKeys);
@@ -917,7 +924,15 @@ function anyNegated(hits: number[], n: number, tokens: Token[]): boolean {
 type SequenceMatch = { sentence: number; first: number; last: number };
 
 /** The one Run: findSequence fills it per call (step() never calls back into findSequence). */
-const run: Run = { a: { text: "", tokens: [], stems: new Map(), surfaces: new Map(), numbers: [] }, sentence: 0, polarity: false, skip: 0, negatedOnly: false, hits: [], n: 0 };
+const run: Run = {
+  a: { text: "", tokens: [], stems: new Map(), surfaces: new Map(), numbers: [] },
+  sentence: 0,
+  polarity: false,
+  skip: 0,
+  negatedOnly: false,
+  hits: [],
+  n: 0,
+};
 // Most sequences do not match: one shared, frozen empty result for them.
 const NO_SEQUENCE = Object.freeze([]) as unknown as SequenceMatch[];
 
