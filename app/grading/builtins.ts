@@ -617,14 +617,42 @@ function hasCapsWord(text: string): boolean {
   return false;
 }
 
+/**
+ * Per lower-case ASCII first letter, a bit per length of the acronyms starting with it: most words
+ * are ruled out without cutting them out of the text and lower-casing them (the shouting check
+ * reads every word of a reply that has capitals in it).
+ */
+const ACRONYM_LENGTHS = new Int32Array(128);
+for (const a of ACRONYMS) if (a.charCodeAt(0) < 128 && a.length < 32) ACRONYM_LENGTHS[a.charCodeAt(0)] |= 1 << a.length;
+
+/** ACRONYMS.has(text[start, end) in lower case). */
+function mayBeAcronym(text: string, start: number, end: number): boolean {
+  let c = text.charCodeAt(start);
+  if (c >= 65 && c <= 90) c += 32;
+  if (c < 128 && (end - start >= 32 || (ACRONYM_LENGTHS[c] & (1 << (end - start))) === 0)) return false;
+  return ACRONYMS.has(text.slice(start, end).toLowerCase());
+}
+
+/** Whether a run of letters is in capitals (w === upper(w) and w !== lower(w)); an ASCII loop for the usual word. */
+function isCapsRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c > 127) {
+      const w = text.slice(start, end);
+      return w === w.toUpperCase() && w !== w.toLowerCase();
+    }
+  }
+  return true;
+}
+
 const detectShouting: Detector = ({ text }) => {
   // Quick exit for the usual reply: no "!!" and every run of capitals an acronym (KTP, NIK).
   if (!text.includes("!!") && !hasCapsWord(text)) return null;
   const words: Array<{ caps: boolean; start: number; end: number }> = [];
   for (const [start, end] of letterRuns(text)) {
-    const w = text.slice(start, end);
-    if (w.length < 3 || ACRONYMS.has(w.toLowerCase())) continue;
-    words.push({ caps: w === w.toUpperCase() && w !== w.toLowerCase(), start, end });
+    if (end - start < 3 || mayBeAcronym(text, start, end)) continue;
+    words.push({ caps: isCapsRun(text, start, end), start, end });
   }
   const out: Array<[number, number]> = [];
   const capsCount = words.filter((w) => w.caps).length;

@@ -83,6 +83,8 @@ type CompiledSequence = {
    * (-1 = any number); positions with fewer keys first, as they are the likeliest to be absent.
    */
   requiredSlots: Int32Array;
+  /** The matcher's first frame, with every frame it can reach (see framesOf); made on the first match attempt. */
+  root: Frame | null;
 };
 
 export type CompiledPattern = {
@@ -251,7 +253,14 @@ export function compilePattern(source: string): CompiledPattern {
     if (nodes.length === 0) throw new PatternError(source, "bagian kosong di sekitar &");
     if (nodes[0].t === "gap" || nodes[nodes.length - 1].t === "gap") throw new PatternError(source, "... tidak boleh di awal atau akhir");
     const requiredKeys = requiredKeysOf(nodes);
-    return { nodes, polarity: !anyPolarity && !containsNegator(nodes), firstKeys: keysAt(nodes, 0), requiredKeys, requiredSlots: flatSlots(requiredKeys) };
+    return {
+      nodes,
+      polarity: !anyPolarity && !containsNegator(nodes),
+      firstKeys: keysAt(nodes, 0),
+      requiredKeys,
+      requiredSlots: flatSlots(requiredKeys),
+      root: null,
+    };
   });
   // The most selective mandatory position makes the best trigger: few alternatives, no common words.
   const candidates = parts.flatMap((p) => p.requiredKeys);
@@ -692,6 +701,14 @@ function put(index: Map<string, number[]>, key: string, pos: number): void {
   else if (list[list.length - 1] !== pos) list.push(pos);
 }
 
+/**
+ * The slots marked by the text analysed last, each once, in first-mark order: TriggerIndex.live
+ * screens these few instead of every token's word (reset by analyse()).
+ */
+const markedSlots: KeySlot[] = [];
+/** How many of markedSlots belong to the text analysed last (the rest are stale: no length cut per analysis). */
+let markedCount = 0;
+
 /** Records token `i` in a key slot for analysis `epoch` (as put() does in a map). */
 function mark(slot: KeySlot | null, i: number, epoch: number): void {
   if (slot === null) return;
@@ -699,6 +716,7 @@ function mark(slot: KeySlot | null, i: number, epoch: number): void {
     slot.epoch = epoch;
     slotEpochs[slot.id] = epoch;
     slot.pos = [i];
+    markedSlots[markedCount++] = slot;
   } else if (slot.pos[slot.pos.length - 1] !== i) slot.pos.push(i);
 }
 
@@ -706,6 +724,7 @@ export function analyse(text: string, fuzzy?: FuzzyIndex): AnalysedText {
   const tokens = tokenize(text);
   const numbers: number[] = [];
   const epoch = ++slotEpoch;
+  markedCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const lx = t.lex;
@@ -741,9 +760,36 @@ const NONE: string[] = [];
 
 // ---------------------------------------------------------------- matching
 
-type Frame = { nodes: Node[]; i: number; next: Frame | null };
+/**
+ * Where the matcher stands: node i of a node list, then `next` (the rest of the enclosing list).
+ * A frame's continuation is fixed by where its node list sits in the pattern, so all frames are made
+ * once per sequence (framesOf) and step() allocates none per alternative or gap.
+ */
+type Frame = { nodes: Node[]; i: number; next: Frame | null; list: FrameList };
+/** The frames of one node list under one continuation: at[i] stands at node i; options[i], an alt's option frames. */
+type FrameList = { at: Frame[]; options: Array<Frame[] | undefined> };
+
+function framesOf(nodes: Node[], next: Frame | null): FrameList {
+  const list: FrameList = { at: [], options: [] };
+  for (let i = 0; i <= nodes.length; i++) list.at.push({ nodes, i, next, list });
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.t === "alt") list.options[i] = node.options.map((option) => framesOf(option, list.at[i + 1]).at[0]);
+  }
+  return list;
+}
+
 /** `negatedOnly`: find only matches where a word the pattern wants affirmed is negated (contradiction check). */
-type Run = { a: AnalysedText; sentence: number; polarity: boolean; skip: number; negatedOnly: boolean; hits: number[] };
+type Run = {
+  a: AnalysedText;
+  sentence: number;
+  polarity: boolean;
+  skip: number;
+  negatedOnly: boolean;
+  /** Matched token positions in hits[0, n): a count, as cutting an array's length is a runtime call on every failed step. */
+  hits: number[];
+  n: number;
+};
 
 function testToken(test: TokenTest, t: Token): boolean {
   switch (test.kind) {
@@ -768,7 +814,7 @@ function step(f: Frame | null, pos: number, run: Run): number {
   const nodes = f.nodes;
   const tokens = run.a.tokens;
   const hits = run.hits;
-  const before = hits.length;
+  const before = run.n;
   let i = f.i;
   // A run of plain words has nothing to backtrack into: test it in a loop, with no frame per word.
   while (i < nodes.length) {
@@ -776,10 +822,10 @@ function step(f: Frame | null, pos: number, run: Run): number {
     if (node.t !== "tok") break;
     const t = tokens[pos];
     if (!t || t.sentence !== run.sentence || (run.polarity && t.negated) || (t.mode & run.skip) !== 0 || !testToken(node.test, t)) {
-      hits.length = before;
+      run.n = before;
       return -1;
     }
-    hits.push(pos);
+    hits[run.n++] = pos;
     pos++;
     i++;
   }
@@ -787,7 +833,7 @@ function step(f: Frame | null, pos: number, run: Run): number {
   if (i >= nodes.length) end = step(f.next, pos, run);
   else {
     const node = nodes[i];
-    const after: Frame = { nodes, i: i + 1, next: f.next };
+    const after = f.list.at[i + 1];
     switch (node.t) {
       case "gap":
         for (let k = 0; k <= node.max; k++) {
@@ -800,8 +846,8 @@ function step(f: Frame | null, pos: number, run: Run): number {
         }
         break;
       case "alt":
-        for (const option of node.options) {
-          end = step({ nodes: option, i: 0, next: after }, pos, run);
+        for (const option of f.list.options[i]!) {
+          end = step(option, pos, run);
           if (end >= 0) break;
         }
         if (end < 0 && node.optional) end = step(after, pos, run);
@@ -813,7 +859,7 @@ function step(f: Frame | null, pos: number, run: Run): number {
       }
     }
   }
-  if (end < 0) hits.length = before;
+  if (end < 0) run.n = before;
   return end;
 }
 
@@ -827,14 +873,21 @@ function candidateStarts(seq: CompiledSequence, a: AnalysedText): number[] | nul
     if (!p) continue;
     if (found === null) found = p;
     else {
-      if (!merged) found = [...found];
-      merged = true;
+      if (!merged) {
+        mergedStarts.length = 0;
+        for (let k = 0; k < found.length; k++) mergedStarts.push(found[k]);
+        found = mergedStarts;
+        merged = true;
+      }
       for (const x of p) if (!found.includes(x)) found.push(x);
     }
   }
   if (merged) found!.sort(ascending);
   return found ?? NO_POSITIONS;
 }
+
+/** candidateStarts' merged list, reused: findSequence reads it before the next call (step() never calls back in). */
+const mergedStarts: number[] = [];
 
 const NO_POSITIONS: number[] = [];
 const ascending = (x: number, y: number) => x - y;
@@ -863,25 +916,52 @@ function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
   return true;
 }
 
+function anyNegated(hits: number[], n: number, tokens: Token[]): boolean {
+  for (let k = 0; k < n; k++) if (tokens[hits[k]].negated) return true;
+  return false;
+}
+
 type SequenceMatch = { sentence: number; first: number; last: number };
 
+/** The one Run: findSequence fills it per call (step() never calls back into findSequence). */
+const run: Run = {
+  a: { text: "", tokens: [], stems: new Map(), surfaces: new Map(), numbers: [] },
+  sentence: 0,
+  polarity: false,
+  skip: 0,
+  negatedOnly: false,
+  hits: [],
+  n: 0,
+};
+// Most sequences do not match: one shared, frozen empty result for them.
+const NO_SEQUENCE = Object.freeze([]) as unknown as SequenceMatch[];
+
 function findSequence(seq: CompiledSequence, a: AnalysedText, limit: number, skip = 0, negatedOnly = false): SequenceMatch[] {
-  const out: SequenceMatch[] = [];
+  let out = NO_SEQUENCE;
   const starts = candidateStarts(seq, a);
   const count = starts ? starts.length : a.tokens.length;
   let after = -1;
-  // One run and one first frame for all start positions: step() leaves no reference to them.
-  const run: Run = { a, sentence: 0, polarity: seq.polarity && !negatedOnly, skip, negatedOnly, hits: [] };
-  const frame: Frame = { nodes: seq.nodes, i: 0, next: null };
+  run.a = a;
+  run.polarity = seq.polarity && !negatedOnly;
+  run.skip = skip;
+  run.negatedOnly = negatedOnly;
+  const frame = (seq.root ??= framesOf(seq.nodes, null).at[0]);
   for (let s = 0; s < count && out.length < limit; s++) {
     const pos = starts ? starts[s] : s;
     if (pos <= after) continue;
     run.sentence = a.tokens[pos].sentence;
-    run.hits.length = 0;
-    if (step(frame, pos, run) < 0 || run.hits.length === 0) continue;
-    if (negatedOnly && !run.hits.some((h) => a.tokens[h].negated)) continue;
-    const first = Math.min(...run.hits);
-    const last = Math.max(...run.hits);
+    run.n = 0;
+    if (step(frame, pos, run) < 0 || run.n === 0) continue;
+    const hits = run.hits;
+    if (negatedOnly && !anyNegated(hits, run.n, a.tokens)) continue;
+    let first = hits[0];
+    let last = first;
+    for (let k = 1; k < run.n; k++) {
+      const h = hits[k];
+      if (h < first) first = h;
+      else if (h > last) last = h;
+    }
+    if (out === NO_SEQUENCE) out = [];
     out.push({ sentence: run.sentence, first, last });
     after = last;
   }
@@ -897,11 +977,14 @@ export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, ski
   // Cheap rejection first: every mandatory word of every part must occur somewhere.
   for (const part of p.parts) if (!couldMatch(part, a)) return NO_MATCH;
   // Hot path: plain loops, no closures (tsx/esbuild wraps every closure it creates).
-  const out: PatternMatch[] = [];
   if (p.parts.length === 1) {
-    for (const m of findSequence(p.parts[0], a, limit, skip, negatedOnly)) out.push({ sentence: m.sentence, ranges: [[m.first, m.last]] });
+    const found = findSequence(p.parts[0], a, limit, skip, negatedOnly);
+    if (found.length === 0) return NO_MATCH;
+    const out: PatternMatch[] = [];
+    for (const m of found) out.push({ sentence: m.sentence, ranges: [[m.first, m.last]] });
     return out;
   }
+  const out: PatternMatch[] = [];
   const perPart: SequenceMatch[][] = [];
   for (const part of p.parts) perPart.push(findSequence(part, a, 20, skip, negatedOnly));
   const used = new Set<number>();
@@ -932,13 +1015,16 @@ export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, ski
  * Screening a reply costs one lookup per distinct word instead of one per pattern.
  */
 const NO_IDS: readonly number[] = [];
-let nextTriggerIndexId = 0;
 
 export class TriggerIndex {
-  /** Index into Lexeme.triggers. */
-  private readonly id = nextTriggerIndexId++;
   private readonly byStem = new Map<string, number[]>();
   private readonly bySurface = new Map<string, number[]>();
+  /**
+   * The same ids by the key slot of the trigger word (slot ids are small and dense): the text
+   * analysed last lists its marked slots, so screening it reads one array per distinct word.
+   * Slots made after this index hold none of its triggers.
+   */
+  private readonly bySlot: Array<readonly number[]>;
   private readonly onNumber: number[] = [];
   private readonly always: number[] = [];
   /** Marks of the live set made last: marks[id] === stamp for its live pattern ids. */
@@ -951,6 +1037,8 @@ export class TriggerIndex {
 
   constructor(patterns: Iterable<CompiledPattern>) {
     const seen = new Set<number>();
+    const bySlot: number[][] = [];
+    for (let id = 0; id < nextSlotId; id++) bySlot.push([]);
     for (const p of patterns) {
       if (seen.has(p.id)) continue;
       seen.add(p.id);
@@ -960,9 +1048,14 @@ export class TriggerIndex {
       }
       for (const k of p.trigger) {
         if (k.kind === "number") this.onNumber.push(p.id);
-        else put(k.kind === "stem" ? this.byStem : this.bySurface, k.value, p.id);
+        else {
+          put(k.kind === "stem" ? this.byStem : this.bySurface, k.value, p.id);
+          const ids = bySlot[k.slot!.id];
+          if (ids[ids.length - 1] !== p.id) ids.push(p.id);
+        }
       }
     }
+    this.bySlot = bySlot.map((ids) => (ids.length > 0 ? ids : NO_IDS));
   }
 
   live(a: AnalysedText): LiveSet {
@@ -974,21 +1067,27 @@ export class TriggerIndex {
     const stamp = ++this.stamp;
     this.count = 0;
     this.markAll(this.always, stamp);
-    // Per token, the ids its word triggers (by stem and by surface), kept on the interned word:
-    // the same union as looking up every key of a.stems and a.surfaces, without hashing them again.
-    for (const t of a.tokens) {
-      const lx = t.lex;
-      let ids = lx.triggers[this.id];
-      if (ids === undefined) {
-        const byStem = this.byStem.get(t.stem);
-        const bySurface = this.bySurface.get(t.surface);
-        ids = lx.triggers[this.id] = byStem && bySurface ? [...byStem, ...bySurface] : (byStem ?? bySurface ?? NO_IDS);
+    if (a.epoch === slotEpoch) {
+      // The text analysed last: its marked slots (token stems, typo aliases, surfaces) are the keys present.
+      const bySlot = this.bySlot;
+      for (let k = 0; k < markedCount; k++) {
+        const id = markedSlots[k].id;
+        if (id < bySlot.length) {
+          const ids = bySlot[id];
+          if (ids.length > 0) this.markAll(ids, stamp);
+        }
       }
-      if (ids.length > 0) this.markAll(ids, stamp);
-      if (t.aliases !== null) {
-        for (const alias of t.aliases) {
-          const more = this.byStem.get(alias);
-          if (more) this.markAll(more, stamp);
+    } else {
+      for (const t of a.tokens) {
+        const byStem = this.byStem.get(t.stem);
+        if (byStem) this.markAll(byStem, stamp);
+        const bySurface = this.bySurface.get(t.surface);
+        if (bySurface) this.markAll(bySurface, stamp);
+        if (t.aliases !== null) {
+          for (const alias of t.aliases) {
+            const more = this.byStem.get(alias);
+            if (more) this.markAll(more, stamp);
+          }
         }
       }
     }

@@ -48,8 +48,6 @@ export type Lexeme = {
   /** match.ts: whether any typo index may hold a word near this one, as of index generation `fuzzyGen`. */
   fuzzy: boolean;
   fuzzyGen: number;
-  /** match.ts: the pattern ids this word triggers, per TriggerIndex id. */
-  triggers: Array<readonly number[] | undefined>;
   /** match.ts: the key slots of this word's stem and surface form, as of slot generation `slotGen`. */
   stemSlot: KeySlot | null;
   surfaceSlot: KeySlot | null;
@@ -76,7 +74,6 @@ export function lexeme(surface: string): Lexeme {
       near: [],
       fuzzy: false,
       fuzzyGen: -1,
-      triggers: [],
       stemSlot: null,
       surfaceSlot: null,
       slotGen: -1,
@@ -648,6 +645,12 @@ const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 96;
 
 /** Where the word nextWord found last starts (its end is what nextWord returns): no pair to allocate per word. */
 let wordStart = 0;
+/** The rawEntry hash of that word when nextWord read it in its ASCII loop; 0 = not computed. */
+let wordHash = 0;
+
+// FNV-1a, 32 bits.
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 /**
  * The word runs (see above), in order, found by a character loop (the Unicode regex was the
@@ -658,9 +661,23 @@ function nextWord(text: string, from: number): number {
   let i = from;
   while (i < text.length && wordCharAt(text, i) === 0) i++;
   if (i >= text.length) return -1;
+  // The usual word: ASCII letters and digits up to a space or ASCII punctuation, hashed as it is read.
+  let h = FNV_OFFSET;
+  let j = i;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  const stop = j < text.length ? text.charCodeAt(j) : 32;
+  wordStart = i;
+  if (stop < 128 && !isApostrophe(stop)) {
+    wordHash = h === 0 ? 1 : h;
+    return j;
+  }
+  wordHash = 0;
   let end = wordRunEnd(text, i);
   while (end < text.length && isApostrophe(text.charCodeAt(end)) && wordCharAt(text, end + 1) > 0) end = wordRunEnd(text, end + 1);
-  wordStart = i;
   return end;
 }
 
@@ -677,10 +694,13 @@ const rawHashes = new Int32Array(RAW_SLOTS);
 const rawEntries: Array<RawEntry | undefined> = new Array<RawEntry | undefined>(RAW_SLOTS).fill(undefined);
 let rawCount = 0;
 
-function rawEntry(text: string, start: number, end: number): RawEntry {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  if (h === 0) h = 1;
+/** The entry of text[start, end); `h` is its hash when known (nextWord), else 0. */
+function rawEntry(text: string, start: number, end: number, h: number): RawEntry {
+  if (h === 0) {
+    h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    if (h === 0) h = 1;
+  }
   const mask = RAW_SLOTS - 1;
   let slot = h & mask;
   for (let hh = rawHashes[slot]; hh !== 0; hh = rawHashes[slot]) {
@@ -715,7 +735,7 @@ function rawWords(text: string): RawWord[] {
   const out: RawWord[] = [];
   for (let found = nextWord(text, 0); found >= 0; found = nextWord(text, found)) {
     const start = wordStart;
-    const entry = rawEntry(text, start, found);
+    const entry = rawEntry(text, start, found, wordHash);
     const run = entry.text;
     // "NIK-nya", "DM-in": glue the clitic to the word before it and drop it.
     const prev = out[out.length - 1];
