@@ -5,7 +5,7 @@
  * seeded recombinations of sentences from all exercises with slang, typos, insults, personal
  * data, bribes, wrong facts…), each reply once, so nothing but word-level memos can be warm;
  * the first round also grades the empty and an absurdly long reply. A warm-up set (again other
- * replies) comes first for the JIT. All checks are on (integrity, tone, facts, review).
+ * replies, graded three times) comes first for the JIT. All checks are on (integrity, tone, facts, review).
  * Prints each round, the median of the rounds (at least 3) and their spread, in replies per
  * second of CPU time; exits 1 when the median is under 10,000 replies/s.
  */
@@ -15,6 +15,7 @@ import { gradeReply } from "../../app/grading/index";
 import { generateReplies, type ReplyJob } from "./grader-replies";
 
 const TARGET_PER_SECOND = 10_000;
+const WARM_UP_PASSES = 3;
 const rounds = Math.max(3, Number(process.argv[2] ?? 5));
 const perRound = Math.max(1000, Number(process.argv[3] ?? 8000));
 
@@ -44,10 +45,13 @@ function run(jobs: readonly ReplyJob[]): { perCpu: number; perWall: number; cpuM
   return { perCpu: Math.round((jobs.length / cpuMs) * 1000), perWall: Math.round((jobs.length / wallMs) * 1000), cpuMs };
 }
 
-run(warmUp);
+// The JIT needs more than one pass to settle: on one 8,000-reply set, passes ran at ≈ 4.3k, 8.7k and
+// 13.5k replies/s. A server grades for hours, so the figure that matters is the settled one; the
+// warm-up set is graded three times and none of its replies is in a measured set.
+for (let pass = 0; pass < WARM_UP_PASSES; pass++) run(warmUp);
 const chars = sets.flat().reduce((n, j) => n + j.reply.length, 0);
 console.log(
-  `grader bench: ${rounds} rounds of ${perRound} unseen replies (avg ${Math.round(chars / (rounds * perRound))} chars, none shared between sets) over ${exercises.length} exercises, after a warm-up of ${warmUp.length} others`,
+  `grader bench: ${rounds} rounds of ${perRound} unseen replies (avg ${Math.round(chars / (rounds * perRound))} chars, none shared between sets) over ${exercises.length} exercises, after a warm-up of ${WARM_UP_PASSES} × ${warmUp.length} others`,
 );
 const results = sets.map((set, i) => {
   const r = run(set);
