@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency } from "~/models/agency.server";
 import { moveAgency, renameAgency } from "~/models/admin.server";
 import { completeLesson, markLessonComplete, touchLesson } from "~/models/progress.server";
+import { certificatesPerMonth } from "~/models/rollups.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies } from "../setup/factories";
 
@@ -57,7 +58,18 @@ async function expectRollupsMatchRecount() {
     where c.replaced_by is null and c.revoked_at is null and c.suspended_at is null
     group by 1, 2, 3 order by 1, 2, 3`);
   expect(certifiedSubtree).toEqual(certifiedSubtreeRecount);
-  return { enrolled, certified, enrolledSubtree };
+
+  // Certificates issued per month (migration 0026): every certificate, revoked, suspended or
+  // replaced alike, counted at every ancestor of the agency it was issued in.
+  const monthly = await rows(
+    sql`select ancestor_id, course_id, month::text, sum(n)::int as n from certificate_month_rollups group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`,
+  );
+  const monthlyRecount = await rows(sql`
+    select anc as ancestor_id, c.course_id, date_trunc('month', c.issued_at at time zone 'Asia/Jakarta')::date::text as month, count(*)::int as n
+    from certificates c join agencies a on a.id = c.agency_id ${ancestors}
+    group by 1, 2, 3 order by 1, 2, 3`);
+  expect(monthly).toEqual(monthlyRecount);
+  return { enrolled, certified, enrolledSubtree, monthly };
 }
 
 describe("rollup tables", () => {
@@ -100,6 +112,38 @@ describe("rollup tables", () => {
     await expectRollupsMatchRecount();
     await run(sql`update certificates set suspended_at = null, suspended_reason = null, suspended_lesson = null where id = 'ru-k6'`);
     await expectRollupsMatchRecount();
+
+    // Certificates of earlier months, one moved to another month, and a unit moving inside a
+    // transaction between two issues: the first counts on the old path, the second on the new.
+    await run(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, issued_at, expires_at)
+      select 'ru-m' || i, 'SGP-RU-M' || i, 'ru-u' || i, 'ru-c2', 'R', ${unit2.id}, 'B', 'R2', '1', 2, now() - (i * 37 || ' days')::interval, now() + interval '1 year'
+      from generate_series(1, 15, 2) i`);
+    await run(sql`update certificates set issued_at = issued_at - interval '3 months' where id = 'ru-m3'`);
+    await expectRollupsMatchRecount();
+    const [{ path: unit2Path }] = (await rows(sql`select path from agencies where id = ${unit2.id}`)) as { path: string }[];
+    const movePath = (from: string, to: string) => sql`update agencies set path = ${to} || substr(path, ${from.length + 1}) where path like ${from + "%"}`;
+    const elsewhere = `${tree.provB.path}${unit2.id}/`;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, expires_at)
+        values ('ru-t1', 'SGP-RU-T1', 'ru-u21', 'ru-c1', 'R', ${unit2.id}, 'B', 'R1', '1', 2, now() + interval '1 year')`);
+      await tx.execute(movePath(unit2Path, elsewhere));
+      await tx.execute(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, expires_at)
+        values ('ru-t2', 'SGP-RU-T2', 'ru-u23', 'ru-c1', 'R', ${unit2.id}, 'B', 'R1', '1', 2, now() + interval '1 year')`);
+    });
+    await expectRollupsMatchRecount();
+    await run(movePath(elsewhere, unit2Path));
+    await expectRollupsMatchRecount();
+    // The dashboard's chart: the province's last 12 Jakarta months, as a direct count gives them.
+    for (const courseId of ["ru-c1", "ru-c2", null]) {
+      const direct = await rows(sql`
+        select to_char(date_trunc('month', c.issued_at at time zone 'Asia/Jakarta'), 'YYYY-MM') as month, count(*)::int as count
+        from certificates c join agencies a on a.id = c.agency_id
+        where a.path like ${tree.provA.path + "%"} and (${courseId}::text is null or c.course_id = ${courseId})
+          and c.issued_at at time zone 'Asia/Jakarta' >= date_trunc('month', now() at time zone 'Asia/Jakarta') - interval '11 months'
+        group by 1 order by 1`);
+      expect(await certificatesPerMonth(db, tree.provA.path, courseId)).toEqual(direct);
+    }
+    expect((await certificatesPerMonth(db, tree.provA.path, "ru-c2")).length).toBeGreaterThan(3);
 
     // People moving unit, one at a time and in bulk, take their numbers along.
     await run(sql`update users set agency_id = ${unit2.id} where id = 'ru-u2'`);
