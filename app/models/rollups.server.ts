@@ -3,13 +3,12 @@
  * unit, read from the trigger-maintained subtree rollups, and the head report built on them.
  */
 import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
-import { agencies, certificateMonthRollups, certificates, certificateSubtreeRollups, enrollmentSubtreeRollups, users } from "../../db/schema";
+import { agencies, certificateMonthRollups, certificates, certificateSubtreeRollups, enrollmentSubtreeRollups, quizScoreRollups, users } from "../../db/schema";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 import type { Db } from "~/utils/db.server";
 import type { Scope } from "~/utils/permissions.server";
 import { publishedCourses } from "./course.server";
-import { meanScoresByUnit, meanScoresInScope } from "./final-quiz.server";
 import { underDutySummary } from "./jp-ledger.server";
 import { overdueGroups } from "./overdue.server";
 
@@ -166,6 +165,51 @@ export async function dashboardPage(db: Db, scopePath: string, requestedCourseId
     courseId ? meanScoresByUnit(db, scopePath, courseId) : Promise.resolve([]),
   ]);
   return { ...stats, monthly, gain: learningGain(courseRows, means), gainByUnit: gainPerUnit(unitMeans) };
+}
+
+/**
+ * The pre-test vs final-quiz means (each learner's lowest pre-test and best final score, as
+ * final-quiz.server.ts defines them) from the trigger-kept per-unit sums of migration 0026: per
+ * course for the scope, or per unit (the learner's own agency) for one course; units with any
+ * learner only. avg() is sum / count in numeric, so the rounding is the same as over the scores.
+ */
+function rolledUpMeans(scopePath: string) {
+  const r = quizScoreRollups;
+  const learners = sql<number>`sum(${r.learners})::int`;
+  return {
+    fields: {
+      purpose: r.purpose,
+      mean: sql<number>`round(sum(${r.total})::numeric / nullif(sum(${r.scored}), 0)::numeric)::int`,
+      learners,
+    },
+    inScope: like(agencies.path, `${scopePath}%`),
+    anyone: sql`sum(${r.learners}) > 0`,
+  };
+}
+
+export async function meanScoresInScope(db: Db, scopePath: string) {
+  const r = quizScoreRollups;
+  const m = rolledUpMeans(scopePath);
+  return db
+    .select({ courseId: r.courseId, ...m.fields })
+    .from(r)
+    .innerJoin(agencies, eq(agencies.id, r.agencyId))
+    .where(m.inScope)
+    .groupBy(r.courseId, r.purpose)
+    .having(m.anyone);
+}
+
+export async function meanScoresByUnit(db: Db, scopePath: string, courseId: string) {
+  const r = quizScoreRollups;
+  const m = rolledUpMeans(scopePath);
+  return db
+    .select({ unitId: agencies.id, unit: agencies.name, ...m.fields })
+    .from(r)
+    .innerJoin(agencies, eq(agencies.id, r.agencyId))
+    .where(and(m.inScope, eq(r.courseId, courseId)))
+    .groupBy(agencies.id, agencies.name, r.purpose)
+    .having(m.anyone)
+    .orderBy(agencies.name);
 }
 
 /** The selected course's pre-test vs final-quiz means per unit, units with any score only. */

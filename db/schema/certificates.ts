@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
-import { date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
-import { courses } from "./content";
+import { courses, quizAttemptPurpose } from "./content";
 import { users } from "./users";
 
 /** A manager's assignment of a course to an agency subtree, with a due date. */
@@ -213,4 +213,40 @@ export const certificateMonthRollups = pgTable(
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.month, t.shard] })],
+);
+
+/**
+ * Each learner's score per course and purpose, as the learning-gain figures count it (lowest
+ * pre-test, best final quiz; null when the submitted attempts have no score), with the learner's
+ * agency: kept by triggers on final_quiz_attempts and users (migration 0026).
+ */
+export const quizLearnerScores = pgTable(
+  "quiz_learner_scores",
+  {
+    userId: text("user_id").notNull(),
+    courseId: text("course_id").notNull(),
+    purpose: quizAttemptPurpose("purpose").notNull(),
+    /** The learner's agency now (null for an account without one, which no figure counts). */
+    agencyId: text("agency_id"),
+    score: integer("score"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseId, t.purpose] })],
+);
+
+/**
+ * The learner scores above summed per agency (the learner's own unit), course and purpose: the
+ * dashboard's pre-test vs final means read a province's ~2,000 rows instead of every attempt.
+ */
+export const quizScoreRollups = pgTable(
+  "quiz_score_rollups",
+  {
+    agencyId: text("agency_id").notNull(),
+    courseId: text("course_id").notNull(),
+    purpose: quizAttemptPurpose("purpose").notNull(),
+    /** Learners with a submitted attempt; of them, those with a score, and the sum of their scores. */
+    learners: integer("learners").notNull(),
+    scored: integer("scored").notNull(),
+    total: bigint("total", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.courseId, t.purpose] })],
 );
