@@ -158,14 +158,12 @@ export async function dashboardStats(
 export async function dashboardPage(db: Db, scopePath: string, requestedCourseId: string | null, view?: DashboardView) {
   const courseRows = await publishedCourses(db);
   const courseId = requestedCourseId || (courseRows[0]?.id ?? null);
-  const [stats, monthly, means] = await Promise.all([
+  const [stats, monthly, means, unitMeans] = await Promise.all([
     dashboardStats(db, scopePath, courseRows, courseId, view),
     certificatesPerMonth(db, scopePath, courseId),
     meanScoresInScope(db, scopePath),
+    courseId ? meanScoresByUnit(db, scopePath, courseId) : Promise.resolve([]),
   ]);
-  // Per unit: the tree's rows on screen, each with its whole subtree (not the province's ~2,000
-  // units, ~400 kB of page once every unit has quiz scores).
-  const unitMeans = courseId ? await meanScoresOfTreeRows(db, scopePath, courseId, stats.units) : [];
   return { ...stats, monthly, gain: learningGain(courseRows, means), gainByUnit: gainPerUnit(unitMeans) };
 }
 
@@ -214,37 +212,8 @@ export async function meanScoresByUnit(db: Db, scopePath: string, courseId: stri
     .orderBy(agencies.name);
 }
 
-/**
- * The same means for one course per row of the unit tree, each over the row's whole subtree (every
- * agency whose path runs through it), in the rows' order; rows with any learner only.
- */
-export async function meanScoresOfTreeRows(db: Db, scopePath: string, courseId: string, rows: { id: string; name: string }[]) {
-  if (rows.length === 0) return [];
-  const r = quizScoreRollups;
-  const m = rolledUpMeans(scopePath);
-  const ancestor = sql<string>`anc.id`;
-  const found = await db
-    .select({ unitId: ancestor, ...m.fields })
-    .from(r)
-    .innerJoin(agencies, eq(agencies.id, r.agencyId))
-    .innerJoin(sql`lateral agency_ancestors(${agencies.path}) as anc(id)`, sql`true`)
-    .where(
-      and(
-        m.inScope,
-        eq(r.courseId, courseId),
-        inArray(
-          ancestor,
-          rows.map((u) => u.id),
-        ),
-      ),
-    )
-    .groupBy(ancestor, r.purpose)
-    .having(m.anyone);
-  return rows.flatMap((u) => found.filter((f) => f.unitId === u.id).map((f) => ({ ...f, unit: u.name })));
-}
-
 /** The selected course's pre-test vs final-quiz means per unit, units with any score only. */
-function gainPerUnit(means: { unitId: string; unit: string; purpose: string; mean: number; learners: number }[]) {
+function gainPerUnit(means: Awaited<ReturnType<typeof meanScoresByUnit>>) {
   const units = new Map<string, { unitId: string; unit: string; pre: GainMean | null; post: GainMean | null }>();
   for (const m of means) {
     const row = units.get(m.unitId) ?? { unitId: m.unitId, unit: m.unit, pre: null, post: null };
