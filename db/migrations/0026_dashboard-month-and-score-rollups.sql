@@ -106,10 +106,11 @@ FROM certificates c JOIN agencies a ON a.id = c.agency_id CROSS JOIN LATERAL age
 GROUP BY 1, 2, 3;
 
 --> statement-breakpoint
--- Recounts one learner's score for a course and purpose from the submitted attempts and moves
--- the unit's sums by the difference (the learner row is locked first, so two writes of one
--- learner's attempts apply in turn).
-CREATE FUNCTION quiz_learner_score_refresh(p_user text, p_course text, p_purpose quiz_attempt_purpose) RETURNS void LANGUAGE plpgsql AS $$
+-- Sets one learner's score for a course and purpose and moves the unit's sums by the difference
+-- (the learner row is locked first, so two writes of one learner's attempts apply in turn). A
+-- newly submitted attempt (p_added) only lowers a pre-test or raises a final score: no recount,
+-- which also keeps a bulk load linear; any other change recounts the learner's attempts.
+CREATE FUNCTION quiz_learner_score_refresh(p_user text, p_course text, p_purpose quiz_attempt_purpose, p_added boolean, p_score int) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   prev quiz_learner_scores%ROWTYPE;
   had boolean;
@@ -119,8 +120,14 @@ DECLARE
 BEGIN
   SELECT * INTO prev FROM quiz_learner_scores WHERE user_id = p_user AND course_id = p_course AND purpose = p_purpose FOR UPDATE;
   had := FOUND;
-  SELECT count(*), CASE WHEN p_purpose = 'pretest' THEN min(score) ELSE max(score) END INTO attempts, best
-  FROM final_quiz_attempts WHERE user_id = p_user AND course_id = p_course AND purpose = p_purpose AND submitted_at IS NOT NULL;
+  IF p_added THEN
+    attempts := 1;
+    -- least/greatest skip nulls, as min/max do.
+    best := CASE WHEN NOT had THEN p_score WHEN p_purpose = 'pretest' THEN least(prev.score, p_score) ELSE greatest(prev.score, p_score) END;
+  ELSE
+    SELECT count(*), CASE WHEN p_purpose = 'pretest' THEN min(score) ELSE max(score) END INTO attempts, best
+    FROM final_quiz_attempts WHERE user_id = p_user AND course_id = p_course AND purpose = p_purpose AND submitted_at IS NOT NULL;
+  END IF;
   IF (had AND attempts > 0 AND prev.score IS NOT DISTINCT FROM best) OR (NOT had AND attempts = 0) THEN
     RETURN;
   END IF;
@@ -148,11 +155,15 @@ $$;
 --> statement-breakpoint
 CREATE FUNCTION final_quiz_attempts_score_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    PERFORM quiz_learner_score_refresh(OLD.user_id, OLD.course_id, OLD.purpose);
+  -- Submitting (an insert of a submitted attempt, or the update that submits an open one).
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.submitted_at IS NULL AND NEW.submitted_at IS NOT NULL
+                          AND (OLD.user_id, OLD.course_id, OLD.purpose) IS NOT DISTINCT FROM (NEW.user_id, NEW.course_id, NEW.purpose)) THEN
+    PERFORM quiz_learner_score_refresh(NEW.user_id, NEW.course_id, NEW.purpose, true, NEW.score);
+    RETURN NULL;
   END IF;
-  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (OLD.user_id, OLD.course_id, OLD.purpose) IS DISTINCT FROM (NEW.user_id, NEW.course_id, NEW.purpose)) THEN
-    PERFORM quiz_learner_score_refresh(NEW.user_id, NEW.course_id, NEW.purpose);
+  PERFORM quiz_learner_score_refresh(OLD.user_id, OLD.course_id, OLD.purpose, false, NULL);
+  IF TG_OP = 'UPDATE' AND (OLD.user_id, OLD.course_id, OLD.purpose) IS DISTINCT FROM (NEW.user_id, NEW.course_id, NEW.purpose) THEN
+    PERFORM quiz_learner_score_refresh(NEW.user_id, NEW.course_id, NEW.purpose, false, NULL);
   END IF;
   RETURN NULL;
 END
