@@ -2,14 +2,13 @@
  * The dashboard's counters (decision 009): enrolment and certificate states per course and per
  * unit, read from the trigger-maintained subtree rollups, and the head report built on them.
  */
-import { and, eq, gte, inArray, isNull, like, or, sql } from "drizzle-orm";
-import { agencies, certificates, certificateSubtreeRollups, enrollmentSubtreeRollups, users } from "../../db/schema";
+import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { agencies, certificateMonthRollups, certificates, certificateSubtreeRollups, enrollmentSubtreeRollups, quizScoreRollups, users } from "../../db/schema";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { unitTree, type OpenUnits, type UnitSort } from "~/learning/unit-tree";
 import type { Db } from "~/utils/db.server";
 import type { Scope } from "~/utils/permissions.server";
 import { publishedCourses } from "./course.server";
-import { meanScoresByUnit, meanScoresInScope } from "./final-quiz.server";
 import { underDutySummary } from "./jp-ledger.server";
 import { overdueGroups } from "./overdue.server";
 
@@ -168,6 +167,51 @@ export async function dashboardPage(db: Db, scopePath: string, requestedCourseId
   return { ...stats, monthly, gain: learningGain(courseRows, means), gainByUnit: gainPerUnit(unitMeans) };
 }
 
+/**
+ * The pre-test vs final-quiz means (each learner's lowest pre-test and best final score, as
+ * final-quiz.server.ts defines them) from the trigger-kept per-unit sums of migration 0026: per
+ * course for the scope, or per unit (the learner's own agency) for one course; units with any
+ * learner only. avg() is sum / count in numeric, so the rounding is the same as over the scores.
+ */
+function rolledUpMeans(scopePath: string) {
+  const r = quizScoreRollups;
+  const learners = sql<number>`sum(${r.learners})::int`;
+  return {
+    fields: {
+      purpose: r.purpose,
+      mean: sql<number>`round(sum(${r.total})::numeric / nullif(sum(${r.scored}), 0)::numeric)::int`,
+      learners,
+    },
+    inScope: like(agencies.path, `${scopePath}%`),
+    anyone: sql`sum(${r.learners}) > 0`,
+  };
+}
+
+export async function meanScoresInScope(db: Db, scopePath: string) {
+  const r = quizScoreRollups;
+  const m = rolledUpMeans(scopePath);
+  return db
+    .select({ courseId: r.courseId, ...m.fields })
+    .from(r)
+    .innerJoin(agencies, eq(agencies.id, r.agencyId))
+    .where(m.inScope)
+    .groupBy(r.courseId, r.purpose)
+    .having(m.anyone);
+}
+
+export async function meanScoresByUnit(db: Db, scopePath: string, courseId: string) {
+  const r = quizScoreRollups;
+  const m = rolledUpMeans(scopePath);
+  return db
+    .select({ unitId: agencies.id, unit: agencies.name, ...m.fields })
+    .from(r)
+    .innerJoin(agencies, eq(agencies.id, r.agencyId))
+    .where(and(m.inScope, eq(r.courseId, courseId)))
+    .groupBy(agencies.id, agencies.name, r.purpose)
+    .having(m.anyone)
+    .orderBy(agencies.name);
+}
+
 /** The selected course's pre-test vs final-quiz means per unit, units with any score only. */
 function gainPerUnit(means: Awaited<ReturnType<typeof meanScoresByUnit>>) {
   const units = new Map<string, { unitId: string; unit: string; pre: GainMean | null; post: GainMean | null }>();
@@ -191,23 +235,29 @@ function learningGain(courseRows: { id: string; title: string }[], means: Awaite
   });
 }
 
-/** Certificates issued per month (Jakarta time) in the last 12 months, scoped by the agency at issue. */
+/**
+ * Certificates issued per month (Jakarta time) in the current month and the 11 before, scoped by
+ * the agency at issue: the scope's top agencies' rows of the trigger-kept monthly rollup
+ * (migration 0026), a few dozen rows however many certificates a province has.
+ */
 export async function certificatesPerMonth(db: Db, scopePath: string, courseId: string | null): Promise<{ month: string; count: number }[]> {
-  const month = sql<string>`to_char(date_trunc('month', ${certificates.issuedAt} at time zone 'Asia/Jakarta'), 'YYYY-MM')`;
-  const rows = await db
-    .select({ month, count: sql<number>`count(*)::int` })
-    .from(certificates)
-    .innerJoin(agencies, eq(agencies.id, certificates.agencyId))
+  const r = certificateMonthRollups;
+  const isTop = sql`(${agencies.path} = ${scopePath} or ${agencies.parentId} is null)`;
+  const tops = db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(like(agencies.path, `${scopePath}%`), isTop));
+  const month = sql<string>`to_char(${r.month}, 'YYYY-MM')`;
+  const count = sql<number>`sum(${r.n})::int`;
+  return db
+    .select({ month, count })
+    .from(r)
     .where(
-      and(
-        like(agencies.path, `${scopePath}%`),
-        courseId ? eq(certificates.courseId, courseId) : undefined,
-        gte(certificates.issuedAt, sql`now() - interval '12 months'`),
-      ),
+      and(inArray(r.ancestorId, tops), courseId ? eq(r.courseId, courseId) : undefined, sql`${r.month} >= (jakarta_month(now()) - interval '11 months')::date`),
     )
-    .groupBy(month)
-    .orderBy(month);
-  return rows;
+    .groupBy(r.month)
+    .having(sql`sum(${r.n}) <> 0`)
+    .orderBy(r.month);
 }
 
 /** Current certificates of the scope's learners that do not count: revoked, or suspended (decision 011). */

@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
-import { date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
-import { courses } from "./content";
+import { courses, quizAttemptPurpose } from "./content";
 import { users } from "./users";
 
 /** A manager's assignment of a course to an agency subtree, with a due date. */
@@ -195,4 +195,58 @@ export const certificateSubtreeRollups = pgTable(
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.expiresOn, t.shard] })],
+);
+
+/**
+ * Certificates issued per ancestor agency (of the agency at issue), course and month of issue in
+ * Jakarta time (the first day of the month), whatever became of them since: the dashboard's
+ * monthly chart (migration 0026) reads a province's twelve months from its own rows instead of
+ * counting ~20,000 certificates per view. Split over shards like the subtree rollups; readers sum.
+ */
+export const certificateMonthRollups = pgTable(
+  "certificate_month_rollups",
+  {
+    ancestorId: text("ancestor_id").notNull(),
+    courseId: text("course_id").notNull(),
+    month: date("month", { mode: "string" }).notNull(),
+    shard: smallint("shard").notNull().default(0),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ancestorId, t.courseId, t.month, t.shard] })],
+);
+
+/**
+ * Each learner's score per course and purpose, as the learning-gain figures count it (lowest
+ * pre-test, best final quiz; null when the submitted attempts have no score), with the learner's
+ * agency: kept by triggers on final_quiz_attempts and users (migration 0026).
+ */
+export const quizLearnerScores = pgTable(
+  "quiz_learner_scores",
+  {
+    userId: text("user_id").notNull(),
+    courseId: text("course_id").notNull(),
+    purpose: quizAttemptPurpose("purpose").notNull(),
+    /** The learner's agency now (null for an account without one, which no figure counts). */
+    agencyId: text("agency_id"),
+    score: integer("score"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseId, t.purpose] })],
+);
+
+/**
+ * The learner scores above summed per agency (the learner's own unit), course and purpose: the
+ * dashboard's pre-test vs final means read a province's ~2,000 rows instead of every attempt.
+ */
+export const quizScoreRollups = pgTable(
+  "quiz_score_rollups",
+  {
+    agencyId: text("agency_id").notNull(),
+    courseId: text("course_id").notNull(),
+    purpose: quizAttemptPurpose("purpose").notNull(),
+    /** Learners with a submitted attempt; of them, those with a score, and the sum of their scores. */
+    learners: integer("learners").notNull(),
+    scored: integer("scored").notNull(),
+    total: bigint("total", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.courseId, t.purpose] })],
 );

@@ -3,8 +3,9 @@
  *
  * The dashboard at the size of a nation, on the real PostgreSQL server: 1,000,000 learners,
  * 10,000,000 enrollments (10 courses each), 777,777 certificates in 34 provinces → 525 regencies →
- * 2,100 agencies → 9,720 units. Province 1 is the big one (1,800 units, ≈ 185,000 learners, as a
- * province told to finish by Friday); the others have 240 units each. Filled with COPY (rows
+ * 2,100 agencies → 9,720 units, and a pre-test and a final-quiz attempt of course 1 per learner
+ * who started it. Province 1 is the big one (1,800 units, ≈ 185,000 learners, as a province told
+ * to finish by Friday); the others have 240 units each. Filled with COPY (rows
  * generated here and streamed; the rollup triggers run as in production, one statement per
  * chunk), with a progress line, into its own database `sigap_national` that is KEPT: a later run
  * reuses it when it holds the right counts (the fill takes minutes); `--refill` drops and fills it
@@ -215,6 +216,42 @@ async function fill() {
       })(),
     );
     progress("certificates", to, LEARNERS, started);
+  }
+  // Course 1's pre-test and final quiz for every learner who started it: the dashboard's learning
+  // gain reads them (through the score rollups of migration 0026; before, every attempt per view).
+  await db`insert into lessons (id, course_id, slug, title, summary, kind, minutes, position, content_hash)
+    values ('c1-ujian', 'c1', 'ujian', 'Ujian', 'Ringkas', 'lesson', 5, 99, 'h')`;
+  started = performance.now();
+  for (let from = 0; from < LEARNERS; from += 250_000) {
+    const to = Math.min(LEARNERS, from + 250_000);
+    await copy(
+      db,
+      "final_quiz_attempts",
+      [
+        "id",
+        "user_id",
+        "lesson_id",
+        "course_id",
+        "quiz_id",
+        "purpose",
+        "seed",
+        "item_ids",
+        "option_order",
+        "score",
+        "passed",
+        "course_version",
+        "submitted_at",
+      ],
+      (function* () {
+        for (let i = from; i < to; i++) {
+          if (completedLessons(i, 1) === 0) continue;
+          const at = iso(completedAt(i));
+          yield `q${i}-p\tl${i}\tc1-ujian\tc1\tq\tpretest\ts\t[]\t{}\t${(i * 7) % 100}\tf\t1.0.0\t${at}`;
+          yield `q${i}-f\tl${i}\tc1-ujian\tc1\tq\tfinal\ts\t[]\t{}\t${40 + ((i * 13) % 61)}\tt\t1.0.0\t${at}`;
+        }
+      })(),
+    );
+    progress("quiz scores", to, LEARNERS, started);
   }
   // Statistics and the visibility map, as autovacuum would make them after a fill this size.
   process.stdout.write("vacuum analyze…");

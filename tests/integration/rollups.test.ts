@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency } from "~/models/agency.server";
 import { moveAgency, renameAgency } from "~/models/admin.server";
 import { completeLesson, markLessonComplete, touchLesson } from "~/models/progress.server";
+import { meanScoresByUnit as directMeansByUnit, meanScoresInScope as directMeansInScope } from "~/models/final-quiz.server";
+import { certificatesPerMonth, meanScoresByUnit, meanScoresInScope } from "~/models/rollups.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, createTwoAgencies } from "../setup/factories";
 
@@ -57,7 +59,18 @@ async function expectRollupsMatchRecount() {
     where c.replaced_by is null and c.revoked_at is null and c.suspended_at is null
     group by 1, 2, 3 order by 1, 2, 3`);
   expect(certifiedSubtree).toEqual(certifiedSubtreeRecount);
-  return { enrolled, certified, enrolledSubtree };
+
+  // Certificates issued per month (migration 0026): every certificate, revoked, suspended or
+  // replaced alike, counted at every ancestor of the agency it was issued in.
+  const monthly = await rows(
+    sql`select ancestor_id, course_id, month::text, sum(n)::int as n from certificate_month_rollups group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`,
+  );
+  const monthlyRecount = await rows(sql`
+    select anc as ancestor_id, c.course_id, date_trunc('month', c.issued_at at time zone 'Asia/Jakarta')::date::text as month, count(*)::int as n
+    from certificates c join agencies a on a.id = c.agency_id ${ancestors}
+    group by 1, 2, 3 order by 1, 2, 3`);
+  expect(monthly).toEqual(monthlyRecount);
+  return { enrolled, certified, enrolledSubtree, monthly };
 }
 
 describe("rollup tables", () => {
@@ -100,6 +113,38 @@ describe("rollup tables", () => {
     await expectRollupsMatchRecount();
     await run(sql`update certificates set suspended_at = null, suspended_reason = null, suspended_lesson = null where id = 'ru-k6'`);
     await expectRollupsMatchRecount();
+
+    // Certificates of earlier months, one moved to another month, and a unit moving inside a
+    // transaction between two issues: the first counts on the old path, the second on the new.
+    await run(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, issued_at, expires_at)
+      select 'ru-m' || i, 'SGP-RU-M' || i, 'ru-u' || i, 'ru-c2', 'R', ${unit2.id}, 'B', 'R2', '1', 2, now() - (i * 37 || ' days')::interval, now() + interval '1 year'
+      from generate_series(1, 15, 2) i`);
+    await run(sql`update certificates set issued_at = issued_at - interval '3 months' where id = 'ru-m3'`);
+    await expectRollupsMatchRecount();
+    const [{ path: unit2Path }] = (await rows(sql`select path from agencies where id = ${unit2.id}`)) as { path: string }[];
+    const movePath = (from: string, to: string) => sql`update agencies set path = ${to} || substr(path, ${from.length + 1}) where path like ${from + "%"}`;
+    const elsewhere = `${tree.provB.path}${unit2.id}/`;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, expires_at)
+        values ('ru-t1', 'SGP-RU-T1', 'ru-u21', 'ru-c1', 'R', ${unit2.id}, 'B', 'R1', '1', 2, now() + interval '1 year')`);
+      await tx.execute(movePath(unit2Path, elsewhere));
+      await tx.execute(sql`insert into certificates (id, code, user_id, course_id, learner_name, agency_id, agency_name, course_title, course_version, jp, expires_at)
+        values ('ru-t2', 'SGP-RU-T2', 'ru-u23', 'ru-c1', 'R', ${unit2.id}, 'B', 'R1', '1', 2, now() + interval '1 year')`);
+    });
+    await expectRollupsMatchRecount();
+    await run(movePath(elsewhere, unit2Path));
+    await expectRollupsMatchRecount();
+    // The dashboard's chart: the province's last 12 Jakarta months, as a direct count gives them.
+    for (const courseId of ["ru-c1", "ru-c2", null]) {
+      const direct = await rows(sql`
+        select to_char(date_trunc('month', c.issued_at at time zone 'Asia/Jakarta'), 'YYYY-MM') as month, count(*)::int as count
+        from certificates c join agencies a on a.id = c.agency_id
+        where a.path like ${tree.provA.path + "%"} and (${courseId}::text is null or c.course_id = ${courseId})
+          and c.issued_at at time zone 'Asia/Jakarta' >= date_trunc('month', now() at time zone 'Asia/Jakarta') - interval '11 months'
+        group by 1 order by 1`);
+      expect(await certificatesPerMonth(db, tree.provA.path, courseId)).toEqual(direct);
+    }
+    expect((await certificatesPerMonth(db, tree.provA.path, "ru-c2")).length).toBeGreaterThan(3);
 
     // People moving unit, one at a time and in bulk, take their numbers along.
     await run(sql`update users set agency_id = ${unit2.id} where id = 'ru-u2'`);
@@ -177,5 +222,83 @@ describe("an enrollment already started", () => {
     const [row] = await rows(sql`select started_at is not null as started from enrollments where user_id = ${learner.id}`);
     expect(row).toEqual({ started: true });
     await expectRollupsMatchRecount();
+  });
+});
+
+describe("quiz score rollups", () => {
+  it("give the same pre-test and final means as the attempts after every kind of write", async () => {
+    const db = await getDb();
+    // A tree of its own: the test above moves agency A to province B.
+    const tree = await createTwoAgencies();
+    const run = (q: ReturnType<typeof sql>) => db.execute(q);
+    const unit2 = await createAgency(db, { code: `Q-${Date.now()}`, name: "Bidang Kuis", kind: "unit", parentId: tree.agencyA.id });
+    await run(sql`insert into courses (id, slug, title, summary, level, version, minutes, jp, pass_percent, valid_months, position, content_hash)
+      values ('rq-c1', 'rq-1', 'Q1', 's', 'dasar', '1', 10, 2, 70, 24, 93, 'h'), ('rq-c2', 'rq-2', 'Q2', 's', 'dasar', '1', 10, 2, 70, 24, 94, 'h')`);
+    await run(sql`insert into lessons (id, course_id, slug, title, summary, kind, minutes, position, content_hash)
+      values ('rq-l1', 'rq-c1', 'ujian', 'Ujian', 's', 'lesson', 5, 1, 'h'), ('rq-l2', 'rq-c2', 'ujian', 'Ujian', 's', 'lesson', 5, 1, 'h')`);
+    await run(sql`insert into users (id, email, name, password_hash, agency_id)
+      select 'rq-u' || i, 'rq' || i || '@uji.sigap.id', 'Q ' || i, 'x', case when i % 3 = 0 then ${tree.unitA.id} when i % 3 = 1 then ${unit2.id} else ${tree.unitB.id} end
+      from generate_series(1, 30) i`);
+    const attempt = (id: string, user: string, course: number, purpose: string, score: number | null, submitted: boolean) =>
+      sql`insert into final_quiz_attempts (id, user_id, lesson_id, course_id, quiz_id, purpose, seed, item_ids, option_order, score, course_version, submitted_at)
+        values (${id}, ${user}, ${`rq-l${course}`}, ${`rq-c${course}`}, 'q', ${purpose}, 's', '[]', '{}', ${score}, '1', ${submitted ? sql`now()` : null})`;
+
+    const direct = async () => {
+      const [inScope, byUnit1, byUnit2] = await Promise.all([
+        directMeansInScope(db, tree.provA.path),
+        directMeansByUnit(db, tree.provA.path, "rq-c1"),
+        directMeansByUnit(db, tree.provA.path, "rq-c2"),
+      ]);
+      return { inScope, byUnit1, byUnit2 };
+    };
+    const rolled = async () => {
+      const [inScope, byUnit1, byUnit2] = await Promise.all([
+        meanScoresInScope(db, tree.provA.path),
+        meanScoresByUnit(db, tree.provA.path, "rq-c1"),
+        meanScoresByUnit(db, tree.provA.path, "rq-c2"),
+      ]);
+      return { inScope, byUnit1, byUnit2 };
+    };
+    const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const expectSameMeans = async () => {
+      const [d, r] = await Promise.all([direct(), rolled()]);
+      for (const k of ["inScope", "byUnit1", "byUnit2"] as const) expect(sorted(r[k] as unknown[])).toEqual(sorted(d[k] as unknown[]));
+      const learnerScores = await rows(
+        sql`select user_id, course_id, purpose::text as purpose, agency_id, score from quiz_learner_scores where user_id like 'rq-%' order by 1, 2, 3`,
+      );
+      const recount = await rows(sql`
+        select f.user_id, f.course_id, f.purpose::text as purpose, u.agency_id, case when f.purpose = 'pretest' then min(f.score) else max(f.score) end as score
+        from final_quiz_attempts f join users u on u.id = f.user_id where f.submitted_at is not null and f.user_id like 'rq-%' group by f.user_id, f.course_id, f.purpose, u.agency_id order by 1, 2, 3`);
+      expect(learnerScores).toEqual(recount);
+      return d;
+    };
+
+    // Submitted and open attempts, several per learner, one without a score; learners of another province.
+    for (let i = 1; i <= 30; i++) {
+      await run(attempt(`rq-a${i}-p`, `rq-u${i}`, 1 + (i % 2), "pretest", (i * 17) % 100, true));
+      await run(attempt(`rq-a${i}-f1`, `rq-u${i}`, 1 + (i % 2), "final", (i * 31) % 100, true));
+      if (i % 4 === 0) await run(attempt(`rq-a${i}-f2`, `rq-u${i}`, 1 + (i % 2), "final", (i * 7) % 100, true));
+      if (i % 5 === 0) await run(attempt(`rq-a${i}-open`, `rq-u${i}`, 1, "pretest", null, false));
+    }
+    await run(attempt("rq-null", "rq-u3", 2, "pretest", null, true));
+    const first = await expectSameMeans();
+    expect(first.inScope.length).toBe(4);
+    expect(first.byUnit1.length).toBeGreaterThan(1);
+
+    // Submitting an open attempt, a re-score, a better and a worse retry, deletes, a purpose change.
+    await run(sql`update final_quiz_attempts set submitted_at = now(), score = 3 where id = 'rq-a5-open'`);
+    await run(sql`update final_quiz_attempts set score = 99 where id = 'rq-a6-f1'`);
+    await run(sql`update final_quiz_attempts set score = 1 where id in ('rq-a8-f2', 'rq-a9-p')`);
+    await run(sql`delete from final_quiz_attempts where id in ('rq-a12-f1', 'rq-a13-p', 'rq-a13-f1', 'rq-null')`);
+    await run(sql`update final_quiz_attempts set purpose = 'final' where id = 'rq-a10-open'`);
+    await run(sql`update final_quiz_attempts set submitted_at = null where id = 'rq-a14-p'`);
+    await expectSameMeans();
+
+    // Learners moving unit (into the scope and out of it), in bulk too, and one deleted.
+    await run(sql`update users set agency_id = ${tree.unitA.id} where id = 'rq-u2'`);
+    await run(sql`update users set agency_id = ${tree.unitB.id} where id = 'rq-u3'`);
+    await run(sql`update users set agency_id = ${unit2.id} where id in ('rq-u6', 'rq-u9', 'rq-u11')`);
+    await run(sql`delete from users where id = 'rq-u7'`);
+    await expectSameMeans();
   });
 });
