@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import { agencies, certificateIssuance, certificates, enrollments, lessonProgress, users, type Certificate } from "../../db/schema";
 import { generateCertificateCode } from "~/certificates/code";
 import { canRecertify, expiryDate, type SuspensionReason } from "~/certificates/rules";
@@ -8,7 +7,7 @@ import type { LessonKind } from "~/content/schema";
 import { certificateStep, courseStanding, type CertificateFacts, type LessonFacts } from "~/learning/completion";
 import { certificateIssuedMail, mailCertificateSuspended } from "~/mail/notices.server";
 import { handOverMail } from "~/mail/queue.server";
-import { queryRows, type Db } from "~/utils/db.server";
+import { preparedQueryRows, queryRows, type Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { insertMailQuery } from "./mail.server";
 import { DEFAULT_SCOPE, FALLBACK_SIGNATORY } from "./signatory.server";
@@ -130,19 +129,6 @@ export async function refreshEnrollment(
 
 type CurrentCertificate = NonNullable<CertificateFacts> & { id: string };
 
-const rawDialect = new PgDialect({ casing: "snake_case" });
-/**
- * `queryRows` for a raw statement the server should plan once per connection: on postgres.js a
- * named (prepared) statement, like drizzle's `.prepare()`; PGlite runs it as `db.execute` does.
- * For completionFacts, planning cost three times its execution (≈ 0.8 ms vs 0.3 ms, issue 18),
- * and PostgreSQL's own choice re-planned it on every call (its generic plan's estimate is a
- * little higher, the plan the same: index lookups by learner and course), hence the forced one.
- */
-async function preparedRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
-  const result = (await db._.session.prepareQuery(rawDialect.sqlToQuery(query), undefined, name, false).execute()) as unknown;
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
-}
-
 type FactsRow = {
   completed_lessons: number;
   completed: boolean;
@@ -167,7 +153,10 @@ type FactsRow = {
  * their mark). One row per lesson, or one row with no lesson when the course has none.
  */
 async function completionFacts(tx: Db, userId: string, courseId: string) {
-  const rows = await preparedRows<FactsRow>(
+  // Prepared, on its generic plan (set by the lock's statement in refreshEnrollment): planning cost
+  // three times its execution (≈ 0.8 vs 0.3 ms, issue 18), and PostgreSQL's own choice re-planned it
+  // on every call (the generic plan's estimate is a little higher, the plan the same).
+  const rows = await preparedQueryRows<FactsRow>(
     tx,
     "sigap_completion_facts",
     sql`select e.completed_lessons, e.completed_at is not null as completed, c.version as course_version,

@@ -5,7 +5,7 @@
 import { and, asc, eq, isNull, like, or, sql, type SQLWrapper } from "drizzle-orm";
 import { agencies, certificates, courses, enrollments, users } from "../../db/schema";
 import { enrollmentStatus, type EnrollmentStatus } from "~/learning/enrollment-status";
-import type { Db } from "~/utils/db.server";
+import { queryRows, type Db } from "~/utils/db.server";
 
 export type LearnerFilters = { unitId?: string | null; courseId?: string | null; status?: EnrollmentStatus | null; lowJp?: boolean; q?: string };
 export type LearnerRow = {
@@ -235,11 +235,13 @@ async function learnerRows(
   // The outer query by hand and its rows read as they come: drizzle's mapping of the two
   // subqueries' columns (proxies, type checks per cell) cost more CPU than the query itself and
   // ~6 kB of garbage per row, which a whole-province export promoted into a 190 MB heap (issue 18).
-  const result = (await db.execute(
-    sql`select ${scope.unit} as unit_name, ${scope.path} as unit_path, ${sql.identifier("people")}.* from ${scope} cross join lateral ${people}
+  const rows = (
+    await queryRows<Record<string, unknown>>(
+      db,
+      sql`select ${scope.unit} as unit_name, ${scope.path} as unit_path, ${sql.identifier("people")}.* from ${scope} cross join lateral ${people}
         order by ${byPath(scope.path)}, ${people.name}, ${people.id} limit ${limit + 1}`,
-  )) as unknown as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
-  const rows = (Array.isArray(result) ? result : result.rows).map(personRow);
+    )
+  ).map(personRow);
   const now = new Date();
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "../../db/schema";
 import { DataDirError, lockDataDir } from "./data-dir-lock.server";
 import { env } from "./env.server";
@@ -249,8 +249,22 @@ export async function pingDb(timeoutMs = 3000): Promise<boolean> {
   }
 }
 
-/** The rows of a raw `db.execute(sql…)`: postgres.js answers an array, PGlite an object with `rows`. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
+/** postgres.js answers a raw statement with an array of rows, PGlite with an object holding `rows`. */
+function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+/** The rows of a raw `db.execute(sql…)`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+const rawDialect = new PgDialect({ casing: "snake_case" });
+/**
+ * `queryRows` for a raw statement the server should plan once per connection: on postgres.js a
+ * named (prepared) statement, as drizzle's `.prepare()` makes of a built query; PGlite runs it as
+ * `db.execute` does. For a statement whose planning costs more than its execution.
+ */
+export async function preparedQueryRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db._.session.prepareQuery(rawDialect.sqlToQuery(query), undefined, name, false).execute());
 }
