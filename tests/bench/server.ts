@@ -29,11 +29,23 @@ export function watchRss(pid: number | undefined) {
 }
 
 /**
+ * The `--flags` `npm run serve` passes to node in that checkout (none in one from before decision
+ * 028). BENCH_NODE_FLAGS="…" replaces them, to compare settings (an empty value: node's defaults).
+ */
+export function serveNodeFlags(cwd = process.cwd()): string[] {
+  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
+  const pkg = JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  return (pkg.scripts?.serve ?? "").split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
+/**
  * Starts the production build (run `npm run build` first) on a free port with its own
  * fresh PGlite data directory (or DATABASE_URL), after migrating, syncing and seeding it.
  * The server is the one `npm run serve` runs (build/server.js, app/cli/serve.ts precompiled by
  * `npm run build`), as one Node process (so `pid` is the server's own: RSS and CPU profiles are its).
- * A checkout built before that existed (BENCH_COMPARE_DIR) runs app/cli/serve.ts through tsx. `startMs`: spawn until /healthz said 200.
+ * with the Node flags that script gives (the heap sizing of decision 028: what a bench measures is
+ * what production runs). A checkout built before that existed (BENCH_COMPARE_DIR) runs
+ * app/cli/serve.ts through tsx. `startMs`: spawn until /healthz said 200.
  * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there when it stops.
  */
 export async function startServer(port: number, extraEnv: Record<string, string> = {}, cwd = process.cwd()) {
@@ -53,7 +65,7 @@ export async function startServer(port: number, extraEnv: Record<string, string>
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
   const spawnedAt = performance.now();
   const entry = existsSync(path.join(cwd, "build", "server.js")) ? ["build/server.js"] : ["--import", "tsx", "app/cli/serve.ts"];
-  const child: ChildProcess = spawn(process.execPath, [...prof, ...entry], { env, stdio: ["ignore", log, log], cwd });
+  const child: ChildProcess = spawn(process.execPath, [...serveNodeFlags(cwd), ...prof, ...entry], { env, stdio: ["ignore", log, log], cwd });
   const base = `http://localhost:${port}`;
   let startMs = NaN;
   // A loaded machine can take a while: up to 3 minutes.
