@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
  * postgres.js 3.4.9 can crash the process when PostgreSQL restarts (porsager/postgres#1154,
  * #1208; unreleased fixes #1168/#1176/#1209). db/patches/postgres+3.4.9.patch guards it and
  * `patch-package --error-on-fail` refuses to install when the patch no longer applies. This
- * test fails if the guard is not in the code the app actually loads.
+ * test fails if the guard is not in the code the app actually loads. The same patch keeps a
+ * transaction's connection reserved (porsager/postgres#823; db/postgres-begin-race.test.ts).
  */
 describe("postgres.js null-socket guard", () => {
   // The entry the app loads (cjs) sits in <root>/cjs/src/index.js.
@@ -23,6 +24,9 @@ describe("postgres.js null-socket guard", () => {
       const source = readFileSync(path.join(root, dir, "connection.js"), "utf8");
       expect(source).toContain("/* sigap: null-socket guard */");
       expect(source.split("nextWriteTimer = null, chunk = null")).toHaveLength(3);
+      // The transaction fixes of db/postgres-begin-race.test.ts (which needs the real server).
+      expect(source).toContain("/* sigap: reserve on BEGIN */");
+      expect(source).toContain("!query && !connection.reserved && onopen(connection)");
     });
   }
 });
