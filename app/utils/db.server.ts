@@ -32,7 +32,8 @@ const migrationsFolder = path.resolve("db/migrations");
 const reconnectDelay = (retries: number) => Math.min(0.1 * 2 ** retries, 1);
 
 /**
- * Which statements postgres.js may send as named (prepared) statements. drizzle's postgres.js
+ * Which statements of a transaction postgres.js may send as named (prepared) statements (see
+ * `preparing` for why only there). drizzle's postgres.js
  * driver sends every statement unnamed unless it was built with `.prepare(name)`, so the server
  * parsed and planned each one on every call: for the short keyed statements of learner requests
  * that was most of PostgreSQL's CPU (parse + plan ≈ 0.35 ms against ≈ 0.05 ms of execution,
@@ -62,15 +63,20 @@ type UnsafeOptions = { prepare?: boolean } & Record<string, unknown>;
 type SqlLike = { unsafe: (query: string, params?: unknown[], options?: UnsafeOptions) => unknown };
 
 /**
- * The postgres.js client as drizzle sees it: `unsafe` (every statement drizzle sends) prepares
- * what `worthPreparing` admits; transactions and savepoints hand their callbacks the same wrapper.
+ * The postgres.js client as drizzle sees it: inside a transaction (the callbacks of `begin` and
+ * `savepoint`), `unsafe` (every statement drizzle sends) prepares what `worthPreparing` admits.
+ * Outside transactions statements stay as drizzle sends them: a prepared statement lets
+ * postgres.js pipeline more queries onto one pooled connection, and under load that hit its race
+ * (porsager/postgres#823, fix proposed in #1207): a socket 'drain' hands a connection reserved by a
+ * transaction back to the pool, another transaction's BEGIN lands in it (UNSAFE_TRANSACTION, a
+ * 500; 1–3 in 7,500 learner requests here). A transaction's own connection is never shared.
  */
-function preparing<T extends object>(client: T): T {
+function preparing<T extends object>(client: T, inTransaction = false): T {
   return new Proxy(client, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== "function") return value;
-      if (prop === "unsafe") {
+      if (prop === "unsafe" && inTransaction) {
         return (query: string, params?: unknown[], options?: UnsafeOptions) =>
           (target as unknown as SqlLike).unsafe(query, params, { ...options, prepare: options?.prepare === true || worthPreparing(query, params) });
       }
@@ -79,7 +85,7 @@ function preparing<T extends object>(client: T): T {
           const i = args.findIndex((a) => typeof a === "function");
           if (i >= 0) {
             const body = args[i] as (inner: object) => unknown;
-            args[i] = (inner: object) => body(preparing(inner));
+            args[i] = (inner: object) => body(preparing(inner, true));
           }
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
