@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { createReadableStreamFromReadable, createRequestHandler, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import type { RequestContext } from "../utils/auth.server";
 import { loadEnv } from "../utils/env.server";
 
 // The largest body any route accepts (the staff import's cap plus its form fields); routes set tighter limits.
@@ -62,7 +63,9 @@ app.use((req, res, next) => {
 const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
 app.all("*", async (req, res, next) => {
   try {
-    const response = await handleRequest(remixRequest(req, res), { clientAddress: req.socket.remoteAddress ?? undefined });
+    // One context per HTTP request: its loaders share the session lookup through it (auth.server).
+    const context: RequestContext = { clientAddress: req.socket.remoteAddress ?? undefined, perRequest: true };
+    const response = await handleRequest(remixRequest(req, res), context);
     await sendResponse(res, response);
   } catch (error) {
     next(error);

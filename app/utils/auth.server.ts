@@ -24,15 +24,30 @@ export type { SessionUser } from "./session.server";
  * How sessions are stored is session.server.ts's business.
  */
 
-// Root and route loaders of one document request share the Request: validate the session once.
-const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+// Validate the session once per request. Remix hands the root and route loaders of one document
+// request each its own copy of the Request (it strips `?index` and `_data` into a new one), so
+// the lookup was made twice; they do share the load context, which our server makes per HTTP
+// request and marks `perRequest` (app/cli/serve.ts). Loaders are linked to it in the pipeline;
+// actions are not, so loaders that run after an action (a form answered with its errors) look the
+// session up again and see what the action changed.
+const perRequest = new WeakMap<object, Promise<SessionUser | null>>();
+const loaderScope = new WeakMap<Request, object>();
+
+/** The load context our server makes for each HTTP request (tests' contexts lack the mark and share nothing). */
+export type RequestContext = { clientAddress?: string; perRequest?: true };
+
+/** Lets this loader's Request share the session lookup with the other loaders of its HTTP request. */
+export function shareUserAcrossLoaders(request: Request, context: unknown) {
+  if (context && typeof context === "object" && (context as RequestContext).perRequest === true) loaderScope.set(request, context);
+}
 
 /** The signed-in user, or null. Expired, idle or unknown sessions count as signed out. */
 export function getUser(request: Request): Promise<SessionUser | null> {
-  let user = perRequest.get(request);
+  const key = loaderScope.get(request) ?? request;
+  let user = perRequest.get(key);
   if (!user) {
     user = loadUser(request);
-    perRequest.set(request, user);
+    perRequest.set(key, user);
   }
   return user;
 }

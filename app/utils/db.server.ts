@@ -31,6 +31,70 @@ const migrationsFolder = path.resolve("db/migrations");
  */
 const reconnectDelay = (retries: number) => Math.min(0.1 * 2 ** retries, 1);
 
+/**
+ * Which statements of a transaction postgres.js may send as named (prepared) statements (see
+ * `preparing` for why only there). drizzle's postgres.js
+ * driver sends every statement unnamed unless it was built with `.prepare(name)`, so the server
+ * parsed and planned each one on every call: for the short keyed statements of learner requests
+ * that was most of PostgreSQL's CPU (parse + plan ≈ 0.35 ms against ≈ 0.05 ms of execution,
+ * docs/performance.md). Prepared, a statement is parsed once per connection and, once PostgreSQL
+ * finds its generic plan as good as the custom ones (after five calls), not planned again.
+ * Left unnamed: statements without parameters (DDL, migrations, utility commands), long
+ * parameter lists (bulk inserts, IN lists: a text per length), LIKE filters (a path prefix decides
+ * whether the index serves, so each value needs its own plan), and any new text once
+ * `MAX_PREPARED_TEXTS` distinct texts were admitted (postgres.js never forgets a prepared statement
+ * on a connection, so the set of texts must stay bounded).
+ */
+const MAX_PREPARED_PARAMS = 64;
+const MAX_PREPARED_TEXTS = 500;
+const admittedTexts = new Set<string>();
+const LIKE = /\bi?like\b/i;
+
+export function worthPreparing(query: string, params: readonly unknown[] | undefined): boolean {
+  const n = params?.length ?? 0;
+  if (n === 0 || n > MAX_PREPARED_PARAMS) return false;
+  if (admittedTexts.has(query)) return true;
+  if (admittedTexts.size >= MAX_PREPARED_TEXTS || LIKE.test(query)) return false;
+  admittedTexts.add(query);
+  return true;
+}
+
+type UnsafeOptions = { prepare?: boolean } & Record<string, unknown>;
+type SqlLike = { unsafe: (query: string, params?: unknown[], options?: UnsafeOptions) => unknown };
+
+/**
+ * The postgres.js client as drizzle sees it: inside a transaction (the callbacks of `begin` and
+ * `savepoint`), `unsafe` (every statement drizzle sends) prepares what `worthPreparing` admits.
+ * Outside transactions statements stay as drizzle sends them: a prepared statement lets
+ * postgres.js pipeline more queries onto one pooled connection, and under load that hit its race
+ * (porsager/postgres#823, fix proposed in #1207): a socket 'drain' hands a connection reserved by a
+ * transaction back to the pool, another transaction's BEGIN lands in it (UNSAFE_TRANSACTION, a
+ * 500; 1–3 in 7,500 learner requests here). A transaction's own connection is never shared.
+ */
+function preparing<T extends object>(client: T, inTransaction = false): T {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== "function") return value;
+      if (prop === "unsafe" && inTransaction) {
+        return (query: string, params?: unknown[], options?: UnsafeOptions) =>
+          (target as unknown as SqlLike).unsafe(query, params, { ...options, prepare: options?.prepare === true || worthPreparing(query, params) });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const i = args.findIndex((a) => typeof a === "function");
+          if (i >= 0) {
+            const body = args[i] as (inner: object) => unknown;
+            args[i] = (inner: object) => body(preparing(inner, true));
+          }
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+}
+
 let factory: () => Promise<DbHandle> = () => openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, migrate: true });
 let handle: Promise<DbHandle> | null = null;
 let opened: DbHandle | null = null;
@@ -61,7 +125,7 @@ export async function openDatabase(opts: {
       connection: { jit: "off" },
       ...(opts.onQuery ? { debug: (_connection: number, query: string) => opts.onQuery!(query) } : {}),
     });
-    const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzle({ client: preparing(client), schema, casing: "snake_case" }) as unknown as Db;
     // After drizzle(), which installs its own json/date serializers.
     Object.assign(client.options.serializers, nulFreeSerializers());
     if (opts.migrate) {

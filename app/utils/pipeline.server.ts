@@ -15,7 +15,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Lang } from "~/i18n";
 import type { Permission } from "./policy";
 import { can } from "./policy";
-import { getUser, requireUser, type SessionUser } from "./auth.server";
+import { getUser, requireUser, shareUserAcrossLoaders, type SessionUser } from "./auth.server";
 import { assertSameOrigin } from "./csrf.server";
 import { dbUnavailable, downloadUnavailable, isDbUnavailable, keptForm, type ShownFields } from "./db-unavailable.server";
 import { wroteCookie } from "./db.server";
@@ -149,6 +149,7 @@ export async function handleLoader<A extends Access, T>(
   fn: (ctx: RouteContext<A>) => Promise<T> | T,
 ): Promise<T> {
   rememberClientAddress(args.request, args.context);
+  shareUserAcrossLoaders(args.request, args.context);
   try {
     const user = await authorise(args.request, options.access, !!options.download);
     return await fn(contextFor<A>(args, user));

@@ -4,6 +4,7 @@ import { sessions } from "../../db/schema";
 import { action as signInAction } from "~/routes/masuk";
 import { action as signOutAction } from "~/routes/keluar";
 import { action as passwordAction } from "~/routes/akun.kata-sandi";
+import { loader as catalogLoader } from "~/routes/kursus._index";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { SIGN_IN_LIMITS, signInDelayMs } from "~/utils/rate-limit.server";
@@ -177,6 +178,28 @@ describe("sessions", () => {
     expect(res.status).toBe(415);
     expect(res.headers.get("set-cookie")).toMatch(/sigap_session=;/);
     expect(await getUser(get("/", cookie))).toBeNull();
+  });
+
+  it("looks the session up once for all loaders of one HTTP request, though each gets its own Request copy", async () => {
+    const user = await createAccount(agencyId);
+    const cookie = await sessionCookieFor(user.email);
+    // What app/cli/serve.ts hands Remix for one HTTP request; Remix gives each loader a new Request.
+    const request = { clientAddress: "198.51.100.9", perRequest: true as const };
+    expect((await run(catalogLoader, get("/kursus", cookie), {}, request)).status).toBe(200);
+    const db = await getDb();
+    await db.delete(sessions).where(eq(sessions.userId, user.id));
+    // The same HTTP request's next loader: no second lookup, so it still sees the user.
+    expect((await run(catalogLoader, get("/kursus", cookie), {}, request)).status).toBe(200);
+    // Another HTTP request looks again and finds the session gone.
+    const next = await run(catalogLoader, get("/kursus", cookie), {}, { clientAddress: "198.51.100.9", perRequest: true });
+    expect(next.status).toBe(302);
+    expect(next.headers.get("location")).toMatch(/^\/masuk\?ke=/);
+    // A context without the mark (a test's, another server's) shares nothing.
+    const unmarked = { clientAddress: "198.51.100.9" };
+    const again = await sessionCookieFor(user.email);
+    expect((await run(catalogLoader, get("/kursus", again), {}, unmarked)).status).toBe(200);
+    await db.delete(sessions).where(eq(sessions.userId, user.id));
+    expect((await run(catalogLoader, get("/kursus", again), {}, unmarked)).status).toBe(302);
   });
 
   it("treats an expired session as signed out", async () => {
