@@ -4,12 +4,26 @@ import { useT } from "~/utils/i18n";
 type Mean = { mean: number; learners: number } | null;
 export type GainRow = { courseId: string; title: string; pre: Mean; post: Mean };
 export type UnitGainRow = { unitId: string; unit: string; pre: Mean; post: Mean };
+/** A mean and its number of learners, as a pair: a compact cell of the page data. */
+type MeanCells = readonly [mean: number, learners: number] | null;
+/**
+ * A unit's row as the page data carries it: name, pre-test, final quiz. A province has ~2,000
+ * units, and as objects with ids their rows were half the page (≈ 230 kB of JSON in the HTML).
+ */
+export type UnitGainCells = readonly [unit: string, pre: MeanCells, post: MeanCells];
+
+const cells = (m: Mean): MeanCells => (m ? [m.mean, m.learners] : null);
+
+/** The per-unit rows in the page data's compact form (the loader sends these). */
+export function unitGainCells(units: UnitGainRow[]): UnitGainCells[] {
+  return units.map((u) => [u.unit, cells(u.pre), cells(u.post)]);
+}
 
 /**
  * Mean pre-test vs best final-quiz score (LAN learning gain) in the manager's subtree: per course,
  * and for the selected course per unit.
  */
-export function LearningGain({ rows, units, courseTitle }: { rows: GainRow[]; units: UnitGainRow[]; courseTitle: string | null }) {
+export function LearningGain({ rows, units, courseTitle }: { rows: GainRow[]; units: readonly UnitGainCells[]; courseTitle: string | null }) {
   const t = useT();
   if (rows.length === 0) return null;
   return (
@@ -17,20 +31,20 @@ export function LearningGain({ rows, units, courseTitle }: { rows: GainRow[]; un
       <h2 id="gain-h">{t("gain.title")}</h2>
       <p className="hint">{t("gain.hint")}</p>
       {/* The scroller is the named region (a cheap phone is narrower than four columns). */}
-      <GainTable labelledBy="gain-h" first={t("gain.course")} rows={rows.map((r) => ({ key: r.courseId, name: r.title, pre: r.pre, post: r.post }))} />
+      <GainTable labelledBy="gain-h" first={t("gain.course")} rows={rows.map((r) => [r.title, cells(r.pre), cells(r.post)])} />
       {units.length > 0 && courseTitle ? (
         <>
           <h3 id="gain-unit-h">{t("gain.byUnit", { course: courseTitle })}</h3>
-          <GainTable labelledBy="gain-unit-h" first={t("gain.unit")} rows={units.map((u) => ({ key: u.unitId, name: u.unit, pre: u.pre, post: u.post }))} />
+          <GainTable labelledBy="gain-unit-h" first={t("gain.unit")} rows={units} />
         </>
       ) : null}
     </section>
   );
 }
 
-function GainTable({ labelledBy, first, rows }: { labelledBy: string; first: string; rows: { key: string; name: string; pre: Mean; post: Mean }[] }) {
+function GainTable({ labelledBy, first, rows }: { labelledBy: string; first: string; rows: readonly UnitGainCells[] }) {
   const t = useT();
-  const cell = (m: Mean) => (m ? t("gain.mean", { mean: m.mean, learners: m.learners }) : "–");
+  const cell = (m: MeanCells) => (m ? t("gain.mean", { mean: m[0], learners: m[1] }) : "–");
   return (
     <TableWrap labelledBy={labelledBy}>
       <table className="data">
@@ -43,12 +57,13 @@ function GainTable({ labelledBy, first, rows }: { labelledBy: string; first: str
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.name}</th>
-              <td>{cell(r.pre)}</td>
-              <td>{cell(r.post)}</td>
-              <td>{r.pre && r.post ? `${r.post.mean - r.pre.mean >= 0 ? "+" : ""}${r.post.mean - r.pre.mean}` : "–"}</td>
+          {/* Keyed by position: the rows are replaced together, never reordered one by one. */}
+          {rows.map(([name, pre, post], i) => (
+            <tr key={i}>
+              <th scope="row">{name}</th>
+              <td>{cell(pre)}</td>
+              <td>{cell(post)}</td>
+              <td>{pre && post ? `${post[0] - pre[0] >= 0 ? "+" : ""}${post[0] - pre[0]}` : "–"}</td>
             </tr>
           ))}
         </tbody>
