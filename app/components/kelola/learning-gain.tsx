@@ -1,16 +1,15 @@
 import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/utils/i18n";
+import { gainRowsHtml, type GainCells, type MeanCells } from "./gain-rows";
 
 type Mean = { mean: number; learners: number } | null;
 export type GainRow = { courseId: string; title: string; pre: Mean; post: Mean };
 export type UnitGainRow = { unitId: string; unit: string; pre: Mean; post: Mean };
-/** A mean and its number of learners, as a pair: a compact cell of the page data. */
-type MeanCells = readonly [mean: number, learners: number] | null;
 /**
  * A unit's row as the page data carries it: name, pre-test, final quiz. A province has ~2,000
  * units, and as objects with ids their rows were half the page (≈ 230 kB of JSON in the HTML).
  */
-export type UnitGainCells = readonly [unit: string, pre: MeanCells, post: MeanCells];
+export type UnitGainCells = GainCells;
 
 const cells = (m: Mean): MeanCells => (m ? [m.mean, m.learners] : null);
 
@@ -42,9 +41,8 @@ export function LearningGain({ rows, units, courseTitle }: { rows: GainRow[]; un
   );
 }
 
-function GainTable({ labelledBy, first, rows }: { labelledBy: string; first: string; rows: readonly UnitGainCells[] }) {
+function GainTable({ labelledBy, first, rows }: { labelledBy: string; first: string; rows: readonly GainCells[] }) {
   const t = useT();
-  const cell = (m: MeanCells) => (m ? t("gain.mean", { mean: m[0], learners: m[1] }) : "–");
   return (
     <TableWrap labelledBy={labelledBy}>
       <table className="data">
@@ -56,17 +54,8 @@ function GainTable({ labelledBy, first, rows }: { labelledBy: string; first: str
             <th scope="col">{t("gain.gain")}</th>
           </tr>
         </thead>
-        <tbody>
-          {/* Keyed by position: the rows are replaced together, never reordered one by one. */}
-          {rows.map(([name, pre, post], i) => (
-            <tr key={i}>
-              <th scope="row">{name}</th>
-              <td>{cell(pre)}</td>
-              <td>{cell(post)}</td>
-              <td>{pre && post ? `${post[0] - pre[0] >= 0 ? "+" : ""}${post[0] - pre[0]}` : "–"}</td>
-            </tr>
-          ))}
-        </tbody>
+        {/* The rows as one escaped string (see gain-rows.ts): the same markup as elements, at a fraction of the cost. */}
+        <tbody dangerouslySetInnerHTML={{ __html: gainRowsHtml(rows, (mean, learners) => t("gain.mean", { mean, learners })) }} />
       </table>
     </TableWrap>
   );
