@@ -15,7 +15,7 @@ import { idCredentials } from "./id.credentials";
 import { idCurriculum } from "./id.curriculum";
 import { idPractice } from "./id.practice";
 import { idSurvey } from "./id.survey";
-import { isMessageKey, parseLang, routeParts, translator } from "./index";
+import { fill, isMessageKey, parseLang, routeParts, translator } from "./index";
 
 const routePartPairs = [
   [idPractice, enPractice],
@@ -65,6 +65,18 @@ describe("i18n", () => {
     expect(translator("en")("home.welcome", { name: "Rina" })).toBe("Selamat datang, Rina");
     expect(parseLang("fr")).toBe("id");
     expect(parseLang("en")).toBe("en");
+  });
+
+  it("fills every placeholder from the values, the same text each time, and leaves unknown ones as written", () => {
+    // The split of a text is kept between calls: the second fill of it must not see the first's values.
+    expect(fill("{mean}% ({learners} peserta)", { mean: 48, learners: 91 })).toBe("48% (91 peserta)");
+    expect(fill("{mean}% ({learners} peserta)", { mean: 0, learners: 1 })).toBe("0% (1 peserta)");
+    expect(fill("{a}{a}-{b}", { a: "x" })).toBe("xx-{b}");
+    expect(fill("no placeholder", { a: 1 })).toBe("no placeholder");
+    // A value is put in as written, never read again as a placeholder or a replacement pattern.
+    expect(fill("{a} {b}", { a: "{b}", b: "$&" })).toBe("{b} $&");
+    expect(fill("{n, plural, one {# row} other {# rows}} of {total}", { n: 1, total: 3 })).toBe("1 row of 3");
+    expect(fill("{n, plural, one {# row} other {# rows}} of {total}", { n: 2, total: 3 })).toBe("2 rows of 3");
   });
 
   it("translates staff-only keys only when the staff strings are given", () => {

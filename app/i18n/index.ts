@@ -79,13 +79,38 @@ const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
 
 /** Fills `{name}` placeholders and the plural form above (`#` = the number). */
 export function fill(text: string, vars: Record<string, string | number>): string {
-  return text
-    .replace(PLURAL, (m, name: string, one: string, other: string) => {
-      if (!(name in vars)) return m;
-      const n = Number(vars[name]);
-      return (n === 1 ? one : other).replaceAll("#", String(vars[name]));
-    })
-    .replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  const counted = text.includes(", plural, ")
+    ? text.replace(PLURAL, (m, name: string, one: string, other: string) => {
+        if (!(name in vars)) return m;
+        const n = Number(vars[name]);
+        return (n === 1 ? one : other).replaceAll("#", String(vars[name]));
+      })
+    : text;
+  // A chosen plural form holds the number: not one of the few texts worth keeping split.
+  if (counted !== text) return counted.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  const parts = templateParts(text);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in vars ? String(vars[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
+}
+
+/**
+ * A text split at its `{name}` placeholders (literal, name, literal, …), kept per text: a table's
+ * cells fill the same few strings thousands of times a page. The texts are the dictionaries', a
+ * bounded set; the cap only guards against surprises.
+ */
+const templates = new Map<string, string[]>();
+function templateParts(text: string): string[] {
+  let parts = templates.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    if (templates.size >= 5000) templates.clear();
+    templates.set(text, parts);
+  }
+  return parts;
 }
 
 /**

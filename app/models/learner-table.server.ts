@@ -187,12 +187,13 @@ async function learnerRows(
     f.lowJp ? sql`${jp} < 20` : undefined,
   ];
   // Units in path order, then for each unit its learners by name: PostgreSQL stops as soon as a
-  // page is full instead of sorting the whole province.
+  // page is full instead of sorting the whole province. The order is the outer query's only: an
+  // ORDER BY in this subquery made the planner sort all of a province's ~2,000 units first (its
+  // cheapest plan on its own) instead of reading them in order from agencies_path_idx.
   const scope = db
     .select({ unitId: agencies.id, unit: agencies.name, path: agencies.path })
     .from(agencies)
     .where(and(like(agencies.path, `${path}%`), after ? sql`${agencies.path} ~>=~ ${after.path}` : undefined))
-    .orderBy(byPath(agencies.path))
     .as("scope");
   const afterInUnit = after ? sql`(${scope.path} <> ${after.path} or (${users.name}, ${users.id}) > (${after.name}, ${after.id}))` : undefined;
   const people =

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BarChart } from "~/components/kelola/bar-chart";
-import { LearningGain } from "~/components/kelola/learning-gain";
+import { LearningGain, unitGainCells } from "~/components/kelola/learning-gain";
 import { ManageNav } from "~/components/kelola/manage-nav";
 import { STATUS_KEYS, type StatusCounts } from "~/learning/status-counts";
 import { parseOpenUnits, toggledOpenParam, UNIT_SORTS } from "~/learning/unit-tree";
@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const scope = managedScopePath(user);
     const sort = UNIT_SORTS.find((s) => s === url.searchParams.get("urut")) ?? "unit";
     const page = await dashboardPage(db, scope, url.searchParams.get("kursus"), { open: parseOpenUnits(url.searchParams.get("buka")), sort });
-    return json({ scopeName: user.role === "admin" ? null : user.agencyName, sort, ...page });
+    return json({ scopeName: user.role === "admin" ? null : user.agencyName, sort, ...page, gainByUnit: unitGainCells(page.gainByUnit) });
   });
 }
 

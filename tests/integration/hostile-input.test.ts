@@ -6,7 +6,7 @@ import { eq, inArray, like } from "drizzle-orm";
 import { createElement, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { agencies, certificates, courses, exerciseAttempts, exerciseTurns, users } from "../../db/schema";
+import { agencies, certificates, courses, exerciseAttempts, exerciseTurns, quizScoreRollups, users } from "../../db/schema";
 import { getDmEntry } from "~/exercises/entries.server";
 import { loadExerciseOf, submitExercise } from "~/exercises/registry.server";
 import { HOAX_TYPES, RED_FLAGS, VERIFICATION_STEPS } from "~/grading/hoax";
@@ -685,7 +685,14 @@ describe("what hostile input leaves behind", () => {
     await walk(path.resolve("app"));
     // The head-of-agency report prints its agency name in a CSS page margin box: its <style> is
     // built by printPageCss, whose cssString escapes quotes, backslashes, < and > (head-report.test.ts).
-    expect(uses.sort()).toEqual([path.join("app", "components", "mdx-content.tsx"), path.join("app", "routes", "kelola.laporan-pimpinan.tsx")]);
+    // The dashboard's learning-gain rows are one string built by gainRowsHtml, which escapes every
+    // name and cell as React does (gain-rows.test.tsx compares it with React's own markup; the
+    // dashboard test below renders a hostile unit name).
+    expect(uses.sort()).toEqual([
+      path.join("app", "components", "kelola", "learning-gain.tsx"),
+      path.join("app", "components", "mdx-content.tsx"),
+      path.join("app", "routes", "kelola.laporan-pimpinan.tsx"),
+    ]);
     // MdxContent is only fed briefings and lesson bodies rendered by render.server.tsx from content/.
     const feeders: string[] = [];
     for (const dir of ["app/routes", "app/components"]) {
@@ -754,6 +761,30 @@ describe("pages render hostile data as text", () => {
     const review = await renderPage(attemptReview, await run(attemptReview.loader, get("/studio/latihan/x", cookies.instructor), params));
     expectEscaped(review, IMG_ONERROR);
     expectEscaped(review, SCRIPT);
+  });
+
+  it("the dashboard's learning gain per unit shows a hostile unit name as text", async () => {
+    const db = await getDb();
+    const [unit] = await db
+      .insert(agencies)
+      .values({
+        id: randomUUID(),
+        code: `H-${uniq()}`.toUpperCase(),
+        name: SCRIPT,
+        kind: "unit",
+        parentId: tree.agencyA.id,
+        path: `${tree.agencyA.path}h${uniq()}/`,
+      })
+      .returning({ id: agencies.id });
+    // The unit's pre-test and final sums as the score triggers keep them.
+    await db.insert(quizScoreRollups).values([
+      { agencyId: unit!.id, courseId: dmCourseId, purpose: "pretest", learners: 1, scored: 1, total: 40 },
+      { agencyId: unit!.id, courseId: dmCourseId, purpose: "final", learners: 1, scored: 1, total: 90 },
+    ]);
+    const html = await renderPage(dashboard, await run(dashboard.loader, get(`/kelola?kursus=${dmCourseId}`, cookies.manager)));
+    expectEscaped(html, SCRIPT);
+    // Its row of the per-unit table (the strings are keys here: this render has no dictionary).
+    expect(html).toContain('<th scope="row">&lt;script&gt;alert(1)&lt;/script&gt;</th><td>gain.mean</td><td>gain.mean</td><td>+50</td>');
   });
 
   it("the public verification page shows a hostile learner name as text", async () => {
