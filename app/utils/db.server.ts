@@ -32,8 +32,7 @@ const migrationsFolder = path.resolve("db/migrations");
 const reconnectDelay = (retries: number) => Math.min(0.1 * 2 ** retries, 1);
 
 /**
- * Which statements of a transaction postgres.js may send as named (prepared) statements (see
- * `preparing` for why only there). drizzle's postgres.js
+ * Which statements postgres.js may send as named (prepared) statements. drizzle's postgres.js
  * driver sends every statement unnamed unless it was built with `.prepare(name)`, so the server
  * parsed and planned each one on every call: for the short keyed statements of learner requests
  * that was most of PostgreSQL's CPU (parse + plan ≈ 0.35 ms against ≈ 0.05 ms of execution,
@@ -63,20 +62,21 @@ type UnsafeOptions = { prepare?: boolean } & Record<string, unknown>;
 type SqlLike = { unsafe: (query: string, params?: unknown[], options?: UnsafeOptions) => unknown };
 
 /**
- * The postgres.js client as drizzle sees it: inside a transaction (the callbacks of `begin` and
- * `savepoint`), `unsafe` (every statement drizzle sends) prepares what `worthPreparing` admits.
- * Outside transactions statements stay as drizzle sends them: a prepared statement lets
- * postgres.js pipeline more queries onto one pooled connection, and under load that hit its race
- * (porsager/postgres#823, fix proposed in #1207): a socket 'drain' hands a connection reserved by a
- * transaction back to the pool, another transaction's BEGIN lands in it (UNSAFE_TRANSACTION, a
- * 500; 1–3 in 7,500 learner requests here). A transaction's own connection is never shared.
+ * The postgres.js client as drizzle sees it: `unsafe` (every statement drizzle sends) prepares what
+ * `worthPreparing` admits, in and outside transactions (the callbacks of `begin` and `savepoint`
+ * get the same wrapper). Preparing outside transactions lets postgres.js pipeline more onto a
+ * pooled connection, which under load hit its race of reserved connections (porsager/postgres#823:
+ * a transaction's connection back in the pool, UNSAFE_TRANSACTION 500s, 1–3 in 7,500 learner
+ * requests); db/patches/postgres+3.4.9.patch fixes that race (db/postgres-begin-race.test.ts).
+ * Behind PgBouncer in transaction mode, named statements need its `max_prepared_statements`
+ * (1.21 or later; docs/operations/scale-out.md).
  */
-function preparing<T extends object>(client: T, inTransaction = false): T {
+function preparing<T extends object>(client: T): T {
   return new Proxy(client, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== "function") return value;
-      if (prop === "unsafe" && inTransaction) {
+      if (prop === "unsafe") {
         return (query: string, params?: unknown[], options?: UnsafeOptions) =>
           (target as unknown as SqlLike).unsafe(query, params, { ...options, prepare: options?.prepare === true || worthPreparing(query, params) });
       }
@@ -85,7 +85,7 @@ function preparing<T extends object>(client: T, inTransaction = false): T {
           const i = args.findIndex((a) => typeof a === "function");
           if (i >= 0) {
             const body = args[i] as (inner: object) => unknown;
-            args[i] = (inner: object) => body(preparing(inner, true));
+            args[i] = (inner: object) => body(preparing(inner));
           }
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
