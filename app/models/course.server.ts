@@ -77,7 +77,8 @@ export async function lessonIdIndex(db: Db): Promise<Map<string, LessonIds>> {
 
 /** Published courses in catalog order (filter menus; the first is the default selection). */
 export async function publishedCourses(db: Db) {
-  return db.select({ id: courses.id, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position));
+  // The slug breaks ties of position (as the catalog does): the default selection must not depend on row order.
+  return db.select({ id: courses.id, title: courses.title }).from(courses).where(eq(courses.draft, false)).orderBy(asc(courses.position), asc(courses.slug));
 }
 
 /** Published lessons of the joined course (the "total" of "N of M lessons"). */
