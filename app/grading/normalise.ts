@@ -488,7 +488,9 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
     const lexes = isUnitAfterNumber(w.text, prevRaw, gap)
       ? [lexeme(plainWord(w.text))]
       : w.caps && w.text.length <= MAX_ACRONYM && !isShouted(words, i, (noLower ??= !HAS_LOWER.test(text)))
-        ? normaliseAcronym(w.text).map(lexeme)
+        ? w.entry !== null
+          ? (w.entry.acronym ??= normaliseAcronym(w.text).map(lexeme))
+          : normaliseAcronym(w.text).map(lexeme)
         : w.entry !== null
           ? (w.entry.lexes ??= wordLexemes(w.text))
           : wordLexemes(w.text);
@@ -692,6 +694,8 @@ type RawEntry = {
   readonly digit: boolean;
   readonly caps: boolean;
   lexes: Lexeme[] | undefined;
+  /** Its lexemes read as an acronym (a short word in capitals in normal text: "KK", "KTP"). */
+  acronym: Lexeme[] | undefined;
 };
 
 // Open addressing on the FNV-1a hash of the characters. Slot k holds the hash (0 = empty) and the
@@ -728,7 +732,7 @@ function rawEntry(text: string, start: number, end: number, h: number): RawEntry
     }
   }
   const run = text.slice(start, end);
-  const e: RawEntry = { text: run, hash: h, digit: hasDigit(run), caps: isCapsWord(run), lexes: undefined };
+  const e: RawEntry = { text: run, hash: h, digit: hasDigit(run), caps: isCapsWord(run), lexes: undefined, acronym: undefined };
   placeRawEntry(h, rawEntries.length);
   rawEntries.push(e);
   return e;
