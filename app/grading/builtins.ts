@@ -529,7 +529,8 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
     const fromCitizen = citizen.streets.some((s) => lower.includes(s));
     if (fromCitizen || !OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) add(m);
   }
-  for (const m of /rt/i.test(text) ? allMatches(RT_RW_RE, text) : []) add(m);
+  // Both of RT_RW_RE's forms start with \bRT: "pertama" and "sertakan" do not wake it.
+  for (const m of /\brt/i.test(text) ? allMatches(RT_RW_RE, text) : []) add(m);
   // Any 4+ digit run taken from a long number the citizen posted (e.g. the tail of a NIK).
   for (const m of digits >= 4 && citizen.numbers.length > 0 ? allMatches(DIGITS_RE, text) : []) {
     const d = symbols(m[0]);
@@ -609,7 +610,7 @@ function hasCapsWord(text: string): boolean {
       if (cp > 0xffff) width = 2;
     }
     if (start >= 0) {
-      if (i - start >= 3 && !ACRONYMS.has(text.slice(start, i).toLowerCase())) return true;
+      if (i - start >= 3 && !mayBeAcronym(text, start, i)) return true;
       start = -1;
     }
     i += width - 1;
