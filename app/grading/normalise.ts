@@ -690,7 +690,6 @@ function nextWord(text: string, from: number): number {
  */
 type RawEntry = {
   readonly text: string;
-  readonly hash: number;
   readonly digit: boolean;
   readonly caps: boolean;
   lexes: Lexeme[] | undefined;
@@ -698,16 +697,11 @@ type RawEntry = {
   acronym: Lexeme[] | undefined;
 };
 
-// Open addressing on the FNV-1a hash of the characters. Slot k holds the hash (0 = empty) and the
-// entry's index in rawEntries side by side, so a probe reads one cache line; the table starts small
-// and doubles when half full (a reply's words are mostly the same few thousand: a sparse 64k-slot
-// table spent most of the tokenizer's lookup time in cache misses), and is emptied at its largest size.
-const RAW_MIN_SLOTS = 1 << 12;
-const RAW_MAX_SLOTS = 1 << 16;
-let rawSlots = RAW_MIN_SLOTS;
-let rawTable = new Int32Array(2 * rawSlots);
-/** The entries in insertion order, dense: the table holds their indices. */
-let rawEntries: RawEntry[] = [];
+// Open addressing on the FNV-1a hash of the characters (0 = empty slot); emptied when half full.
+const RAW_SLOTS = 1 << 16;
+const rawHashes = new Int32Array(RAW_SLOTS);
+const rawEntries: Array<RawEntry | undefined> = new Array<RawEntry | undefined>(RAW_SLOTS).fill(undefined);
+let rawCount = 0;
 
 /** The entry of text[start, end); `h` is its hash when known (nextWord), else 0. */
 function rawEntry(text: string, start: number, end: number, h: number): RawEntry {
@@ -716,42 +710,27 @@ function rawEntry(text: string, start: number, end: number, h: number): RawEntry
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
     if (h === 0) h = 1;
   }
-  const table = rawTable;
-  const mask = rawSlots - 1;
-  for (let slot = h & mask, hh = table[2 * slot]; hh !== 0; slot = (slot + 1) & mask, hh = table[2 * slot]) {
+  const mask = RAW_SLOTS - 1;
+  let slot = h & mask;
+  for (let hh = rawHashes[slot]; hh !== 0; hh = rawHashes[slot]) {
     if (hh === h) {
-      const e = rawEntries[table[2 * slot + 1]];
+      const e = rawEntries[slot]!;
       if (sameText(e.text, text, start, end)) return e;
     }
+    slot = (slot + 1) & mask;
   }
-  if (rawEntries.length >= rawSlots / 2) {
-    if (rawSlots < RAW_MAX_SLOTS) resizeRawTable(rawSlots * 2);
-    else {
-      rawEntries = [];
-      resizeRawTable(RAW_MIN_SLOTS);
-    }
+  if (rawCount >= RAW_SLOTS / 2) {
+    rawHashes.fill(0);
+    rawEntries.fill(undefined);
+    rawCount = 0;
+    slot = h & mask;
   }
   const run = text.slice(start, end);
-  const e: RawEntry = { text: run, hash: h, digit: hasDigit(run), caps: isCapsWord(run), lexes: undefined, acronym: undefined };
-  placeRawEntry(h, rawEntries.length);
-  rawEntries.push(e);
+  const e: RawEntry = { text: run, digit: hasDigit(run), caps: isCapsWord(run), lexes: undefined, acronym: undefined };
+  rawHashes[slot] = h;
+  rawEntries[slot] = e;
+  rawCount++;
   return e;
-}
-
-/** A new empty table of `slots` slots holding every entry again. */
-function resizeRawTable(slots: number): void {
-  rawSlots = slots;
-  rawTable = new Int32Array(2 * slots);
-  for (let i = 0; i < rawEntries.length; i++) placeRawEntry(rawEntries[i].hash, i);
-}
-
-/** Puts entry `index` with hash `h` into the first free slot from its home slot. */
-function placeRawEntry(h: number, index: number): void {
-  const mask = rawSlots - 1;
-  let slot = h & mask;
-  while (rawTable[2 * slot] !== 0) slot = (slot + 1) & mask;
-  rawTable[2 * slot] = h;
-  rawTable[2 * slot + 1] = index;
 }
 
 /** Whether `s` equals text[start, end). */
