@@ -795,18 +795,32 @@ const NONE: string[] = [];
  * A frame's continuation is fixed by where its node list sits in the pattern, so all frames are made
  * once per sequence (framesOf) and step() allocates none per alternative or gap.
  */
-type Frame = { nodes: Node[]; i: number; next: Frame | null; list: FrameList };
+type Frame = {
+  nodes: Node[];
+  i: number;
+  next: Frame | null;
+  list: FrameList;
+  /** A test the word where this frame starts must pass (see frameTest), or null: a gap skips the positions that fail it. */
+  first: TokenTest | null;
+};
 /** The frames of one node list under one continuation: at[i] stands at node i; options[i], an alt's option frames. */
 type FrameList = { at: Frame[]; options: Array<Frame[] | undefined> };
 
 function framesOf(nodes: Node[], next: Frame | null): FrameList {
   const list: FrameList = { at: [], options: [] };
-  for (let i = 0; i <= nodes.length; i++) list.at.push({ nodes, i, next, list });
+  for (let i = 0; i <= nodes.length; i++) list.at.push({ nodes, i, next, list, first: frameTest(nodes[i]) });
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (node.t === "alt") list.options[i] = node.options.map((option) => framesOf(option, list.at[i + 1]).at[0]);
   }
   return list;
+}
+
+/** What the first word of a frame at `node` must pass: a word's own test, or a choice's union test unless it is optional. */
+function frameTest(node: Node | undefined): TokenTest | null {
+  if (node === undefined) return null;
+  if (node.t === "tok") return node.test.kind === "any" ? null : node.test;
+  return node.t === "alt" && !node.optional ? node.first : null;
 }
 
 /** `negatedOnly`: find only matches where a word the pattern wants affirmed is negated (contradiction check). */
@@ -836,6 +850,11 @@ function testToken(test: TokenTest, t: Token): boolean {
       if (t.aliases !== null) for (const a of t.aliases) if (test.stems.has(a)) return true;
       return false;
   }
+}
+
+/** Whether word `t` passes what the word loop in step() checks of a word node with `test`. */
+function opens(test: TokenTest, t: Token | undefined, run: Run): boolean {
+  return t !== undefined && t.sentence === run.sentence && !(run.polarity && t.negated) && (t.mode & run.skip) === 0 && testToken(test, t);
 }
 
 /** Backtracking matcher; returns the position after the match or -1. */
@@ -871,17 +890,15 @@ function step(f: Frame | null, pos: number, run: Run): number {
             const skipped = tokens[pos + k - 1];
             if (!skipped || skipped.sentence !== run.sentence) break;
           }
+          // A position whose word fails the next node's first test cannot start it: no call to find that out.
+          if (after.first !== null && !opens(after.first, tokens[pos + k], run)) continue;
           end = step(after, pos + k, run);
           if (end >= 0) break;
         }
         break;
       case "alt": {
-        const t = tokens[pos];
-        // The checks each option's first word would fail (see the word loop above), made once for all options.
-        const open =
-          node.first === null ||
-          (t !== undefined && t.sentence === run.sentence && !(run.polarity && t.negated) && (t.mode & run.skip) === 0 && testToken(node.first, t));
-        if (open) {
+        // The checks each option's first word would fail, made once for all options.
+        if (node.first === null || opens(node.first, tokens[pos], run)) {
           for (const option of f.list.options[i]!) {
             end = step(option, pos, run);
             if (end >= 0) break;
