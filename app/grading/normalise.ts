@@ -626,21 +626,24 @@ function letterAt(text: string, i: number): number {
  */
 export function letterRuns(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  let i = 0;
-  while (i < text.length) {
-    let w = letterAt(text, i);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (w > 0) {
-      i += w;
-      w = letterAt(text, i);
-    }
-    out.push([start, i]);
+  for (let start = nextLetterRun(text, 0); start >= 0;) {
+    const end = letterRunEnd(text, start);
+    out.push([start, end]);
+    start = nextLetterRun(text, end);
   }
   return out;
+}
+
+/** Where the next run of letters (see letterRuns) at or after i starts, or -1; it ends at letterRunEnd(text, start). */
+export function nextLetterRun(text: string, i: number): number {
+  for (; i < text.length; i++) if (letterAt(text, i) > 0) return i;
+  return -1;
+}
+
+/** End of the run of letters from i. */
+export function letterRunEnd(text: string, i: number): number {
+  for (let w = letterAt(text, i); w > 0; w = letterAt(text, i)) i += w;
+  return i;
 }
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 96;
