@@ -497,14 +497,17 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
   if (!hasDigit && !hasAt && !/\b(?:jl|jln|jalan|gang|gg|kompleks?|perum|blok)\b/i.test(text)) return null;
   const maybeStreet = STREET_HINT.test(text);
   // An ID number needs four digits, a phone number nine: most replies have fewer (a time, an amount).
+  // ID_LIKE_RE needs ten masked or digit characters: a time or an amount has fewer.
   let digits = 0;
+  let masks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
+    else if (c === 42 || c === 120 || c === 88 || c === 0x2022 || c === 35) masks++; // * x X • #
   }
   const out: Array<[number, number]> = [];
   const add = (m: RegExpMatchArray, len = m[0].length, offset = 0) => out.push([m.index! + offset, m.index! + offset + len]);
-  for (const m of digits >= 4 ? allMatches(ID_LIKE_RE, text) : []) {
+  for (const m of digits >= 4 && digits + masks >= 10 ? allMatches(ID_LIKE_RE, text) : []) {
     const n = symbols(m[0]).length;
     const masked = /[*xX•#]/.test(m[0]);
     if (digitCount(m[0]) >= 4 && ((n >= 15 && n <= 18) || (masked && !/^(?:\+?62|0)8/.test(m[0])))) add(m);
