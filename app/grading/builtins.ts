@@ -4,7 +4,7 @@
  * handling as instructors' patterns; personal data is found with regexes on the raw text.
  */
 import { compileMatcher, vocabularyOf, type AnalysedText, type CompiledMatcher } from "./match";
-import { letterRuns, QUOTED, WordMemo } from "./normalise";
+import { letterRunEnd, nextLetterRun, QUOTED, WordMemo } from "./normalise";
 import { detectCopy, detectCurt, GAMING, detectKeywordList, foreignLanguage, type TurnProfile } from "./integrity";
 import { detectObfuscatedInsults, detectInsultWords } from "./lexicon";
 
@@ -497,14 +497,17 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
   if (!hasDigit && !hasAt && !/\b(?:jl|jln|jalan|gang|gg|kompleks?|perum|blok)\b/i.test(text)) return null;
   const maybeStreet = STREET_HINT.test(text);
   // An ID number needs four digits, a phone number nine: most replies have fewer (a time, an amount).
+  // ID_LIKE_RE needs ten masked or digit characters: a time or an amount has fewer.
   let digits = 0;
+  let masks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
+    else if (c === 42 || c === 120 || c === 88 || c === 0x2022 || c === 35) masks++; // * x X • #
   }
   const out: Array<[number, number]> = [];
   const add = (m: RegExpMatchArray, len = m[0].length, offset = 0) => out.push([m.index! + offset, m.index! + offset + len]);
-  for (const m of digits >= 4 ? allMatches(ID_LIKE_RE, text) : []) {
+  for (const m of digits >= 4 && digits + masks >= 10 ? allMatches(ID_LIKE_RE, text) : []) {
     const n = symbols(m[0]).length;
     const masked = /[*xX•#]/.test(m[0]);
     if (digitCount(m[0]) >= 4 && ((n >= 15 && n <= 18) || (masked && !/^(?:\+?62|0)8/.test(m[0])))) add(m);
@@ -529,7 +532,8 @@ const detectPiiPublic: Detector = ({ text, citizen }) => {
     const fromCitizen = citizen.streets.some((s) => lower.includes(s));
     if (fromCitizen || !OFFICIAL_CONTEXT.test(sentenceBefore(text, m.index!))) add(m);
   }
-  for (const m of /rt/i.test(text) ? allMatches(RT_RW_RE, text) : []) add(m);
+  // Both of RT_RW_RE's forms start with \bRT: "pertama" and "sertakan" do not wake it.
+  for (const m of /\brt/i.test(text) ? allMatches(RT_RW_RE, text) : []) add(m);
   // Any 4+ digit run taken from a long number the citizen posted (e.g. the tail of a NIK).
   for (const m of digits >= 4 && citizen.numbers.length > 0 ? allMatches(DIGITS_RE, text) : []) {
     const d = symbols(m[0]);
@@ -609,7 +613,7 @@ function hasCapsWord(text: string): boolean {
       if (cp > 0xffff) width = 2;
     }
     if (start >= 0) {
-      if (i - start >= 3 && !ACRONYMS.has(text.slice(start, i).toLowerCase())) return true;
+      if (i - start >= 3 && !mayBeAcronym(text, start, i)) return true;
       start = -1;
     }
     i += width - 1;
@@ -646,30 +650,58 @@ function isCapsRun(text: string, start: number, end: number): boolean {
   return true;
 }
 
+// The words of the reply being checked for shouting (start, end, in capitals), reused from reply to
+// reply: a quarter of replies get past the quick exit, and an object and a pair per word were most of the check's cost.
+let wordStarts = new Int32Array(256);
+let wordEnds = new Int32Array(256);
+let wordCaps = new Uint8Array(256);
+
 const detectShouting: Detector = ({ text }) => {
   // Quick exit for the usual reply: no "!!" and every run of capitals an acronym (KTP, NIK).
   if (!text.includes("!!") && !hasCapsWord(text)) return null;
-  const words: Array<{ caps: boolean; start: number; end: number }> = [];
-  for (const [start, end] of letterRuns(text)) {
-    if (end - start < 3 || mayBeAcronym(text, start, end)) continue;
-    words.push({ caps: isCapsRun(text, start, end), start, end });
+  // Words of three letters or more that are not acronyms.
+  let n = 0;
+  let capsCount = 0;
+  for (let start = nextLetterRun(text, 0); start >= 0;) {
+    const end = letterRunEnd(text, start);
+    if (end - start >= 3 && !mayBeAcronym(text, start, end)) {
+      if (n === wordStarts.length) {
+        wordStarts = grown(wordStarts, new Int32Array(2 * n));
+        wordEnds = grown(wordEnds, new Int32Array(2 * n));
+        wordCaps = grown(wordCaps, new Uint8Array(2 * n));
+      }
+      const caps = isCapsRun(text, start, end) ? 1 : 0;
+      wordStarts[n] = start;
+      wordEnds[n] = end;
+      wordCaps[n] = caps;
+      capsCount += caps;
+      n++;
+    }
+    start = nextLetterRun(text, end);
   }
-  const out: Array<[number, number]> = [];
-  const capsCount = words.filter((w) => w.caps).length;
-  if (words.length >= 2 && capsCount === words.length) out.push([words[0].start, words[words.length - 1].end]);
+  let out: Array<[number, number]> | null = null;
+  if (n >= 2 && capsCount === n) out = [[wordStarts[0], wordEnds[n - 1]]];
   else {
-    for (let i = 0; i < words.length;) {
+    for (let i = 0; i < n;) {
       let j = i;
-      while (j < words.length && words[j].caps) j++;
-      if (j - i >= 3) out.push([words[i].start, words[j - 1].end]);
+      while (j < n && wordCaps[j] === 1) j++;
+      if (j - i >= 3) (out ??= []).push([wordStarts[i], wordEnds[j - 1]]);
       i = j > i ? j : i + 1;
     }
   }
-  for (const m of allMatches(BANG_RE, text)) {
-    if ((m[0].match(/!/g) ?? []).length >= 3) out.push([m.index!, m.index! + m[0].length]);
-  }
-  return out.length > 0 ? out : null;
+  // Three exclamation marks in one run of ! and ?: none without a "!".
+  if (text.includes("!"))
+    for (const m of allMatches(BANG_RE, text)) {
+      if ((m[0].match(/!/g) ?? []).length >= 3) (out ??= []).push([m.index!, m.index! + m[0].length]);
+    }
+  return out;
 };
+
+/** `into` holding `from`'s elements first. */
+function grown<T extends Int32Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
 
 // Eye-rolls, smirks, face-palms and rude gestures read as mockery when a citizen asks for help.
 // Laughing faces (😂 🤣) are laughter: a tone note (grade.ts), like "wkwk". 😤 ("face with look of

@@ -28,7 +28,37 @@ type TokenTest =
   /** A `/` slot of single words, tested in one step: "datang/hadir/=dikirim/#angka". */
   | { kind: "set"; stems: ReadonlySet<string>; exacts: ReadonlySet<string>; number: boolean; keys: Key[] };
 
-type Node = { t: "tok"; test: TokenTest } | { t: "alt"; options: Node[][]; optional: boolean } | { t: "gap"; max: number } | { t: "start" };
+type Node =
+  | { t: "tok"; test: TokenTest }
+  /** `first`: a token test every option's first word must pass (altNode), or null when an option may start otherwise. */
+  | { t: "alt"; options: Node[][]; optional: boolean; first: TokenTest | null }
+  | { t: "gap"; max: number }
+  | { t: "start" };
+
+/**
+ * A choice node. Its options mostly start with a plain word ("...2 (nik|nomor kk|foto ktp|…)"), and
+ * the matcher tries the choice at every position a gap allows: one union test of the options' first
+ * words rules most positions out before each option is tried (same result: each would fail there).
+ */
+function altNode(options: Node[][], optional: boolean): Node {
+  const stems = new Set<string>();
+  const exacts = new Set<string>();
+  let number = false;
+  for (const option of options) {
+    const n = option[0];
+    if (n === undefined || n.t !== "tok" || n.test.kind === "any") return { t: "alt", options, optional, first: null };
+    const test = n.test;
+    if (test.kind === "stem") stems.add(test.value);
+    else if (test.kind === "exact") exacts.add(test.value);
+    else if (test.kind === "number") number = true;
+    else {
+      for (const x of test.stems) stems.add(x);
+      for (const x of test.exacts) exacts.add(x);
+      number ||= test.number;
+    }
+  }
+  return { t: "alt", options, optional, first: { kind: "set", stems, exacts, number, keys: [] } };
+}
 
 /** An index lookup: a stem, an exact surface form, or "any number"; `slot` holds its positions in the text analysed last. */
 type Key = { kind: "stem" | "exact" | "number"; value: string; slot: KeySlot | null };
@@ -371,7 +401,7 @@ class Parser {
       previous = null;
       if (c === "[") {
         this.i++;
-        nodes.push({ t: "alt", options: this.alternatives("]"), optional: true });
+        nodes.push(altNode(this.alternatives("]"), true));
       } else if (this.s.startsWith("...", this.i)) {
         const word = this.word();
         const n = word.length === 3 ? DEFAULT_GAP : Number(word.slice(3));
@@ -465,7 +495,7 @@ class Parser {
       }
       return { t: "tok", test: { kind: "set", stems, exacts, number, keys } };
     }
-    return { t: "alt", options, optional: false };
+    return altNode(options, false);
   }
 
   private word(): string {
@@ -765,18 +795,32 @@ const NONE: string[] = [];
  * A frame's continuation is fixed by where its node list sits in the pattern, so all frames are made
  * once per sequence (framesOf) and step() allocates none per alternative or gap.
  */
-type Frame = { nodes: Node[]; i: number; next: Frame | null; list: FrameList };
+type Frame = {
+  nodes: Node[];
+  i: number;
+  next: Frame | null;
+  list: FrameList;
+  /** A test the word where this frame starts must pass (see frameTest), or null: a gap skips the positions that fail it. */
+  first: TokenTest | null;
+};
 /** The frames of one node list under one continuation: at[i] stands at node i; options[i], an alt's option frames. */
 type FrameList = { at: Frame[]; options: Array<Frame[] | undefined> };
 
 function framesOf(nodes: Node[], next: Frame | null): FrameList {
   const list: FrameList = { at: [], options: [] };
-  for (let i = 0; i <= nodes.length; i++) list.at.push({ nodes, i, next, list });
+  for (let i = 0; i <= nodes.length; i++) list.at.push({ nodes, i, next, list, first: frameTest(nodes[i]) });
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (node.t === "alt") list.options[i] = node.options.map((option) => framesOf(option, list.at[i + 1]).at[0]);
   }
   return list;
+}
+
+/** What the first word of a frame at `node` must pass: a word's own test, or a choice's union test unless it is optional. */
+function frameTest(node: Node | undefined): TokenTest | null {
+  if (node === undefined) return null;
+  if (node.t === "tok") return node.test.kind === "any" ? null : node.test;
+  return node.t === "alt" && !node.optional ? node.first : null;
 }
 
 /** `negatedOnly`: find only matches where a word the pattern wants affirmed is negated (contradiction check). */
@@ -806,6 +850,11 @@ function testToken(test: TokenTest, t: Token): boolean {
       if (t.aliases !== null) for (const a of t.aliases) if (test.stems.has(a)) return true;
       return false;
   }
+}
+
+/** Whether word `t` passes what the word loop in step() checks of a word node with `test`. */
+function opens(test: TokenTest, t: Token | undefined, run: Run): boolean {
+  return t !== undefined && t.sentence === run.sentence && !(run.polarity && t.negated) && (t.mode & run.skip) === 0 && testToken(test, t);
 }
 
 /** Backtracking matcher; returns the position after the match or -1. */
@@ -841,17 +890,23 @@ function step(f: Frame | null, pos: number, run: Run): number {
             const skipped = tokens[pos + k - 1];
             if (!skipped || skipped.sentence !== run.sentence) break;
           }
+          // A position whose word fails the next node's first test cannot start it: no call to find that out.
+          if (after.first !== null && !opens(after.first, tokens[pos + k], run)) continue;
           end = step(after, pos + k, run);
           if (end >= 0) break;
         }
         break;
-      case "alt":
-        for (const option of f.list.options[i]!) {
-          end = step(option, pos, run);
-          if (end >= 0) break;
+      case "alt": {
+        // The checks each option's first word would fail, made once for all options.
+        if (node.first === null || opens(node.first, tokens[pos], run)) {
+          for (const option of f.list.options[i]!) {
+            end = step(option, pos, run);
+            if (end >= 0) break;
+          }
         }
         if (end < 0 && node.optional) end = step(after, pos, run);
         break;
+      }
       case "start": {
         const t = tokens[pos];
         if (t && !(pos > 0 && tokens[pos - 1].sentence === t.sentence)) end = step(after, pos, run);
@@ -882,7 +937,7 @@ function candidateStarts(seq: CompiledSequence, a: AnalysedText): number[] | nul
       for (const x of p) if (!found.includes(x)) found.push(x);
     }
   }
-  if (merged) found!.sort(ascending);
+  if (merged) sortShort(found!, ascending);
   return found ?? NO_POSITIONS;
 }
 
@@ -892,6 +947,26 @@ const mergedStarts: number[] = [];
 const NO_POSITIONS: number[] = [];
 const ascending = (x: number, y: number) => x - y;
 const bySpan = (x: [number, number], y: [number, number]) => x[0] - y[0] || x[1] - y[1];
+
+/**
+ * Sorts `xs` in place like Array#sort (stably), by insertion when it is short: Array#sort allocates a
+ * work array on every call, and the start positions and evidence spans sorted per reply are a handful.
+ */
+function sortShort<T>(xs: T[], order: (x: T, y: T) => number): void {
+  if (xs.length > 16) {
+    xs.sort(order);
+    return;
+  }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && order(xs[j], x) > 0) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
 
 function couldMatch(seq: CompiledSequence, a: AnalysedText): boolean {
   const fast = a.epoch === slotEpoch;
@@ -1014,17 +1089,18 @@ export function matchPattern(p: CompiledPattern, a: AnalysedText, limit = 5, ski
  * Inverted index from words to the patterns they can trigger, built once per turn.
  * Screening a reply costs one lookup per distinct word instead of one per pattern.
  */
-const NO_IDS: readonly number[] = [];
-
 export class TriggerIndex {
   private readonly byStem = new Map<string, number[]>();
   private readonly bySurface = new Map<string, number[]>();
   /**
    * The same ids by the key slot of the trigger word (slot ids are small and dense): the text
-   * analysed last lists its marked slots, so screening it reads one array per distinct word.
+   * analysed last lists its marked slots, so screening it reads one range per distinct word.
+   * Slot s's ids are slotIds[slotStart[s], slotStart[s + 1]): one flat array per turn instead of
+   * an array per slot, as the screen runs on every reply and was bound by cache misses.
    * Slots made after this index hold none of its triggers.
    */
-  private readonly bySlot: Array<readonly number[]>;
+  private readonly slotStart: Int32Array;
+  private readonly slotIds: Int32Array;
   private readonly onNumber: number[] = [];
   private readonly always: number[] = [];
   /** Marks of the live set made last: marks[id] === stamp for its live pattern ids. */
@@ -1055,7 +1131,9 @@ export class TriggerIndex {
         }
       }
     }
-    this.bySlot = bySlot.map((ids) => (ids.length > 0 ? ids : NO_IDS));
+    this.slotStart = new Int32Array(bySlot.length + 1);
+    for (let id = 0; id < bySlot.length; id++) this.slotStart[id + 1] = this.slotStart[id] + bySlot[id].length;
+    this.slotIds = Int32Array.from(bySlot.flat());
   }
 
   live(a: AnalysedText): LiveSet {
@@ -1069,13 +1147,12 @@ export class TriggerIndex {
     this.markAll(this.always, stamp);
     if (a.epoch === slotEpoch) {
       // The text analysed last: its marked slots (token stems, typo aliases, surfaces) are the keys present.
-      const bySlot = this.bySlot;
+      const slotStart = this.slotStart;
+      const slotIds = this.slotIds;
+      const slots = slotStart.length - 1;
       for (let k = 0; k < markedCount; k++) {
         const id = markedSlots[k].id;
-        if (id < bySlot.length) {
-          const ids = bySlot[id];
-          if (ids.length > 0) this.markAll(ids, stamp);
-        }
+        if (id < slots) for (let j = slotStart[id]; j < slotStart[id + 1]; j++) this.markOne(slotIds[j], stamp);
       }
     } else {
       for (const t of a.tokens) {
@@ -1108,18 +1185,19 @@ export class TriggerIndex {
 
   /** Marks `ids` live and lists the ones not marked yet. */
   private markAll(ids: readonly number[], stamp: number): void {
-    const marks = this.marks;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k];
-      if (marks[id] === stamp) continue;
-      marks[id] = stamp;
-      if (this.count === this.list.length) {
-        const grown = new Int32Array(this.list.length * 2);
-        grown.set(this.list);
-        this.list = grown;
-      }
-      this.list[this.count++] = id;
+    for (let k = 0; k < ids.length; k++) this.markOne(ids[k], stamp);
+  }
+
+  /** Marks pattern `id` live and lists it unless it is marked already. */
+  private markOne(id: number, stamp: number): void {
+    if (this.marks[id] === stamp) return;
+    this.marks[id] = stamp;
+    if (this.count === this.list.length) {
+      const grown = new Int32Array(this.list.length * 2);
+      grown.set(this.list);
+      this.list = grown;
     }
+    this.list[this.count++] = id;
   }
 }
 
@@ -1209,7 +1287,7 @@ export function spansOf(matches: PatternMatch[], a: AnalysedText): EvidenceSpan[
 }
 
 export function mergeSpans(raw: Array<[number, number]>, text: string): EvidenceSpan[] {
-  raw.sort(bySpan);
+  sortShort(raw, bySpan);
   const out: EvidenceSpan[] = [];
   for (const [start, end] of raw) {
     const last = out[out.length - 1];

@@ -142,6 +142,15 @@ describe("tokenize", () => {
     for (const text of texts) expect(letterRuns(text)).toEqual([...text.matchAll(/\p{L}+/gu)].map((m) => [m.index, m.index + m[0].length]));
   });
 
+  it("reads words the same after the raw-word table has been emptied", () => {
+    const text = "Selamat pagi Kak, bawa KK asli ya. GRATIS kok!";
+    const before = tokenize(text);
+    // More distinct words than the table holds at half load: it is emptied and filled again.
+    for (let i = 0; i < 40_000; i++) tokenize(`kata${i.toString(36)}x warga${i}`);
+    expect(tokenize(text)).toEqual(before);
+    expect(tokenize("kataabcx").map((t) => t.surface)).toEqual(["kataabcx"]);
+  });
+
   it("returns no tokens for emoji and punctuation only", () => {
     expect(tokenize(" 🙏 !!! ... ")).toEqual([]);
   });

@@ -488,7 +488,9 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
     const lexes = isUnitAfterNumber(w.text, prevRaw, gap)
       ? [lexeme(plainWord(w.text))]
       : w.caps && w.text.length <= MAX_ACRONYM && !isShouted(words, i, (noLower ??= !HAS_LOWER.test(text)))
-        ? normaliseAcronym(w.text).map(lexeme)
+        ? w.entry !== null
+          ? (w.entry.acronym ??= normaliseAcronym(w.text).map(lexeme))
+          : normaliseAcronym(w.text).map(lexeme)
         : w.entry !== null
           ? (w.entry.lexes ??= wordLexemes(w.text))
           : wordLexemes(w.text);
@@ -624,21 +626,24 @@ function letterAt(text: string, i: number): number {
  */
 export function letterRuns(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  let i = 0;
-  while (i < text.length) {
-    let w = letterAt(text, i);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (w > 0) {
-      i += w;
-      w = letterAt(text, i);
-    }
-    out.push([start, i]);
+  for (let start = nextLetterRun(text, 0); start >= 0;) {
+    const end = letterRunEnd(text, start);
+    out.push([start, end]);
+    start = nextLetterRun(text, end);
   }
   return out;
+}
+
+/** Where the next run of letters (see letterRuns) at or after i starts, or -1; it ends at letterRunEnd(text, start). */
+export function nextLetterRun(text: string, i: number): number {
+  for (; i < text.length; i++) if (letterAt(text, i) > 0) return i;
+  return -1;
+}
+
+/** End of the run of letters from i. */
+export function letterRunEnd(text: string, i: number): number {
+  for (let w = letterAt(text, i); w > 0; w = letterAt(text, i)) i += w;
+  return i;
 }
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 96;
@@ -686,7 +691,14 @@ function nextWord(text: string, from: number): number {
  * lexemes, whether it has a digit or is in capitals) is worked out once, and a word seen before is
  * found without cutting it out of the text and hashing it as a new string.
  */
-type RawEntry = { readonly text: string; readonly digit: boolean; readonly caps: boolean; lexes: Lexeme[] | undefined };
+type RawEntry = {
+  readonly text: string;
+  readonly digit: boolean;
+  readonly caps: boolean;
+  lexes: Lexeme[] | undefined;
+  /** Its lexemes read as an acronym (a short word in capitals in normal text: "KK", "KTP"). */
+  acronym: Lexeme[] | undefined;
+};
 
 // Open addressing on the FNV-1a hash of the characters (0 = empty slot); emptied when half full.
 const RAW_SLOTS = 1 << 16;
@@ -717,7 +729,7 @@ function rawEntry(text: string, start: number, end: number, h: number): RawEntry
     slot = h & mask;
   }
   const run = text.slice(start, end);
-  const e: RawEntry = { text: run, digit: hasDigit(run), caps: isCapsWord(run), lexes: undefined };
+  const e: RawEntry = { text: run, digit: hasDigit(run), caps: isCapsWord(run), lexes: undefined, acronym: undefined };
   rawHashes[slot] = h;
   rawEntries[slot] = e;
   rawCount++;
