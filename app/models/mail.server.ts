@@ -90,12 +90,17 @@ export async function finishMail(db: Db, id: string, outcome: { status: "sent" |
 
 export const OUTBOX_PAGE = 50;
 
-/** The newest messages for the admins' outbox page (every status, so failures show too). */
-export async function listMail(db: Db, page = 1) {
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(mailMessages);
+/** The newest messages for the admins' outbox page (every status, so failures show too), optionally to one address. */
+export async function listMail(db: Db, page = 1, to: string | null = null) {
+  const where = to ? eq(mailMessages.toAddress, to) : undefined;
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(mailMessages)
+    .where(where);
   const rows = await db
     .select()
     .from(mailMessages)
+    .where(where)
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(OUTBOX_PAGE)
     .offset((Math.max(1, page) - 1) * OUTBOX_PAGE);

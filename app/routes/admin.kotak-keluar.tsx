@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { listMail, OUTBOX_PAGE } from "~/models/mail.server";
 import { formatDateTime } from "~/utils/dates";
@@ -15,13 +15,15 @@ import { outboxQuerySchema } from "~/validation/admin-forms.server";
 export async function loader(args: LoaderFunctionArgs) {
   return handleLoader(args, { access: "admin:open" }, async ({ request }) => {
     const db = await getDb();
-    const query = outboxQuerySchema.parse({ halaman: new URL(request.url).searchParams.get("halaman") ?? undefined });
-    const { rows, total } = await listMail(db, query.halaman);
+    const params = new URL(request.url).searchParams;
+    const query = outboxQuerySchema.parse({ halaman: params.get("halaman") ?? undefined, kepada: params.get("kepada") ?? undefined });
+    const { rows, total } = await listMail(db, query.halaman, query.kepada);
     return json(
       {
         smtp: !!env.smtpUrl,
         total,
         page: query.halaman,
+        to: query.kepada,
         pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE)),
         messages: rows.map((m) => ({
           id: m.id,
@@ -43,7 +45,9 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function AdminOutbox() {
   const t = useT();
   const lang = useLang();
-  const { smtp, total, page, pageCount, messages } = useLoaderData<typeof loader>();
+  const { smtp, total, page, pageCount, to, messages } = useLoaderData<typeof loader>();
+  // Page links keep the recipient filter.
+  const pageLink = (n: number) => `?${new URLSearchParams({ ...(to ? { kepada: to } : {}), halaman: String(n) })}`;
   return (
     <section className="stack">
       <p>
@@ -52,8 +56,16 @@ export default function AdminOutbox() {
       <h1>{t("admin.outbox.title")}</h1>
       <p className="muted">{t("admin.outbox.intro")}</p>
       {smtp ? null : <p className="alert info">{t("admin.outbox.noSmtp")}</p>}
+      <Form method="get" role="search" className="row" aria-label={t("admin.outbox.filter")}>
+        <label htmlFor="kepada">{t("admin.outbox.filterTo")}</label>
+        <input id="kepada" type="email" name="kepada" defaultValue={to ?? ""} autoComplete="off" style={{ maxWidth: "20rem" }} />
+        <button type="submit" className="button secondary">
+          {t("admin.outbox.filterShow")}
+        </button>
+        {to ? <Link to="?">{t("admin.outbox.filterAll")}</Link> : null}
+      </Form>
       <p className="muted">{t("admin.outbox.count", { count: total, page, pages: pageCount })}</p>
-      {messages.length === 0 ? <p>{t("admin.outbox.empty")}</p> : null}
+      {messages.length === 0 ? <p>{to ? t("admin.outbox.emptyTo", { to }) : t("admin.outbox.empty")}</p> : null}
       {messages.map((m) => (
         <article key={m.id} className="card" aria-labelledby={`mail-${m.id}`}>
           <h2 id={`mail-${m.id}`} className="break">
@@ -82,8 +94,8 @@ export default function AdminOutbox() {
       ))}
       {pageCount > 1 ? (
         <nav aria-label={t("admin.outbox.title")} className="row" style={{ justifyContent: "space-between" }}>
-          {page > 1 ? <Link to={`?halaman=${page - 1}`}>{t("admin.outbox.prev")}</Link> : <span />}
-          {page < pageCount ? <Link to={`?halaman=${page + 1}`}>{t("admin.outbox.next")}</Link> : null}
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.outbox.prev")}</Link> : <span />}
+          {page < pageCount ? <Link to={pageLink(page + 1)}>{t("admin.outbox.next")}</Link> : null}
         </nav>
       ) : null}
     </section>

@@ -12,7 +12,17 @@ export const auditQuerySchema = z.object({
   aksi: z.string().trim().max(100).catch(""),
 });
 
-export const outboxQuerySchema = z.object({ halaman: z.coerce.number().int().min(1).max(100_000).catch(1) });
+export const outboxQuerySchema = z.object({
+  halaman: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // A recipient to filter by: addresses are stored lower-case; anything too long is no address.
+  kepada: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(320)
+    .catch("")
+    .transform((s) => s || null),
+});
 
 const nameSchema = z.string().trim().min(1, "error.required").max(200, "admin.agencies.nameTooLong");
 // An empty choice means "top level" (no parent).

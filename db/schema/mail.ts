@@ -27,7 +27,12 @@ export const mailMessages = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("mail_messages_created_idx").on(t.createdAt), index("mail_messages_status_idx").on(t.status)],
+  (t) => [
+    index("mail_messages_created_idx").on(t.createdAt),
+    index("mail_messages_status_idx").on(t.status),
+    // The outbox filtered by recipient ("did the reset link reach this person?"), newest first.
+    index("mail_messages_to_created_idx").on(t.toAddress, t.createdAt),
+  ],
 );
 
 /** A person's mail choices: the language mail is written in, reminders on or off, the manager's digest day. */

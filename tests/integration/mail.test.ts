@@ -11,6 +11,7 @@ import { consumePasswordToken, findPasswordToken, reissuePasswordLink } from "~/
 import { action as setPasswordAction, loader as setPasswordLoader } from "~/routes/atur-sandi.$token";
 import { action as userDetailAction, loader as userDetailLoader } from "~/routes/kelola.pengguna.$id";
 import { action as forgotAction } from "~/routes/lupa-sandi";
+import { loader as outboxLoader } from "~/routes/admin.kotak-keluar";
 import { getUser } from "~/utils/auth.server";
 import { currentDbHandle, getDb } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -92,6 +93,32 @@ afterEach(async () => {
 });
 afterAll(() => {
   delete process.env.SMTP_URL;
+});
+
+describe("the admins' outbox", () => {
+  it("filters by recipient (any case), keeps the filter in its page links' data, and is for admins only", async () => {
+    const db = await getDb();
+    const admin = await createAccount(tree.provA.id, "admin");
+    const manager = await createAccount(tree.provA.id, "manager");
+    for (let i = 0; i < 3; i++) await insertMail(db, mail(`filter-a-${i}`, "cari.saya@uji.sigap.id"));
+    await insertMail(db, mail("filter-b", "orang.lain@uji.sigap.id"));
+    const adminCookie = await sessionCookieFor(admin.email);
+    const filtered = (await (await run(outboxLoader, get("/admin/kotak-keluar?kepada=%20Cari.Saya@uji.sigap.id", adminCookie))).json()) as {
+      total: number;
+      to: string | null;
+      messages: { to: string }[];
+    };
+    expect(filtered.to).toBe("cari.saya@uji.sigap.id");
+    expect(filtered.total).toBe(3);
+    expect(filtered.messages.map((m) => m.to)).toEqual(["cari.saya@uji.sigap.id", "cari.saya@uji.sigap.id", "cari.saya@uji.sigap.id"]);
+    const none = (await (await run(outboxLoader, get("/admin/kotak-keluar?kepada=tidak.ada@uji.sigap.id", adminCookie))).json()) as { total: number };
+    expect(none.total).toBe(0);
+    const all = (await (await run(outboxLoader, get("/admin/kotak-keluar", adminCookie))).json()) as { total: number; to: string | null };
+    expect(all.to).toBeNull();
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const refused = await run(outboxLoader, get("/admin/kotak-keluar?kepada=cari.saya@uji.sigap.id", await sessionCookieFor(manager.email)));
+    expect(refused.status).toBe(403);
+  });
 });
 
 describe("mail queue (pg-boss on this engine)", () => {
