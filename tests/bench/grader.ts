@@ -8,6 +8,13 @@
  * replies, graded three times) comes first for the JIT. All checks are on (integrity, tone, facts, review).
  * Prints each round, the median of the rounds (at least 3) and their spread, in replies per
  * second of CPU time; exits 1 when the median is under 10,000 replies/s.
+ *
+ * "On one core": `npm run bench:grader` runs node with V8's `--single-threaded`, so the JIT
+ * compiler and the garbage collector work on the grading thread too, as on a one-core machine,
+ * and CPU time equals wall time. Without it (plain `tsx`), V8's background compiler and GC
+ * threads use a second core while the first rounds run, and their CPU is counted on top: the
+ * same build gave medians 10,224–12,661 that way against 12,038–13,242 single-threaded
+ * (2026-12-04, idle machine; docs/performance.md, session 9).
  */
 import { fileURLToPath } from "node:url";
 import { loadExercises } from "../../app/content/exercises.server";
@@ -15,6 +22,7 @@ import { gradeReply } from "../../app/grading/index";
 import { generateReplies, type ReplyJob } from "./grader-replies";
 
 const TARGET_PER_SECOND = 10_000;
+const singleThreaded = process.execArgv.includes("--single-threaded");
 const WARM_UP_PASSES = 3;
 const rounds = Math.max(3, Number(process.argv[2] ?? 5));
 const perRound = Math.max(1000, Number(process.argv[3] ?? 8000));
@@ -51,7 +59,7 @@ function run(jobs: readonly ReplyJob[]): { perCpu: number; perWall: number; cpuM
 for (let pass = 0; pass < WARM_UP_PASSES; pass++) run(warmUp);
 const chars = sets.flat().reduce((n, j) => n + j.reply.length, 0);
 console.log(
-  `grader bench: ${rounds} rounds of ${perRound} unseen replies (avg ${Math.round(chars / (rounds * perRound))} chars, none shared between sets) over ${exercises.length} exercises, after a warm-up of ${WARM_UP_PASSES} × ${warmUp.length} others`,
+  `grader bench: ${rounds} rounds of ${perRound} unseen replies (avg ${Math.round(chars / (rounds * perRound))} chars, none shared between sets) over ${exercises.length} exercises, after a warm-up of ${WARM_UP_PASSES} × ${warmUp.length} others; ${singleThreaded ? "one thread (V8 --single-threaded: JIT and GC on the grading thread)" : "V8 helper threads on (their CPU counted too; npm run bench:grader runs --single-threaded)"}`,
 );
 const results = sets.map((set, i) => {
   const r = run(set);
