@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, gt, gte, isNotNull, isNull, like, or, sql } from "drizzle-orm";
-import { agencies, enrollments, finalQuizAttempts, lessonProgress, users, type FinalQuizAttempt } from "../../db/schema";
+import { and, desc, eq, gt, gte, isNull, or, sql } from "drizzle-orm";
+import { enrollments, finalQuizAttempts, lessonProgress, type FinalQuizAttempt } from "../../db/schema";
 import type { Quiz } from "~/content/schema";
 import { attemptAllowance, type Allowance, type AttemptRule } from "~/learning/attempt-window";
 import { answersFromPositions, drawQuiz, gradeDrawn } from "~/learning/final-quiz";
@@ -161,57 +161,4 @@ export async function submitFinalQuiz(
     }
     return { status: "stored", attempt: stored! };
   });
-}
-
-/**
- * One score per learner, course and purpose inside `scopePath` (optionally one course): their
- * lowest pre-test and their best final attempt, with the learner's unit.
- */
-function perLearnerScores(db: Db, scopePath: string, courseId?: string) {
-  return db
-    .select({
-      courseId: finalQuizAttempts.courseId,
-      purpose: finalQuizAttempts.purpose,
-      userId: finalQuizAttempts.userId,
-      agencyId: users.agencyId,
-      score: sql<number>`case when ${finalQuizAttempts.purpose} = 'pretest' then min(${finalQuizAttempts.score}) else max(${finalQuizAttempts.score}) end`.as(
-        "score",
-      ),
-    })
-    .from(finalQuizAttempts)
-    .innerJoin(users, eq(users.id, finalQuizAttempts.userId))
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(and(isNotNull(finalQuizAttempts.submittedAt), like(agencies.path, `${scopePath}%`), courseId ? eq(finalQuizAttempts.courseId, courseId) : undefined))
-    .groupBy(finalQuizAttempts.courseId, finalQuizAttempts.purpose, finalQuizAttempts.userId, users.agencyId)
-    .as("per_learner");
-}
-
-const meanOf = (perLearner: ReturnType<typeof perLearnerScores>) => ({
-  purpose: perLearner.purpose,
-  mean: sql<number>`round(avg(${perLearner.score}))::int`.mapWith(Number),
-  learners: sql<number>`count(*)::int`.mapWith(Number),
-});
-
-/** Mean score per course and purpose for learners inside `scopePath` (pre-test vs final quiz: the learning gain). */
-export async function meanScoresInScope(db: Db, scopePath: string): Promise<{ courseId: string; purpose: Purpose; mean: number; learners: number }[]> {
-  const perLearner = perLearnerScores(db, scopePath);
-  return db
-    .select({ courseId: perLearner.courseId, ...meanOf(perLearner) })
-    .from(perLearner)
-    .groupBy(perLearner.courseId, perLearner.purpose);
-}
-
-/** The same means for one course, per unit (the learner's own agency), by unit name. */
-export async function meanScoresByUnit(
-  db: Db,
-  scopePath: string,
-  courseId: string,
-): Promise<{ unitId: string; unit: string; purpose: Purpose; mean: number; learners: number }[]> {
-  const perLearner = perLearnerScores(db, scopePath, courseId);
-  return db
-    .select({ unitId: agencies.id, unit: agencies.name, ...meanOf(perLearner) })
-    .from(perLearner)
-    .innerJoin(agencies, eq(agencies.id, perLearner.agencyId))
-    .groupBy(agencies.id, agencies.name, perLearner.purpose)
-    .orderBy(agencies.name);
 }

@@ -1,11 +1,12 @@
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull, like, sql } from "drizzle-orm";
+import { agencies, finalQuizAttempts, users } from "../../db/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency } from "~/models/agency.server";
 import { moveAgency, renameAgency } from "~/models/admin.server";
 import { completeLesson, markLessonComplete, touchLesson } from "~/models/progress.server";
-import { meanScoresByUnit as directMeansByUnit, meanScoresInScope as directMeansInScope } from "~/models/final-quiz.server";
 import { certificatesPerMonth, meanScoresByUnit, meanScoresInScope } from "~/models/rollups.server";
-import { getDb } from "~/utils/db.server";
+import type { Purpose } from "~/models/final-quiz.server";
+import { getDb, type Db } from "~/utils/db.server";
 import { createAccount, createTwoAgencies } from "../setup/factories";
 
 /**
@@ -13,6 +14,59 @@ import { createAccount, createTwoAgencies } from "../setup/factories";
  * mix of writes happens — bulk inserts, updates that change or keep a key, deletes, certificates
  * replaced or revoked, people moving unit — the rollups must equal a recount of the base rows.
  */
+/**
+ * One score per learner, course and purpose inside `scopePath` (optionally one course): their
+ * lowest pre-test and their best final attempt, with the learner's unit.
+ */
+function perLearnerScores(db: Db, scopePath: string, courseId?: string) {
+  return db
+    .select({
+      courseId: finalQuizAttempts.courseId,
+      purpose: finalQuizAttempts.purpose,
+      userId: finalQuizAttempts.userId,
+      agencyId: users.agencyId,
+      score: sql<number>`case when ${finalQuizAttempts.purpose} = 'pretest' then min(${finalQuizAttempts.score}) else max(${finalQuizAttempts.score}) end`.as(
+        "score",
+      ),
+    })
+    .from(finalQuizAttempts)
+    .innerJoin(users, eq(users.id, finalQuizAttempts.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(isNotNull(finalQuizAttempts.submittedAt), like(agencies.path, `${scopePath}%`), courseId ? eq(finalQuizAttempts.courseId, courseId) : undefined))
+    .groupBy(finalQuizAttempts.courseId, finalQuizAttempts.purpose, finalQuizAttempts.userId, users.agencyId)
+    .as("per_learner");
+}
+
+const meanOf = (perLearner: ReturnType<typeof perLearnerScores>) => ({
+  purpose: perLearner.purpose,
+  mean: sql<number>`round(avg(${perLearner.score}))::int`.mapWith(Number),
+  learners: sql<number>`count(*)::int`.mapWith(Number),
+});
+
+/** Mean score per course and purpose inside `scopePath`, recounted from the attempts: the oracle the score rollups must equal. */
+async function directMeansInScope(db: Db, scopePath: string): Promise<{ courseId: string; purpose: Purpose; mean: number; learners: number }[]> {
+  const perLearner = perLearnerScores(db, scopePath);
+  return db
+    .select({ courseId: perLearner.courseId, ...meanOf(perLearner) })
+    .from(perLearner)
+    .groupBy(perLearner.courseId, perLearner.purpose);
+}
+
+/** The same means for one course, per unit (the learner's own agency), by unit name. */
+async function directMeansByUnit(
+  db: Db,
+  scopePath: string,
+  courseId: string,
+): Promise<{ unitId: string; unit: string; purpose: Purpose; mean: number; learners: number }[]> {
+  const perLearner = perLearnerScores(db, scopePath, courseId);
+  return db
+    .select({ unitId: agencies.id, unit: agencies.name, ...meanOf(perLearner) })
+    .from(perLearner)
+    .innerJoin(agencies, eq(agencies.id, perLearner.agencyId))
+    .groupBy(agencies.id, agencies.name, perLearner.purpose)
+    .orderBy(agencies.name);
+}
+
 let tree: Awaited<ReturnType<typeof createTwoAgencies>>;
 beforeAll(async () => {
   tree = await createTwoAgencies();
