@@ -7,7 +7,7 @@ import type { LessonKind } from "~/content/schema";
 import { certificateStep, courseStanding, type CertificateFacts, type LessonFacts } from "~/learning/completion";
 import { certificateIssuedMail, mailCertificateSuspended } from "~/mail/notices.server";
 import { handOverMail } from "~/mail/queue.server";
-import { preparedQueryRows, queryRows, type Db } from "~/utils/db.server";
+import { queryRows, type Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { insertMailQuery } from "./mail.server";
 import { DEFAULT_SCOPE, FALLBACK_SIGNATORY } from "./signatory.server";
@@ -153,12 +153,12 @@ type FactsRow = {
  * their mark). One row per lesson, or one row with no lesson when the course has none.
  */
 async function completionFacts(tx: Db, userId: string, courseId: string) {
-  // Prepared, on its generic plan (set by the lock's statement in refreshEnrollment): planning cost
-  // three times its execution (≈ 0.8 vs 0.3 ms, issue 18), and PostgreSQL's own choice re-planned it
-  // on every call (the generic plan's estimate is a little higher, the plan the same).
-  const rows = await preparedQueryRows<FactsRow>(
+  // Prepared like every keyed statement (worthPreparing in db.server), and on its generic plan (set
+  // by the lock's statement in refreshEnrollment): planning cost three times its execution (≈ 0.8 vs
+  // 0.3 ms, issue 18), and PostgreSQL's own choice re-planned it on every call (the generic plan's
+  // estimate is a little higher, the plan the same).
+  const rows = await queryRows<FactsRow>(
     tx,
-    "sigap_completion_facts",
     sql`select e.completed_lessons, e.completed_at is not null as completed, c.version as course_version,
           cur.id as cert_id, cur.revoked_at is not null as revoked, cur.renewal_started_at is not null as renewing, cur.suspended_at is not null as suspended,
           l.id as lesson_id, l.slug, l.title, l.kind, lp.status, coalesce(g.attempts, 0) as attempts, coalesce(g.passes, 0) as passes

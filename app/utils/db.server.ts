@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "../../db/schema";
 import { DataDirError, lockDataDir } from "./data-dir-lock.server";
 import { env } from "./env.server";
@@ -321,14 +321,4 @@ function rowsOf<T>(result: unknown): T[] {
 /** The rows of a raw `db.execute(sql…)`. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
-}
-
-const rawDialect = new PgDialect({ casing: "snake_case" });
-/**
- * `queryRows` for a raw statement the server should plan once per connection: on postgres.js a
- * named (prepared) statement, as drizzle's `.prepare()` makes of a built query; PGlite runs it as
- * `db.execute` does. For a statement whose planning costs more than its execution.
- */
-export async function preparedQueryRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
-  return rowsOf<T>(await db._.session.prepareQuery(rawDialect.sqlToQuery(query), undefined, name, false).execute());
 }
