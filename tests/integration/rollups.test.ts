@@ -297,22 +297,18 @@ describe("quiz score rollups", () => {
       sql`insert into final_quiz_attempts (id, user_id, lesson_id, course_id, quiz_id, purpose, seed, item_ids, option_order, score, course_version, submitted_at)
         values (${id}, ${user}, ${`rq-l${course}`}, ${`rq-c${course}`}, 'q', ${purpose}, 's', '[]', '{}', ${score}, '1', ${submitted ? sql`now()` : null})`;
 
-    const direct = async () => {
-      const [inScope, byUnit1, byUnit2] = await Promise.all([
-        directMeansInScope(db, tree.provA.path),
-        directMeansByUnit(db, tree.provA.path, "rq-c1"),
-        directMeansByUnit(db, tree.provA.path, "rq-c2"),
-      ]);
-      return { inScope, byUnit1, byUnit2 };
-    };
-    const rolled = async () => {
-      const [inScope, byUnit1, byUnit2] = await Promise.all([
-        meanScoresInScope(db, tree.provA.path),
-        meanScoresByUnit(db, tree.provA.path, "rq-c1"),
-        meanScoresByUnit(db, tree.provA.path, "rq-c2"),
-      ]);
-      return { inScope, byUnit1, byUnit2 };
-    };
+    // The same three reads from the recount (the oracle) and from the rollups.
+    const means =
+      (inScopeOf: (db: Db, path: string) => Promise<unknown[]>, byUnitOf: (db: Db, path: string, course: string) => Promise<unknown[]>) => async () => {
+        const [inScope, byUnit1, byUnit2] = await Promise.all([
+          inScopeOf(db, tree.provA.path),
+          byUnitOf(db, tree.provA.path, "rq-c1"),
+          byUnitOf(db, tree.provA.path, "rq-c2"),
+        ]);
+        return { inScope, byUnit1, byUnit2 };
+      };
+    const direct = means(directMeansInScope, directMeansByUnit);
+    const rolled = means(meanScoresInScope, meanScoresByUnit);
     const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     const expectSameMeans = async () => {
       const [d, r] = await Promise.all([direct(), rolled()]);
